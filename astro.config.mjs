@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import buildReport from './src/integrations/build-report.ts';
+import pagefind from './src/integrations/pagefind.ts';
+
+// SITE_URL sets the absolute origin used in permalinks, citations, Open Graph tags and sitemap.xml.
+const site = process.env.SITE_URL ?? 'https://opengov-reports.example.org';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  integrations: [mdx(), sitemap(), buildReport(), pagefind()],
+  // Separate caches let several builds (tests, helpers) run at once without sharing a content data store.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:
+  // never inline stylesheets or scripts, however small.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

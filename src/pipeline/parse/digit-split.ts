@@ -1,0 +1,51 @@
+/**
+ * Splits a run of digits printed without separators ("640020470") into the cells of a table row, using the
+ * template's own arithmetic: in table B a row's total equals the sum of its six applicant cells, in table C each
+ * group's total equals the sum of its four results. Returns every split that satisfies the rule (capped); the caller
+ * takes a unique one and reports an ambiguous one instead of guessing.
+ */
+
+export interface SplitRule {
+  /** Sizes of consecutive groups, e.g. [7] for a table B row, [5, 5, 5] for table C, [3] for a table A row. */
+  groups: number[];
+  /** Whether each group's last cell is the sum of the others. */
+  lastIsSum: boolean;
+}
+
+const MAX_DIGITS = 6;
+const CAP = 20;
+
+export function splitDigits(run: string, rule: SplitRule): number[][] {
+  const digits = run.replace(/\s+/g, '');
+  if (!/^\d+$/.test(digits)) return [];
+  const out: number[][] = [];
+  const cells: number[] = [];
+
+  const rec = (pos: number, group: number, inGroup: number): void => {
+    if (out.length >= CAP) return;
+    if (group === rule.groups.length) {
+      if (pos === digits.length) out.push([...cells]);
+      return;
+    }
+    const size = rule.groups[group];
+    const cellsLeft = rule.groups.slice(group).reduce((a, b) => a + b, 0) - inGroup;
+    const remaining = digits.length - pos;
+    if (remaining < cellsLeft || remaining > cellsLeft * MAX_DIGITS) return;
+    for (let len = 1; len <= MAX_DIGITS && pos + len <= digits.length; len++) {
+      const s = digits.slice(pos, pos + len);
+      if (len > 1 && s[0] === '0') break;
+      const v = Number(s);
+      const isLast = inGroup === size - 1;
+      if (isLast && rule.lastIsSum) {
+        const parts = cells.slice(cells.length - (size - 1));
+        if (parts.reduce((a, b) => a + b, 0) !== v) continue;
+      }
+      cells.push(v);
+      if (isLast) rec(pos + len, group + 1, 0);
+      else rec(pos + len, group, inGroup + 1);
+      cells.pop();
+    }
+  };
+  rec(0, 0, 0);
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * parseReport: decoded text → numbers as printed, prose re-flowed, metadata and diagnostics.
+ * Knows nothing of files, HTML or the site. Never throws: an unexpected failure becomes an error diagnostic.
+ */
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_KEYS,
+  REQUEST_ROW_KEYS,
+  SECTIONS,
+  type Appeals,
+  type Requests,
+  type Section,
+  type SectionKey,
+  type Sections,
+} from '../../schema';
+import { DiagnosticLog } from './diagnostics';
+import { detectLayout } from './layout';
+import { toLines, type Line } from './lines';
+import { readTitle } from './metadata';
+import { findProseCounts } from './prose-counts';
+import { reflow, wrapProfile, type Paragraph, type WrapProfile } from './reflow';
+import { findSections, type SectionSpan } from './sections';
+import { parseTableA, isTemplate2019 } from './table-a';
+import { findTableBStart, parseTableB } from './table-b';
+import { parseTableC } from './table-c';
+import { compact } from './text';
+import { AMBIGUOUS_MARK, unflatten } from './unflatten';
+import type { ParseInput, ParsedReport } from './types';
+
+export type { ParseInput, ParsedReport } from './types';
+
+/** Bumped whenever parsing changes what it returns for the same text (it keys the ingest cache). */
+export const PARSER_VERSION = '1.0.0';
+
+export function parseReport(input: ParseInput): ParsedReport {
+  const log = new DiagnosticLog(input.file);
+  try {
+    return parse(input, log);
+  } catch (e) {
+    log.error('parser-exception', null, 'a parseable report', e instanceof Error ? e.message : String(e), '解析时发生内部错误，该文件未能生成报告');
+    return { ...emptyReport(), diagnostics: log.items };
+  }
+}
+
+function emptyReport(): ParsedReport {
+  const nullRow = () => Object.fromEntries(APPLICANT_KEYS.map((k) => [k, null]));
+  return {
+    agencyName: null,
+    year: null,
+    title: null,
+    template: '2021',
+    layout: 'unknown',
+    sections: Object.fromEntries(SECTIONS.map((s) => [s.key, null])) as Sections,
+    proactive: null,
+    proactive2019: null,
+    requests: Object.fromEntries(REQUEST_ROW_KEYS.map((k) => [k, nullRow()])) as Requests,
+    appeals: Object.fromEntries(APPEAL_GROUPS.map((g) => [g.key, Object.fromEntries(APPEAL_COLUMNS.map((c) => [c.key, null]))])) as Appeals,
+    proseCounts: {},
+    diagnostics: [],
+    hasTableB: false,
+  };
+}
+
+/** Where each table sits in its section: prose before it is the section's text. */
+const TABLE_START: Partial<Record<SectionKey, RegExp>> = {
+  proactive: /^第二十条|^信息内容/,
+  requests: /勾稽|^申请人情况|本年新收/,
+  appeals: /^行政复议|^结果维持|^\|?结果|^[\d|]/,
+};
+
+function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
+  const report = emptyReport();
+  const layout = detectLayout(input.text);
+  const text = layout === 'flattened' ? unflatten(input.text) : input.text;
+  const lines = toLines(text, layout === 'flattened' ? 0 : input.lineOffset ?? 0);
+  report.layout = layout;
+  for (const l of lines)
+    if (l.raw.startsWith(AMBIGUOUS_MARK))
+      log.warn('digits-ambiguous', null, 'a digit run that splits into cells one way only', l.raw.slice(AMBIGUOUS_MARK.length).trim(), '原文数字连写，按表内勾稽关系仍无法唯一拆分，记为空值');
+
+  const title = readTitle(lines);
+  Object.assign(report, { title: title.title, agencyName: title.agencyName, year: title.year });
+  if (!title.title) log.warn('title-missing', 1, '政府信息公开工作年度报告 title in the first lines', lines.find((l) => l.text)?.text ?? '(empty)', '未能在开头几行识别报告标题（机关名称和年度）');
+
+  const spans = findSections(lines);
+  const span = (k: SectionKey) => spans.find((s) => s.key === k);
+  for (const s of SECTIONS)
+    if (!span(s.key)) log.warn('section-missing', null, `a section heading like “${s.no}、${s.zh}”`, 'no such heading', `未找到“${s.zh}”部分的标题`);
+
+  const bStart = findTableBStart(lines, span('requests')?.start ?? 0);
+  if (bStart < 0) {
+    log.error('table-b-missing', span('requests')?.start != null ? lines[span('requests')!.start].no : null, 'table B row “一、本年新收政府信息公开申请数量”', 'no such row', '未找到表三（收到和处理政府信息公开申请情况），该文件不能生成报告');
+    report.sections = sectionsOf(lines, spans, proseProfile(lines, spans));
+    report.diagnostics = log.items;
+    return report;
+  }
+  report.hasTableB = true;
+  const after = (i: number) => spans.filter((s) => s.start > i).map((s) => s.start);
+  const bStop = Math.min(lines.length, ...after(bStart));
+  const tableB = parseTableB(lines, bStart, bStop, log);
+  report.requests = tableB.requests;
+
+  const aFrom = span('proactive')?.start ?? 0;
+  const aTo = Math.min(bStart, ...after(aFrom));
+  report.template = isTemplate2019(lines, aFrom, aTo) ? '2019' : '2021';
+  Object.assign(report, parseTableA(lines, aFrom, aTo, report.template, log));
+
+  const cFrom = Math.max(span('appeals')?.start ?? tableB.end, tableB.end);
+  const cTo = Math.min(lines.length, ...after(cFrom));
+  report.appeals = parseTableC(lines, cFrom, cTo, log);
+
+  const profile = proseProfile(lines, spans);
+  report.sections = sectionsOf(lines, spans, profile);
+  const prose = (['overview', 'requests'] as SectionKey[]).flatMap((k) => paragraphs(lines, span(k), profile));
+  report.proseCounts = findProseCounts(prose);
+
+  if (report.year === null) log.warn('year-missing', title.line, 'the report year in the title (2024年 or 二〇二四年)', title.title ?? '(no title)', '未能识别报告年度');
+  if (report.agencyName === null) log.warn('agency-missing', title.line, 'the agency name before the year in the title', title.title ?? '(no title)', '未能识别发布机关名称');
+  report.diagnostics = log.items;
+  return report;
+}
+
+/** The wrap width is measured on the prose sections only: table lines would hide it. */
+function proseProfile(lines: Line[], spans: SectionSpan[]): WrapProfile {
+  const prose = spans.filter((s) => s.key === 'overview' || s.key === 'problems' || s.key === 'other').flatMap((s) => lines.slice(s.start + 1, s.end));
+  return wrapProfile(prose.length >= 8 ? prose : lines);
+}
+
+/** A section's prose lines: from its heading to its table (if it has one) or the next heading. */
+function paragraphs(lines: Line[], span: SectionSpan | undefined, profile: WrapProfile): Paragraph[] {
+  if (!span) return [];
+  const body = lines.slice(span.start + 1, span.end);
+  const stop = TABLE_START[span.key];
+  const cut = stop ? body.findIndex((l) => stop.test(compact(l.raw))) : -1;
+  return reflow(cut >= 0 ? body.slice(0, cut) : body, profile);
+}
+
+function sectionsOf(lines: Line[], spans: SectionSpan[], profile: WrapProfile): Sections {
+  const out = {} as Record<SectionKey, Section | null>;
+  for (const s of SECTIONS) {
+    const span = spans.find((x) => x.key === s.key);
+    out[s.key] = span ? { title: span.title, line: lines[span.start].no, text: paragraphs(lines, span, profile).map((p) => p.text).join('\n') } : null;
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/** The line model: every line keeps its file line number; table rows are split into a label and value cells. */
+import { compact, readCell, type CellToken } from './text';
+
+export interface Line {
+  /** 1-based line number in the source file. */
+  no: number;
+  raw: string;
+  /** Trimmed, with Markdown heading marks removed. */
+  text: string;
+}
+
+export function toLines(text: string, lineOffset = 0): Line[] {
+  return text.split('\n').map((raw, i) => ({
+    no: i + 1 + lineOffset,
+    raw,
+    text: raw.replace(/^\s*#{1,6}\s+/, '').trim(),
+  }));
+}
+
+export type Separator = 'tab' | 'pipe' | 'space';
+
+/** A line read as a table row: the label text before the values, and the value cells as printed. */
+export interface RowParts {
+  separator: Separator;
+  /** The label cells joined, whitespace removed, NFKC-folded. */
+  label: string;
+  values: CellToken[];
+}
+
+const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+
+export function isMarkdownRule(line: string): boolean {
+  return MD_RULE.test(line.trim());
+}
+
+export function separatorOf(raw: string): Separator {
+  if (raw.includes('\t')) return 'tab';
+  if (/^\s*\|/.test(raw) || raw.includes(' | ')) return 'pipe';
+  return 'space';
+}
+
+function cellsOf(raw: string, sep: Separator): string[] {
+  if (sep === 'tab') return raw.split('\t');
+  if (sep === 'pipe') {
+    // A Markdown row is fenced by pipes at both ends; a plain "a | b | " row keeps its last (maybe empty) cell.
+    const t = raw.trim();
+    if (!t.startsWith('|')) return raw.split('|');
+    const cells = t.split('|').slice(1);
+    if (t.endsWith('|')) cells.pop();
+    return cells;
+  }
+  return raw.trim().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Splits a line into label and values. With tab or pipe separators every cell after the last text cell is a value
+ * (an empty cell is a blank value); with spaces only the trailing run of numbers and blank marks are values.
+ */
+export function rowParts(raw: string): RowParts {
+  const separator = separatorOf(raw);
+  const cells = cellsOf(raw, separator);
+  const tokens = cells.map(readCell);
+  let lastText = -1;
+  if (separator === 'space') {
+    let i = tokens.length - 1;
+    while (i >= 0 && tokens[i].kind !== 'text') i--;
+    lastText = i;
+  } else {
+    tokens.forEach((t, i) => {
+      if (t.kind === 'text') lastText = i;
+    });
+  }
+  const label = compact(cells.slice(0, lastText + 1).join(''));
+  const values = tokens.slice(lastText + 1);
+  return { separator, label, values };
+}
+
+/**
+ * Fits a row's value cells to the expected count. Tab/pipe rows carry empty cells from merged cells at either end
+ * ("\t\t21\t0…\t21\t"): drop empty cells at the end, then at the start, while there are too many.
+ */
+export function fitValues(values: CellToken[], expected: number): CellToken[] {
+  const v = values.slice();
+  while (v.length > expected && v[v.length - 1].kind === 'blank' && v[v.length - 1].printed === '') v.pop();
+  while (v.length > expected && v[0].kind === 'blank' && v[0].printed === '') v.shift();
+  return v;
+}

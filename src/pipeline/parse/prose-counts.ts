@@ -1,0 +1,23 @@
+/** Request counts stated in the prose (rule N1): "共收到政府信息公开申请 21 件", "办结 18 件", "结转下一年度办理 3 件". */
+import type { ProseCounts } from '../../schema';
+import type { Paragraph } from './reflow';
+import { fold } from './text';
+
+const PATTERNS: [keyof ProseCounts, RegExp][] = [
+  ['received', /(?:收到|受理|接收|新收)[^。；，,\d]{0,4}(?:[^。；，,\d]{0,30}?)(?:申请|申)[^。；，,\d]{0,10}?(\d+)件/],
+  ['handled', /(?:办结|答复)[^。；，,\d]{0,16}?(\d+)件/],
+  ['carriedForward', /结转(?:至|到)?下(?:一)?年度?[^。；，,\d]{0,10}?(\d+)件/],
+];
+
+export function findProseCounts(paragraphs: Paragraph[]): ProseCounts {
+  const counts: ProseCounts = {};
+  for (const p of paragraphs) {
+    const text = fold(p.text).replace(/\s+/g, '');
+    for (const [key, re] of PATTERNS) {
+      if (counts[key]) continue;
+      const m = re.exec(text);
+      if (m) counts[key] = { value: Number(m[1]), line: p.line, text: m[0] };
+    }
+  }
+  return counts;
+}

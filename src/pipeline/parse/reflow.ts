@@ -1,0 +1,73 @@
+/**
+ * Re-flows prose. PDF-extracted text breaks lines at the page width, mid-sentence and mid-word (含 / 金量), often with
+ * a blank line after every line and a space at the start of a page. Chinese joins without a space. Headings and list
+ * items keep their own lines; a paragraph ends where a line ends a sentence short of the full width.
+ */
+import type { Line } from './lines';
+import { compact, isAsciiWord, isPageNoise } from './text';
+
+export interface Paragraph {
+  text: string;
+  line: number;
+}
+
+/** How a document wraps its lines, measured once over the whole text. */
+export interface WrapProfile {
+  /** The typical full-line length in characters, or 0 when lines are not wrapped at a fixed width. */
+  width: number;
+  /** Whether blank lines separate paragraphs (false when a blank line follows nearly every line). */
+  blankBreaks: boolean;
+}
+
+export function wrapProfile(lines: Line[]): WrapProfile {
+  const lengths = lines.map((l) => compact(l.raw).length).filter((n) => n > 0);
+  if (lengths.length < 8) return { width: 0, blankBreaks: true };
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.9)];
+  const near = lengths.filter((n) => n >= width * 0.85 && n <= width + 2).length;
+  const wrapped = width <= 80 && near / lengths.length >= 0.35;
+  let followedByBlank = 0;
+  lines.forEach((l, i) => {
+    if (l.raw.trim() && i + 1 < lines.length && !lines[i + 1].raw.trim()) followedByBlank++;
+  });
+  return { width: wrapped ? width : 0, blankBreaks: followedByBlank / lengths.length < 0.5 };
+}
+
+const STARTS_ITEM = /^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．)）](?!\d)|[①-⑳]|[-*•·]\s)/;
+const ENDS_SENTENCE = /[。！？；：!?;:…”’」』)）]$/;
+
+export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: { parts: string[]; line: number; lastFull: boolean; item: boolean } | null = null;
+  const close = () => {
+    if (current) out.push({ text: current.parts.join(''), line: current.line });
+    current = null;
+  };
+  for (const l of lines) {
+    const text = l.text.replace(/\s+/g, ' ').trim();
+    if (!text) {
+      if (profile.blankBreaks && current && !(profile.width && current.lastFull)) close();
+      continue;
+    }
+    if (isPageNoise(text)) continue;
+    const full = profile.width > 0 && compact(text).length >= profile.width * 0.85;
+    const c = current as typeof current;
+    const prev = c?.parts.at(-1) ?? '';
+    const continues =
+      c !== null &&
+      !STARTS_ITEM.test(text) &&
+      profile.width > 0 &&
+      (c.lastFull || !ENDS_SENTENCE.test(prev)) &&
+      // A short heading line ("（一）主动公开") stands alone even without a full stop.
+      !(c.item && c.parts.length === 1 && !c.lastFull);
+    if (continues && c) {
+      c.parts.push((isAsciiWord(prev.at(-1)) && isAsciiWord(text[0]) ? ' ' : '') + text);
+      c.lastFull = full;
+    } else {
+      close();
+      current = { parts: [text], line: l.no, lastFull: full, item: STARTS_ITEM.test(text) };
+    }
+  }
+  close();
+  return out;
+}

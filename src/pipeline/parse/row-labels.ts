@@ -1,0 +1,42 @@
+/**
+ * The parser's row map for table B: how each canonical row is recognised in a label as printed (NFKC-folded,
+ * whitespace removed). Phrases are the distinctive part of the template label, chosen so that a label cut by a line
+ * break (…逾期不 / 补正…) or with characters dropped by PDF extraction (其他法律行政止公开) is still recognised.
+ */
+import type { RequestGroup, RequestRowKey } from '../../schema';
+
+export const ROW_PATTERNS: Record<RequestRowKey, RegExp> = {
+  received: /本年新收/,
+  carriedOver: /上年结转/,
+  disclosed: /予以公开/,
+  partlyDisclosed: /部分公开/,
+  'withheld.stateSecret': /国家秘密/,
+  'withheld.lawForbids': /其他法律|禁止公开/,
+  'withheld.security': /三安全|一稳定|危及/,
+  'withheld.thirdParty': /第三方/,
+  'withheld.internal': /内部事务/,
+  'withheld.process': /过程性/,
+  'withheld.enforcementFile': /执法案卷/,
+  'withheld.inquiry': /行政查询/,
+  'unavailable.notHeld': /不掌握/,
+  'unavailable.mustCreate': /没有现成|另行制作/,
+  'unavailable.unclear': /仍不明确|补正后申请/,
+  'notProcessed.complaint': /信访|举报投诉/,
+  'notProcessed.duplicate': /重复申请/,
+  'notProcessed.publication': /出版物/,
+  'notProcessed.repetitive': /大量反复/,
+  'notProcessed.confirmation': /确认或重新|重新出具/,
+  'otherHandling.noCorrection': /逾期不补|理由逾期/,
+  'otherHandling.feeUnpaid': /收费通知|逾期未按|缴纳费用/,
+  'otherHandling.other': /^(?:[(]六[)]其他处理)?3[.、,]?其他$/,
+  handledTotal: /^(?:[(]七[)]|七、?)总计$|^[(]七[)]总计/,
+  carriedForward: /结转下年/,
+};
+
+/** A group's own label: a header over its sub-rows, or a row of its own when the report prints no sub-rows. */
+export const GROUP_PATTERNS: Record<RequestGroup, RegExp> = {
+  withheld: /[(]三[)]不予公开|^三、?不予公开/,
+  unavailable: /[(]四[)]无法提供|^四、?无法提供/,
+  notProcessed: /[(]五[)]不予处理|^五、?不予处理/,
+  otherHandling: /[(]六[)]其他(处理)?$|[(]六[)]其他处理/,
+};

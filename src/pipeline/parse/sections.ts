@@ -1,0 +1,54 @@
+/** Locates the six section headings. Sections are found by what their heading says, not by numeral or order. */
+import { SECTIONS, type SectionKey } from '../../schema';
+import type { Line } from './lines';
+import { compact } from './text';
+
+export interface SectionSpan {
+  key: SectionKey;
+  title: string;
+  /** Index into the line array of the heading. */
+  start: number;
+  /** Index one past the section's last line. */
+  end: number;
+}
+
+const HEADING_WORDS: [SectionKey, RegExp][] = [
+  ['overview', /总体情况|概述|基本情况/],
+  ['proactive', /主动公开/],
+  ['requests', /收到和处理|依申请公开情况|申请情况$/],
+  ['appeals', /行政复议|行政诉讼/],
+  ['problems', /存在的主要问题|问题及改进|主要问题|改进情况/],
+  ['other', /其他需要报告|其他事项/],
+];
+
+/** Numbered section headings: 一、 … 六、 (table B's own "一、本年新收…" rows never carry these words). */
+const NUMBERED = /^[一二三四五六七八][、.,]\s*(.{2,48})$/;
+
+function headingKey(line: Line): { key: SectionKey; numeral: string | null } | null {
+  const c = compact(line.text);
+  if (c.length > 50 || /[。；]$/.test(c)) return null;
+  const m = NUMBERED.exec(c);
+  const body = m ? m[1] : c;
+  // Without a numeral only a heading that is nothing but the section name counts (prose lines mention the names too).
+  if (!m && !/^(政府信息公开工作|行政机关)?(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/.test(c)) return null;
+  if (/\d\s*\d/.test(body.replace(/第\d+/g, ''))) return null;
+  for (const [key, re] of HEADING_WORDS) if (re.test(body)) return { key, numeral: m ? c[0] : null };
+  return null;
+}
+
+/**
+ * One heading per section, each running to the next heading found. Where a section's words head several lines
+ * (an overview sub-heading "一、主动公开…"), the line with the section's own numeral wins, else the first.
+ */
+export function findSections(lines: Line[]): SectionSpan[] {
+  const chosen = new Map<SectionKey, { key: SectionKey; title: string; start: number; exact: boolean }>();
+  lines.forEach((line, i) => {
+    const h = headingKey(line);
+    if (!h) return;
+    const exact = h.numeral === SECTIONS.find((s) => s.key === h.key)?.no;
+    const prev = chosen.get(h.key);
+    if (!prev || (exact && !prev.exact)) chosen.set(h.key, { key: h.key, title: line.text.replace(/\s+/g, ' '), start: i, exact });
+  });
+  const found = [...chosen.values()].sort((a, b) => a.start - b.start);
+  return found.map((s, i) => ({ key: s.key, title: s.title, start: s.start, end: i + 1 < found.length ? found[i + 1].start : lines.length }));
+}

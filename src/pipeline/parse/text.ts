@@ -1,0 +1,56 @@
+/** Character-level helpers shared by the parser: normalisation, numbers as printed, noise lines. */
+
+/** NFKC folds full-width digits, letters, parentheses and punctuation to their ASCII forms (１２ → 12, （ → (). */
+export function fold(s: string): string {
+  return s.normalize('NFKC');
+}
+
+/** Folded and stripped of all whitespace: the form labels are matched in. */
+export function compact(s: string): string {
+  return fold(s).replace(/\s+/g, '');
+}
+
+const NUMBER = /^[+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Marks that agencies print in a cell instead of a number. They are not numbers: the cell is null with a diagnostic. */
+const NULL_MARKS = new Set(['—', '-', '–', '－', '/', '无', '——', '--', '\\', '×', '/']);
+
+export type CellToken =
+  | { kind: 'number'; value: number; printed: string }
+  | { kind: 'blank'; printed: string }
+  | { kind: 'text'; printed: string };
+
+/** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
+export function readCell(raw: string): CellToken {
+  const printed = raw.trim();
+  const f = fold(printed).replace(/\s+/g, '');
+  if (f === '' || NULL_MARKS.has(f) || NULL_MARKS.has(printed)) return { kind: 'blank', printed };
+  // A unit printed in the cell ("251000元", "12件") does not change the number.
+  const n = f.replace(/(?:万元|元|件|条|项|个)$/, '');
+  if (NUMBER.test(n)) return { kind: 'number', value: Number(n.replace(/,/g, '')), printed };
+  return { kind: 'text', printed };
+}
+
+/** Page footers and page numbers that PDF extraction leaves inside tables: "— 4 —", "- 3 -", "第 2 页". */
+export function isPageNoise(line: string): boolean {
+  const f = compact(line);
+  return /^[-—–－]+\d+[-—–－]+$/.test(f) || /^第\d+页(共\d+页)?$/.test(f) || /^\d+\/\d+$/.test(f);
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "二〇二四" → 2024; null when the string is not four Chinese digits. */
+export function chineseYear(s: string): number | null {
+  if ([...s].length !== 4) return null;
+  let n = 0;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** True for characters that are ASCII letters or digits (they need a space when two wrapped lines are joined). */
+export function isAsciiWord(ch: string | undefined): boolean {
+  return !!ch && /[A-Za-z0-9]/.test(ch);
+}

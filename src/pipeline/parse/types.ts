@@ -1,0 +1,28 @@
+import type { Appeals, Diagnostic, Proactive, Proactive2019, ProseCounts, Requests, Sections, Source } from '../../schema';
+
+/** What the parser makes of one report's text: numbers as printed, prose re-flowed, diagnostics. No identity yet. */
+export interface ParsedReport {
+  agencyName: string | null;
+  year: number | null;
+  title: string | null;
+  template: '2021' | '2019';
+  layout: Source['layout'];
+  sections: Sections;
+  proactive: Proactive | null;
+  proactive2019: Proactive2019 | null;
+  requests: Requests;
+  appeals: Appeals;
+  proseCounts: ProseCounts;
+  diagnostics: Diagnostic[];
+  /** True when no table B could be found at all: the file does not become a report. */
+  hasTableB: boolean;
+}
+
+export interface ParseInput {
+  /** Decoded text, front matter removed (line numbers still count from the file's first line via `lineOffset`). */
+  text: string;
+  /** Path relative to the content folder, for diagnostics. */
+  file: string;
+  /** Lines removed from the top (front matter) so diagnostics point at the file's own line numbers. */
+  lineOffset?: number;
+}

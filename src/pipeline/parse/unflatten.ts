@@ -1,0 +1,149 @@
+/**
+ * Web pages flattened to text run every table cell together ("本年新收…数量640020470二、上年结转…"). This rewrites
+ * such text into the line layout the table readers know: headings on their own lines, one tab-separated line per
+ * table row, the digit runs split by the template's arithmetic (digit-split.ts). Rows whose split is still ambiguous
+ * are settled by the column rules B1 and B2 when exactly one choice satisfies them; otherwise they are written with
+ * empty cells and a marker line that the parser turns into a diagnostic.
+ */
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
+import { splitDigits, type SplitRule } from './digit-split';
+import { matchGroup, matchRow } from './table-b';
+import { fold } from './text';
+
+export const AMBIGUOUS_MARK = '⟨ambiguous⟩';
+
+const HEADING =
+  /([一二三四五六]、(?:行政机关)?(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|(?:因)?政府信息公开(?:工作被申请|申请)?行政复议[^\d。]{0,24}?情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项))/g;
+/** A digit run; a decimal part belongs to it ("24252.311082"), a "1." numbering of the next label does not. */
+const RUN = /\d[\d ]*(?:\.\d+)?/g;
+/** Where a row label starts inside run-together header text. */
+const ROW_START = /[一二三四]、|[(][一二三四五六七][)]/g;
+
+const WIDTH = APPLICANT_KEYS.length;
+const B_ROW: SplitRule = { groups: [WIDTH], lastIsSum: true };
+const C_TABLE: SplitRule = { groups: APPEAL_GROUPS.map(() => APPEAL_COLUMNS.length), lastIsSum: true };
+
+interface Piece {
+  label: string;
+  digits: string;
+}
+
+export function unflatten(text: string): string {
+  const flat = fold(text).replace(/\r?\n/g, ' ');
+  const out: string[] = [];
+  let zone: 'prose' | 'a' | 'b' | 'c' = 'prose';
+  for (const segment of flat.replace(HEADING, '\n$1\n').split('\n')) {
+    const s = segment.trim();
+    if (!s) continue;
+    if (/^二、(?:行政机关)?主动公开/.test(s)) zone = 'a';
+    else if (/^三、收到和处理/.test(s)) zone = 'b';
+    else if (/^四、(?:因)?政府信息公开/.test(s)) zone = 'c';
+    else if (/^[一五六]、/.test(s) && s.length < 40) zone = 'prose';
+    if (zone === 'prose' || s.length < 40) out.push(s);
+    else if (zone === 'a') out.push(...pieces(s).map(tableARow));
+    else if (zone === 'b') out.push(...tableBRows(pieces(s)));
+    else out.push(...tableC(pieces(s)));
+  }
+  return out.join('\n');
+}
+
+/** Cuts a segment into (label, digit run) pairs; trailing text without digits becomes a last piece. */
+function pieces(segment: string): Piece[] {
+  const out: Piece[] = [];
+  let last = 0;
+  const runs = [...segment.matchAll(RUN)];
+  runs.forEach((m, i) => {
+    let digits = m[0];
+    const after = segment.slice(m.index! + digits.length, runs[i + 1]?.index ?? segment.length);
+    // "…信息00000002.其他法律…": the last digit numbers the next sub-row.
+    if (/^[.、]/.test(after) && /\d$/.test(digits.trim())) digits = digits.trimEnd().slice(0, -1);
+    out.push({ label: segment.slice(last, m.index).trim(), digits });
+    last = m.index! + digits.length;
+  });
+  const rest = segment.slice(last).trim();
+  if (rest) out.push({ label: rest, digits: '' });
+  return out;
+}
+
+function cellsLine(label: string, cells: (number | '')[]): string {
+  return [label, ...cells].join('\t');
+}
+
+function ambiguous(label: string, digits: string, count: number, candidates: number[][]): string[] {
+  const shown = candidates.slice(0, 5).map((c) => c.join(' ')).join(' | ') || 'none';
+  return [cellsLine(label, Array(count).fill('')), `${AMBIGUOUS_MARK} ${label}: ${digits.trim()} → ${shown}`];
+}
+
+/** Table A rows have no arithmetic: a run splits only when every cell is one digit, or the row has one cell. */
+function tableARow(p: Piece): string {
+  const name = /(行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)$/.exec(p.label.replace(/\s/g, ''));
+  if (!name || !p.digits.trim()) return `${p.label}${p.digits}`;
+  const label = name[1];
+  const cells = /规章|规范性文件/.test(label) ? 3 : 1;
+  if (cells === 1) return cellsLine(label, [Number(p.digits.replace(/\s/g, ''))]);
+  const splits = splitDigits(p.digits, { groups: [cells], lastIsSum: false });
+  return splits.length === 1 ? cellsLine(label, splits[0]) : ambiguous(label, p.digits, cells, splits).join('\n');
+}
+
+function rowLabel(label: string): string {
+  const starts = [...label.matchAll(ROW_START)];
+  return starts.length ? label.slice(starts.at(-1)!.index) : label;
+}
+
+function tableBRows(ps: Piece[]): string[] {
+  const rows = ps
+    .filter((p) => p.digits.trim())
+    .map((p) => {
+      const label = rowLabel(p.label);
+      return { label, digits: p.digits, key: (matchRow(label) ?? matchGroup(label)) as RequestKey | null, candidates: splitDigits(p.digits, B_ROW) };
+    });
+  settleByColumns(rows);
+  return rows.flatMap((r) => (r.candidates.length === 1 ? [cellsLine(r.label, r.candidates[0])] : ambiguous(r.label, r.digits, WIDTH, r.candidates)));
+}
+
+const OUTCOME = new Set<string>(REQUEST_ROWS.filter((r) => r.outcome).map((r) => r.key));
+
+/** Chooses among a row's candidate splits the only combination for which rules B1 and B2 hold in every column. */
+function settleByColumns(rows: { key: RequestKey | null; candidates: number[][] }[]): void {
+  const open = rows.filter((r) => r.candidates.length > 1);
+  const combos = open.reduce((n, r) => n * r.candidates.length, 1);
+  if (!open.length || combos > 5000 || rows.some((r) => r.candidates.length === 0)) return;
+  const choice = open.map(() => 0);
+  const value = (key: string, col: number) => {
+    const r = rows.find((x) => x.key === key);
+    if (!r) return 0;
+    const i = open.indexOf(r);
+    return r.candidates[i >= 0 ? choice[i] : 0][col];
+  };
+  const holds = () =>
+    APPLICANT_KEYS.every((_, c) => {
+      const outcomes = rows.filter((r) => r.key && OUTCOME.has(r.key)).reduce((s, r) => s + value(r.key!, c), 0)
+        + rows.filter((r) => r.key === 'otherHandling').reduce((s) => s + value('otherHandling', c), 0);
+      const handled = value('handledTotal', c);
+      return outcomes === handled && value('received', c) + value('carriedOver', c) === handled + value('carriedForward', c);
+    });
+  const solutions: number[][] = [];
+  for (let n = 0; n < combos && solutions.length < 2; n++) {
+    let k = n;
+    open.forEach((r, i) => {
+      choice[i] = k % r.candidates.length;
+      k = Math.floor(k / r.candidates.length);
+    });
+    if (holds()) solutions.push([...choice]);
+  }
+  if (solutions.length === 1) open.forEach((r, i) => (r.candidates = [r.candidates[solutions[0][i]]]));
+}
+
+function tableC(ps: Piece[]): string[] {
+  const lines: string[] = [];
+  for (const p of ps) {
+    const digits = p.digits.replace(/\s/g, '');
+    if (digits.length < APPEAL_GROUPS.length * APPEAL_COLUMNS.length) {
+      lines.push(`${p.label}${p.digits}`);
+      continue;
+    }
+    const splits = splitDigits(digits, C_TABLE);
+    lines.push(p.label, ...(splits.length === 1 ? [splits[0].join('\t')] : ambiguous('', digits, APPEAL_GROUPS.length * APPEAL_COLUMNS.length, splits).slice(1)));
+  }
+  return lines;
+}
