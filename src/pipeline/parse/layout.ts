@@ -3,9 +3,8 @@ import type { Source } from '../../schema';
 
 export function detectLayout(text: string): Source['layout'] {
   const lines = text.split('\n');
-  const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
-  // A web page flattened to text: the whole table on one line, its cells run together ("本年新收…数量640020470").
-  if (longest > 1500 && /本年新收[^\n]{0,30}?\d{7,}/.test(text)) return 'flattened';
+  // A web page flattened to text: the table's cells run together, seven numbers glued to the label ("…数量640020470").
+  if (/本年新收[^\n\t|]{0,20}?数量\d{7,}/.test(text)) return 'flattened';
   const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
   const md = count(/^\s*\|.*\|\s*$/);
   const pipe = count(/ \| /);

@@ -56,7 +56,6 @@ export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
     const continues =
       c !== null &&
       !STARTS_ITEM.test(text) &&
-      profile.width > 0 &&
       (c.lastFull || !ENDS_SENTENCE.test(prev)) &&
       // A short heading line ("（一）主动公开") stands alone even without a full stop.
       !(c.item && c.parts.length === 1 && !c.lastFull);

@@ -10,7 +10,7 @@ export function compact(s: string): string {
   return fold(s).replace(/\s+/g, '');
 }
 
-const NUMBER = /^[+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Marks that agencies print in a cell instead of a number. They are not numbers: the cell is null with a diagnostic. */
 const NULL_MARKS = new Set(['—', '-', '–', '－', '/', '无', '——', '--', '\\', '×', '/']);
 
