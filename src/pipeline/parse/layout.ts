@@ -12,5 +12,6 @@ export function detectLayout(text: string): Source['layout'] {
   if (md >= 5 && md >= tab) return 'markdown-table';
   if (pipe >= 5 && pipe >= tab) return 'pipe';
   if (tab >= 5) return 'tsv';
-  return count(/\S+(\s+\d+){6,}\s*$/) >= 3 ? 'pdf-text' : 'unknown';
+  // Only a line's end can hold a row of numbers: testing the tail keeps this linear on very long lines.
+  return lines.filter((l) => /\S(?:[ \u3000]+\d+){6,}\s*$/.test(l.slice(-120))).length >= 3 ? 'pdf-text' : 'unknown';
 }

@@ -75,6 +75,15 @@ export function rowParts(raw: string): RowParts {
   return { separator, label, values };
 }
 
+const partsCache = new WeakMap<Line, RowParts>();
+
+/** rowParts of a line, computed once: each table reader looks at the same lines. */
+export function partsOf(line: Line): RowParts {
+  let parts = partsCache.get(line);
+  if (!parts) partsCache.set(line, (parts = rowParts(line.raw)));
+  return parts;
+}
+
 /**
  * Fits a row's value cells to the expected count. Tab/pipe rows carry empty cells from merged cells at either end
  * ("\t\t21\t0…\t21\t"): drop empty cells at the end, then at the start, while there are too many.

@@ -25,6 +25,7 @@ const HEADING_WORDS: [SectionKey, RegExp][] = [
 const NUMBERED = /^[一二三四五六七八][、.,]\s*(.{2,48})$/;
 
 function headingKey(line: Line): { key: SectionKey; numeral: string | null } | null {
+  if (!line.text || line.text.length > 80) return null;
   const c = compact(line.text);
   if (c.length > 50 || /[。；]$/.test(c)) return null;
   const m = NUMBERED.exec(c);

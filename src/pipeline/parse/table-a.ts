@@ -7,7 +7,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
-import { fitValues, isMarkdownRule, rowParts, type Line } from './lines';
+import { fitValues, isMarkdownRule, partsOf, type Line } from './lines';
 import { compact, isPageNoise } from './text';
 
 type RowDef = { key: string; zh: string; columns: readonly string[] };
@@ -37,7 +37,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
     const path = `${prefix}.${def.key}`;
     let found = false;
     for (let i = from; i < to && !found; i++) {
-      const parts = rowParts(lines[i].raw);
+      const parts = partsOf(lines[i]);
       if (!labelMatches(def, parts.label)) continue;
       found = true;
       let tokens = parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length);
@@ -45,7 +45,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
       // A row's numbers may be wrapped onto the next non-empty line.
       for (let j = i + 1; tokens.length < def.columns.length && j < to; j++) {
         if (!lines[j].raw.trim() || isPageNoise(lines[j].raw) || isMarkdownRule(lines[j].raw)) continue;
-        const next = rowParts(lines[j].raw);
+        const next = partsOf(lines[j]);
         if (next.label) break;
         tokens = tokens.concat(next.values);
         line = tokens.length ? line : lines[j].no;

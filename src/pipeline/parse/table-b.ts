@@ -17,7 +17,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
-import { fitValues, isMarkdownRule, rowParts, type Line, type Separator } from './lines';
+import { fitValues, isMarkdownRule, partsOf, type Line, type Separator } from './lines';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { isPageNoise, type CellToken } from './text';
 
@@ -51,7 +51,7 @@ export function matchGroup(label: string): RequestGroup | null {
 
 /** Where table B starts: its first row label after the section heading (or anywhere when the heading is missing). */
 export function findTableBStart(lines: Line[], from: number): number {
-  for (let i = from; i < lines.length; i++) if (matchRow(rowParts(lines[i].raw).label) === 'received') return i;
+  for (let i = from; i < lines.length; i++) if (matchRow(partsOf(lines[i]).label) === 'received') return i;
   return -1;
 }
 
@@ -77,7 +77,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   for (let i = start; i < stop; i++) {
     const { raw, no } = lines[i];
     if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
-    const parts = rowParts(raw);
+    const parts = partsOf(lines[i]);
     const rowKey = matchRow(parts.label);
     const groupKey = rowKey ? null : matchGroup(parts.label);
     const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH);

@@ -2,7 +2,7 @@
 import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals } from '../../schema';
 import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
-import { fitValues, isMarkdownRule, rowParts, type Line } from './lines';
+import { fitValues, isMarkdownRule, partsOf, type Line } from './lines';
 import { isPageNoise, type CellToken } from './text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
@@ -16,7 +16,7 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
   for (let i = from; i < to && tokens.length < WIDTH; i++) {
     const raw = lines[i].raw;
     if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
-    const parts = rowParts(raw);
+    const parts = partsOf(lines[i]);
     if (!parts.values.length || (parts.label && !GROUP_LABEL.test(parts.label))) continue;
     if (parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
     first ??= lines[i].no;
