@@ -5,7 +5,8 @@ import { fold } from './text';
 
 const PATTERNS: [keyof ProseCounts, RegExp][] = [
   ['received', /(?:收到|受理|接收|新收)[^。；，,\d]{0,4}(?:[^。；，,\d]{0,30}?)(?:申请|申)[^。；，,\d]{0,10}?(\d+)件/],
-  ['handled', /(?:办结|答复)[^。；，,\d]{0,16}?(\d+)件/],
+  // 办结 N 件, 答复…申请 N 件 or "…，答复 N 件" (not "同意公开答复 9 件", which counts one kind of answer).
+  ['handled', /办结[^。；，,\d]{0,16}?(\d+)件|答复[^。；，,\d]{0,12}?申请[^。；，,\d]{0,4}?(\d+)件|[，,、]答复(\d+)件/],
   ['carriedForward', /结转(?:至|到)?下(?:一)?年度?[^。；，,\d]{0,10}?(\d+)件/],
 ];
 
@@ -16,7 +17,7 @@ export function findProseCounts(paragraphs: Paragraph[]): ProseCounts {
     for (const [key, re] of PATTERNS) {
       if (counts[key]) continue;
       const m = re.exec(text);
-      if (m) counts[key] = { value: Number(m[1]), line: p.line, text: m[0] };
+      if (m) counts[key] = { value: Number(m[1] ?? m[2] ?? m[3]), line: p.line, text: m[0] };
     }
   }
   return counts;

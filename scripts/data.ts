@@ -1,0 +1,49 @@
+/**
+ * npm run data -- [--content <dir>] [--out <dir>] [--strict]
+ * Builds data/ (the portal's JSON collections and downloads) from the report files in content/.
+ */
+import { parseArgs } from 'node:util';
+import { RULE_IDS, type Diagnostic } from '../src/schema';
+import { runPipeline, type Progress } from '../src/pipeline';
+
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: 'data' },
+    strict: { type: 'boolean', default: false },
+  },
+});
+
+const PROGRESS_EVERY_FILES = 200;
+const PROGRESS_EVERY_MS = 1000;
+let lastPrinted = Date.now();
+
+function progress({ done, total }: Progress): void {
+  const now = Date.now();
+  if (done % PROGRESS_EVERY_FILES === 0 || now - lastPrinted >= PROGRESS_EVERY_MS || done === total) {
+    process.stderr.write(`read ${done}/${total} files\n`);
+    lastPrinted = now;
+  }
+}
+
+function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line ?? '-'}: ${d.message} (expected ${d.expected}, found ${d.found})`;
+}
+
+const result = await runPipeline({ contentDir: values.content, outDir: values.out, strict: values.strict, onProgress: progress });
+const s = result.summary;
+console.log(`files read:     ${s.files}`);
+console.log(`reports parsed: ${s.reports}`);
+console.log(`rejected:       ${s.rejected}`);
+console.log(`warnings:       ${s.warnings}`);
+console.log(`errors:         ${s.errors}`);
+console.log(`rule breaks:    ${s.ruleBreaks} (${RULE_IDS.map((id) => `${id} ${s.ruleBreaksByRule[id]}`).join(', ')})`);
+console.log(`written to:     ${values.out}`);
+if (result.errors.length > 0) {
+  console.log('\nerrors:');
+  for (const d of result.errors) console.log(`  ${formatDiagnostic(d)}`);
+}
+if (!result.ok) {
+  console.error(`\n--strict: ${result.errors.length} error(s)`);
+  process.exitCode = 1;
+}

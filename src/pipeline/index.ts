@@ -1,0 +1,80 @@
+/**
+ * The ingest pipeline: discover → read → parse → enrich → validate → check → duplicates → X1 across years → write.
+ * Bad input never throws out of here: every file ends up as a report or as a rejected entry with diagnostics.
+ */
+import path from 'node:path';
+import { RULE_IDS, type Diagnostic, type Rejected, type Report, type RuleId } from '../schema';
+import { checkAcrossYears } from './check';
+import { countBySeverity } from './diagnostic';
+import { separateDuplicates } from './duplicates';
+import { ingestFile } from './ingest';
+import { byCodePoint } from './order';
+import { discoverFiles, unsupportedFormatDiagnostic } from './read';
+import { writeDataset, type DatasetSummary } from './write';
+
+export interface Progress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface PipelineOptions {
+  contentDir: string;
+  outDir: string;
+  /** When set, any error diagnostic makes the run not `ok`. */
+  strict?: boolean;
+  /** Called after each file. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface PipelineResult {
+  summary: DatasetSummary;
+  reports: Report[];
+  rejected: Rejected[];
+  /** Every error diagnostic, of reports and rejected files, by file. */
+  errors: Diagnostic[];
+  /** False only in strict mode with errors. */
+  ok: boolean;
+}
+
+function summarize(files: number, reports: Report[], rejected: Rejected[]): DatasetSummary {
+  const all = [...reports.flatMap((r) => r.diagnostics), ...rejected.flatMap((r) => r.diagnostics)];
+  const ruleBreaksByRule = Object.fromEntries(RULE_IDS.map((id) => [id, 0])) as Record<RuleId, number>;
+  for (const b of reports.flatMap((r) => r.checks)) ruleBreaksByRule[b.rule as RuleId]++;
+  return {
+    files,
+    reports: reports.length,
+    rejected: rejected.length,
+    ...countBySeverity(all),
+    ruleBreaks: Object.values(ruleBreaksByRule).reduce((a, b) => a + b, 0),
+    ruleBreaksByRule,
+    builtAt: new Date().toISOString(),
+  };
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const contentDir = path.resolve(options.contentDir);
+  const { files, unsupported } = await discoverFiles(contentDir);
+  const parsed: Report[] = [];
+  const rejected: Rejected[] = unsupported.map((file) => ({ file, diagnostics: [unsupportedFormatDiagnostic(file)] }));
+
+  for (const [i, file] of files.entries()) {
+    const result = await ingestFile(contentDir, file);
+    if ('report' in result) parsed.push(result.report);
+    else rejected.push(result.rejected);
+    options.onProgress?.({ done: i + 1, total: files.length, file });
+  }
+
+  const { kept, duplicates } = separateDuplicates(parsed);
+  rejected.push(...duplicates);
+  const crossYear = checkAcrossYears(kept);
+  const reports = kept.map((r) => (crossYear.has(r.id) ? { ...r, checks: [...r.checks, ...crossYear.get(r.id)!] } : r));
+
+  const summary = summarize(files.length + unsupported.length, reports, rejected);
+  await writeDataset({ reports, rejected, summary, sources: files }, { contentDir, outDir: path.resolve(options.outDir) });
+
+  const errors = [...reports.flatMap((r) => r.diagnostics), ...rejected.flatMap((r) => r.diagnostics)]
+    .filter((d) => d.severity === 'error')
+    .sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { summary, reports, rejected, errors, ok: !options.strict || errors.length === 0 };
+}

@@ -1,0 +1,116 @@
+/** One input file through read → parse → enrich → validate → check: a Report or a Rejected entry, never an exception. */
+import { Report, type Diagnostic, type Rejected } from '../schema';
+import { checkReport } from './check';
+import { diagnostic } from './diagnostic';
+import { identifyAgency, reportId } from './enrich';
+import { parseReport, PARSER_VERSION, type ParsedReport } from './parse';
+import { readSource, type SourceDocument } from './read';
+
+export type Ingested = { report: Report } | { rejected: Rejected };
+
+/** Which reader produced the text; PDF, HTML and Word readers will add their own names. */
+const TEXT_READER = 'text';
+
+/** A rejected file always carries at least one error saying why: `fallbackError` is added when there is none. */
+function reject(file: string, diagnostics: Diagnostic[], fallbackError?: Omit<Diagnostic, 'file' | 'severity'>): Ingested {
+  const why = fallbackError && !diagnostics.some((d) => d.severity === 'error') ? [{ ...fallbackError, severity: 'error' as const, file }] : [];
+  return { rejected: { file, diagnostics: [...diagnostics, ...why] } };
+}
+
+function parseSafely(doc: SourceDocument & { text: string }): ParsedReport | Diagnostic {
+  try {
+    return parseReport({ text: doc.text, file: doc.path, lineOffset: doc.lineOffset });
+  } catch (error) {
+    return diagnostic({
+      severity: 'error',
+      code: 'parse-failed',
+      file: doc.path,
+      expected: 'a parseable report',
+      found: error instanceof Error ? error.message : String(error),
+      message: '解析时发生错误，该文件未能生成报告',
+    });
+  }
+}
+
+function schemaDiagnostics(file: string, issues: { path: (string | number)[]; message: string; code: string }[]): Diagnostic[] {
+  return issues.map((issue) =>
+    diagnostic({
+      severity: 'error',
+      code: 'schema-invalid',
+      file,
+      expected: `符合数据模型的 ${issue.path.join('.') || '报告'}`,
+      found: `${issue.code}: ${issue.message}`,
+      message: `报告数据不符合数据模型（${issue.path.join('.')}），未能生成报告`,
+      path: issue.path.join('.'),
+    }),
+  );
+}
+
+export async function ingestFile(contentDir: string, file: string): Promise<Ingested> {
+  const doc = await readSource(contentDir, file);
+  if (doc.text === null) return reject(file, doc.diagnostics);
+
+  const parsed = parseSafely({ ...doc, text: doc.text });
+  if (!('hasTableB' in parsed)) return reject(file, [...doc.diagnostics, parsed]);
+  const diagnostics = [...doc.diagnostics, ...parsed.diagnostics];
+  if (!parsed.hasTableB) {
+    return reject(file, diagnostics, {
+      code: 'table-b-missing',
+      line: null,
+      expected: '表三（收到和处理政府信息公开申请情况）',
+      found: '未找到',
+      message: '未找到表三，该文件不能生成报告',
+    });
+  }
+
+  const name = doc.meta.agency ?? parsed.agencyName;
+  const year = doc.meta.year ?? parsed.year;
+  if (!name || year === null) {
+    return reject(file, [
+      ...diagnostics,
+      diagnostic({
+        severity: 'error',
+        code: 'report-identity-missing',
+        file,
+        expected: '机关名称和报告年度（标题中或前置元数据 agency / year）',
+        found: `机关名称：${name || '未识别'}；年度：${year ?? '未识别'}`,
+        message: '无法确定报告的机关和年度，该文件不能生成报告',
+      }),
+    ]);
+  }
+
+  const { agency, diagnostics: agencyDiagnostics } = identifyAgency(name, doc.meta, file);
+  const candidate = {
+    id: reportId(agency.slug, year),
+    agency,
+    year,
+    template: parsed.template,
+    meta: {
+      title: doc.meta.title ?? parsed.title ?? `${agency.name}${year}年政府信息公开工作年度报告`,
+      sourceUrl: doc.meta.sourceUrl ?? null,
+      publishedAt: doc.meta.publishedAt ?? null,
+      overridden: Object.keys(doc.meta),
+    },
+    source: {
+      path: doc.path,
+      sha256: doc.sha256,
+      bytes: doc.bytes,
+      format: doc.format,
+      encoding: doc.encoding,
+      layout: parsed.layout,
+      reader: TEXT_READER,
+    },
+    sections: parsed.sections,
+    proactive: parsed.proactive,
+    proactive2019: parsed.proactive2019,
+    requests: parsed.requests,
+    appeals: parsed.appeals,
+    proseCounts: parsed.proseCounts,
+    checks: [],
+    diagnostics: [...diagnostics, ...agencyDiagnostics],
+    parserVersion: PARSER_VERSION,
+  };
+  const valid = Report.safeParse(candidate);
+  if (!valid.success) return reject(file, [...candidate.diagnostics, ...schemaDiagnostics(file, valid.error.issues)]);
+  return { report: { ...valid.data, checks: checkReport(valid.data) } };
+}

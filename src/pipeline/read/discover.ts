@@ -1,0 +1,42 @@
+/** Finds the input files under the content folder: sorted relative paths with forward slashes. */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { byCodePoint } from '../order';
+import { isSidecar } from './sidecar';
+
+/** Formats the text reader handles, by file extension. */
+export const TEXT_FORMATS = { '.txt': 'txt', '.md': 'md' } as const;
+export type TextFormat = (typeof TEXT_FORMATS)[keyof typeof TEXT_FORMATS];
+
+export function textFormatOf(file: string): TextFormat | null {
+  const ext = path.posix.extname(file).toLowerCase();
+  return ext in TEXT_FORMATS ? TEXT_FORMATS[ext as keyof typeof TEXT_FORMATS] : null;
+}
+
+export interface Discovered {
+  /** Report files the readers handle. */
+  files: string[];
+  /** Other files (not sidecars): reported, not read. */
+  unsupported: string[];
+}
+
+async function walk(dir: string, prefix: string, out: string[]): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    // Hidden entries (.git, .DS_Store, .gitkeep) are tooling, not published reports.
+    if (entry.name.startsWith('.')) continue;
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) await walk(path.join(dir, entry.name), rel, out);
+    else if (entry.isFile()) out.push(rel);
+  }
+}
+
+export async function discoverFiles(contentDir: string): Promise<Discovered> {
+  const all: string[] = [];
+  await walk(contentDir, '', all);
+  all.sort(byCodePoint);
+  const candidates = all.filter((f) => !isSidecar(f));
+  return {
+    files: candidates.filter((f) => textFormatOf(f) !== null),
+    unsupported: candidates.filter((f) => textFormatOf(f) === null),
+  };
+}

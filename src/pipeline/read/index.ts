@@ -1,0 +1,92 @@
+/** Read stage: one input file → a SourceDocument (decoded text, metadata overrides, diagnostics). */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../../schema';
+import { diagnostic } from '../diagnostic';
+import { decodeBytes } from './decode';
+import { textFormatOf, type TextFormat } from './discover';
+import { splitFrontMatter } from './front-matter';
+import { mergeMeta, validateMeta, type MetaOverrides } from './meta';
+import { readSidecar } from './sidecar';
+
+export { discoverFiles, type Discovered } from './discover';
+export type { MetaOverrides } from './meta';
+
+export interface SourceDocument {
+  /** Path relative to the content folder, forward slashes. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  format: TextFormat;
+  /** Detected encoding; null when the bytes could not be read as text. */
+  encoding: string | null;
+  /** Decoded text with LF line ends and front matter removed; null when the file is empty, binary or undecodable. */
+  text: string | null;
+  /** Lines of front matter removed from the top of `text`. */
+  lineOffset: number;
+  /** Front-matter and sidecar fields that override inference. */
+  meta: MetaOverrides;
+  diagnostics: Diagnostic[];
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads and decodes `relPath` (a .txt or .md file found by discoverFiles) under `contentDir`. */
+export async function readSource(contentDir: string, relPath: string): Promise<SourceDocument> {
+  const format = textFormatOf(relPath);
+  if (format === null) throw new Error(`readSource: not a text format: ${relPath}`);
+  const bytes = await readFile(path.join(contentDir, relPath));
+  const base = { path: relPath, sha256: sha256(bytes), bytes: bytes.length, format };
+
+  const sidecar = await readSidecar(contentDir, relPath);
+  const fromSidecar = sidecar.name
+    ? validateMeta(sidecar.data, { file: relPath, label: `旁置元数据文件 ${sidecar.name}`, line: null })
+    : { meta: {}, diagnostics: [] };
+
+  const decoded = decodeBytes(bytes, relPath);
+  if (!decoded.ok) {
+    return {
+      ...base,
+      encoding: null,
+      text: null,
+      lineOffset: 0,
+      meta: fromSidecar.meta,
+      diagnostics: [...decoded.diagnostics, ...sidecar.diagnostics, ...fromSidecar.diagnostics],
+    };
+  }
+
+  const front = splitFrontMatter(decoded.text, relPath);
+  const fromFront = validateMeta(front.data, { file: relPath, label: '前置元数据', line: 1 });
+  const merged = mergeMeta(fromFront.meta, fromSidecar.meta, relPath);
+  return {
+    ...base,
+    encoding: decoded.encoding,
+    text: front.body,
+    lineOffset: front.lineOffset,
+    meta: merged.meta,
+    diagnostics: [
+      ...decoded.diagnostics,
+      ...front.diagnostics,
+      ...fromFront.diagnostics,
+      ...sidecar.diagnostics,
+      ...fromSidecar.diagnostics,
+      ...merged.diagnostics,
+    ],
+  };
+}
+
+/** The diagnostic for a file in a format no reader handles yet (PDF, HTML, Word…). */
+export function unsupportedFormatDiagnostic(relPath: string): Diagnostic {
+  const ext = path.posix.extname(relPath).toLowerCase() || '（无扩展名）';
+  return diagnostic({
+    severity: 'warning',
+    code: 'unsupported-format',
+    file: relPath,
+    expected: '.txt 或 .md 文件',
+    found: ext,
+    message: `暂不支持读取 ${ext} 文件，已跳过`,
+  });
+}

@@ -1,0 +1,74 @@
+/** Sidecar metadata next to a report file: `<name>.meta.json`, `<name>.meta.yaml` or `<name>.meta.yml`. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Diagnostic } from '../../schema';
+import { diagnostic } from '../diagnostic';
+
+export const SIDECAR_EXTENSIONS = ['.meta.json', '.meta.yaml', '.meta.yml'] as const;
+
+export function isSidecar(file: string): boolean {
+  return SIDECAR_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+}
+
+export function sidecarCandidates(file: string): string[] {
+  const stem = file.slice(0, file.length - path.extname(file).length);
+  return SIDECAR_EXTENSIONS.map((ext) => stem + ext);
+}
+
+export interface Sidecar {
+  /** The sidecar's file name, for messages; null when there is none. */
+  name: string | null;
+  data: unknown;
+  diagnostics: Diagnostic[];
+}
+
+async function readIfExists(absPath: string): Promise<string | null> {
+  try {
+    return await readFile(absPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Reads the first sidecar that exists for `relPath` (relative to `contentDir`); `file` names the report in diagnostics. */
+export async function readSidecar(contentDir: string, relPath: string): Promise<Sidecar> {
+  const diagnostics: Diagnostic[] = [];
+  let found: Sidecar = { name: null, data: undefined, diagnostics };
+  for (const candidate of sidecarCandidates(relPath)) {
+    const raw = await readIfExists(path.join(contentDir, candidate));
+    if (raw === null) continue;
+    const name = path.posix.basename(candidate);
+    if (found.name !== null) {
+      diagnostics.push(
+        diagnostic({
+          severity: 'warning',
+          code: 'meta-sidecar-extra',
+          file: relPath,
+          expected: '每个报告最多一个旁置元数据文件',
+          found: `${found.name} 与 ${name}`,
+          message: `已使用 ${found.name}，忽略 ${name}`,
+        }),
+      );
+      continue;
+    }
+    try {
+      const data = candidate.endsWith('.json') ? JSON.parse(raw) : parseYaml(raw);
+      found = { name, data, diagnostics };
+    } catch (error) {
+      found = { name, data: undefined, diagnostics };
+      diagnostics.push(
+        diagnostic({
+          severity: 'warning',
+          code: 'meta-invalid',
+          file: relPath,
+          expected: `有效的 ${candidate.endsWith('.json') ? 'JSON' : 'YAML'} 旁置元数据`,
+          found: String((error as Error).message).split('\n')[0],
+          message: `旁置元数据文件 ${name} 无法解析，已忽略`,
+        }),
+      );
+    }
+  }
+  return found;
+}
