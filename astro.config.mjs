@@ -11,7 +11,8 @@ const site = process.env.SITE_URL ?? 'https://opengov-reports.example.org';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap(), buildReport(), pagefind()],
+  // Chart embeds (/embed/<id>/) are noindex copies of /charts/<id>/: keep them out of the sitemap.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), buildReport(), pagefind()],
   // Separate caches let several builds (tests, helpers) run at once without sharing a content data store.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:

@@ -1,9 +1,18 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Tests that need the built site: tests/setup/build-site.ts builds it once per run, only when one of them runs. */
+const SITE_TESTS = ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 600_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'offline', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SITE_TESTS] },
+      },
+      { extends: true, test: { name: 'site', include: SITE_TESTS, globalSetup: ['tests/setup/build-site.ts'] } },
+    ],
   },
 });

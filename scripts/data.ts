@@ -1,6 +1,7 @@
 /**
- * npm run data -- [--content <dir>] [--out <dir>] [--strict]
+ * npm run data -- [--content <dir>] [--out <dir>] [--strict] [--no-cache] [--workers <n>]
  * Builds data/ (the portal's JSON collections and downloads) from the report files in content/.
+ * Unchanged files are not parsed again (cache in <out>/.cache/; --no-cache ignores it); --workers 0 runs on one thread.
  */
 import { parseArgs } from 'node:util';
 import { RULE_IDS, type Diagnostic } from '../src/schema';
@@ -11,6 +12,8 @@ const { values } = parseArgs({
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'data' },
     strict: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
+    workers: { type: 'string' },
   },
 });
 
@@ -30,9 +33,23 @@ function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line ?? '-'}: ${d.message} (expected ${d.expected}, found ${d.found})`;
 }
 
-const result = await runPipeline({ contentDir: values.content, outDir: values.out, strict: values.strict, onProgress: progress });
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+  console.error(`--workers: expected a whole number ≥ 0, found ${values.workers}`);
+  process.exit(2);
+}
+
+const result = await runPipeline({
+  contentDir: values.content,
+  outDir: values.out,
+  strict: values.strict,
+  onProgress: progress,
+  cache: !values['no-cache'],
+  workers,
+});
 const s = result.summary;
-console.log(`files read:     ${s.files}`);
+const { parsed, cached, workers: threads } = result.stats;
+console.log(`files read:     ${s.files} (${parsed} parsed, ${cached} from cache, ${threads ? `${threads} worker threads` : 'main thread'})`);
 console.log(`reports parsed: ${s.reports}`);
 console.log(`rejected:       ${s.rejected}`);
 console.log(`warnings:       ${s.warnings}`);

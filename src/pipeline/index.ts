@@ -4,11 +4,12 @@
  */
 import path from 'node:path';
 import { RULE_IDS, type Diagnostic, type Rejected, type Report, type RuleId } from '../schema';
+import { cacheDirOf, codeVersion, pruneCache } from './cache';
 import { checkAcrossYears } from './check';
 import { countBySeverity } from './diagnostic';
 import { separateDuplicates } from './duplicates';
-import { ingestFile } from './ingest';
 import { byCodePoint } from './order';
+import { defaultWorkers, ingestFiles } from './parallel';
 import { discoverFiles, unsupportedFormatDiagnostic } from './read';
 import { writeDataset, type DatasetSummary } from './write';
 
@@ -25,6 +26,19 @@ export interface PipelineOptions {
   strict?: boolean;
   /** Called after each file. */
   onProgress?: (progress: Progress) => void;
+  /** Worker threads for the per-file stage; default one per core, or none for fewer than PARALLEL_MIN_FILES files. */
+  workers?: number;
+  /** Reuse per-file results cached in `<outDir>/.cache/` (default true); false neither reads nor writes the cache. */
+  cache?: boolean;
+}
+
+export interface PipelineStats {
+  /** Files parsed this run. */
+  parsed: number;
+  /** Files whose result came from the cache. */
+  cached: number;
+  /** Worker threads used (0: main thread only). */
+  workers: number;
 }
 
 export interface PipelineResult {
@@ -35,6 +49,7 @@ export interface PipelineResult {
   errors: Diagnostic[];
   /** False only in strict mode with errors. */
   ok: boolean;
+  stats: PipelineStats;
 }
 
 function summarize(files: number, reports: Report[], rejected: Rejected[]): DatasetSummary {
@@ -54,15 +69,21 @@ function summarize(files: number, reports: Report[], rejected: Rejected[]): Data
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const contentDir = path.resolve(options.contentDir);
+  const outDir = path.resolve(options.outDir);
   const { files, unsupported } = await discoverFiles(contentDir);
   const parsed: Report[] = [];
   const rejected: Rejected[] = unsupported.map((file) => ({ file, diagnostics: [unsupportedFormatDiagnostic(file)] }));
 
-  for (const [i, file] of files.entries()) {
-    const result = await ingestFile(contentDir, file);
-    if ('report' in result) parsed.push(result.report);
-    else rejected.push(result.rejected);
-    options.onProgress?.({ done: i + 1, total: files.length, file });
+  const cache = options.cache === false ? null : { dir: cacheDirOf(outDir), codeVersion: await codeVersion() };
+  const workers = options.workers ?? defaultWorkers(files.length);
+  const outcomes = await ingestFiles(contentDir, files, {
+    cache,
+    workers,
+    onFile: (file, done) => options.onProgress?.({ done, total: files.length, file }),
+  });
+  for (const { ingested } of outcomes) {
+    if ('report' in ingested) parsed.push(ingested.report);
+    else rejected.push(ingested.rejected);
   }
 
   const { kept, duplicates } = separateDuplicates(parsed);
@@ -71,10 +92,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const reports = kept.map((r) => (crossYear.has(r.id) ? { ...r, checks: [...r.checks, ...crossYear.get(r.id)!] } : r));
 
   const summary = summarize(files.length + unsupported.length, reports, rejected);
-  await writeDataset({ reports, rejected, summary, sources: files }, { contentDir, outDir: path.resolve(options.outDir) });
+  await writeDataset({ reports, rejected, summary, sources: files }, { contentDir, outDir });
+  if (cache) await pruneCache(cache.dir, new Set(outcomes.map((o) => o.key!)));
 
   const errors = [...reports.flatMap((r) => r.diagnostics), ...rejected.flatMap((r) => r.diagnostics)]
     .filter((d) => d.severity === 'error')
     .sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { summary, reports, rejected, errors, ok: !options.strict || errors.length === 0 };
+  const parsedCount = outcomes.filter((o) => o.parsed).length;
+  const stats = { parsed: parsedCount, cached: outcomes.length - parsedCount, workers };
+  return { summary, reports, rejected, errors, ok: !options.strict || errors.length === 0, stats };
 }

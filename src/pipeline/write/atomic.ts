@@ -22,7 +22,7 @@ async function replaceAtomically(target: string, write: (temp: string) => Promis
   }
 }
 
-function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   return replaceAtomically(target, (temp) => writeFile(temp, data));
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Every chart of the site, built once per build from the site's data (src/lib/site-data.ts reads the
+ * collections once) and cached at module level, so chart pages and file endpoints share one computation.
+ */
+import { reports } from '../lib/site-data';
+import { buildCharts, type ChartEntry } from './catalog';
+
+/** One time for the whole build, printed on every chart. */
+export const BUILT_AT = new Date().toISOString();
+
+let charts: Promise<ChartEntry[]> | undefined;
+let byId: Promise<Map<string, ChartEntry>> | undefined;
+
+/** All charts: per report, per agency (≥ 2 years), per year and metric. */
+export function getCharts(): Promise<ChartEntry[]> {
+  charts ??= Promise.resolve().then(() => buildCharts(reports, BUILT_AT));
+  return charts;
+}
+
+/**
+ * One chart by its permalink id, e.g. `agency-${slug}-trend` for an agency page (see ChartFigure.astro);
+ * undefined when there is no such chart (an agency with one year has no trend).
+ */
+export async function findChart(id: string): Promise<ChartEntry | undefined> {
+  byId ??= getCharts().then((all) => new Map(all.map((c) => [c.id, c])));
+  return (await byId).get(id);
+}
+
+/** getStaticPaths for every chart route: the id as parameter, the chart as prop. */
+export async function chartPaths(): Promise<{ params: { id: string }; props: { chart: ChartEntry } }[]> {
+  return (await getCharts()).map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+}

@@ -1,0 +1,62 @@
+/** Render a chart entry to SVG: the bare plot for pages and embeds, or the framed version for downloads. */
+import { barFigure } from './bars';
+import type { ChartEntry } from './catalog';
+import { FRAME_PADDING, framedFigure } from './frame';
+import { svgDocument, type Figure } from './svg';
+import { trendFigure } from './trend';
+
+/** Width of the drawing (viewBox units); inline charts also come in a narrow layout for phones. */
+export const CHART_WIDTH = 640;
+export const NARROW_CHART_WIDTH = 360;
+
+function plotFigure(entry: ChartEntry, width: number): Figure {
+  const { layout } = entry;
+  if (layout.type === 'bars') return barFigure(entry.rows, { unit: entry.unit, width });
+  const series = layout.series.map((s) => ({ label: s.group, unit: s.unit, kind: s.kind, points: entry.rows.filter((r) => r.group === s.group) }));
+  return trendFigure(series, { width, xLabels: layout.xLabels });
+}
+
+/** "2025-01-28 12:00（北京时间）" from an ISO time. */
+export function formatBuiltAt(iso: string): string {
+  const beijing = new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString();
+  return `${beijing.slice(0, 10)} ${beijing.slice(11, 16)}（北京时间）`;
+}
+
+export interface RenderOptions {
+  /** Include title, subtitle, notes, source and permalink in the drawing (downloads). */
+  framed?: boolean;
+  /** Scale to the container width (inline on pages and embeds). */
+  responsive?: boolean;
+  /** Absolute permalink written into the framed version. */
+  url?: string;
+  idPrefix?: string;
+  /** Width of the drawing (default CHART_WIDTH); labels wrap and bars shorten to fit. */
+  width?: number;
+}
+
+export interface RenderedChart {
+  svg: string;
+  /** Size of the drawing in px (PNG files are PNG_SCALE times larger). */
+  width: number;
+  height: number;
+}
+
+export function renderChart(entry: ChartEntry, options: RenderOptions = {}): RenderedChart {
+  const a11y = { title: entry.title, description: entry.description, idPrefix: options.idPrefix ?? entry.id, responsive: options.responsive };
+  const width = options.width ?? CHART_WIDTH;
+  const figure = options.framed
+    ? framedFigure(plotFigure(entry, width - 2 * FRAME_PADDING), {
+        title: entry.title,
+        subtitle: entry.subtitle,
+        notes: entry.notes,
+        source: entry.source.text,
+        url: options.url ?? '',
+        builtAt: formatBuiltAt(entry.builtAt),
+      })
+    : plotFigure(entry, width);
+  return { svg: svgDocument(figure, a11y), width: figure.width, height: figure.height };
+}
+
+export function renderChartSvg(entry: ChartEntry, options: RenderOptions = {}): string {
+  return renderChart(entry, options).svg;
+}

@@ -1,0 +1,228 @@
+/**
+ * The search page in the browser: reads the query and filters from the URL, asks Pagefind for candidate
+ * pages, keeps only those that really contain every query term (src/lib/search/match.ts explains why),
+ * and renders them with DOM text nodes (page text is never inserted as HTML).
+ */
+import { containsAll, excerpt, indexQuery, queryTerms, sectionOfMatch, type Anchor } from '../../lib/search/match';
+import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../../lib/search/filters';
+
+/** Results rendered at a time ("显示更多结果" renders the next ones). */
+const PAGE_SIZE = 10;
+/** At most this many candidates are checked per search: each check loads one small fragment file. */
+const CHECK_LIMIT = 200;
+const TYPING_DELAY_MS = 250;
+
+interface PagefindData {
+  url: string;
+  content: string;
+  raw_content?: string;
+  meta: Record<string, string | undefined>;
+  anchors?: Anchor[];
+}
+interface PagefindResult {
+  data(): Promise<PagefindData>;
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+}
+
+type Filters = Partial<Record<SearchFilterKey, string>>;
+interface SearchState {
+  q: string;
+  filters: Filters;
+}
+
+/** One search in progress: its candidates, how many were checked, and those that matched. */
+interface Run {
+  terms: string[];
+  state: SearchState;
+  candidates: PagefindResult[];
+  checked: number;
+  matched: PagefindData[];
+  rendered: number;
+}
+
+function readState(params: URLSearchParams): SearchState {
+  const filters: Filters = {};
+  for (const key of SEARCH_FILTER_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  return { q: params.get('q') ?? '', filters };
+}
+
+function stateUrl(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const key of SEARCH_FILTER_KEYS) if (state.filters[key]) params.set(key, state.filters[key]);
+  const query = params.toString();
+  return `${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderResult(data: PagefindData, terms: string[]): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const section = terms.length ? sectionOfMatch(data.raw_content ?? data.content, data.anchors ?? [], terms) : null;
+  const heading = element('h2');
+  const link = element('a', undefined, data.meta.title || data.url);
+  link.href = section ? `${data.url}#${encodeURIComponent(section.id)}` : data.url;
+  heading.append(link);
+  const { kind, agency, year, region } = data.meta;
+  const facts = [kind, agency, year && `${year} 年`, region, section && `章节：${section.title}`].filter(Boolean);
+  const meta = element('p', 'search-result__meta', facts.join(' · '));
+  const text = element('p', 'search-result__excerpt');
+  for (const part of excerpt(data.content, terms)) text.append(part.mark ? element('mark', undefined, part.text) : part.text);
+  item.append(heading, meta, text);
+  return item;
+}
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  const more = document.getElementById('search-more');
+  const emptyState = document.getElementById('search-empty');
+  const noResults = document.getElementById('search-no-results');
+  const clearFiltersHint = noResults?.querySelector<HTMLElement>('[data-search-clear-filters]');
+  if (!form || !input || !status || !list || !more || !emptyState || !noResults) return;
+  const selects = new Map<SearchFilterKey, HTMLSelectElement>();
+  for (const key of SEARCH_FILTER_KEYS) {
+    const select = form.querySelector<HTMLSelectElement>(`select[data-search-filter="${key}"]`);
+    if (select) selects.set(key, select);
+  }
+  const baseTitle = document.title;
+
+  let pagefind: Promise<PagefindApi> | undefined;
+  const loadPagefind = () =>
+    (pagefind ??= import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).then(async (api: PagefindApi) => {
+      await api.options({ excerptLength: 30 });
+      return api;
+    }));
+
+  let current: Run | undefined;
+  let typingTimer: number | undefined;
+
+  const formState = (): SearchState => {
+    const filters: Filters = {};
+    for (const [key, select] of selects) if (select.value) filters[key] = select.value;
+    return { q: input.value, filters };
+  };
+
+  const showState = (state: SearchState) => {
+    input.value = state.q;
+    for (const [key, select] of selects) {
+      const value = state.filters[key] ?? '';
+      // A value missing from the options (an old link) is added rather than silently dropped.
+      if (value && ![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
+      select.value = value;
+    }
+  };
+
+  const setStatus = (text: string) => {
+    status.textContent = text;
+  };
+
+  /** Checks candidates until `wanted` results matched or all were checked; false if a newer search started. */
+  const fill = async (run: Run, wanted: number): Promise<boolean> => {
+    while (run.matched.length < wanted && run.checked < Math.min(run.candidates.length, CHECK_LIMIT)) {
+      const batch = run.candidates.slice(run.checked, Math.min(run.checked + PAGE_SIZE, CHECK_LIMIT));
+      const pages = await Promise.all(batch.map((candidate) => candidate.data()));
+      if (run !== current) return false;
+      run.checked += batch.length;
+      for (const page of pages) {
+        const texts = [page.content, page.meta.title ?? '', page.meta.agency ?? ''];
+        if (run.terms.length === 0 || containsAll(texts, run.terms)) run.matched.push(page);
+      }
+    }
+    return true;
+  };
+
+  const render = (run: Run) => {
+    const firstNew = run.rendered;
+    for (const page of run.matched.slice(run.rendered)) list.append(renderResult(page, run.terms));
+    run.rendered = run.matched.length;
+    const exhausted = run.checked >= run.candidates.length;
+    const capped = !exhausted && run.checked >= CHECK_LIMIT;
+    more.hidden = exhausted || capped;
+    const filtered = Object.keys(run.state.filters).length > 0;
+    const what = run.state.q.trim() ? `包含“${run.state.q.trim()}”的` : '符合筛选条件的';
+    noResults.hidden = run.matched.length > 0 || !(exhausted || capped);
+    if (clearFiltersHint) clearFiltersHint.hidden = !filtered;
+    if (run.matched.length === 0 && (exhausted || capped)) setStatus(`没有找到${what}报告或机构。`);
+    else if (exhausted) setStatus(`找到 ${run.matched.length} 条${what}结果。`);
+    else if (capped) setStatus(`显示 ${run.matched.length} 条${what}结果（只核对了前 ${CHECK_LIMIT} 个候选页面，请换用更具体的词）。`);
+    else setStatus(`已显示 ${run.matched.length} 条${what}结果，还有更多。`);
+    return firstNew;
+  };
+
+  const search = async (state: SearchState, history: 'push' | 'replace' | 'none') => {
+    if (history !== 'none') window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', stateUrl(state));
+    const terms = queryTerms(state.q);
+    const hasFilters = Object.keys(state.filters).length > 0;
+    list.replaceChildren();
+    more.hidden = true;
+    noResults.hidden = true;
+    document.title = state.q.trim() ? `“${state.q.trim()}”的搜索结果 · ${baseTitle}` : baseTitle;
+    if (terms.length === 0 && !hasFilters) {
+      current = undefined;
+      emptyState.hidden = false;
+      setStatus('');
+      return;
+    }
+    emptyState.hidden = true;
+    const run: Run = { terms, state, candidates: [], checked: 0, matched: [], rendered: 0 };
+    current = run;
+    setStatus('正在搜索…');
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const api = await loadPagefind();
+      const response = await api.search(terms.length ? indexQuery(terms) : null, { filters: state.filters });
+      if (run !== current) return;
+      run.candidates = response?.results ?? [];
+      if (await fill(run, PAGE_SIZE)) render(run);
+    } catch (error) {
+      if (run !== current) return;
+      console.warn('Search failed', error);
+      setStatus('搜索暂时无法使用：搜索索引没有加载成功。');
+      noResults.hidden = false;
+    } finally {
+      if (run === current) list.removeAttribute('aria-busy');
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.clearTimeout(typingTimer);
+    void search(formState(), 'push');
+  });
+  input.addEventListener('input', () => {
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(() => void search(formState(), 'replace'), TYPING_DELAY_MS);
+  });
+  for (const select of selects.values()) select.addEventListener('change', () => void search(formState(), 'replace'));
+  more.addEventListener('click', async () => {
+    const run = current;
+    if (!run) return;
+    if (!(await fill(run, run.matched.length + PAGE_SIZE))) return;
+    const firstNew = render(run);
+    // Keyboard users continue from the first new result instead of the button that may now be hidden.
+    list.children[firstNew]?.querySelector('a')?.focus();
+  });
+  window.addEventListener('popstate', () => {
+    const state = readState(new URLSearchParams(location.search));
+    showState(state);
+    void search(state, 'none');
+  });
+
+  const initial = readState(new URLSearchParams(location.search));
+  showState(initial);
+  void search(initial, 'replace');
+}

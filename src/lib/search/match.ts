@@ -1,0 +1,176 @@
+/**
+ * Exact matching of search queries against page text, shared by the search page script and its tests.
+ *
+ * Pagefind finds candidate pages (see `indexQuery`); whether a page really contains the query is
+ * decided here, on text normalised the same way on both sides (NFKC, lower case, no whitespace or
+ * zero-width characters), so that PDF line breaks or Pagefind's word separators never hide a match.
+ */
+import { SHORT_FORMS_ID } from './aliases';
+
+/** Whitespace and the zero-width characters Pagefind puts between segmented Chinese words. */
+const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]/u;
+
+/** Text as compared by search, with the position in the original text of each of its UTF-16 units. */
+export interface NormalisedText {
+  text: string;
+  /** `start[i]` is where the character that produced `text[i]` begins in the original. */
+  start: number[];
+  /** `end[i]` is where that character ends in the original. */
+  end: number[];
+}
+
+function normaliseChar(char: string): string {
+  return [...char.normalize('NFKC').toLowerCase()].filter((c) => !IGNORED.test(c)).join('');
+}
+
+/** Normalises text character by character, keeping a map back to the original positions. */
+export function normaliseText(input: string): NormalisedText {
+  const out: NormalisedText = { text: '', start: [], end: [] };
+  let offset = 0;
+  for (const char of input) {
+    const normalised = normaliseChar(char);
+    out.text += normalised;
+    for (let i = 0; i < normalised.length; i += 1) {
+      out.start.push(offset);
+      out.end.push(offset + char.length);
+    }
+    offset += char.length;
+  }
+  return out;
+}
+
+/** The normalised form of a string (no position map). */
+export function normalise(input: string): string {
+  return normaliseText(input).text;
+}
+
+/**
+ * The terms of a query: split on whitespace (after NFKC, so full-width spaces count), normalised,
+ * without punctuation at either end (quotes around a phrase), duplicates removed.
+ */
+export function queryTerms(query: string): string[] {
+  const terms = query
+    .normalize('NFKC')
+    .split(/\s+/u)
+    .map((term) => normalise(term).replace(/^\p{P}+|\p{P}+$/gu, ''))
+    .filter((term) => term.length > 0);
+  return [...new Set(terms)];
+}
+
+/**
+ * The query sent to Pagefind for the given terms. Pagefind's index holds every pair of adjacent Chinese
+ * characters, and its browser side splits a query with Intl.Segmenter, which cuts words differently from
+ * the indexer's jieba. Sending each run of Han characters as overlapping character pairs makes every
+ * query word a prefix of an indexed pair, so no page containing the terms is missed; pages that only
+ * contain the pairs scattered are removed afterwards by `containsAll`.
+ */
+export function indexQuery(terms: string[]): string {
+  const words: string[] = [];
+  for (const term of terms) {
+    for (const run of term.match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? []) {
+      if (!/\p{Script=Han}/u.test(run) || run.length === 1) {
+        words.push(run);
+        continue;
+      }
+      for (let i = 0; i + 1 < run.length; i += 1) words.push(run.slice(i, i + 2));
+    }
+  }
+  return [...new Set(words)].join(' ');
+}
+
+/**
+ * Whether every term (as returned by `queryTerms`) occurs in one of the texts (page content, title,
+ * agency name). Each text is searched on its own, so no match is made up across two of them.
+ */
+export function containsAll(texts: string[], terms: string[]): boolean {
+  const haystacks = texts.map(normalise);
+  return terms.every((term) => haystacks.some((haystack) => haystack.includes(term)));
+}
+
+/** A match of a term in the original text: [start, end) in UTF-16 units. */
+export interface Match {
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of the terms in the text, in original positions, sorted and without overlaps. */
+export function findMatches(text: string, terms: string[]): Match[] {
+  const normalised = normaliseText(text);
+  const found: Match[] = [];
+  for (const term of terms) {
+    let at = normalised.text.indexOf(term);
+    while (at !== -1) {
+      found.push({ start: normalised.start[at], end: normalised.end[at + term.length - 1] });
+      at = normalised.text.indexOf(term, at + term.length);
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Match[] = [];
+  for (const match of found) {
+    const last = merged.at(-1);
+    if (last && match.start < last.end) last.end = Math.max(last.end, match.end);
+    else merged.push({ ...match });
+  }
+  return merged;
+}
+
+/** A piece of an excerpt; `mark` pieces are the matched text. */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * A short excerpt around the first match, as text pieces to render with text nodes and <mark>
+ * (never as HTML). Falls back to the start of the text when nothing matches.
+ */
+export function excerpt(text: string, terms: string[], radius = 40): ExcerptPart[] {
+  const matches = findMatches(text, terms);
+  const first = matches[0] ?? { start: 0, end: 0 };
+  const from = Math.max(0, first.start - radius);
+  const to = Math.min(text.length, Math.max(first.end + radius, from + 2 * radius));
+  const parts: ExcerptPart[] = [];
+  let at = from;
+  for (const match of matches) {
+    if (match.start < from || match.end > to) continue;
+    if (match.start > at) parts.push({ text: text.slice(at, match.start), mark: false });
+    parts.push({ text: text.slice(match.start, match.end), mark: true });
+    at = match.end;
+  }
+  if (at < to) parts.push({ text: text.slice(at, to), mark: false });
+  if (from > 0) parts.unshift({ text: '…', mark: false });
+  if (to < text.length) parts.push({ text: '…', mark: false });
+  return parts;
+}
+
+/** An element with an id, as Pagefind reports it: `location` is the index of its first word. */
+export interface Anchor {
+  element: string;
+  id: string;
+  text: string;
+  location: number;
+}
+
+/** Pagefind's word separators in a page's raw content: whitespace and zero-width spaces. */
+const WORD_SEPARATOR = /[\s\u200b]+/u;
+
+/**
+ * The section in which the first match of the terms lies, so a result can link to it: the id of the
+ * outermost element starting there (a <section id="overview"> before its <h2 id="overview-heading">)
+ * and the text of its heading. `rawContent` is Pagefind's `raw_content`, whose words anchor locations count.
+ */
+export function sectionOfMatch(rawContent: string, anchors: Anchor[], terms: string[]): { id: string; title: string } | null {
+  const first = findMatches(rawContent, terms)[0];
+  if (!first) return null;
+  const wordIndex = rawContent.slice(0, first.start).split(WORD_SEPARATOR).filter(Boolean).length;
+  // A match that begins mid-word belongs to that word, which was already counted.
+  const startsMidWord = first.start > 0 && !WORD_SEPARATOR.test(rawContent[first.start - 1]);
+  const location = startsMidWord ? wordIndex - 1 : wordIndex;
+  const before = anchors.filter((a) => a.id && a.location <= location);
+  if (before.length === 0) return null;
+  const start = Math.max(...before.map((a) => a.location));
+  const here = before.filter((a) => a.location === start);
+  if (here.some((a) => a.id === SHORT_FORMS_ID)) return null;
+  const heading = here.find((a) => /^h[1-6]$/i.test(a.element)) ?? here[0];
+  return { id: here[0].id, title: heading.text.trim() };
+}

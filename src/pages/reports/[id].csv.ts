@@ -1,0 +1,14 @@
+/** /reports/<id>.csv — one report's numbers, one row per cell: the same columns as the data set's reports-long.csv. */
+import type { APIRoute } from 'astro';
+import { reportById, reports } from '../../lib/site-data';
+import { toCsv } from '../../lib/csv';
+import { LONG_COLUMNS, longRows } from '../../pipeline/write/csv';
+
+export function getStaticPaths() {
+  return reports.map((r) => ({ params: { id: r.id } }));
+}
+
+export const GET: APIRoute = ({ params }) =>
+  new Response(toCsv([LONG_COLUMNS, ...longRows([reportById.get(params.id!)!])]), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });

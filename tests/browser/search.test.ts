@@ -1,0 +1,297 @@
+/**
+ * Full-text search in Chromium, driven like a user: the header search box, the search page, filters,
+ * linkable URLs. Recall (pages containing the query are found) and precision (every result contains
+ * the query; a query nobody wrote finds nothing) are checked against the built pages themselves.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agencyUrl, reportUrl } from '../../src/lib/paths';
+import { indexQuery, normalise } from '../../src/lib/search/match';
+import { SECTIONS, type Report } from '../../src/schema';
+import { watchPage, type PageProblems } from './support/browser';
+import { useSite } from './support/site';
+
+const site = useSite();
+let page: Page;
+let problems: PageProblems;
+
+beforeEach(async () => {
+  page = await site.browser.newPage();
+  problems = watchPage(page);
+});
+afterEach(async () => {
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.dialogs).toEqual([]);
+  await page.close();
+});
+
+interface Result {
+  href: string;
+  title: string;
+  meta: string;
+  marks: string[];
+}
+
+function report(agency: string, year: number): Report {
+  const found = site.data.reports.find((r) => r.agency.name === agency && r.year === year);
+  if (!found) throw new Error(`the seeds have no report of ${agency} ${year}`);
+  return found;
+}
+
+/** The section of the report whose prose contains the phrase (the anchor a result should link to). */
+function sectionWith(r: Report, phrase: string): string {
+  const key = SECTIONS.map((s) => s.key).find((k) => normalise(r.sections[k]?.text ?? '').includes(phrase));
+  if (!key) throw new Error(`${r.id} has no section containing ${phrase}`);
+  return key;
+}
+
+const withoutHash = (href: string) => href.replace(/#.*$/, '');
+
+/** Waits until the status line reports the finished search for `query`, then reads the results. */
+async function results(query: string): Promise<Result[]> {
+  await page.waitForFunction(
+    (q) => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return status.includes(`“${q}”`) && !status.includes('正在搜索');
+    },
+    query,
+    { timeout: 15_000 },
+  );
+  return page.$$eval('#search-results > li', (items) =>
+    items.map((li) => ({
+      href: li.querySelector('a')?.getAttribute('href') ?? '',
+      title: li.querySelector('a')?.textContent ?? '',
+      meta: li.querySelector('.search-result__meta')?.textContent ?? '',
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+    })),
+  );
+}
+
+/** Types a query into the search page's box as a user would (the page searches as you type). */
+async function typeQuery(query: string): Promise<Result[]> {
+  await page.goto(`${site.origin}/search/`);
+  await page.getByLabel('搜索报告全文和机关名称').click();
+  await page.keyboard.type(query, { delay: 20 });
+  return results(query);
+}
+
+/** The text of a built page, tags removed: what the query must occur in for the result to be right. */
+function builtPageText(href: string): string {
+  const path = withoutHash(href).split('/').filter(Boolean);
+  const html = readFileSync(join(site.dist, ...path, 'index.html'), 'utf8');
+  return normalise(html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
+}
+
+function expectEveryResultContains(found: Result[], query: string): void {
+  expect(found.length).toBeGreaterThan(0);
+  for (const result of found) expect(builtPageText(result.href), result.href).toContain(normalise(query));
+}
+
+describe('search from the header box', () => {
+  it('finds 三审五校 in 伊宁市人民政府 2024, linking to the section where it occurs', async () => {
+    const yining = report('伊宁市人民政府', 2024);
+    await page.goto(`${site.origin}/`);
+    await page.locator('#header-search').click();
+    await page.keyboard.type('三审五校');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('三审五校');
+    const found = await results('三审五校');
+    expect(found[0].href).toBe(`${reportUrl(yining.id)}#${sectionWith(yining, '三审五校')}`);
+    expect(found[0].meta).toContain('伊宁市人民政府');
+    expect(found[0].meta).toContain('2024');
+    expect(found[0].marks).toContain('三审五校');
+    expectEveryResultContains(found, '三审五校');
+  });
+});
+
+describe('search page', () => {
+  it('shows a helpful empty state before anything is searched', async () => {
+    await page.goto(`${site.origin}/search/`);
+    await expect.poll(() => page.locator('#search-empty').isVisible()).toBe(true);
+    expect(await page.locator('#search-empty a[href="/agencies/"]').count()).toBe(1);
+    expect(await page.locator('#search-results > li').count()).toBe(0);
+  });
+
+  it('finds 卡通形象 in 殷都区人民政府办公室 2024, in the section where it occurs', async () => {
+    const yindu = report('殷都区人民政府办公室', 2024);
+    const found = await typeQuery('卡通形象');
+    expect(found[0].href).toBe(`${reportUrl(yindu.id)}#${sectionWith(yindu, '卡通形象')}`);
+    expect(found[0].meta).toContain('2024');
+    expectEveryResultContains(found, '卡通形象');
+    // The query is in the URL, so the search can be linked.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('卡通形象');
+  });
+
+  it('finds the report of 偃师区伊洛街道办事处 by part of its name, and nothing of other agencies', async () => {
+    const yiluo = report('偃师区伊洛街道办事处', 2024);
+    const found = await typeQuery('伊洛街道');
+    expect(found.map((r) => withoutHash(r.href))).toContain(reportUrl(yiluo.id));
+    expect(found.every((r) => r.meta.includes('偃师区伊洛街道办事处'))).toBe(true);
+    expectEveryResultContains(found, '伊洛街道');
+  });
+
+  it('finds both 伊美区 agencies and all their reports for 伊美', async () => {
+    const yimei = site.data.agencies.filter((a) => a.name.includes('伊美'));
+    expect(yimei.map((a) => a.name).sort()).toEqual(['伊美区人民政府', '伊美区人民政府办公室']);
+    const found = await typeQuery('伊美');
+    const hrefs = found.map((r) => withoutHash(r.href)).sort();
+    const expected = yimei.flatMap((a) => [agencyUrl(a.slug), ...a.reportIds.map(reportUrl)]).sort();
+    expect(hrefs).toEqual(expected);
+    expectEveryResultContains(found, '伊美');
+  });
+
+  it('finds 含金量 in 伊美区人民政府 2024 although the source breaks the word across lines', async () => {
+    const yimei = report('伊美区人民政府', 2024);
+    const source = readFileSync(join(site.dataDir, 'sources', ...yimei.source.path.split('/')), 'utf8');
+    expect(source).not.toContain('含金量');
+    expect(source.replace(/\s+/g, '')).toContain('含金量');
+    const found = await typeQuery('含金量');
+    expect(found[0].href).toBe(`${reportUrl(yimei.id)}#${sectionWith(yimei, '含金量')}`);
+    expectEveryResultContains(found, '含金量');
+  });
+
+  it('narrows 伊美 to 伊美区人民政府办公室 2023 with the year filter, and keeps the filter in the URL', async () => {
+    const office2023 = report('伊美区人民政府办公室', 2023);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('伊美')}`);
+    expect((await results('伊美')).length).toBeGreaterThan(1);
+    await page.getByLabel('年度').selectOption('2023');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 1);
+    const found = await results('伊美');
+    expect(found.map((r) => withoutHash(r.href))).toEqual([reportUrl(office2023.id)]);
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2023');
+  });
+
+  it('opens /search/?q=殷都 with the results already shown', async () => {
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('殷都')}`);
+    const found = await results('殷都');
+    expect(await page.getByLabel('搜索报告全文和机关名称').inputValue()).toBe('殷都');
+    const yindu = site.data.agencies.filter((a) => a.name.includes('殷都'));
+    expect(found.map((r) => withoutHash(r.href)).sort()).toEqual(
+      yindu.flatMap((a) => [agencyUrl(a.slug), ...a.reportIds.map(reportUrl)]).sort(),
+    );
+  });
+
+  it('returns nothing for a word no page contains (纠错 must not match 纠正), and suggests browsing', async () => {
+    const everything = site.data.reports.map((r) => normalise(JSON.stringify(r)));
+    expect(everything.some((text) => text.includes('纠错'))).toBe(false);
+    // The report pages do show 纠正 (table C's 结果纠正 column), a word sharing its first character.
+    expect(builtPageText(reportUrl(site.data.reports[0].id))).toContain('纠正');
+    const found = await typeQuery('纠错');
+    expect(found).toEqual([]);
+    expect(await page.locator('#search-status').textContent()).toContain('没有找到');
+    await expect.poll(() => page.locator('#search-no-results a[href="/agencies/"]').isVisible()).toBe(true);
+  });
+
+  it('drops pages whose index words match but whose text does not contain the query', async () => {
+    // A three-character string whose two character pairs occur in one report's prose but which itself
+    // occurs nowhere: Pagefind's index alone returns that report, the page must not.
+    const texts = site.data.reports.map((r) => normalise(JSON.stringify(r)));
+    let decoy: { query: string; report: Report } | undefined;
+    for (const r of site.data.reports) {
+      const prose = SECTIONS.map((sec) => r.sections[sec.key]?.text ?? '').join('\n');
+      const pairs = new Set([...prose.matchAll(/(?=(\p{Script=Han}{2}))/gu)].map((m) => m[1]));
+      for (const ab of pairs) {
+        const bc = [...pairs].find((p) => p[0] === ab[1] && !texts.some((t) => t.includes(ab + p[1])));
+        if (bc) {
+          decoy = { query: ab + bc[1], report: r };
+          break;
+        }
+      }
+      if (decoy) break;
+    }
+    expect(decoy).toBeDefined();
+    const { query } = decoy!;
+    await page.goto(`${site.origin}/search/`);
+    // A string expression: vitest would rewrite an import() written in a function passed to evaluate().
+    const candidates = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const response = await pagefind.search(${JSON.stringify(indexQuery([query]))});
+      return Promise.all(response.results.map(async (r) => (await r.data()).url));
+    })()`)) as string[];
+    expect(candidates).toContain(reportUrl(decoy!.report.id));
+    const found = await typeQuery(query);
+    expect(found).toEqual([]);
+  });
+
+  it('announces the result count in a live region and is usable with the keyboard alone', async () => {
+    await page.goto(`${site.origin}/search/`);
+    await page.keyboard.press('Tab'); // skip link
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'search-query');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.type('殷都');
+    await page.keyboard.press('Enter');
+    const found = await results('殷都');
+    const status = page.locator('#search-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.textContent()).toContain(`找到 ${found.length} 条`);
+    // Tab on from the search box through the filters to the first result, and follow it.
+    let onResult = false;
+    for (let i = 0; i < 20 && !onResult; i += 1) {
+      await page.keyboard.press('Tab');
+      onResult = await page.evaluate(() => document.activeElement?.closest('#search-results') !== null);
+    }
+    expect(onResult).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === withoutHash(found[0].href));
+  });
+});
+
+describe('recall over the reports’ own words', () => {
+  /** A deterministic pseudo-random sequence, so a failure names the same phrase every run. */
+  function* random(seed: number): Generator<number> {
+    let state = seed;
+    for (;;) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      yield state / 2 ** 31;
+    }
+  }
+
+  it('finds each report by phrases sampled from its prose', async () => {
+    const rand = random(20240101);
+    const next = () => rand.next().value as number;
+    for (const r of site.data.reports) {
+      const runs = SECTIONS.flatMap((s) => (r.sections[s.key]?.text ?? '').match(/\p{Script=Han}{6,}/gu) ?? []);
+      expect(runs.length, r.id).toBeGreaterThan(0);
+      for (let i = 0; i < 3; i += 1) {
+        const run = runs[Math.floor(next() * runs.length)];
+        const length = 2 + Math.floor(next() * 5);
+        const start = Math.floor(next() * (run.length - length + 1));
+        const phrase = run.slice(start, start + length);
+        await page.goto(`${site.origin}/search/?q=${encodeURIComponent(phrase)}`);
+        const found = await results(phrase);
+        expect(found.map((x) => withoutHash(x.href)), `${phrase} in ${r.id}`).toContain(reportUrl(r.id));
+        expectEveryResultContains(found, phrase);
+      }
+    }
+  });
+});
+
+describe('cost of a query', () => {
+  it('transfers only a few index chunks and fragments', async () => {
+    // Each test's page has its own browser context, so nothing is cached yet.
+    const bytes = new Map<string, number>();
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/pagefind/')) return;
+      const kind = url.pathname.match(/\.(pf_\w+)$/)?.[1] ?? 'runtime (pagefind.js, wasm, entry)';
+      pending.push(response.body().then((body) => void bytes.set(kind, (bytes.get(kind) ?? 0) + body.length)));
+    });
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('三审五校')}`);
+    await results('三审五校');
+    await Promise.all(pending);
+    const perQuery = (bytes.get('pf_index') ?? 0) + (bytes.get('pf_fragment') ?? 0);
+    console.log(`[search] bytes for one query (三审五校): ${JSON.stringify(Object.fromEntries(bytes))}; index chunks + fragments = ${perQuery}`);
+    expect(bytes.get('pf_index')).toBeGreaterThan(0);
+    expect(bytes.get('pf_fragment')).toBeGreaterThan(0);
+  });
+});
+

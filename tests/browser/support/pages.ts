@@ -1,0 +1,47 @@
+/** The pages every page-level browser test visits: one of each kind the site has. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { agencyUrl, reportUrl } from '../../../src/lib/paths';
+import { hasPage, type SiteData } from './site';
+
+/** The first page under a folder of the built site ("/charts/<id>/"), if there is one. */
+function firstPageUnder(dist: string, folder: string): string | undefined {
+  const dir = join(dist, folder);
+  try {
+    const ids = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && hasPage(dist, `/${folder}/${e.name}/`));
+    return ids.length ? `/${folder}/${ids.map((e) => e.name).sort()[0]}/` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface SitePage {
+  name: string;
+  path: string;
+}
+
+/**
+ * Home, agencies, one agency, one report, compare, quality, data, search (empty and with results),
+ * one chart and one embed.
+ * Fixed paths are always listed (a missing one must fail the tests); chart and embed pages when built.
+ */
+export function sitePages(dist: string, data: SiteData): SitePage[] {
+  const report = data.reports[0];
+  const pages: SitePage[] = [
+    { name: 'home', path: '/' },
+    { name: 'agencies', path: '/agencies/' },
+    { name: 'agency', path: agencyUrl(report.agency.slug) },
+    { name: 'report', path: reportUrl(report.id) },
+    { name: 'compare', path: '/compare/' },
+    { name: 'quality', path: '/quality/' },
+    { name: 'data', path: '/data/' },
+    { name: 'search', path: '/search/' },
+    // With a query, so Pagefind's script and WebAssembly run under the CSP and the results are checked too.
+    { name: 'search results', path: `/search/?q=${encodeURIComponent('依申请公开')}` },
+  ];
+  const chart = firstPageUnder(dist, 'charts');
+  const embed = firstPageUnder(dist, 'embed');
+  if (chart) pages.push({ name: 'chart', path: chart });
+  if (embed) pages.push({ name: 'embed', path: embed });
+  return pages;
+}

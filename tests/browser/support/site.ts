@@ -1,0 +1,53 @@
+/**
+ * The built site of this test run (tests/setup/build-site.ts), served on 127.0.0.1, with one Chromium
+ * per test file, and the data it was built from (expected values come from there, never hard-coded ids).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { AgencyIndexEntry, Report } from '../../../src/schema';
+import { launchBrowser } from './browser';
+import { serveSite } from './server';
+
+export interface SiteData {
+  reports: Report[];
+  agencies: AgencyIndexEntry[];
+}
+
+export interface SiteSession {
+  origin: string;
+  dist: string;
+  /** The data folder the site was built from (reports.json, sources/, …). */
+  dataDir: string;
+  data: SiteData;
+  browser: Browser;
+}
+
+export function readSiteData(dataDir: string): SiteData {
+  const read = <T>(name: string): T => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as T;
+  return { reports: read('reports.json'), agencies: read('agencies.json') };
+}
+
+/** Whether the built site has a page at this path (e.g. "/compare/"). */
+export function hasPage(dist: string, path: string): boolean {
+  return existsSync(join(dist, ...path.split('/').filter(Boolean), 'index.html'));
+}
+
+/** Serves the site and launches Chromium for the calling test file; the returned object is filled in beforeAll. */
+export function useSite(dist = inject('siteDist'), dataDir = inject('siteData')): SiteSession {
+  const session = { dist, dataDir } as SiteSession;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const server = await serveSite(dist);
+    session.origin = server.origin;
+    session.data = readSiteData(dataDir);
+    session.browser = await launchBrowser();
+    close = server.close;
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await close?.();
+  });
+  return session;
+}

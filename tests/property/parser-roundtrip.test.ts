@@ -1,0 +1,108 @@
+/**
+ * Round trip: generated reports with known values, in every layout and with the quirks of real files, go through the
+ * encoder, the reader's decoder and `parseReport`; every cell of tables A, B and C, the agency name and the year must
+ * come back exactly. Null cells (printed blank or "—", "-", "/", "无") must be null with a diagnostic. Run-together
+ * digits that no rule can split one way (flattened layout) must be flagged, never guessed.
+ */
+import { describe, expect, it } from 'vitest';
+import { INJECTABLE_RULES, LAYOUTS, type Layout, type ReportOptions, type TableId } from '../../src/generator';
+import { compareTables, covers, nullCellPaths, proactiveTable, speaksAbout } from '../../src/generator/compare';
+import { SECTIONS } from '../../src/schema';
+import { cases, lazy, summarise, type Case, type Failure } from './harness';
+
+/** 170 per layout + 152 in the 2019 template + 40 ambiguous flattened reports = 1042 reports. */
+const PER_LAYOUT = 170;
+
+/** Every tenth report breaks a consistency rule: the parser must still return the numbers as printed. */
+function withBreaks(layout: Layout) {
+  return (i: number): ReportOptions => (i % 10 === 3 && layout !== 'flattened' ? { layout, breaks: [INJECTABLE_RULES[i % INJECTABLE_RULES.length]] } : { layout });
+}
+
+const PRINTED_LAYOUTS = LAYOUTS.filter((l) => l !== 'flattened');
+
+const GROUPS: { name: string; run: () => Case[] }[] = [
+  ...LAYOUTS.map((layout) => ({ name: layout, run: lazy(() => cases(`rt-${layout}`, PER_LAYOUT, withBreaks(layout))) })),
+  {
+    name: '2019 template',
+    run: lazy(() => PRINTED_LAYOUTS.flatMap((layout) => cases(`rt19-${layout}`, 38, (i) => ({ ...withBreaks(layout)(i), template: '2019' })))),
+  },
+];
+
+function check(all: Case[], failuresOf: (c: Case) => string[]): void {
+  const failures: Failure[] = all.map((c) => ({ c, details: c.error ? [c.error] : failuresOf(c) })).filter((f) => f.details.length > 0);
+  expect(failures.length, summarise(all, failures)).toBe(0);
+}
+
+/** Tables the truth holds for this report (a flattened table that cannot be split one way is tested elsewhere). */
+function exactTables(c: Case): TableId[] {
+  return (['requests', 'appeals', proactiveTable(c.report.truth)] as TableId[]).filter((t) => !c.report.ambiguousTables.includes(t));
+}
+
+describe.each(GROUPS)('parseReport round trip: $name', ({ run }) => {
+  it('returns every cell of tables A, B and C as printed', () => {
+    check(run(), (c) => {
+      const table2019 = c.report.truth.template === '2019' ? ['proactive'] : ['proactive2019'];
+      return compareTables(c.report.truth, c.parsed!, [...exactTables(c), ...(table2019 as TableId[])]).map(
+        (m) => `${m.path}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.found)}`,
+      );
+    });
+  });
+
+  it('finds the agency name, the year and the template', () => {
+    check(run(), (c) => {
+      const { truth } = c.report;
+      const found = { agencyName: c.parsed!.agencyName, year: c.parsed!.year, template: c.parsed!.template };
+      const expected = { agencyName: truth.agencyName, year: truth.year, template: truth.template };
+      return (Object.keys(expected) as (keyof typeof expected)[])
+        .filter((k) => found[k] !== expected[k])
+        .map((k) => `${k}: expected ${JSON.stringify(expected[k])}, found ${JSON.stringify(found[k])} (title line: ${JSON.stringify(c.text.split('\n').find((l) => l.includes('年度报告')) ?? '')})`);
+    });
+  });
+
+  it('gives every blank or marked cell a diagnostic', () => {
+    check(run(), (c) => nullCellPaths(c.report.truth).filter((p) => !c.parsed!.diagnostics.some((d) => covers(d, p))).slice(0, 3).map((p) => `${p} is null in the source but no diagnostic names it`));
+  });
+
+  it('recognises the layout', () => {
+    check(run(), (c) => (c.parsed!.layout === c.report.layout ? [] : [`layout: expected ${c.report.layout}, found ${c.parsed!.layout}`]));
+  });
+
+  it('finds all six sections', () => {
+    check(run(), (c) => SECTIONS.filter((s) => c.parsed!.sections[s.key] === null).map((s) => `section ${s.no}、${s.zh} not found`));
+  });
+
+  it('reads the request counts stated in the prose', () => {
+    check(run(), (c) => {
+      const expected = c.report.truth.proseCounts;
+      const found = c.parsed!.proseCounts;
+      return (['received', 'handled', 'carriedForward'] as const)
+        .filter((k) => expected[k] !== found[k]?.value)
+        .map((k) => `proseCounts.${k}: expected ${expected[k]}, found ${found[k]?.value} (${JSON.stringify(found[k]?.text ?? '')})`);
+    });
+  });
+});
+
+describe('parseReport on run-together digits that split more than one way', () => {
+  const run = lazy(() => cases('rt-flat-ambiguous', 40, () => ({ layout: 'flattened', flatAmbiguity: 'force' })));
+
+  it('generates the ambiguous cases it claims', () => {
+    expect(run().every((c) => c.report.ambiguousTables.length > 0)).toBe(true);
+  });
+
+  it('never guesses: each ambiguous table is right or null, and carries a warning', () => {
+    check(run(), (c) =>
+      c.report.ambiguousTables.flatMap((table) => {
+        const wrong = compareTables(c.report.truth, c.parsed!, [table]).filter((m) => m.found !== null);
+        const flagged = c.parsed!.diagnostics.some((d) => speaksAbout(d, table) || /ambiguous/.test(d.code));
+        return [
+          ...wrong.slice(0, 3).map((m) => `${m.path}: guessed ${JSON.stringify(m.found)}, true value ${JSON.stringify(m.expected)}`),
+          ...(flagged ? [] : [`${table}: digits split more than one way but no diagnostic says so`]),
+        ];
+      }),
+    );
+  });
+
+  it('still reads the tables that split one way', () => {
+    check(run(), (c) => compareTables(c.report.truth, c.parsed!, exactTables(c)).slice(0, 5).map((m) => `${m.path}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.found)}`));
+  });
+});

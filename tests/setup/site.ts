@@ -1,0 +1,59 @@
+/**
+ * Builds a site the way `npm run build` does, but into folders of the caller's choosing:
+ * `npm run data -- --content … --out <data>` then `astro build --outDir <dist>` with DATA_DIR=<data>.
+ * Used by the global setup (one shared build of the seeds per test run) and by tests that need a
+ * throwaway site built from their own content (tests/browser/hostile-input.test.ts).
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface SiteBuild {
+  /** The data contract folder written by the pipeline. */
+  dataDir: string;
+  /** The built site. */
+  distDir: string;
+  /** Everything both commands printed. */
+  logFile: string;
+  seconds: number;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const append = (chunk: Buffer) => log.push(chunk.toString());
+    child.stdout.on('data', append);
+    child.stderr.on('data', append);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) return done();
+      fail(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${log.join('').slice(-4000)}`));
+    });
+  });
+}
+
+/**
+ * Runs the ingest pipeline over `contentDir` and builds the site from its output, all under `workDir`.
+ * Rejects (with the end of the log) when either step fails.
+ */
+export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT, 'content')): Promise<SiteBuild> {
+  const started = performance.now();
+  const dataDir = join(workDir, 'data');
+  const distDir = join(workDir, 'dist');
+  const logFile = join(workDir, 'build.log');
+  await mkdir(workDir, { recursive: true });
+  const bin = (name: string) => join(PROJECT_ROOT, 'node_modules', '.bin', name);
+  const log: string[] = [];
+  try {
+    await run(bin('tsx'), ['scripts/data.ts', '--content', contentDir, '--out', dataDir], {}, log);
+    // Own cache dir: the content layer's data store must not be shared with other builds running at the same time.
+    const env = { DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(workDir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+    await run(bin('astro'), ['build', '--outDir', distDir], env, log);
+  } finally {
+    await writeFile(logFile, log.join(''));
+  }
+  return { dataDir, distDir, logFile, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}

@@ -1,0 +1,141 @@
+/** Site-wide pages built from the seeds: agencies, compare, home, quality, data; and rules every page follows. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { dictionaryRows } from '../../src/pipeline/write/csv';
+import { exists, htmlPages, readPage, readReports, text } from './html';
+
+const dist = inject('siteDist');
+const dataDir = inject('siteData');
+const reports = readReports(dataDir);
+const pages = htmlPages(dist);
+
+describe('/agencies/', () => {
+  const html = readPage(dist, '/agencies/');
+
+  it('lists every agency under its province', () => {
+    const provinceOf = new Map(reports.map((r) => [r.agency.name, r.agency.region.province]));
+    expect(provinceOf.size).toBe(5);
+    for (const [agency, province] of provinceOf) {
+      const section = html.querySelectorAll('#agency-tree > section').find((s) => text(s.querySelector('h2')) === province);
+      expect(section, `${province}`).toBeDefined();
+      expect(section!.querySelectorAll('[data-agency] > a').map(text)).toContain(agency);
+    }
+    expect(html.querySelectorAll('#agency-tree > section > h2').map(text).sort()).toEqual(['新疆维吾尔自治区', '河南省', '黑龙江省'].sort());
+  });
+
+  it('links each agency to its page and each year to its report', () => {
+    for (const r of reports) {
+      expect(html.querySelector(`a[href="/agencies/${r.agency.slug}/"]`), r.agency.name).not.toBeNull();
+      expect(text(html.querySelector(`a[href="/reports/${r.id}/"]`))).toBe(String(r.year));
+    }
+  });
+
+  it('shows the filter box only once its script runs (full list without JavaScript)', () => {
+    expect(html.querySelector('[data-agency-filter]')?.hasAttribute('hidden')).toBe(true);
+  });
+});
+
+describe('/agencies/<slug>/', () => {
+  it('tabulates the key figures year by year, linking to each report', () => {
+    const r = reports.find((x) => x.checks.length > 0)!;
+    const html = readPage(dist, `/agencies/${r.agency.slug}/`);
+    const row = html.querySelector(`.figures-table a[href="/reports/${r.id}/"]`)?.closest('tr');
+    expect(row).toBeTruthy();
+    const headers = html.querySelectorAll('.figures-table thead th').map(text);
+    const received = headers.findIndex((h) => h.includes('本年新收'));
+    expect(text(row!.querySelectorAll('th, td')[received])).toBe(String(r.requests.received.total));
+    expect(html.querySelector('#trend')).not.toBeNull();
+  });
+});
+
+describe('/compare/', () => {
+  const html = readPage(dist, '/compare/');
+
+  it('lists every report in the static table', () => {
+    const links = html.querySelectorAll('[data-compare-table] tbody td a').map((a) => a.getAttribute('href'));
+    expect(links.sort()).toEqual(reports.map((r) => `/reports/${r.id}/`).sort());
+  });
+
+  it('serves the rows as JSON chunks for its script', () => {
+    const chunks = JSON.parse(html.querySelector('[data-compare]')!.getAttribute('data-chunks')!) as string[];
+    const rows = chunks.flatMap((c) => JSON.parse(readFileSync(join(dist, c), 'utf8')) as { id: string }[]);
+    expect(rows.map((r) => r.id).sort()).toEqual(reports.map((r) => r.id).sort());
+  });
+
+  it('shows "—" instead of NaN or Infinity', () => {
+    for (const page of pages) expect(readFileSync(page.file, 'utf8'), page.path).not.toMatch(/\bNaN\b|Infinity/);
+  });
+});
+
+describe('home, quality and data pages', () => {
+  it('home shows the headline counts and a search form to /search/', () => {
+    const html = readPage(dist, '/');
+    const cards = html.querySelectorAll('.headline li').map(text);
+    expect(cards[0]).toContain(String(new Set(reports.map((r) => r.agency.slug)).size));
+    expect(cards[1]).toContain(String(reports.length));
+    const received = reports.reduce((a, r) => a + (r.requests.received.total ?? 0), 0);
+    expect(cards[3].replace(/,/g, '')).toContain(String(received));
+    const form = html.querySelector('form#home-search, form:has(#home-search)') ?? html.querySelector('#home-search')!.closest('form');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(html.querySelector('#home-search')?.getAttribute('name')).toBe('q');
+  });
+
+  it('quality page lists each rule break and counts them by rule', () => {
+    const html = readPage(dist, '/quality/');
+    const total = reports.reduce((a, r) => a + r.checks.length, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(html.querySelectorAll('.quality-report ol li')).toHaveLength(total);
+    const b1 = html.querySelectorAll('.quality-counts tr').find((tr) => text(tr.querySelector('th')) === 'B1');
+    expect(text(b1?.querySelector('td.num'))).toBe(String(reports.flatMap((r) => r.checks).filter((c) => c.rule === 'B1').length));
+  });
+
+  it('data page has a dictionary row for every canonical key and the downloads', () => {
+    const html = readPage(dist, '/data/');
+    expect(html.querySelectorAll('#dictionary tbody tr')).toHaveLength([...dictionaryRows()].length);
+    for (const name of ['reports.json', 'reports-wide.csv', 'reports-long.csv', 'report.schema.json', 'dictionary.csv']) {
+      expect(html.querySelector(`a[href="/downloads/${name}"]`), name).not.toBeNull();
+      expect(readFileSync(join(dist, 'downloads', name))).toEqual(readFileSync(join(dataDir, 'downloads', name)));
+    }
+  });
+
+  it('serves each source file byte for byte', () => {
+    for (const r of reports) expect(readFileSync(join(dist, 'sources', r.source.path))).toEqual(readFileSync(join(dataDir, 'sources', r.source.path)));
+  });
+
+  it('produces the sitemap, robots.txt, the 404 page and the editorial pages', () => {
+    for (const path of ['/sitemap-index.xml', '/robots.txt', '/404.html', '/about/', '/guide/']) expect(exists(dist, path), path).toBe(true);
+    expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).toContain(`/reports/${reports[0].id}/`);
+  });
+});
+
+describe('every page', () => {
+  it('is Chinese, has a viewport, canonical URL and a same-origin Content-Security-Policy', () => {
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) {
+      const html = parse(readFileSync(page.file, 'utf8'));
+      expect(html.querySelector('html')?.getAttribute('lang'), page.path).toBe('zh-CN');
+      expect(html.querySelector('meta[name=viewport]'), page.path).not.toBeNull();
+      const csp = html.querySelector('meta[http-equiv=Content-Security-Policy]')?.getAttribute('content') ?? '';
+      expect(csp, page.path).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp, page.path).toContain("style-src 'self'");
+    }
+  });
+
+  it('has no inline scripts, inline styles or inline event handlers (the CSP would block them)', () => {
+    for (const page of pages) {
+      const html = parse(readFileSync(page.file, 'utf8'));
+      for (const script of html.querySelectorAll('script')) {
+        const type = script.getAttribute('type') ?? '';
+        if (type === 'application/ld+json' || type === 'application/json') continue;
+        expect(script.getAttribute('src'), `${page.path}: inline <script>`).toBeTruthy();
+      }
+      expect(html.querySelectorAll('style'), `${page.path}: <style>`).toHaveLength(0);
+      for (const el of html.querySelectorAll('*')) {
+        const attrs = Object.keys(el.attributes);
+        expect(attrs.filter((a) => /^on/i.test(a) || a === 'style'), `${page.path} <${el.tagName}>`).toEqual([]);
+      }
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline, type PipelineResult } from '../../src/pipeline';
+import { defaultWorkers, PARALLEL_MIN_FILES } from '../../src/pipeline/parallel';
+import { readDataTree, writeGeneratedCorpus } from './pipeline-corpus';
+
+const GENERATED = 200;
+
+describe('ingest on worker threads', () => {
+  let dir: string;
+  let content: string;
+  let sequential: PipelineResult;
+  let parallel: PipelineResult;
+  const progress: number[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'pipeline-parallel-'));
+    content = path.join(dir, 'content');
+    const files = await writeGeneratedCorpus(content, GENERATED);
+    // A duplicate (which copy wins depends on path order, not on which thread finished first) and files that fail.
+    await copyFile(path.join(content, files[0]), path.join(content, 'reports', 'zz-copy.txt'));
+    await writeFile(path.join(content, 'reports', 'empty.md'), '');
+    await writeFile(path.join(content, 'reports', 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+    sequential = await runPipeline({ contentDir: content, outDir: path.join(dir, 'sequential'), workers: 0, cache: false });
+    parallel = await runPipeline({
+      contentDir: content,
+      outDir: path.join(dir, 'parallel'),
+      workers: 2,
+      cache: false,
+      onProgress: (p) => progress.push(p.done),
+    });
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('ran each way it claims to', () => {
+    expect(sequential.stats).toEqual({ parsed: GENERATED + 3, cached: 0, workers: 0 });
+    expect(parallel.stats).toEqual({ parsed: GENERATED + 3, cached: 0, workers: 2 });
+    // Not a degenerate corpus: most files become reports, some are rejected, one as a duplicate.
+    expect(sequential.reports.length).toBeGreaterThan(GENERATED / 2);
+    expect(sequential.rejected.map((r) => r.file)).toEqual(expect.arrayContaining(['reports/zz-copy.txt', 'reports/empty.md', 'reports/binary.txt']));
+  });
+
+  it('returns the same reports, rejections and summary', () => {
+    expect(parallel.reports).toEqual(sequential.reports);
+    expect(parallel.rejected).toEqual(sequential.rejected);
+    expect(parallel.errors).toEqual(sequential.errors);
+    expect({ ...parallel.summary, builtAt: '' }).toEqual({ ...sequential.summary, builtAt: '' });
+  });
+
+  it('writes byte-identical data folders', async () => {
+    const a = await readDataTree(path.join(dir, 'sequential'));
+    const b = await readDataTree(path.join(dir, 'parallel'));
+    expect(a.size).toBeGreaterThan(GENERATED);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    const differing = [...a.keys()].filter((k) => a.get(k) !== b.get(k));
+    expect(differing).toEqual([]);
+  });
+
+  it('reports progress for every file', () => {
+    expect(progress).toEqual(Array.from({ length: GENERATED + 3 }, (_, i) => i + 1));
+  });
+});
+
+describe('defaultWorkers', () => {
+  it('keeps small inputs such as the seeds on the main thread and uses every core for large ones', () => {
+    expect(defaultWorkers(5)).toBe(0);
+    expect(defaultWorkers(PARALLEL_MIN_FILES - 1)).toBe(0);
+    const cores = availableParallelism();
+    expect(defaultWorkers(PARALLEL_MIN_FILES)).toBe(cores >= 2 ? cores : 0);
+  });
+});

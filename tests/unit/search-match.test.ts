@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { agencyShortForms, SHORT_FORMS_ID } from '../../src/lib/search/aliases';
+import {
+  containsAll,
+  excerpt,
+  findMatches,
+  indexQuery,
+  queryTerms,
+  sectionOfMatch,
+  type Anchor,
+} from '../../src/lib/search/match';
+
+describe('queryTerms', () => {
+  it('splits on ASCII and full-width spaces, normalises width and case, trims quotes', () => {
+    expect(queryTerms('  “三审五校”　ＡＢＣ 2024 ')).toEqual(['三审五校', 'abc', '2024']);
+  });
+  it('drops empty and repeated terms', () => {
+    expect(queryTerms('伊美 伊美 ， ')).toEqual(['伊美']);
+    expect(queryTerms('   ')).toEqual([]);
+  });
+});
+
+describe('indexQuery', () => {
+  it('turns runs of Han characters into overlapping character pairs', () => {
+    expect(indexQuery(['三审五校'])).toBe('三审 审五 五校');
+  });
+  it('keeps single characters and non-Han runs, splitting mixed terms by script', () => {
+    expect(indexQuery(['伊', '2024年度'])).toBe('伊 2024 年度');
+  });
+  it('drops repeated pairs and punctuation', () => {
+    expect(indexQuery(['公开、公开'])).toBe('公开');
+  });
+});
+
+describe('containsAll', () => {
+  it('matches across line breaks, spaces and zero-width word separators', () => {
+    expect(containsAll(['政府信息公开“含\n金量”不断提高'], ['含金量'])).toBe(true);
+    expect(containsAll(['三\u200b审\u200b五\u200b校'], ['三审五校'])).toBe(true);
+  });
+  it('never matches a different word that shares a prefix', () => {
+    expect(containsAll(['结果纠正 3 件'], ['纠错'])).toBe(false);
+  });
+  it('requires every term, each in one text, never across two texts', () => {
+    expect(containsAll(['伊美区人民政府', '2023 年'], ['伊美', '2023'])).toBe(true);
+    expect(containsAll(['伊美区人民政府'], ['伊美', '殷都'])).toBe(false);
+    expect(containsAll(['…伊', '美区'], ['伊美'])).toBe(false);
+  });
+  it('matches full-width digits against ASCII ones', () => {
+    expect(containsAll(['共收到申请１２件'], ['12件'])).toBe(true);
+  });
+});
+
+describe('findMatches and excerpt', () => {
+  const text = '一、总体情况\n建立“三审五校制”，三审\n五校后发布。';
+  it('reports matches in original positions, including one broken by a line break', () => {
+    const matches = findMatches(text, ['三审五校']);
+    expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['三审五校', '三审\n五校']);
+  });
+  it('marks every match inside the excerpt window', () => {
+    const parts = excerpt(text, ['三审五校'], 100);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['三审五校', '三审\n五校']);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+  });
+  it('cuts long text around the first match with ellipses', () => {
+    const long = `${'甲'.repeat(100)}卡通形象${'乙'.repeat(100)}`;
+    const parts = excerpt(long, ['卡通形象'], 10);
+    expect(parts.map((p) => p.text)).toEqual(['…', '甲'.repeat(10), '卡通形象', '乙'.repeat(10), '…']);
+  });
+  it('starts at the beginning when nothing matches', () => {
+    expect(excerpt('短文本', ['无关'])).toEqual([{ text: '短文本', mark: false }]);
+  });
+});
+
+describe('sectionOfMatch', () => {
+  // Pagefind's raw content: words separated by zero-width spaces; anchor locations count those words.
+  const raw = ['标题', '一', '、', '总体', '情况', '发布', '三', '审', '五', '校', '五', '、', '问题', '卡通', '形象', '伊美区政府'].join('\u200b');
+  const anchors: Anchor[] = [
+    { element: 'section', id: 'overview', text: '一、总体情况 发布三审五校', location: 1 },
+    { element: 'h2', id: 'overview-heading', text: '一、总体情况', location: 1 },
+    { element: 'section', id: 'problems', text: '五、问题 卡通形象', location: 10 },
+    { element: 'h2', id: 'problems-heading', text: '五、问题', location: 10 },
+    { element: 'p', id: SHORT_FORMS_ID, text: '伊美区政府', location: 15 },
+  ];
+  it('links to the outermost element of the section and names it by its heading', () => {
+    expect(sectionOfMatch(raw, anchors, ['三审五校'])).toEqual({ id: 'overview', title: '一、总体情况' });
+    expect(sectionOfMatch(raw, anchors, ['卡通形象'])).toEqual({ id: 'problems', title: '五、问题' });
+  });
+  it('finds the section of a match that starts inside a word', () => {
+    expect(sectionOfMatch(raw, anchors, ['通形'])).toEqual({ id: 'problems', title: '五、问题' });
+  });
+  it('gives no section for a match before the first anchor, in the short forms, or for no match', () => {
+    expect(sectionOfMatch(raw, anchors, ['标题'])).toBeNull();
+    expect(sectionOfMatch(raw, anchors, ['伊美区政府'])).toBeNull();
+    expect(sectionOfMatch(raw, anchors, ['纠错'])).toBeNull();
+  });
+});
+
+describe('agencyShortForms', () => {
+  it('gives the forms people type that are not substrings of the name', () => {
+    expect(agencyShortForms('伊美区人民政府')).toEqual(['伊美区政府']);
+    expect(agencyShortForms('殷都区人民政府办公室')).toEqual(['殷都区政府办公室', '殷都区政府办']);
+    expect(agencyShortForms('伊宁市人民政府')).toEqual(['伊宁市政府']);
+  });
+  it('gives nothing for a name without a known suffix', () => {
+    expect(agencyShortForms('某某市交通运输局')).toEqual([]);
+    expect(agencyShortForms('偃师区伊洛街道办事处')).toEqual([]);
+  });
+});
