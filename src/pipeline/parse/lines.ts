@@ -22,6 +22,8 @@ export type Separator = 'tab' | 'pipe' | 'space';
 /** A line read as a table row: the label text before the values, and the value cells as printed. */
 export interface RowParts {
   separator: Separator;
+  /** A Markdown row fenced by pipes at both ends: its cells are exactly the table's columns. */
+  fenced: boolean;
   /** The label cells joined, whitespace removed, NFKC-folded. */
   label: string;
   values: CellToken[];
@@ -31,6 +33,11 @@ const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
 export function isMarkdownRule(line: string): boolean {
   return MD_RULE.test(line.trim());
+}
+
+/** "| a | b |" starting at the line's first column; " |  | 0 |" is a pipe row whose first cell is blank. */
+function isFenced(raw: string): boolean {
+  return raw.startsWith('|') && /\|\s*$/.test(raw);
 }
 
 export function separatorOf(raw: string): Separator {
@@ -44,7 +51,7 @@ function cellsOf(raw: string, sep: Separator): string[] {
   if (sep === 'pipe') {
     // A Markdown row is fenced by pipes at both ends; a plain "a | b | " row keeps its last (maybe empty) cell.
     const t = raw.trim();
-    if (!t.startsWith('|')) return raw.split('|');
+    if (!isFenced(raw)) return raw.split('|');
     const cells = t.split('|').slice(1);
     if (t.endsWith('|')) cells.pop();
     return cells;
@@ -71,8 +78,10 @@ export function rowParts(raw: string): RowParts {
     });
   }
   const label = compact(cells.slice(0, lastText + 1).join(''));
-  const values = tokens.slice(lastText + 1);
-  return { separator, label, values };
+  let values = tokens.slice(lastText + 1);
+  // A lone blank mark after text in PDF text is a character of a vertical label (（四）/ 无 / 法 / 提供), not a cell.
+  if (separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank')) values = [];
+  return { separator, fenced: separator === 'pipe' && isFenced(raw), label, values };
 }
 
 const partsCache = new WeakMap<Line, RowParts>();
@@ -88,8 +97,13 @@ export function partsOf(line: Line): RowParts {
  * Fits a row's value cells to the expected count. Tab/pipe rows carry empty cells from merged cells at either end
  * ("\t\t21\t0…\t21\t"): drop empty cells at the end, then at the start, while there are too many.
  */
-export function fitValues(values: CellToken[], expected: number): CellToken[] {
+export function fitValues(values: CellToken[], expected: number, fenced = false): CellToken[] {
   const v = values.slice();
+  // In a fenced Markdown row the value columns are the last ones; empty cells before them belong to merged labels.
+  if (fenced) {
+    while (v.length > expected && v[0].kind === 'blank' && v[0].printed === '') v.shift();
+    return v;
+  }
   while (v.length > expected && v[v.length - 1].kind === 'blank' && v[v.length - 1].printed === '') v.pop();
   while (v.length > expected && v[0].kind === 'blank' && v[0].printed === '') v.shift();
   return v;

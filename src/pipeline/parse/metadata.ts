@@ -9,15 +9,22 @@ export interface TitleInfo {
   line: number | null;
 }
 
-const YEAR = '((?:19|20)\\d{2}|[〇零○O一二三四五六七八九]{4})\\s*年度?';
-/** The report's own name, replaced by § before matching so that it cannot be mistaken for part of the agency name. */
-const REPORT = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)|(?:工作)?年度报告/;
-/** agency, then year, then "政府信息公开工作年度报告" */
-const AGENCY_FIRST = new RegExp(`^(.{2,60}?)\\s*(?:关于)?\\s*${YEAR}\\s*§`);
+const YEAR = '((?:19|20)\\d{2}|[〇零○O一二三四五六七八九]{4})年度?';
+/** The report's own name; the title ends with it. */
+const REPORT = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)|(?:工作)?年度报告/g;
+/** agency, then year, right before the report's name */
+const AGENCY_FIRST = new RegExp(`^(.{2,}?)(?:关于)?${YEAR}$`);
 /** year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
-const YEAR_FIRST = new RegExp(`^${YEAR}\\s*(.{2,60}?)\\s*§`);
+const YEAR_FIRST = new RegExp(`^${YEAR}(.{2,40}?)$`);
+/** Page chrome that may stand before the title on the same line ("当前位置：首页…年报 华州区水利局2020年…"). */
+const CHROME_PREFIX = /^.*(?:当前位置|首页|年报|栏目|[:>》】\]])/;
+
 /** Lines that carry page chrome or key-value headers before the title. */
 const LABEL_PREFIX = /^(?:标题|题目|title)\s*[:：]\s*/i;
+
+/** A line that can be part of an agency name: a few Chinese characters, no digits or sentence punctuation. */
+const NAME_PART = /^[\u4e00-\u9fff（）()·]{2,20}$/;
+const CHROME = /正文|目录|首页|当前位置|来源|发布|附件|打印|关闭/;
 
 function toYear(s: string): number | null {
   return /^\d{4}$/.test(s) ? Number(s) : chineseYear(s);
@@ -36,21 +43,24 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
   const head = lines.filter((l) => l.text).slice(0, maxLines);
   for (let i = 0; i < head.length; i++) {
     if (!/报告|年度|年报/.test(head[i].text) && !/年$/.test(head[i].text)) continue;
-    // The agency name or the word 报告 may be on a neighbouring line.
-    for (const [a, b] of [[i, i], [i - 1, i], [i, i + 1], [i - 1, i + 1], [i - 2, i]]) {
+    // The agency name may be split over the lines before the title ("绵阳市" / "商务局" / "2023年…报告"),
+    // and the word 报告 may be on the next line.
+    let a0 = i;
+    while (a0 > 0 && i - a0 < 3 && NAME_PART.test(head[a0 - 1].text) && !CHROME.test(head[a0 - 1].text)) a0--;
+    for (const [a, b] of [[a0, i], [a0, i + 1], [i, i], [i - 1, i], [i, i + 1], [i - 1, i + 1]]) {
       if (a < 0 || b >= head.length) continue;
       const joined = head.slice(a, b + 1).map((l) => l.text.replace(LABEL_PREFIX, '')).join('');
-      const text = fold(joined).replace(/\s+/g, ' ').trim();
-      const compactText = text.replace(/\s+/g, '');
-      const phrase = REPORT.exec(compactText);
-      if (!phrase) continue;
-      // The title ends with the report's name; page chrome may follow it on the same line.
-      const marked = `${compactText.slice(0, phrase.index)}§`;
-      const title = `${compactText.slice(0, phrase.index)}${phrase[0]}`;
-      const yf = YEAR_FIRST.exec(marked);
-      if (yf) return { title, agencyName: cleanName(yf[2]), year: toYear(yf[1]), line: head[a].no };
-      const af = AGENCY_FIRST.exec(marked);
-      if (af && cleanName(af[1]).length >= 2) return { title, agencyName: cleanName(af[1]), year: toYear(af[2]), line: head[a].no };
+      const compactText = fold(joined).replace(/\s+/g, '');
+      for (const phrase of compactText.matchAll(REPORT)) {
+        // The title ends with the report's name; page chrome may stand before it and follow it on the same line.
+        const before = compactText.slice(0, phrase.index);
+        const af = AGENCY_FIRST.exec(before);
+        const agency = af ? cleanName(af[1].replace(CHROME_PREFIX, '')) : '';
+        if (af && agency.length >= 2 && agency.length <= 40)
+          return { title: `${agency}${before.slice(af[1].length)}${phrase[0]}`, agencyName: agency, year: toYear(af[2]), line: head[a].no };
+        const yf = YEAR_FIRST.exec(before.replace(CHROME_PREFIX, ''));
+        if (yf) return { title: `${yf[0]}${phrase[0]}`, agencyName: cleanName(yf[2]), year: toYear(yf[1]), line: head[a].no };
+      }
     }
   }
   return { title: null, agencyName: null, year: null, line: null };

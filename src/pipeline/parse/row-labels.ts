@@ -28,7 +28,8 @@ export const ROW_PATTERNS: Record<RequestRowKey, RegExp> = {
   'notProcessed.confirmation': /确认或重新|重新出具/,
   'otherHandling.noCorrection': /逾期不补|理由逾期/,
   'otherHandling.feeUnpaid': /收费通知|逾期未按|缴纳费用/,
-  'otherHandling.other': /^(?:[(]六[)]其他处理)?3[.、,]?其他$/,
+  // "3.其他" alone, or after the group and row-group labels a merged-cell layout repeats on every row.
+  'otherHandling.other': /(?:^|其他(?:处理)?)3[.、,]?其他$/,
   handledTotal: /^(?:[(]七[)]|七、?)总计$|^[(]七[)]总计/,
   carriedForward: /结转下年/,
 };

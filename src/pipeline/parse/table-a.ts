@@ -40,7 +40,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
       const parts = partsOf(lines[i]);
       if (!labelMatches(def, parts.label)) continue;
       found = true;
-      let tokens = parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length);
+      let tokens = parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
       let line = lines[i].no;
       // A row's numbers may be wrapped onto the next non-empty line.
       for (let j = i + 1; tokens.length < def.columns.length && j < to; j++) {

@@ -51,7 +51,19 @@ export function matchGroup(label: string): RequestGroup | null {
 
 /** Where table B starts: its first row label after the section heading (or anywhere when the heading is missing). */
 export function findTableBStart(lines: Line[], from: number): number {
-  for (let i = from; i < lines.length; i++) if (matchRow(partsOf(lines[i]).label) === 'received') return i;
+  for (let i = from; i < lines.length; i++) {
+    if (matchRow(partsOf(lines[i]).label) !== 'received') continue;
+    // The first row's numbers may stand on the lines before its label.
+    let start = i;
+    for (let j = i - 1; j >= from; j--) {
+      const { raw } = lines[j];
+      if (!raw.trim() || isPageNoise(raw)) continue;
+      const parts = partsOf(lines[j]);
+      if (parts.label || !parts.values.length) break;
+      start = j;
+    }
+    return start;
+  }
   return -1;
 }
 
@@ -80,7 +92,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     const parts = partsOf(lines[i]);
     const rowKey = matchRow(parts.label);
     const groupKey = rowKey ? null : matchGroup(parts.label);
-    const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH);
+    const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH, parts.fenced);
     if (afterLast && (rowKey || groupKey || (parts.label && !values.length))) {
       end = i;
       break;

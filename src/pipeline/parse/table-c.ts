@@ -20,7 +20,7 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
     if (!parts.values.length || (parts.label && !GROUP_LABEL.test(parts.label))) continue;
     if (parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
     first ??= lines[i].no;
-    tokens.push(...(parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH - tokens.length)));
+    tokens.push(...(parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH - tokens.length, parts.fenced)));
   }
   const appeals = {} as Appeals;
   if (tokens.length !== WIDTH) {

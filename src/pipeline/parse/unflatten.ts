@@ -5,10 +5,10 @@
  * are settled by the column rules B1 and B2 when exactly one choice satisfies them; otherwise they are written with
  * empty cells and a marker line that the parser turns into a diagnostic.
  */
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_GROUP_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
 import { splitDigits, type SplitRule } from './digit-split';
 import { matchGroup, matchRow } from './table-b';
-import { fold } from './text';
+import { compact, fold } from './text';
 
 export const AMBIGUOUS_MARK = '⟨ambiguous⟩';
 
@@ -36,7 +36,7 @@ export function unflatten(text: string): string {
     const s = segment.trim();
     if (!s) continue;
     if (/^二、(?:行政机关)?主动公开/.test(s)) zone = 'a';
-    else if (/^三、收到和处理/.test(s)) zone = 'b';
+    else if (/^三、(?:行政机关)?收到和处理/.test(s)) zone = 'b';
     else if (/^四、(?:因)?政府信息公开/.test(s)) zone = 'c';
     else if (/^[一五六]、/.test(s) && s.length < 40) zone = 'prose';
     if (zone === 'prose' || s.length < 40) out.push(s);
@@ -51,14 +51,20 @@ export function unflatten(text: string): string {
 function pieces(segment: string): Piece[] {
   const out: Piece[] = [];
   let last = 0;
+  let numbering = '';
   const runs = [...segment.matchAll(RUN)];
   runs.forEach((m, i) => {
     let digits = m[0];
     const after = segment.slice(m.index! + digits.length, runs[i + 1]?.index ?? segment.length);
+    const label = numbering + segment.slice(last, m.index).trim();
+    numbering = '';
     // "…信息00000002.其他法律…": the last digit numbers the next sub-row.
-    if (/^[.、]/.test(after) && /\d$/.test(digits.trim())) digits = digits.trimEnd().slice(0, -1);
-    out.push({ label: segment.slice(last, m.index).trim(), digits });
-    last = m.index! + digits.length;
+    if (/^[.、]/.test(after) && /\d$/.test(digits.trim())) {
+      numbering = digits.trimEnd().slice(-1);
+      digits = digits.trimEnd().slice(0, -1);
+    }
+    out.push({ label, digits });
+    last = m.index! + m[0].length;
   });
   const rest = segment.slice(last).trim();
   if (rest) out.push({ label: rest, digits: '' });
@@ -70,7 +76,8 @@ function cellsLine(label: string, cells: (number | '')[]): string {
 }
 
 function ambiguous(label: string, digits: string, count: number, candidates: number[][]): string[] {
-  const shown = candidates.slice(0, 5).map((c) => c.join(' ')).join(' | ') || 'none';
+  // Bracketed so that no reader takes the candidates for a row of numbers.
+  const shown = candidates.slice(0, 5).map((c) => `[${c.join(' ')}]`).join(' 或 ') || '无';
   return [cellsLine(label, Array(count).fill('')), `${AMBIGUOUS_MARK} ${label}: ${digits.trim()} → ${shown}`];
 }
 
@@ -95,13 +102,15 @@ function tableBRows(ps: Piece[]): string[] {
     .filter((p) => p.digits.trim())
     .map((p) => {
       const label = rowLabel(p.label);
-      return { label, digits: p.digits, key: (matchRow(label) ?? matchGroup(label)) as RequestKey | null, candidates: splitDigits(p.digits, B_ROW) };
+      const key = matchRow(compact(label)) ?? matchGroup(compact(label));
+      return { label, digits: p.digits, key: key as RequestKey | null, candidates: splitDigits(p.digits, B_ROW) };
     });
   settleByColumns(rows);
   return rows.flatMap((r) => (r.candidates.length === 1 ? [cellsLine(r.label, r.candidates[0])] : ambiguous(r.label, r.digits, WIDTH, r.candidates)));
 }
 
-const OUTCOME = new Set<string>(REQUEST_ROWS.filter((r) => r.outcome).map((r) => r.key));
+/** Rows summed by B2: the outcome rows, and a group's own line where a report prints no sub-rows. */
+const OUTCOME = new Set<string>([...REQUEST_ROWS.filter((r) => r.outcome).map((r) => r.key), ...REQUEST_GROUP_KEYS]);
 
 /** Chooses among a row's candidate splits the only combination for which rules B1 and B2 hold in every column. */
 function settleByColumns(rows: { key: RequestKey | null; candidates: number[][] }[]): void {
@@ -117,8 +126,7 @@ function settleByColumns(rows: { key: RequestKey | null; candidates: number[][] 
   };
   const holds = () =>
     APPLICANT_KEYS.every((_, c) => {
-      const outcomes = rows.filter((r) => r.key && OUTCOME.has(r.key)).reduce((s, r) => s + value(r.key!, c), 0)
-        + rows.filter((r) => r.key === 'otherHandling').reduce((s) => s + value('otherHandling', c), 0);
+      const outcomes = rows.filter((r) => r.key && OUTCOME.has(r.key)).reduce((s, r) => s + value(r.key!, c), 0);
       const handled = value('handledTotal', c);
       return outcomes === handled && value('received', c) + value('carriedOver', c) === handled + value('carriedForward', c);
     });

@@ -1,8 +1,9 @@
 /** Write stage: the data contract of the portal (see COMMON.md) under one output folder. */
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { Report, type Rejected, type RuleId } from '../../schema';
-import { copyFileAtomic, writeJsonArrayAtomic, writeJsonAtomic } from './atomic';
+import { copyFileAtomic, copyFileIfChanged, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './collections';
 import { DICTIONARY_COLUMNS, dictionaryRows, LONG_COLUMNS, longRows, WIDE_COLUMNS, wideRows, writeCsvAtomic } from './csv';
 import { byKey } from '../order';
@@ -11,6 +12,9 @@ import { pruneExcept } from './prune';
 export { CELL_DEFINITIONS, cellValue, type CellDefinition } from './cells';
 export { IDENTITY_COLUMNS, WIDE_COLUMNS, LONG_COLUMNS, DICTIONARY_COLUMNS } from './csv';
 export { buildAgencyIndex, sortReports } from './collections';
+
+/** Per-report and source files written at the same time. */
+const FILES_IN_FLIGHT = 16;
 
 export interface DatasetSummary {
   /** Input files found (including unsupported formats). */
@@ -38,21 +42,25 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir }: { c
   const reports = sortReports(dataset.reports);
   const rejected = [...dataset.rejected].sort(byKey((r) => r.file));
 
-  const written = new Set<string>();
-  for (const report of reports) {
-    const target = out('reports', `${report.id}.json`);
-    await writeJsonAtomic(target, report);
-    written.add(target);
-  }
-  for (const source of dataset.sources) {
-    const target = out('sources', ...source.split('/'));
-    await copyFileAtomic(path.join(contentDir, source), target);
-    written.add(target);
-  }
+  // Thousands of small files: several in flight at once keep the file system busy instead of waiting on each.
+  const limit = pLimit(FILES_IN_FLIGHT);
+  const reportFiles = reports.map((r) => [out('reports', `${r.id}.json`), r] as const);
+  // Source paths come from the content folder's walk; one that would land outside sources/ is never copied.
+  const sourcesDir = out('sources');
+  const sourceFiles = dataset.sources
+    .map((s) => [out('sources', ...s.split('/')), path.join(contentDir, s)] as const)
+    .filter(([file]) => file.startsWith(sourcesDir + path.sep));
+  await Promise.all([
+    ...reportFiles.map(([file, report]) => limit(() => writeJsonIfChanged(file, report))),
+    ...sourceFiles.map(([file, source]) => limit(() => copyFileIfChanged(source, file))),
+  ]);
+  const written = new Set([...reportFiles, ...sourceFiles].map(([file]) => file));
   await pruneExcept(out('reports'), written);
   await pruneExcept(out('sources'), written);
 
-  await writeJsonArrayAtomic(out('downloads', 'reports.json'), reports);
+  await writeJsonArrayAtomic(out('reports.json'), reports);
+  // The download is the same file as the collection: copied, not serialised twice.
+  await copyFileAtomic(out('reports.json'), out('downloads', 'reports.json'));
   await writeCsvAtomic(out('downloads', 'reports-wide.csv'), WIDE_COLUMNS, wideRows(reports));
   await writeCsvAtomic(out('downloads', 'reports-long.csv'), LONG_COLUMNS, longRows(reports));
   await writeJsonAtomic(out('downloads', 'report.schema.json'), zodToJsonSchema(Report, 'Report'));
@@ -60,6 +68,5 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir }: { c
 
   await writeJsonAtomic(out('agencies.json'), buildAgencyIndex(reports));
   await writeJsonArrayAtomic(out('rejected.json'), rejected);
-  await writeJsonArrayAtomic(out('reports.json'), reports);
   await writeJsonAtomic(out('summary.json'), dataset.summary);
 }
