@@ -6,7 +6,7 @@
 import type { Rng } from './rng';
 
 export const NULL_MARKS = ['—', '-', '/', '无'] as const;
-export type NullMark = '' | (typeof NULL_MARKS)[number];
+type NullMark = '' | (typeof NULL_MARKS)[number];
 
 export interface NumberStyle {
   /** Full-width digits in no cell, in some cells, or in all. */

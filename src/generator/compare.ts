@@ -97,7 +97,9 @@ const TABLE_CODE: Record<TableId, RegExp> = {
  */
 export function speaksAbout(d: Diagnostic, table: TableId): boolean {
   if (d.severity === 'info') return false;
-  if (d.path) return d.path === table || d.path.startsWith(`${table}.`);
+  // Both templates' table A are table A: a diagnostic on `proactive.*` speaks about a 2019 table A read as 2021.
+  const prefixes = table.startsWith('proactive') ? ['proactive', 'proactive2019'] : [table];
+  if (d.path) return prefixes.some((p) => d.path === p || d.path!.startsWith(`${p}.`));
   return TABLE_CODE[table].test(d.code) || d.severity === 'error';
 }
 

@@ -63,7 +63,7 @@ function render(layout: Layout, truth: Truth, rng: Rng, stopEarly: boolean): Ren
   return { ...out, documentQuirks: parts.quirks };
 }
 
-export function pickLayout(seed: number | string): Layout {
+function pickLayout(seed: number | string): Layout {
   return rngFor(seed, 'layout').pick(LAYOUTS);
 }
 

@@ -21,7 +21,7 @@ export function pickLabelStyle(rng: Rng): LabelStyle {
 }
 
 /** Re-prints a template label in the given style. */
-export function styled(label: string, style: LabelStyle): string {
+function styled(label: string, style: LabelStyle): string {
   let s = label;
   if (style.ascii) {
     s = s

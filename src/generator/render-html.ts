@@ -137,7 +137,7 @@ function appealRows(table: ModelTable): LaidCell[][] {
   return [
     [th(top[0], 1, 5), th(top[1], 1, 10)],
     [...middle.slice(0, 5).map((text) => th(text, 2)), th(middle[5], 1, 5), th(middle[6], 1, 5)],
-    bottom.slice(5).map((text) => th(text)),
+    bottom.map((text) => th(text)),
     table.rows[0].cells.map((text) => td(text)),
   ];
 }
@@ -203,7 +203,13 @@ function blockHtml(block: FlowBlock, style: HtmlStyle): string {
   }
 }
 
-const PRINT_CSS = (style: HtmlStyle) => `
+/** The report's blocks as HTML: title, prose, tables, signature. */
+export function articleHtml(parts: HtmlParts, style: HtmlStyle): string[] {
+  return reportFlow(parts, style).map((b) => blockHtml(b, style));
+}
+
+/** Print stylesheet: A4 pages with "— n —" page numbers, ruled tables. */
+export const printCss = (style: HtmlStyle) => `
 @page { size: A4; margin: 25mm 20mm 22mm; @bottom-center { content: "— " counter(page) " —"; font-size: 12px; } }
 body { font-family: ${style.font}; font-size: 15px; line-height: 1.6; margin: 0; }
 h1 { font-size: 20px; text-align: center; }
@@ -240,9 +246,9 @@ function chromeBottom(siteName: string, year: number): string {
 export function renderHtmlPage(parts: HtmlParts, style: HtmlStyle, site: { name: string; year: number } = { name: '人民政府门户网站', year: 2024 }): string {
   const meta = style.charsetMeta === 'charset' ? `<meta charset="${style.charset}">` : `<meta http-equiv="Content-Type" content="text/html; charset=${style.charset}">`;
   const title = escapeHtml(parts.title.oneLine);
-  const [heading, ...body] = reportFlow(parts, style).map((b) => blockHtml(b, style));
+  const [heading, ...body] = articleHtml(parts, style);
   if (!style.chrome)
-    return `<!DOCTYPE html>\n<html lang="zh-CN"><head>${meta}<title>${title}</title><style>${PRINT_CSS(style)}</style></head>\n<body>\n${[heading, ...body].join('\n')}\n</body></html>\n`;
+    return `<!DOCTYPE html>\n<html lang="zh-CN"><head>${meta}<title>${title}</title><style>${printCss(style)}</style></head>\n<body>\n${[heading, ...body].join('\n')}\n</body></html>\n`;
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head>${meta}<title>${title}_${escapeHtml(site.name)}</title><style>${SITE_CSS}</style>
 <script src="/js/jquery.min.js"></script></head>
 <body>

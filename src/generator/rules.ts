@@ -48,7 +48,7 @@ export function appealBreaks(appeals: Appeals): TruthRuleBreak[] {
   }).map(({ key }) => ({ rule: 'C1' as const, scope: key }));
 }
 
-export function proseBreaks(requests: Requests, prose: ProseCountsTruth): TruthRuleBreak[] {
+function proseBreaks(requests: Requests, prose: ProseCountsTruth): TruthRuleBreak[] {
   const table = { received: requests.received.total, handled: requests.handledTotal.total, carriedForward: requests.carriedForward.total };
   return (Object.keys(table) as (keyof typeof table)[])
     .filter((k) => prose[k] !== undefined && prose[k] !== v(table[k]))

@@ -141,7 +141,7 @@ function decisions(rng: Rng, zeroChance: number, max: number): number {
 }
 
 /** A fee in 万元 as printed: 0, a whole number, or with 1–5 decimals (18601.47012). */
-export function generateAmount(rng: Rng, max: number): number {
+function generateAmount(rng: Rng, max: number): number {
   if (rng.chance(0.3)) return 0;
   const whole = decisions(rng, 0, max);
   const decimals = rng.weighted<number>([[0, 4], [1, 1], [2, 3], [3, 1], [4, 1], [5, 2]]);

@@ -30,7 +30,7 @@ export function chineseYear(year: number): string {
   return String(year).replace(/\d/g, (d) => CN[Number(d)]);
 }
 
-export const REPORT_NAME = '政府信息公开工作年度报告';
+const REPORT_NAME = '政府信息公开工作年度报告';
 
 export interface Title {
   /** The agency name as it sits on the title lines (one entry per line when split). */

@@ -43,7 +43,7 @@ function spacedRows(rows: ModelRow[], rng: Rng): SpacedRow[] {
   return rows.map((row) => ({ row, seps: row.cells.slice(1).map(() => (rng.chance(0.06) ? ' ' : '')) }));
 }
 
-export interface FlattenedText {
+interface FlattenedText {
   text: string;
   quirks: string[];
   /** How each table's run-together digits split: one way, several (proven), or undecided. */

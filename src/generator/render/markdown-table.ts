@@ -7,11 +7,11 @@
 import type { DocumentParts } from '../document';
 import type { Rng } from '../rng';
 import type { ModelRow, ModelTable } from '../table-model';
-import { assemble, spaced } from './assemble';
+import { assemble } from './assemble';
 import { labelFields, type MergedCells } from './grid';
 import { markdownHooks } from './markdown-prose';
 
-export function mdRow(cells: string[]): string {
+function mdRow(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 

@@ -78,9 +78,7 @@ export function rowParts(raw: string): RowParts {
     });
   }
   const label = compact(cells.slice(0, lastText + 1).join(''));
-  let values = tokens.slice(lastText + 1);
-  // A lone blank mark after text in PDF text is a character of a vertical label (（四）/ 无 / 法 / 提供), not a cell.
-  if (separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank')) values = [];
+  const values = tokens.slice(lastText + 1);
   return { separator, fenced: separator === 'pipe' && isFenced(raw), label, values };
 }
 

@@ -43,6 +43,21 @@ export function matchRow(label: string): RequestRowKey | null {
   return null;
 }
 
+/**
+ * A numbered label that names no known row ("8.属于行政询事项", characters dropped by PDF extraction) is the next
+ * sub-row when the row before it is the previous sub-row of the same group, or its group's header.
+ */
+function nextSubRow(label: string, previous: RequestKey | undefined): RequestRowKey | null {
+  const m = /^(\d)[.、,]/.exec(label);
+  if (!m || !previous || label.length > 40) return null;
+  const n = Number(m[1]);
+  const group = (REQUEST_GROUP_KEYS as string[]).includes(previous) ? previous : REQUEST_ROWS.find((r) => r.key === previous && 'group' in r)?.['group' as never];
+  if (!group) return null;
+  const subRows = REQUEST_ROWS.filter((r) => 'group' in r && r.group === group);
+  const at = subRows.findIndex((r) => r.key === previous);
+  return at === n - 2 || (at < 0 && n === 1) ? (subRows[n - 1]?.key ?? null) : null;
+}
+
 export function matchGroup(label: string): RequestGroup | null {
   if (!label || label.length > 70 || label.includes('。')) return null;
   for (const g of REQUEST_GROUP_KEYS) if (GROUP_PATTERNS[g].test(label)) return g;
@@ -90,14 +105,18 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     const { raw, no } = lines[i];
     if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
     const parts = partsOf(lines[i]);
-    const rowKey = matchRow(parts.label);
+    const rowKey = matchRow(parts.label) ?? nextSubRow(parts.label, anchors.at(-1)?.key);
     const groupKey = rowKey ? null : matchGroup(parts.label);
     const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH, parts.fenced);
     if (afterLast && (rowKey || groupKey || (parts.label && !values.length))) {
       end = i;
       break;
     }
-    const tuple: Tuple | null = values.length ? { tokens: values, line: no, at: i, separator: parts.separator } : null;
+    // A lone blank mark in PDF text continues a wrapped row ("0 0 0 0 0 0" / "/") or is a character of a
+    // vertical label ("（四）" / "无" / "法" / "提供"); only the first has a row waiting for it.
+    const fragment = parts.separator === 'space' && !parts.label && values.length < 3 && values.every((v) => v.kind === 'blank');
+    if (fragment && !pending) continue;
+    const tuple: Tuple | null = values.length ? { tokens: [...values], line: no, at: i, separator: parts.separator } : null;
     if (rowKey || groupKey) {
       anchors.push({ key: (rowKey ?? groupKey)!, line: no, at: i, own: tuple });
       if (tuple) tuples.push(tuple);

@@ -18,7 +18,8 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
     if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
     const parts = partsOf(lines[i]);
     if (!parts.values.length || (parts.label && !GROUP_LABEL.test(parts.label))) continue;
-    if (parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
+    // An empty tab or pipe row is layout; an empty fenced Markdown row is a group whose cells were all left blank.
+    if (!parts.fenced && parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
     first ??= lines[i].no;
     tokens.push(...(parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH - tokens.length, parts.fenced)));
   }

@@ -42,7 +42,16 @@ export function readCell(raw: string): CellToken {
 export function isPageNoise(line: string): boolean {
   if (line.length > 30) return false;
   const f = compact(line);
-  return /^[-—–－]+\d+[-—–－]+$/.test(f) || /^第\d+页(共\d+页)?$/.test(f) || /^\d+\/\d+$/.test(f);
+  // At most two dashes a side: "— 0 — — — — —" is a row of blank cells, not a footer.
+  const footer = /^[-—–－]{1,2}(\d{1,4})[-—–－]{1,2}$/.exec(f);
+  // Pages count from 1: "— 0 —" is a row of cells.
+  return (!!footer && Number(footer[1]) >= 1) || /^第\d+页(共\d+页)?$/.test(f) || isPageOf(fold(line).trim());
+}
+
+/** "2/5": page 2 of 5. "0 / 0" is two cells and a blank mark. */
+function isPageOf(s: string): boolean {
+  const m = /^(\d{1,3}) ?\/ ?(\d{1,3})$/.exec(s);
+  return !!m && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]);
 }
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
