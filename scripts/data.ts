@@ -48,7 +48,7 @@ const result = await runPipeline({
   workers,
 });
 const s = result.summary;
-const { parsed, cached, workers: threads } = result.stats;
+const { parsed, cached, workers: threads, ms } = result.stats;
 console.log(`files read:     ${s.files} (${parsed} parsed, ${cached} from cache, ${threads ? `${threads} worker threads` : 'main thread'})`);
 console.log(`reports parsed: ${s.reports}`);
 console.log(`rejected:       ${s.rejected}`);
@@ -56,6 +56,7 @@ console.log(`warnings:       ${s.warnings}`);
 console.log(`errors:         ${s.errors}`);
 console.log(`rule breaks:    ${s.ruleBreaks} (${RULE_IDS.map((id) => `${id} ${s.ruleBreaksByRule[id]}`).join(', ')})`);
 console.log(`written to:     ${values.out}`);
+console.log(`time:           ${Object.entries(ms).map(([stage, t]) => `${stage} ${(t / 1000).toFixed(1)} s`).join(', ')}`);
 if (result.errors.length > 0) {
   console.log('\nerrors:');
   for (const d of result.errors) console.log(`  ${formatDiagnostic(d)}`);

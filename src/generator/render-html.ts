@@ -47,14 +47,15 @@ export interface HtmlStyle extends FlowStyle {
   wordCells: boolean;
   /** Print variant: font size of table cells in px (small sizes keep a table on fewer pages). */
   cellFontPx: number;
-  /**
-   * Print variant: the font family. Chromium embeds TrueType fonts (WenQuanYi Micro Hei) as CID fonts, as Word and
-   * WPS do; OpenType CFF fonts (Noto CJK) become Type 3 fonts whose text maps CJK radicals, as Chrome on Linux prints.
-   */
+  /** Print variant: the CSS font family (see PRINT_FONTS). */
   font: string;
 }
 
-/** Fonts the print variant uses: a TrueType font (embedded as a CID font, like Word's) or Noto CJK (Type 3, as Chrome on Linux). */
+/**
+ * Fonts of the print variant. Chromium embeds a single-file TrueType font (Droid Sans Fallback) as a CID font, as
+ * Word and WPS do, and quickly; OpenType CFF fonts and font collections (Noto CJK) become many Type 3 fonts whose
+ * text maps some ideographs to CJK radicals — what Chrome on Linux prints — and take twice as long to print and read.
+ */
 export const PRINT_FONTS = { truetype: '"Droid Sans Fallback", "Noto Serif CJK SC", serif', noto: '"Noto Serif CJK SC", serif' } as const;
 
 export const PLAIN_HTML_STYLE: HtmlStyle = {
@@ -169,7 +170,7 @@ export function reportFlow(parts: HtmlParts, style: FlowStyle): FlowBlock[] {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 

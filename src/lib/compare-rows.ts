@@ -13,7 +13,7 @@ export type { CompareRow };
 /** Rows per static page and per JSON chunk; keeps each compare page well under 1 MB. */
 export const COMPARE_PAGE_SIZE = 500;
 
-export function compareRow(r: Report): CompareRow {
+function compareRow(r: Report): CompareRow {
   return {
     id: r.id,
     url: reportUrl(r.id),

@@ -27,7 +27,7 @@ export const summary = readJson(
 );
 
 /** The data set downloads written to data/downloads/, in display order. */
-export const DOWNLOADS = [
+const DOWNLOADS = [
   { name: 'reports.json', zh: '全部报告（JSON）', description: '每份报告的完整数据，与报告页的 JSON 下载同一结构。' },
   { name: 'reports-wide.csv', zh: '宽表（CSV）', description: '每份报告一行，每个数字一列。' },
   { name: 'reports-long.csv', zh: '长表（CSV）', description: '每个数字一行：报告、表格、行、列、数值。' },

@@ -26,3 +26,14 @@ export function regionAnchor(name: string): string {
 export function permalink(path: string, site: URL | undefined): string {
   return site ? new URL(path, site).href : path;
 }
+
+/** An outside address from the data, only when it is http(s): `javascript:` and other schemes are never made links. */
+export function webUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

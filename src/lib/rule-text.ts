@@ -1,6 +1,6 @@
 /** Plain-language text for a rule break: the rule's explanation from keys.ts and what the break concerns. */
 import { APPEAL_GROUPS, APPLICANT_COLUMNS, RULES, type RuleId } from '../schema/keys';
-import type { ProseCounts, RuleBreak } from '../schema/report';
+import type { RuleBreak } from '../schema/report';
 import { formatCount } from './format';
 import { requestRowLabel } from './labels';
 
@@ -12,7 +12,7 @@ export function ruleExplanation(rule: string): string {
 const PROSE_COUNT_ROWS = { received: 'received', handled: 'handledTotal', carriedForward: 'carriedForward' } as const;
 
 /** The scope of a break (a column, row, group or prose count) in Chinese, falling back to the key itself. */
-export function scopeLabel(scope: string): string {
+function scopeLabel(scope: string): string {
   const row = PROSE_COUNT_ROWS[scope as keyof typeof PROSE_COUNT_ROWS] ?? scope;
   return (
     APPLICANT_COLUMNS.find((c) => c.key === scope)?.zh ??
@@ -21,9 +21,7 @@ export function scopeLabel(scope: string): string {
   );
 }
 
-/** What a break found, in words; for N1 also the sentence of the prose that states the count. */
-export function breakSummary(brk: RuleBreak, proseCounts?: ProseCounts): string {
-  const summary = `${scopeLabel(brk.scope)}：按规则应为 ${formatCount(brk.expected)}，报告中为 ${formatCount(brk.found)}`;
-  const prose = brk.rule === 'N1' ? proseCounts?.[brk.scope as keyof ProseCounts] : undefined;
-  return prose ? `${summary}（正文：“${prose.text}”${prose.line ? `，原文第 ${prose.line} 行` : ''}）` : summary;
+/** What a break found, in words: the checker's own message, or expected and found values when it has none. */
+export function breakSummary(brk: RuleBreak): string {
+  return brk.message.trim() || `${scopeLabel(brk.scope)}：按规则应为 ${formatCount(brk.expected)}，报告中为 ${formatCount(brk.found)}`;
 }

@@ -15,7 +15,6 @@ export const reports: Report[] = reportEntries.map((e) => e.data).sort((a, b) =>
 export const agencies: AgencyIndexEntry[] = agencyEntries.map((e) => e.data).sort((a, b) => byText(a.name, b.name));
 
 export const reportById = new Map(reports.map((r) => [r.id, r]));
-export const agencyBySlug = new Map(agencies.map((a) => [a.slug, a]));
 
 /** An agency's reports, oldest first. */
 export const reportsByAgency = new Map<string, Report[]>();

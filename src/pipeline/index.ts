@@ -39,6 +39,8 @@ export interface PipelineStats {
   cached: number;
   /** Worker threads used (0: main thread only). */
   workers: number;
+  /** Wall-clock milliseconds of each stage. */
+  ms: { discover: number; ingest: number; crossReport: number; write: number };
 }
 
 export interface PipelineResult {
@@ -67,10 +69,23 @@ function summarize(files: number, reports: Report[], rejected: Rejected[]): Data
   };
 }
 
+/** Milliseconds since the previous call (or since it was made). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = Math.round(now - last);
+    last = now;
+    return elapsed;
+  };
+}
+
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
+  const lap = stopwatch();
   const { files, unsupported } = await discoverFiles(contentDir);
+  const discoverMs = lap();
   const parsed: Report[] = [];
   const rejected: Rejected[] = unsupported.map((file) => ({ file, diagnostics: [unsupportedFormatDiagnostic(file)] }));
 
@@ -85,6 +100,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if ('report' in ingested) parsed.push(ingested.report);
     else rejected.push(ingested.rejected);
   }
+  const ingestMs = lap();
 
   const { kept, duplicates } = separateDuplicates(parsed);
   rejected.push(...duplicates);
@@ -92,13 +108,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const reports = kept.map((r) => (crossYear.has(r.id) ? { ...r, checks: [...r.checks, ...crossYear.get(r.id)!] } : r));
 
   const summary = summarize(files.length + unsupported.length, reports, rejected);
-  await writeDataset({ reports, rejected, summary, sources: files }, { contentDir, outDir });
+  const crossReportMs = lap();
+  const csvByFile = new Map(outcomes.flatMap((o) => ('report' in o.ingested && o.csv ? [[o.ingested.report.source.path, o.csv] as const] : [])));
+  await writeDataset({ reports, rejected, summary, sources: files, csvOf: (r) => csvByFile.get(r.source.path) }, { contentDir, outDir });
   if (cache) await pruneCache(cache.dir, new Set(outcomes.map((o) => o.key!)));
+  const writeMs = lap();
 
   const errors = [...reports.flatMap((r) => r.diagnostics), ...rejected.flatMap((r) => r.diagnostics)]
     .filter((d) => d.severity === 'error')
     .sort((a, b) => byCodePoint(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
   const parsedCount = outcomes.filter((o) => o.parsed).length;
-  const stats = { parsed: parsedCount, cached: outcomes.length - parsedCount, workers };
+  const stats = {
+    parsed: parsedCount,
+    cached: outcomes.length - parsedCount,
+    workers,
+    ms: { discover: discoverMs, ingest: ingestMs, crossReport: crossReportMs, write: writeMs },
+  };
   return { summary, reports, rejected, errors, ok: !options.strict || errors.length === 0, stats };
 }

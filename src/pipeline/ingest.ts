@@ -8,9 +8,6 @@ import { readSource, type SourceDocument } from './read';
 
 export type Ingested = { report: Report } | { rejected: Rejected };
 
-/** Which reader produced the text; PDF, HTML and Word readers will add their own names. */
-const TEXT_READER = 'text';
-
 /** A rejected file always carries at least one error saying why: `fallbackError` is added when there is none. */
 function reject(file: string, diagnostics: Diagnostic[], fallbackError?: Omit<Diagnostic, 'file' | 'severity'>): Ingested {
   const why = fallbackError && !diagnostics.some((d) => d.severity === 'error') ? [{ ...fallbackError, severity: 'error' as const, file }] : [];
@@ -98,7 +95,7 @@ export async function ingestFile(contentDir: string, file: string): Promise<Inge
       format: doc.format,
       encoding: doc.encoding,
       layout: parsed.layout,
-      reader: TEXT_READER,
+      reader: doc.reader,
     },
     sections: parsed.sections,
     proactive: parsed.proactive,

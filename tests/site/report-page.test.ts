@@ -78,6 +78,12 @@ describe('伊宁市人民政府 2024', () => {
     expect(html.querySelector(`a[href="/reports/${report.id}.csv"]`)).not.toBeNull();
   });
 
+  it('links to the charts drawn from it', () => {
+    const links = html.querySelectorAll('#charts a').map((a) => a.getAttribute('href'));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(new RegExp(`^/charts/report-${report.id}-[a-z-]+/$`));
+  });
+
   it('gives a citation with the absolute permalink', () => {
     expect(text(html.querySelector('#cite'))).toMatch(new RegExp(`https?://[^ ]+/reports/${report.id}/`));
   });

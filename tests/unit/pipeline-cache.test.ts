@@ -1,9 +1,10 @@
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/pipeline';
 import { cacheDirOf, cacheKey, codeVersion } from '../../src/pipeline/cache';
+import { fingerprintedModules } from '../../src/pipeline/cache/code-version';
 import { readDataTree, writeGeneratedCorpus } from './pipeline-corpus';
 
 const SEEDS = path.resolve('content/reports');
@@ -22,7 +23,7 @@ describe('ingest cache', () => {
   const run = (options: { workers?: number; cache?: boolean } = {}) => runPipeline({ contentDir: content, outDir: out, workers: 0, ...options });
   const cacheEntries = async () => (await readdir(cacheDirOf(out))).filter((n) => n.endsWith('.json'));
   /** The cache entry of one content file, found by its key. */
-  const entryOf = async (file: string) => path.join(cacheDirOf(out), `${await cacheKey(content, file, await codeVersion())}.json`);
+  const entryOf = async (file: string) => path.join(cacheDirOf(out), `${cacheKey(content, file, await codeVersion())}.json`);
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'pipeline-cache-'));
@@ -56,13 +57,28 @@ describe('ingest cache', () => {
     expect(await readDataTree(out)).toEqual(firstTree);
   });
 
-  it('re-parses only the file that changed', async () => {
+  /** Modification times of the per-report and source files of the data folder. */
+  async function mtimes(): Promise<Map<string, number>> {
+    const times = new Map<string, number>();
+    for (const sub of ['reports', 'sources']) {
+      for (const entry of await readdir(path.join(out, sub), { recursive: true, withFileTypes: true })) {
+        const file = path.join(entry.parentPath, entry.name);
+        if (entry.isFile()) times.set(path.relative(out, file), (await stat(file)).mtimeMs);
+      }
+    }
+    return times;
+  }
+
+  it('re-parses only the file that changed, and rewrites only its report and source files', async () => {
     const changed = 'yining/2024.txt';
     const added = '\n本报告数据截至2024年12月31日。\n';
+    const before = await mtimes();
     await appendFile(path.join(content, changed), added);
     const second = await run();
     expect(second.stats).toMatchObject({ parsed: 1, cached: files - 1 });
     const report = second.reports.find((r) => r.source.path === changed)!;
+    const after = await mtimes();
+    expect([...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort()).toEqual([`reports/${report.id}.json`, 'sources/yining/2024.txt']);
     expect(report.source.bytes).toBe(first.reports.find((r) => r.source.path === changed)!.source.bytes + Buffer.byteLength(added));
     // The old entry of the changed file is dropped: one entry per file.
     expect(await cacheEntries()).toHaveLength(files);
@@ -93,13 +109,16 @@ describe('ingest cache', () => {
     expect(second.reports.some((r) => r.source.path === 'yining/2024.txt')).toBe(true);
   });
 
+  /** An entry is `<sha256 of the JSON>\n<JSON>`. */
+  const body = (entry: string) => entry.slice(entry.indexOf('\n') + 1);
   it.each([
-    ['truncated', (text: string) => text.slice(0, text.length / 2)],
-    ['not JSON', () => '\u0000\u0001garbage'],
+    ['truncated', (entry: string) => entry.slice(0, entry.length / 2)],
+    ['binary garbage', () => '\u0000\u0001garbage'],
     ['empty', () => ''],
-    ['valid JSON of the wrong shape', () => JSON.stringify({ key: 'x', ingested: { report: { id: 1 } } })],
-    ['another file’s entry', (text: string, other: string) => other],
-    ['a report that breaks the schema', (text: string) => text.replace(/"year":\d+/, '"year":"2024"')],
+    ['its JSON without the checksum line', (entry: string) => body(entry)],
+    ['edited: a number changed', (entry: string) => entry.replace(/"year":\d+/, '"year":"2024"')],
+    ['another entry’s checksum over this JSON', (entry: string, other: string) => `${other.slice(0, other.indexOf('\n'))}\n${body(entry)}`],
+    ['another file’s whole entry (intact, but for another key)', (_: string, other: string) => other],
   ])('ignores a corrupted entry (%s) and re-parses the file', async (_, corrupt) => {
     const entry = await entryOf('yining/2024.txt');
     const other = await readFile(await entryOf('yining/2023.txt'), 'utf8');
@@ -122,7 +141,7 @@ describe('ingest cache', () => {
   it('is shared by the worker threads', async () => {
     await appendFile(path.join(content, 'yining', '2024.txt'), '\n');
     const second = await run({ workers: 2 });
-    expect(second.stats).toEqual({ parsed: 1, cached: files - 1, workers: 2 });
+    expect(second.stats).toMatchObject({ parsed: 1, cached: files - 1, workers: 2 });
   });
 });
 
@@ -132,12 +151,12 @@ describe('cacheKey', () => {
     try {
       await writeFile(path.join(dir, 'a.txt'), 'x');
       await writeFile(path.join(dir, 'b.txt'), 'x');
-      const a = await cacheKey(dir, 'a.txt', 'v1');
-      expect(await cacheKey(dir, 'a.txt', 'v1')).toBe(a);
-      expect(await cacheKey(dir, 'a.txt', 'v2')).not.toBe(a);
-      expect(await cacheKey(dir, 'b.txt', 'v1')).not.toBe(a);
+      const a = cacheKey(dir, 'a.txt', 'v1');
+      expect(cacheKey(dir, 'a.txt', 'v1')).toBe(a);
+      expect(cacheKey(dir, 'a.txt', 'v2')).not.toBe(a);
+      expect(cacheKey(dir, 'b.txt', 'v1')).not.toBe(a);
       await writeFile(path.join(dir, 'a.txt'), 'y');
-      expect(await cacheKey(dir, 'a.txt', 'v1')).not.toBe(a);
+      expect(cacheKey(dir, 'a.txt', 'v1')).not.toBe(a);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -146,5 +165,13 @@ describe('cacheKey', () => {
   it('fingerprints the code as a stable hex string', async () => {
     expect(await codeVersion()).toMatch(/^[0-9a-f]{16}$/);
     expect(await codeVersion()).toBe(await codeVersion());
+  });
+
+  it('fingerprints the modules the ingest reaches, and not the writers or the site', async () => {
+    const modules = await fingerprintedModules();
+    for (const reached of ['src/pipeline/ingest.ts', 'src/pipeline/parse/table-b.ts', 'src/pipeline/check/rules.ts', 'src/pipeline/enrich/region.ts', 'src/pipeline/read/decode.ts', 'src/schema/report.ts'])
+      expect(modules).toContain(reached);
+    for (const unreached of ['src/pipeline/index.ts', 'src/pipeline/write/index.ts', 'src/pipeline/cache/index.ts'])
+      expect(modules).not.toContain(unreached);
   });
 });

@@ -177,12 +177,12 @@ describe('discoverFiles', () => {
     try {
       await mkdir(path.join(dir, 'b', 'c'), { recursive: true });
       await mkdir(path.join(dir, '.git'));
-      for (const f of ['z.txt', 'a.MD', 'b/c/x.txt', 'b/r.pdf', 'b/r.meta.json', 'a.meta.yaml', 'README.md', '.gitkeep', '.git/HEAD', 'b/y.md'])
+      for (const f of ['z.txt', 'a.MD', 'b/c/x.txt', 'b/r.xls', 'b/r.meta.json', 'a.meta.yaml', 'README.md', '.gitkeep', '.git/HEAD', 'b/y.md'])
         await writeFile(path.join(dir, f), 'x');
       const found = await discoverFiles(dir);
       expect(found.files).toEqual(['README.md', 'a.MD', 'b/c/x.txt', 'b/y.md', 'z.txt']);
-      expect(found.unsupported).toEqual(['b/r.pdf']);
-      expect(unsupportedFormatDiagnostic('b/r.pdf')).toMatchObject({ code: 'unsupported-format', file: 'b/r.pdf', found: '.pdf' });
+      expect(found.unsupported).toEqual(['b/r.xls']);
+      expect(unsupportedFormatDiagnostic('b/r.xls')).toMatchObject({ code: 'unsupported-format', file: 'b/r.xls', found: '.xls' });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

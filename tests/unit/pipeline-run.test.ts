@@ -30,7 +30,7 @@ describe('runPipeline', () => {
       'c/yining-2023.txt': `---\nyear: 2023\n---\n${yining}`,
       'd/garbage.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]),
       'd/empty.md': '',
-      'd/scan.pdf': '%PDF-1.7',
+      'd/scan.tif': '%PDF-1.7',
       'd/notes.txt': '会议纪要\n今天讨论了网站改版。\n',
       'e/gbk.txt': iconv.encode(yimei.replace(/\n/g, '\r\n'), 'gb18030'),
       'e/gbk.meta.json': JSON.stringify({ sourceUrl: 'https://www.yimei.gov.cn/2025/report.html', publishedAt: '2025-01-20' }),
@@ -52,7 +52,7 @@ describe('runPipeline', () => {
   it('counts files, reports and rejections', () => {
     expect(result.summary).toMatchObject({ files: 8, reports: 3, rejected: 5 });
     expect(result.reports.map((r) => r.source.path).sort()).toEqual(['a/yining.txt', 'c/yining-2023.txt', 'e/gbk.txt']);
-    expect(result.rejected.map((r) => r.file).sort()).toEqual(['b/yining-copy.txt', 'd/empty.md', 'd/garbage.txt', 'd/notes.txt', 'd/scan.pdf']);
+    expect(result.rejected.map((r) => r.file).sort()).toEqual(['b/yining-copy.txt', 'd/empty.md', 'd/garbage.txt', 'd/notes.txt', 'd/scan.tif']);
     for (const r of result.reports) Report.parse(r);
     for (const r of result.rejected) Rejected.parse(r);
   });
@@ -72,7 +72,7 @@ describe('runPipeline', () => {
   it('rejects binary, empty, unsupported and table-less files with an error or warning saying why', () => {
     expect(rejectedFile('d/garbage.txt')!.diagnostics.map((d) => d.code)).toEqual(['file-binary']);
     expect(rejectedFile('d/empty.md')!.diagnostics.map((d) => d.code)).toEqual(['file-empty']);
-    expect(rejectedFile('d/scan.pdf')!.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'unsupported-format' })]);
+    expect(rejectedFile('d/scan.tif')!.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'unsupported-format' })]);
     expect(rejectedFile('d/notes.txt')!.diagnostics.some((d) => d.severity === 'error' && d.code === 'table-b-missing')).toBe(true);
   });
 
@@ -124,7 +124,7 @@ describe('runPipeline', () => {
     expect(reports.map((r) => r.id)).toEqual(result.reports.map((r) => r.id).sort());
     for (const r of reports) expect(JSON.parse(await readFile(path.join(out, 'reports', `${r.id}.json`), 'utf8')).id).toBe(r.id);
     const rejected = JSON.parse(await readFile(path.join(out, 'rejected.json'), 'utf8')) as Rejected[];
-    expect(rejected.map((r) => r.file)).toEqual(['b/yining-copy.txt', 'd/empty.md', 'd/garbage.txt', 'd/notes.txt', 'd/scan.pdf']);
+    expect(rejected.map((r) => r.file)).toEqual(['b/yining-copy.txt', 'd/empty.md', 'd/garbage.txt', 'd/notes.txt', 'd/scan.tif']);
     expect(await readFile(path.join(out, 'sources', 'e', 'gbk.txt'))).toEqual(await readFile(path.join(content, 'e', 'gbk.txt')));
     const agencies = JSON.parse(await readFile(path.join(out, 'agencies.json'), 'utf8'));
     expect(agencies.find((a: { name: string }) => a.name === '伊宁市人民政府').years).toEqual([2023, 2024]);

@@ -214,7 +214,7 @@ export function startSearchPage(): void {
     if (!(await fill(run, run.matched.length + PAGE_SIZE))) return;
     const firstNew = render(run);
     // Keyboard users continue from the first new result instead of the button that may now be hidden.
-    list.children[firstNew]?.querySelector('a')?.focus();
+    (list.children[firstNew]?.querySelector('a') ?? input).focus();
   });
   window.addEventListener('popstate', () => {
     const state = readState(new URLSearchParams(location.search));

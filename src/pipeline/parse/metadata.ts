@@ -49,7 +49,8 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
     while (a0 > 0 && i - a0 < 3 && NAME_PART.test(head[a0 - 1].text) && !CHROME.test(head[a0 - 1].text)) a0--;
     for (const [a, b] of [[a0, i], [a0, i + 1], [i, i], [i - 1, i], [i, i + 1], [i - 1, i + 1]]) {
       if (a < 0 || b >= head.length) continue;
-      const joined = head.slice(a, b + 1).map((l) => l.text.replace(LABEL_PREFIX, '')).join('');
+      // A title is short: looking further into a very long line would only cost time (a 5 MB line is quadratic here).
+      const joined = head.slice(a, b + 1).map((l) => l.text.slice(0, 300).replace(LABEL_PREFIX, '')).join('');
       const compactText = fold(joined).replace(/\s+/g, '');
       for (const phrase of compactText.matchAll(REPORT)) {
         // The title ends with the report's name; page chrome may stand before it and follow it on the same line.

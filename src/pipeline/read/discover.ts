@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { byCodePoint } from '../order';
+import { documentFormatOf } from './formats';
 import { isSidecar } from './sidecar';
 
 /** Formats the text reader handles, by file extension. */
@@ -35,8 +36,9 @@ export async function discoverFiles(contentDir: string): Promise<Discovered> {
   await walk(contentDir, '', all);
   all.sort(byCodePoint);
   const candidates = all.filter((f) => !isSidecar(f));
+  const readable = (f: string) => textFormatOf(f) !== null || documentFormatOf(f) !== null;
   return {
-    files: candidates.filter((f) => textFormatOf(f) !== null),
-    unsupported: candidates.filter((f) => textFormatOf(f) === null),
+    files: candidates.filter(readable),
+    unsupported: candidates.filter((f) => !readable(f)),
   };
 }

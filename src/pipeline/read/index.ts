@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../schema';
 import { diagnostic } from '../diagnostic';
 import { decodeBytes } from './decode';
 import { textFormatOf, type TextFormat } from './discover';
+import { documentFormatOf, readDocument, type DocumentFormat } from './formats';
 import { splitFrontMatter } from './front-matter';
 import { mergeMeta, validateMeta, type MetaOverrides } from './meta';
 import { readSidecar } from './sidecar';
@@ -18,7 +19,9 @@ export interface SourceDocument {
   path: string;
   sha256: string;
   bytes: number;
-  format: TextFormat;
+  format: TextFormat | DocumentFormat;
+  /** Which reader made the text: `text`, or a document reader (`html-dom`, `pdf-positions`, `docx-mammoth`). */
+  reader: string;
   /** Detected encoding; null when the bytes could not be read as text. */
   encoding: string | null;
   /** Decoded text with LF line ends and front matter removed; null when the file is empty, binary or undecodable. */
@@ -30,21 +33,39 @@ export interface SourceDocument {
   diagnostics: Diagnostic[];
 }
 
+/** The reader of .txt and .md files. */
+const TEXT_READER = 'text';
+
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads and decodes `relPath` (a .txt or .md file found by discoverFiles) under `contentDir`. */
+/** Reads `relPath` (a file found by discoverFiles) under `contentDir`: text is decoded, documents are converted to text. */
 export async function readSource(contentDir: string, relPath: string): Promise<SourceDocument> {
-  const format = textFormatOf(relPath);
-  if (format === null) throw new Error(`readSource: not a text format: ${relPath}`);
+  const format = textFormatOf(relPath) ?? documentFormatOf(relPath);
+  if (format === null) throw new Error(`readSource: not a readable format: ${relPath}`);
   const bytes = await readFile(path.join(contentDir, relPath));
-  const base = { path: relPath, sha256: sha256(bytes), bytes: bytes.length, format };
+  const base = { path: relPath, sha256: sha256(bytes), bytes: bytes.length, format, reader: TEXT_READER };
 
   const sidecar = await readSidecar(contentDir, relPath);
   const fromSidecar = sidecar.name
     ? validateMeta(sidecar.data, { file: relPath, label: `旁置元数据文件 ${sidecar.name}`, line: null })
     : { meta: {}, diagnostics: [] };
+
+  // HTML, PDF and Word carry no front matter: their readers return the text, metadata comes from a sidecar.
+  const document = documentFormatOf(relPath);
+  if (document !== null) {
+    const read = await readDocument(document, bytes, relPath);
+    return {
+      ...base,
+      reader: read.reader,
+      encoding: read.encoding,
+      text: read.text,
+      lineOffset: 0,
+      meta: fromSidecar.meta,
+      diagnostics: [...read.diagnostics, ...sidecar.diagnostics, ...fromSidecar.diagnostics],
+    };
+  }
 
   const decoded = decodeBytes(bytes, relPath);
   if (!decoded.ok) {
@@ -78,14 +99,14 @@ export async function readSource(contentDir: string, relPath: string): Promise<S
   };
 }
 
-/** The diagnostic for a file in a format no reader handles yet (PDF, HTML, Word…). */
+/** The diagnostic for a file in a format no reader handles (spreadsheets, images, WPS files…). */
 export function unsupportedFormatDiagnostic(relPath: string): Diagnostic {
   const ext = path.posix.extname(relPath).toLowerCase() || '（无扩展名）';
   return diagnostic({
     severity: 'warning',
     code: 'unsupported-format',
     file: relPath,
-    expected: '.txt 或 .md 文件',
+    expected: '.txt、.md、.html、.htm、.pdf 或 .docx 文件',
     found: ext,
     message: `暂不支持读取 ${ext} 文件，已跳过`,
   });

@@ -5,12 +5,12 @@ import { zodToJsonSchema } from 'zod-to-json-schema';
 import { Report, type Rejected, type RuleId } from '../../schema';
 import { copyFileAtomic, copyFileIfChanged, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './collections';
-import { DICTIONARY_COLUMNS, dictionaryRows, LONG_COLUMNS, longRows, WIDE_COLUMNS, wideRows, writeCsvAtomic } from './csv';
+import { DICTIONARY_COLUMNS, dictionaryRows, writeCsvAtomic, writeReportCsvsAtomic, type ReportCsv } from './csv';
 import { byKey } from '../order';
 import { pruneExcept } from './prune';
 
 export { CELL_DEFINITIONS, cellValue, type CellDefinition } from './cells';
-export { IDENTITY_COLUMNS, WIDE_COLUMNS, LONG_COLUMNS, DICTIONARY_COLUMNS } from './csv';
+export { IDENTITY_COLUMNS, WIDE_COLUMNS, LONG_COLUMNS, DICTIONARY_COLUMNS, reportCsv, type ReportCsv } from './csv';
 export { buildAgencyIndex, sortReports } from './collections';
 
 /** Per-report and source files written at the same time. */
@@ -35,6 +35,8 @@ export interface Dataset {
   summary: DatasetSummary;
   /** Input files (relative to the content folder) to copy to `sources/`. */
   sources: string[];
+  /** The CSV pieces of a report when the ingest computed them already (see reportCsv); computed here otherwise. */
+  csvOf?: (report: Report) => ReportCsv | undefined;
 }
 
 export async function writeDataset(dataset: Dataset, { contentDir, outDir }: { contentDir: string; outDir: string }): Promise<void> {
@@ -61,8 +63,11 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir }: { c
   await writeJsonArrayAtomic(out('reports.json'), reports);
   // The download is the same file as the collection: copied, not serialised twice.
   await copyFileAtomic(out('reports.json'), out('downloads', 'reports.json'));
-  await writeCsvAtomic(out('downloads', 'reports-wide.csv'), WIDE_COLUMNS, wideRows(reports));
-  await writeCsvAtomic(out('downloads', 'reports-long.csv'), LONG_COLUMNS, longRows(reports));
+  await writeReportCsvsAtomic(
+    { wide: out('downloads', 'reports-wide.csv'), long: out('downloads', 'reports-long.csv') },
+    reports,
+    dataset.csvOf ?? (() => undefined),
+  );
   await writeJsonAtomic(out('downloads', 'report.schema.json'), zodToJsonSchema(Report, 'Report'));
   await writeCsvAtomic(out('downloads', 'dictionary.csv'), DICTIONARY_COLUMNS, dictionaryRows());
 

@@ -221,7 +221,9 @@ function outsideTitle(doc: Node, body: Element, head: string[], memo: Map<Node, 
 /** Reads an HTML string into blocks. */
 export function htmlBlocks(html: string): Block[] {
   const doc = parse(html);
-  const body = find(doc, 'body') ?? (doc as unknown as Element);
+  // parse5 builds html, head and body for any input, as browsers do.
+  const body = find(doc, 'body');
+  if (!body) return [];
   const memo = new Map<Node, string>();
   const article = reportBody(body, memo);
   const out = new BlockWriter();

@@ -68,6 +68,11 @@ function classify(rules: PdfRule[]): { horizontal: Segment[]; vertical: Segment[
   return { horizontal, vertical };
 }
 
+/** The outermost ends of a set of segments. */
+function ends(segments: Segment[]): number[] {
+  return segments.length ? [Math.min(...segments.map((s) => s.a)), Math.max(...segments.map((s) => s.b))] : [];
+}
+
 /** Sorted distinct positions, positions within SNAP of each other taken as one. */
 function clusterPositions(values: number[]): number[] {
   const sorted = [...values].sort((p, q) => p - q);
@@ -120,10 +125,13 @@ function ruledTables(rules: PdfRule[]): RuledTable[] {
   });
   const tables: RuledTable[] = [];
   for (const { h, v } of groups.values()) {
-    const ys = clusterPositions(h.map((s) => s.at));
-    const xs = clusterPositions(v.map((s) => s.at));
-    // A frame around the page or a box around a paragraph is not a table: a table has two rows and two columns.
-    if (ys.length < 3 || xs.length < 3) continue;
+    // The ends of the column lines bound the table too: a table continued from the previous page has no top rule
+    // of its own, a table without side borders no outer column lines.
+    const ys = clusterPositions([...h.map((s) => s.at), ...ends(v)]);
+    const xs = clusterPositions([...v.map((s) => s.at), ...ends(h)]);
+    // A frame around the page or a box around a paragraph is not a table: a table has two columns at least. One row
+    // is enough: a table broken by a page break can leave a single row on a page.
+    if (ys.length < 2 || xs.length < 3) continue;
     tables.push(gridFromRules(xs, ys, h, v));
   }
   return tables;

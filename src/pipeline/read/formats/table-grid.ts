@@ -33,23 +33,28 @@ function slotMap(grid: TableGrid): (GridCell | undefined)[][] {
  * One line per table row, cells separated by tabs:
  * - a data row (numbers or blanks in the value columns) prints its label cells, then exactly its value cells (a value cell spanning columns once,
  *   an empty value cell as an empty field), so a blank first or last value never shifts the others;
- * - the value columns start at the leftmost column holding a number in any row;
+ * - the value columns start at the leftmost column holding a number in any row (in a table without numbers, after
+ *   the row's last words);
  * - a label cell spanning several rows (三、本年度办理结果, （三）不予公开) goes on a line of its own before its first
  *   row, leaving an empty field in the rows: a row then never carries a group label glued to its own label;
- * - a row without numbers (headers, captions) prints its cells' text in column order;
+ * - any other row (headers, captions) prints its cells' text in column order;
  * - a cell covered by a span from a row above leaves an empty field in its first column, nothing in the others.
  */
 export function gridLines(grid: TableGrid): string[] {
   const slots = slotMap(grid);
-  const firstValue = Math.min(grid.cols, ...grid.cells.filter((c) => readCell(c.text).kind === 'number').map((c) => c.col));
+  const numbered = grid.cells.filter((c) => readCell(c.text).kind === 'number').map((c) => c.col);
+  // Where a table holds no number at all (every value left blank), a row's values start after its last words.
+  const afterWords = (r: number) => Math.max(0, ...grid.cells.filter((c) => c.row === r && readCell(c.text).kind === 'text').map((c) => c.col + c.colspan));
+  const firstValueOf = (r: number) => (numbered.length ? Math.min(...numbered) : afterWords(r));
   // A data row has value cells holding numbers or blanks only (a header row has words there).
   const dataRow = (r: number) => {
-    const kinds = grid.cells.filter((c) => c.row === r && c.col >= firstValue).map((c) => readCell(c.text).kind);
+    const kinds = grid.cells.filter((c) => c.row === r && c.col >= firstValueOf(r)).map((c) => readCell(c.text).kind);
     return kinds.length > 0 && !kinds.includes('text');
   };
   const lines: string[] = [];
   for (let r = 0; r < grid.rows; r++) {
     const data = dataRow(r);
+    const firstValue = firstValueOf(r);
     const fields: string[] = [];
     for (let c = 0; c < grid.cols; c++) {
       const cell = slots[r][c];

@@ -1,0 +1,56 @@
+/**
+ * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png] [--site-timeout <min>]
+ *                  [--query <text>] [--keep] [--out BENCHMARKS.md]
+ * Generates synthetic corpora and measures the pipeline and the site build on them (src/bench/), prints the
+ * results and writes them into BENCHMARKS.md (between its bench markers). Not part of `npm test`: it takes minutes.
+ * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_DIR, runBenchmark } from '../src/bench';
+import { mergeIntoDocument, renderResults } from '../src/bench/markdown';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    n: { type: 'string' },
+    work: { type: 'string', default: path.join(PROJECT_DIR, '.cache', 'bench') },
+    'no-site': { type: 'boolean', default: false },
+    'no-png': { type: 'boolean', default: false },
+    'site-timeout': { type: 'string', default: '30' },
+    query: { type: 'string', default: '行政复议' },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(PROJECT_DIR, 'BENCHMARKS.md') },
+  },
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const sizes = (values.n ?? values.sizes).split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes / --n: expected whole numbers ≥ 1, found ${values.n ?? values.sizes}`);
+const timeoutMinutes = Number(values['site-timeout']);
+if (!(timeoutMinutes > 0)) fail(`--site-timeout: expected minutes > 0, found ${values['site-timeout']}`);
+
+const info = { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), date: new Date(), loadBefore: loadavg(), loadAfter: [] as number[], png: !values['no-png'] };
+const results = await runBenchmark({
+  sizes,
+  workDir: path.resolve(values.work),
+  site: !values['no-site'],
+  png: info.png,
+  siteTimeoutMs: timeoutMinutes * 60_000,
+  query: values.query,
+  keep: values.keep,
+  log: (line) => console.error(line),
+});
+info.loadAfter = loadavg();
+
+const measured = renderResults(results, info);
+console.log(measured);
+const existing = await readFile(values.out, 'utf8').catch(() => null);
+await writeFile(values.out, mergeIntoDocument(existing, measured));
+console.error(`written to ${values.out}`);

@@ -1,0 +1,145 @@
+/**
+ * The benchmark behind `npm run bench` (scripts/bench.ts): for each corpus size, generate synthetic reports
+ * (scripts/generate.ts), then measure the per-file stage, the data step (full and after one changed report) and
+ * the site build (astro build + Pagefind), and weigh the built site and one search in Chromium.
+ * Every step runs as a child process, so memory and CPU are the step's own.
+ */
+import { appendFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAstroLog, type AstroBuildLog } from './astro-log';
+import { runChecked, runMeasured, type Measured } from './process';
+import { measureSearch, type SearchCost } from './search-bytes';
+import { measureSite, type SiteWeight } from './site-weight';
+
+export const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (name: string) => path.join(PROJECT_DIR, 'node_modules', '.bin', name);
+
+export interface BenchOptions {
+  sizes: number[];
+  /** Folder for corpora, data and builds (one sub-folder per size). */
+  workDir: string;
+  site: boolean;
+  /** Render chart PNGs in the site build (CHART_PNG); the build's default is on. */
+  png: boolean;
+  siteTimeoutMs: number;
+  query: string;
+  /** Keep the generated files afterwards. */
+  keep: boolean;
+  log: (line: string) => void;
+}
+
+export interface IngestRun {
+  workers: number;
+  files: number;
+  reports: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRssBytes: number;
+}
+
+export interface DataRun {
+  measured: Measured;
+  /** Stage times the data step printed (discover, ingest, crossReport, write), in ms. */
+  stages: Record<string, number>;
+}
+
+export interface SiteRun {
+  build: Measured;
+  log: AstroBuildLog;
+  weight: SiteWeight | null;
+  search: SearchCost | { error: string } | null;
+}
+
+export interface SizeResult {
+  n: number;
+  generateMs: number;
+  ingest: IngestRun[];
+  dataFull: DataRun;
+  dataIncremental: DataRun;
+  site: SiteRun | null;
+}
+
+/** "time: discover 0.0 s, ingest 44.2 s, …" from scripts/data.ts. */
+function dataStages(output: string): Record<string, number> {
+  const line = /^time:\s+(.*)$/m.exec(output)?.[1] ?? '';
+  return Object.fromEntries([...line.matchAll(/(\w+) ([\d.]+) s/g)].map(([, stage, s]) => [stage, Number(s) * 1000]));
+}
+
+async function ingestRun(contentDir: string, workers: number, options: BenchOptions): Promise<IngestRun> {
+  const measured = await runChecked(bin('tsx'), ['src/bench/ingest-child.ts', contentDir, String(workers)], { cwd: PROJECT_DIR });
+  const line = measured.output.trim().split('\n').filter((l) => l.startsWith('{')).pop()!;
+  const result = JSON.parse(line) as Omit<IngestRun, 'workers' | 'peakRssBytes'>;
+  options.log(`  per-file stage, ${workers || 'no'} worker threads: ${result.files} files in ${(result.wallMs / 1000).toFixed(1)} s`);
+  return { ...result, workers, peakRssBytes: measured.peakProcessRssBytes };
+}
+
+async function dataRun(contentDir: string, dataDir: string, logFile: string): Promise<DataRun> {
+  const measured = await runChecked(bin('tsx'), ['scripts/data.ts', '--content', contentDir, '--out', dataDir], { cwd: PROJECT_DIR, logFile });
+  return { measured, stages: dataStages(measured.output) };
+}
+
+/** Appends a line to the first report file, as an agency republishing a corrected report would. */
+async function changeOneReport(contentDir: string): Promise<string> {
+  const first = (await readdir(contentDir)).filter((f) => /\.(txt|md)$/.test(f)).sort()[0];
+  await appendFile(path.join(contentDir, first), '\n（本报告于发布后更正一处文字。）\n');
+  return first;
+}
+
+async function siteRun(dataDir: string, dir: string, options: BenchOptions): Promise<SiteRun> {
+  const dist = path.join(dir, 'dist');
+  await rm(dist, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = {
+    DATA_DIR: dataDir,
+    ASTRO_CACHE_DIR: path.join(dir, 'astro-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(options.png ? {} : { CHART_PNG: '0' }),
+  };
+  const build = await runMeasured(bin('astro'), ['build', '--outDir', dist], {
+    cwd: PROJECT_DIR,
+    env,
+    logFile: path.join(dir, 'site-build.log'),
+    timeoutMs: options.siteTimeoutMs,
+  });
+  const log = parseAstroLog(build.output);
+  if (build.exitCode !== 0) {
+    options.log(`  site build ${build.timedOut ? 'stopped after the time limit' : `failed (exit ${build.exitCode})`}: ${log.renderedPages} pages rendered`);
+    return { build, log, weight: null, search: null };
+  }
+  options.log(`  site build: ${(build.wallMs / 1000).toFixed(0)} s; weighing the site and searching in Chromium`);
+  const weight = measureSite(dist);
+  const search = await measureSearch(dist, options.query).catch((error: Error) => ({ error: error.message.split('\n')[0] }));
+  return { build, log, weight, search };
+}
+
+async function benchSize(n: number, options: BenchOptions): Promise<SizeResult> {
+  const dir = path.join(options.workDir, String(n));
+  const corpus = path.join(dir, 'corpus');
+  const contentDir = path.join(corpus, 'reports');
+  const dataDir = path.join(dir, 'data');
+  await mkdir(dir, { recursive: true });
+  const logFile = path.join(dir, 'data.log');
+
+  options.log(`${n} reports: generating`);
+  const generate = await runChecked(bin('tsx'), ['scripts/generate.ts', '--n', String(n), '--out', corpus], { cwd: PROJECT_DIR });
+
+  const ingest = [await ingestRun(contentDir, availableParallelism(), options), await ingestRun(contentDir, 0, options)];
+
+  await rm(dataDir, { recursive: true, force: true });
+  const dataFull = await dataRun(contentDir, dataDir, logFile);
+  options.log(`  data step, full: ${(dataFull.measured.wallMs / 1000).toFixed(1)} s`);
+  const changed = await changeOneReport(contentDir);
+  const dataIncremental = await dataRun(contentDir, dataDir, logFile);
+  options.log(`  data step after changing ${changed}: ${(dataIncremental.measured.wallMs / 1000).toFixed(1)} s`);
+
+  const site = options.site ? await siteRun(dataDir, dir, options) : null;
+  if (!options.keep) await rm(dir, { recursive: true, force: true });
+  return { n, generateMs: generate.wallMs, ingest, dataFull, dataIncremental, site };
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<SizeResult[]> {
+  const results: SizeResult[] = [];
+  for (const n of options.sizes) results.push(await benchSize(n, options));
+  return results;
+}

@@ -1,0 +1,233 @@
+/** The benchmark's results as Markdown: tables per measure, then the targets with what was measured against them. */
+import os from 'node:os';
+import type { SizeResult } from './index';
+
+export const BEGIN = '<!-- bench:begin -->';
+export const END = '<!-- bench:end -->';
+
+export interface RunInfo {
+  command: string;
+  date: Date;
+  loadBefore: number[];
+  loadAfter: number[];
+  png: boolean;
+}
+
+const MB = 1024 * 1024;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+function machine(info: RunInfo): string {
+  const cpus = os.cpus();
+  return [
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; run ${info.date.toISOString().replace(/\.\d+Z$/, 'Z')}; command \`${info.command}\``,
+    `- Load average (1 min) ${info.loadBefore[0].toFixed(1)} at the start, ${info.loadAfter[0].toFixed(1)} at the end. ` +
+      'Above the number of cores, other processes shared the CPU and wall times are longer than on an idle machine; ' +
+      'CPU times (user + system, all threads) are less affected.',
+    `- Chart PNGs in the site build: ${info.png ? 'on (the default)' : 'off (CHART_PNG=0)'}.`,
+  ].join('\n');
+}
+
+function ingestTable(results: SizeResult[]): string {
+  return table(
+    ['reports', 'worker threads', 'files', 'wall', 'files/s (wall)', 'CPU', 'files per CPU-second', 'peak memory'],
+    results.flatMap((r) =>
+      r.ingest.map((i) => [
+        int(r.n),
+        String(i.workers),
+        int(i.files),
+        s(i.wallMs),
+        int(i.files / (i.wallMs / 1000)),
+        s(i.cpuMs),
+        int(i.files / (i.cpuMs / 1000)),
+        mb(i.peakRssBytes),
+      ]),
+    ),
+  );
+}
+
+function dataTable(results: SizeResult[]): string {
+  const stages = (st: Record<string, number>) => Object.entries(st).filter(([, ms]) => ms >= 50).map(([k, ms]) => `${k} ${s(ms)}`).join(', ');
+  return table(
+    ['reports', 'full: wall', 'CPU', 'peak memory', 'stages', 'one report changed: wall', 'CPU', 'stages', 'changed/full (wall, CPU)'],
+    results.map((r) => {
+      const full = r.dataFull.measured;
+      const inc = r.dataIncremental.measured;
+      return [
+        int(r.n),
+        s(full.wallMs),
+        s(full.cpuMs),
+        mb(full.peakTreeRssBytes),
+        stages(r.dataFull.stages),
+        s(inc.wallMs),
+        s(inc.cpuMs),
+        stages(r.dataIncremental.stages),
+        `${pct(inc.wallMs, full.wallMs)}, ${pct(inc.cpuMs, full.cpuMs)}`,
+      ];
+    }),
+  );
+}
+
+function siteTables(results: SizeResult[]): string {
+  const built = results.filter((r) => r.site);
+  if (built.length === 0) return '_Not run (--no-site)._';
+  const parts: string[] = [];
+  parts.push(
+    table(
+      ['reports', 'result', 'HTML pages', 'other files', 'wall', 'HTML pages/s', 'CPU (Node)', 'peak memory', 'Pagefind', 'index size', 'site size'],
+      built.map(({ n, site }) => {
+        const { build, log, weight } = site!;
+        const status = build.exitCode === 0 ? 'built' : build.timedOut ? `stopped at the time limit while rendering ${log.lastRoute}` : `failed (exit ${build.exitCode})`;
+        const html = log.written?.html ?? log.renderedPages;
+        return [
+          int(n),
+          status,
+          log.written ? int(log.written.html) : `${int(log.renderedPages)} rendered`,
+          log.written ? int(log.written.other) : '-',
+          s(build.wallMs),
+          (html / (build.wallMs / 1000)).toFixed(1),
+          s(build.cpuMs),
+          mb(build.peakTreeRssBytes),
+          log.pagefind ? `${s(log.pagefind.ms)} (${int(log.pagefind.indexed)} pages)` : '-',
+          weight?.byFolder.pagefind ? mb(weight.byFolder.pagefind) : '-',
+          weight ? mb(weight.totalBytes) : '-',
+        ];
+      }),
+    ),
+  );
+  for (const { n, site } of built) {
+    const { log, weight } = site!;
+    parts.push(`\nWhere the build time goes, ${int(n)} reports (setup before the first page: ${log.setupSeconds ?? '?'} s; rendering by route, from Astro's per-page times):\n`);
+    parts.push(
+      table(
+        ['route', 'pages', 'time', 'ms per page'],
+        log.routes.slice(0, 8).map((r) => [`\`${r.route}\``, int(r.pages), s(r.ms), (r.ms / Math.max(1, r.pages)).toFixed(1)]),
+      ),
+    );
+    if (weight) {
+      const folders = Object.entries(weight.byFolder).sort((a, b) => b[1] - a[1]).slice(0, 8);
+      parts.push(`\nSite size by folder, ${int(n)} reports: ${folders.map(([f, b]) => `${f} ${mb(b)}`).join(', ')}.`);
+    }
+  }
+  return parts.join('\n');
+}
+
+function weightTable(results: SizeResult[]): string {
+  const weighed = results.filter((r) => r.site?.weight);
+  if (weighed.length === 0) return '_No finished build to weigh._';
+  const w = (p: { html: number; css: number; js: number }) => `${kb(p.html)} / ${kb(p.css)} / ${kb(p.js)}`;
+  const rows = weighed.map(({ n, site }) => {
+    const { reportPages, largestHtml, oversized } = site!.weight!;
+    return [
+      int(n),
+      int(reportPages.count),
+      w(reportPages.average),
+      `${w(reportPages.largest)} (\`${reportPages.largest.page}\`)`,
+      `${kb(largestHtml.bytes)} (\`${largestHtml.page}\`)`,
+      oversized.length === 0 ? 'none' : `${oversized.length}: ${oversized.slice(0, 6).map((p) => `\`${p.page}\` ${mb(p.bytes)}`).join(', ')}${oversized.length > 6 ? ', …' : ''}`,
+    ];
+  });
+  return table(['reports', 'report pages', 'average HTML / CSS / JS', 'largest report page HTML / CSS / JS', 'largest HTML page', 'HTML pages over 1 MB'], rows);
+}
+
+function searchTable(results: SizeResult[]): string {
+  const searched = results.filter((r) => r.site?.search);
+  if (searched.length === 0) return '_No finished build to search._';
+  return table(
+    ['reports', 'query', 'results shown', 'bytes for the query', 'requests', 'by file type', 'search page before the query'],
+    searched.map(({ n, site }) => {
+      const cost = site!.search!;
+      if ('error' in cost) return [int(n), '-', '-', `failed: ${cost.error}`, '-', '-', '-'];
+      const types = Object.entries(cost.byType).sort((a, b) => b[1] - a[1]).map(([t, b]) => `${t} ${kb(b)}`).join(', ');
+      return [int(n), cost.query, String(cost.results), kb(cost.queryBytes), String(cost.requests), types, kb(cost.pageBytes)];
+    }),
+  );
+}
+
+type Verdict = [target: string, measured: string, met: boolean | null];
+
+function targets(results: SizeResult[]): string {
+  const biggest = results[results.length - 1];
+  const tenK = results.find((r) => r.n === 10_000);
+  const verdicts: Verdict[] = [];
+  const single = biggest.ingest.find((i) => i.workers === 0)!;
+  const perCore = single.files / (single.cpuMs / 1000);
+  verdicts.push(['parse + validate + check ≥ 2,000 reports/s per core', `${int(perCore)} files per CPU-second (${int(biggest.n)} reports, one thread)`, perCore >= 2000]);
+  if (tenK?.site) {
+    const total = tenK.dataFull.measured.wallMs + tenK.site.build.wallMs;
+    const peak = Math.max(tenK.dataFull.measured.peakTreeRssBytes, tenK.site.build.peakTreeRssBytes);
+    const finished = tenK.site.build.exitCode === 0;
+    verdicts.push(['10,000 reports: full build (data + astro + Pagefind) ≤ 10 min', `${finished ? '' : 'did not finish: ≥ '}${(total / 60000).toFixed(1)} min`, finished && total <= 600_000]);
+    verdicts.push(['10,000 reports: peak memory ≤ 4 GB', mb(peak), peak <= 4 * 1024 * MB]);
+  } else {
+    verdicts.push(['10,000 reports: full build ≤ 10 min, peak memory ≤ 4 GB', 'not measured (no 10,000-report site build in this run)', null]);
+  }
+  const weighed = [...results].reverse().find((r) => r.site?.weight);
+  if (weighed) {
+    const js = weighed.site!.weight!.reportPages.largest.js;
+    verdicts.push(['report page ≤ 30 KB of JavaScript', `${kb(js)} on the heaviest report page (${int(weighed.n)} reports)`, js <= 30 * 1024]);
+    const oversized = weighed.site!.weight!.oversized.length;
+    verdicts.push(['no HTML page over 1 MB', `${oversized} over 1 MB (${int(weighed.n)} reports)`, oversized === 0]);
+  }
+  const searched = [...results].reverse().find((r) => r.site?.search && !('error' in r.site.search));
+  if (searched) {
+    const cost = searched.site!.search as Exclude<NonNullable<SizeResult['site']>['search'], { error: string } | null>;
+    verdicts.push(['one search query ≤ 150 KB transferred', `${kb(cost.queryBytes)} uncompressed (${int(searched.n)} reports)`, cost.queryBytes <= 150 * 1024]);
+  }
+  const inc = biggest.dataIncremental.measured;
+  const full = biggest.dataFull.measured;
+  verdicts.push([
+    'rebuild after one changed report ≤ 20 % of a full data step',
+    `${pct(inc.wallMs, full.wallMs)} of the wall time, ${pct(inc.cpuMs, full.cpuMs)} of the CPU time (${int(biggest.n)} reports)`,
+    inc.wallMs <= 0.2 * full.wallMs,
+  ]);
+  return table(['target', 'measured', 'met'], verdicts.map(([t, m, ok]) => [t, m, ok === null ? '–' : ok ? 'yes' : '**no**']));
+}
+
+export function renderResults(results: SizeResult[], info: RunInfo): string {
+  return [
+    BEGIN,
+    '## Measured',
+    '',
+    machine(info),
+    '',
+    '### Targets',
+    '',
+    targets(results),
+    '',
+    '### Per-file stage: read → parse → enrich → validate → check (no cache, nothing written)',
+    '',
+    ingestTable(results),
+    '',
+    '### Data step (`npm run data`): full, then again after one report changed (cache in the output folder)',
+    '',
+    dataTable(results),
+    '',
+    '### Site build (`astro build`, Pagefind included)',
+    '',
+    siteTables(results),
+    '',
+    '### Page weight: report pages with the stylesheets and scripts they reference',
+    '',
+    weightTable(results),
+    '',
+    '### One search query in Chromium (typed into the search page, after the page loaded)',
+    '',
+    searchTable(results),
+    END,
+  ].join('\n');
+}
+
+/** Replaces the measured part of BENCHMARKS.md, keeping the hand-written text around it. */
+export function mergeIntoDocument(existing: string | null, measured: string): string {
+  if (existing && existing.includes(BEGIN) && existing.includes(END)) {
+    return existing.slice(0, existing.indexOf(BEGIN)) + measured + existing.slice(existing.indexOf(END) + END.length);
+  }
+  return `# Benchmarks\n\nWritten by \`npm run bench\` between the markers below; text outside them is kept.\n\n${measured}\n`;
+}
