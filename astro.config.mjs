@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import buildReport from './src/integrations/build-report.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import sitemapAlias from './src/integrations/sitemap-alias.ts';
 
 // SITE_URL sets the absolute origin used in permalinks, citations, Open Graph tags and sitemap.xml.
 const site = process.env.SITE_URL ?? 'https://opengov-reports.example.org';
@@ -12,7 +13,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // Chart embeds (/embed/<id>/) are noindex copies of /charts/<id>/: keep them out of the sitemap.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), buildReport(), pagefind()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), buildReport(), pagefind()],
   // Separate caches let several builds (tests, helpers) run at once without sharing a content data store.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:

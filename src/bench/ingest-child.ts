@@ -11,7 +11,7 @@ const [contentDir, workers] = process.argv.slice(2);
 const { files } = await discoverFiles(contentDir);
 const cpu = process.cpuUsage();
 const started = performance.now();
-const outcomes = await ingestFiles(contentDir, files, { cache: null, workers: Number(workers) });
+const { outcomes } = await ingestFiles(contentDir, files, { cache: null, workers: Number(workers) });
 const wallMs = performance.now() - started;
 const { user, system } = process.cpuUsage(cpu);
 const reports = outcomes.filter((o) => 'report' in o.ingested).length;

@@ -13,7 +13,7 @@ export async function readIfExists(file: string): Promise<Buffer | null> {
   }
 }
 
-/** readIfExists, blocking: for worker threads, where nothing else waits on the event loop. */
+/** readIfExists, blocking: for cache lookups, where nothing else waits on the event loop meanwhile. */
 export function readIfExistsSync(file: string): Buffer | null {
   try {
     return readFileSync(file);

@@ -9,7 +9,7 @@ import { checkAcrossYears } from './check';
 import { countBySeverity } from './diagnostic';
 import { separateDuplicates } from './duplicates';
 import { byCodePoint } from './order';
-import { defaultWorkers, ingestFiles } from './parallel';
+import { ingestFiles } from './parallel';
 import { discoverFiles, unsupportedFormatDiagnostic } from './read';
 import { writeDataset, type DatasetSummary } from './write';
 
@@ -26,7 +26,7 @@ export interface PipelineOptions {
   strict?: boolean;
   /** Called after each file. */
   onProgress?: (progress: Progress) => void;
-  /** Worker threads for the per-file stage; default one per core, or none for fewer than PARALLEL_MIN_FILES files. */
+  /** Worker threads for the files to parse; default one per core, or none for fewer than PARALLEL_MIN_FILES. */
   workers?: number;
   /** Reuse per-file results cached in `<outDir>/.cache/` (default true); false neither reads nor writes the cache. */
   cache?: boolean;
@@ -37,7 +37,7 @@ export interface PipelineStats {
   parsed: number;
   /** Files whose result came from the cache. */
   cached: number;
-  /** Worker threads used (0: main thread only). */
+  /** Worker threads used (0: main thread only, also when every file came from the cache). */
   workers: number;
   /** Wall-clock milliseconds of each stage. */
   ms: { discover: number; ingest: number; crossReport: number; write: number };
@@ -90,10 +90,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const rejected: Rejected[] = unsupported.map((file) => ({ file, diagnostics: [unsupportedFormatDiagnostic(file)] }));
 
   const cache = options.cache === false ? null : { dir: cacheDirOf(outDir), codeVersion: await codeVersion() };
-  const workers = options.workers ?? defaultWorkers(files.length);
-  const outcomes = await ingestFiles(contentDir, files, {
+  const { outcomes, workers } = await ingestFiles(contentDir, files, {
     cache,
-    workers,
+    workers: options.workers,
     onFile: (file, done) => options.onProgress?.({ done, total: files.length, file }),
   });
   for (const { ingested } of outcomes) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, PROACTIVE_ROWS, REQUEST_ROW_KEYS } from '../../src/schema';
 import { parseReport } from '../../src/pipeline/parse';
+import { checkReport } from '../../src/pipeline/check';
 
 const SEEDS = join(__dirname, '../../content/reports');
 const EXPECTED = join(__dirname, 'seeds');
@@ -84,5 +85,19 @@ describe('prose', () => {
   it('finds the request counts stated in the prose (伊宁市: 收到 21 件, 办结 18 件, 结转 3 件)', () => {
     const counts = read('004_70dbf32ff745fb63.txt').proseCounts;
     expect([counts.received?.value, counts.handled?.value, counts.carriedForward?.value]).toEqual([21, 18, 3]);
+  });
+});
+
+describe('rule breaks in the seeds', () => {
+  const checked = (f: string) => checkReport(parseReport({ text: readFileSync(join(SEEDS, f), 'utf8'), file: f }));
+
+  it('伊宁市人民政府 2024 breaks B1 (21 + 0 ≠ 21 + 3) and N1 (the prose says 办结 18 件)', () => {
+    const breaks = checked('004_70dbf32ff745fb63.txt').map((b) => `${b.rule} ${b.scope} ${b.expected} ${b.found}`);
+    expect(breaks).toEqual(['B1 natural 15 18', 'B1 total 21 24', 'N1 handled 21 18']);
+  });
+
+  it('the other seeds keep every rule', () => {
+    for (const f of ['000_d416e6364b18408f.txt', '001_97fbb38be466e179.txt', '002_b04e7761fcd6bed3.txt', '003_773531145496868f.txt'])
+      expect(checked(f), f).toEqual([]);
   });
 });

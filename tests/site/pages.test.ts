@@ -139,3 +139,14 @@ describe('every page', () => {
     }
   });
 });
+
+describe('/sitemap.xml', () => {
+  it('is the sitemap index, whose sitemaps list every report page and no embed page', () => {
+    const index = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    const files = [...index.matchAll(/<loc>[^<]*\/(sitemap-\d+\.xml)<\/loc>/g)].map((m) => m[1]);
+    expect(files.length).toBeGreaterThan(0);
+    const urls = files.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
+    for (const r of reports) expect(urls).toContain(`/reports/${r.id}/`);
+    expect(urls.filter((u) => u.startsWith('/embed/'))).toEqual([]);
+  });
+});

@@ -66,6 +66,23 @@ describe('ingest on worker threads', () => {
   });
 });
 
+describe('ingest on worker threads with the cache', () => {
+  it('parses on workers, then starts none when every file comes from the cache', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pipeline-parallel-cache-'));
+    try {
+      const content = path.join(dir, 'content');
+      await writeGeneratedCorpus(content, PARALLEL_MIN_FILES);
+      const first = await runPipeline({ contentDir: content, outDir: path.join(dir, 'data') });
+      expect(first.stats).toMatchObject({ parsed: PARALLEL_MIN_FILES, cached: 0, workers: defaultWorkers(PARALLEL_MIN_FILES) });
+      const second = await runPipeline({ contentDir: content, outDir: path.join(dir, 'data') });
+      expect(second.stats).toMatchObject({ parsed: 0, cached: PARALLEL_MIN_FILES, workers: 0 });
+      expect(second.reports).toEqual(first.reports);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('defaultWorkers', () => {
   it('keeps small inputs such as the seeds on the main thread and uses every core for large ones', () => {
     expect(defaultWorkers(5)).toBe(0);

@@ -39,8 +39,8 @@ export function cacheDirOf(outDir: string): string {
 }
 
 /*
- * The lookups read synchronously: they run on worker threads, where nothing else waits on the event loop, and for
- * small files one blocking read costs a fraction of the promise API's round trips (open, stat, read, close).
+ * Lookups read synchronously: nothing else is waiting on the event loop meanwhile, and for small files a blocking
+ * read costs a fraction of the promise API's round trips through the thread pool (open, stat, read, close).
  */
 
 /** The key of a file: everything its ingest result depends on (path, bytes, sidecars, code). */
@@ -86,19 +86,29 @@ export function writeEntry(dir: string, key: string, entry: Entry): Promise<void
   return writeFileAtomic(entryPath(dir, key), `${sha256(body)}\n${body}`);
 }
 
-function ingestFresh(contentDir: string, file: string): Promise<Entry> {
-  return ingestFile(contentDir, file).then((ingested) => ({ ingested, csv: 'report' in ingested ? reportCsv(ingested.report) : null }));
+/** A file to parse, with its cache key when the cache is on. */
+export interface Miss {
+  file: string;
+  key: string | null;
 }
 
-/** Ingests one file, through the cache when `cache` is given. The unit of work of the main thread and the workers. */
-export async function ingestWithCache(contentDir: string, file: string, cache: CacheSettings | null): Promise<FileOutcome> {
-  if (!cache) return { ...(await ingestFresh(contentDir, file)), parsed: true, key: null };
+/**
+ * Parses one file (read → parse → enrich → validate → check, then its CSV pieces) and stores the result under its
+ * key in `cacheDir`. The unit of work of the main thread and of the worker threads.
+ */
+export async function ingestAndStore(contentDir: string, { file, key }: Miss, cacheDir: string | null): Promise<FileOutcome> {
+  const ingested = await ingestFile(contentDir, file);
+  const entry = { ingested, csv: 'report' in ingested ? reportCsv(ingested.report) : null };
+  if (cacheDir && key) await writeEntry(cacheDir, key, entry);
+  return { ...entry, parsed: true, key };
+}
+
+/** The cached outcome of a file, or the file to parse. Runs on the main thread: a hit costs two small reads. */
+export function lookUp(contentDir: string, file: string, cache: CacheSettings | null): FileOutcome | Miss {
+  if (!cache) return { file, key: null };
   const key = cacheKey(contentDir, file, cache.codeVersion);
   const hit = readEntry(cache.dir, key);
-  if (hit) return { ...hit, parsed: false, key };
-  const entry = await ingestFresh(contentDir, file);
-  await writeEntry(cache.dir, key, entry);
-  return { ...entry, parsed: true, key };
+  return hit ? { ...hit, parsed: false, key } : { file, key };
 }
 
 /** Removes entries this run did not use (files changed or removed, older code), so the cache does not grow forever. */

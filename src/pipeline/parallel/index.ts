@@ -1,76 +1,92 @@
 /**
- * The per-file stage over all files: on the main thread, or spread over a pool of worker threads (piscina).
- * Either way the outcomes come back in the order of `files`, so the output does not depend on which ran.
+ * The per-file stage over all files. Cached results are looked up on the main thread; the files left to parse
+ * are parsed there too when they are few, else spread over a pool of worker threads (piscina). Either way the
+ * outcomes come back in the order of `files`, so the output does not depend on where a file was parsed.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { ingestWithCache, type CacheSettings, type FileOutcome } from '../cache';
+import { ingestAndStore, lookUp, type CacheSettings, type FileOutcome, type Miss } from '../cache';
 import type { IngestBatch } from './worker';
 
-/** Below this many files starting workers (about half a second each) costs more than it saves. */
+/** Below this many files to parse, starting workers (about a second each) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 50;
+/** Files per task: large enough that messages between threads cost little, small enough to keep every worker busy. */
+const MAX_BATCH = 32;
+const BATCHES_PER_WORKER = 8;
 
 export interface IngestFilesOptions {
   cache: CacheSettings | null;
-  /** Worker threads; 0 runs on the main thread. */
-  workers: number;
+  /** Worker threads for the files to parse; 0 parses on the main thread; default defaultWorkers(files to parse). */
+  workers?: number;
   /** Called after each file, in completion order. */
   onFile?: (file: string, done: number) => void;
 }
 
-/** Worker threads for `fileCount` files: one per core, none for small inputs or a single core. */
-export function defaultWorkers(fileCount: number): number {
+export interface IngestedFiles {
+  outcomes: FileOutcome[];
+  /** Worker threads used (0: all on the main thread). */
+  workers: number;
+}
+
+/** Worker threads for `toParse` files: one per core, none for a few files or a single core. */
+export function defaultWorkers(toParse: number): number {
   const cores = availableParallelism();
-  return fileCount < PARALLEL_MIN_FILES || cores < 2 ? 0 : cores;
+  return toParse < PARALLEL_MIN_FILES || cores < 2 ? 0 : cores;
 }
 
-async function onMainThread(contentDir: string, files: readonly string[], options: IngestFilesOptions): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) {
-    outcomes.push(await ingestWithCache(contentDir, file, options.cache));
-    options.onFile?.(file, outcomes.length);
-  }
-  return outcomes;
+type Done = (miss: Miss, outcome: FileOutcome) => void;
+
+async function onMainThread(contentDir: string, misses: readonly Miss[], cacheDir: string | null, done: Done): Promise<void> {
+  for (const miss of misses) done(miss, await ingestAndStore(contentDir, miss, cacheDir));
 }
 
-/** Files per task: large enough that messages between threads cost little, small enough to keep every worker busy. */
-function batchSize(files: number, workers: number): number {
-  return Math.max(1, Math.min(MAX_BATCH, Math.ceil(files / (workers * BATCHES_PER_WORKER))));
-}
-const MAX_BATCH = 32;
-const BATCHES_PER_WORKER = 8;
-
-async function onWorkers(contentDir: string, files: readonly string[], options: IngestFilesOptions): Promise<FileOutcome[]> {
-  const size = batchSize(files.length, options.workers);
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
+async function onWorkers(contentDir: string, misses: readonly Miss[], cacheDir: string | null, workers: number, done: Done): Promise<void> {
+  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(misses.length / (workers * BATCHES_PER_WORKER))));
+  const batches: Miss[][] = [];
+  for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
   const pool = new Piscina<IngestBatch, FileOutcome[]>({
     filename: new URL('./worker-entry.mjs', import.meta.url).href,
-    minThreads: options.workers,
-    maxThreads: options.workers,
+    minThreads: workers,
+    maxThreads: workers,
     // A second batch waiting in each worker keeps it busy while the main thread takes the last one's results.
     concurrentTasksPerWorker: 2,
     maxQueue: batches.length,
   });
-  let done = 0;
   try {
-    const results = await Promise.all(
+    await Promise.all(
       batches.map(async (batch) => {
-        const outcomes = await pool
-          .run({ contentDir, files: batch, cache: options.cache })
-          // A worker that died (out of memory on one huge file, say) does not lose its files: the main thread retries
-          // them, and fails the way a sequential run would if a file really cannot be read.
-          .catch(() => onMainThread(contentDir, batch, { ...options, onFile: undefined }));
-        for (const file of batch) options.onFile?.(file, ++done);
-        return outcomes;
+        try {
+          const outcomes = await pool.run({ contentDir, cacheDir, misses: batch });
+          batch.forEach((miss, i) => done(miss, outcomes[i]));
+        } catch {
+          // A worker that died (out of memory on one huge file, say) does not lose its files: the main thread parses
+          // them again, and fails the way a run without workers would if a file really cannot be read.
+          await onMainThread(contentDir, batch, cacheDir, done);
+        }
       }),
     );
-    return results.flat();
   } finally {
     await pool.destroy();
   }
 }
 
-export function ingestFiles(contentDir: string, files: readonly string[], options: IngestFilesOptions): Promise<FileOutcome[]> {
-  return options.workers > 0 ? onWorkers(contentDir, files, options) : onMainThread(contentDir, files, options);
+export async function ingestFiles(contentDir: string, files: readonly string[], options: IngestFilesOptions): Promise<IngestedFiles> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const index = new Map(files.map((file, i) => [file, i]));
+  let count = 0;
+  const done: Done = (miss, outcome) => {
+    outcomes[index.get(miss.file)!] = outcome;
+    options.onFile?.(miss.file, ++count);
+  };
+  const misses: Miss[] = [];
+  for (const file of files) {
+    const found = lookUp(contentDir, file, options.cache);
+    if ('ingested' in found) done({ file, key: found.key }, found);
+    else misses.push(found);
+  }
+  const workers = options.workers ?? defaultWorkers(misses.length);
+  const cacheDir = options.cache?.dir ?? null;
+  if (workers > 0 && misses.length > 0) await onWorkers(contentDir, misses, cacheDir, workers, done);
+  else await onMainThread(contentDir, misses, cacheDir, done);
+  return { outcomes, workers: misses.length > 0 ? workers : 0 };
 }

@@ -1,14 +1,14 @@
-/** The task a worker thread runs: a batch of files through the cache-aware ingest (see ../cache), in order. */
-import { ingestWithCache, type CacheSettings, type FileOutcome } from '../cache';
+/** The task a worker thread runs: a batch of files parsed and stored in the cache (see ../cache), in order. */
+import { ingestAndStore, type FileOutcome, type Miss } from '../cache';
 
 export interface IngestBatch {
   contentDir: string;
-  files: string[];
-  cache: CacheSettings | null;
+  cacheDir: string | null;
+  misses: Miss[];
 }
 
-export async function ingestBatch({ contentDir, files, cache }: IngestBatch): Promise<FileOutcome[]> {
+export async function ingestBatch({ contentDir, cacheDir, misses }: IngestBatch): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await ingestWithCache(contentDir, file, cache));
+  for (const miss of misses) outcomes.push(await ingestAndStore(contentDir, miss, cacheDir));
   return outcomes;
 }
