@@ -2,17 +2,27 @@
 import type { Source } from '../../schema';
 import { fold } from './text';
 
+/** A line ending in a row of at least six numbers or blank marks, as PDF text prints table rows. */
+const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/;
+
 export function detectLayout(text: string): Source['layout'] {
-  const lines = text.split('\n');
   // A web page flattened to text: the table's cells run together on one line ("…数量640020470二、上年结转…").
   if (/本年新收[^\n\t|]{0,20}?数量 ?\d[\d ]*(?:二、)?上年结转/.test(text)) return 'flattened';
-  const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
-  const md = count(/^\s*\|.*\|\s*$/);
-  const pipe = count(/ \| /);
-  const tab = count(/\t/);
+  let md = 0;
+  let pipe = 0;
+  let tab = 0;
+  let numberRows = 0;
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) tab++;
+    if (line.includes('|')) {
+      if (/^\s*\|.*\|\s*$/.test(line)) md++;
+      if (line.includes(' | ')) pipe++;
+    }
+    // Only a line's end can hold a row of numbers: testing the tail keeps this linear on very long lines.
+    if (numberRows < 3 && /\d/.test(line) && NUMBER_ROW.test(fold(line.slice(-120)))) numberRows++;
+  }
   if (md >= 5 && md >= tab) return 'markdown-table';
   if (pipe >= 5 && pipe >= tab) return 'pipe';
   if (tab >= 5) return 'tsv';
-  // Only a line's end can hold a row of numbers: testing the tail keeps this linear on very long lines.
-  return lines.filter((l) => /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/.test(fold(l.slice(-120)))).length >= 3 ? 'pdf-text' : 'unknown';
+  return numberRows >= 3 ? 'pdf-text' : 'unknown';
 }

@@ -1,5 +1,5 @@
 /** The line model: every line keeps its file line number; table rows are split into a label and value cells. */
-import { compact, readCell, type CellToken } from './text';
+import { compact, fold, readCell, type CellToken } from './text';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -65,7 +65,8 @@ function cellsOf(raw: string, sep: Separator): string[] {
  */
 export function rowParts(raw: string): RowParts {
   const separator = separatorOf(raw);
-  const cells = cellsOf(raw, separator);
+  // Folded once here, so that the per-cell and per-label folds below find nothing left to do.
+  const cells = cellsOf(fold(raw), separator);
   const tokens = cells.map(readCell);
   let lastText = -1;
   if (separator === 'space') {

@@ -4,7 +4,7 @@
  * items keep their own lines; a paragraph ends where a line ends a sentence short of the full width.
  */
 import type { Line } from './lines';
-import { compact, isAsciiWord, isPageNoise } from './text';
+import { isAsciiWord, isPageNoise, visibleLength } from './text';
 
 export interface Paragraph {
   text: string;
@@ -20,7 +20,7 @@ export interface WrapProfile {
 }
 
 export function wrapProfile(lines: Line[]): WrapProfile {
-  const lengths = lines.map((l) => compact(l.raw).length).filter((n) => n > 0);
+  const lengths = lines.map((l) => visibleLength(l.raw)).filter((n) => n > 0);
   if (lengths.length < 8) return { width: 0, blankBreaks: true };
   const sorted = [...lengths].sort((a, b) => a - b);
   const width = sorted[Math.floor(sorted.length * 0.9)];
@@ -50,7 +50,7 @@ export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
       continue;
     }
     if (isPageNoise(text)) continue;
-    const full = profile.width > 0 && compact(text).length >= profile.width * 0.85;
+    const full = profile.width > 0 && visibleLength(text) >= profile.width * 0.85;
     const c = current as typeof current;
     const prev = c?.parts.at(-1) ?? '';
     const continues =

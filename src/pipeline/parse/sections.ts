@@ -26,6 +26,8 @@ const NUMBERED = /^[一二三四五六七八][、.,]\s*(.{2,48})$/;
 
 function headingKey(line: Line): { key: SectionKey; numeral: string | null } | null {
   if (!line.text || line.text.length > 80) return null;
+  // Cheap test first: a heading has a section numeral or ends with the section's own word.
+  if (!/[一二三四五六七八]\s*[、.,，．]|情况|事项/.test(line.text)) return null;
   const c = compact(line.text);
   if (c.length > 50 || /[。；]$/.test(c)) return null;
   const m = NUMBERED.exec(c);

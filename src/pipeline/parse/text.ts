@@ -40,7 +40,8 @@ export function readCell(raw: string): CellToken {
 
 /** Page footers and page numbers that PDF extraction leaves inside tables: "— 4 —", "- 3 -", "第 2 页". */
 export function isPageNoise(line: string): boolean {
-  if (line.length > 30) return false;
+  // Cheap tests first: a footer is short and has a page number beside a dash, a slash or 页.
+  if (line.length > 30 || !/\d/.test(line) || !/[-—–－/／页]/.test(line)) return false;
   const f = compact(line);
   // At most two dashes a side: "— 0 — — — — —" is a row of blank cells, not a footer.
   const footer = /^[-—–－]{1,2}(\d{1,4})[-—–－]{1,2}$/.exec(f);
@@ -66,6 +67,11 @@ export function chineseYear(s: string): number | null {
     n = n * 10 + d;
   }
   return n;
+}
+
+/** Length without whitespace: the visible width of a line (folding never changes it). */
+export function visibleLength(s: string): number {
+  return s.replace(/\s+/g, '').length;
 }
 
 /** True for characters that are ASCII letters or digits (they need a space when two wrapped lines are joined). */
