@@ -91,7 +91,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const bStart = findTableBStart(lines, span('requests')?.start ?? 0);
   if (bStart < 0) {
     log.error('table-b-missing', span('requests')?.start != null ? lines[span('requests')!.start].no : null, 'table B row “一、本年新收政府信息公开申请数量”', 'no such row', '未找到表三（收到和处理政府信息公开申请情况），该文件不能生成报告');
-    report.sections = sectionsOf(lines, spans, proseProfile(lines, spans));
+    report.sections = sectionsOf(lines, spans, proseOf(lines, spans, proseProfile(lines, spans)));
     report.diagnostics = log.items;
     return report;
   }
@@ -111,9 +111,9 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   report.appeals = parseTableC(lines, cFrom, cTo, log);
 
   const profile = proseProfile(lines, spans);
-  report.sections = sectionsOf(lines, spans, profile);
-  const prose = (['overview', 'requests'] as SectionKey[]).flatMap((k) => paragraphs(lines, span(k), profile));
-  report.proseCounts = findProseCounts(prose);
+  const prose = proseOf(lines, spans, profile);
+  report.sections = sectionsOf(lines, spans, prose);
+  report.proseCounts = findProseCounts([...(prose.get('overview') ?? []), ...(prose.get('requests') ?? [])]);
 
   if (report.year === null) log.warn('year-missing', title.line, 'the report year in the title (2024年 or 二〇二四年)', title.title ?? '(no title)', '未能识别报告年度');
   if (report.agencyName === null) log.warn('agency-missing', title.line, 'the agency name before the year in the title', title.title ?? '(no title)', '未能识别发布机关名称');
@@ -136,11 +136,16 @@ function paragraphs(lines: Line[], span: SectionSpan | undefined, profile: WrapP
   return reflow(cut >= 0 ? body.slice(0, cut) : body, profile);
 }
 
-function sectionsOf(lines: Line[], spans: SectionSpan[], profile: WrapProfile): Sections {
+/** Each found section's paragraphs, re-flowed once. */
+function proseOf(lines: Line[], spans: SectionSpan[], profile: WrapProfile): Map<SectionKey, Paragraph[]> {
+  return new Map(spans.map((s) => [s.key, paragraphs(lines, s, profile)]));
+}
+
+function sectionsOf(lines: Line[], spans: SectionSpan[], prose: Map<SectionKey, Paragraph[]>): Sections {
   const out = {} as Record<SectionKey, Section | null>;
   for (const s of SECTIONS) {
     const span = spans.find((x) => x.key === s.key);
-    out[s.key] = span ? { title: span.title, line: lines[span.start].no, text: paragraphs(lines, span, profile).map((p) => p.text).join('\n') } : null;
+    out[s.key] = span ? { title: span.title, line: lines[span.start].no, text: prose.get(s.key)!.map((p) => p.text).join('\n') } : null;
   }
   return out;
 }

@@ -7,6 +7,8 @@ export interface Line {
   raw: string;
   /** Trimmed, with Markdown heading marks removed. */
   text: string;
+  /** The line read as a table row, filled in by partsOf when a table reader first asks. */
+  parts?: RowParts;
 }
 
 export function toLines(text: string, lineOffset = 0): Line[] {
@@ -83,13 +85,9 @@ export function rowParts(raw: string): RowParts {
   return { separator, fenced: separator === 'pipe' && isFenced(raw), label, values };
 }
 
-const partsCache = new WeakMap<Line, RowParts>();
-
-/** rowParts of a line, computed once: each table reader looks at the same lines. */
+/** rowParts of a line, computed once and kept on the line: each table reader looks at the same lines. */
 export function partsOf(line: Line): RowParts {
-  let parts = partsCache.get(line);
-  if (!parts) partsCache.set(line, (parts = rowParts(line.raw)));
-  return parts;
+  return (line.parts ??= rowParts(line.raw));
 }
 
 /**

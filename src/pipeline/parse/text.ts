@@ -28,7 +28,11 @@ export type CellToken =
   | { kind: 'text'; printed: string };
 
 /** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
+const PLAIN_INTEGER = /^\d{1,15}$/;
+
 export function readCell(raw: string): CellToken {
+  // Most cells are plain integers: skip the general path for them.
+  if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw), printed: raw };
   const printed = raw.trim();
   const f = fold(printed).replace(/\s+/g, '');
   if (f === '' || NULL_MARKS.has(f) || NULL_MARKS.has(printed)) return { kind: 'blank', printed };
