@@ -4,12 +4,7 @@
  */
 import { REQUEST_GROUPS, REQUEST_ROWS, type RequestGroup, type RequestRowKey } from '../schema/keys';
 
-/** A template label without its ordinal and trailing note: "（二）部分公开（区分处理的…）" → "部分公开". */
-export function shortLabel(label: string): string {
-  return label
-    .replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)\s*/, '')
-    .replace(/（[^（）]*）$/, '');
-}
+export { shortLabel } from '../schema/keys';
 
 /** The full template label of a table B row or row group. */
 export function requestRowLabel(key: RequestRowKey | RequestGroup): string {

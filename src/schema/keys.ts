@@ -9,6 +9,13 @@ export interface KeyLabel<K extends string = string> {
   en: string;
 }
 
+/** A template label without its ordinal and trailing note: "（二）部分公开（区分处理的…）" → "部分公开". */
+export function shortLabel(label: string): string {
+  return label
+    .replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)\s*/, '')
+    .replace(/（[^（）]*）$/, '');
+}
+
 /** Table B columns (applicant types), in the template's order. */
 export const APPLICANT_COLUMNS = [
   { key: 'natural', zh: '自然人', en: 'Natural persons' },

@@ -1,22 +1,13 @@
 /** Short Chinese labels for rule messages, taken from the template labels in src/schema/keys.ts. */
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, REQUEST_GROUPS, REQUEST_ROWS, TABLE_LABELS, type RequestKey } from '../../schema';
-
-/** Drops the template's numbering (一、 （一） 1.) and parenthesised notes from a row label. */
-function bare(label: string): string {
-  return label
-    .replace(/^[一二三四五六七八九十]+、/, '')
-    .replace(/^（[一二三四五六七八九十]+）/, '')
-    .replace(/^\d+\./, '')
-    .replace(/（.*）$/, '');
-}
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, REQUEST_GROUPS, REQUEST_ROWS, TABLE_LABELS, shortLabel, type RequestKey } from '../../schema';
 
 // “（七）总计” alone would read like the total column: say whose total it is.
 const rowLabel = (r: (typeof REQUEST_ROWS)[number]) =>
-  r.key === 'handledTotal' ? `${bare(TABLE_LABELS.requestsOutcomes.zh)}${bare(r.zh)}` : bare(r.zh);
+  r.key === 'handledTotal' ? `${shortLabel(TABLE_LABELS.requestsOutcomes.zh)}${shortLabel(r.zh)}` : shortLabel(r.zh);
 
 const rowLabels = new Map<string, string>([
   ...REQUEST_ROWS.map((r) => [r.key, rowLabel(r)] as const),
-  ...REQUEST_GROUPS.map((g) => [g.key, `${bare(g.zh)}（合计行）`] as const),
+  ...REQUEST_GROUPS.map((g) => [g.key, `${shortLabel(g.zh)}（合计行）`] as const),
 ]);
 
 export function requestRowLabel(key: RequestKey): string {
