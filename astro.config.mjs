@@ -18,6 +18,7 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:
   // never inline stylesheets or scripts, however small.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: pages render while earlier ones are written to disk (−15 to −20 % page generation; BENCHMARKS.md).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
 });

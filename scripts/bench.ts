@@ -2,7 +2,8 @@
  * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png] [--site-timeout <min>]
  *                  [--query <text>] [--keep] [--out BENCHMARKS.md]
  * Generates synthetic corpora and measures the pipeline and the site build on them (src/bench/), prints the
- * results and writes them into BENCHMARKS.md (between its bench markers). Not part of `npm test`: it takes minutes.
+ * results and writes them into BENCHMARKS.md (between bench markers named after the sizes and PNG setting, so runs
+ * with other settings stay). Not part of `npm test`: it takes minutes (about 20 for 10,000 reports).
  * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0).
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -36,12 +37,20 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes / --n: expec
 const timeoutMinutes = Number(values['site-timeout']);
 if (!(timeoutMinutes > 0)) fail(`--site-timeout: expected minutes > 0, found ${values['site-timeout']}`);
 
-const info = { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), date: new Date(), loadBefore: loadavg(), loadAfter: [] as number[], png: !values['no-png'] };
+const png = !values['no-png'];
+const info = {
+  key: `${sizes.join(',')} ${png ? 'png' : 'no-png'}`,
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  date: new Date(),
+  loadBefore: loadavg(),
+  loadAfter: [] as number[],
+  png,
+};
 const results = await runBenchmark({
   sizes,
   workDir: path.resolve(values.work),
   site: !values['no-site'],
-  png: info.png,
+  png,
   siteTimeoutMs: timeoutMinutes * 60_000,
   query: values.query,
   keep: values.keep,
@@ -52,5 +61,5 @@ info.loadAfter = loadavg();
 const measured = renderResults(results, info);
 console.log(measured);
 const existing = await readFile(values.out, 'utf8').catch(() => null);
-await writeFile(values.out, mergeIntoDocument(existing, measured));
+await writeFile(values.out, mergeIntoDocument(existing, info.key, measured));
 console.error(`written to ${values.out}`);

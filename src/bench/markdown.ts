@@ -2,10 +2,13 @@
 import os from 'node:os';
 import type { SizeResult } from './index';
 
-export const BEGIN = '<!-- bench:begin -->';
-export const END = '<!-- bench:end -->';
+/** Each run's results sit between markers named after its options, so runs of other sizes or settings are kept. */
+const begin = (key: string) => `<!-- bench:begin ${key} -->`;
+const end = (key: string) => `<!-- bench:end ${key} -->`;
 
 export interface RunInfo {
+  /** Names the run's block in BENCHMARKS.md, e.g. `1000,10000 png`. */
+  key: string;
   command: string;
   date: Date;
   loadBefore: number[];
@@ -80,7 +83,7 @@ function siteTables(results: SizeResult[]): string {
   const parts: string[] = [];
   parts.push(
     table(
-      ['reports', 'result', 'HTML pages', 'other files', 'wall', 'HTML pages/s', 'CPU (Node)', 'peak memory', 'Pagefind', 'index size', 'site size'],
+      ['reports', 'result', 'HTML pages', 'other files', 'wall', 'HTML pages/s', 'CPU (Node)', 'peak memory: all processes (largest Node process)', 'Pagefind', 'index size', 'site size'],
       built.map(({ n, site }) => {
         const { build, log, weight } = site!;
         const status = build.exitCode === 0 ? 'built' : build.timedOut ? `stopped at the time limit while rendering ${log.lastRoute}` : `failed (exit ${build.exitCode})`;
@@ -93,7 +96,7 @@ function siteTables(results: SizeResult[]): string {
           s(build.wallMs),
           (html / (build.wallMs / 1000)).toFixed(1),
           s(build.cpuMs),
-          mb(build.peakTreeRssBytes),
+          `${mb(build.peakTreeRssBytes)} (${mb(build.peakProcessRssBytes)})`,
           log.pagefind ? `${s(log.pagefind.ms)} (${int(log.pagefind.indexed)} pages)` : '-',
           weight?.byFolder.pagefind ? mb(weight.byFolder.pagefind) : '-',
           weight ? mb(weight.totalBytes) : '-',
@@ -192,8 +195,8 @@ function targets(results: SizeResult[]): string {
 
 export function renderResults(results: SizeResult[], info: RunInfo): string {
   return [
-    BEGIN,
-    '## Measured',
+    begin(info.key),
+    `## Measured: ${results.map((r) => int(r.n)).join(' and ')} reports, chart PNGs ${info.png ? 'on' : 'off'}`,
     '',
     machine(info),
     '',
@@ -220,14 +223,15 @@ export function renderResults(results: SizeResult[], info: RunInfo): string {
     '### One search query in Chromium (typed into the search page, after the page loaded)',
     '',
     searchTable(results),
-    END,
+    end(info.key),
   ].join('\n');
 }
 
-/** Replaces the measured part of BENCHMARKS.md, keeping the hand-written text around it. */
-export function mergeIntoDocument(existing: string | null, measured: string): string {
-  if (existing && existing.includes(BEGIN) && existing.includes(END)) {
-    return existing.slice(0, existing.indexOf(BEGIN)) + measured + existing.slice(existing.indexOf(END) + END.length);
-  }
-  return `# Benchmarks\n\nWritten by \`npm run bench\` between the markers below; text outside them is kept.\n\n${measured}\n`;
+/** Puts a run's block into BENCHMARKS.md: replaces the block of the same key, or appends; other text is kept. */
+export function mergeIntoDocument(existing: string | null, key: string, measured: string): string {
+  const doc = existing ?? '# Benchmarks\n\nThe measured sections are written by `npm run bench`; text outside their markers is kept.\n';
+  const from = doc.indexOf(begin(key));
+  const to = doc.indexOf(end(key));
+  if (from >= 0 && to > from) return doc.slice(0, from) + measured + doc.slice(to + end(key).length);
+  return `${doc.trimEnd()}\n\n${measured}\n`;
 }
