@@ -26,6 +26,21 @@ export async function findChart(id: string): Promise<ChartEntry | undefined> {
   return (await byId).get(id);
 }
 
+let byReport: Promise<Map<string, ChartEntry[]>> | undefined;
+
+/** The charts drawn from one report, looked up in a map built once (filtering every chart per page is quadratic). */
+export async function reportCharts(reportId: string): Promise<ChartEntry[]> {
+  byReport ??= getCharts().then((all) => {
+    const map = new Map<string, ChartEntry[]>();
+    for (const c of all) {
+      const id = c.kind.startsWith('report-') ? c.subject.reportId : undefined;
+      if (id) map.set(id, [...(map.get(id) ?? []), c]);
+    }
+    return map;
+  });
+  return (await byReport).get(reportId) ?? [];
+}
+
 /** getStaticPaths for every chart route: the id as parameter, the chart as prop. */
 export async function chartPaths(): Promise<{ params: { id: string }; props: { chart: ChartEntry } }[]> {
   return (await getCharts()).map((chart) => ({ params: { id: chart.id }, props: { chart } }));
