@@ -1,12 +1,13 @@
 /** Collects a file's diagnostics. Parsers record what they expected and what they found; they never throw or print. */
 import type { Diagnostic } from '../../schema';
+import { diagnostic } from '../diagnostic';
 
 export class DiagnosticLog {
   readonly items: Diagnostic[] = [];
   constructor(readonly file: string) {}
 
   add(severity: Diagnostic['severity'], code: string, line: number | null, expected: string, found: string, message: string, path?: string) {
-    this.items.push({ severity, code, file: this.file, line, expected, found: truncate(found), message, ...(path ? { path } : {}) });
+    this.items.push(diagnostic({ severity, code, file: this.file, line, expected, found: truncate(found), message, ...(path ? { path } : {}) }));
   }
   error(code: string, line: number | null, expected: string, found: string, message: string, path?: string) {
     this.add('error', code, line, expected, found, message, path);

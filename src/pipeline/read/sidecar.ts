@@ -1,9 +1,9 @@
 /** Sidecar metadata next to a report file: `<name>.meta.json`, `<name>.meta.yaml` or `<name>.meta.yml`. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../../schema';
 import { diagnostic } from '../diagnostic';
+import { readIfExists } from '../files';
 
 export const SIDECAR_EXTENSIONS = ['.meta.json', '.meta.yaml', '.meta.yml'] as const;
 
@@ -23,22 +23,14 @@ export interface Sidecar {
   diagnostics: Diagnostic[];
 }
 
-async function readIfExists(absPath: string): Promise<string | null> {
-  try {
-    return await readFile(absPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 /** Reads the first sidecar that exists for `relPath` (relative to `contentDir`); `file` names the report in diagnostics. */
 export async function readSidecar(contentDir: string, relPath: string): Promise<Sidecar> {
   const diagnostics: Diagnostic[] = [];
   let found: Sidecar = { name: null, data: undefined, diagnostics };
   for (const candidate of sidecarCandidates(relPath)) {
-    const raw = await readIfExists(path.join(contentDir, candidate));
-    if (raw === null) continue;
+    const bytes = await readIfExists(path.join(contentDir, candidate));
+    if (bytes === null) continue;
+    const raw = bytes.toString('utf8');
     const name = path.posix.basename(candidate);
     if (found.name !== null) {
       diagnostics.push(
