@@ -21,8 +21,17 @@ const { values } = parseArgs({
     templates: { type: 'string', default: '2021,2019' },
     breaks: { type: 'string', default: '0.1' },
     'flat-ambiguity': { type: 'string', default: 'avoid' },
+    help: { type: 'boolean', default: false },
   },
 });
+
+const USAGE = `npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts ${LAYOUTS.join(',')}]
+                    [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any]
+Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values).`;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 function fail(message: string): never {
   console.error(message);

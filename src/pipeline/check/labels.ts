@@ -14,8 +14,10 @@ export function requestRowLabel(key: RequestKey): string {
   return rowLabels.get(key) ?? key;
 }
 
+const applicantLabels = new Map<string, string>(APPLICANT_COLUMNS.map((c) => [c.key, c.zh]));
+
 export function applicantLabel(key: string): string {
-  return APPLICANT_COLUMNS.find((c) => c.key === key)?.zh ?? key;
+  return applicantLabels.get(key) ?? key;
 }
 
 export function appealGroupLabel(key: string): string {

@@ -33,9 +33,13 @@ export function requestPath(row: RequestKey, column: string): string {
   return `requests.${row}.${column}`;
 }
 
-function requestTerm(report: CheckedReport, row: RequestKey, column: string): Term {
+const REQUEST_KEYS: RequestKey[] = [...REQUEST_ROW_KEYS, ...REQUEST_GROUP_KEYS];
+/** Each cell's path, made once: the rules run on every report and mostly find nothing to report. */
+const PATHS = new Map(REQUEST_KEYS.map((row) => [row, new Map(APPLICANT_KEYS.map((c) => [c as string, requestPath(row, c)]))]));
+
+function requestTerm(report: CheckedReport, row: RequestKey, column: string, label = requestRowLabel(row)): Term {
   const cells = report.requests[row] as RequestRow | undefined;
-  return { path: requestPath(row, column), label: requestRowLabel(row), value: cells ? cells[column as keyof RequestRow] : null };
+  return { path: PATHS.get(row)?.get(column) ?? requestPath(row, column), label, value: cells ? cells[column as keyof RequestRow] : null };
 }
 
 /** `本年新收… 21 + 上年结转… 0 = 21` (terms known to be non-null). */
@@ -87,12 +91,18 @@ export function checkB1(report: CheckedReport): RuleBreak[] {
   });
 }
 
+const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
+const UNGROUPED_OUTCOMES = OUTCOME_ROWS.filter((r) => !('group' in r)).map((r) => r.key);
+const GROUP_OUTCOMES = REQUEST_GROUP_KEYS.map((group) => ({
+  group,
+  subRows: OUTCOME_ROWS.filter((r) => 'group' in r && r.group === group).map((r) => r.key),
+}));
+
 /** The outcome terms of one column for B2; a group printed as one line stands in for its all-blank sub-rows. */
 function outcomeTerms(report: CheckedReport, column: string): Term[] {
-  const outcomes = REQUEST_ROWS.filter((r) => r.outcome);
-  const terms: Term[] = outcomes.filter((r) => !('group' in r)).map((r) => requestTerm(report, r.key, column));
-  for (const group of REQUEST_GROUP_KEYS) {
-    const subRows = outcomes.filter((r) => 'group' in r && r.group === group).map((r) => requestTerm(report, r.key, column));
+  const terms: Term[] = UNGROUPED_OUTCOMES.map((key) => requestTerm(report, key, column));
+  for (const { group, subRows: keys } of GROUP_OUTCOMES) {
+    const subRows = keys.map((key) => requestTerm(report, key, column));
     const groupLine = requestTerm(report, group, column);
     const useGroupLine = subRows.every((t) => t.value === null) && groupLine.value !== null;
     terms.push(...(useGroupLine ? [groupLine] : subRows));
@@ -119,7 +129,7 @@ export function checkB2(report: CheckedReport): RuleBreak[] {
 export function checkB3(report: CheckedReport): RuleBreak[] {
   const rows: RequestKey[] = [...REQUEST_ROW_KEYS, ...REQUEST_GROUP_KEYS.filter((g) => report.requests[g])];
   return rows.flatMap((row) => {
-    const parts = APPLICANT_PARTS.map((column) => ({ ...requestTerm(report, row, column), label: applicantLabel(column) }));
+    const parts = APPLICANT_PARTS.map((column) => requestTerm(report, row, column, applicantLabel(column)));
     const broken = compare({
       rule: 'B3',
       scope: row,

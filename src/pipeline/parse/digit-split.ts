@@ -20,32 +20,32 @@ export function splitDigits(run: string, rule: SplitRule): number[][] {
   if (!/^\d+$/.test(digits)) return [];
   const out: number[][] = [];
   const cells: number[] = [];
+  // cellsFrom[g]: how many cells groups g… hold together.
+  const cellsFrom = rule.groups.map((_, g) => rule.groups.slice(g).reduce((a, b) => a + b, 0));
 
-  const rec = (pos: number, group: number, inGroup: number): void => {
+  /** `groupSum`: the sum of the cells placed so far in the current group. */
+  const rec = (pos: number, group: number, inGroup: number, groupSum: number): void => {
     if (out.length >= CAP) return;
     if (group === rule.groups.length) {
       if (pos === digits.length) out.push([...cells]);
       return;
     }
     const size = rule.groups[group];
-    const cellsLeft = rule.groups.slice(group).reduce((a, b) => a + b, 0) - inGroup;
+    const cellsLeft = cellsFrom[group] - inGroup;
     const remaining = digits.length - pos;
     if (remaining < cellsLeft || remaining > cellsLeft * MAX_DIGITS) return;
+    const isLast = inGroup === size - 1;
+    let v = 0;
     for (let len = 1; len <= MAX_DIGITS && pos + len <= digits.length; len++) {
-      const s = digits.slice(pos, pos + len);
-      if (len > 1 && s[0] === '0') break;
-      const v = Number(s);
-      const isLast = inGroup === size - 1;
-      if (isLast && rule.lastIsSum) {
-        const parts = cells.slice(cells.length - (size - 1));
-        if (parts.reduce((a, b) => a + b, 0) !== v) continue;
-      }
+      if (len > 1 && digits.charCodeAt(pos) === 48) break; // no leading zeros
+      v = v * 10 + digits.charCodeAt(pos + len - 1) - 48;
+      if (isLast && rule.lastIsSum && groupSum !== v) continue;
       cells.push(v);
-      if (isLast) rec(pos + len, group + 1, 0);
-      else rec(pos + len, group, inGroup + 1);
+      if (isLast) rec(pos + len, group + 1, 0, 0);
+      else rec(pos + len, group, inGroup + 1, groupSum + v);
       cells.pop();
     }
   };
-  rec(0, 0, 0);
+  rec(0, 0, 0, 0);
   return out;
 }

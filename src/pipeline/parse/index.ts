@@ -9,14 +9,17 @@ import {
   REQUEST_ROW_KEYS,
   SECTIONS,
   type Appeals,
-  type Requests,
   type Section,
   type SectionKey,
   type Sections,
 } from '../../schema';
+
+const SECTION_KEYS = SECTIONS.map((s) => s.key);
+const APPEAL_GROUP_KEYS = APPEAL_GROUPS.map((g) => g.key);
+const APPEAL_COLUMN_KEYS = APPEAL_COLUMNS.map((c) => c.key);
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
-import { toLines, type Line } from './lines';
+import { compactOf, toLines, type Line } from './lines';
 import { readTitle } from './metadata';
 import { findProseCounts } from './prose-counts';
 import { reflow, wrapProfile, type Paragraph, type WrapProfile } from './reflow';
@@ -24,7 +27,6 @@ import { findSections, type SectionSpan } from './sections';
 import { parseTableA, isTemplate2019 } from './table-a';
 import { findTableBStart, parseTableB } from './table-b';
 import { parseTableC } from './table-c';
-import { compact } from './text';
 import { AMBIGUOUS_MARK, unflatten } from './unflatten';
 import type { ParseInput, ParsedReport } from './types';
 
@@ -43,19 +45,26 @@ export function parseReport(input: ParseInput): ParsedReport {
   }
 }
 
+/** An object with every key set to `value(key)`; plain loops, as this runs for every file. */
+function record<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
+  const out = {} as Record<K, V>;
+  for (const k of keys) out[k] = value(k);
+  return out;
+}
+
 function emptyReport(): ParsedReport {
-  const nullRow = () => Object.fromEntries(APPLICANT_KEYS.map((k) => [k, null]));
+  const nullRow = () => record(APPLICANT_KEYS, () => null);
   return {
     agencyName: null,
     year: null,
     title: null,
     template: '2021',
     layout: 'unknown',
-    sections: Object.fromEntries(SECTIONS.map((s) => [s.key, null])) as Sections,
+    sections: record(SECTION_KEYS, () => null) as Sections,
     proactive: null,
     proactive2019: null,
-    requests: Object.fromEntries(REQUEST_ROW_KEYS.map((k) => [k, nullRow()])) as Requests,
-    appeals: Object.fromEntries(APPEAL_GROUPS.map((g) => [g.key, Object.fromEntries(APPEAL_COLUMNS.map((c) => [c.key, null]))])) as Appeals,
+    requests: record(REQUEST_ROW_KEYS, nullRow),
+    appeals: record(APPEAL_GROUP_KEYS, () => record(APPEAL_COLUMN_KEYS, () => null)) as Appeals,
     proseCounts: {},
     diagnostics: [],
     hasTableB: false,
@@ -132,7 +141,7 @@ function paragraphs(lines: Line[], span: SectionSpan | undefined, profile: WrapP
   if (!span) return [];
   const body = lines.slice(span.start + 1, span.end);
   const stop = TABLE_START[span.key];
-  const cut = stop ? body.findIndex((l) => stop.test(compact(l.raw))) : -1;
+  const cut = stop ? body.findIndex((l) => stop.test(compactOf(l))) : -1;
   return reflow(cut >= 0 ? body.slice(0, cut) : body, profile);
 }
 

@@ -9,6 +9,8 @@ export interface Line {
   text: string;
   /** The line read as a table row, filled in by partsOf when a table reader first asks. */
   parts?: RowParts;
+  /** compact(raw), filled in by compactOf. */
+  compact?: string;
 }
 
 export function toLines(text: string, lineOffset = 0): Line[] {
@@ -69,20 +71,27 @@ export function rowParts(raw: string): RowParts {
   const separator = separatorOf(raw);
   // Folded once here, so that the per-cell and per-label folds below find nothing left to do.
   const cells = cellsOf(fold(raw), separator);
-  const tokens = cells.map(readCell);
-  let lastText = -1;
+  let lastText = cells.length - 1;
+  let values: CellToken[];
   if (separator === 'space') {
-    let i = tokens.length - 1;
-    while (i >= 0 && tokens[i].kind !== 'text') i--;
-    lastText = i;
+    // Only the trailing run of numbers and blank marks are values: the label's words need not be read as cells.
+    values = [];
+    for (let t: CellToken; lastText >= 0 && (t = readCell(cells[lastText])).kind !== 'text'; lastText--) values.push(t);
+    values.reverse();
   } else {
-    tokens.forEach((t, i) => {
-      if (t.kind === 'text') lastText = i;
-    });
+    const tokens = cells.map(readCell);
+    while (lastText >= 0 && tokens[lastText].kind !== 'text') lastText--;
+    values = tokens.slice(lastText + 1);
   }
-  const label = compact(cells.slice(0, lastText + 1).join(''));
-  const values = tokens.slice(lastText + 1);
+  // The cells are folded already; only tab and pipe cells can still hold spaces.
+  const joined = cells.slice(0, lastText + 1).join('');
+  const label = separator === 'space' ? joined : joined.replace(/\s+/g, '');
   return { separator, fenced: separator === 'pipe' && isFenced(raw), label, values };
+}
+
+/** The raw line folded and without whitespace, computed once and kept on the line. */
+export function compactOf(line: Line): string {
+  return (line.compact ??= compact(line.raw));
 }
 
 /** rowParts of a line, computed once and kept on the line: each table reader looks at the same lines. */

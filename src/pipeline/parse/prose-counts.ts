@@ -14,6 +14,7 @@ const PATTERNS: [keyof ProseCounts, RegExp][] = [
 export function findProseCounts(paragraphs: Paragraph[]): ProseCounts {
   const counts: ProseCounts = {};
   for (const p of paragraphs) {
+    if (!p.text.includes('件')) continue; // every pattern counts 件
     const text = fold(p.text).replace(/\s+/g, '');
     for (const [key, re] of PATTERNS) {
       if (counts[key]) continue;

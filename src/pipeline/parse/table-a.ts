@@ -7,8 +7,8 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
-import { fitValues, isMarkdownRule, partsOf, type Line } from './lines';
-import { compact, isPageNoise } from './text';
+import { compactOf, fitValues, isMarkdownRule, partsOf, type Line } from './lines';
+import { isPageNoise, memoByString } from './text';
 
 type RowDef = { key: string; zh: string; columns: readonly string[] };
 
@@ -20,26 +20,33 @@ const ALIASES: Record<string, string[]> = {
 
 /** The 2019 template's table A has other column headers and a 第二十条第（九）项 row. */
 export function isTemplate2019(lines: Line[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (/本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|上一年项目数量/.test(compact(lines[i].raw))) return true;
+  for (let i = from; i < to; i++) if (/本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|上一年项目数量/.test(compactOf(lines[i]))) return true;
   return false;
 }
 
-function labelMatches(def: RowDef, label: string): boolean {
-  const names = ALIASES[def.key] ?? [def.zh];
-  // Labels may carry a leading numbering or the item reference before them ("第二十条第(一)项规章").
-  const bare = label.replace(/^第二十条第\([一二三四五六七八九十]+\)项/, '').replace(/^\d+[.、]/, '');
-  return names.includes(bare);
+/** Labels may carry a leading numbering or the item reference before them ("第二十条第(一)项规章"). */
+const bareLabel = memoByString((label: string) => label.replace(/^第二十条第\([一二三四五六七八九十]+\)项/, '').replace(/^\d+[.、]/, ''));
+
+/** The first line (index) whose label names each row, found in one pass over the table's lines. */
+function rowLines(defs: readonly RowDef[], lines: Line[], from: number, to: number): Map<string, number> {
+  const byName = new Map<string, string>();
+  for (const def of defs) for (const name of ALIASES[def.key] ?? [def.zh]) if (!byName.has(name)) byName.set(name, def.key);
+  const found = new Map<string, number>();
+  for (let i = from; i < to && found.size < defs.length; i++) {
+    const key = byName.get(bareLabel(partsOf(lines[i]).label));
+    if (key && !found.has(key)) found.set(key, i);
+  }
+  return found;
 }
 
 function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: number, log: DiagnosticLog, prefix: string): T {
   const out: Record<string, unknown> = {};
+  const at = rowLines(defs, lines, from, to);
   for (const def of defs) {
     const path = `${prefix}.${def.key}`;
-    let found = false;
-    for (let i = from; i < to && !found; i++) {
+    const i = at.get(def.key);
+    if (i !== undefined) {
       const parts = partsOf(lines[i]);
-      if (!labelMatches(def, parts.label)) continue;
-      found = true;
       let tokens = parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
       let line = lines[i].no;
       // A row's numbers may be wrapped onto the next non-empty line.
@@ -51,8 +58,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
         line = tokens.length ? line : lines[j].no;
       }
       out[def.key] = toCells(def.columns, tokens, log, line, path);
-    }
-    if (!found) {
+    } else {
       out[def.key] = Object.fromEntries(def.columns.map((c) => [c, null]));
       log.warn('row-missing', null, `a table A row “${def.zh}”`, 'no such label', `表二缺少“${def.zh}”行，记为空值`, path);
     }

@@ -19,7 +19,7 @@ import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
 import { fitValues, isMarkdownRule, partsOf, type Line, type Separator } from './lines';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
-import { isPageNoise, type CellToken } from './text';
+import { isPageNoise, memoByString, type CellToken } from './text';
 
 const WIDTH = APPLICANT_KEYS.length;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
@@ -37,11 +37,11 @@ interface Tuple {
   separator: Separator;
 }
 
-export function matchRow(label: string): RequestRowKey | null {
+export const matchRow = memoByString((label: string): RequestRowKey | null => {
   if (!label || label.length > 70 || label.includes('。')) return null;
   for (const key of ROW_KEYS) if (ROW_PATTERNS[key].test(label)) return key;
   return null;
-}
+});
 
 /**
  * A numbered label that names no known row ("8.属于行政询事项", characters dropped by PDF extraction) is the next
@@ -58,16 +58,19 @@ function nextSubRow(label: string, previous: RequestKey | undefined): RequestRow
   return at === n - 2 || (at < 0 && n === 1) ? (subRows[n - 1]?.key ?? null) : null;
 }
 
-export function matchGroup(label: string): RequestGroup | null {
+export const matchGroup = memoByString((label: string): RequestGroup | null => {
   if (!label || label.length > 70 || label.includes('。')) return null;
   for (const g of REQUEST_GROUP_KEYS) if (GROUP_PATTERNS[g].test(label)) return g;
   return null;
-}
+});
+
+const RECEIVED_CHARS = /本[\s|]*年[\s|]*新[\s|]*收/;
 
 /** Where table B starts: its first row label after the section heading (or anywhere when the heading is missing). */
 export function findTableBStart(lines: Line[], from: number): number {
   for (let i = from; i < lines.length; i++) {
-    if (matchRow(partsOf(lines[i]).label) !== 'received') continue;
+    // Cheap test first (the label's characters may be spread over cells): most lines are prose.
+    if (!RECEIVED_CHARS.test(lines[i].raw) || matchRow(partsOf(lines[i]).label) !== 'received') continue;
     // The first row's numbers may stand on the lines before its label.
     let start = i;
     for (let j = i - 1; j >= from; j--) {
@@ -179,7 +182,11 @@ function assign(rows: Anchor[], tuples: Tuple[], log: DiagnosticLog): Map<Anchor
   return result;
 }
 
-const EMPTY_ROW = (): RequestRow => Object.fromEntries(APPLICANT_KEYS.map((k) => [k, null])) as RequestRow;
+const EMPTY_ROW = (): RequestRow => {
+  const row = {} as RequestRow;
+  for (const k of APPLICANT_KEYS) row[k] = null;
+  return row;
+};
 
 function buildRequests(rows: Anchor[], assigned: Map<Anchor, Tuple>, log: DiagnosticLog): Requests {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;

@@ -29,10 +29,14 @@ export type CellToken =
 
 /** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
 const PLAIN_INTEGER = /^\d{1,15}$/;
+const WU = '无'.charCodeAt(0);
 
 export function readCell(raw: string): CellToken {
   // Most cells are plain integers: skip the general path for them.
   if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw), printed: raw };
+  // A cell that starts with a Chinese character is text (label words), except the blank mark 无.
+  const first = raw.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff && first !== WU) return { kind: 'text', printed: raw.trim() };
   const printed = raw.trim();
   const f = fold(printed).replace(/\s+/g, '');
   if (f === '' || NULL_MARKS.has(f) || NULL_MARKS.has(printed)) return { kind: 'blank', printed };
@@ -73,10 +77,38 @@ export function chineseYear(s: string): number | null {
   return n;
 }
 
+/**
+ * Remembers a function of one label. Reports print the same template labels again and again, so the row tables'
+ * pattern lists are tested once per distinct label; the cache is emptied when it grows past `max` entries, and long
+ * strings (prose, a 5 MB line) are never kept.
+ */
+export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    if (s.length > 120) return fn(s);
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      if (cache.size >= max) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
 /** Length without whitespace: the visible width of a line (folding never changes it). */
 export function visibleLength(s: string): number {
-  return s.replace(/\s+/g, '').length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!WHITESPACE.has(s.charCodeAt(i))) n++;
+  return n;
 }
+
+/** The characters \s matches (ASCII and Unicode spaces, BOM), for counting without building strings. */
+const WHITESPACE = new Set(
+  [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].concat(
+    Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+  ),
+);
 
 /** True for characters that are ASCII letters or digits (they need a space when two wrapped lines are joined). */
 export function isAsciiWord(ch: string | undefined): boolean {
