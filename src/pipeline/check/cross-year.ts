@@ -1,23 +1,22 @@
 /** Rule X1 across years: carriedOver of year Y = carriedForward of the same agency's report for Y−1. */
 import { APPLICANT_KEYS, type Report, type RuleBreak } from '../../schema';
 import { applicantLabel, requestRowLabel } from './labels';
-import { compare, requestPath } from './rules';
+import { differ, requestPath, ruleBreak } from './rules';
 
 export type YearReport = Pick<Report, 'id' | 'year' | 'requests'> & { agency: Pick<Report['agency'], 'slug'> };
 
 export function checkX1(current: YearReport, previous: YearReport): RuleBreak[] {
-  return APPLICANT_KEYS.flatMap((column) => {
-    const broken = compare({
-      rule: 'X1',
-      scope: column,
-      expected: [{ path: requestPath('carriedForward', column), label: '', value: previous.requests.carriedForward[column] }],
-      found: [{ path: requestPath('carriedOver', column), label: '', value: current.requests.carriedOver[column] }],
-      message: (expected, found) =>
-        `“${applicantLabel(column)}”列：本年“${requestRowLabel('carriedOver')}”为 ${found}，而 ${previous.year} 年报告的“${requestRowLabel('carriedForward')}”为 ${expected}`,
-    });
+  const out: RuleBreak[] = [];
+  for (const column of APPLICANT_KEYS) {
+    const expected = [{ path: requestPath('carriedForward', column), label: '', value: previous.requests.carriedForward[column] }];
+    const found = [{ path: requestPath('carriedOver', column), label: '', value: current.requests.carriedOver[column] }];
+    const sums = differ(expected, found);
+    if (!sums) continue;
+    const message = `“${applicantLabel(column)}”列：本年“${requestRowLabel('carriedOver')}”为 ${sums.found}，而 ${previous.year} 年报告的“${requestRowLabel('carriedForward')}”为 ${sums.expected}`;
     // Only this report's cell is marked; the previous year's cell belongs to the other report.
-    return broken ? [{ ...broken, cells: [requestPath('carriedOver', column)] }] : [];
-  });
+    out.push({ ...ruleBreak('X1', column, { expected, found }, sums, message), cells: [requestPath('carriedOver', column)] });
+  }
+  return out;
 }
 
 /** X1 for every report whose agency also has a report for the year before; returns the breaks by report id. */

@@ -10,6 +10,8 @@ import {
   REQUEST_GROUP_KEYS,
   REQUEST_ROWS,
   REQUEST_ROW_KEYS,
+  type AppealColumn,
+  type AppealGroup,
   type Cell,
   type Report,
   type RequestKey,
@@ -48,47 +50,39 @@ export function showTerms(terms: readonly Term[]): string {
   return terms.length === 1 ? shown : `${shown} = ${formatNumber(sumCells(terms.map((t) => t.value)) ?? NaN)}`;
 }
 
-interface Comparison {
-  rule: RuleId;
-  scope: string;
-  /** Terms whose sum is the expected value. */
-  expected: Term[];
-  /** Terms whose sum is the value found. */
-  found: Term[];
-  message: (expected: number, found: number) => string;
+/** The two sums when both are known and differ; null when they agree or a cell is blank. */
+export function differ(expected: readonly Term[], found: readonly Term[]): { expected: number; found: number } | null {
+  const e = sumCells(expected.map((t) => t.value));
+  const f = sumCells(found.map((t) => t.value));
+  return e === null || f === null || sameNumber(e, f) ? null : { expected: e, found: f };
 }
 
-/** A RuleBreak when both sides are known and differ; null when they agree or a cell is blank. */
-export function compare(c: Comparison): RuleBreak | null {
-  const expected = sumCells(c.expected.map((t) => t.value));
-  const found = sumCells(c.found.map((t) => t.value));
-  if (expected === null || found === null || sameNumber(expected, found)) return null;
-  return {
-    rule: c.rule,
-    scope: c.scope,
-    expected,
-    found,
-    cells: [...c.expected, ...c.found].map((t) => t.path),
-    message: c.message(expected, found),
-  };
+/** A RuleBreak for sums `differ` found apart. The message is built only here: most comparisons hold. */
+export function ruleBreak(
+  rule: RuleId,
+  scope: string,
+  terms: { expected: readonly Term[]; found: readonly Term[] },
+  sums: { expected: number; found: number },
+  message: string,
+): RuleBreak {
+  return { rule, scope, ...sums, cells: [...terms.expected, ...terms.found].map((t) => t.path), message };
 }
 
 const columnName = (column: string) => `“${applicantLabel(column)}”列`;
 
+// The rules below are plain loops, with messages built only for a break: they run on every report, and the
+// TypeScript runner names every closure created in a loop (tsx's keepNames), which made callbacks the main cost.
+
 /** B1: received + carriedOver = handledTotal + carriedForward, per column. */
 export function checkB1(report: CheckedReport): RuleBreak[] {
-  return APPLICANT_KEYS.flatMap((column) => {
-    const intake = [requestTerm(report, 'received', column), requestTerm(report, 'carriedOver', column)];
-    const outflow = [requestTerm(report, 'handledTotal', column), requestTerm(report, 'carriedForward', column)];
-    const broken = compare({
-      rule: 'B1',
-      scope: column,
-      expected: intake,
-      found: outflow,
-      message: () => `${columnName(column)}：${showTerms(intake)}，而${showTerms(outflow)}，两者应相等`,
-    });
-    return broken ? [broken] : [];
-  });
+  const out: RuleBreak[] = [];
+  for (const column of APPLICANT_KEYS) {
+    const expected = [requestTerm(report, 'received', column), requestTerm(report, 'carriedOver', column)];
+    const found = [requestTerm(report, 'handledTotal', column), requestTerm(report, 'carriedForward', column)];
+    const sums = differ(expected, found);
+    if (sums) out.push(ruleBreak('B1', column, { expected, found }, sums, `${columnName(column)}：${showTerms(expected)}，而${showTerms(found)}，两者应相等`));
+  }
+  return out;
 }
 
 const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
@@ -100,65 +94,64 @@ const GROUP_OUTCOMES = REQUEST_GROUP_KEYS.map((group) => ({
 
 /** The outcome terms of one column for B2; a group printed as one line stands in for its all-blank sub-rows. */
 function outcomeTerms(report: CheckedReport, column: string): Term[] {
-  const terms: Term[] = UNGROUPED_OUTCOMES.map((key) => requestTerm(report, key, column));
+  const terms: Term[] = [];
+  for (const key of UNGROUPED_OUTCOMES) terms.push(requestTerm(report, key, column));
   for (const { group, subRows: keys } of GROUP_OUTCOMES) {
-    const subRows = keys.map((key) => requestTerm(report, key, column));
+    const subRows: Term[] = [];
+    for (const key of keys) subRows.push(requestTerm(report, key, column));
     const groupLine = requestTerm(report, group, column);
-    const useGroupLine = subRows.every((t) => t.value === null) && groupLine.value !== null;
+    const useGroupLine = groupLine.value !== null && subRows.every(isBlank);
     terms.push(...(useGroupLine ? [groupLine] : subRows));
   }
   return terms;
 }
 
+const isBlank = (t: Term) => t.value === null;
+
 /** B2: handledTotal = the sum of the 22 outcome rows, per column. */
 export function checkB2(report: CheckedReport): RuleBreak[] {
-  return APPLICANT_KEYS.flatMap((column) => {
+  const out: RuleBreak[] = [];
+  for (const column of APPLICANT_KEYS) {
+    const expected = outcomeTerms(report, column);
     const total = requestTerm(report, 'handledTotal', column);
-    const broken = compare({
-      rule: 'B2',
-      scope: column,
-      expected: outcomeTerms(report, column),
-      found: [total],
-      message: (expected, found) => `${columnName(column)}：各项办理结果之和为 ${expected}，而${total.label}为 ${found}`,
-    });
-    return broken ? [broken] : [];
-  });
+    const sums = differ(expected, [total]);
+    if (sums)
+      out.push(ruleBreak('B2', column, { expected, found: [total] }, sums, `${columnName(column)}：各项办理结果之和为 ${sums.expected}，而${total.label}为 ${sums.found}`));
+  }
+  return out;
 }
 
 /** B3: total = the sum of the six applicant columns, per row (group lines included when printed). */
 export function checkB3(report: CheckedReport): RuleBreak[] {
-  const rows: RequestKey[] = [...REQUEST_ROW_KEYS, ...REQUEST_GROUP_KEYS.filter((g) => report.requests[g])];
-  return rows.flatMap((row) => {
-    const parts = APPLICANT_PARTS.map((column) => requestTerm(report, row, column, applicantLabel(column)));
-    const broken = compare({
-      rule: 'B3',
-      scope: row,
-      expected: parts,
-      found: [requestTerm(report, row, 'total')],
-      message: (expected, found) => `“${requestRowLabel(row)}”行：六类申请人之和为 ${expected}，而总计为 ${found}`,
-    });
-    return broken ? [broken] : [];
-  });
+  const out: RuleBreak[] = [];
+  for (const row of REQUEST_KEYS) {
+    if (!report.requests[row]) continue; // a group line the report does not print
+    const expected: Term[] = [];
+    for (const column of APPLICANT_PARTS) expected.push(requestTerm(report, row, column, applicantLabel(column)));
+    const found = [requestTerm(report, row, 'total')];
+    const sums = differ(expected, found);
+    if (sums) out.push(ruleBreak('B3', row, { expected, found }, sums, `“${requestRowLabel(row)}”行：六类申请人之和为 ${sums.expected}，而总计为 ${sums.found}`));
+  }
+  return out;
+}
+
+const APPEAL_PARTS = APPEAL_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
+
+function appealTerm(report: CheckedReport, group: AppealGroup, column: AppealColumn): Term {
+  return { path: `appeals.${group}.${column}`, label: appealColumnLabel(column), value: report.appeals[group][column] };
 }
 
 /** C1: total = upheld + corrected + other + pending, per group of table C. */
 export function checkC1(report: CheckedReport): RuleBreak[] {
-  return APPEAL_GROUPS.flatMap(({ key: group }) => {
-    const term = (column: string): Term => ({
-      path: `appeals.${group}.${column}`,
-      label: appealColumnLabel(column),
-      value: report.appeals[group][column as keyof (typeof report.appeals)[typeof group]],
-    });
-    const parts = APPEAL_COLUMNS.filter((c) => c.key !== 'total').map((c) => term(c.key));
-    const broken = compare({
-      rule: 'C1',
-      scope: group,
-      expected: parts,
-      found: [term('total')],
-      message: (_, found) => `“${appealGroupLabel(group)}”：${showTerms(parts)}，而总计为 ${found}`,
-    });
-    return broken ? [broken] : [];
-  });
+  const out: RuleBreak[] = [];
+  for (const { key: group } of APPEAL_GROUPS) {
+    const expected: Term[] = [];
+    for (const column of APPEAL_PARTS) expected.push(appealTerm(report, group, column));
+    const found = [appealTerm(report, group, 'total')];
+    const sums = differ(expected, found);
+    if (sums) out.push(ruleBreak('C1', group, { expected, found }, sums, `“${appealGroupLabel(group)}”：${showTerms(expected)}，而总计为 ${sums.found}`));
+  }
+  return out;
 }
 
 /** Which prose count is compared with which table B row (rule N1). */
@@ -170,24 +163,24 @@ const PROSE_ROWS = [
 
 /** N1: counts stated in the prose agree with the totals of table B. */
 export function checkN1(report: CheckedReport): RuleBreak[] {
-  return PROSE_ROWS.flatMap(({ prose, row }) => {
+  const out: RuleBreak[] = [];
+  for (const { prose, row } of PROSE_ROWS) {
     const count = report.proseCounts[prose];
-    if (!count) return [];
+    if (!count) continue;
     const table = requestTerm(report, row, 'total');
     // "共受理申请 N 件" often counts last year's carried-over requests too: that reading is not a break.
     const intake = sumCells([table.value, requestTerm(report, 'carriedOver', 'total').value]);
-    if (prose === 'received' && intake !== null && sameNumber(intake, count.value)) return [];
+    if (prose === 'received' && intake !== null && sameNumber(intake, count.value)) continue;
+    const expected = [table];
+    const found = [{ path: table.path, label: '正文', value: count.value }];
+    const sums = differ(expected, found);
+    if (!sums) continue;
     const where = count.line === null ? '' : `（第 ${count.line} 行）`;
-    const broken = compare({
-      rule: 'N1',
-      scope: prose,
-      expected: [table],
-      found: [{ path: table.path, label: '正文', value: count.value }],
-      message: (expected, found) => `正文称“${count.text}”${where}，即 ${found} 件，而表三“${table.label}”的总计列为 ${expected}`,
-    });
+    const message = `正文称“${count.text}”${where}，即 ${sums.found} 件，而表三“${table.label}”的总计列为 ${sums.expected}`;
     // The prose is not a cell: mark only the table's cell.
-    return broken ? [{ ...broken, cells: [table.path] }] : [];
-  });
+    out.push({ ...ruleBreak('N1', prose, { expected, found }, sums, message), cells: [table.path] });
+  }
+  return out;
 }
 
 /** All per-report rules, in the order of FORMAT.md. */
