@@ -2,6 +2,8 @@
 import type { Source } from '../../schema';
 import { fold } from './text';
 
+/** What a row of numbers can end with, before folding (full-width digits and marks included): a cheap first test. */
+const NUMBER_ROW_END = /[0-9０-９,.，．\-－—/／无]\s*$/;
 /** A line ending in a row of at least six numbers or blank marks, as PDF text prints table rows. */
 const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/;
 
@@ -19,7 +21,7 @@ export function detectLayout(text: string): Source['layout'] {
       if (line.includes(' | ')) pipe++;
     }
     // Only a line's end can hold a row of numbers: testing the tail keeps this linear on very long lines.
-    if (numberRows < 3 && /\d/.test(line) && NUMBER_ROW.test(fold(line.slice(-120)))) numberRows++;
+    if (numberRows < 3 && NUMBER_ROW_END.test(line) && NUMBER_ROW.test(fold(line.slice(-120)))) numberRows++;
   }
   if (md >= 5 && md >= tab) return 'markdown-table';
   if (pipe >= 5 && pipe >= tab) return 'pipe';

@@ -20,16 +20,21 @@ export interface WrapProfile {
 }
 
 export function wrapProfile(lines: Line[]): WrapProfile {
-  const lengths = lines.map((l) => visibleLength(l.raw)).filter((n) => n > 0);
-  if (lengths.length < 8) return { width: 0, blankBreaks: true };
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const width = sorted[Math.floor(sorted.length * 0.9)];
-  const near = lengths.filter((n) => n >= width * 0.85 && n <= width + 2).length;
-  const wrapped = width <= 80 && near / lengths.length >= 0.35;
+  // Visible lengths of the non-empty lines; "followed by blank" counts non-empty lines with an empty line next.
+  const lengths: number[] = [];
   let followedByBlank = 0;
-  lines.forEach((l, i) => {
-    if (l.raw.trim() && i + 1 < lines.length && !lines[i + 1].raw.trim()) followedByBlank++;
-  });
+  for (let i = 0; i < lines.length; i++) {
+    const n = visibleLength(lines[i].raw);
+    if (n === 0) continue;
+    lengths.push(n);
+    if (i + 1 < lines.length && visibleLength(lines[i + 1].raw) === 0) followedByBlank++;
+  }
+  if (lengths.length < 8) return { width: 0, blankBreaks: true };
+  const sorted = Int32Array.from(lengths).sort(); // typed arrays sort numerically
+  const width = sorted[Math.floor(sorted.length * 0.9)];
+  let near = 0;
+  for (const n of lengths) if (n >= width * 0.85 && n <= width + 2) near++;
+  const wrapped = width <= 80 && near / lengths.length >= 0.35;
   return { width: wrapped ? width : 0, blankBreaks: followedByBlank / lengths.length < 0.5 };
 }
 
