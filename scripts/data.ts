@@ -1,7 +1,9 @@
 /**
  * npm run data -- [--content <dir>] [--out <dir>] [--strict] [--no-cache] [--workers <n>]
  * Builds data/ (the portal's JSON collections and downloads) from the report files in content/.
- * Unchanged files are not parsed again (cache in <out>/.cache/; --no-cache ignores it); --workers 0 runs on one thread.
+ * Unchanged files are not parsed again, nor read when their size, times and inode are as recorded, and unchanged
+ * per-report and source files are not rewritten (cache in <out>/.cache/; --no-cache ignores it); --workers 0 runs on
+ * one thread.
  */
 import { parseArgs } from 'node:util';
 import { RULE_IDS, type Diagnostic } from '../src/schema';
@@ -48,8 +50,8 @@ const result = await runPipeline({
   workers,
 });
 const s = result.summary;
-const { parsed, cached, workers: threads, ms } = result.stats;
-console.log(`files read:     ${s.files} (${parsed} parsed, ${cached} from cache, ${threads ? `${threads} worker threads` : 'main thread'})`);
+const { parsed, cached, hashed, workers: threads, ms } = result.stats;
+console.log(`files read:     ${s.files} (${parsed} parsed, ${cached} from cache, ${threads ? `${threads} worker threads` : 'main thread'}; ${hashed} hashed)`);
 console.log(`reports parsed: ${s.reports}`);
 console.log(`rejected:       ${s.rejected}`);
 console.log(`warnings:       ${s.warnings}`);

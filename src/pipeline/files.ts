@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -13,8 +13,13 @@ export async function readIfExists(file: string): Promise<Buffer | null> {
   }
 }
 
-/** readIfExists, blocking: for cache lookups, where nothing else waits on the event loop meanwhile. */
+/**
+ * readIfExists, blocking: for the per-file stage (on worker threads, or on the main thread with nothing else to do),
+ * where the promise API's round trips through the thread pool cost more than the read. Most probes are for sidecar
+ * files that do not exist: asking first is much cheaper than failing to open (an exception each time).
+ */
 export function readIfExistsSync(file: string): Buffer | null {
+  if (!existsSync(file)) return null;
   try {
     return readFileSync(file);
   } catch (error) {

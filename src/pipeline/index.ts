@@ -2,16 +2,17 @@
  * The ingest pipeline: discover → read → parse → enrich → validate → check → duplicates → X1 across years → write.
  * Bad input never throws out of here: every file ends up as a report or as a rejected entry with diagnostics.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { RULE_IDS, type Diagnostic, type Rejected, type Report, type RuleId } from '../schema';
-import { cacheDirOf, codeVersion, pruneCache } from './cache';
+import { cacheDirOf, codeVersion, FileHashes, fileHashesPath, pruneCache, readLongPiece, writerVersion, type FileOutcome } from './cache';
 import { checkAcrossYears } from './check';
 import { countBySeverity } from './diagnostic';
 import { separateDuplicates } from './duplicates';
 import { byCodePoint } from './order';
 import { ingestFiles } from './parallel';
-import { discoverFiles, unsupportedFormatDiagnostic } from './read';
-import { writeDataset, type DatasetSummary } from './write';
+import { discoverFiles, unsupportedFormatDiagnostic } from './read/discover';
+import { writeDataset, type Dataset, type DatasetSummary, type ReportCsvSource } from './write';
 
 export interface Progress {
   done: number;
@@ -37,6 +38,8 @@ export interface PipelineStats {
   parsed: number;
   /** Files whose result came from the cache. */
   cached: number;
+  /** Input and sidecar files read to hash them for their cache keys (the others had not changed since the last run). */
+  hashed: number;
   /** Worker threads used (0: main thread only, also when every file came from the cache). */
   workers: number;
   /** Wall-clock milliseconds of each stage. */
@@ -69,6 +72,24 @@ function summarize(files: number, reports: Report[], rejected: Rejected[]): Data
   };
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The output manifest of the write stage (src/pipeline/write/manifest.ts), next to the ingest cache. */
+const outputManifestPath = (outDir: string) => path.join(outDir, '.cache', 'outputs.json');
+
+/**
+ * A report's CSV pieces for the writers: the wide row unless cross-report checks changed the report; the long piece
+ * from the outcome, else from the cache folder (read when written).
+ */
+function csvSourceOf(outcome: FileOutcome | undefined, checksChanged: boolean, cacheDir: string | undefined): ReportCsvSource | undefined {
+  const csv = outcome?.csv;
+  if (!csv) return undefined;
+  return {
+    wide: checksChanged ? null : csv.wide,
+    long: () => csv.long ?? (cacheDir && outcome.key ? readLongPiece(cacheDir, outcome.key, csv.longSha256) : null),
+  };
+}
+
 /** Milliseconds since the previous call (or since it was made). */
 function stopwatch(): () => number {
   let last = performance.now();
@@ -89,7 +110,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const parsed: Report[] = [];
   const rejected: Rejected[] = unsupported.map((file) => ({ file, diagnostics: [unsupportedFormatDiagnostic(file)] }));
 
-  const cache = options.cache === false ? null : { dir: cacheDirOf(outDir), codeVersion: await codeVersion() };
+  const cache =
+    options.cache === false
+      ? null
+      : { dir: cacheDirOf(outDir), codeVersion: await codeVersion(), hashes: FileHashes.load(fileHashesPath(outDir)) };
   const { outcomes, workers } = await ingestFiles(contentDir, files, {
     cache,
     workers: options.workers,
@@ -108,9 +132,34 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const summary = summarize(files.length + unsupported.length, reports, rejected);
   const crossReportMs = lap();
-  const csvByFile = new Map(outcomes.flatMap((o) => ('report' in o.ingested && o.csv ? [[o.ingested.report.source.path, o.csv] as const] : [])));
-  await writeDataset({ reports, rejected, summary, sources: files, csvOf: (r) => csvByFile.get(r.source.path) }, { contentDir, outDir });
-  if (cache) await pruneCache(cache.dir, new Set(outcomes.map((o) => o.key!)));
+  const outcomeOf = new Map(outcomes.flatMap((o) => ('report' in o.ingested ? [[o.ingested.report.source.path, o] as const] : [])));
+  const dataset: Dataset = {
+    reports,
+    rejected,
+    summary,
+    sources: files,
+    // A report the cross-year check changed is no longer what the cache holds.
+    jsonOf: (r) => (crossYear.has(r.id) ? undefined : (outcomeOf.get(r.source.path)?.reportJson ?? undefined)),
+    csvOf: (r) => csvSourceOf(outcomeOf.get(r.source.path), crossYear.has(r.id), cache?.dir),
+  };
+  if (cache) {
+    dataset.inputsOf = {
+      // A report is its cache entry plus the cross-year rule breaks added this run.
+      report: (r) => {
+        const key = outcomeOf.get(r.source.path)?.key;
+        const added = crossYear.get(r.id);
+        if (!key) return undefined;
+        return added ? `${key} ${sha256(JSON.stringify(added))}` : key;
+      },
+      source: (file) => cache.hashes.found(path.join(contentDir, file)),
+    };
+  }
+  const manifest = cache ? { path: outputManifestPath(outDir), writerVersion: await writerVersion() } : undefined;
+  await writeDataset(dataset, { contentDir, outDir, manifest });
+  if (cache) {
+    await pruneCache(cache.dir, new Set(outcomes.map((o) => o.key!)));
+    await cache.hashes.save();
+  }
   const writeMs = lap();
 
   const errors = [...reports.flatMap((r) => r.diagnostics), ...rejected.flatMap((r) => r.diagnostics)]
@@ -120,6 +169,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const stats = {
     parsed: parsedCount,
     cached: outcomes.length - parsedCount,
+    hashed: cache?.hashes.hashed ?? 0,
     workers,
     ms: { discover: discoverMs, ingest: ingestMs, crossReport: crossReportMs, write: writeMs },
   };

@@ -1,6 +1,7 @@
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/pipeline';
 import { cacheDirOf, cacheKey, codeVersion } from '../../src/pipeline/cache';
@@ -82,6 +83,40 @@ describe('ingest cache', () => {
     expect(report.source.bytes).toBe(first.reports.find((r) => r.source.path === changed)!.source.bytes + Buffer.byteLength(added));
     // The old entry of the changed file is dropped: one entry per file.
     expect(await cacheEntries()).toHaveLength(files);
+    // The download is the new collection, not the one it was linked to before.
+    const collection = await readFile(path.join(out, 'reports.json'), 'utf8');
+    expect(collection).toContain(`"bytes":${report.source.bytes}`);
+    expect(await readFile(path.join(out, 'downloads', 'reports.json'), 'utf8')).toBe(collection);
+  });
+
+  it('does not parse a touched file whose bytes did not change', async () => {
+    const touched = path.join(content, 'yining', '2024.txt');
+    const later = new Date(Date.now() + 60_000);
+    await utimes(touched, later, later);
+    const second = await run();
+    expect(second.stats).toMatchObject({ parsed: 0, cached: files });
+    expect(await readDataTree(out)).toEqual(firstTree);
+  });
+
+  it('restores a report or source file removed from the data folder, and rewrites one edited there', async () => {
+    const report = first.reports.find((r) => r.source.path === 'yining/2024.txt')!;
+    await rm(path.join(out, 'sources', 'yining', '2024.txt'));
+    await writeFile(path.join(out, 'reports', `${report.id}.json`), '{}\n');
+    const second = await run();
+    expect(second.stats).toMatchObject({ parsed: 0, cached: files });
+    expect(await readDataTree(out)).toEqual(firstTree);
+  });
+
+  it('computes the long CSV piece of a cached report again when its cache file is damaged or missing', async () => {
+    const entry = await entryOf('yining/2024.txt');
+    const piece = entry.replace(/\.json$/, '.csv');
+    const text = await readFile(piece, 'utf8');
+    await writeFile(piece, text.replace(/,(\d+)\n/, ',9$1\n'));
+    const pieceOfOther = (await entryOf('yining/2023.txt')).replace(/\.json$/, '.csv');
+    await rm(pieceOfOther);
+    const second = await run();
+    expect(second.stats).toMatchObject({ parsed: 0, cached: files });
+    expect(await readDataTree(out)).toEqual(firstTree);
   });
 
   it('re-parses a file whose sidecar metadata appeared', async () => {
@@ -99,6 +134,13 @@ describe('ingest cache', () => {
     expect(second.stats).toMatchObject({ parsed: 0, cached: files - 1 });
     expect(x1(second)).toEqual([]);
     expect(second.summary.ruleBreaksByRule.X1).toBe(0);
+    // The report's own file and its rows of the downloads follow too, though its cache entry did not change.
+    const id = second.reports.find((r) => r.source.path === 'yining/2024.txt')!.id;
+    const written = JSON.parse(await readFile(path.join(out, 'reports', `${id}.json`), 'utf8')) as PipelineResult['reports'][number];
+    expect(written.checks).toEqual(second.reports.find((r) => r.id === id)!.checks);
+    const wide = parse(await readFile(path.join(out, 'downloads', 'reports-wide.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(wide.find((row) => row.id === id)!.rule_breaks).toBe(String(written.checks.length));
+    expect(JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')).find((r: { id: string }) => r.id === id).checks).toEqual(written.checks);
   });
 
   it('re-runs the duplicate check: a new copy of a cached report is rejected, the original kept', async () => {

@@ -32,6 +32,25 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes, 'a.txt')).toMatchObject({ ok: true, encoding: 'gb18030', text: SAMPLE });
   });
 
+  it('drops the GB18030 byte-order mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), iconv.encode(SAMPLE, 'gb18030')]);
+    expect(iconv.decode(bytes, 'gb18030', { stripBOM: false })).toBe(`\uFEFF${SAMPLE}`);
+    expect(decodeBytes(bytes, 'a.txt')).toMatchObject({ ok: true, encoding: 'gb18030', text: SAMPLE });
+  });
+
+  it('decodes GB text with rare (non-GB2312) characters too', () => {
+    // 镕, 喆, 堃 and 珺 are GBK-only: the strict GB18030 fast path leaves this text to the statistical detector.
+    const rare = `${SAMPLE}镕喆堃珺${'镕喆堃珺'.repeat(5)}\n`;
+    expect(decodeBytes(iconv.encode(rare, 'gb18030'), 'a.txt')).toMatchObject({ ok: true, encoding: 'gb18030', text: rare });
+  });
+
+  it('reads Big5 as Big5, although its bytes are also valid GBK', () => {
+    const traditional = '伊美區人民政府\n2024年政府資訊公開工作年度報告\n一、總體情況\n本年度共收到政府資訊公開申請21件，辦結18件。\n'.repeat(3);
+    const bytes = iconv.encode(traditional, 'big5');
+    expect(() => new TextDecoder('gb18030', { fatal: true }).decode(bytes)).not.toThrow();
+    expect(decodeBytes(bytes, 'a.txt')).toMatchObject({ ok: true, encoding: 'big5', text: traditional });
+  });
+
   it('keeps mostly-UTF-8 text with a few invalid bytes, with a warning', () => {
     const utf8 = Buffer.from(SAMPLE.repeat(10));
     const d = decodeBytes(Buffer.concat([utf8, Buffer.from([0xff]), utf8]), 'a.txt');

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildAgencyIndex, CELL_DEFINITIONS, IDENTITY_COLUMNS, writeDataset, type DatasetSummary } from '../../src/pipeline/write';
+import { stringify } from 'csv-stringify/sync';
+import { buildAgencyIndex, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, reportCsv, writeDataset, type DatasetSummary } from '../../src/pipeline/write';
+import { longRows } from '../../src/pipeline/write/csv';
 import { AgencyIndexEntry, PROACTIVE_COLUMNS, Report } from '../../src/schema';
 import { makeReport } from './pipeline-helpers';
 
@@ -107,6 +109,19 @@ describe('CSV downloads', () => {
     expect(process.label_en).toBe('Withheld: process information / Natural persons');
     expect(process.unit).toBe('件');
     expect(rows.every((r) => r.label_zh && r.label_en)).toBe(true);
+  });
+});
+
+describe('reportCsv', () => {
+  it('gives the same bytes as csv-stringify row by row, quotes included', () => {
+    const [a, b] = twoReports();
+    b.meta.title = '标题，含"引号"\n和换行';
+    for (const report of [a, b]) {
+      const pieces = reportCsv(report);
+      expect(pieces.long).toBe(stringify([...longRows([report])]));
+      expect(pieces.wide).toBe(stringify([[...IDENTITY_COLUMNS.map((c) => c.value(report)), ...CELL_DEFINITIONS.map((d) => cellValue(report, d))]]));
+    }
+    expect(reportCsv(b).long).toContain('"伊宁市人民政府, ""市"""');
   });
 });
 

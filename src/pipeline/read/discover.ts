@@ -1,9 +1,11 @@
 /** Finds the input files under the content folder: sorted relative paths with forward slashes. */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Diagnostic } from '../../schema';
+import { diagnostic } from '../diagnostic';
 import { byCodePoint } from '../order';
-import { documentFormatOf } from './formats';
-import { isSidecar } from './sidecar';
+import { documentFormatOf } from './formats/kinds';
+import { isSidecar } from './sidecar-names';
 
 /** Formats the text reader handles, by file extension. */
 export const TEXT_FORMATS = { '.txt': 'txt', '.md': 'md' } as const;
@@ -41,4 +43,17 @@ export async function discoverFiles(contentDir: string): Promise<Discovered> {
     files: candidates.filter(readable),
     unsupported: candidates.filter((f) => !readable(f)),
   };
+}
+
+/** The diagnostic for a file in a format no reader handles (spreadsheets, images, WPS files…). */
+export function unsupportedFormatDiagnostic(relPath: string): Diagnostic {
+  const ext = path.posix.extname(relPath).toLowerCase() || '（无扩展名）';
+  return diagnostic({
+    severity: 'warning',
+    code: 'unsupported-format',
+    file: relPath,
+    expected: '.txt、.md、.html、.htm、.pdf 或 .docx 文件',
+    found: ext,
+    message: `暂不支持读取 ${ext} 文件，已跳过`,
+  });
 }

@@ -1,9 +1,8 @@
 /** Read stage: one input file → a SourceDocument (decoded text, metadata overrides, diagnostics). */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../schema';
-import { diagnostic } from '../diagnostic';
 import { decodeBytes } from './decode';
 import { textFormatOf, type TextFormat } from './discover';
 import { documentFormatOf, readDocument, type DocumentFormat } from './formats';
@@ -11,7 +10,7 @@ import { splitFrontMatter } from './front-matter';
 import { mergeMeta, validateMeta, type MetaOverrides } from './meta';
 import { readSidecar } from './sidecar';
 
-export { discoverFiles, type Discovered } from './discover';
+export { discoverFiles, unsupportedFormatDiagnostic, type Discovered } from './discover';
 export type { MetaOverrides } from './meta';
 
 export interface SourceDocument {
@@ -44,10 +43,11 @@ function sha256(bytes: Uint8Array): string {
 export async function readSource(contentDir: string, relPath: string): Promise<SourceDocument> {
   const format = textFormatOf(relPath) ?? documentFormatOf(relPath);
   if (format === null) throw new Error(`readSource: not a readable format: ${relPath}`);
-  const bytes = await readFile(path.join(contentDir, relPath));
+  // Blocking reads (here and for the sidecars): see readIfExistsSync.
+  const bytes = readFileSync(path.join(contentDir, relPath));
   const base = { path: relPath, sha256: sha256(bytes), bytes: bytes.length, format, reader: TEXT_READER };
 
-  const sidecar = await readSidecar(contentDir, relPath);
+  const sidecar = readSidecar(contentDir, relPath);
   const fromSidecar = sidecar.name
     ? validateMeta(sidecar.data, { file: relPath, label: `旁置元数据文件 ${sidecar.name}`, line: null })
     : { meta: {}, diagnostics: [] };
@@ -97,17 +97,4 @@ export async function readSource(contentDir: string, relPath: string): Promise<S
       ...merged.diagnostics,
     ],
   };
-}
-
-/** The diagnostic for a file in a format no reader handles (spreadsheets, images, WPS files…). */
-export function unsupportedFormatDiagnostic(relPath: string): Diagnostic {
-  const ext = path.posix.extname(relPath).toLowerCase() || '（无扩展名）';
-  return diagnostic({
-    severity: 'warning',
-    code: 'unsupported-format',
-    file: relPath,
-    expected: '.txt、.md、.html、.htm、.pdf 或 .docx 文件',
-    found: ext,
-    message: `暂不支持读取 ${ext} 文件，已跳过`,
-  });
 }

@@ -3,18 +3,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../../schema';
 import { diagnostic } from '../diagnostic';
-import { readIfExists } from '../files';
-
-export const SIDECAR_EXTENSIONS = ['.meta.json', '.meta.yaml', '.meta.yml'] as const;
-
-export function isSidecar(file: string): boolean {
-  return SIDECAR_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
-}
-
-export function sidecarCandidates(file: string): string[] {
-  const stem = file.slice(0, file.length - path.extname(file).length);
-  return SIDECAR_EXTENSIONS.map((ext) => stem + ext);
-}
+import { readIfExistsSync } from '../files';
+import { sidecarCandidates } from './sidecar-names';
 
 export interface Sidecar {
   /** The sidecar's file name, for messages; null when there is none. */
@@ -24,11 +14,11 @@ export interface Sidecar {
 }
 
 /** Reads the first sidecar that exists for `relPath` (relative to `contentDir`); `file` names the report in diagnostics. */
-export async function readSidecar(contentDir: string, relPath: string): Promise<Sidecar> {
+export function readSidecar(contentDir: string, relPath: string): Sidecar {
   const diagnostics: Diagnostic[] = [];
   let found: Sidecar = { name: null, data: undefined, diagnostics };
   for (const candidate of sidecarCandidates(relPath)) {
-    const bytes = await readIfExists(path.join(contentDir, candidate));
+    const bytes = readIfExistsSync(path.join(contentDir, candidate));
     if (bytes === null) continue;
     const raw = bytes.toString('utf8');
     const name = path.posix.basename(candidate);

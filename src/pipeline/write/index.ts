@@ -3,14 +3,15 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { Report, type Rejected, type RuleId } from '../../schema';
-import { copyFileAtomic, copyFileIfChanged, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
+import { copyFileAtomic, copyFileIfChanged, linkOrCopyAtomic, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './collections';
-import { DICTIONARY_COLUMNS, dictionaryRows, writeCsvAtomic, writeReportCsvsAtomic, type ReportCsv } from './csv';
+import { DICTIONARY_COLUMNS, dictionaryRows, writeCsvAtomic, writeReportCsvsAtomic, type ReportCsvSource } from './csv';
+import { OutputManifest } from './manifest';
 import { byKey } from '../order';
-import { pruneExcept } from './prune';
+import { filesUnder, removeAllBut } from './prune';
 
 export { CELL_DEFINITIONS, cellValue, type CellDefinition } from './cells';
-export { IDENTITY_COLUMNS, WIDE_COLUMNS, LONG_COLUMNS, DICTIONARY_COLUMNS, reportCsv, type ReportCsv } from './csv';
+export { IDENTITY_COLUMNS, WIDE_COLUMNS, LONG_COLUMNS, DICTIONARY_COLUMNS, reportCsv, type ReportCsv, type ReportCsvSource } from './csv';
 export { buildAgencyIndex, sortReports } from './collections';
 
 /** Per-report and source files written at the same time. */
@@ -35,14 +36,38 @@ export interface Dataset {
   summary: DatasetSummary;
   /** Input files (relative to the content folder) to copy to `sources/`. */
   sources: string[];
+  /** A report's compact JSON (text or UTF-8 bytes) when it is at hand already (from the cache); serialised here otherwise. */
+  jsonOf?: (report: Report) => string | Uint8Array | undefined;
   /** The CSV pieces of a report when the ingest computed them already (see reportCsv); computed here otherwise. */
-  csvOf?: (report: Report) => ReportCsv | undefined;
+  csvOf?: (report: Report) => ReportCsvSource | undefined;
+  /**
+   * Fingerprints of what a report's JSON file and a source's copy are made from (the same fingerprint: the same
+   * bytes), for the output manifest: unknown (undefined) means the file is compared with what it would hold.
+   */
+  inputsOf?: { report: (report: Report) => string | undefined; source: (file: string) => string | undefined };
 }
 
-export async function writeDataset(dataset: Dataset, { contentDir, outDir }: { contentDir: string; outDir: string }): Promise<void> {
+export interface WriteOptions {
+  contentDir: string;
+  outDir: string;
+  /** The output manifest (./manifest.ts) and the writers' code fingerprint; without it every file is compared. */
+  manifest?: { path: string; writerVersion: string };
+}
+
+export async function writeDataset(dataset: Dataset, { contentDir, outDir, manifest: manifestAt }: WriteOptions): Promise<void> {
   const out = (...parts: string[]) => path.resolve(outDir, ...parts);
   const reports = sortReports(dataset.reports);
   const rejected = [...dataset.rejected].sort(byKey((r) => r.file));
+  const manifest = manifestAt ? OutputManifest.load(manifestAt.path, manifestAt.writerVersion) : null;
+  const existing = [...(await filesUnder(out('reports'))), ...(await filesUnder(out('sources')))];
+  const existed = new Set(existing);
+
+  /** Writes `file` unless the manifest knows it is up to date; reads it first only when it may already hold the bytes. */
+  async function update(file: string, inputs: string | undefined, write: (compare: boolean) => Promise<unknown>): Promise<void> {
+    if (inputs !== undefined && manifest?.unchanged(file, inputs)) return;
+    await write(existed.has(file));
+    if (inputs !== undefined) manifest?.record(file, inputs);
+  }
 
   // Thousands of small files: several in flight at once keep the file system busy instead of waiting on each.
   const limit = pLimit(FILES_IN_FLIGHT);
@@ -50,19 +75,29 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir }: { c
   // Source paths come from the content folder's walk; one that would land outside sources/ is never copied.
   const sourcesDir = out('sources');
   const sourceFiles = dataset.sources
-    .map((s) => [out('sources', ...s.split('/')), path.join(contentDir, s)] as const)
+    .map((s) => [out('sources', ...s.split('/')), s] as const)
     .filter(([file]) => file.startsWith(sourcesDir + path.sep));
   await Promise.all([
-    ...reportFiles.map(([file, report]) => limit(() => writeJsonIfChanged(file, report))),
-    ...sourceFiles.map(([file, source]) => limit(() => copyFileIfChanged(source, file))),
+    ...reportFiles.map(([file, report]) =>
+      limit(() =>
+        update(file, dataset.inputsOf?.report(report), (compare) =>
+          compare ? writeJsonIfChanged(file, report) : writeJsonAtomic(file, report),
+        ),
+      ),
+    ),
+    ...sourceFiles.map(([file, source]) =>
+      limit(() =>
+        update(file, dataset.inputsOf?.source(source), (compare) =>
+          compare ? copyFileIfChanged(path.join(contentDir, source), file) : copyFileAtomic(path.join(contentDir, source), file),
+        ),
+      ),
+    ),
   ]);
-  const written = new Set([...reportFiles, ...sourceFiles].map(([file]) => file));
-  await pruneExcept(out('reports'), written);
-  await pruneExcept(out('sources'), written);
+  await removeAllBut(existing, new Set([...reportFiles, ...sourceFiles].map(([file]) => file)));
 
-  await writeJsonArrayAtomic(out('reports.json'), reports);
-  // The download is the same file as the collection: copied, not serialised twice.
-  await copyFileAtomic(out('reports.json'), out('downloads', 'reports.json'));
+  await writeJsonArrayAtomic(out('reports.json'), reports, dataset.jsonOf);
+  // The download is the same file as the collection: linked (or copied), not serialised twice.
+  await linkOrCopyAtomic(out('reports.json'), out('downloads', 'reports.json'));
   await writeReportCsvsAtomic(
     { wide: out('downloads', 'reports-wide.csv'), long: out('downloads', 'reports-long.csv') },
     reports,
@@ -74,4 +109,5 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir }: { c
   await writeJsonAtomic(out('agencies.json'), buildAgencyIndex(reports));
   await writeJsonArrayAtomic(out('rejected.json'), rejected);
   await writeJsonAtomic(out('summary.json'), dataset.summary);
+  await manifest?.save();
 }

@@ -2,16 +2,19 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function pruneExcept(dir: string, keep: ReadonlySet<string>): Promise<void> {
+/** The files under `dir` (absolute paths), empty when it does not exist. */
+export async function filesUnder(dir: string): Promise<Set<string>> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
     throw error;
   }
-  for (const entry of entries) {
-    const file = path.resolve(entry.parentPath, entry.name);
-    if (entry.isFile() && !keep.has(file)) await rm(file, { force: true });
-  }
+  return new Set(entries.filter((e) => e.isFile()).map((e) => path.resolve(e.parentPath, e.name)));
+}
+
+/** Removes the files of `existing` (from filesUnder, before this run wrote) that are not in `keep`. */
+export async function removeAllBut(existing: Iterable<string>, keep: ReadonlySet<string>): Promise<void> {
+  for (const file of existing) if (!keep.has(file)) await rm(file, { force: true });
 }

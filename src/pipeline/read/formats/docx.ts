@@ -1,16 +1,16 @@
 /** `.docx`: Word → HTML with mammoth (merged cells become rowspan/colspan) → the HTML reader. */
-import mammoth from 'mammoth';
 import { diagnostic } from '../../diagnostic';
 import { htmlToText } from './html';
 import type { FormatReading } from './types';
 
 export const DOCX_READER = 'docx-mammoth';
 
-/** Images are not read: the report's numbers are in text and tables, and inlining pictures costs time and memory. */
-const skipImages = mammoth.images.imgElement(async () => ({ src: '' }));
-
 export async function readDocx(bytes: Uint8Array, file: string): Promise<FormatReading> {
   try {
+    // Loaded on the first Word file: mammoth takes about 0.3 s to load, in every thread, and most corpora have no .docx.
+    const { default: mammoth } = await import('mammoth');
+    // Images are not read: the report's numbers are in text and tables, and inlining pictures costs time and memory.
+    const skipImages = mammoth.images.imgElement(async () => ({ src: '' }));
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: skipImages, externalFileAccess: false });
     return { text: htmlToText(value), encoding: 'utf-8', reader: DOCX_READER, diagnostics: [] };
   } catch (error) {

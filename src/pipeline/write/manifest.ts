@@ -1,0 +1,67 @@
+/**
+ * What each per-report and source file of the output folder was written from, so that a rebuild leaves the files
+ * whose inputs did not change alone without reading them: the manifest maps a file to the fingerprint of its
+ * inputs (given by the caller: the report's cache key and cross-report checks, the source's content hash) and the
+ * size and modification time the file had once written. A file changed or removed since (another size or mtime),
+ * or written by another version of the writers, is compared and rewritten as without the manifest.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from './atomic';
+
+interface Written {
+  inputs: string;
+  /** size:mtimeMs of the file after it was written */
+  state: string;
+}
+
+interface Saved {
+  writerVersion: string;
+  files: Record<string, Written>;
+}
+
+const stateOf = (file: string) => {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${stats.size}:${stats.mtimeMs}` : null;
+};
+
+export class OutputManifest {
+  private readonly next: Record<string, Written> = {};
+
+  private constructor(
+    private readonly manifestPath: string,
+    private readonly writerVersion: string,
+    private readonly previous: Record<string, Written>,
+  ) {}
+
+  /** The manifest at `manifestPath`, empty when it is missing, damaged or from other writer code. */
+  static load(manifestPath: string, writerVersion: string): OutputManifest {
+    let previous: Record<string, Written> = {};
+    try {
+      const saved = JSON.parse(readFileSync(manifestPath, 'utf8')) as Saved;
+      if (saved.writerVersion === writerVersion && saved.files) previous = saved.files;
+    } catch {
+      // no manifest yet: every file is compared
+    }
+    return new OutputManifest(manifestPath, writerVersion, previous);
+  }
+
+  /** Whether `file` is still what was written from the same `inputs` last time; if so it stays recorded. */
+  unchanged(file: string, inputs: string): boolean {
+    const known = this.previous[file];
+    if (known?.inputs !== inputs || stateOf(file) !== known.state) return false;
+    this.next[file] = known;
+    return true;
+  }
+
+  /** Records `file`, just written (or found identical) from `inputs`. */
+  record(file: string, inputs: string): void {
+    const state = stateOf(file);
+    if (state !== null) this.next[file] = { inputs, state };
+  }
+
+  /** Saves the files recorded this run (only those: files no longer written are forgotten). */
+  save(): Promise<void> {
+    const saved: Saved = { writerVersion: this.writerVersion, files: this.next };
+    return writeFileAtomic(this.manifestPath, JSON.stringify(saved));
+  }
+}
