@@ -14,7 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Chart embeds (/embed/<id>/) are noindex copies of /charts/<id>/: keep them out of the sitemap.
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), buildReport(), pagefind()],
-  // Separate caches let several builds (tests, helpers) run at once without sharing a content data store.
+  // Separate caches let several builds (tests, helpers) run at once without sharing Astro's cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:
   // never inline stylesheets or scripts, however small.

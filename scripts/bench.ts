@@ -1,16 +1,18 @@
 /**
- * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png] [--site-timeout <min>]
+ * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0] [--site-timeout <min>]
  *                  [--query <text>] [--keep] [--out BENCHMARKS.md]
  * Generates synthetic corpora and measures the pipeline and the site build on them (src/bench/), prints the
  * results and writes them into BENCHMARKS.md (between bench markers named after the sizes and PNG setting, so runs
  * with other settings stay). Not part of `npm test`: it takes minutes (about 20 for 10,000 reports).
- * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0).
+ * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0), --png shared
+ * with PNGs for the rankings and agency trends only (CHART_PNG=shared; default all).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_DIR, runBenchmark } from '../src/bench';
+import { pngMode, type PngMode } from '../src/charts/png-settings';
 import { mergeIntoDocument, renderResults } from '../src/bench/markdown';
 
 const { values } = parseArgs({
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     work: { type: 'string', default: path.join(PROJECT_DIR, '.cache', 'bench') },
     'no-site': { type: 'boolean', default: false },
     'no-png': { type: 'boolean', default: false },
+    png: { type: 'string', default: 'all' },
     'site-timeout': { type: 'string', default: '30' },
     query: { type: 'string', default: '行政复议' },
     keep: { type: 'boolean', default: false },
@@ -37,9 +40,16 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes / --n: expec
 const timeoutMinutes = Number(values['site-timeout']);
 if (!(timeoutMinutes > 0)) fail(`--site-timeout: expected minutes > 0, found ${values['site-timeout']}`);
 
-const png = !values['no-png'];
+let png: PngMode = 'none';
+if (!values['no-png']) {
+  try {
+    png = pngMode({ CHART_PNG: values.png });
+  } catch (error) {
+    fail(`--png: ${(error as Error).message}`);
+  }
+}
 const info = {
-  key: `${sizes.join(',')} ${png ? 'png' : 'no-png'}`,
+  key: `${sizes.join(',')} ${{ all: 'png', shared: 'png-shared', none: 'no-png' }[png]}`,
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   date: new Date(),
   loadBefore: loadavg(),

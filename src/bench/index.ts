@@ -12,6 +12,7 @@ import { parseAstroLog, type AstroBuildLog } from './astro-log';
 import { runChecked, runMeasured, type Measured } from './process';
 import { measureSearch, type SearchCost } from './search-bytes';
 import { measureSite, type SiteWeight } from './site-weight';
+import type { PngMode } from '../charts/png-settings';
 
 export const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (name: string) => path.join(PROJECT_DIR, 'node_modules', '.bin', name);
@@ -21,8 +22,8 @@ export interface BenchOptions {
   /** Folder for corpora, data and builds (one sub-folder per size). */
   workDir: string;
   site: boolean;
-  /** Render chart PNGs in the site build (CHART_PNG); the build's default is on. */
-  png: boolean;
+  /** Which chart PNGs the site build renders (CHART_PNG, src/charts/png-settings.ts); the build's default is all. */
+  png: PngMode;
   siteTimeoutMs: number;
   query: string;
   /** Keep the generated files afterwards. */
@@ -37,6 +38,15 @@ export interface IngestRun {
   wallMs: number;
   cpuMs: number;
   peakRssBytes: number;
+}
+
+/** parse → enrich → validate → check on decoded text in memory, one thread (src/bench/parse-child.ts). */
+export interface ParseRun {
+  files: number;
+  reports: number;
+  /** CPU time of the fastest round over all files. */
+  cpuMs: number;
+  rounds: number;
 }
 
 export interface DataRun {
@@ -56,6 +66,7 @@ export interface SizeResult {
   n: number;
   generateMs: number;
   ingest: IngestRun[];
+  parse: ParseRun;
   dataFull: DataRun;
   dataIncremental: DataRun;
   site: SiteRun | null;
@@ -73,6 +84,14 @@ async function ingestRun(contentDir: string, workers: number, options: BenchOpti
   const result = JSON.parse(line) as Omit<IngestRun, 'workers' | 'peakRssBytes'>;
   options.log(`  per-file stage, ${workers || 'no'} worker threads: ${result.files} files in ${(result.wallMs / 1000).toFixed(1)} s`);
   return { ...result, workers, peakRssBytes: measured.peakProcessRssBytes };
+}
+
+async function parseRun(contentDir: string, options: BenchOptions): Promise<ParseRun> {
+  const measured = await runChecked(bin('tsx'), ['src/bench/parse-child.ts', contentDir], { cwd: PROJECT_DIR });
+  const line = measured.output.trim().split('\n').filter((l) => l.startsWith('{')).pop()!;
+  const result = JSON.parse(line) as ParseRun;
+  options.log(`  parse → enrich → validate → check, decoded text: ${Math.round(result.files / (result.cpuMs / 1000))} files per CPU-second`);
+  return result;
 }
 
 async function dataRun(contentDir: string, dataDir: string, logFile: string): Promise<DataRun> {
@@ -94,7 +113,7 @@ async function siteRun(dataDir: string, dir: string, options: BenchOptions): Pro
     DATA_DIR: dataDir,
     ASTRO_CACHE_DIR: path.join(dir, 'astro-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
-    ...(options.png ? {} : { CHART_PNG: '0' }),
+    CHART_PNG: options.png,
   };
   const build = await runMeasured(bin('astro'), ['build', '--outDir', dist], {
     cwd: PROJECT_DIR,
@@ -125,6 +144,7 @@ async function benchSize(n: number, options: BenchOptions): Promise<SizeResult> 
   const generate = await runChecked(bin('tsx'), ['scripts/generate.ts', '--n', String(n), '--out', corpus], { cwd: PROJECT_DIR });
 
   const ingest = [await ingestRun(contentDir, availableParallelism(), options), await ingestRun(contentDir, 0, options)];
+  const parse = await parseRun(contentDir, options);
 
   await rm(dataDir, { recursive: true, force: true });
   const dataFull = await dataRun(contentDir, dataDir, logFile);
@@ -135,7 +155,7 @@ async function benchSize(n: number, options: BenchOptions): Promise<SizeResult> 
 
   const site = options.site ? await siteRun(dataDir, dir, options) : null;
   if (!options.keep) await rm(dir, { recursive: true, force: true });
-  return { n, generateMs: generate.wallMs, ingest, dataFull, dataIncremental, site };
+  return { n, generateMs: generate.wallMs, ingest, parse, dataFull, dataIncremental, site };
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<SizeResult[]> {

@@ -3,6 +3,7 @@
  * per report (handling, applicants, appeals), per agency with ≥ 2 years (trend), and per year and metric (ranking).
  * A chart entry holds exactly the numbers it plots; SVG, PNG, CSV and data tables are all rendered from it.
  */
+import { agencyTrendChartId } from './chart-ids';
 import { group } from 'd3-array';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, APPLICANT_PARTS, REQUEST_GROUPS, REQUEST_ROWS, type Report, type RequestKey } from '../schema';
 import { reportUrl } from '../lib/paths';
@@ -217,7 +218,7 @@ function trendChart(reports: Report[], builtAt: string): ChartEntry {
   }).join('；');
   const span = `${years[0]}—${years[years.length - 1]} 年`;
   return {
-    id: `agency-${agency.slug}-trend`,
+    id: agencyTrendChartId(agency.slug),
     kind: 'agency-trend',
     title: `${agency.name}历年政府信息公开申请情况`,
     subtitle: `${span}；${TREND_METRICS.map((m) => `${m.zh}：${m.definition}`).join('；')}`,

@@ -1,6 +1,6 @@
 /**
- * Every chart of the site, built once per build from the site's data (src/lib/site-data.ts reads the
- * collections once) and cached at module level, so chart pages and file endpoints share one computation.
+ * Every chart of the site, built once per build from the site's data (src/lib/site-data.ts reads the data
+ * files once) and cached at module level, so chart pages and file endpoints share one computation.
  */
 import { reports } from '../lib/site-data';
 import { buildCharts, type ChartEntry } from './catalog';
@@ -18,7 +18,7 @@ export function getCharts(): Promise<ChartEntry[]> {
 }
 
 /**
- * One chart by its permalink id, e.g. `agency-${slug}-trend` for an agency page (see ChartFigure.astro);
+ * One chart by its permalink id, e.g. agencyTrendChartId(slug) for an agency page (see ChartFigure.astro);
  * undefined when there is no such chart (an agency with one year has no trend).
  */
 export async function findChart(id: string): Promise<ChartEntry | undefined> {

@@ -9,11 +9,34 @@ import { trendFigure } from './trend';
 export const CHART_WIDTH = 640;
 export const NARROW_CHART_WIDTH = 360;
 
-function plotFigure(entry: ChartEntry, width: number): Figure {
+function layOutPlot(entry: ChartEntry, width: number): Figure {
   const { layout } = entry;
   if (layout.type === 'bars') return barFigure(entry.rows, { unit: entry.unit, width });
   const series = layout.series.map((s) => ({ label: s.group, unit: s.unit, kind: s.kind, points: entry.rows.filter((r) => r.group === s.group) }));
   return trendFigure(series, { width, xLabels: layout.xLabels });
+}
+
+/**
+ * The plots laid out last, by chart entry and width. A chart page needs the same plot for its inline drawing and
+ * for the height of its embed code; pages render a few at a time, so a handful is enough, and a bounded cache
+ * never holds the drawings of every chart of a large site. Chart entries are never changed once built.
+ */
+const recentPlots = new Map<ChartEntry, Map<number, Figure>>();
+const RECENT_PLOTS = 8;
+
+function plotFigure(entry: ChartEntry, width: number): Figure {
+  let byWidth = recentPlots.get(entry);
+  if (!byWidth) {
+    byWidth = new Map();
+    recentPlots.set(entry, byWidth);
+    if (recentPlots.size > RECENT_PLOTS) recentPlots.delete(recentPlots.keys().next().value!);
+  }
+  let figure = byWidth.get(width);
+  if (!figure) {
+    figure = layOutPlot(entry, width);
+    byWidth.set(width, figure);
+  }
+  return figure;
 }
 
 /** "2025-01-28 12:00（北京时间）" from an ISO time. */

@@ -38,10 +38,13 @@ export interface SvgDocumentOptions {
 
 /** Attribute string from a record; every value is escaped. Undefined values are left out. */
 export function attrs(record: Record<string, string | number | undefined>): string {
-  return Object.entries(record)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeXml(v as string | number)}"`)
-    .join('');
+  // A plain loop: this runs for every element of 30,000 charts, several times each.
+  let out = '';
+  for (const key in record) {
+    const value = record[key];
+    if (value !== undefined) out += ` ${key}="${escapeXml(value)}"`;
+  }
+  return out;
 }
 
 /** A `<text>` element with escaped content. */

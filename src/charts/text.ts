@@ -8,11 +8,15 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Whether a string holds anything escapeXml changes (a quick test: most labels hold nothing to escape). */
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escape text for SVG/XML content and attribute values; drops characters XML cannot contain. */
 export function escapeXml(value: string | number): string {
-  return String(value)
-    .replace(XML_INVALID, '')
-    .replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
+  // Numbers print as digits, signs, '.', 'e', Infinity or NaN: nothing to escape.
+  if (typeof value === 'number') return String(value);
+  if (!NEEDS_ESCAPING.test(value)) return value;
+  return value.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
 }
 
 /** Estimated advance of one character in em: CJK and full-width forms take a full em, Latin about 0.6. */

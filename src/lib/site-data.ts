@@ -1,25 +1,28 @@
 /**
- * The site's data, read once per build: both content collections and the indexes every page derives from them.
- * Pages import from here; nothing else calls getCollection.
+ * The site's data, read once per build: reports.json and agencies.json from the data folder (DATA_DIR), validated
+ * once with the zod schemas, and the indexes every page derives from them. Pages import from here.
+ * Not Astro content collections: their data store is bundled into the server build and held in memory
+ * (98–133 s of setup and gigabytes at 10,000 reports, BENCHMARKS.md).
  */
-import { getCollection } from 'astro:content';
-import type { AgencyIndexEntry, AgencyLevel, Report } from '../schema/report';
+import { z } from 'zod';
+import { AgencyIndexEntry, Report, type AgencyLevel } from '../schema/report';
+import { dataPath } from './data-dir';
 import { disclosureRate, ratio, sum } from './indicators';
+import { readDataFile } from './read-data-file';
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
-const reportEntries: { data: Report }[] = await getCollection('reports');
-const agencyEntries: { data: AgencyIndexEntry }[] = await getCollection('agencies');
-
-export const reports: Report[] = reportEntries.map((e) => e.data).sort((a, b) => byText(a.id, b.id));
-export const agencies: AgencyIndexEntry[] = agencyEntries.map((e) => e.data).sort((a, b) => byText(a.name, b.name));
+export const reports: Report[] = readDataFile(dataPath('reports.json'), z.array(Report)).sort((a, b) => byText(a.id, b.id));
+export const agencies: AgencyIndexEntry[] = readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry)).sort((a, b) => byText(a.name, b.name));
 
 export const reportById = new Map(reports.map((r) => [r.id, r]));
 
 /** An agency's reports, oldest first. */
 export const reportsByAgency = new Map<string, Report[]>();
 for (const r of [...reports].sort((a, b) => a.year - b.year)) {
-  reportsByAgency.set(r.agency.slug, [...(reportsByAgency.get(r.agency.slug) ?? []), r]);
+  const list = reportsByAgency.get(r.agency.slug);
+  if (list) list.push(r);
+  else reportsByAgency.set(r.agency.slug, [r]);
 }
 
 /** Reporting years present, newest first. */

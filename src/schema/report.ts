@@ -1,6 +1,6 @@
 /**
  * The zod schema of a parsed report: the single source of truth for the parser's output,
- * the Astro content collections and the published JSON Schema.
+ * the site's data read (src/lib/site-data.ts) and the published JSON Schema.
  */
 import { z } from 'zod';
 import {

@@ -165,6 +165,26 @@ describe('search page', () => {
     expect(new URL(page.url()).searchParams.get('year')).toBe('2023');
   });
 
+  it('narrows 伊 to 偃师区伊洛街道办事处 with the level filter', async () => {
+    const yiluo = report('偃师区伊洛街道办事处', 2024);
+    const levelOf = (r: Report) => {
+      const html = readFileSync(join(site.dist, 'reports', r.id, 'index.html'), 'utf8');
+      return html.match(/data-pagefind-filter="level"[^>]*>([^<]+)</)?.[1];
+    };
+    const level = levelOf(yiluo);
+    expect(level).toBeTruthy();
+    // Other agencies whose names contain 伊 are of another level, so the filter has something to remove.
+    expect(site.data.reports.filter((r) => r.agency.name.includes('伊') && levelOf(r) !== level).length).toBeGreaterThan(0);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('伊')}`);
+    expect((await results('伊')).some((r) => !r.meta.includes('偃师区伊洛街道办事处'))).toBe(true);
+    await page.getByLabel('层级').selectOption(level!);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('level'));
+    await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('正在搜索'));
+    const found = await results('伊');
+    expect(found.map((r) => withoutHash(r.href)).sort()).toEqual([agencyUrl(yiluo.agency.slug), reportUrl(yiluo.id)].sort());
+    expect(new URL(page.url()).searchParams.get('level')).toBe(level);
+  });
+
   it('opens /search/?q=殷都 with the results already shown', async () => {
     await page.goto(`${site.origin}/search/?q=${encodeURIComponent('殷都')}`);
     const found = await results('殷都');

@@ -29,7 +29,7 @@ const chart = (suffix: string) => {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'charts-seed-'));
   await runPipeline({ contentDir: 'content', outDir: dir });
-  // The collection file the site reads, validated like the content collection does.
+  // The file the site reads, validated as src/lib/site-data.ts does.
   const reports = Report.array().parse(JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8')));
   const found = reports.find((r) => r.agency.name === '伊宁市人民政府' && r.year === 2024);
   if (!found) throw new Error('seed 伊宁市人民政府 2024 missing from reports.json');

@@ -10,6 +10,14 @@ describe('escapeXml', () => {
     expect(escapeXml('伊\u0000宁\u001F市\uD800')).toBe('伊宁市');
     expect(escapeXml('政府😀')).toBe('政府😀');
   });
+  it('returns text with nothing to escape unchanged, and numbers as printed', () => {
+    expect(escapeXml('伊宁市人民政府 2024 年')).toBe('伊宁市人民政府 2024 年');
+    expect(escapeXml(-1250.5)).toBe('-1250.5');
+    expect(escapeXml(0)).toBe('0');
+  });
+  it('escapes a lone low surrogate after a character that needs no escaping', () => {
+    expect(escapeXml('a\uDC00b&')).toBe('ab&amp;');
+  });
 });
 
 describe('wrapText', () => {

@@ -49,7 +49,7 @@ export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT,
   const log: string[] = [];
   try {
     await run(bin('tsx'), ['scripts/data.ts', '--content', contentDir, '--out', dataDir], {}, log);
-    // Own cache dir: the content layer's data store must not be shared with other builds running at the same time.
+    // Own cache dir: Astro's cache must not be shared with other builds running at the same time.
     const env = { DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(workDir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
     await run(bin('astro'), ['build', '--outDir', distDir], env, log);
   } finally {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { dictionaryRows } from '../../src/pipeline/write/csv';
+import { regionAnchor } from '../../src/lib/paths';
+import { provinceUrl } from '../../src/lib/regions';
 import { exists, htmlPages, readPage, readReports, text } from './html';
 
 const dist = inject('siteDist');
@@ -11,29 +13,43 @@ const dataDir = inject('siteData');
 const reports = readReports(dataDir);
 const pages = htmlPages(dist);
 
-describe('/agencies/', () => {
+describe('/agencies/ and the province pages', () => {
   const html = readPage(dist, '/agencies/');
+  const provinceOf = new Map(reports.map((r) => [r.agency.name, r.agency.region.province!]));
 
-  it('lists every agency under its province', () => {
-    const provinceOf = new Map(reports.map((r) => [r.agency.name, r.agency.region.province]));
-    expect(provinceOf.size).toBe(5);
-    for (const [agency, province] of provinceOf) {
-      const section = html.querySelectorAll('#agency-tree > section').find((s) => text(s.querySelector('h2')) === province);
-      expect(section, `${province}`).toBeDefined();
-      expect(section!.querySelectorAll('[data-agency] > a').map(text)).toContain(agency);
+  it('lists each province with its number of agencies and reports, linking to its page', () => {
+    expect(new Set(provinceOf.values())).toEqual(new Set(['新疆维吾尔自治区', '河南省', '黑龙江省']));
+    const rows = html.querySelectorAll('[data-province]');
+    expect(rows.map((row) => text(row.querySelector('th'))).sort()).toEqual(['新疆维吾尔自治区', '河南省', '黑龙江省'].sort());
+    for (const province of new Set(provinceOf.values())) {
+      const row = rows.find((r) => text(r.querySelector('th')) === province)!;
+      const inProvince = reports.filter((r) => r.agency.region.province === province);
+      const cells = row.querySelectorAll('td').map(text);
+      expect(cells, province).toEqual([String(new Set(inProvince.map((r) => r.agency.slug)).size), String(inProvince.length)]);
+      expect(row.querySelector('a')?.getAttribute('href')).toBe(provinceUrl(province));
+      // Old links to /agencies/#region-… still land on the province's row.
+      expect(row.id).toBe(regionAnchor(province));
     }
-    expect(html.querySelectorAll('#agency-tree > section > h2').map(text).sort()).toEqual(['新疆维吾尔自治区', '河南省', '黑龙江省'].sort());
   });
 
-  it('links each agency to its page and each year to its report', () => {
+  it('lists every seed agency on its province page, linking to the agency and each year to its report', () => {
     for (const r of reports) {
-      expect(html.querySelector(`a[href="/agencies/${r.agency.slug}/"]`), r.agency.name).not.toBeNull();
-      expect(text(html.querySelector(`a[href="/reports/${r.id}/"]`))).toBe(String(r.year));
+      const page = readPage(dist, provinceUrl(r.agency.region.province!));
+      const item = page.querySelectorAll('#agency-tree [data-agency]').find((li) => text(li.querySelector('a')) === r.agency.name);
+      expect(item, `${r.agency.name} on ${provinceUrl(r.agency.region.province!)}`).toBeDefined();
+      expect(item!.querySelector('a')?.getAttribute('href')).toBe(`/agencies/${r.agency.slug}/`);
+      expect(text(item!.querySelector(`a[href="/reports/${r.id}/"]`))).toBe(String(r.year));
     }
+    // The agencies of another province are not listed there.
+    const henan = readPage(dist, provinceUrl('河南省'));
+    expect(henan.querySelectorAll('#agency-tree [data-agency] > a').map(text).sort()).toEqual(
+      [...provinceOf].filter(([, p]) => p === '河南省').map(([agency]) => agency).sort(),
+    );
   });
 
   it('shows the filter box only once its script runs (full list without JavaScript)', () => {
-    expect(html.querySelector('[data-agency-filter]')?.hasAttribute('hidden')).toBe(true);
+    const page = readPage(dist, provinceUrl('河南省'));
+    expect(page.querySelector('[data-agency-filter]')?.hasAttribute('hidden')).toBe(true);
   });
 });
 
@@ -100,6 +116,33 @@ describe('home, quality and data pages', () => {
     }
   });
 
+  it('lists every report’s source file with its SHA-256 on /data/sources/, linked from /data/', () => {
+    expect(readPage(dist, '/data/').querySelector('#provenance a[href="/data/sources/"]')).not.toBeNull();
+    const html = readPage(dist, '/data/sources/');
+    for (const r of reports) {
+      const row = html.querySelectorAll('tbody tr').find((tr) => tr.querySelector(`a[href="/reports/${r.id}/"]`));
+      expect(row, r.id).toBeDefined();
+      expect(text(row!.querySelector('code.hash'))).toBe(r.source.sha256);
+      expect(row!.querySelector('a[download]')?.getAttribute('href')).toBe(`/sources/${r.source.path.split('/').map(encodeURIComponent).join('/')}`);
+    }
+  });
+
+  it('/charts/ links the lists of trends and report charts; /charts/reports/ links each report’s charts', () => {
+    const index = readPage(dist, '/charts/');
+    expect(index.querySelector('a[href="/charts/reports/"]')).not.toBeNull();
+    const html = readPage(dist, '/charts/reports/');
+    for (const r of reports) {
+      const line = html.querySelectorAll('.chart-index-list li').find((li) => text(li).startsWith(`${r.agency.name} ${r.year} 年`));
+      expect(line, r.id).toBeDefined();
+      const links = line!.querySelectorAll('a').map((a) => a.getAttribute('href')!);
+      expect(links).toHaveLength(3);
+      for (const href of links) {
+        expect(href).toMatch(new RegExp(`^/charts/report-${r.id}-[a-z-]+/$`));
+        expect(exists(dist, href), href).toBe(true);
+      }
+    }
+  });
+
   it('serves each source file byte for byte', () => {
     for (const r of reports) expect(readFileSync(join(dist, 'sources', r.source.path))).toEqual(readFileSync(join(dataDir, 'sources', r.source.path)));
   });
@@ -107,6 +150,30 @@ describe('home, quality and data pages', () => {
   it('produces the sitemap, robots.txt, the 404 page and the editorial pages', () => {
     for (const path of ['/sitemap-index.xml', '/robots.txt', '/404.html', '/about/', '/guide/']) expect(exists(dist, path), path).toBe(true);
     expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).toContain(`/reports/${reports[0].id}/`);
+  });
+});
+
+describe('/search/', () => {
+  const html = readPage(dist, '/search/');
+  const filterValuesOn = (path: string, key: string) =>
+    readPage(dist, path).querySelectorAll(`[data-pagefind-filter="${key}"]`).map(text);
+
+  it('offers the year, province, prefecture and level filters, with the values the indexed pages carry', () => {
+    const selects = html.querySelectorAll('select[data-search-filter]');
+    expect(selects.map((s) => s.getAttribute('name'))).toEqual(['year', 'province', 'prefecture', 'level']);
+    const indexed = [...reports.map((r) => `/reports/${r.id}/`), ...reports.map((r) => `/agencies/${r.agency.slug}/`)];
+    for (const select of selects) {
+      const key = select.getAttribute('name')!;
+      const options = select.querySelectorAll('option').map((o) => o.getAttribute('value')).filter(Boolean);
+      expect(options.length, key).toBeGreaterThan(0);
+      expect(new Set(options), key).toEqual(new Set(indexed.flatMap((path) => filterValuesOn(path, key))));
+    }
+    expect(new Set(filterValuesOn(`/reports/${reports[0].id}/`, 'year'))).toEqual(new Set([String(reports[0].year)]));
+  });
+
+  it('lists no agency filter: its options would grow with every agency', () => {
+    expect(html.querySelector('select[name="agency"]')).toBeNull();
+    for (const r of reports) expect(filterValuesOn(`/reports/${r.id}/`, 'agency')).toEqual([]);
   });
 });
 

@@ -24,6 +24,8 @@ const reportPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
   <div hidden><div data-pagefind-ignore><span data-pagefind-filter="year">2024</span><span data-pagefind-meta="agency">伊宁市人民政府</span></div></div>
 </article></body></html>`;
 const chromePage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>首页</title></head><body><p>首页文字</p></body></html>`;
+// A page outside the indexed folders (INDEXED_PAGES), marked all the same: it must not even be read.
+const chartPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>图表</title></head><body><main data-pagefind-body><p>图表页文字</p></main></body></html>`;
 
 /** Pagefind's files are gzip with a `pagefind_dcd` signature before the payload. */
 function readPagefindFile(path: string): string {
@@ -39,7 +41,10 @@ beforeAll(async () => {
   site = await mkdtemp(join(tmpdir(), 'pagefind-test-'));
   await mkdir(join(site, 'reports', 'a'), { recursive: true });
   await writeFile(join(site, 'reports', 'a', 'index.html'), reportPage);
-  await writeFile(join(site, 'index.html'), chromePage);
+  await mkdir(join(site, 'agencies'), { recursive: true });
+  await writeFile(join(site, 'agencies', 'index.html'), chromePage);
+  await mkdir(join(site, 'charts', 'c'), { recursive: true });
+  await writeFile(join(site, 'charts', 'c', 'index.html'), chartPage);
   summary = await indexSite(site);
   const dir = (name: string) => join(site, 'pagefind', name);
   fragments = readdirSync(dir('fragment')).map((f) => JSON.parse(readPagefindFile(join(dir('fragment'), f))));
@@ -53,11 +58,12 @@ describe('Pagefind index of Chinese pages', () => {
     expect(process.env.PAGEFIND_EXTENDED_BINARY_PATH).toBe(extendedBinaryPath());
   });
 
-  it('indexes only pages with data-pagefind-body', () => {
+  it('reads only the report and agency folders, and indexes only pages with data-pagefind-body', () => {
     expect(summary.scanned).toBe(2);
     expect(summary.indexed).toEqual({ 'zh-cn': 1 });
     expect(fragments).toHaveLength(1);
     expect(fragments[0].content).not.toContain('首页文字');
+    expect(fragments[0].content).not.toContain('图表页文字');
   });
 
   it('segments Chinese into words (stored with zero-width spaces between them)', () => {

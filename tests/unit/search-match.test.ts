@@ -8,7 +8,10 @@ import {
   queryTerms,
   sectionOfMatch,
   type Anchor,
+  hanPairs,
 } from '../../src/lib/search/match';
+import { commonPairs } from '../../src/lib/search/common-pairs';
+import type { Report } from '../../src/schema';
 
 describe('queryTerms', () => {
   it('splits on ASCII and full-width spaces, normalises width and case, trims quotes', () => {
@@ -21,14 +24,47 @@ describe('queryTerms', () => {
 });
 
 describe('indexQuery', () => {
-  it('turns runs of Han characters into overlapping character pairs', () => {
-    expect(indexQuery(['三审五校'])).toBe('三审 审五 五校');
+  it('sends one character pair of each run of Han characters: the first, when none is known to be common', () => {
+    expect(indexQuery(['三审五校'])).toBe('三审');
+    expect(indexQuery(['三审五校', '含金量'])).toBe('三审 含金');
+  });
+  it('sends the least common pair of a run, by the list of common pairs (most common first)', () => {
+    expect(indexQuery(['行政复议'], ['行政', '复议', '政复'])).toBe('政复');
+    expect(indexQuery(['行政复议'], ['行政', '复议'])).toBe('政复');
+    expect(indexQuery(['行政复议'], ['政复', '行政', '复议'])).toBe('复议');
   });
   it('keeps single characters and non-Han runs, splitting mixed terms by script', () => {
     expect(indexQuery(['伊', '2024年度'])).toBe('伊 2024 年度');
   });
   it('drops repeated pairs and punctuation', () => {
     expect(indexQuery(['公开、公开'])).toBe('公开');
+  });
+});
+
+describe('hanPairs', () => {
+  it('lists the overlapping pairs of each run of Han characters, not across other characters', () => {
+    expect(hanPairs('三审五校，含金量 ab 伊')).toEqual(['三审', '审五', '五校', '含金', '金量']);
+  });
+});
+
+describe('commonPairs', () => {
+  const report = (text: string) =>
+    ({ meta: { title: '' }, agency: { name: '' }, sections: { overview: { title: '', line: null, text } } }) as unknown as Report;
+
+  it('lists the pairs that occur often, the most frequent first, and not the rare ones', () => {
+    const reports = Array.from({ length: 40 }, (_, i) => report(i % 2 === 0 ? `行政复议${i}` : `行政诉讼${i}`));
+    reports.push(report('三审五校'));
+    const pairs = commonPairs(reports);
+    expect(pairs[0]).toBe('行政');
+    expect(pairs).toEqual(expect.arrayContaining(['复议', '诉讼', '政复', '政诉']));
+    expect(pairs).not.toContain('三审');
+  });
+
+  it('ranks by occurrences: a pair repeated within every report is more common than one said once in each', () => {
+    const reports = Array.from({ length: 20 }, () => report('申请行政复议，行政许可，行政处罚'));
+    const pairs = commonPairs(reports);
+    expect(pairs.indexOf('行政')).toBeLessThan(pairs.indexOf('政复'));
+    expect(indexQuery(['行政复议'], pairs)).not.toBe('行政');
   });
 });
 

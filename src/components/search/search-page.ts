@@ -10,7 +10,12 @@ import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../../lib/search/filte
 const PAGE_SIZE = 10;
 /** At most this many candidates are checked per search: each check loads one small fragment file. */
 const CHECK_LIMIT = 200;
-const TYPING_DELAY_MS = 250;
+/**
+ * Typing searches once the input rests this long, so a typed query is one search, not one per prefix: each
+ * search downloads the index chunks of its words. Long enough for the pause between two characters picked in an
+ * input method.
+ */
+const TYPING_DELAY_MS = 400;
 
 interface PagefindData {
   url: string;
@@ -99,11 +104,14 @@ export function startSearchPage(): void {
     if (select) selects.set(key, select);
   }
   const baseTitle = document.title;
+  const commonPairs = (form.dataset.commonPairs ?? '').split(' ').filter(Boolean);
 
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).then(async (api: PagefindApi) => {
-      await api.options({ excerptLength: 30 });
+      // noWorker: Pagefind otherwise fetches a 43 KB worker script before the first search; the search itself
+      // (a few index chunks, then the results' fragments) is light enough for the main thread.
+      await api.options({ excerptLength: 30, noWorker: true });
       return api;
     }));
 
@@ -184,7 +192,7 @@ export function startSearchPage(): void {
     list.setAttribute('aria-busy', 'true');
     try {
       const api = await loadPagefind();
-      const response = await api.search(terms.length ? indexQuery(terms) : null, { filters: state.filters });
+      const response = await api.search(terms.length ? indexQuery(terms, commonPairs) : null, { filters: state.filters });
       if (run !== current) return;
       run.candidates = response?.results ?? [];
       if (await fill(run, PAGE_SIZE)) render(run);
@@ -203,10 +211,16 @@ export function startSearchPage(): void {
     window.clearTimeout(typingTimer);
     void search(formState(), 'push');
   });
-  input.addEventListener('input', () => {
+  const searchWhenIdle = () => {
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => void search(formState(), 'replace'), TYPING_DELAY_MS);
+  };
+  // While an input method composes, the box holds pinyin letters, not the query: wait for the characters.
+  input.addEventListener('input', (event) => {
+    if ((event as InputEvent).isComposing) window.clearTimeout(typingTimer);
+    else searchWhenIdle();
   });
+  input.addEventListener('compositionend', searchWhenIdle);
   for (const select of selects.values()) select.addEventListener('change', () => void search(formState(), 'replace'));
   more.addEventListener('click', async () => {
     const run = current;

@@ -57,22 +57,38 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms)];
 }
 
+/** The overlapping pairs of adjacent Han characters in a text (after NFKC, like query terms). */
+export function hanPairs(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of text.normalize('NFKC').match(/\p{Script=Han}{2,}/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i += 1) pairs.push(chars[i] + chars[i + 1]);
+  }
+  return pairs;
+}
+
 /**
  * The query sent to Pagefind for the given terms. Pagefind's index holds every pair of adjacent Chinese
  * characters, and its browser side splits a query with Intl.Segmenter, which cuts words differently from
- * the indexer's jieba. Sending each run of Han characters as overlapping character pairs makes every
- * query word a prefix of an indexed pair, so no page containing the terms is missed; pages that only
- * contain the pairs scattered are removed afterwards by `containsAll`.
+ * the indexer's jieba. So each run of Han characters is sent as ONE of its character pairs: a page
+ * containing the run contains each of its pairs, so no such page is missed, and pages that only contain
+ * the pair are removed afterwards by `containsAll`. One pair, not all of them: Pagefind downloads the
+ * index chunk of every word it is sent, and the chunk of a pair in every report (行政) grows with the
+ * corpus. The pair sent is the least common according to `commonPairs` (most common first; see
+ * common-pairs.ts); a pair missing from that list is rarer than all listed ones.
  */
-export function indexQuery(terms: string[]): string {
+export function indexQuery(terms: string[], commonPairs: readonly string[] = []): string {
+  const commonness = new Map(commonPairs.map((pair, i) => [pair, commonPairs.length - i]));
   const words: string[] = [];
   for (const term of terms) {
     for (const run of term.match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? []) {
-      if (!/\p{Script=Han}/u.test(run) || run.length === 1) {
+      const pairs = /\p{Script=Han}/u.test(run) ? hanPairs(run) : [];
+      if (pairs.length === 0) {
         words.push(run);
         continue;
       }
-      for (let i = 0; i + 1 < run.length; i += 1) words.push(run.slice(i, i + 2));
+      // The first of the least common pairs (a pair not listed has commonness 0).
+      words.push(pairs.reduce((best, pair) => ((commonness.get(pair) ?? 0) < (commonness.get(best) ?? 0) ? pair : best)));
     }
   }
   return [...new Set(words)].join(' ');

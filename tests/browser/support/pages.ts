@@ -2,13 +2,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { agencyUrl, reportUrl } from '../../../src/lib/paths';
+import { provinceUrl } from '../../../src/lib/regions';
 import { hasPage, type SiteData } from './site';
+
+/** Paginated listings inside folders of chart pages: not chart pages themselves. */
+const LISTINGS = new Set(['reports', 'trends']);
 
 /** The first page under a folder of the built site ("/charts/<id>/"), if there is one. */
 function firstPageUnder(dist: string, folder: string): string | undefined {
   const dir = join(dist, folder);
   try {
-    const ids = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && hasPage(dist, `/${folder}/${e.name}/`));
+    const ids = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !LISTINGS.has(e.name) && hasPage(dist, `/${folder}/${e.name}/`));
     return ids.length ? `/${folder}/${ids.map((e) => e.name).sort()[0]}/` : undefined;
   } catch {
     return undefined;
@@ -21,20 +25,26 @@ export interface SitePage {
 }
 
 /**
- * Home, agencies, one agency, one report, compare, quality, data, search (empty and with results),
- * one chart and one embed.
+ * Home, agencies, one province's agencies, one agency, one report, compare, quality, data, source files, the
+ * chart listings, search (empty and with results), one chart and one embed.
  * Fixed paths are always listed (a missing one must fail the tests); chart and embed pages when built.
  */
 export function sitePages(dist: string, data: SiteData): SitePage[] {
   const report = data.reports[0];
+  const province = data.reports.map((r) => r.agency.region.province).find((p): p is string => Boolean(p));
+  if (!province) throw new Error('no report of the test data has a province');
   const pages: SitePage[] = [
     { name: 'home', path: '/' },
     { name: 'agencies', path: '/agencies/' },
+    { name: 'province', path: provinceUrl(province) },
     { name: 'agency', path: agencyUrl(report.agency.slug) },
     { name: 'report', path: reportUrl(report.id) },
     { name: 'compare', path: '/compare/' },
     { name: 'quality', path: '/quality/' },
     { name: 'data', path: '/data/' },
+    { name: 'sources', path: '/data/sources/' },
+    { name: 'charts', path: '/charts/' },
+    { name: 'report charts', path: '/charts/reports/' },
     { name: 'search', path: '/search/' },
     // With a query, so Pagefind's script and WebAssembly run under the CSP and the results are checked too.
     { name: 'search results', path: `/search/?q=${encodeURIComponent('依申请公开')}` },

@@ -1,0 +1,6 @@
+/** Chart ids that pages look up by their subject (kept apart from catalog.ts so that settings and pages can import them cheaply). */
+
+/** The permalink id of an agency's trend chart (one per agency with reports for two or more years). */
+export function agencyTrendChartId(agencySlug: string): string {
+  return `agency-${agencySlug}-trend`;
+}

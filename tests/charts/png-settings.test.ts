@@ -1,0 +1,115 @@
+/**
+ * CHART_PNG: which charts get a PNG file, and which PNG a chart page links and shows as its preview image,
+ * on the seeds' charts plus a second year of one seed agency (so that it has a trend chart).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCharts, type ChartEntry } from '../../src/charts/catalog';
+import { chartCharacters } from '../../src/charts/png';
+import { renderChartSvg } from '../../src/charts/render';
+import { PNG_MODE_ENV, hasPng, pngMode, previewChartId } from '../../src/charts/png-settings';
+import { runPipeline } from '../../src/pipeline';
+import { Report } from '../../src/schema';
+
+const env = (value: string | undefined) => (value === undefined ? {} : { [PNG_MODE_ENV]: value });
+let charts: ChartEntry[];
+let yining: Report;
+const byId = (id: string | null) => charts.find((c) => c.id === id);
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'charts-png-mode-'));
+  try {
+    await runPipeline({ contentDir: 'content', outDir: dir });
+    const reports = Report.array().parse(JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8')));
+    yining = reports.find((r) => r.agency.name === '伊宁市人民政府' && r.year === 2024)!;
+    // 伊宁市人民政府 with a 2023 report too: the only seed agency with a trend chart here.
+    const earlier = {
+      ...yining,
+      id: yining.id.replace('2024', '2023'),
+      year: 2023,
+    };
+    charts = buildCharts([...reports, earlier], '2025-02-01T00:00:00.000Z');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+describe('pngMode (CHART_PNG)', () => {
+  it('is all when unset, empty, all or 1; shared for shared; none for 0 or none (any case, spaces trimmed)', () => {
+    for (const value of [undefined, '', 'all', '1', ' ALL ']) expect(pngMode(env(value)), String(value)).toBe('all');
+    expect(pngMode(env('shared'))).toBe('shared');
+    expect(pngMode(env('Shared'))).toBe('shared');
+    for (const value of ['0', 'none', 'NONE']) expect(pngMode(env(value)), value).toBe('none');
+  });
+
+  it('fails on anything else, naming the variable and the accepted values', () => {
+    expect(() => pngMode(env('yes'))).toThrow(/CHART_PNG=yes: expected one of all, 1, shared, 0, none/);
+    expect(() => pngMode(env('false'))).toThrow(PNG_MODE_ENV);
+  });
+});
+
+describe('which charts get a PNG', () => {
+  const withPng = (value: string | undefined) => charts.filter((c) => hasPng(c, env(value))).map((c) => c.kind);
+
+  it('all: every chart (the 15 report charts, the 10 rankings, the trend)', () => {
+    expect(charts.length).toBe(3 * 6 + 10 * 2 + 1);
+    expect(withPng(undefined).length).toBe(charts.length);
+    expect(withPng('all').length).toBe(charts.length);
+  });
+
+  it('shared: only the rankings and agency trends, no chart of a single report', () => {
+    const kinds = withPng('shared');
+    expect(kinds.length).toBe(10 * 2 + 1);
+    expect(new Set(kinds)).toEqual(new Set(['ranking', 'agency-trend']));
+  });
+
+  it('0: none', () => {
+    expect(withPng('0')).toEqual([]);
+  });
+});
+
+describe('the PNG a chart page links and previews', () => {
+  const handling = (r: Report) => byId(`report-${r.id}-handling`)!;
+  const trendOf = (r: Report) => byId(`agency-${r.agency.slug}-trend`)!;
+
+  it('all: every page its own PNG', () => {
+    for (const c of charts) expect(previewChartId(c, env('all'))).toBe(c.id);
+  });
+
+  it('shared: a report chart previews its agency trend chart, which exists and has a PNG', () => {
+    const trend = trendOf(yining);
+    expect(trend.kind).toBe('agency-trend');
+    expect(hasPng(handling(yining), env('shared'))).toBe(false);
+    expect(previewChartId(handling(yining), env('shared'))).toBe(trend.id);
+    expect(hasPng(trend, env('shared'))).toBe(true);
+    expect(previewChartId(trend, env('shared'))).toBe(trend.id);
+  });
+
+  it('shared: a report chart of an agency without a trend previews nothing (the proposed id is no chart)', () => {
+    const single = charts.find((c) => c.kind === 'report-appeals' && c.subject.agencySlug !== yining.agency.slug)!;
+    const proposed = previewChartId(single, env('shared'));
+    expect(proposed).toBe(`agency-${single.subject.agencySlug}-trend`);
+    expect(byId(proposed)).toBeUndefined();
+  });
+
+  it('shared: rankings keep their own PNG; 0: no page has a preview image', () => {
+    const ranking = charts.find((c) => c.kind === 'ranking')!;
+    expect(previewChartId(ranking, env('shared'))).toBe(ranking.id);
+    for (const c of charts) expect(previewChartId(c, env('0'))).toBeNull();
+  });
+});
+
+describe('chartCharacters (what the font is narrowed to before the first PNG)', () => {
+  it("holds every Chinese character the charts draw except the frame's fixed words", () => {
+    const held = new Set(chartCharacters(charts));
+    const drawn = new Set(charts.flatMap((c) => [...renderChartSvg(c, { framed: true, url: 'https://x.test/' })]));
+    const han = /\p{Script=Han}/u;
+    const left = [...drawn].filter((ch) => han.test(ch) && !held.has(ch));
+    // Only the words of the frame (source, permalink, build time) are left for the first chart to add.
+    expect(left.join(''), left.join('')).toMatch(/^[数据来源永久链接生成于北京时间]*$/);
+    expect(left.length).toBeLessThan(12);
+    for (const ch of '伊宁市人民政府殷都区偃师伊洛街道办事处') expect(held.has(ch), ch).toBe(true);
+  });
+});

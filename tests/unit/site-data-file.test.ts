@@ -1,0 +1,49 @@
+/**
+ * The site reads data/reports.json and agencies.json itself (src/lib/site-data.ts through src/lib/read-data-file.ts):
+ * valid files come back as the schema's values, and a bad file fails with the file and the place in it.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataFile } from '../../src/lib/read-data-file';
+import { runPipeline } from '../../src/pipeline';
+import { AgencyIndexEntry, Report } from '../../src/schema/report';
+
+let dir: string;
+let reportsJson: { agency: { slug: string; name: string } }[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'site-data-'));
+  await runPipeline({ contentDir: 'content', outDir: dir });
+  reportsJson = JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('readDataFile', () => {
+  it('returns the reports and agencies the pipeline wrote, validated', () => {
+    const reports = readDataFile(path.join(dir, 'reports.json'), z.array(Report));
+    expect(reports.map((r) => r.agency.name).sort()).toEqual(reportsJson.map((r) => r.agency.name).sort());
+    expect(reports.find((r) => r.agency.name === '伊宁市人民政府')?.requests.received.total).toBe(21);
+    const agencies = readDataFile(path.join(dir, 'agencies.json'), z.array(AgencyIndexEntry));
+    expect(agencies.map((a) => a.slug).sort()).toEqual([...new Set(reportsJson.map((r) => r.agency.slug))].sort());
+  });
+
+  it('names the file and the path of each invalid value', async () => {
+    const broken = structuredClone(reportsJson);
+    broken[2].agency.slug = 'Not A Slug';
+    const file = path.join(dir, 'broken-reports.json');
+    await writeFile(file, JSON.stringify(broken));
+    expect(() => readDataFile(file, z.array(Report))).toThrow(file);
+    expect(() => readDataFile(file, z.array(Report))).toThrow(/at \[2\]\.agency\.slug: /);
+  });
+
+  it('says which file is missing or not JSON', async () => {
+    const missing = path.join(dir, 'nothing-here.json');
+    expect(() => readDataFile(missing, z.array(Report))).toThrow(`cannot read the data file ${missing}`);
+    const garbled = path.join(dir, 'garbled.json');
+    await writeFile(garbled, '[{"id": ');
+    expect(() => readDataFile(garbled, z.array(Report))).toThrow(`cannot read the data file ${garbled}`);
+  });
+});
