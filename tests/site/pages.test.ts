@@ -127,6 +127,16 @@ describe('home, quality and data pages', () => {
     }
   });
 
+  it('/charts/trends/ lists one trend per agency with two or more years, or says there is none', () => {
+    const years = new Map<string, Set<number>>();
+    for (const r of reports) years.set(r.agency.slug, (years.get(r.agency.slug) ?? new Set()).add(r.year));
+    const withTrend = [...years].filter(([, y]) => y.size >= 2).map(([slug]) => slug);
+    const html = readPage(dist, '/charts/trends/');
+    const links = html.querySelectorAll('.chart-index-list a').map((a) => a.getAttribute('href'));
+    expect(links.sort()).toEqual(withTrend.map((slug) => `/charts/agency-${slug}-trend/`).sort());
+    if (withTrend.length === 0) expect(text(html.querySelector('main') ?? html)).toContain('还没有机构有两个年度的报告');
+  });
+
   it('/charts/ links the lists of trends and report charts; /charts/reports/ links each report’s charts', () => {
     const index = readPage(dist, '/charts/');
     expect(index.querySelector('a[href="/charts/reports/"]')).not.toBeNull();
