@@ -73,41 +73,10 @@ const columnName = (column: string) => `“${applicantLabel(column)}”列`;
 // The rules below are plain loops, with messages built only for a break: they run on every report, and the
 // TypeScript runner names every closure created in a loop (tsx's keepNames), which made callbacks the main cost.
 
-/** B1: received + carriedOver = handledTotal + carriedForward, per column. */
-export function checkB1(report: CheckedReport): RuleBreak[] {
-  const out: RuleBreak[] = [];
-  for (const column of APPLICANT_KEYS) {
-    const expected = [requestTerm(report, 'received', column), requestTerm(report, 'carriedOver', column)];
-    const found = [requestTerm(report, 'handledTotal', column), requestTerm(report, 'carriedForward', column)];
-    const sums = differ(expected, found);
-    if (sums) out.push(ruleBreak('B1', column, { expected, found }, sums, `${columnName(column)}：${showTerms(expected)}，而${showTerms(found)}，两者应相等`));
-  }
-  return out;
-}
-
-const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
-const UNGROUPED_OUTCOMES = OUTCOME_ROWS.filter((r) => !('group' in r)).map((r) => r.key);
-const GROUP_OUTCOMES = REQUEST_GROUP_KEYS.map((group) => ({
-  group,
-  subRows: OUTCOME_ROWS.filter((r) => 'group' in r && r.group === group).map((r) => r.key),
-}));
-
 /** A cell of table B, null when blank or when the report does not print the row. */
 function cellOf(report: CheckedReport, row: RequestKey, column: string): Cell {
   const cells = report.requests[row] as RequestRow | undefined;
   return cells ? cells[column as keyof RequestRow] : null;
-}
-
-/** The outcome rows of one column for B2; a group printed as one line stands in for its all-blank sub-rows. */
-function outcomeRows(report: CheckedReport, column: string): RequestKey[] {
-  const rows: RequestKey[] = [...UNGROUPED_OUTCOMES];
-  for (const { group, subRows } of GROUP_OUTCOMES) {
-    let allBlank = true;
-    for (const key of subRows) if (cellOf(report, key, column) !== null) allBlank = false;
-    if (allBlank && cellOf(report, group, column) !== null) rows.push(group);
-    else rows.push(...subRows);
-  }
-  return rows;
 }
 
 /** Sum of cells; null when any is blank (then the rule is skipped). */
@@ -124,6 +93,41 @@ function sumOf(report: CheckedReport, rows: readonly RequestKey[], column: strin
 /** Whether a comparison holds or cannot be made: the common case, decided without building terms. */
 function holds(expected: number | null, found: number | null): boolean {
   return expected === null || found === null || sameNumber(expected, found);
+}
+
+const B1_INTAKE: RequestKey[] = ['received', 'carriedOver'];
+const B1_OUTFLOW: RequestKey[] = ['handledTotal', 'carriedForward'];
+
+/** B1: received + carriedOver = handledTotal + carriedForward, per column. */
+export function checkB1(report: CheckedReport): RuleBreak[] {
+  const out: RuleBreak[] = [];
+  for (const column of APPLICANT_KEYS) {
+    if (holds(sumOf(report, B1_INTAKE, column), sumOf(report, B1_OUTFLOW, column))) continue;
+    const expected = B1_INTAKE.map((row) => requestTerm(report, row, column));
+    const found = B1_OUTFLOW.map((row) => requestTerm(report, row, column));
+    const sums = differ(expected, found);
+    if (sums) out.push(ruleBreak('B1', column, { expected, found }, sums, `${columnName(column)}：${showTerms(expected)}，而${showTerms(found)}，两者应相等`));
+  }
+  return out;
+}
+
+const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
+const UNGROUPED_OUTCOMES = OUTCOME_ROWS.filter((r) => !('group' in r)).map((r) => r.key);
+const GROUP_OUTCOMES = REQUEST_GROUP_KEYS.map((group) => ({
+  group,
+  subRows: OUTCOME_ROWS.filter((r) => 'group' in r && r.group === group).map((r) => r.key),
+}));
+
+/** The outcome rows of one column for B2; a group printed as one line stands in for its all-blank sub-rows. */
+function outcomeRows(report: CheckedReport, column: string): RequestKey[] {
+  const rows: RequestKey[] = [...UNGROUPED_OUTCOMES];
+  for (const { group, subRows } of GROUP_OUTCOMES) {
+    let allBlank = true;
+    for (const key of subRows) if (cellOf(report, key, column) !== null) allBlank = false;
+    if (allBlank && cellOf(report, group, column) !== null) rows.push(group);
+    else rows.push(...subRows);
+  }
+  return rows;
 }
 
 /** B2: handledTotal = the sum of the 22 outcome rows, per column. */

@@ -21,13 +21,13 @@ export interface WrapProfile {
 
 export function wrapProfile(lines: Line[]): WrapProfile {
   // Visible lengths of the non-empty lines; "followed by blank" counts non-empty lines with an empty line next.
+  const all = lines.map((l) => visibleLength(l.raw));
   const lengths: number[] = [];
   let followedByBlank = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const n = visibleLength(lines[i].raw);
-    if (n === 0) continue;
-    lengths.push(n);
-    if (i + 1 < lines.length && visibleLength(lines[i + 1].raw) === 0) followedByBlank++;
+  for (let i = 0; i < all.length; i++) {
+    if (all[i] === 0) continue;
+    lengths.push(all[i]);
+    if (i + 1 < all.length && all[i + 1] === 0) followedByBlank++;
   }
   if (lengths.length < 8) return { width: 0, blankBreaks: true };
   const sorted = Int32Array.from(lengths).sort(); // typed arrays sort numerically
