@@ -2,6 +2,7 @@
  * Every chart of the site, built once per build from the site's data (src/lib/site-data.ts reads the data
  * files once) and cached at module level, so chart pages and file endpoints share one computation.
  */
+import { group } from 'd3-array';
 import { reports } from '../lib/site-data';
 import { buildCharts, type ChartEntry } from './catalog';
 
@@ -28,17 +29,20 @@ export async function findChart(id: string): Promise<ChartEntry | undefined> {
 
 let byReport: Promise<Map<string, ChartEntry[]>> | undefined;
 
-/** The charts drawn from one report, looked up in a map built once (filtering every chart per page is quadratic). */
+/** Each report's charts by report id, grouped once (filtering every chart per report page is quadratic). */
+export function chartsByReport(): Promise<Map<string, ChartEntry[]>> {
+  byReport ??= getCharts().then((all) =>
+    group(
+      all.filter((c) => c.kind.startsWith('report-') && c.subject.reportId),
+      (c) => c.subject.reportId as string,
+    ),
+  );
+  return byReport;
+}
+
+/** The charts drawn from one report. */
 export async function reportCharts(reportId: string): Promise<ChartEntry[]> {
-  byReport ??= getCharts().then((all) => {
-    const map = new Map<string, ChartEntry[]>();
-    for (const c of all) {
-      const id = c.kind.startsWith('report-') ? c.subject.reportId : undefined;
-      if (id) map.set(id, [...(map.get(id) ?? []), c]);
-    }
-    return map;
-  });
-  return (await byReport).get(reportId) ?? [];
+  return (await chartsByReport()).get(reportId) ?? [];
 }
 
 /** getStaticPaths for every chart route: the id as parameter, the chart as prop. */

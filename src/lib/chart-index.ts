@@ -2,7 +2,8 @@
  * The chart listings: /charts/ shows the rankings and links to the paginated lists of agency trends
  * (/charts/trends/) and of each report's charts (/charts/reports/), which grow with the corpus.
  */
-import { getCharts } from '../charts/registry';
+import { group } from 'd3-array';
+import { chartsByReport, getCharts } from '../charts/registry';
 import type { ChartEntry, ChartKind } from '../charts/catalog';
 import { reportsNewestFirst } from './site-data';
 import type { Report } from '../schema/report';
@@ -29,34 +30,29 @@ export interface ChartIndex {
 
 let index: Promise<ChartIndex> | undefined;
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function buildIndex(charts: ChartEntry[]): ChartIndex {
-  const rankingsByYear = new Map<number, ChartEntry[]>();
-  const byReport = new Map<string, { chart: ChartEntry; label: string }[]>();
-  const trends: ChartEntry[] = [];
-  for (const chart of charts) {
-    if (chart.kind === 'ranking') {
-      push(rankingsByYear, chart.subject.year as number, chart);
-    } else if (chart.kind === 'agency-trend') trends.push(chart);
-    const label = REPORT_CHART_LABELS[chart.kind];
-    const reportId = chart.subject.reportId;
-    if (label && reportId) push(byReport, reportId, { chart, label });
-  }
+async function buildIndex(): Promise<ChartIndex> {
+  const charts = await getCharts();
+  const byReport = await chartsByReport();
+  const rankings = group(
+    charts.filter((c) => c.kind === 'ranking'),
+    (c) => c.subject.year as number,
+  );
   return {
     total: charts.length,
-    rankings: [...rankingsByYear].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, charts: list })),
-    trends: trends.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
-    reportLines: reportsNewestFirst.map((report) => ({ report, charts: byReport.get(report.id) ?? [] })),
+    rankings: [...rankings].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, charts: list })),
+    trends: charts.filter((c) => c.kind === 'agency-trend').sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
+    reportLines: reportsNewestFirst.map((report) => ({
+      report,
+      charts: (byReport.get(report.id) ?? []).flatMap((chart) => {
+        const label = REPORT_CHART_LABELS[chart.kind];
+        return label ? [{ chart, label }] : [];
+      }),
+    })),
   };
 }
 
 /** The listings, computed once per build. */
 export function chartIndex(): Promise<ChartIndex> {
-  index ??= getCharts().then(buildIndex);
+  index ??= buildIndex();
   return index;
 }
