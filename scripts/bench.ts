@@ -10,13 +10,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_DIR, runBenchmark } from '../src/bench';
 import { pngMode, type PngMode } from '../src/charts/png-settings';
 import { mergeIntoDocument, renderResults } from '../src/bench/markdown';
+import { cliArgs, fail } from './cli';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0]
+                 [--site-timeout <min>] [--query <text>] [--keep] [--out BENCHMARKS.md]
+Generates synthetic corpora, measures the data step and the site build on them, and writes the figures into
+--out (default BENCHMARKS.md). See BENCHMARKS.md for what is measured.`;
+
+const values = cliArgs(
+  {
     sizes: { type: 'string', default: '1000,10000' },
     n: { type: 'string' },
     work: { type: 'string', default: path.join(PROJECT_DIR, '.cache', 'bench') },
@@ -28,12 +33,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(PROJECT_DIR, 'BENCHMARKS.md') },
   },
-});
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
+  USAGE,
+);
 
 const sizes = (values.n ?? values.sizes).split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes / --n: expected whole numbers ≥ 1, found ${values.n ?? values.sizes}`);

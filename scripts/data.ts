@@ -5,19 +5,26 @@
  * per-report and source files are not rewritten (cache in <out>/.cache/; --no-cache ignores it); --workers 0 runs on
  * one thread.
  */
-import { parseArgs } from 'node:util';
 import { RULE_IDS, type Diagnostic } from '../src/schema';
 import { runPipeline, type Progress } from '../src/pipeline';
+import { cliArgs, fail } from './cli';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `npm run data -- [--content <dir>] [--out <dir>] [--strict] [--no-cache] [--workers <n>]
+Reads the report files in --content (default content/) and writes the portal's data to --out (default data/).
+  --strict     exit with code 1 when a file could not be parsed or a report has errors
+  --no-cache   parse every file again, ignoring <out>/.cache/
+  --workers    worker threads for parsing (default: one per core; 0 = main thread only)`;
+
+const values = cliArgs(
+  {
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'data' },
     strict: { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
     workers: { type: 'string' },
   },
-});
+  USAGE,
+);
 
 const PROGRESS_EVERY_FILES = 200;
 const PROGRESS_EVERY_MS = 1000;
@@ -36,10 +43,7 @@ function formatDiagnostic(d: Diagnostic): string {
 }
 
 const workers = values.workers === undefined ? undefined : Number(values.workers);
-if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
-  console.error(`--workers: expected a whole number ≥ 0, found ${values.workers}`);
-  process.exit(2);
-}
+if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail(`--workers: expected a whole number ≥ 0, found ${values.workers}`);
 
 const result = await runPipeline({
   contentDir: values.content,

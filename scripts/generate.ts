@@ -8,12 +8,16 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { encodeText, generateReport, INJECTABLE_RULES, LAYOUTS, pickEncoding, type Layout, type ReportOptions, type Template } from '../src/generator';
 import { rngFor } from '../src/generator/rng';
+import { cliArgs, fail } from './cli';
 
-const { values } = parseArgs({
-  options: {
+
+const USAGE = `npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts ${LAYOUTS.join(',')}]
+                    [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any]
+Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values).`;
+const values = cliArgs(
+  {
     n: { type: 'string', default: '100' },
     out: { type: 'string' },
     seed: { type: 'string', default: '1' },
@@ -21,22 +25,9 @@ const { values } = parseArgs({
     templates: { type: 'string', default: '2021,2019' },
     breaks: { type: 'string', default: '0.1' },
     'flat-ambiguity': { type: 'string', default: 'avoid' },
-    help: { type: 'boolean', default: false },
   },
-});
-
-const USAGE = `npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts ${LAYOUTS.join(',')}]
-                    [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any]
-Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values).`;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
+  USAGE,
+);
 
 const n = Number(values.n);
 if (!Number.isInteger(n) || n < 1) fail(`--n: expected a whole number ≥ 1, found ${values.n}`);
