@@ -25,7 +25,8 @@ export function extendedBinaryPath(): string {
 
 /**
  * Parts of indexed pages that are not the report's own words: navigation, tables (numbers and the
- * template's fixed labels, identical in every report), charts, and the site's derived sections. `#charts`
+ * template's fixed labels, identical in every report: the search page matches the labels itself, see
+ * src/lib/search/table-headers.ts), charts, and the site's derived sections. `#charts`
  * only repeats the agency's name and the template's wording in its three chart titles: indexed, it lengthened
  * the postings of words such as 行政复议 on every report page, which every query for them downloads.
  */

@@ -206,6 +206,26 @@ describe('search page', () => {
     await expect.poll(() => page.locator('#search-no-results a[href="/agencies/"]').isVisible()).toBe(true);
   });
 
+  it('finds every report page for a label of the official tables (结果纠正), linking to table C', async () => {
+    const found = await typeQuery('结果纠正');
+    expect(found.map((r) => withoutHash(r.href)).sort()).toEqual(site.data.reports.map((r) => reportUrl(r.id)).sort());
+    for (const result of found) {
+      expect(result.href).toMatch(/#appeals$/);
+      expect(result.meta).toContain('章节：四、');
+      expect(result.marks).toEqual(['结果纠正']);
+    }
+    expectEveryResultContains(found, '结果纠正');
+  });
+
+  it('combines a table label with other words: 伊宁 不予公开 finds the report pages with both', async () => {
+    const expected = site.data.reports.map((r) => reportUrl(r.id)).filter((href) => builtPageText(href).includes('伊宁'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(site.data.reports.length);
+    const found = await typeQuery('伊宁 不予公开');
+    expect(found.map((r) => withoutHash(r.href)).sort()).toEqual(expected.sort());
+    for (const result of found) expect(builtPageText(result.href)).toContain('不予公开');
+  });
+
   it('drops pages whose index words match but whose text does not contain the query', async () => {
     // A three-character string whose two character pairs occur in one report's prose but which itself
     // occurs nowhere: Pagefind's index alone returns that report, the page must not.

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { HTMLElement } from 'node-html-parser';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS } from '../../src/schema';
 import { findReport, readPage, readReports, text } from './html';
+import { GROUP_LINE_LABEL, TABLE_HEADERS, tablesShown } from '../../src/lib/search/table-headers';
 
 const dist = inject('siteDist');
 const reports = readReports(inject('siteData'));
@@ -107,5 +108,25 @@ describe('伊美区人民政府办公室 2023', () => {
     expect(markers.length).toBeGreaterThan(0);
     for (const m of markers) expect(m.getAttribute('title')).toMatch(/空/);
     expect(html.querySelectorAll('#diagnostics tbody tr')).toHaveLength(report.diagnostics.length);
+  });
+});
+
+describe('official table headers (matched by the search page, not indexed)', () => {
+  const headerTexts = (table: HTMLElement) => new Set(table.querySelectorAll('th').map((th) => text(th).replace(/\s+/g, '')));
+  const squeeze = (texts: string[]) => new Set(texts.map((t) => t.replace(/\s+/g, '')));
+
+  it.each(reports.map((r) => [r.agency.name, r.year] as const))('%s %i: the headers printed are those the search page knows', (agency, year) => {
+    const { report, html } = page(agency, year);
+    const shown = tablesShown(report);
+    const filterValues = html.querySelectorAll('[data-pagefind-filter="table"]').map((span) => text(span));
+    expect(filterValues).toEqual(shown);
+    for (const table of shown) {
+      const element = html.querySelector(`#${TABLE_HEADERS[table].section} table`);
+      expect(element, table).not.toBeNull();
+      const printed = headerTexts(element!);
+      // A group the report printed as one line gets a row of its own, labelled by the site, not the template.
+      printed.delete(GROUP_LINE_LABEL);
+      expect(printed, table).toEqual(squeeze(TABLE_HEADERS[table].headers));
+    }
   });
 });

@@ -4,13 +4,16 @@ import {
   containsAll,
   excerpt,
   findMatches,
+  headerMatch,
   indexQuery,
   queryTerms,
   sectionOfMatch,
   type Anchor,
   hanPairs,
+  tablesWithTerm,
 } from '../../src/lib/search/match';
 import { commonPairs } from '../../src/lib/search/common-pairs';
+import { TABLE_HEADERS, tablesShown } from '../../src/lib/search/table-headers';
 import type { Report } from '../../src/schema';
 
 describe('queryTerms', () => {
@@ -83,6 +86,37 @@ describe('containsAll', () => {
   });
   it('matches full-width digits against ASCII ones', () => {
     expect(containsAll(['共收到申请１２件'], ['12件'])).toBe(true);
+  });
+});
+
+describe('table headers (not indexed, matched by the search page)', () => {
+  it('finds the tables whose headers contain a term', () => {
+    expect(tablesWithTerm('结果纠正', TABLE_HEADERS)).toEqual(['appeals']);
+    expect(tablesWithTerm('纠正', TABLE_HEADERS)).toEqual(['appeals']);
+    expect(tablesWithTerm('不予公开', TABLE_HEADERS)).toEqual(['requests']);
+    expect(tablesWithTerm('行政许可', TABLE_HEADERS)).toEqual(['proactive', 'proactive2019']);
+    expect(tablesWithTerm('政府集中采购', TABLE_HEADERS)).toEqual(['proactive2019']);
+    expect(tablesWithTerm('本年收费金额(单位:万元)', TABLE_HEADERS)).toEqual(['proactive']);
+    expect(tablesWithTerm('纠错', TABLE_HEADERS)).toEqual([]);
+    expect(tablesWithTerm('伊宁', TABLE_HEADERS)).toEqual([]);
+  });
+  it('knows which section each table is in', () => {
+    expect(TABLE_HEADERS.proactive2019.section).toBe('proactive');
+    expect(TABLE_HEADERS.appeals.section).toBe('appeals');
+  });
+  it('lists the tables a report page shows: B and C always, A in its template', () => {
+    expect(tablesShown({ proactive: {}, proactive2019: null })).toEqual(['proactive', 'requests', 'appeals']);
+    expect(tablesShown({ proactive: null, proactive2019: {} })).toEqual(['proactive2019', 'requests', 'appeals']);
+    expect(tablesShown({ proactive: null, proactive2019: null })).toEqual(['requests', 'appeals']);
+  });
+  it('reports the first header of the shown tables that holds a term', () => {
+    expect(headerMatch(['不予公开'], ['proactive', 'requests', 'appeals'], TABLE_HEADERS)).toEqual({ table: 'requests', header: '（三）不予公开' });
+    expect(headerMatch(['行政许可'], ['requests', 'appeals'], TABLE_HEADERS)).toBeNull();
+  });
+  it('lets a header count as page text only for the terms it holds', () => {
+    const headers = TABLE_HEADERS.appeals.headers;
+    expect(containsAll(['伊宁市人民政府 2024 年', ...headers], ['伊宁', '结果纠正'])).toBe(true);
+    expect(containsAll(['伊宁市人民政府 2024 年', ...headers], ['纠错'])).toBe(false);
   });
 });
 

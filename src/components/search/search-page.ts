@@ -3,7 +3,18 @@
  * pages, keeps only those that really contain every query term (src/lib/search/match.ts explains why),
  * and renders them with DOM text nodes (page text is never inserted as HTML).
  */
-import { containsAll, excerpt, indexQuery, queryTerms, sectionOfMatch, type Anchor } from '../../lib/search/match';
+import {
+  containsAll,
+  excerpt,
+  findMatches,
+  headerMatch,
+  indexQuery,
+  queryTerms,
+  sectionOfMatch,
+  tablesWithTerm,
+  type Anchor,
+  type TableHeaderMap,
+} from '../../lib/search/match';
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../../lib/search/filters';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
@@ -22,14 +33,17 @@ interface PagefindData {
   content: string;
   raw_content?: string;
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
   anchors?: Anchor[];
 }
 interface PagefindResult {
+  id: string;
   data(): Promise<PagefindData>;
 }
+type PagefindFilters = Record<string, string | { any: string[] }>;
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 type Filters = Partial<Record<SearchFilterKey, string>>;
@@ -72,18 +86,37 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-function renderResult(data: PagefindData, terms: string[]): HTMLLIElement {
+/** The official tables a page shows (report pages), from its `table` filter. */
+const tablesOf = (data: PagefindData) => data.filters?.table ?? [];
+
+/**
+ * Where the first match is: in the page's indexed text, or else in a header of one of its tables (not indexed),
+ * which links to the table's section and shows the header as the excerpt.
+ */
+function matchPlace(data: PagefindData, terms: string[], tables: TableHeaderMap) {
+  const content = data.raw_content ?? data.content;
+  if (terms.length === 0 || findMatches(content, terms).length > 0) {
+    return { section: terms.length ? sectionOfMatch(content, data.anchors ?? [], terms) : null, excerptOf: data.content };
+  }
+  const inHeader = headerMatch(terms, tablesOf(data), tables);
+  if (!inHeader) return { section: null, excerptOf: data.content };
+  const id = tables[inHeader.table].section;
+  const title = data.anchors?.find((a) => a.id === `${id}-heading`)?.text.trim() ?? '';
+  return { section: { id, title }, excerptOf: inHeader.header };
+}
+
+function renderResult(data: PagefindData, terms: string[], tables: TableHeaderMap): HTMLLIElement {
   const item = element('li', 'search-result');
-  const section = terms.length ? sectionOfMatch(data.raw_content ?? data.content, data.anchors ?? [], terms) : null;
+  const { section, excerptOf } = matchPlace(data, terms, tables);
   const heading = element('h2');
   const link = element('a', undefined, data.meta.title || data.url);
   link.href = section ? `${data.url}#${encodeURIComponent(section.id)}` : data.url;
   heading.append(link);
   const { kind, agency, year, region } = data.meta;
-  const facts = [kind, agency, year && `${year} 年`, region, section && `章节：${section.title}`].filter(Boolean);
+  const facts = [kind, agency, year && `${year} 年`, region, section?.title && `章节：${section.title}`].filter(Boolean);
   const meta = element('p', 'search-result__meta', facts.join(' · '));
   const text = element('p', 'search-result__excerpt');
-  for (const part of excerpt(data.content, terms)) text.append(part.mark ? element('mark', undefined, part.text) : part.text);
+  for (const part of excerpt(excerptOf, terms)) text.append(part.mark ? element('mark', undefined, part.text) : part.text);
   item.append(heading, meta, text);
   return item;
 }
@@ -105,6 +138,7 @@ export function startSearchPage(): void {
   }
   const baseTitle = document.title;
   const commonPairs = (form.dataset.commonPairs ?? '').split(' ').filter(Boolean);
+  const tables = JSON.parse(form.dataset.tableHeaders ?? '{}') as TableHeaderMap;
 
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = () =>
@@ -138,6 +172,26 @@ export function startSearchPage(): void {
     status.textContent = text;
   };
 
+  /**
+   * Pages that may contain every term: those whose indexed text has them, then, when a term is in the headers of an
+   * official table, every report page showing such a table whose indexed text has the other terms (table headers are
+   * not indexed, see src/lib/search/table-headers.ts). `fill` then checks each candidate's text.
+   */
+  const findCandidates = async (api: PagefindApi, terms: string[], filters: Filters): Promise<PagefindResult[]> => {
+    const inTables = terms.map((term) => tablesWithTerm(term, tables));
+    const shown = [...new Set(inTables.flat())];
+    const otherTerms = terms.filter((_, i) => inTables[i].length === 0);
+    const [byText, byTable] = await Promise.all([
+      api.search(terms.length ? indexQuery(terms, commonPairs) : null, { filters }),
+      shown.length > 0
+        ? api.search(otherTerms.length ? indexQuery(otherTerms, commonPairs) : null, { filters: { ...filters, table: { any: shown } } })
+        : null,
+    ]);
+    const candidates = byText?.results ?? [];
+    const seen = new Set(candidates.map((c) => c.id));
+    return candidates.concat((byTable?.results ?? []).filter((c) => !seen.has(c.id)));
+  };
+
   /** Checks candidates until `wanted` results matched or all were checked; false if a newer search started. */
   const fill = async (run: Run, wanted: number): Promise<boolean> => {
     while (run.matched.length < wanted && run.checked < Math.min(run.candidates.length, CHECK_LIMIT)) {
@@ -146,7 +200,8 @@ export function startSearchPage(): void {
       if (run !== current) return false;
       run.checked += batch.length;
       for (const page of pages) {
-        const texts = [page.content, page.meta.title ?? '', page.meta.agency ?? ''];
+        const headers = tablesOf(page).flatMap((table) => tables[table]?.headers ?? []);
+        const texts = [page.content, page.meta.title ?? '', page.meta.agency ?? '', ...headers];
         if (run.terms.length === 0 || containsAll(texts, run.terms)) run.matched.push(page);
       }
     }
@@ -155,7 +210,7 @@ export function startSearchPage(): void {
 
   const render = (run: Run) => {
     const firstNew = run.rendered;
-    for (const page of run.matched.slice(run.rendered)) list.append(renderResult(page, run.terms));
+    for (const page of run.matched.slice(run.rendered)) list.append(renderResult(page, run.terms, tables));
     run.rendered = run.matched.length;
     const exhausted = run.checked >= run.candidates.length;
     const capped = !exhausted && run.checked >= CHECK_LIMIT;
@@ -192,9 +247,9 @@ export function startSearchPage(): void {
     list.setAttribute('aria-busy', 'true');
     try {
       const api = await loadPagefind();
-      const response = await api.search(terms.length ? indexQuery(terms, commonPairs) : null, { filters: state.filters });
+      const candidates = await findCandidates(api, terms, state.filters);
       if (run !== current) return;
-      run.candidates = response?.results ?? [];
+      run.candidates = candidates;
       if (await fill(run, PAGE_SIZE)) render(run);
     } catch (error) {
       if (run !== current) return;

@@ -96,11 +96,32 @@ export function indexQuery(terms: string[], commonPairs: readonly string[] = [])
 
 /**
  * Whether every term (as returned by `queryTerms`) occurs in one of the texts (page content, title,
- * agency name). Each text is searched on its own, so no match is made up across two of them.
+ * agency name, the headers of the tables the page shows). Each text is searched on its own, so no match is made
+ * up across two of them.
  */
 export function containsAll(texts: string[], terms: string[]): boolean {
   const haystacks = texts.map(normalise);
   return terms.every((term) => haystacks.some((haystack) => haystack.includes(term)));
+}
+
+/**
+ * The official tables as the search page receives them (src/lib/search/table-headers.ts): by table name, the
+ * section of the report page the table is in, and its header texts. The headers are not in the search index.
+ */
+export type TableHeaderMap = Record<string, { section: string; headers: string[] }>;
+
+/** The tables with a header that contains the term (a normalised query term). */
+export function tablesWithTerm(term: string, tables: TableHeaderMap): string[] {
+  return Object.keys(tables).filter((name) => tables[name].headers.some((header) => normalise(header).includes(term)));
+}
+
+/** The first header, among the given tables', that contains one of the terms, and the table it is in. */
+export function headerMatch(terms: string[], shown: string[], tables: TableHeaderMap): { table: string; header: string } | null {
+  for (const table of shown) {
+    const header = tables[table]?.headers.find((h) => terms.some((term) => normalise(h).includes(term)));
+    if (header) return { table, header };
+  }
+  return null;
 }
 
 /** A match of a term in the original text: [start, end) in UTF-16 units. */
