@@ -217,6 +217,15 @@ describe('search page', () => {
     expectEveryResultContains(found, '结果纠正');
   });
 
+  it('finds the report pages whose table A has 行政许可, in either template, linking to table A', async () => {
+    const expected = site.data.reports.map((r) => reportUrl(r.id)).filter((href) => builtPageText(href).includes('行政许可'));
+    expect(site.data.reports.filter((r) => r.proactive || r.proactive2019).map((r) => reportUrl(r.id))).toEqual(expect.arrayContaining(expected));
+    expect(expected.length).toBeGreaterThan(0);
+    const found = await typeQuery('行政许可');
+    expect(found.map((r) => withoutHash(r.href)).sort()).toEqual(expected.sort());
+    for (const result of found) expect(result.marks).toContain('行政许可');
+  });
+
   it('combines a table label with other words: 伊宁 不予公开 finds the report pages with both', async () => {
     const expected = site.data.reports.map((r) => reportUrl(r.id)).filter((href) => builtPageText(href).includes('伊宁'));
     expect(expected.length).toBeGreaterThan(0);

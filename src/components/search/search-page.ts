@@ -86,8 +86,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-/** The official tables a page shows (report pages), from its `table` filter. */
-const tablesOf = (data: PagefindData) => data.filters?.table ?? [];
+/**
+ * The official tables a page shows: on a report page (the pages with a year) those drawn on every report page, and
+ * those its `table` filter names.
+ */
+function tablesOf(data: PagefindData, tables: TableHeaderMap): string[] {
+  if (!data.filters?.year?.length) return [];
+  return Object.keys(tables).filter((name) => tables[name].everyReportPage).concat(data.filters.table ?? []);
+}
 
 /**
  * Where the first match is: in the page's indexed text, or else in a header of one of its tables (not indexed),
@@ -98,7 +104,7 @@ function matchPlace(data: PagefindData, terms: string[], tables: TableHeaderMap)
   if (terms.length === 0 || findMatches(content, terms).length > 0) {
     return { section: terms.length ? sectionOfMatch(content, data.anchors ?? [], terms) : null, excerptOf: data.content };
   }
-  const inHeader = headerMatch(terms, tablesOf(data), tables);
+  const inHeader = headerMatch(terms, tablesOf(data, tables), tables);
   if (!inHeader) return { section: null, excerptOf: data.content };
   const id = tables[inHeader.table].section;
   const title = data.anchors?.find((a) => a.id === `${id}-heading`)?.text.trim() ?? '';
@@ -172,19 +178,24 @@ export function startSearchPage(): void {
     status.textContent = text;
   };
 
+  /** Every year of the reports (the year filter's options): filtering by all of them selects the report pages. */
+  const years = [...(selects.get('year')?.options ?? [])].map((o) => o.value).filter(Boolean);
+
   /**
    * Pages that may contain every term: those whose indexed text has them, then, when a term is in the headers of an
-   * official table, every report page showing such a table whose indexed text has the other terms (table headers are
-   * not indexed, see src/lib/search/table-headers.ts). `fill` then checks each candidate's text.
+   * official table, the report pages showing such a table whose indexed text has the other terms (table headers are
+   * not indexed, see src/lib/search/table-headers.ts): those with table A in that template when a term is only in
+   * table A's headers, otherwise every report page. `fill` then checks each candidate's text.
    */
   const findCandidates = async (api: PagefindApi, terms: string[], filters: Filters): Promise<PagefindResult[]> => {
     const inTables = terms.map((term) => tablesWithTerm(term, tables));
-    const shown = [...new Set(inTables.flat())];
     const otherTerms = terms.filter((_, i) => inTables[i].length === 0);
+    const narrowing = inTables.find((names) => names.length > 0 && names.every((name) => !tables[name].everyReportPage));
+    const reportPages: PagefindFilters = narrowing ? { table: { any: narrowing } } : { year: filters.year ?? { any: years } };
     const [byText, byTable] = await Promise.all([
       api.search(terms.length ? indexQuery(terms, commonPairs) : null, { filters }),
-      shown.length > 0
-        ? api.search(otherTerms.length ? indexQuery(otherTerms, commonPairs) : null, { filters: { ...filters, table: { any: shown } } })
+      otherTerms.length < terms.length
+        ? api.search(otherTerms.length ? indexQuery(otherTerms, commonPairs) : null, { filters: { ...filters, ...reportPages } })
         : null,
     ]);
     const candidates = byText?.results ?? [];
@@ -200,7 +211,7 @@ export function startSearchPage(): void {
       if (run !== current) return false;
       run.checked += batch.length;
       for (const page of pages) {
-        const headers = tablesOf(page).flatMap((table) => tables[table]?.headers ?? []);
+        const headers = tablesOf(page, tables).flatMap((table) => tables[table]?.headers ?? []);
         const texts = [page.content, page.meta.title ?? '', page.meta.agency ?? '', ...headers];
         if (run.terms.length === 0 || containsAll(texts, run.terms)) run.matched.push(page);
       }

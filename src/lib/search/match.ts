@@ -108,7 +108,7 @@ export function containsAll(texts: string[], terms: string[]): boolean {
  * The official tables as the search page receives them (src/lib/search/table-headers.ts): by table name, the
  * section of the report page the table is in, and its header texts. The headers are not in the search index.
  */
-export type TableHeaderMap = Record<string, { section: string; headers: string[] }>;
+export type TableHeaderMap = Record<string, { section: string; everyReportPage: boolean; headers: string[] }>;
 
 /** The tables with a header that contains the term (a normalised query term). */
 export function tablesWithTerm(term: string, tables: TableHeaderMap): string[] {

@@ -27,6 +27,12 @@ export type SearchableTable = 'proactive' | 'proactive2019' | 'requests' | 'appe
 /** A table as the search page needs it: the section of the report page it sits in, and its header texts. */
 export interface TableHeaders {
   section: SectionKey;
+  /**
+   * Drawn on every report page (tables B and C, even when empty). Only the other tables (table A, in the template
+   * the report was read in) are named in a page's Pagefind filter `table`: a filter value costs every query that
+   * uses the filter a list of its pages, and for these the list of report pages is the `year` filter's.
+   */
+  everyReportPage: boolean;
   headers: string[];
 }
 
@@ -48,10 +54,15 @@ const distinct = (texts: string[]) => [...new Set(texts)];
 export const GROUP_LINE_LABEL = '合计（原报告此项未分列子项）';
 
 export const TABLE_HEADERS: Record<SearchableTable, TableHeaders> = {
-  proactive: { section: 'proactive', headers: distinct(proactiveHeaders(PROACTIVE_ROWS, PROACTIVE_COLUMNS)) },
-  proactive2019: { section: 'proactive', headers: distinct(proactiveHeaders(PROACTIVE_2019_ROWS, PROACTIVE_2019_COLUMNS)) },
+  proactive: { section: 'proactive', everyReportPage: false, headers: distinct(proactiveHeaders(PROACTIVE_ROWS, PROACTIVE_COLUMNS)) },
+  proactive2019: {
+    section: 'proactive',
+    everyReportPage: false,
+    headers: distinct(proactiveHeaders(PROACTIVE_2019_ROWS, PROACTIVE_2019_COLUMNS)),
+  },
   requests: {
     section: 'requests',
+    everyReportPage: true,
     headers: distinct([
       TABLE_LABELS.requestsBalance.zh,
       TABLE_LABELS.requestsApplicants.zh,
@@ -64,6 +75,7 @@ export const TABLE_HEADERS: Record<SearchableTable, TableHeaders> = {
   },
   appeals: {
     section: 'appeals',
+    everyReportPage: true,
     headers: distinct([
       APPEAL_GROUPS[0].zh,
       TABLE_LABELS.appealsLitigation.zh,
