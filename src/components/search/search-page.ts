@@ -102,18 +102,18 @@ function tablesOf(data: PagefindData, tables: TableHeaderMap): string[] {
 function matchPlace(data: PagefindData, terms: string[], tables: TableHeaderMap) {
   const content = data.raw_content ?? data.content;
   if (terms.length === 0 || findMatches(content, terms).length > 0) {
-    return { section: terms.length ? sectionOfMatch(content, data.anchors ?? [], terms) : null, excerptOf: data.content };
+    return { section: terms.length ? sectionOfMatch(content, data.anchors ?? [], terms) : null, excerptOf: data.content, lead: '' };
   }
   const inHeader = headerMatch(terms, tablesOf(data, tables), tables);
-  if (!inHeader) return { section: null, excerptOf: data.content };
+  if (!inHeader) return { section: null, excerptOf: data.content, lead: '' };
   const id = tables[inHeader.table].section;
   const title = data.anchors?.find((a) => a.id === `${id}-heading`)?.text.trim() ?? '';
-  return { section: { id, title }, excerptOf: inHeader.header };
+  return { section: { id, title }, excerptOf: inHeader.header, lead: '表格栏目：' };
 }
 
 function renderResult(data: PagefindData, terms: string[], tables: TableHeaderMap): HTMLLIElement {
   const item = element('li', 'search-result');
-  const { section, excerptOf } = matchPlace(data, terms, tables);
+  const { section, excerptOf, lead } = matchPlace(data, terms, tables);
   const heading = element('h2');
   const link = element('a', undefined, data.meta.title || data.url);
   link.href = section ? `${data.url}#${encodeURIComponent(section.id)}` : data.url;
@@ -122,6 +122,7 @@ function renderResult(data: PagefindData, terms: string[], tables: TableHeaderMa
   const facts = [kind, agency, year && `${year} 年`, region, section?.title && `章节：${section.title}`].filter(Boolean);
   const meta = element('p', 'search-result__meta', facts.join(' · '));
   const text = element('p', 'search-result__excerpt');
+  text.append(lead);
   for (const part of excerpt(excerptOf, terms)) text.append(part.mark ? element('mark', undefined, part.text) : part.text);
   item.append(heading, meta, text);
   return item;
