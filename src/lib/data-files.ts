@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { Rejected } from '../schema/report';
 import { dataPath } from './data-dir';
 

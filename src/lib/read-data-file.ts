@@ -4,14 +4,14 @@
  * so a bad data folder fails the build with a message saying where to look.
  */
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 
 /** The first problems listed in the message; the rest are counted. */
 const SHOWN_ISSUES = 5;
 
-const issuePath = (path: (string | number)[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('') || '(the whole file)';
+const issuePath = (path: PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') || '(the whole file)';
 
-export function readDataFile<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
+export function readDataFile<T>(file: string, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));

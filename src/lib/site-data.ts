@@ -4,7 +4,7 @@
  * Not Astro content collections: their data store is bundled into the server build and held in memory
  * (98–133 s of setup and gigabytes at 10,000 reports, BENCHMARKS.md).
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { AgencyIndexEntry, Report, type AgencyLevel } from '../schema/report';
 import { dataPath } from './data-dir';
 import { disclosureRate, ratio, sum } from './indicators';

@@ -1,4 +1,5 @@
 /** One input file through read → parse → enrich → validate → check: a Report or a Rejected entry, never an exception. */
+import type { z } from 'zod/v4';
 import { Report, type Diagnostic, type Rejected } from '../schema';
 import { checkReport } from './check';
 import { diagnostic } from './diagnostic';
@@ -29,18 +30,29 @@ function parseSafely(doc: SourceDocument & { text: string }): ParsedReport | Dia
   }
 }
 
-function schemaDiagnostics(file: string, issues: { path: (string | number)[]; message: string; code: string }[]): Diagnostic[] {
-  return issues.map((issue) =>
-    diagnostic({
+const REFUSED_VALUE_CHARS = 80;
+
+/** A value the schema refused, for `found`: strings quoted (long ones cut), other primitives as written (NaN too), objects and arrays by kind. */
+function refusedValue(input: unknown): string {
+  if (input === undefined) return '';
+  if (typeof input === 'object' && input !== null) return `（值：${Array.isArray(input) ? '数组' : '对象'}）`;
+  const text = typeof input === 'string' ? JSON.stringify(input) : String(input);
+  return `（值：${text.length > REFUSED_VALUE_CHARS ? `${text.slice(0, REFUSED_VALUE_CHARS)}…` : text}）`;
+}
+
+function schemaDiagnostics(file: string, issues: z.core.$ZodIssue[]): Diagnostic[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return diagnostic({
       severity: 'error',
       code: 'schema-invalid',
       file,
-      expected: `符合数据模型的 ${issue.path.join('.') || '报告'}`,
-      found: `${issue.code}: ${issue.message}`,
-      message: `报告数据不符合数据模型（${issue.path.join('.')}），未能生成报告`,
-      path: issue.path.join('.'),
-    }),
-  );
+      expected: `符合数据模型的 ${path || '报告'}`,
+      found: `${issue.code}: ${issue.message}${refusedValue(issue.input)}`,
+      message: `报告数据不符合数据模型（${path}），未能生成报告`,
+      path,
+    });
+  });
 }
 
 export async function ingestFile(contentDir: string, file: string): Promise<Ingested> {
@@ -112,7 +124,8 @@ export function ingestSource(doc: SourceDocument): Ingested {
     diagnostics: [...diagnostics, ...agencyDiagnostics],
     parserVersion: PARSER_VERSION,
   };
-  const valid = Report.safeParse(candidate);
+  // reportInput: the refused value goes into the diagnostic's `found`.
+  const valid = Report.safeParse(candidate, { reportInput: true });
   if (!valid.success) return reject(file, [...candidate.diagnostics, ...schemaDiagnostics(file, valid.error.issues)]);
   return { report: { ...valid.data, checks: checkReport(valid.data) } };
 }

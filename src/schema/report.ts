@@ -2,7 +2,7 @@
  * The zod schema of a parsed report: the single source of truth for the parser's output,
  * the site's data read (src/lib/site-data.ts) and the published JSON Schema.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import {
   APPLICANT_KEYS,
   APPEAL_COLUMNS,
@@ -15,11 +15,11 @@ import {
   SECTIONS,
 } from './keys';
 
-/** A number as printed: null where the source cell is blank or unreadable (always with a diagnostic). */
-export const Cell = z.number().finite().nullable();
+/** A number as printed: null where the source cell is blank or unreadable (always with a diagnostic). Zod 4 numbers are finite. */
+export const Cell = z.number().nullable();
 export type Cell = z.infer<typeof Cell>;
 
-function objectOf<K extends string, T extends z.ZodTypeAny>(keys: readonly K[], value: T) {
+function objectOf<K extends string, T extends z.ZodType>(keys: readonly K[], value: T) {
   return z.object(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, T>);
 }
 
@@ -86,7 +86,7 @@ export const Diagnostic = z.object({
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
 export const RuleBreak = z.object({
-  rule: z.enum(RULE_IDS as [string, ...string[]]),
+  rule: z.enum(RULE_IDS),
   /** Which column, row or group the rule was applied to, e.g. `natural`, `received`, `review`. */
   scope: z.string(),
   expected: z.number(),
@@ -133,9 +133,18 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/**
+ * An absolute URL, kept as written: Zod 4's own `z.url()` replaces the value with the normalised `href`
+ * (percent-encoded, lower-cased scheme and host), which would change the data.
+ */
+export const Url = z
+  .string()
+  .refine((s) => URL.canParse(s), { message: 'Invalid URL' })
+  .meta({ format: 'uri' });
+
 export const Meta = z.object({
   title: z.string(),
-  sourceUrl: z.string().url().nullable(),
+  sourceUrl: Url.nullable(),
   publishedAt: z.string().nullable(),
   /** Which fields came from front matter or a sidecar instead of inference. */
   overridden: z.array(z.string()),

@@ -72,7 +72,17 @@ describe('ingestFile', () => {
     parser.behaviour = () => parsed({ year: 1850 });
     const result = await ingestFile(dir, 'r.txt');
     expect('rejected' in result && result.rejected.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'schema-invalid', path: 'year' }),
+      expect.objectContaining({ severity: 'error', code: 'schema-invalid', path: 'year', found: expect.stringMatching(/^too_small: .*2000.*（值：1850）$/) }),
+    ]);
+  });
+
+  it('says which value the schema refused, NaN included', async () => {
+    const requests = makeReport().requests;
+    requests.received.natural = NaN;
+    parser.behaviour = () => parsed({ requests });
+    const result = await ingestFile(dir, 'r.txt');
+    expect('rejected' in result && result.rejected.diagnostics).toEqual([
+      expect.objectContaining({ code: 'schema-invalid', path: 'requests.received.natural', found: expect.stringMatching(/^invalid_type: .*（值：NaN）$/) }),
     ]);
   });
 

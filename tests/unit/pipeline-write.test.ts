@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
@@ -171,8 +172,15 @@ describe('writeDataset', () => {
     expect(await readFile(path.join(out, 'sources', 'sub', 'b.txt'), 'utf8')).toBe('原文 B');
 
     const schema = JSON.parse(await readFile(path.join(out, 'downloads', 'report.schema.json'), 'utf8'));
-    expect(schema.$ref).toBe('#/definitions/Report');
-    expect(schema.definitions.Report.required).toEqual(expect.arrayContaining(['id', 'agency', 'requests', 'appeals', 'checks']));
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'agency', 'requests', 'appeals', 'checks']));
+    // The published schema describes the published data: it accepts the reports written and refuses a text in a cell.
+    const validate = new Ajv2020({ allErrors: true }).addFormat('uri', (s: string) => URL.canParse(s)).compile(schema);
+    for (const r of reports) expect(validate(r), JSON.stringify(validate.errors)).toBe(true);
+    const textCell = structuredClone(reports[0]);
+    textCell.requests.received.total = '3';
+    expect(validate(textCell)).toBe(false);
+    expect(validate.errors?.map((e) => e.instancePath)).toContain('/requests/received/total');
 
     const downloads = await readdir(path.join(out, 'downloads'));
     expect(downloads.sort()).toEqual(['dictionary.csv', 'report.schema.json', 'reports-long.csv', 'reports-wide.csv', 'reports.json']);

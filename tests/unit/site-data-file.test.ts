@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataFile } from '../../src/lib/read-data-file';
 import { runPipeline } from '../../src/pipeline';

@@ -1,7 +1,7 @@
 /** Write stage: the data contract of the portal (see COMMON.md) under one output folder. */
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { zodToJsonSchema } from 'zod-to-json-schema';
+import { z } from 'zod/v4';
 import { Report, type Rejected, type RuleId } from '../../schema';
 import { copyFileAtomic, copyFileIfChanged, linkOrCopyAtomic, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './collections';
@@ -103,7 +103,8 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir, manif
     reports,
     dataset.csvOf ?? (() => undefined),
   );
-  await writeJsonAtomic(out('downloads', 'report.schema.json'), zodToJsonSchema(Report, 'Report'));
+  // JSON Schema draft 2020-12; a part used more than once (a cell, a table row, a section) is written once under $defs.
+  await writeJsonAtomic(out('downloads', 'report.schema.json'), z.toJSONSchema(Report, { reused: 'ref' }));
   await writeCsvAtomic(out('downloads', 'dictionary.csv'), DICTIONARY_COLUMNS, dictionaryRows());
 
   await writeJsonAtomic(out('agencies.json'), buildAgencyIndex(reports));
