@@ -22,6 +22,11 @@ export function splitDigits(run: string, rule: SplitRule): number[][] {
   const cells: number[] = [];
   // cellsFrom[g]: how many cells groups g… hold together.
   const cellsFrom = rule.groups.map((_, g) => rule.groups.slice(g).reduce((a, b) => a + b, 0));
+  const lastGroup = rule.groups.length - 1;
+  // The last group's sum cell is the run's last `len` digits: suffix[len] (NaN where a leading zero rules it out).
+  const suffix = [NaN];
+  for (let len = 1; len <= MAX_DIGITS && len <= digits.length; len++)
+    suffix.push(len > 1 && digits.charCodeAt(digits.length - len) === 48 ? NaN : Number(digits.slice(-len)));
 
   /** `groupSum`: the sum of the cells placed so far in the current group. */
   const rec = (pos: number, group: number, inGroup: number, groupSum: number): void => {
@@ -35,6 +40,14 @@ export function splitDigits(run: string, rule: SplitRule): number[][] {
     const remaining = digits.length - pos;
     if (remaining < cellsLeft || remaining > cellsLeft * MAX_DIGITS) return;
     const isLast = inGroup === size - 1;
+    // In the last group, some suffix must be able to hold the sum so far (cells are never negative) and leave its
+    // other cells 1 to MAX_DIGITS digits each. Cuts only branches that find no split: the splits and their order stay.
+    if (rule.lastIsSum && group === lastGroup && !isLast) {
+      const before = size - 1 - inGroup;
+      let open = false;
+      for (let len = Math.max(1, remaining - before * MAX_DIGITS); len <= remaining - before && len < suffix.length && !open; len++) open = suffix[len] >= groupSum;
+      if (!open) return;
+    }
     let v = 0;
     for (let len = 1; len <= MAX_DIGITS && pos + len <= digits.length; len++) {
       if (len > 1 && digits.charCodeAt(pos) === 48) break; // no leading zeros

@@ -80,9 +80,9 @@ const TABLE_START: Partial<Record<SectionKey, RegExp>> = {
 
 function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const report = emptyReport();
-  const layout = detectLayout(input.text);
-  const text = layout === 'flattened' ? unflatten(input.text) : input.text;
-  const lines = toLines(text, layout === 'flattened' ? 0 : input.lineOffset ?? 0);
+  const raws = input.text.split('\n');
+  const layout = detectLayout(input.text, raws);
+  const lines = layout === 'flattened' ? toLines(unflatten(input.text).split('\n')) : toLines(raws, input.lineOffset ?? 0);
   report.layout = layout;
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))

@@ -1,27 +1,28 @@
 /** Recognises the text layout without being told: how table cells are separated, or that they are not. */
 import type { Source } from '../../schema';
-import { fold } from './text';
+import { fold, lastVisible } from './text';
 
 /** What a row of numbers can end with, before folding (full-width digits and marks included): a cheap first test. */
-const NUMBER_ROW_END = /[0-9０-９,.，．\-－—/／无]\s*$/;
+const NUMBER_ROW_END = new Set(Array.from('0123456789０１２３４５６７８９,.，．-－—/／无', (ch) => ch.charCodeAt(0)));
 /** A line ending in a row of at least six numbers or blank marks, as PDF text prints table rows. */
 const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/;
 
-export function detectLayout(text: string): Source['layout'] {
+/** `lines`: the text split at \n, when the caller has it already. */
+export function detectLayout(text: string, lines = text.split('\n')): Source['layout'] {
   // A web page flattened to text: the table's cells run together on one line ("…数量640020470二、上年结转…").
   if (/本年新收[^\n\t|]{0,20}?数量 ?\d[\d ]*(?:二、)?上年结转/.test(text)) return 'flattened';
   let md = 0;
   let pipe = 0;
   let tab = 0;
   let numberRows = 0;
-  for (const line of text.split('\n')) {
+  for (const line of lines) {
     if (line.includes('\t')) tab++;
     if (line.includes('|')) {
       if (/^\s*\|.*\|\s*$/.test(line)) md++;
       if (line.includes(' | ')) pipe++;
     }
     // Only a line's end can hold a row of numbers: testing the tail keeps this linear on very long lines.
-    if (numberRows < 3 && NUMBER_ROW_END.test(line) && NUMBER_ROW.test(fold(line.slice(-120)))) numberRows++;
+    if (numberRows < 3 && NUMBER_ROW_END.has(line.charCodeAt(lastVisible(line))) && NUMBER_ROW.test(fold(line.slice(-120)))) numberRows++;
   }
   if (md >= 5 && md >= tab) return 'markdown-table';
   if (pipe >= 5 && pipe >= tab) return 'pipe';

@@ -1,5 +1,5 @@
 /** The line model: every line keeps its file line number; table rows are split into a label and value cells. */
-import { compact, fold, readCell, type CellToken } from './text';
+import { compact, fold, isWhitespace, lastVisible, readCell, type CellToken } from './text';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -13,12 +13,18 @@ export interface Line {
   compact?: string;
 }
 
-export function toLines(text: string, lineOffset = 0): Line[] {
-  return text.split('\n').map((raw, i) => ({
-    no: i + 1 + lineOffset,
-    raw,
-    text: raw.replace(/^\s*#{1,6}\s+/, '').trim(),
-  }));
+/** The file's lines (text split at \n) as Lines. */
+export function toLines(raws: string[], lineOffset = 0): Line[] {
+  // parts and compact are set up front so that every Line has one shape for the engine.
+  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined }));
+}
+
+const HEADING_MARK = /^\s*#{1,6}\s+/;
+
+/** The line trimmed and without Markdown heading marks; most lines start with neither a space nor a mark. */
+function headingText(raw: string): string {
+  const first = raw.charCodeAt(0);
+  return (first === 0x23 || isWhitespace(first) ? raw.replace(HEADING_MARK, '') : raw).trim();
 }
 
 export type Separator = 'tab' | 'pipe' | 'space';
@@ -39,54 +45,98 @@ export function isMarkdownRule(line: string): boolean {
   return MD_RULE.test(line.trim());
 }
 
-/** "| a | b |" starting at the line's first column; " |  | 0 |" is a pipe row whose first cell is blank. */
-function isFenced(raw: string): boolean {
-  return raw.startsWith('|') && /\|\s*$/.test(raw);
-}
-
 export function separatorOf(raw: string): Separator {
   if (raw.includes('\t')) return 'tab';
   if (/^\s*\|/.test(raw) || raw.includes(' | ')) return 'pipe';
   return 'space';
 }
 
-function cellsOf(raw: string, sep: Separator): string[] {
-  if (sep === 'tab') return raw.split('\t');
-  if (sep === 'pipe') {
-    // A Markdown row is fenced by pipes at both ends; a plain "a | b | " row keeps its last (maybe empty) cell.
-    const t = raw.trim();
-    if (!isFenced(raw)) return raw.split('|');
-    const cells = t.split('|').slice(1);
-    if (t.endsWith('|')) cells.pop();
-    return cells;
+const PIPE = 0x7c;
+
+/** "| a | b |" starting at the line's first column; " |  | 0 |" is a pipe row whose first cell is blank. */
+function isFenced(s: string): boolean {
+  return s.charCodeAt(0) === PIPE && s.charCodeAt(lastVisible(s)) === PIPE;
+}
+
+/** A cell read from s[start, end) as printed (readCell trims it; trimming the bounds first saves a string). */
+function cellAt(s: string, start: number, end: number): CellToken {
+  while (start < end && isWhitespace(s.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(s.charCodeAt(end - 1))) end--;
+  return readCell(s.slice(start, end));
+}
+
+/** The values at the end of a row, and where its label ends (0 when the row has no text cell). */
+interface Tail {
+  values: CellToken[];
+  labelEnd: number;
+}
+
+/** Space-separated words: the trailing run of numbers and blank marks are the values, read from the end. */
+function wordTail(s: string): Tail {
+  const values: CellToken[] = [];
+  let end = lastVisible(s) + 1;
+  while (end > 0) {
+    let start = end - 1;
+    while (start > 0 && !isWhitespace(s.charCodeAt(start - 1))) start--;
+    const token = cellAt(s, start, end);
+    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end };
+    values.push(token);
+    end = start;
+    while (end > 0 && isWhitespace(s.charCodeAt(end - 1))) end--;
   }
-  return raw.trim().split(/\s+/).filter(Boolean);
+  return { values: values.reverse(), labelEnd: 0 };
+}
+
+/**
+ * The cells of s[from, to) cut at `separator`: every cell after the last text cell is a value (an empty cell is a
+ * blank value). Read from the end, so the label's cells are never read.
+ */
+function cellTail(s: string, separator: '\t' | '|', from: number, to: number): Tail {
+  const values: CellToken[] = [];
+  // A fenced "|" alone has no cells; any other range holds at least one, maybe empty.
+  for (let end = to; end >= from; ) {
+    const cut = end > from ? s.lastIndexOf(separator, end - 1) : -1;
+    const start = cut >= from ? cut + 1 : from;
+    const token = cellAt(s, start, end);
+    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end };
+    values.push(token);
+    if (start === from) break;
+    end = cut;
+  }
+  return { values: values.reverse(), labelEnd: 0 };
+}
+
+/** s[0, end) without whitespace (and without pipes when they separate cells): the label as matched. */
+function labelOf(s: string, end: number, dropPipes: boolean): string {
+  let label = '';
+  let kept = 0;
+  for (let i = 0; i < end; i++) {
+    const code = s.charCodeAt(i);
+    if (!isWhitespace(code) && !(dropPipes && code === PIPE)) continue;
+    if (i > kept) label += s.slice(kept, i);
+    kept = i + 1;
+  }
+  return kept === 0 ? s.slice(0, end) : label + s.slice(kept, end);
 }
 
 /**
  * Splits a line into label and values. With tab or pipe separators every cell after the last text cell is a value
  * (an empty cell is a blank value); with spaces only the trailing run of numbers and blank marks are values.
+ * One scan from the line's end over the folded text: only the value cells become strings.
  */
 export function rowParts(raw: string): RowParts {
   const separator = separatorOf(raw);
-  // Folded once here, so that the per-cell and per-label folds below find nothing left to do.
-  const cells = cellsOf(fold(raw), separator);
-  let lastText = cells.length - 1;
-  let values: CellToken[];
-  if (separator === 'space') {
-    // Only the trailing run of numbers and blank marks are values: the label's words need not be read as cells.
-    values = [];
-    for (let t: CellToken; lastText >= 0 && (t = readCell(cells[lastText])).kind !== 'text'; lastText--) values.push(t);
-    values.reverse();
-  } else {
-    const tokens = cells.map(readCell);
-    while (lastText >= 0 && tokens[lastText].kind !== 'text') lastText--;
-    values = tokens.slice(lastText + 1);
-  }
-  // The cells are folded already; only tab and pipe cells can still hold spaces.
-  const joined = cells.slice(0, lastText + 1).join('');
-  const label = separator === 'space' ? joined : joined.replace(/\s+/g, '');
-  return { separator, fenced: separator === 'pipe' && isFenced(raw), label, values };
+  // Folded once here, so that the per-cell folds in readCell find nothing left to do.
+  const s = fold(raw);
+  const fenced = separator === 'pipe' && isFenced(raw);
+  let tail: Tail;
+  if (separator === 'space') tail = wordTail(s);
+  else if (separator === 'tab') tail = cellTail(s, '\t', 0, s.length);
+  // A Markdown row's cells lie between its first and last pipes; a plain "a | b | " row keeps its last (maybe empty) cell.
+  // The folded line decides the cut (a full-width ｜ at either end folds to |), the raw line what `fenced` reports.
+  else if (s === raw ? fenced : isFenced(s)) tail = cellTail(s, '|', 1, lastVisible(s));
+  else tail = cellTail(s, '|', 0, s.length);
+  return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values };
 }
 
 /** The raw line folded and without whitespace, computed once and kept on the line. */

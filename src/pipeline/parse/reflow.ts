@@ -56,11 +56,12 @@ export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
     }
     if (isPageNoise(text)) continue;
     const full = profile.width > 0 && visibleLength(text) >= profile.width * 0.85;
+    const item = STARTS_ITEM.test(text);
     const c = current as typeof current;
     const prev = c?.parts.at(-1) ?? '';
     const continues =
       c !== null &&
-      !STARTS_ITEM.test(text) &&
+      !item &&
       (c.lastFull || !ENDS_SENTENCE.test(prev)) &&
       // A short heading line ("（一）主动公开") stands alone even without a full stop.
       !(c.item && c.parts.length === 1 && !c.lastFull);
@@ -69,7 +70,7 @@ export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
       c.lastFull = full;
     } else {
       close();
-      current = { parts: [text], line: l.no, lastFull: full, item: STARTS_ITEM.test(text) };
+      current = { parts: [text], line: l.no, lastFull: full, item };
     }
   }
   close();

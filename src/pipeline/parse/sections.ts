@@ -23,11 +23,13 @@ const HEADING_WORDS: [SectionKey, RegExp][] = [
 
 /** Numbered section headings: 一、 … 六、 (table B's own "一、本年新收…" rows never carry these words). */
 const NUMBERED = /^[一二三四五六七八][、.,]\s*(.{2,48})$/;
+const NUMERALS = new Set(Array.from('一二三四五六七八', (ch) => ch.charCodeAt(0)));
 
 function headingKey(line: Line): { key: SectionKey; numeral: string | null } | null {
   if (!line.text || line.text.length > 80) return null;
-  // Cheap test first: a heading has a section numeral or ends with the section's own word.
-  if (!/[一二三四五六七八]\s*[、.,，．]|情况|事项/.test(line.text)) return null;
+  // Cheap test first: a heading starts with a section numeral or ends with the section's own word (see NUMBERED and
+  // the unnumbered names below); most lines do neither.
+  if (!NUMERALS.has(line.text.charCodeAt(0)) && !line.text.endsWith('情况') && !line.text.endsWith('事项')) return null;
   const c = compact(line.text);
   if (c.length > 50 || /[。；]$/.test(c)) return null;
   const m = NUMBERED.exec(c);

@@ -27,13 +27,27 @@ export type CellToken =
   | { kind: 'blank'; printed: string }
   | { kind: 'text'; printed: string };
 
-/** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
-const PLAIN_INTEGER = /^\d{1,15}$/;
 const WU = '无'.charCodeAt(0);
 
+/**
+ * The value of a cell of 1 to 15 ASCII digits ("0012" → 12), or -1. Most cells are such plain integers: read digit by
+ * digit without a regex (exact, as 15 digits stay below 2^53).
+ */
+function plainInteger(s: string): number {
+  if (s.length === 0 || s.length > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < s.length; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
 export function readCell(raw: string): CellToken {
-  // Most cells are plain integers: skip the general path for them.
-  if (PLAIN_INTEGER.test(raw)) return { kind: 'number', value: Number(raw), printed: raw };
+  const plain = plainInteger(raw);
+  if (plain >= 0) return { kind: 'number', value: plain, printed: raw };
   // A cell that starts with a Chinese character is text (label words), except the blank mark 无.
   const first = raw.charCodeAt(0);
   if (first >= 0x4e00 && first <= 0x9fff && first !== WU) return { kind: 'text', printed: raw.trim() };
@@ -99,16 +113,26 @@ export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string)
 /** Length without whitespace: the visible width of a line (folding never changes it). */
 export function visibleLength(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (!WHITESPACE.has(s.charCodeAt(i))) n++;
+  for (let i = 0; i < s.length; i++) if (!isWhitespace(s.charCodeAt(i))) n++;
   return n;
 }
 
-/** The characters \s matches (ASCII and Unicode spaces, BOM), for counting without building strings. */
-const WHITESPACE = new Set(
-  [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].concat(
-    Array.from({ length: 11 }, (_, i) => 0x2000 + i),
-  ),
-);
+/** Whether a UTF-16 code unit is whitespace as \s and String.prototype.trim see it, for scanning without building strings. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  // Above ASCII only a few scattered code points are spaces; Chinese text (above U+3000) costs one comparison.
+  if (code < 0xa0 || code > 0x3000) return code === 0xfeff;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000
+  );
+}
+
+/** Index of the last non-whitespace character, or -1. */
+export function lastVisible(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isWhitespace(s.charCodeAt(i))) i--;
+  return i;
+}
 
 /** True for characters that are ASCII letters or digits (they need a space when two wrapped lines are joined). */
 export function isAsciiWord(ch: string | undefined): boolean {
