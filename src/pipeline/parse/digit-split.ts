@@ -28,6 +28,17 @@ export function splitDigits(run: string, rule: SplitRule): number[][] {
   for (let len = 1; len <= MAX_DIGITS && len <= digits.length; len++)
     suffix.push(len > 1 && digits.charCodeAt(digits.length - len) === 48 ? NaN : Number(digits.slice(-len)));
 
+  /**
+   * In the last group, with `remaining` digits left for `before` more cells and then the sum cell: whether some
+   * suffix can be the sum cell, at least the sum so far (cells are never negative), leaving 1 to MAX_DIGITS digits
+   * for each cell before it.
+   */
+  const sumCanFit = (remaining: number, before: number, groupSum: number): boolean => {
+    for (let len = Math.max(1, remaining - before * MAX_DIGITS); len <= remaining - before && len < suffix.length; len++)
+      if (suffix[len] >= groupSum) return true;
+    return false;
+  };
+
   /** `groupSum`: the sum of the cells placed so far in the current group. */
   const rec = (pos: number, group: number, inGroup: number, groupSum: number): void => {
     if (out.length >= CAP) return;
@@ -40,14 +51,8 @@ export function splitDigits(run: string, rule: SplitRule): number[][] {
     const remaining = digits.length - pos;
     if (remaining < cellsLeft || remaining > cellsLeft * MAX_DIGITS) return;
     const isLast = inGroup === size - 1;
-    // In the last group, some suffix must be able to hold the sum so far (cells are never negative) and leave its
-    // other cells 1 to MAX_DIGITS digits each. Cuts only branches that find no split: the splits and their order stay.
-    if (rule.lastIsSum && group === lastGroup && !isLast) {
-      const before = size - 1 - inGroup;
-      let open = false;
-      for (let len = Math.max(1, remaining - before * MAX_DIGITS); len <= remaining - before && len < suffix.length && !open; len++) open = suffix[len] >= groupSum;
-      if (!open) return;
-    }
+    // Cuts only branches that find no split: the splits and their order stay.
+    if (rule.lastIsSum && group === lastGroup && !isLast && !sumCanFit(remaining, size - 1 - inGroup, groupSum)) return;
     let v = 0;
     for (let len = 1; len <= MAX_DIGITS && pos + len <= digits.length; len++) {
       if (len > 1 && digits.charCodeAt(pos) === 48) break; // no leading zeros
