@@ -11,8 +11,10 @@ import {
   indexQuery,
   queryTerms,
   sectionOfMatch,
+  searchTables,
   tablesWithTerm,
   type Anchor,
+  type SearchTables,
   type TableHeaderMap,
 } from '../../lib/search/match';
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../../lib/search/filters';
@@ -90,7 +92,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
  * The official tables a page shows: on a report page (the pages with a year) those drawn on every report page, and
  * those its `table` filter names.
  */
-function tablesOf(data: PagefindData, tables: TableHeaderMap): string[] {
+function tablesOf(data: PagefindData, tables: SearchTables): string[] {
   if (!data.filters?.year?.length) return [];
   return Object.keys(tables).filter((name) => tables[name].everyReportPage).concat(data.filters.table ?? []);
 }
@@ -99,7 +101,7 @@ function tablesOf(data: PagefindData, tables: TableHeaderMap): string[] {
  * Where the first match is: in the page's indexed text, or else in a header of one of its tables (not indexed),
  * which links to the table's section and shows the header as the excerpt.
  */
-function matchPlace(data: PagefindData, terms: string[], tables: TableHeaderMap) {
+function matchPlace(data: PagefindData, terms: string[], tables: SearchTables) {
   const content = data.raw_content ?? data.content;
   if (terms.length === 0 || findMatches(content, terms).length > 0) {
     return { section: terms.length ? sectionOfMatch(content, data.anchors ?? [], terms) : null, excerptOf: data.content, lead: '' };
@@ -111,7 +113,7 @@ function matchPlace(data: PagefindData, terms: string[], tables: TableHeaderMap)
   return { section: { id, title }, excerptOf: inHeader.header, lead: '表格栏目：' };
 }
 
-function renderResult(data: PagefindData, terms: string[], tables: TableHeaderMap): HTMLLIElement {
+function renderResult(data: PagefindData, terms: string[], tables: SearchTables): HTMLLIElement {
   const item = element('li', 'search-result');
   const { section, excerptOf, lead } = matchPlace(data, terms, tables);
   const heading = element('h2');
@@ -145,7 +147,7 @@ export function startSearchPage(): void {
   }
   const baseTitle = document.title;
   const commonPairs = (form.dataset.commonPairs ?? '').split(' ').filter(Boolean);
-  const tables = JSON.parse(form.dataset.tableHeaders ?? '{}') as TableHeaderMap;
+  const tables = searchTables(JSON.parse(form.dataset.tableHeaders ?? '{}') as TableHeaderMap);
 
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = () =>
@@ -212,9 +214,9 @@ export function startSearchPage(): void {
       if (run !== current) return false;
       run.checked += batch.length;
       for (const page of pages) {
-        const headers = tablesOf(page, tables).flatMap((table) => tables[table]?.headers ?? []);
-        const texts = [page.content, page.meta.title ?? '', page.meta.agency ?? '', ...headers];
-        if (run.terms.length === 0 || containsAll(texts, run.terms)) run.matched.push(page);
+        const headers = tablesOf(page, tables).flatMap((table) => tables[table]?.normalised ?? []);
+        const texts = [page.content, page.meta.title ?? '', page.meta.agency ?? ''];
+        if (run.terms.length === 0 || containsAll(texts, run.terms, headers)) run.matched.push(page);
       }
     }
     return true;

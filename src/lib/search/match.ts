@@ -96,11 +96,11 @@ export function indexQuery(terms: string[], commonPairs: readonly string[] = [])
 
 /**
  * Whether every term (as returned by `queryTerms`) occurs in one of the texts (page content, title,
- * agency name, the headers of the tables the page shows). Each text is searched on its own, so no match is made
- * up across two of them.
+ * agency name) or of the `normalisedTexts` (the headers of the tables the page shows, normalised once per page
+ * load). Each text is searched on its own, so no match is made up across two of them.
  */
-export function containsAll(texts: string[], terms: string[]): boolean {
-  const haystacks = texts.map(normalise);
+export function containsAll(texts: string[], terms: string[], normalisedTexts: readonly string[] = []): boolean {
+  const haystacks = texts.map(normalise).concat(normalisedTexts);
   return terms.every((term) => haystacks.some((haystack) => haystack.includes(term)));
 }
 
@@ -110,16 +110,23 @@ export function containsAll(texts: string[], terms: string[]): boolean {
  */
 export type TableHeaderMap = Record<string, { section: string; everyReportPage: boolean; headers: string[] }>;
 
+/** A table with its headers also normalised as query terms are, once, for matching. */
+export type SearchTables = Record<string, TableHeaderMap[string] & { normalised: string[] }>;
+
+export function searchTables(tables: TableHeaderMap): SearchTables {
+  return Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, { ...table, normalised: table.headers.map(normalise) }]));
+}
+
 /** The tables with a header that contains the term (a normalised query term). */
-export function tablesWithTerm(term: string, tables: TableHeaderMap): string[] {
-  return Object.keys(tables).filter((name) => tables[name].headers.some((header) => normalise(header).includes(term)));
+export function tablesWithTerm(term: string, tables: SearchTables): string[] {
+  return Object.keys(tables).filter((name) => tables[name].normalised.some((header) => header.includes(term)));
 }
 
 /** The first header, among the given tables', that contains one of the terms, and the table it is in. */
-export function headerMatch(terms: string[], shown: string[], tables: TableHeaderMap): { table: string; header: string } | null {
+export function headerMatch(terms: string[], shown: string[], tables: SearchTables): { table: string; header: string } | null {
   for (const table of shown) {
-    const header = tables[table]?.headers.find((h) => terms.some((term) => normalise(h).includes(term)));
-    if (header) return { table, header };
+    const at = tables[table]?.normalised.findIndex((h) => terms.some((term) => h.includes(term))) ?? -1;
+    if (at >= 0) return { table, header: tables[table].headers[at] };
   }
   return null;
 }
