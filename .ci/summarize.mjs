@@ -1,5 +1,7 @@
-// Prints the test counts of a vitest JSON report by kind (the folder under tests/), then "N passed, N failed".
-// A test file that failed outside any test (import error, failing beforeAll) counts as one failure.
+// Prints the test counts of a vitest JSON report by kind (the folder under tests/), the reasons of skipped tests, then
+// "N passed, N failed" (", N skipped" when some were). A test file that failed outside any test (import error, failing
+// beforeAll) counts as one failure. A test skipped because a tool is missing carries the reason in a block title as
+// "[skipped: <reason>]" (tests/support/tools.ts); other skipped tests are counted without a reason.
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 
@@ -16,6 +18,9 @@ try {
 const byKind = new Map();
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+const skipReasons = new Map();
+const SKIP_MARKER = /\[skipped: ([^\]]+)\]/;
 for (const suite of report.testResults) {
   const [, kind = 'other'] = relative(process.cwd(), suite.name).split(sep);
   const tests = suite.assertionResults;
@@ -23,10 +28,16 @@ for (const suite of report.testResults) {
   passed += tests.filter((t) => t.status === 'passed').length;
   const failedTests = tests.filter((t) => t.status === 'failed').length;
   failed += failedTests || (suite.status === 'failed' ? 1 : 0);
+  for (const t of tests.filter((t) => ['skipped', 'pending', 'todo', 'disabled'].includes(t.status))) {
+    skipped++;
+    const reason = [...t.ancestorTitles, t.title].map((title) => SKIP_MARKER.exec(title)?.[1]).find(Boolean) ?? 'no reason given';
+    skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1);
+  }
 }
 const order = ['unit', 'golden', 'property', 'site', 'charts', 'browser'];
 const kinds = [...byKind.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
 const total = [...byKind.values()].reduce((a, b) => a + b, 0);
 console.log(`tests by kind: ${kinds.map((k) => `${k} ${byKind.get(k)}`).join(', ')} (${total} in ${report.testResults.length} files)`);
-console.log(`${passed} passed, ${failed} failed`);
+if (skipped) console.log(`skipped: ${[...skipReasons].map(([reason, n]) => `${n} (${reason})`).join(', ')}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
