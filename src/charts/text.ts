@@ -38,7 +38,7 @@ export function textWidth(text: string, fontSize: number): number {
 const TOKEN = /[A-Za-z0-9.,:;/%+\-_=&?#@'"()<>[\]]+|[\s\S]/gu;
 
 const NO_LINE_START = /^[）」』》〉】，。、；：！？…·)\]}]/u;
-const NO_LINE_END = /[（「『《〈【“(\[{]$/u;
+const NO_LINE_END = /[（「『《〈【“([{]$/u;
 
 /**
  * Break `text` into lines no wider than `maxWidth` px: greedy, between characters for Chinese (which has

@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyUrl, reportUrl } from '../../src/lib/paths';
 import { writeDataset } from '../../src/pipeline/write';
@@ -17,7 +17,6 @@ import { PROJECT_ROOT, buildSite, type SiteBuild } from '../setup/site';
 import { launchBrowser, watchPage } from './support/browser';
 import { readSiteData, type SiteData } from './support/site';
 import { serveSite, type StaticServer } from './support/server';
-import type { Browser } from 'playwright-core';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';

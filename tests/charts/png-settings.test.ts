@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCharts, type ChartEntry } from '../../src/charts/catalog';
 import { chartCharacters } from '../../src/charts/png';
 import { renderChartSvg } from '../../src/charts/render';

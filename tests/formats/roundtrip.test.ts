@@ -51,7 +51,7 @@ describe('HTML pages (site chrome, GBK or UTF-8, <meta charset> or http-equiv)',
 });
 
 describe('Word documents (.docx, merged cells as Word merges)', () => {
-  let reads: Read[] = [];
+  const reads: Read[] = [];
   beforeAll(async () => {
     for (const c of cases('fmt-docx')) reads.push({ c, text: (await readDocx(await docxBytes(c), `${c.name}.docx`)).text ?? '' });
   });

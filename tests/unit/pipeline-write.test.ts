@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { buildAgencyIndex, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, reportCsv, writeDataset, type DatasetSummary } from '../../src/pipeline/write';
 import { longRows } from '../../src/pipeline/write/csv';

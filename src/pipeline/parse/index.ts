@@ -14,9 +14,6 @@ import {
   type Sections,
 } from '../../schema';
 
-const SECTION_KEYS = SECTIONS.map((s) => s.key);
-const APPEAL_GROUP_KEYS = APPEAL_GROUPS.map((g) => g.key);
-const APPEAL_COLUMN_KEYS = APPEAL_COLUMNS.map((c) => c.key);
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
 import { compactOf, toLines, type Line } from './lines';
@@ -31,6 +28,10 @@ import { AMBIGUOUS_MARK, unflatten } from './unflatten';
 import type { ParseInput, ParsedReport } from './types';
 
 export type { ParseInput, ParsedReport } from './types';
+
+const SECTION_KEYS = SECTIONS.map((s) => s.key);
+const APPEAL_GROUP_KEYS = APPEAL_GROUPS.map((g) => g.key);
+const APPEAL_COLUMN_KEYS = APPEAL_COLUMNS.map((c) => c.key);
 
 /** Bumped whenever parsing changes what it returns for the same text (it keys the ingest cache). */
 export const PARSER_VERSION = '1.0.0';

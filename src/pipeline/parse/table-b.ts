@@ -166,7 +166,11 @@ function assign(rows: Anchor[], tuples: Tuple[], log: DiagnosticLog): Map<Anchor
     return result;
   }
   const used = new Set<Tuple>();
-  for (const r of rows) if (r.own) (result.set(r, r.own), used.add(r.own));
+  for (const r of rows) {
+    if (!r.own) continue;
+    result.set(r, r.own);
+    used.add(r.own);
+  }
   rows.forEach((r, i) => {
     if (result.has(r)) return;
     const next = rows[i + 1]?.at ?? Infinity;
@@ -174,7 +178,9 @@ function assign(rows: Anchor[], tuples: Tuple[], log: DiagnosticLog): Map<Anchor
     const after = complete.find((t) => !used.has(t) && t.at > r.at && t.at < next);
     const before = [...complete].reverse().find((t) => !used.has(t) && t.at < r.at && t.at > prev);
     const t = after ?? before;
-    if (t) (result.set(r, t), used.add(t));
+    if (!t) return;
+    result.set(r, t);
+    used.add(t);
   });
   for (const t of complete)
     if (!used.has(t))

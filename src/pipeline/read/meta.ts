@@ -19,7 +19,7 @@ const FIELDS = {
   publishedAt: z.union([text, z.date().transform((d) => d.toISOString().slice(0, 10))]),
 } as const;
 
-const MetaOverridesSchema = z.object(FIELDS).partial();
+export const MetaOverridesSchema = z.object(FIELDS).partial();
 export type MetaOverrides = z.infer<typeof MetaOverridesSchema>;
 export type MetaField = keyof typeof FIELDS;
 export const META_FIELDS = Object.keys(FIELDS) as MetaField[];
