@@ -11,10 +11,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-/** The family the SVGs ask for first (see FONT_FAMILY in svg.ts). */
-export const CJK_FAMILY = 'Noto Sans CJK SC';
+/** The family of the system's Noto Sans CJK: a .ttc holds JP, KR, SC, TC… faces, and this one is taken. */
+export const SYSTEM_CJK_FAMILY = 'Noto Sans CJK SC';
 /** Environment variable naming a CJK font file to use instead of the known locations. */
 export const CJK_FONT_ENV = 'CHART_CJK_FONT';
 
@@ -25,26 +25,71 @@ export const CJK_FONT_LOCATIONS = [
   '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', // Fedora: google-noto-sans-cjk-fonts
 ];
 
+/**
+ * The CJK font that `npm install` brings: Noto Sans SC as TrueType files (resvg and HarfBuzz read TTF/OTF, not the
+ * WOFF2 of the @fontsource packages). It has every ideograph of U+4E00–U+9FFF and Extension A, as the system font.
+ */
+export const NPM_CJK_FONT = {
+  package: '@expo-google-fonts/noto-sans-sc',
+  family: 'Noto Sans SC',
+  regular: '400Regular/NotoSansSC_400Regular.ttf',
+  bold: '700Bold/NotoSansSC_700Bold.ttf',
+} as const;
+
+/** A CJK font found on this machine: its files, the face to take from them, and where it came from. */
+export interface CjkFont {
+  regular: string;
+  /** The bold file (titles are bold), when there is one. */
+  bold: string | null;
+  /** The family of the face to use (a collection holds several); a single font's only face is used regardless. */
+  family: string;
+  /** Where it was found, for the build log: `CHART_CJK_FONT`, `system` or the npm package's name. */
+  origin: string;
+}
+
 export class CjkFontMissingError extends Error {
   constructor(detail: string) {
     super(
       `PNG 图表需要中文字体，未找到：${detail}。` +
-        `Install the Debian package fonts-noto-cjk (apt-get install -y fonts-noto-cjk, file ${CJK_FONT_LOCATIONS[0]}) ` +
+        `Run npm install (it installs ${NPM_CJK_FONT.package}), install the Debian package fonts-noto-cjk ` +
         `or set ${CJK_FONT_ENV}=/path/to/NotoSansCJK-Regular.ttc. Without it Chinese labels would render blank.`,
     );
     this.name = 'CjkFontMissingError';
   }
 }
 
-/** Path of the regular CJK font file; throws CjkFontMissingError when there is none. */
-export function findCjkFont(env: NodeJS.ProcessEnv = process.env): string {
+/** The system's Noto Sans CJK, when a distribution package installed it. */
+export function findSystemCjkFont(): CjkFont | null {
+  const regular = CJK_FONT_LOCATIONS.find((p) => existsSync(p));
+  return regular ? { regular, bold: boldVariant(regular), family: SYSTEM_CJK_FAMILY, origin: 'system' } : null;
+}
+
+/** The npm package's Noto Sans SC, when it is installed (resolved from the project root, as harfbuzzjs below). */
+export function findNpmCjkFont(): CjkFont | null {
+  let dir: string;
+  try {
+    dir = dirname(createRequire(join(process.cwd(), 'package.json')).resolve(`${NPM_CJK_FONT.package}/package.json`));
+  } catch {
+    return null;
+  }
+  const regular = join(dir, NPM_CJK_FONT.regular);
+  if (!existsSync(regular)) return null;
+  const bold = join(dir, NPM_CJK_FONT.bold);
+  return { regular, bold: existsSync(bold) ? bold : null, family: NPM_CJK_FONT.family, origin: NPM_CJK_FONT.package };
+}
+
+/**
+ * The CJK font for chart PNGs: the file named by CHART_CJK_FONT, else the system's Noto Sans CJK, else the npm
+ * package's Noto Sans SC. Throws CjkFontMissingError when there is none.
+ */
+export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
   const override = env[CJK_FONT_ENV];
   if (override) {
     if (!existsSync(override)) throw new CjkFontMissingError(`${CJK_FONT_ENV}=${override} does not exist`);
-    return override;
+    return { regular: override, bold: boldVariant(override), family: SYSTEM_CJK_FAMILY, origin: CJK_FONT_ENV };
   }
-  const found = CJK_FONT_LOCATIONS.find((p) => existsSync(p));
-  if (!found) throw new CjkFontMissingError(`none of ${CJK_FONT_LOCATIONS.join(', ')}`);
+  const found = findSystemCjkFont() ?? findNpmCjkFont();
+  if (!found) throw new CjkFontMissingError(`none of ${CJK_FONT_LOCATIONS.join(', ')}, nor the npm package ${NPM_CJK_FONT.package}`);
   return found;
 }
 
@@ -89,8 +134,11 @@ function loadSubsetModule(): Promise<WebAssembly.Module> {
   return subsetModule;
 }
 
-/** Index of the face named `family` in a font file (a .ttc holds JP, KR, SC, TC… faces); 0 for a single font. */
-async function faceIndex(data: Uint8Array, family: string): Promise<{ index: number; unicodes: Set<number> }> {
+/**
+ * Index of the face named `family` in a font file (a .ttc holds JP, KR, SC, TC… faces), else 0 (a single font's only
+ * face); with the family the chosen face really has, which is what resvg must be asked for.
+ */
+async function faceIndex(data: Uint8Array, family: string): Promise<{ index: number; family: string; unicodes: Set<number> }> {
   // Loaded on first use: only PNG rendering needs HarfBuzz.
   const { Blob: HbBlob, Face: HbFace } = await import('harfbuzzjs');
   const blob = new HbBlob(data);
@@ -103,10 +151,8 @@ async function faceIndex(data: Uint8Array, family: string): Promise<{ index: num
       break;
     }
   }
-  return {
-    index: chosen,
-    unicodes: new Set(new HbFace(blob, chosen).collectUnicodes()),
-  };
+  const face = new HbFace(blob, chosen);
+  return { index: chosen, family: face.getName(1, 'en') || family, unicodes: new Set(face.collectUnicodes()) };
 }
 
 const codePoints = (text: string) => new Set(Array.from(text, (ch) => ch.codePointAt(0) as number));
@@ -117,19 +163,28 @@ export class FontSubsetter {
     private readonly module: WebAssembly.Module,
     private readonly hb: HbSubsetExports,
     private readonly face: number,
+    /** The face's family name (subsets keep it): what resvg is asked for. */
+    readonly family: string,
     /** Code points the face can draw. */
     readonly unicodes: Set<number>,
   ) {}
 
-  /** The face named `family` of a font file. */
-  static async open(file: string, family = CJK_FAMILY): Promise<FontSubsetter> {
+  /** The face named `family` of a font file (its only face, whatever its name, for a single font). */
+  static async open(file: string, family = SYSTEM_CJK_FAMILY): Promise<FontSubsetter> {
     const module = await loadSubsetModule();
     const data = readFileSync(file);
-    const { index, unicodes } = await faceIndex(data, family);
-    return FontSubsetter.load(module, data, index, unicodes, false);
+    const face = await faceIndex(data, family);
+    return FontSubsetter.load(module, data, face.index, face.family, face.unicodes, false);
   }
 
-  private static load(module: WebAssembly.Module, data: Uint8Array, index: number, unicodes: Set<number>, preprocess: boolean): FontSubsetter {
+  private static load(
+    module: WebAssembly.Module,
+    data: Uint8Array,
+    index: number,
+    family: string,
+    unicodes: Set<number>,
+    preprocess: boolean,
+  ): FontSubsetter {
     const hb = new WebAssembly.Instance(module, {}).exports as unknown as HbSubsetExports;
     hb._initialize?.(); // a reactor module: runs its static constructors
     const ptr = hb.malloc(data.byteLength);
@@ -145,7 +200,7 @@ export class FontSubsetter {
       hb.hb_face_destroy(face);
       face = prepared;
     }
-    return new FontSubsetter(module, hb, face, unicodes);
+    return new FontSubsetter(module, hb, face, family, unicodes);
   }
 
   /** True when the face can draw every character of `text`. */
@@ -166,7 +221,7 @@ export class FontSubsetter {
    */
   narrow(text: string): FontSubsetter {
     const wanted = new Set([...codePoints(text)].filter((cp) => this.unicodes.has(cp)));
-    return FontSubsetter.load(this.module, this.cut(wanted), 0, wanted, true);
+    return FontSubsetter.load(this.module, this.cut(wanted), 0, this.family, wanted, true);
   }
 
   private cut(codes: Set<number>): Buffer {
@@ -220,7 +275,7 @@ export class BuildFont {
       return this.narrowed;
     } catch (error) {
       console.warn(
-        `[charts] ${CJK_FAMILY} not narrowed further (${(error as Error).message}); charts with new characters are cut from the whole font, more slowly`,
+        `[charts] ${this.full.family} not narrowed further (${(error as Error).message}); charts with new characters are cut from the whole font, more slowly`,
       );
       this.canGrow = false;
       return null;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { renderAsync, type RenderedImage } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import type { ChartEntry } from './catalog';
-import { BuildFont, CJK_FAMILY, FontSubsetter, boldVariant, findCjkFont } from './font';
+import { BuildFont, FontSubsetter, findCjkFont } from './font';
 import { PNG_SCALE } from './png-settings';
 import { COLORS } from './svg';
 
@@ -20,14 +20,18 @@ interface LoadedFonts {
 }
 
 let fonts: Promise<LoadedFonts> | undefined;
-/** Loaded once per build; a missing font rejects with CjkFontMissingError (every PNG then fails loudly). */
+/**
+ * Loaded once per build (the system's Noto Sans CJK, else npm's Noto Sans SC; named once in the build log); a missing
+ * font rejects with CjkFontMissingError (every PNG then fails loudly).
+ */
 function loadFonts(): Promise<LoadedFonts> {
   fonts ??= (async () => {
-    const regular = findCjkFont();
-    const bold = boldVariant(regular);
+    const font = findCjkFont();
+    const regular = await FontSubsetter.open(font.regular, font.family);
+    console.log(`[charts] PNG font: ${regular.family} (${font.origin}: ${font.regular})`);
     return {
-      regular: new BuildFont(await FontSubsetter.open(regular)),
-      bold: bold ? new BuildFont(await FontSubsetter.open(bold)) : null,
+      regular: new BuildFont(regular),
+      bold: font.bold ? new BuildFont(await FontSubsetter.open(font.bold, font.family)) : null,
     };
   })();
   return fonts;
@@ -69,7 +73,7 @@ export async function svgToPng(svg: string): Promise<Buffer> {
   // Each character once: the SVG is tens of KB, its distinct characters a few hundred.
   const characters = [...new Set(svg)];
   const missing = characters.filter((ch) => !regular.full.unicodes.has(ch.codePointAt(0) as number));
-  if (missing.length) console.warn(`[charts] no glyph in ${CJK_FAMILY} for: ${missing.join(' ')}`);
+  if (missing.length) console.warn(`[charts] no glyph in ${regular.full.family} for: ${missing.join(' ')}`);
 
   const text = characters.join('');
   const subsets = [regular, bold].flatMap((font) => (font ? [font.subset(text)] : []));
@@ -89,7 +93,7 @@ export async function svgToPng(svg: string): Promise<Buffer> {
       font: {
         fontFiles: files,
         loadSystemFonts: false,
-        defaultFontFamily: CJK_FAMILY,
+        defaultFontFamily: regular.full.family,
       },
     });
     return await encodePng(image);
