@@ -1,16 +1,13 @@
 /**
- * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core (CHROMIUM_PATH
- * overrides the path), and a watcher that records everything a page should never do.
+ * Chromium for the browser tests, driven by playwright-core: the system's /usr/bin/chromium (CHROMIUM_PATH overrides
+ * the path) or the one npm installs (tests/support/chromium.ts); and a watcher that records everything a page should
+ * never do.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../support/chromium';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  return launchChromium();
 }
 
 /** Problems seen on a page: console errors (CSP violations land here), uncaught exceptions, failed or 4xx/5xx requests, dialogs. */

@@ -1,10 +1,10 @@
 /**
- * Prints HTML pages to PDF with Debian's Chromium driven by playwright-core: one browser for many pages, so a batch
- * of reports costs one browser start (CHROMIUM_PATH overrides the path, as for the browser tests).
+ * Prints HTML pages to PDF with Chromium driven by playwright-core, the same browser as the browser tests
+ * (tests/support/chromium.ts: the system's or npm's): one browser for many pages, so a batch of reports costs one
+ * browser start.
  */
-import { chromium, type Browser } from 'playwright-core';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../support/chromium';
 
 export interface Printer {
   pdf(html: string): Promise<Buffer>;
@@ -12,16 +12,13 @@ export interface Printer {
 }
 
 export async function openPrinter(): Promise<Printer> {
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser: Browser = await launchChromium();
   const context = await browser.newContext({ javaScriptEnabled: false });
   return {
     async pdf(html) {
       const page = await context.newPage();
       try {
-        // The pages are self-contained (no network); the fonts are the system's Noto CJK.
+        // The pages are self-contained (no network); the fonts are the system's Noto CJK, else npm's Noto Sans SC.
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({ preferCSSPageSize: true });
       } finally {
