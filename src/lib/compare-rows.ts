@@ -6,7 +6,8 @@ import type { Report } from '../schema/report';
 import type { CompareRow } from './compare-columns';
 import { FIGURES } from './figures';
 import { agencyUrl, reportUrl } from './paths';
-import { AGENCY_LEVEL_LABELS, UNKNOWN_REGION, reportsNewestFirst } from './site-data';
+import { reportsNewestFirst } from './site-data';
+import { AGENCY_LEVEL_LABELS, UNKNOWN_REGION } from './labels';
 
 export type { CompareRow };
 

@@ -5,8 +5,9 @@
  * (98–133 s of setup and gigabytes at 10,000 reports, BENCHMARKS.md).
  */
 import { z } from 'zod/v4';
-import { AgencyIndexEntry, Report, type AgencyLevel } from '../schema/report';
+import { AgencyIndexEntry, Report } from '../schema/report';
 import { dataPath } from './data-dir';
+import { UNKNOWN_REGION } from './labels';
 import { disclosureRate, ratio, sum } from './indicators';
 import { readDataFile } from './read-data-file';
 
@@ -30,8 +31,6 @@ export const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => b -
 
 /** Newest reports first (year, then agency name). */
 export const reportsNewestFirst = [...reports].sort((a, b) => b.year - a.year || byText(a.agency.name, b.agency.name));
-
-export const UNKNOWN_REGION = '未识别地区';
 
 export interface RegionNode {
   name: string;
@@ -66,14 +65,6 @@ function buildRegionTree(list: AgencyIndexEntry[]): RegionNode[] {
 
 export const regionTree = buildRegionTree(agencies);
 export const provinces = regionTree.map((n) => n.name);
-
-export const AGENCY_LEVEL_LABELS: Record<AgencyLevel, string> = {
-  province: '省级',
-  prefecture: '地市级',
-  county: '县级',
-  township: '乡镇（街道）',
-  unknown: '未识别',
-};
 
 /** Sum of one value over reports, skipping reports where it is missing; also says how many were counted. */
 function sumOver(values: (number | null)[]): { value: number; counted: number } {

@@ -1,2 +1,5 @@
 export * from './keys';
+export * from './meta';
 export * from './report';
+export * from './cells';
+export * from './csv';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { dictionaryRows } from '../../src/pipeline/write/csv';
+import { dictionaryRows } from '../../src/schema';
 import { regionAnchor } from '../../src/lib/paths';
 import { provinceUrl } from '../../src/lib/regions';
 import { exists, htmlPages, readPage, readReports, text } from './html';

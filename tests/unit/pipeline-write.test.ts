@@ -5,9 +5,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
-import { buildAgencyIndex, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, reportCsv, writeDataset, type DatasetSummary } from '../../src/pipeline/write';
-import { longRows } from '../../src/pipeline/write/csv';
-import { AgencyIndexEntry, PROACTIVE_COLUMNS, Report } from '../../src/schema';
+import { buildAgencyIndex, reportCsv, writeDataset, type DatasetSummary } from '../../src/pipeline/write';
+import { AgencyIndexEntry, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, longRows, PROACTIVE_COLUMNS, Report } from '../../src/schema';
 import { makeReport } from './pipeline-helpers';
 
 const readCsv = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true });

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { reportById, reports } from '../../lib/site-data';
 import { toCsv } from '../../lib/csv';
-import { LONG_COLUMNS, longRows } from '../../pipeline/write/csv';
+import { LONG_COLUMNS, longRows } from '../../schema';
 
 export function getStaticPaths() {
   return reports.map((r) => ({ params: { id: r.id } }));

@@ -1,5 +1,6 @@
 /**
- * Per-file cache of the ingest stage (read → parse → enrich → validate → check), under `<outDir>/.cache/ingest/`.
+ * Per-file cache of the ingest stage (read → parse → enrich → validate → check, ../ingest.ts), under
+ * `<outDir>/.cache/ingest/`: a store only; ../parallel/ingest-file.ts runs the stage and stores its result here.
  * An entry is keyed by the file's path and bytes, its sidecar files and the code fingerprint (./code-version.ts),
  * so an unchanged report is not parsed again; the bytes' hashes come from ./file-state.ts, so an unchanged file is
  * not even read. Cross-report steps (duplicates, X1) are not cached: they always re-run.
@@ -12,7 +13,7 @@ import path from 'node:path';
 import type { Ingested } from '../ingest';
 import { sidecarCandidates } from '../read/sidecar-names';
 import { writeFileAtomic } from '../write/atomic';
-import { reportCsv, type ReportCsv } from '../write/csv';
+import type { ReportCsv } from '../write/csv';
 import { FileHashes } from './file-state';
 
 export { codeVersion, writerVersion } from './code-version';
@@ -133,15 +134,10 @@ export interface Miss {
 }
 
 /**
- * Parses one file (read → parse → enrich → validate → check, then its CSV pieces) and stores the result under its
- * key in `cacheDir`. The unit of work of the main thread and of the worker threads.
+ * Stores a file's fresh result (and its CSV pieces, null for a rejected file) under its key in `cacheDir` (no cache:
+ * null) and returns it as an outcome parsed this run.
  */
-export async function ingestAndStore(contentDir: string, { file, key }: Miss, cacheDir: string | null): Promise<FileOutcome> {
-  // Loaded on the first file to parse: readers, parser and enrich (pinyin, YAML, HTML parser) cost a rebuild that
-  // finds every file in the cache a few hundred milliseconds of start-up for nothing.
-  const { ingestFile } = await import('../ingest');
-  const ingested = await ingestFile(contentDir, file);
-  const pieces: ReportCsv | null = 'report' in ingested ? reportCsv(ingested.report) : null;
+export async function storeOutcome(cacheDir: string | null, key: string | null, ingested: Ingested, pieces: ReportCsv | null): Promise<FileOutcome> {
   const csv = pieces && { ...pieces, longSha256: sha256(pieces.long) };
   if (!cacheDir || !key) return { ingested, csv, reportJson: null, parsed: true, key };
   await writeEntry(cacheDir, key, { ingested, csv });

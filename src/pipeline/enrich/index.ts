@@ -1,6 +1,5 @@
 /** Enrich stage: agency identity (normalised name, slug, level, region) and the report id. */
-import type { Agency, Diagnostic } from '../../schema';
-import type { MetaOverrides } from '../read/meta';
+import type { Agency, Diagnostic, MetaOverrides } from '../../schema';
 import { normalizeAgencyName } from './normalize';
 import { agencyLevel, inferRegion, regionFromOverride, type RegionResult } from './region';
 import { agencySlug } from './slug';

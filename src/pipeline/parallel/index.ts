@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { ingestAndStore, lookUp, type CacheSettings, type FileOutcome, type Miss } from '../cache';
+import { lookUp, type CacheSettings, type FileOutcome, type Miss } from '../cache';
+import { ingestAndStore } from './ingest-file';
 import type { IngestBatch } from './worker';
 
 /** Below this many files to parse, starting workers (about a second each) costs more than it saves. */

@@ -1,5 +1,6 @@
 /** The task a worker thread runs: a batch of files parsed and stored in the cache (see ../cache), in order. */
-import { ingestAndStore, type FileOutcome, type Miss } from '../cache';
+import type { FileOutcome, Miss } from '../cache';
+import { ingestAndStore } from './ingest-file';
 
 export interface IngestBatch {
   contentDir: string;

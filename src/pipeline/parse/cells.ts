@@ -1,7 +1,7 @@
 /** Turns value tokens of one table row into cells, recording a diagnostic for every cell that is not a number. */
 import type { Cell } from '../../schema';
 import type { DiagnosticLog } from './diagnostics';
-import type { CellToken } from './text';
+import type { CellToken } from '../text';
 
 export function toCells<K extends string>(
   keys: readonly K[],

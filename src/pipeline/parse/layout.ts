@@ -1,6 +1,6 @@
 /** Recognises the text layout without being told: how table cells are separated, or that they are not. */
 import type { Source } from '../../schema';
-import { fold, lastVisible } from './text';
+import { fold, lastVisible } from '../text';
 
 /** What a row of numbers can end with, before folding (full-width digits and marks included): a cheap first test. */
 const NUMBER_ROW_END = new Set(Array.from('0123456789０１２３４５６７８９,.，．-－—/／无', (ch) => ch.charCodeAt(0)));

@@ -1,5 +1,5 @@
 /** The line model: every line keeps its file line number; table rows are split into a label and value cells. */
-import { compact, fold, isWhitespace, lastVisible, readCell, type CellToken } from './text';
+import { compact, fold, isWhitespace, lastVisible, readCell, type CellToken } from '../text';
 
 export interface Line {
   /** 1-based line number in the source file. */

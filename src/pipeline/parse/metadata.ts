@@ -1,6 +1,6 @@
 /** Title, agency name and year from the first lines: "伊美区人民政府 / 2024 年政府信息公开工作年度报告", "2019年上海市…年度报告". */
 import type { Line } from './lines';
-import { chineseYear, fold } from './text';
+import { chineseYear, fold } from '../text';
 
 export interface TitleInfo {
   title: string | null;

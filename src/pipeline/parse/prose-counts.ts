@@ -1,7 +1,7 @@
 /** Request counts stated in the prose (rule N1): "共收到政府信息公开申请 21 件", "办结 18 件", "结转下一年度办理 3 件". */
 import type { ProseCounts } from '../../schema';
 import type { Paragraph } from './reflow';
-import { fold } from './text';
+import { fold } from '../text';
 
 const PATTERNS: [keyof ProseCounts, RegExp][] = [
   // "共收到政府信息公开申请 21 件" or "共收到 32 件申请"

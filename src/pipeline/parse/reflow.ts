@@ -4,7 +4,7 @@
  * items keep their own lines; a paragraph ends where a line ends a sentence short of the full width.
  */
 import type { Line } from './lines';
-import { isAsciiWord, isPageNoise, visibleLength } from './text';
+import { isAsciiWord, isPageNoise, visibleLength } from '../text';
 
 export interface Paragraph {
   text: string;

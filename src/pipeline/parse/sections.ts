@@ -1,7 +1,7 @@
 /** Locates the six section headings. Sections are found by what their heading says, not by numeral or order. */
 import { SECTIONS, type SectionKey } from '../../schema';
 import type { Line } from './lines';
-import { compact } from './text';
+import { compact } from '../text';
 
 export interface SectionSpan {
   key: SectionKey;

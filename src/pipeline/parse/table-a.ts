@@ -8,7 +8,7 @@ import {
 import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, fitValues, isMarkdownRule, partsOf, type Line } from './lines';
-import { isPageNoise, memoByString } from './text';
+import { isPageNoise, memoByString } from '../text';
 
 type RowDef = { key: string; zh: string; columns: readonly string[] };
 

@@ -19,7 +19,7 @@ import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
 import { fitValues, isMarkdownRule, partsOf, type Line, type Separator } from './lines';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
-import { isPageNoise, memoByString, type CellToken } from './text';
+import { isPageNoise, memoByString, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];

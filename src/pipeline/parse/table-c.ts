@@ -3,7 +3,7 @@ import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals } from '../../schema';
 import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
 import { fitValues, isMarkdownRule, partsOf, type Line } from './lines';
-import { isPageNoise, type CellToken } from './text';
+import { isPageNoise, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;

@@ -8,7 +8,7 @@
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_GROUP_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
 import { splitDigits, type SplitRule } from './digit-split';
 import { matchGroup, matchRow } from './table-b';
-import { compact, fold } from './text';
+import { compact, fold } from '../text';
 
 export const AMBIGUOUS_MARK = '⟨ambiguous⟩';
 

@@ -2,16 +2,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../../schema';
+import type { Diagnostic, MetaOverrides } from '../../schema';
 import { decodeBytes } from './decode';
 import { textFormatOf, type TextFormat } from './discover';
 import { documentFormatOf, readDocument, type DocumentFormat } from './formats';
 import { splitFrontMatter } from './front-matter';
-import { mergeMeta, validateMeta, type MetaOverrides } from './meta';
+import { mergeMeta, validateMeta } from './meta';
 import { readSidecar } from './sidecar';
 
 export { discoverFiles, unsupportedFormatDiagnostic, type Discovered } from './discover';
-export type { MetaOverrides } from './meta';
 
 export interface SourceDocument {
   /** Path relative to the content folder, forward slashes. */

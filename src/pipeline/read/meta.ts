@@ -2,27 +2,8 @@
  * Metadata that overrides what the parser and the enrich stage infer: YAML front matter or a sidecar file
  * `<name>.meta.json` / `<name>.meta.yaml`. Each field is validated on its own so one bad field does not drop the rest.
  */
-import { z } from 'zod/v4';
-import { Url, type Diagnostic } from '../../schema';
+import { META_FIELDS, META_OVERRIDE_FIELDS as FIELDS, type Diagnostic, type MetaField, type MetaOverrides } from '../../schema';
 import { diagnostic } from '../diagnostic';
-
-const text = z.string().trim().min(1);
-const placeName = text.nullable().optional();
-
-const FIELDS = {
-  agency: text,
-  region: z.strictObject({ province: placeName, prefecture: placeName, county: placeName }),
-  year: z.coerce.number().int().min(2000).max(2100),
-  title: text,
-  sourceUrl: z.string().trim().pipe(Url),
-  // YAML may read an unquoted date as a Date; keep the calendar date as printed.
-  publishedAt: z.union([text, z.date().transform((d) => d.toISOString().slice(0, 10))]),
-} as const;
-
-export const MetaOverridesSchema = z.object(FIELDS).partial();
-export type MetaOverrides = z.infer<typeof MetaOverridesSchema>;
-export type MetaField = keyof typeof FIELDS;
-export const META_FIELDS = Object.keys(FIELDS) as MetaField[];
 
 const EXPECTED: Record<MetaField, string> = {
   agency: '非空的机关名称',

@@ -1,17 +1,16 @@
-/** Write stage: the data contract of the portal (see COMMON.md) under one output folder. */
+/** Write stage: the portal's data files (README.md, "The JSON shape"; CSV columns in src/schema/csv.ts) under one output folder. */
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { z } from 'zod/v4';
-import { Report, type Rejected, type RuleId } from '../../schema';
+import { DICTIONARY_COLUMNS, Report, dictionaryRows, type Rejected, type RuleId } from '../../schema';
 import { copyFileAtomic, copyFileIfChanged, linkOrCopyAtomic, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './collections';
-import { DICTIONARY_COLUMNS, dictionaryRows, writeCsvAtomic, writeReportCsvsAtomic, type ReportCsvSource } from './csv';
+import { writeCsvAtomic, writeReportCsvsAtomic, type ReportCsvSource } from './csv';
 import { OutputManifest } from './manifest';
 import { byKey } from '../order';
 import { filesUnder, removeAllBut } from './prune';
 
-export { CELL_DEFINITIONS, cellValue, type CellDefinition } from './cells';
-export { IDENTITY_COLUMNS, WIDE_COLUMNS, LONG_COLUMNS, DICTIONARY_COLUMNS, reportCsv, type ReportCsv, type ReportCsvSource } from './csv';
+export { reportCsv, type ReportCsv, type ReportCsvSource } from './csv';
 export { buildAgencyIndex, sortReports } from './collections';
 
 /** Per-report and source files written at the same time. */

@@ -5,7 +5,7 @@
  * cell, and a label merged over several rows is one cell spanning them — the same grid an HTML table has.
  * Coordinates here are in points from the page's top-left corner.
  */
-import { isPageNoise } from '../../parse/text';
+import { isPageNoise } from '../../text';
 import type { Block } from './blocks';
 import { cellText, type GridCell, type TableGrid } from './table-grid';
 

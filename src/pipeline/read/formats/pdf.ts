@@ -1,6 +1,6 @@
 /** `.pdf`: text with positions → lines and ruled tables → parser text. A scan without a text layer is rejected. */
 import { diagnostic } from '../../diagnostic';
-import { isPageNoise } from '../../parse/text';
+import { isPageNoise } from '../../text';
 import { blocksToText } from './blocks';
 import { extractPdf, PdfReadError } from './pdf-extract';
 import { pdfBlocks, type PdfPage } from './pdf-layout';

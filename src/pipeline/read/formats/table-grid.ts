@@ -3,7 +3,7 @@
  * rebuilds from ruling lines. `gridLines` turns it into the tab-separated rows the text parser reads, one table row
  * per line, so every format reaches the parser in the same shape.
  */
-import { readCell } from '../../parse/text';
+import { readCell } from '../../text';
 
 export interface GridCell {
   text: string;

@@ -3,9 +3,9 @@
  * (/charts/trends/) and of each report's charts (/charts/reports/), which grow with the corpus.
  */
 import { group } from 'd3-array';
-import { chartsByReport, getCharts } from '../charts/registry';
-import type { ChartEntry, ChartKind } from '../charts/catalog';
-import { reportsNewestFirst } from './site-data';
+import { chartsByReport, getCharts } from './registry';
+import type { ChartEntry, ChartKind } from './catalog';
+import { reportsNewestFirst } from '../lib/site-data';
 import type { Report } from '../schema/report';
 
 export const TRENDS_URL = '/charts/trends/';

@@ -13,9 +13,8 @@ import {
   REQUEST_GROUPS,
   REQUEST_ROWS,
   SECTIONS,
-  type Cell,
-  type Report,
-} from '../../schema';
+} from './keys';
+import type { Cell, Report } from './report';
 
 export type CellTable = 'proactive' | 'proactive2019' | 'requests' | 'appeals';
 

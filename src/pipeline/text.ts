@@ -1,4 +1,4 @@
-/** Character-level helpers shared by the parser: normalisation, numbers as printed, noise lines. */
+/** Character-level helpers shared by the readers and the parser: normalisation, numbers as printed, noise lines. */
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 const FULL_WIDTH_ALL = /[\uFF01-\uFF5E\u3000]/g;
