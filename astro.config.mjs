@@ -5,15 +5,17 @@ import sitemap from '@astrojs/sitemap';
 import buildReport from './src/integrations/build-report.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemapAlias from './src/integrations/sitemap-alias.ts';
+import siteUrlCheck, { siteUrl } from './src/integrations/site-url.ts';
 
-// SITE_URL sets the absolute origin used in permalinks, citations, Open Graph tags and sitemap.xml.
-const site = process.env.SITE_URL ?? 'https://opengov-reports.example.org';
+// SITE_URL sets the absolute origin used in permalinks, citations, Open Graph tags and sitemap.xml; a build without
+// it warns (src/integrations/site-url.ts).
+const site = siteUrl();
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
   // Chart embeds (/embed/<id>/) are noindex copies of /charts/<id>/: keep them out of the sitemap.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), buildReport(), pagefind()],
+  integrations: [siteUrlCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), buildReport(), pagefind()],
   // Separate caches let several builds (tests, helpers) run at once without sharing Astro's cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:

@@ -4,8 +4,8 @@
  * unpacked once into .cache/ (`npx playwright install`, which downloads a browser, is never used).
  *
  * Chinese needs a CJK font. Where the system has no Noto CJK, the browser gets a fontconfig file that adds the
- * Noto Sans SC that npm installs (the chart PNGs' font, src/charts/font.ts) to the system's fonts, so pages and printed
- * PDFs show glyphs, not boxes. npm's Chromium also needs its own copies of NSS and expat (LD_LIBRARY_PATH), which a
+ * Noto Sans SC that npm installs (the chart PNGs' font, src/charts/font.ts; prepared for printing by print-font.ts) to
+ * the system's fonts, so pages and printed PDFs show glyphs, not boxes. npm's Chromium also needs its own copies of NSS and expat (LD_LIBRARY_PATH), which a
  * bare machine lacks.
  */
 import { createHash } from 'node:crypto';
@@ -17,8 +17,9 @@ import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 import { extract } from 'tar-fs';
-import { NPM_CJK_FONT, findNpmCjkFont, findSystemCjkFont } from '../../src/charts/font';
+import { findSystemCjkFont } from '../../src/charts/font';
 import { PROJECT_ROOT } from '../setup/site';
+import { printableNpmCjkFontDir } from './print-font';
 
 /** Where Debian's chromium package puts the browser. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -113,13 +114,6 @@ export async function fontconfigFile(dirs: string[], system = true): Promise<str
   return file;
 }
 
-/** The folders of npm's Noto Sans SC (regular and bold). */
-export function npmCjkFontDirs(): string[] {
-  const font = findNpmCjkFont();
-  if (!font) throw new Error(`no CJK font for Chromium: neither the system's Noto CJK nor ${NPM_CJK_FONT.package} (run npm install)`);
-  return [font.regular, ...(font.bold ? [font.bold] : [])].map((file) => dirname(file));
-}
-
 let choice: Promise<ChromiumChoice> | undefined;
 
 /** The browser the tests use (decided once per process): CHROMIUM_PATH, else the system's, else npm's. */
@@ -127,7 +121,7 @@ export function findChromium(): Promise<ChromiumChoice> {
   choice ??= (async (): Promise<ChromiumChoice> => {
     const override = process.env.CHROMIUM_PATH;
     // npm's Noto Sans SC only where the system has no Noto CJK: with it, the system's fonts are used unchanged.
-    const fontDirs = findSystemCjkFont() ? [] : npmCjkFontDirs();
+    const fontDirs = findSystemCjkFont() ? [] : [await printableNpmCjkFontDir()];
     if (override || isExecutableFile(SYSTEM_CHROMIUM)) {
       const env: Record<string, string> = fontDirs.length ? { FONTCONFIG_FILE: await fontconfigFile(fontDirs) } : {};
       return { executablePath: override || SYSTEM_CHROMIUM, origin: override ? 'CHROMIUM_PATH' : 'system', env };

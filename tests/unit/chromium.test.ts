@@ -2,10 +2,12 @@
  * The tests' Chromium (tests/support/chromium.ts): the system's where installed, else the one inside the npm package
  * @sparticuz/chromium, which unpacks, launches and renders Chinese with npm's Noto Sans SC when it is the only CJK font.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNpmCjkFont } from '../../src/charts/font';
+import { characterMap, extensionAAliases, printableNpmCjkFontDir } from '../support/print-font';
 import { extractPdf } from '../../src/pipeline/read/formats/pdf-extract';
 import { repairRadicals } from '../../src/pipeline/read/formats/radicals';
 import {
@@ -14,12 +16,12 @@ import {
   findChromium,
   fontconfigFile,
   launchChromium,
-  npmCjkFontDirs,
   unpackNpmChromium,
   type ChromiumChoice,
 } from '../support/chromium';
 
-const TEXT = '伊宁市人民政府殷都区';
+// 胶 shares its glyph with 㬵 (U+3B35) in Noto Sans SC: the printed text must still read 胶.
+const TEXT = '伊宁市人民政府殷都区胶州市';
 const PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p style="font: 24px serif">${TEXT}</p></body></html>`;
 
 /** The fonts Chromium really drew the paragraph with (DevTools protocol), by family, with their glyph counts. */
@@ -70,7 +72,7 @@ describe(`npm's Chromium (${NPM_CHROMIUM_PACKAGE}) with npm's Noto Sans SC as it
     const choice: ChromiumChoice = {
       executablePath: join(dir, 'chromium'),
       origin: NPM_CHROMIUM_PACKAGE,
-      env: { LD_LIBRARY_PATH: join(dir, 'lib'), FONTCONFIG_FILE: await fontconfigFile([join(dir, 'fonts'), ...npmCjkFontDirs()], false) },
+      env: { LD_LIBRARY_PATH: join(dir, 'lib'), FONTCONFIG_FILE: await fontconfigFile([join(dir, 'fonts'), await printableNpmCjkFontDir()], false) },
     };
     browser = await launchChromium({}, choice);
   }, 120_000);
@@ -86,5 +88,18 @@ describe(`npm's Chromium (${NPM_CHROMIUM_PACKAGE}) with npm's Noto Sans SC as it
     await page.setContent(PAGE);
     expect(await fontsUsed(page)).toEqual({ 'Noto Sans SC': TEXT.length });
     expect(await pdfText(await page.pdf())).toContain(TEXT);
+  });
+});
+
+describe("npm's Noto Sans SC prepared for printing", () => {
+  it('leaves out exactly the Extension A code points that share a unified ideograph\'s glyph, and nothing else', async () => {
+    const original = characterMap(readFileSync(findNpmCjkFont()!.regular));
+    const aliases = extensionAAliases(original);
+    expect(aliases.map((cp) => String.fromCodePoint(cp))).toContain('㬵');
+    expect(original.get(0x3b35)).toBe(original.get('胶'.codePointAt(0)!));
+    const printed = characterMap(readFileSync(join(await printableNpmCjkFontDir(), basename(findNpmCjkFont()!.regular))));
+    expect(printed.size).toBe(original.size - aliases.length);
+    for (const cp of aliases) expect(printed.has(cp)).toBe(false);
+    expect(printed.has('胶'.codePointAt(0)!)).toBe(true);
   });
 });
