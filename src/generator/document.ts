@@ -5,7 +5,6 @@
 import { SECTIONS, type SectionKey } from '../schema';
 import { pickNumberStyle, type NumberStyle } from './cells';
 import { pickLabelStyle, type LabelStyle } from './labels';
-import { introParagraph } from './prose';
 import type { Rng } from './rng';
 import { buildTables, type TableModels } from './table-model';
 import { buildTitle, pickTitleStyle, type Title } from './title';
@@ -29,10 +28,11 @@ export interface SectionPart {
 export interface DocumentParts {
   truth: Truth;
   title: Title;
+  /** The preamble paragraph ('' when the report has none). */
   intro: string;
   sections: SectionPart[];
   tables: TableModels;
-  /** Agency name and date at the end (the date is in the following year: a trap for year detection). */
+  /** Closing lines: agency name and date (the date is in the following year: a trap for year detection), or none. */
   signature: string[];
   numbers: NumberStyle;
   labels: LabelStyle;
@@ -58,7 +58,6 @@ export function documentParts(truth: Truth, rng: Rng, options: PartsOptions): Do
   if (options.spaceSeparated) labels.spaceAfterNumber = false;
   const title = buildTitle(truth, pickTitleStyle(rng.fork('title')));
   const sections = SECTIONS.map((s) => ({ key: s.key, heading: `${s.no}、${rng.pick(HEADING_VARIANTS[s.key])}`, blocks: truth.sections[s.key] }));
-  const date = `${truth.year + 1}年${rng.int(1, 3)}月${rng.int(1, 28)}日`;
   const tables = buildTables(truth, numbers, labels, rng.fork('cells'));
   const printed = [...tables.proactive, tables.requests, tables.appeals].flatMap((t) => t.rows.flatMap((r) => r.cells));
   const quirks = [
@@ -74,10 +73,10 @@ export function documentParts(truth: Truth, rng: Rng, options: PartsOptions): Do
   return {
     truth,
     title,
-    intro: introParagraph(rng.fork('intro'), truth.agencyName, truth.year),
+    intro: truth.preface ?? '',
     sections,
     tables,
-    signature: [truth.agencyName, date],
+    signature: truth.closing,
     numbers,
     labels,
     quirks,

@@ -154,3 +154,27 @@ export function introParagraph(rng: Rng, agencyName: string, year: number): stri
     `按照《中华人民共和国政府信息公开条例》（国令第711号）要求，${agencyName}编制了本报告，报告中所列数据统计期限自${year}年1月1日起至${year}年12月31日止。`,
   ]);
 }
+
+const STREETS = ['人民路', '建设路', '解放路', '新华西路', '中山北路', '文化路', '迎宾大道', '兴业街', '和平东路', '长江路'];
+
+/** Preamble sentences, as seeds 002 and 004 have: where the report is published and a contact address. */
+function contactSentences(rng: Rng, agencyName: string): string {
+  const address = `${rng.pick(STREETS)}${rng.int(1, 999)}号`;
+  return `本报告电子版可在${agencyName}门户网站“政府信息公开年报”栏目查阅或下载。如对本报告有任何疑问，请与${agencyName}联系（地址：${address}，邮编：${rng.int(100000, 859999)}）。`;
+}
+
+/**
+ * The preamble before section 一 (none in about a fifth of reports, as seeds 001 and 003 have none) and the closing
+ * lines after section 六: the agency and a date in the following year (a trap for year detection), or the date alone.
+ */
+export function generatePassages(rng: Rng, agencyName: string, year: number): { preface: string | null; closing: string[] } {
+  const intro = introParagraph(rng.fork('intro'), agencyName, year);
+  const preface = rng.chance(0.8) ? (rng.chance(0.4) ? intro + contactSentences(rng.fork('contact'), agencyName) : intro) : null;
+  const date = `${year + 1}年${rng.int(1, 3)}月${rng.int(1, 28)}日`;
+  const closing = rng.weighted<string[]>([
+    [[agencyName, date], 6],
+    [[date], 1],
+    [[], 3],
+  ]);
+  return { preface, closing };
+}

@@ -2,7 +2,7 @@
 import { REQUEST_GROUP_KEYS, type Appeals, type Proactive, type Proactive2019, type RequestGroup, type RequestRow, type Requests } from '../schema';
 import { generateAgency, type AgencyTruth } from './agency';
 import { INJECTABLE_RULES, injectTableBreak, misstatedCount, type InjectableRule } from './breaks';
-import { generateProse } from './prose';
+import { generatePassages, generateProse } from './prose';
 import { rngFor, type Rng } from './rng';
 import { allBreaks } from './rules';
 import { collapseGroup, generateAppeals, generateProactive, generateProactive2019, generateRequests, pickScale, type Scale } from './tables';
@@ -76,6 +76,8 @@ export function generateTruth(seed: number | string, options: TruthOptions = {})
   const counts = breaks.includes('N1') ? { ...table, handled: misstatedCount(breakRng, table.handled) } : table;
   const prose = generateProse(rng.fork('prose'), { agency, year, counts, mustStateHandled: breaks.includes('N1') });
 
+  const passages = generatePassages(rng.fork('passages'), agency.name, year);
+
   return {
     seed: String(seed),
     agencyName: agency.name,
@@ -88,7 +90,9 @@ export function generateTruth(seed: number | string, options: TruthOptions = {})
     appeals,
     collapsedGroups,
     proseCounts: prose.stated,
+    preface: passages.preface,
     sections: prose.sections,
+    closing: passages.closing,
     ruleBreaks: allBreaks(requests, appeals, prose.stated),
     injectedBreaks: breaks,
   };

@@ -48,7 +48,11 @@ export interface Truth {
   /** Groups of table B printed as one line with no sub-rows (their sub-rows are null). */
   collapsedGroups: RequestGroup[];
   proseCounts: ProseCountsTruth;
+  /** The preamble paragraph between the title and section 一, or null when the report has none. */
+  preface: string | null;
   sections: Record<SectionKey, ProseBlock[]>;
+  /** Closing lines after section 六 as printed: the agency and the date, the date alone, or none. */
+  closing: string[];
   /** Rules the numbers break (computed after injection). Empty for a consistent report. */
   ruleBreaks: TruthRuleBreak[];
   /** Rules asked to be broken (see TruthOptions.breaks). */

@@ -56,6 +56,19 @@ export const Section = z.object({
   text: z.string(),
 });
 export type Section = z.infer<typeof Section>;
+/**
+ * Prose outside the six sections, kept so that every sentence of the source reaches its page and the search index:
+ * the preamble between the title and 一、 (legal basis, statistics period, where the report is published, contact
+ * address) and the closing lines after the last section (the issuing agency, the date).
+ */
+export const Passage = z.object({
+  /** 1-based line of the passage's first line in the source text. */
+  line: z.number().int().nullable(),
+  /** Re-flowed prose, one paragraph per line (closing lines: one printed line per line). */
+  text: z.string(),
+});
+export type Passage = z.infer<typeof Passage>;
+
 export const Sections = objectOf(SECTIONS.map((s) => s.key), Section.nullable());
 export type Sections = z.infer<typeof Sections>;
 
@@ -158,7 +171,11 @@ export const Report = z.object({
   template: z.enum(['2021', '2019']),
   meta: Meta,
   source: Source,
+  /** The preamble between the title and the first section; null when the report has none. */
+  preface: Passage.nullable(),
   sections: Sections,
+  /** The closing lines after the last section (issuing agency, date); null when the report has none. */
+  closing: Passage.nullable(),
   /** Table A (2021 template); null when the report uses the 2019 template or has no table A. */
   proactive: Proactive.nullable(),
   /** Table A of the 2019 template. */

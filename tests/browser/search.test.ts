@@ -126,6 +126,16 @@ describe('search page', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('卡通形象');
   });
 
+  it('finds 新兴中路, a street address only the preamble of 伊美区人民政府办公室 2023 gives, linking to the preamble', async () => {
+    const office2023 = report('伊美区人民政府办公室', 2023);
+    expect(office2023.preface?.text).toContain('新兴中路');
+    expect(SECTIONS.filter((s) => office2023.sections[s.key]?.text.includes('新兴中路'))).toEqual([]);
+    const found = await typeQuery('新兴中路');
+    expect(found[0].href).toBe(`${reportUrl(office2023.id)}#preface`);
+    expect(found[0].marks).toContain('新兴中路');
+    expectEveryResultContains(found, '新兴中路');
+  });
+
   it('finds the report of 偃师区伊洛街道办事处 by part of its name, and nothing of other agencies', async () => {
     const yiluo = report('偃师区伊洛街道办事处', 2024);
     const found = await typeQuery('伊洛街道');

@@ -18,6 +18,8 @@ interface Expected {
   year: number;
   title: string;
   sections: string[];
+  preface: { line: number; text: string } | null;
+  closing: { line: number; text: string } | null;
   proactive: Record<string, number[]>;
   requests: Record<string, (number | null)[]>;
   appeals: number[];
@@ -38,6 +40,11 @@ describe.each(cases)('seed $file', (exp) => {
 
   it('finds the six section headings', () => {
     expect(Object.values(report.sections).map((s) => s?.title)).toEqual(exp.sections);
+  });
+
+  it('keeps the preamble before 一、 and the closing lines after 六、', () => {
+    expect(report.preface).toEqual(exp.preface);
+    expect(report.closing).toEqual(exp.closing);
   });
 
   it('reads table A', () => {

@@ -1,8 +1,8 @@
 /**
  * The character pairs that occur most often in the reports, for choosing which pair of a query to send to
  * Pagefind (see `indexQuery` in ./match.ts). Computed at build time from the reports' indexed words: title,
- * section headings and prose. Pagefind downloads a word's whole posting list (every page, every position), so
- * the pairs of the national template's wording (行政, 公开, 申请…) cost the most bytes per query. Counted by
+ * preamble, section headings and prose, closing lines. Pagefind downloads a word's whole posting list (every page,
+ * every position), so the pairs of the national template's wording (行政, 公开, 申请…) cost the most bytes per query. Counted by
  * occurrences, not by reports: 行政 and 政复 are both in every report (行政复议 is in a heading of the template),
  * but 行政 is there many times more, and its posting list is that much longer.
  */
@@ -18,7 +18,7 @@ const MAX_PAIRS = 800;
 
 function reportText(report: Report): string {
   const sections = SECTIONS.map((s) => report.sections[s.key]).flatMap((section) => (section ? [section.title, section.text] : []));
-  return [report.meta.title, report.agency.name, ...sections].join('\n');
+  return [report.meta.title, report.agency.name, report.preface?.text ?? '', ...sections, report.closing?.text ?? ''].join('\n');
 }
 
 /** Common pairs, the most common first. */

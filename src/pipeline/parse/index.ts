@@ -17,7 +17,8 @@ import {
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
 import { compactOf, toLines, type Line } from './lines';
-import { readTitle } from './metadata';
+import { readTitle, type TitleInfo } from './metadata';
+import { closingOf, closingStart, passageOf } from './passages';
 import { findProseCounts } from './prose-counts';
 import { reflow, wrapProfile, type Paragraph, type WrapProfile } from './reflow';
 import { findSections, type SectionSpan } from './sections';
@@ -34,7 +35,7 @@ const APPEAL_GROUP_KEYS = APPEAL_GROUPS.map((g) => g.key);
 const APPEAL_COLUMN_KEYS = APPEAL_COLUMNS.map((c) => c.key);
 
 /** Bumped whenever parsing changes what it returns for the same text (it keys the ingest cache). */
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 export function parseReport(input: ParseInput): ParsedReport {
   const log = new DiagnosticLog(input.file);
@@ -61,7 +62,9 @@ function emptyReport(): ParsedReport {
     title: null,
     template: '2021',
     layout: 'unknown',
+    preface: null,
     sections: record(SECTION_KEYS, () => null) as Sections,
+    closing: null,
     proactive: null,
     proactive2019: null,
     requests: record(REQUEST_ROW_KEYS, nullRow),
@@ -94,6 +97,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   if (!title.title) log.warn('title-missing', 1, '政府信息公开工作年度报告 title in the first lines', lines.find((l) => l.text)?.text ?? '(empty)', '未能在开头几行识别报告标题（机关名称和年度）');
 
   const spans = findSections(lines);
+  const closingFrom = cutClosing(lines, spans, title.agencyName);
   const span = (k: SectionKey) => spans.find((s) => s.key === k);
   for (const s of SECTIONS)
     if (!span(s.key)) log.warn('section-missing', null, `a section heading like “${s.no}、${s.zh}”`, 'no such heading', `未找到“${s.zh}”部分的标题`);
@@ -101,7 +105,9 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const bStart = findTableBStart(lines, span('requests')?.start ?? 0);
   if (bStart < 0) {
     log.error('table-b-missing', span('requests')?.start != null ? lines[span('requests')!.start].no : null, 'table B row “一、本年新收政府信息公开申请数量”', 'no such row', '未找到表三（收到和处理政府信息公开申请情况），该文件不能生成报告');
-    report.sections = sectionsOf(lines, spans, proseOf(lines, spans, proseProfile(lines, spans)));
+    const profile = proseProfile(lines, spans);
+    report.sections = sectionsOf(lines, spans, proseOf(lines, spans, profile));
+    Object.assign(report, passages(lines, spans, title, closingFrom, profile));
     report.diagnostics = log.items;
     return report;
   }
@@ -123,12 +129,35 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const profile = proseProfile(lines, spans);
   const prose = proseOf(lines, spans, profile);
   report.sections = sectionsOf(lines, spans, prose);
+  Object.assign(report, passages(lines, spans, title, closingFrom, profile));
   report.proseCounts = findProseCounts([...(prose.get('overview') ?? []), ...(prose.get('requests') ?? [])]);
 
   if (report.year === null) log.warn('year-missing', title.line, 'the report year in the title (2024年 or 二〇二四年)', title.title ?? '(no title)', '未能识别报告年度');
   if (report.agencyName === null) log.warn('agency-missing', title.line, 'the agency name before the year in the title', title.title ?? '(no title)', '未能识别发布机关名称');
   report.diagnostics = log.items;
   return report;
+}
+
+/**
+ * Where the closing lines (agency, date) after the last section begin; the last section then ends there, so its
+ * prose does not run into the signature.
+ */
+function cutClosing(lines: Line[], spans: SectionSpan[], agencyName: string | null): number {
+  const last = spans.at(-1);
+  if (!last) return lines.length;
+  const from = closingStart(lines, last.start + 1, last.end, agencyName);
+  last.end = from;
+  return from;
+}
+
+/** The preamble between the title block and the first section, and the closing lines after the last section. */
+function passages(lines: Line[], spans: SectionSpan[], title: TitleInfo, closingFrom: number, profile: WrapProfile): Pick<ParsedReport, 'preface' | 'closing'> {
+  const titleEnd = title.end === null ? -1 : lines.findIndex((l) => l.no === title.end);
+  const firstSection = spans[0]?.start ?? lines.length;
+  return {
+    preface: passageOf(lines, titleEnd + 1, firstSection, profile),
+    closing: spans.length ? closingOf(lines, closingFrom, lines.length) : null,
+  };
 }
 
 /** The wrap width is measured on the prose sections only: table lines would hide it. */

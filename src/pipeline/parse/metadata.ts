@@ -7,6 +7,8 @@ export interface TitleInfo {
   agencyName: string | null;
   year: number | null;
   line: number | null;
+  /** 1-based line of the title's last line (the title block may run over several lines). */
+  end: number | null;
 }
 
 const YEAR = '((?:19|20)\\d{2}|[〇零○O一二三四五六七八九]{4})年度?';
@@ -58,11 +60,11 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
         const af = AGENCY_FIRST.exec(before);
         const agency = af ? cleanName(af[1].replace(CHROME_PREFIX, '')) : '';
         if (af && agency.length >= 2 && agency.length <= 40)
-          return { title: `${agency}${before.slice(af[1].length)}${phrase[0]}`, agencyName: agency, year: toYear(af[2]), line: head[a].no };
+          return { title: `${agency}${before.slice(af[1].length)}${phrase[0]}`, agencyName: agency, year: toYear(af[2]), line: head[a].no, end: head[b].no };
         const yf = YEAR_FIRST.exec(before.replace(CHROME_PREFIX, ''));
-        if (yf) return { title: `${yf[0]}${phrase[0]}`, agencyName: cleanName(yf[2]), year: toYear(yf[1]), line: head[a].no };
+        if (yf) return { title: `${yf[0]}${phrase[0]}`, agencyName: cleanName(yf[2]), year: toYear(yf[1]), line: head[a].no, end: head[b].no };
       }
     }
   }
-  return { title: null, agencyName: null, year: null, line: null };
+  return { title: null, agencyName: null, year: null, line: null, end: null };
 }

@@ -1,4 +1,4 @@
-import type { Appeals, Diagnostic, Proactive, Proactive2019, ProseCounts, Requests, Sections, Source } from '../../schema';
+import type { Appeals, Diagnostic, Passage, Proactive, Proactive2019, ProseCounts, Requests, Sections, Source } from '../../schema';
 
 /** What the parser makes of one report's text: numbers as printed, prose re-flowed, diagnostics. No identity yet. */
 export interface ParsedReport {
@@ -7,7 +7,9 @@ export interface ParsedReport {
   title: string | null;
   template: '2021' | '2019';
   layout: Source['layout'];
+  preface: Passage | null;
   sections: Sections;
+  closing: Passage | null;
   proactive: Proactive | null;
   proactive2019: Proactive2019 | null;
   requests: Requests;

@@ -23,6 +23,20 @@ const WIDTH = APPLICANT_KEYS.length;
 const B_ROW: SplitRule = { groups: [WIDTH], lastIsSum: true };
 const C_TABLE: SplitRule = { groups: APPEAL_GROUPS.map(() => APPEAL_COLUMNS.length), lastIsSum: true };
 
+/** The report's own name: on a flattened page the title ends with it, and page chrome follows on the same run. */
+const REPORT_NAME = /(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/;
+/** A run without spaces that holds sentence punctuation (folded): the preamble's first sentence, not page chrome. */
+const SENTENCE_RUN = /^\S{8,}$/;
+const SENTENCE_MARK = /[,;、。]/;
+/**
+ * The closing lines at the very end of a flattened page: a sentence end, then the agency and the date
+ * ("无。西城区医疗保障局 2023年3月8日"), perhaps followed by a short page control ("附件下载") that is no part of the report.
+ */
+const CLOSING = /^(.*[。;!?])\s*((?:[\u4e00-\u9fff()·]{2,30}\s*)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\u4e00-\u9fff ]{0,12})$/;
+
+/** A sentence before a table on the same run ("该部分以表格形式报告。表格如下："): prose, kept on its own line. */
+const TABLE_LEAD = /^([^\d]{0,80}?[。:])\s*(?=第二十条|信息内容|\(本列数据|本列数据|申请人情况|行政复议)/;
+
 interface Piece {
   label: string;
   digits: string;
@@ -33,18 +47,41 @@ export function unflatten(text: string): string {
   const out: string[] = [];
   let zone: 'prose' | 'a' | 'b' | 'c' = 'prose';
   for (const segment of flat.replace(HEADING, '\n$1\n').split('\n')) {
-    const s = segment.trim();
-    if (!s) continue;
-    if (/^二、(?:行政机关)?主动公开/.test(s)) zone = 'a';
-    else if (/^三、(?:行政机关)?收到和处理/.test(s)) zone = 'b';
-    else if (/^四、(?:因)?政府信息公开/.test(s)) zone = 'c';
-    else if (/^[一五六]、/.test(s) && s.length < 40) zone = 'prose';
+    const whole = segment.trim();
+    if (!whole) continue;
+    if (out.length === 0 && !/^[一二三四五六]、/.test(whole)) {
+      out.push(...titleAndPreamble(whole));
+      continue;
+    }
+    if (/^二、(?:行政机关)?主动公开/.test(whole)) zone = 'a';
+    else if (/^三、(?:行政机关)?收到和处理/.test(whole)) zone = 'b';
+    else if (/^四、(?:因)?政府信息公开/.test(whole)) zone = 'c';
+    else if (/^[一五六]、/.test(whole) && whole.length < 40) zone = 'prose';
+    const lead = zone === 'prose' ? null : TABLE_LEAD.exec(whole);
+    if (lead) out.push(lead[1]);
+    const s = lead ? whole.slice(lead[0].length) : whole;
     if (zone === 'prose' || s.length < 40) out.push(s);
     else if (zone === 'a') out.push(...pieces(s).map(tableARow));
     else if (zone === 'b') out.push(...tableBRows(pieces(s)));
     else out.push(...tableC(pieces(s)));
   }
+  const closing = zone === 'prose' ? CLOSING.exec(out.at(-1) ?? '') : null;
+  if (closing) out.splice(-1, 1, closing[1], closing[2]);
   return out.join('\n');
+}
+
+/**
+ * The text before the first section: the title on a line of its own and the preamble from its first sentence; the
+ * page chrome between them (来源, 时间, share buttons, 相关链接 — all of the rest when no sentence follows) is left out.
+ * Unchanged when no title is found.
+ */
+function titleAndPreamble(s: string): string[] {
+  const title = REPORT_NAME.exec(s);
+  if (!title) return [s];
+  const end = title.index + title[0].length;
+  const rest = s.slice(end).split(/\s+/);
+  const first = rest.findIndex((run) => SENTENCE_RUN.test(run) && SENTENCE_MARK.test(run));
+  return first < 0 ? [s.slice(0, end)] : [s.slice(0, end), rest.slice(first).join(' ')];
 }
 
 /** Cuts a segment into (label, digit run) pairs; trailing text without digits becomes a last piece. */

@@ -53,7 +53,9 @@ function seedTruth(file: string, parsed: ParsedReport): Truth {
     appeals: parsed.appeals,
     collapsedGroups: REQUEST_GROUP_KEYS.filter((g) => parsed.requests[g]),
     proseCounts: {},
+    preface: parsed.preface?.text ?? null,
     sections: Object.fromEntries(SECTIONS.map((s) => [s.key, []])) as unknown as Truth['sections'],
+    closing: parsed.closing?.text.split('\n') ?? [],
     ruleBreaks: [],
     injectedBreaks: [],
   };
@@ -68,11 +70,11 @@ function seedParts(truth: Truth, parsed: ParsedReport): HtmlParts {
       .map((text) => ({ kind: 'paragraph' as const, text }));
   return {
     title: { nameLines: [truth.agencyName], yearText: `${truth.year}年`, oneLine: title, blockLines: [title], quirks: [] },
-    intro: '',
+    intro: truth.preface ?? '',
     sections: SECTIONS.map((s) => ({ key: s.key, heading: parsed.sections[s.key]?.title ?? `${s.no}、${s.zh}`, blocks: prose(s.key) })),
     // Blank cells stay blank, as in the seeds' own files.
     tables: buildTables(truth, { ...PLAIN_STYLE, nullMarks: [''] }, TEMPLATE_LABELS, rngFor(truth.seed, 'seed-tables')),
-    signature: [],
+    signature: truth.closing,
   };
 }
 
