@@ -5,24 +5,20 @@ import { NULL_LABEL } from './format';
 
 export const CHART_CSV_HEADER = ['chart', 'key', 'group', 'label', 'value', 'missing', 'unit', 'flagged', 'notes', 'source_url'] as const;
 
-/** Spreadsheets run cells starting with these as formulas; report text is untrusted, so such text is quoted with '. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const safeText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
-
-/** CSV text (UTF-8 with BOM); `site` makes the source links absolute. A null value is an empty `value` with `missing` saying why (未填报/不适用), never 0. */
+/** CSV text (UTF-8 with BOM, text fields formula-guarded by toCsv); `site` makes the source links absolute. A null value is an empty `value` with `missing` saying why (未填报/不适用), never 0. */
 export function chartCsv(entry: ChartEntry, site: URL | string | undefined): string {
   const absolute = (path: string | null) => (path && site ? new URL(path, site).href : (path ?? ''));
   const fallbackSource = entry.source.links.length === 1 ? entry.source.links[0].href : null;
   const rows = entry.rows.map((row) => [
     entry.id,
-    safeText(row.key),
-    safeText(row.group ?? ''),
-    safeText(row.label),
+    row.key,
+    row.group ?? '',
+    row.label,
     row.value,
     row.value === null ? (row.nullLabel ?? NULL_LABEL) : '',
     row.unit,
     row.flagged ? 'true' : 'false',
-    safeText(row.noteRefs.map((n) => entry.notes[n - 1]).join('；')),
+    row.noteRefs.map((n) => entry.notes[n - 1]).join('；'),
     absolute(row.href ?? fallbackSource),
   ]);
   return toCsv([[...CHART_CSV_HEADER], ...rows]);

@@ -1,13 +1,13 @@
-/** CSV text for downloads made on the site (per chart, the compare view), UTF-8 with a BOM for spreadsheet programs. */
+/**
+ * CSV text for downloads made on the site (per report, per chart, the compare view), UTF-8 with a BOM for
+ * spreadsheet programs; every text field passes the formula guard (src/schema/csv-guard.ts).
+ */
 // The browser build works in Node too; the compare page's script makes its CSV in the browser.
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { CSV_FORMULA_GUARD } from '../schema/csv-guard';
 
 export type CsvValue = string | number | null | undefined;
 
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  return stringify(rows as CsvValue[][], { bom: true, record_delimiter: 'windows' });
+  return stringify(rows as CsvValue[][], { bom: true, record_delimiter: 'windows', cast: CSV_FORMULA_GUARD });
 }
-
-/** Spreadsheets run cells starting with these as formulas; text from reports is untrusted, so it is quoted with '. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const safeCsvText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);

@@ -3,3 +3,4 @@ export * from './meta';
 export * from './report';
 export * from './cells';
 export * from './csv';
+export * from './csv-guard';

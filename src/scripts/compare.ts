@@ -12,7 +12,7 @@ import {
   type CompareColumn,
   type CompareRow,
 } from '../lib/compare-columns';
-import { safeCsvText, toCsv } from '../lib/csv';
+import { toCsv } from '../lib/csv';
 import { NO_VALUE, NO_VALUE_TITLE } from '../lib/format';
 
 /** Rows drawn at once; "显示更多" draws the next batch, keeping the DOM small for large corpora. */
@@ -138,10 +138,7 @@ function renderRow(row: CompareRow, columns: CompareColumn[]): HTMLTableRowEleme
 function csvOf(rows: CompareRow[], columns: CompareColumn[]): string {
   const header = [...columns.map((c) => `${c.zh} (${c.key})`), '报告页面 (url)'];
   const body = rows.map((r) => [
-    ...columns.map((c) => {
-      const value = columnValue(r, c.key);
-      return typeof value === 'string' ? safeCsvText(value) : value;
-    }),
+    ...columns.map((c) => columnValue(r, c.key)),
     new URL(r.url, window.location.origin).href,
   ]);
   return toCsv([header, ...body]);

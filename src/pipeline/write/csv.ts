@@ -1,6 +1,6 @@
 /** CSV downloads written to data/downloads/: reports-wide.csv, reports-long.csv and dictionary.csv (columns and rows: src/schema/csv.ts). */
 import { stringify } from 'csv-stringify/sync';
-import { CELL_DEFINITIONS, IDENTITY_COLUMNS, LONG_COLUMNS, WIDE_COLUMNS, cellValue, type CsvValue, type Report } from '../../schema';
+import { CELL_DEFINITIONS, CSV_FORMULA_GUARD, IDENTITY_COLUMNS, LONG_COLUMNS, WIDE_COLUMNS, cellValue, type CsvValue, type Report } from '../../schema';
 import { writeChunksAtomic } from './atomic';
 
 /**
@@ -21,11 +21,11 @@ export function writeCsvAtomic(target: string, columns: string[], rows: Iterable
     for (const row of rows) {
       batch.push(row);
       if (batch.length === ROWS_PER_CHUNK) {
-        yield stringify(batch);
+        yield stringify(batch, { cast: CSV_FORMULA_GUARD });
         batch = [];
       }
     }
-    if (batch.length > 0) yield stringify(batch);
+    if (batch.length > 0) yield stringify(batch, { cast: CSV_FORMULA_GUARD });
   }
   return writeChunksAtomic(target, chunks());
 }
@@ -48,8 +48,8 @@ export interface ReportCsvSource {
   long: () => string | Uint8Array | null;
 }
 
-/** A row of fields quoted by csv-stringify, without its line break. */
-const fields = (values: CsvValue[]) => stringify([values]).slice(0, -1);
+/** A row of fields quoted by csv-stringify (text formula-guarded: src/schema/csv-guard.ts), without its line break. */
+const fields = (values: CsvValue[]) => stringify([values], { cast: CSV_FORMULA_GUARD }).slice(0, -1);
 /** A cell value as csv-stringify writes it: numbers as JavaScript prints them (never quoted), blanks empty. */
 const cellText = (value: number | null | undefined) => (value == null ? '' : `${value}`);
 /**
