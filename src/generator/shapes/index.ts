@@ -1,0 +1,78 @@
+/**
+ * Extraction shapes: the texts people get out of a report with the tools they use, each with the report's known true
+ * values. Two families:
+ * - text shapes, made straight from the table model (fast, no tools): `cell-lines` (one cell per line, as poppler's
+ *   default mode and copy-and-paste from a PDF viewer give it) and the PDF-to-Markdown shapes of markdown.ts;
+ * - PDF shapes (pdf.ts): the report printed to PDF by Chromium, then turned into text by `pdftotext` (default,
+ *   `-layout`, `-raw`) and by pdf.js (text items in content order, one per line).
+ *
+ *   const r = generateShaped('s-1', 'md-detached');   // r.text, r.truth
+ */
+import { INJECTABLE_RULES } from '../breaks';
+import { documentParts, type DocumentParts } from '../document';
+import { assemble } from '../render/assemble';
+import { markdownHooks } from '../render/markdown-prose';
+import { paginate, wrap } from '../render/wrap';
+import { rngFor, type Rng } from '../rng';
+import { generateTruth, type TruthOptions } from '../truth';
+import type { Truth } from '../types';
+import { cellLines, pickCellLineStyle } from './cell-lines';
+import { MARKDOWN_SHAPES, markdownTableLines, type MarkdownShape } from './markdown';
+
+export const TEXT_SHAPES = ['cell-lines', ...MARKDOWN_SHAPES] as const;
+export type TextShape = (typeof TEXT_SHAPES)[number];
+
+export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items'] as const;
+export type PdfShape = (typeof PDF_SHAPES)[number];
+
+export type Shape = TextShape | PdfShape;
+export const SHAPES: readonly Shape[] = [...TEXT_SHAPES, ...PDF_SHAPES];
+
+/** A report in one extraction shape: the text a content file would hold, and its true values. */
+export interface ShapedReport {
+  name: string;
+  shape: Shape;
+  text: string;
+  truth: Truth;
+}
+
+/** Every tenth report breaks a consistency rule, which a reader must report as printed, never repair. */
+export function shapeTruthOptions(i: number): TruthOptions {
+  return i % 10 === 3 ? { breaks: [INJECTABLE_RULES[i % INJECTABLE_RULES.length]] } : {};
+}
+
+/** The parts every shape lays out; `blankAllowed` as in a layout that keeps empty cells apart. */
+export function shapeParts(truth: Truth, rng: Rng, blankAllowed: boolean): DocumentParts {
+  return documentParts(truth, rng.fork('parts'), { blankAllowed, plainNumbers: false, spaceSeparated: true });
+}
+
+/** Prose of a PDF copy-and-paste: title and paragraphs wrapped at the page width, page footers. */
+function cellLinesText(parts: DocumentParts, rng: Rng): string {
+  const style = pickCellLineStyle(rng.fork('style'));
+  const width = rng.int(26, 34);
+  const lines = assemble(parts, {
+    title: () => parts.title.blockLines,
+    intro: (text) => wrap(text, width),
+    heading: (section) => [section.heading],
+    block: (block) => wrap(block.text, width),
+    table: (key) => cellLines(key, parts.tables, style, rng.fork(key)),
+    signature: (sig) => sig,
+  });
+  return paginate(lines, rng.int(60, 90), rng.pick(['dash', 'emdash', 'none'] as const)).join('\n');
+}
+
+function markdownText(parts: DocumentParts, shape: MarkdownShape, rng: Rng): string {
+  const lines = assemble(parts, { ...markdownHooks(parts, rng.fork('prose')), table: (key) => markdownTableLines(key, parts.tables, shape, rng.fork(key)) });
+  return lines.join('\n');
+}
+
+export function generateShaped(seed: string, shape: TextShape, options: TruthOptions = {}): ShapedReport {
+  const truth = generateTruth(seed, options);
+  const rng = rngFor(seed, `shape-${shape}`);
+  // A PDF prints an empty cell as nothing, which one-cell-per-line text cannot show: there a null cell has a mark.
+  const parts = shapeParts(truth, rng, shape !== 'cell-lines');
+  const text = shape === 'cell-lines' ? cellLinesText(parts, rng) : markdownText(parts, shape, rng);
+  return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-${shape}`, shape, text, truth };
+}
+
+export { MARKDOWN_SHAPES, type MarkdownShape } from './markdown';

@@ -1,0 +1,109 @@
+/**
+ * Cell-by-cell verdicts of a parse against the truth, for every cell of tables A, B and C:
+ * - exact: the parser's value equals the truth (a cell printed blank is exact when it comes back null);
+ * - null: the parser left a true number null and a diagnostic names the cell, its row or its table;
+ * - silent: the parser left a true number null with no diagnostic about it;
+ * - wrong: the parser gave a number the source does not hold in that cell.
+ * "Null with a diagnostic" is an acceptable answer; silent and wrong are defects (wrong is the worst).
+ */
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_KEYS,
+  PROACTIVE_2019_ROWS,
+  PROACTIVE_ROWS,
+  REQUEST_GROUP_KEYS,
+  REQUEST_ROW_KEYS,
+  type Diagnostic,
+} from '../../schema';
+import { covers, newRuleBreaks, speaksAbout, type ParsedTables } from '../compare';
+import type { TableId, Truth } from '../types';
+
+export type Verdict = 'exact' | 'null' | 'silent' | 'wrong';
+
+export interface CellVerdict {
+  path: string;
+  verdict: Verdict;
+  expected: number | null;
+  found: number | null;
+}
+
+export interface Tally {
+  reports: number;
+  cells: number;
+  exact: number;
+  null: number;
+  silent: number;
+  wrong: number;
+  /** Reports whose parsed tables break a rule the truth keeps (a break the printed table does not have). */
+  spuriousBreaks: number;
+}
+
+export const emptyTally = (): Tally => ({ reports: 0, cells: 0, exact: 0, null: 0, silent: 0, wrong: 0, spuriousBreaks: 0 });
+
+type Grid = Record<string, Record<string, number | null> | undefined | null> | null | undefined;
+
+const REQUEST_ROWS = [...REQUEST_ROW_KEYS, ...REQUEST_GROUP_KEYS].map((key) => ({ key, columns: APPLICANT_KEYS as readonly string[] }));
+const APPEAL_ROWS = APPEAL_GROUPS.map((g) => ({ key: g.key as string, columns: APPEAL_COLUMNS.map((c) => c.key as string) }));
+
+/** The rows of one table the truth prints: a collapsed group's all-null sub-rows are not cells of the source. */
+function cellsOf(table: TableId, truth: Truth): { path: string; expected: number | null }[] {
+  const rows =
+    table === 'requests'
+      ? REQUEST_ROWS
+      : table === 'appeals'
+        ? APPEAL_ROWS
+        : (table === 'proactive' ? PROACTIVE_ROWS : PROACTIVE_2019_ROWS).map((r) => ({ key: r.key as string, columns: r.columns as readonly string[] }));
+  const grid = truth[table] as Grid;
+  const out: { path: string; expected: number | null }[] = [];
+  for (const { key, columns } of rows) {
+    const row = grid?.[key];
+    if (!row) continue;
+    if (table === 'requests' && truth.collapsedGroups.some((g) => key.startsWith(`${g}.`))) continue;
+    for (const c of columns) out.push({ path: `${table}.${key}.${c}`, expected: row[c] ?? null });
+  }
+  return out;
+}
+
+function valueAt(parsed: ParsedTables, path: string): number | null {
+  const [table, ...rest] = path.split('.');
+  const column = rest.pop()!;
+  const grid = parsed[table as keyof ParsedTables] as Grid;
+  return grid?.[rest.join('.')]?.[column] ?? null;
+}
+
+export function cellVerdicts(truth: Truth, parsed: ParsedTables, diagnostics: readonly Diagnostic[]): CellVerdict[] {
+  const tables: TableId[] = ['requests', 'appeals', truth.template === '2019' ? 'proactive2019' : 'proactive'];
+  return tables.flatMap((table) =>
+    cellsOf(table, truth).map(({ path, expected }) => {
+      const found = valueAt(parsed, path);
+      if (found === expected) return { path, verdict: 'exact' as const, expected, found };
+      if (found !== null) return { path, verdict: 'wrong' as const, expected, found };
+      const flagged = diagnostics.some((d) => d.severity !== 'info' && (covers(d, path) || (!d.path && speaksAbout(d, table))));
+      return { path, verdict: flagged ? ('null' as const) : ('silent' as const), expected, found };
+    }),
+  );
+}
+
+/** Adds one report's verdicts to a tally. */
+export function addReport(tally: Tally, truth: Truth, parsed: ParsedTables, diagnostics: readonly Diagnostic[]): CellVerdict[] {
+  const verdicts = cellVerdicts(truth, parsed, diagnostics);
+  tally.reports++;
+  for (const v of verdicts) {
+    tally.cells++;
+    tally[v.verdict]++;
+  }
+  if (newRuleBreaks(truth, parsed, 'requests').length + newRuleBreaks(truth, parsed, 'appeals').length > 0) tally.spuriousBreaks++;
+  return verdicts;
+}
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(2)} %` : '—');
+
+/** A fixed-width table of tallies: shape, reports, cells, exact, null, silent, wrong, spurious breaks. */
+export function formatTallies(rows: [string, Tally][]): string {
+  const head = ['shape', 'reports', 'cells', 'exact', 'exact %', 'null+diag', 'null silent', 'wrong', 'reports w/ new rule breaks'];
+  const body = rows.map(([name, t]) => [name, t.reports, t.cells, t.exact, pct(t.exact, t.cells), t.null, t.silent, t.wrong, t.spuriousBreaks].map(String));
+  const all = [head, ...body];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  return all.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
