@@ -30,6 +30,8 @@ export interface CellLineStyle {
   repeatHeader: boolean;
   /** Chance of a blank line after any line. */
   blankLines: number;
+  /** Every footer falls between two numbers of a row (adversarial: see adversarial.ts). */
+  footersInRows: boolean;
 }
 
 export function pickCellLineStyle(rng: Rng): CellLineStyle {
@@ -48,6 +50,7 @@ export function pickCellLineStyle(rng: Rng): CellLineStyle {
     footer: dash,
     repeatHeader: rng.chance(0.5),
     blankLines: rng.pick([0, 0, 0.15, 0.5]),
+    footersInRows: false,
   };
 }
 
@@ -71,16 +74,19 @@ function headerLines(header: string[][], style: CellLineStyle, rng: Rng): string
 /** A row's printed numbers, one per line; an empty cell prints nothing, as in a PDF. */
 const valueLines = (row: ModelRow) => row.cells.filter((c) => c !== '');
 
-function rowLines(row: ModelRow, label: string, style: CellLineStyle, rng: Rng): string[] {
+/** A row's lines, and where its numbers start among them. */
+function placedRow(row: ModelRow, label: string, style: CellLineStyle, rng: Rng): { lines: string[]; valuesAt: number; values: number } {
   const labelLines = wrap(label, style.labelWidth);
   const values = valueLines(row);
   // A one-line label has no inside.
   const options = labelLines.length > 1 ? style.placement : style.placement.filter(([p]) => p !== 'inside');
   const placement: NumberPlacement = options.length ? rng.weighted(options) : 'after';
-  if (placement === 'before') return [...values, ...labelLines];
-  if (placement === 'inside') return [labelLines[0], ...values, ...labelLines.slice(1)];
-  return [...labelLines, ...values];
+  if (placement === 'before') return { lines: [...values, ...labelLines], valuesAt: 0, values: values.length };
+  if (placement === 'inside') return { lines: [labelLines[0], ...values, ...labelLines.slice(1)], valuesAt: 1, values: values.length };
+  return { lines: [...labelLines, ...values], valuesAt: labelLines.length, values: values.length };
 }
+
+const rowLines = (row: ModelRow, label: string, style: CellLineStyle, rng: Rng) => placedRow(row, label, style, rng).lines;
 
 /**
  * Table B: header, then each row; the outer and group labels, printed vertically, spread their pieces over the
@@ -101,14 +107,21 @@ function requestLines(table: ModelTable, style: CellLineStyle, rng: Rng): string
     });
   };
   table.rows.forEach((row, i) => row.labels.forEach((l) => l.first && l.level < 2 && spread(l.level as 0 | 1, i)));
-  const footerAt = new Set(Array.from({ length: style.footers }, () => rng.int(1, table.rows.length - 1)));
+  const footers = style.footersInRows ? Math.max(2, style.footers) : style.footers;
+  const footerAt = new Set(Array.from({ length: footers }, () => rng.int(1, table.rows.length - 1)));
   let page = rng.int(2, 5);
   table.rows.forEach((row, i) => {
     const own = row.labels.find((l) => l.level === 2)!.text;
-    let lines = rowLines(row, own, style, rng);
+    const placed = placedRow(row, own, style, rng);
+    let lines = placed.lines;
     if (footerAt.has(i)) {
-      // Between two rows, or between the numbers of this row.
-      const cut = rng.chance(0.5) ? 0 : rng.int(1, Math.max(1, lines.length - 1));
+      // Between two rows, anywhere in this row, or (footersInRows) between two of its numbers.
+      const cut =
+        style.footersInRows && placed.values > 1
+          ? placed.valuesAt + rng.int(1, placed.values - 1)
+          : rng.chance(0.5)
+            ? 0
+            : rng.int(1, Math.max(1, lines.length - 1));
       const breakLines = [style.footer(page++), ...(style.repeatHeader ? header : [])];
       lines = [...lines.slice(0, cut), ...breakLines, ...lines.slice(cut)];
     }

@@ -16,6 +16,7 @@ import { paginate, wrap } from '../render/wrap';
 import { rngFor, type Rng } from '../rng';
 import { generateTruth, type TruthOptions } from '../truth';
 import type { Truth } from '../types';
+import type { ShapeTweaks } from './adversarial';
 import { cellLines, pickCellLineStyle } from './cell-lines';
 import { MARKDOWN_SHAPES, markdownTableLines, type MarkdownShape } from './markdown';
 
@@ -47,8 +48,8 @@ export function shapeParts(truth: Truth, rng: Rng, blankAllowed: boolean): Docum
 }
 
 /** Prose of a PDF copy-and-paste: title and paragraphs wrapped at the page width, page footers. */
-function cellLinesText(parts: DocumentParts, rng: Rng): string {
-  const style = pickCellLineStyle(rng.fork('style'));
+function cellLinesText(parts: DocumentParts, rng: Rng, tweaks: ShapeTweaks): string {
+  const style = { ...pickCellLineStyle(rng.fork('style')), footersInRows: tweaks.footersInRows ?? false };
   const width = rng.int(26, 34);
   const lines = assemble(parts, {
     title: () => parts.title.blockLines,
@@ -61,18 +62,21 @@ function cellLinesText(parts: DocumentParts, rng: Rng): string {
   return paginate(lines, rng.int(60, 90), rng.pick(['dash', 'emdash', 'none'] as const)).join('\n');
 }
 
-function markdownText(parts: DocumentParts, shape: MarkdownShape, rng: Rng): string {
-  const lines = assemble(parts, { ...markdownHooks(parts, rng.fork('prose')), table: (key) => markdownTableLines(key, parts.tables, shape, rng.fork(key)) });
+function markdownText(parts: DocumentParts, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks): string {
+  const lines = assemble(parts, { ...markdownHooks(parts, rng.fork('prose')), table: (key) => markdownTableLines(key, parts.tables, shape, rng.fork(key), tweaks) });
   return lines.join('\n');
 }
 
-export function generateShaped(seed: string, shape: TextShape, options: TruthOptions = {}): ShapedReport {
+/** A report in a text shape; `tweaks` damage it adversarially (adversarial.ts), the truth staying the same. */
+export function generateShaped(seed: string, shape: TextShape, options: TruthOptions = {}, tweaks: ShapeTweaks = {}): ShapedReport {
   const truth = generateTruth(seed, options);
   const rng = rngFor(seed, `shape-${shape}`);
   // A PDF prints an empty cell as nothing, which one-cell-per-line text cannot show: there a null cell has a mark.
   const parts = shapeParts(truth, rng, shape !== 'cell-lines');
-  const text = shape === 'cell-lines' ? cellLinesText(parts, rng) : markdownText(parts, shape, rng);
+  if (tweaks.requests) parts.tables = { ...parts.tables, requests: tweaks.requests(parts.tables.requests, rng.fork('tweak')) };
+  const text = shape === 'cell-lines' ? cellLinesText(parts, rng, tweaks) : markdownText(parts, shape, rng, tweaks);
   return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-${shape}`, shape, text, truth };
 }
 
 export { MARKDOWN_SHAPES, type MarkdownShape } from './markdown';
+export { ADVERSARIES, type Adversary, type ShapeTweaks } from './adversarial';

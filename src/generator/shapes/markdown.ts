@@ -11,6 +11,7 @@
  *   cell, a header row one cell wider than the rows.
  */
 import type { Rng } from '../rng';
+import type { ShapeTweaks } from './adversarial';
 import { chunks, wrap } from '../render/wrap';
 import type { ModelRow, ModelTable, TableModels } from '../table-model';
 
@@ -80,7 +81,17 @@ function detachedRuns(count: number, shape: MarkdownShape, rng: Rng): Run[] {
   return runs;
 }
 
-function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng): string[] {
+/** A detached run's number rows, each its own one-row Markdown table; `valueRows` drops or doubles one. */
+function valueBlock(rows: ModelRow[], tweak: NonNullable<ShapeTweaks['detached']>['valueRows'], rng: Rng): string[] {
+  let printed = rows.map((row) => [mdRow(row.cells), rule(row.cells.length)]);
+  if (tweak) {
+    const i = rng.int(0, printed.length - 1);
+    printed = tweak === 'drop-one' ? printed.filter((_, k) => k !== i) : printed.flatMap((p, k) => (k === i ? [p, p] : [p]));
+  }
+  return printed.flat();
+}
+
+function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks): string[] {
   const rows = table.rows;
   const width = 1 + rows[0].cells.length;
   const out: string[] = [...looseHeader(table, rng)];
@@ -98,8 +109,9 @@ function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng): string
   for (let i = 0; i < rows.length; ) {
     const run = runs.find((r) => r.start === i);
     if (run) {
-      const labels = rows.slice(run.start, run.end).flatMap((row) => looseLabel(row, rng));
-      const values = run.lost ? [] : rows.slice(run.start, run.end).flatMap((row) => [mdRow(row.cells), rule(row.cells.length)]);
+      const labelRows = rows.slice(run.start, run.end).map((row) => looseLabel(row, rng));
+      const labels = (tweaks.detached?.shuffleLabels ? rng.shuffle(labelRows) : labelRows).flat();
+      const values = run.lost ? [] : valueBlock(rows.slice(run.start, run.end), tweaks.detached?.valueRows, rng);
       out.push(...(rng.chance(0.5) ? [...values, ...labels] : [...labels, ...values]));
       open = false;
       i = run.end;
@@ -140,7 +152,8 @@ function appealLines(table: ModelTable, rng: Rng): string[] {
   return [top.join(''), middle.join(''), mdRow(head), rule(head.length), mdRow(cells), rule(cells.length)];
 }
 
-export function markdownTableLines(key: 'proactive' | 'requests' | 'appeals', tables: TableModels, shape: MarkdownShape, rng: Rng): string[] {
-  const lines = key === 'proactive' ? proactiveLines(tables.proactive, rng) : key === 'requests' ? requestLines(tables.requests, shape, rng) : appealLines(tables.appeals, rng);
+export function markdownTableLines(key: 'proactive' | 'requests' | 'appeals', tables: TableModels, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks = {}): string[] {
+  const lines =
+    key === 'proactive' ? proactiveLines(tables.proactive, rng) : key === 'requests' ? requestLines(tables.requests, shape, rng, tweaks) : appealLines(tables.appeals, rng);
   return ['', ...lines, ''];
 }

@@ -1,0 +1,102 @@
+/**
+ * Measures the parser on every extraction shape (src/generator/shapes): generate n reports per shape, parse each
+ * text as a content file would be parsed, and count every cell of tables A, B and C as exact, null with a
+ * diagnostic, silent null or wrong. Shared by the property tests (tests/property/shapes*.test.ts) and
+ * `npm run measure-shapes`, so the figures a test prints and the figures the script prints are the same.
+ */
+import { PDF_SHAPES, TEXT_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shape, type ShapeTweaks, type TextShape } from '../generator/shapes';
+import { addReport, emptyTally, type CellVerdict, type Tally } from '../generator/shapes/measure';
+import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
+import type { Truth } from '../generator/types';
+import { parseReport } from '../pipeline/parse';
+
+export interface ShapeMeasure {
+  shape: Shape;
+  tally: Tally;
+  /** Wrong and silent cells by row path (`requests.withheld.process`), most frequent first. */
+  defectRows: [string, number][];
+  /** The first reports with a wrong or silent cell: how to regenerate them and their first defects. */
+  examples: string[];
+}
+
+interface Acc {
+  tally: Tally;
+  rows: Map<string, number>;
+  examples: string[];
+}
+
+const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [] });
+
+function addText(acc: Acc, how: string, file: string, text: string, truth: Truth): void {
+  let verdicts: CellVerdict[];
+  try {
+    const parsed = parseReport({ text, file });
+    verdicts = addReport(acc.tally, truth, parsed, parsed.diagnostics);
+  } catch (e) {
+    acc.tally.reports++;
+    acc.examples.push(`${how}: parseReport threw ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  const defects = verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent');
+  for (const d of defects) {
+    const row = d.path.slice(0, d.path.lastIndexOf('.'));
+    acc.rows.set(row, (acc.rows.get(row) ?? 0) + 1);
+  }
+  if (defects.length && acc.examples.length < 5) {
+    acc.examples.push(`${how}: ${defects.slice(0, 4).map((d) => `${d.path} ${d.verdict} (true ${d.expected}, found ${d.found})`).join('; ')}`);
+  }
+}
+
+const done = (shape: Shape, acc: Acc): ShapeMeasure => ({
+  shape,
+  tally: acc.tally,
+  defectRows: [...acc.rows.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8),
+  examples: acc.examples,
+});
+
+/**
+ * Report `i` of a text-shape run is generateShaped(`${prefix}-${i}`, shape, shapeTruthOptions(i), tweaks); `tweaks`
+ * damage the text adversarially (src/generator/shapes/adversarial.ts).
+ */
+export function measureTextShape(shape: TextShape, n: number, prefix = 'shape', tweaks: ShapeTweaks = {}): ShapeMeasure {
+  const acc = newAcc();
+  for (let i = 0; i < n; i++) {
+    const seed = `${prefix}-${i}`;
+    const r = generateShaped(seed, shape, shapeTruthOptions(i), tweaks);
+    addText(acc, `generateShaped('${seed}', '${shape}', shapeTruthOptions(${i})${Object.keys(tweaks).length ? ', tweaks' : ''})`, `${r.name}.txt`, r.text, r.truth);
+  }
+  return done(shape, acc);
+}
+
+export function measureTextShapes(n: number, prefix = 'shape'): ShapeMeasure[] {
+  return TEXT_SHAPES.map((shape) => measureTextShape(shape, n, prefix));
+}
+
+/**
+ * Prints n reports (pdfCase(prefix, i)) and measures each PDF shape; shapes whose tool is missing are left out.
+ * `print` prints one HTML document to PDF (Chromium: tests/formats/support/print.ts).
+ */
+export async function measurePdfShapes(n: number, print: (html: string) => Promise<Buffer>, prefix = 'shape-pdf', options: PdfShapeOptions = {}): Promise<ShapeMeasure[]> {
+  const cases = Array.from({ length: n }, (_, i) => pdfCase(prefix, i));
+  const read = await readPdfShapes(cases, print, options);
+  const accs = new Map<PdfShape, Acc>();
+  for (const r of read) {
+    for (const shape of PDF_SHAPES) {
+      const text = r.texts[shape];
+      if (text === undefined) continue;
+      if (!accs.has(shape)) accs.set(shape, newAcc());
+      addText(accs.get(shape)!, `pdfCase('${prefix}', ${cases.indexOf(r.c)}) read by ${shape}`, `${r.c.name}.txt`, text, r.c.truth);
+    }
+  }
+  return [...accs.entries()].map(([shape, acc]) => done(shape, acc));
+}
+
+/** The defects of one measure, for a failing test's message or the script's output. */
+export function describeDefects(m: ShapeMeasure): string {
+  if (m.tally.wrong + m.tally.silent === 0 && m.examples.length === 0) return '';
+  return [
+    `${m.shape}: ${m.tally.wrong} wrong and ${m.tally.silent} silent null cells of ${m.tally.cells} in ${m.tally.reports} reports`,
+    `  rows most often wrong or silent: ${m.defectRows.map(([row, k]) => `${row} ${k}`).join(', ')}`,
+    ...m.examples.map((e) => `  - ${e}`),
+  ].join('\n');
+}

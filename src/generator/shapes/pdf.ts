@@ -1,0 +1,202 @@
+/**
+ * PDF shapes: generated reports printed to PDF (the HTML renderer, printed by Chromium in batches, each report from a
+ * new page) and turned into text by the tools people use:
+ * - `pdftotext` (poppler, default mode): one cell per line in reading order, column blocks, vertical labels;
+ * - `pdftotext-layout`: columns kept by spaces, labels wrapped inside their column;
+ * - `pdftotext-raw`: content-stream order;
+ * - `pdfjs-items`: pdf.js text items in content order, one item per line.
+ * Print variants reproduce what makes real PDFs hard: narrow group-label columns (三、本年度办理结果 one or two
+ * characters per line), narrow header cells (商业企 / 业), table B's header repeated on every page, page numbers
+ * ("— 3 —") printed inside tables that run over a page break, and several cell font sizes.
+ *
+ * Printed batches are cached under `.cache/shape-pdfs/` keyed by the SHA-256 of the printed HTML, which the seeds and
+ * the generator's code determine: a re-run with the same generator prints nothing.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { pdfBlocks, type PdfPage } from '../../pipeline/read/formats/pdf-layout';
+import { repairRadicals } from '../../pipeline/read/formats/radicals';
+import type { DocumentParts } from '../document';
+import { articleHtml, pickHtmlStyle, printCss, PLAIN_HTML_STYLE, PRINT_FONTS, type HtmlStyle } from '../render-html';
+import { rngFor, type Rng } from '../rng';
+import { generateTruth } from '../truth';
+import type { Truth } from '../types';
+import { shapeParts, shapeTruthOptions, type PdfShape } from './index';
+import { pdfTextPages } from './pdf-items';
+
+export const DEFAULT_CACHE_DIR = path.resolve('.cache/shape-pdfs');
+/** Bumped when the way a batch is printed changes without the HTML changing. */
+const CACHE_VERSION = 'v1';
+
+const run = promisify(execFile);
+
+export interface PrintVariant {
+  /** Outer and group label cells one or two characters wide: their text comes out vertically, between the rows. */
+  narrowGroups: boolean;
+  /** Applicant header cells narrow enough to split words (商业企 / 业). */
+  narrowHeader: boolean;
+  /** Cell font size in px. */
+  cellFontPx: 11 | 12 | 13 | 14;
+}
+
+export interface PdfCase {
+  name: string;
+  truth: Truth;
+  parts: DocumentParts;
+  style: HtmlStyle;
+  variant: PrintVariant;
+}
+
+function pickVariant(rng: Rng): PrintVariant {
+  return { narrowGroups: rng.chance(0.6), narrowHeader: rng.chance(0.6), cellFontPx: rng.pick([11, 12, 13, 14] as const) };
+}
+
+/** Report `i` of a run named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. */
+export function pdfCase(prefix: string, i: number): PdfCase {
+  const seed = `${prefix}-${i}`;
+  const truth = generateTruth(seed, shapeTruthOptions(i));
+  const rng = rngFor(seed, 'pdf-shape');
+  const style = { ...pickHtmlStyle(rng.fork('style')), chrome: false, font: PRINT_FONTS.truetype };
+  return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-pdf`, truth, parts: shapeParts(truth, rng, true), style, variant: pickVariant(rng.fork('variant')) };
+}
+
+const VARIANT_CSS = `
+section.narrow-groups table.report-table td[rowspan] { width: 1.1em; }
+section.narrow-header table.report-table th { width: 2.2em; }
+${[11, 12, 13, 14].map((px) => `section.fs-${px} table.report-table { font-size: ${px}px; }`).join('\n')}
+`;
+
+/** Many reports in one printed document, each starting on a new page, each with its print variant. */
+export function batchHtml(cases: PdfCase[]): string {
+  const base = { ...PLAIN_HTML_STYLE, font: PRINT_FONTS.truetype };
+  const sections = cases.map((c) => {
+    const classes = ['report', `fs-${c.variant.cellFontPx}`, c.variant.narrowGroups ? 'narrow-groups' : '', c.variant.narrowHeader ? 'narrow-header' : ''].filter(Boolean);
+    return `<section class="${classes.join(' ')}">${articleHtml(c.parts, c.style).join('\n')}</section>`;
+  });
+  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><style>${printCss(base)} section.report { break-before: page; }${VARIANT_CSS}</style></head>\n<body>\n${sections.join('\n')}\n</body></html>\n`;
+}
+
+/** Whether poppler's pdftotext can be run (Debian poppler-utils; CI installs it, a developer machine may not). */
+export function hasPdftotext(): boolean {
+  const r = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  return !r.error;
+}
+
+const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+function firstLine(page: PdfPage): string {
+  const block = pdfBlocks([page]).find((b) => b.kind === 'text');
+  return block && block.kind === 'text' ? compact(repairRadicals(block.text)) : '';
+}
+
+/** The first page of each case, found by its title at the top of the page. */
+function reportStarts(pages: PdfPage[], cases: PdfCase[]): number[] {
+  const starts: number[] = [];
+  pages.forEach((page, p) => {
+    const next = cases[starts.length];
+    if (!next) return;
+    const line = firstLine(page);
+    if (line.length >= 2 && compact(next.parts.title.blockLines[0]).startsWith(line)) starts.push(p);
+  });
+  if (starts.length !== cases.length) throw new Error(`found ${starts.length} of ${cases.length} report starts in the printed batch`);
+  return starts;
+}
+
+export interface PdfShaped {
+  c: PdfCase;
+  pages: number;
+  /** The report's text in each shape (poppler shapes only when pdftotext is installed). */
+  texts: Partial<Record<PdfShape, string>>;
+}
+
+export interface PdfShapeOptions {
+  batchSize?: number;
+  /** Folder for printed batches and their texts; null: nothing kept. */
+  cacheDir?: string | null;
+  /** Read the poppler shapes too (default: when pdftotext is installed). */
+  poppler?: boolean;
+}
+
+/** What one printed batch reads as: each report's first page, and every page's text in each shape. */
+interface BatchText {
+  pages: number;
+  starts: number[];
+  texts: Partial<Record<PdfShape, string[]>>;
+}
+
+/** pdftotext's text of each page (it ends every page with a form feed). */
+async function popplerPages(file: string, args: string[]): Promise<string[]> {
+  const { stdout } = await run('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const pages = stdout.split('\f');
+  pages.pop();
+  return pages;
+}
+
+/** Reads one printed batch: pdf.js once (page items, report starts), pdftotext once per mode, all at once. */
+async function readBatch(file: string, batch: PdfCase[], poppler: boolean): Promise<BatchText> {
+  const modes = poppler ? (Object.entries(POPPLER_MODES) as [PdfShape, string[]][]) : [];
+  const [pages, ...popplerTexts] = await Promise.all([pdfTextPages(readFileSync(file)), ...modes.map(([, args]) => popplerPages(file, args))]);
+  const texts: BatchText['texts'] = { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')) };
+  modes.forEach(([shape], k) => {
+    if (popplerTexts[k].length !== pages.length) throw new Error(`${shape}: ${popplerTexts[k].length} pages, pdf.js read ${pages.length}`);
+    texts[shape] = popplerTexts[k];
+  });
+  return { pages: pages.length, starts: reportStarts(pages, batch), texts };
+}
+
+/** A batch's texts: from the cache when the same HTML was printed and read before, else printed (or taken from a cached PDF) and read. */
+async function batchText(html: string, batch: PdfCase[], printing: (html: string) => Promise<Buffer>, poppler: boolean, cacheDir: string): Promise<BatchText> {
+  const key = createHash('sha256').update(CACHE_VERSION).update(html).digest('hex').slice(0, 32);
+  const json = path.join(cacheDir, `${key}.json`);
+  if (existsSync(json)) {
+    const cached = JSON.parse(readFileSync(json, 'utf8')) as BatchText;
+    if (!poppler || cached.texts.pdftotext) return cached;
+  }
+  const file = path.join(cacheDir, `${key}.pdf`);
+  if (!existsSync(file)) writeWhole(file, await printing(html));
+  const read = await readBatch(file, batch, poppler);
+  writeWhole(json, JSON.stringify(read));
+  return read;
+}
+
+/** Written whole, then renamed: a run stopped mid-write leaves no truncated file under the final name. */
+function writeWhole(file: string, data: string | Buffer): void {
+  writeFileSync(`${file}.part`, data);
+  renameSync(`${file}.part`, file);
+}
+
+/** Prints the cases in batches and reads every report back in every PDF shape. */
+export async function readPdfShapes(cases: PdfCase[], print: (html: string) => Promise<Buffer>, options: PdfShapeOptions = {}): Promise<PdfShaped[]> {
+  const batchSize = options.batchSize ?? 50;
+  const temporary = options.cacheDir === null ? mkdtempSync(path.join(tmpdir(), 'shape-pdfs-')) : null;
+  const cacheDir = temporary ?? options.cacheDir ?? DEFAULT_CACHE_DIR;
+  mkdirSync(cacheDir, { recursive: true });
+  const poppler = options.poppler ?? hasPdftotext();
+  const batches = Array.from({ length: Math.ceil(cases.length / batchSize) }, (_, i) => cases.slice(i * batchSize, (i + 1) * batchSize));
+  // Chromium prints one batch at a time, while this process reads the batch before.
+  let queue: Promise<unknown> = Promise.resolve();
+  const printing = (html: string) => {
+    const pdf = queue.then(() => print(html));
+    queue = pdf.catch(() => undefined);
+    return pdf;
+  };
+  try {
+    const read = await Promise.all(batches.map((batch) => batchText(batchHtml(batch), batch, printing, poppler, cacheDir)));
+    return batches.flatMap((batch, b) => {
+      const { pages, starts, texts } = read[b];
+      return batch.map((c, k) => {
+        const [from, to] = [starts[k], starts[k + 1] ?? pages];
+        const own = Object.fromEntries(Object.entries(texts).map(([shape, pageTexts]) => [shape, pageTexts.slice(from, to).join('\n')]));
+        return { c, pages: to - from, texts: own };
+      });
+    });
+  } finally {
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Adversarial extractions: the shapes of src/generator/shapes damaged the way real extractions damage tables —
+ * shuffled label blocks, two rows swapped, a row's numbers dropped or printed twice, page footers between the
+ * numbers of a row. The truth does not change, so a cell the damage makes unprovable must come back null with a
+ * diagnostic: never a wrong number, never a silent null. Figures are printed per case.
+ *
+ * Where today's parser gives wrong or silent cells the test is `it.fails` with the measured figures in its title
+ * (KNOWN_DEFECTS); when the parser is fixed the `it.fails` fails and the entry comes out.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeDefects, measureTextShape, type ShapeMeasure } from '../../src/bench/shapes';
+import type { Adversary, ShapeTweaks, TextShape } from '../../src/generator/shapes';
+import { doubleRowNumbers, dropRowNumbers, swapRows } from '../../src/generator/shapes/adversarial';
+import { formatTallies } from '../../src/generator/shapes/measure';
+
+const PER_CASE = 200;
+
+interface AdversarialCase {
+  name: string;
+  adversary: Adversary;
+  shape: TextShape;
+  tweaks: ShapeTweaks;
+}
+
+const CASES: AdversarialCase[] = [
+  { name: 'shuffled label block (md-detached)', adversary: 'shuffled-labels', shape: 'md-detached', tweaks: { detached: { shuffleLabels: true } } },
+  { name: 'swapped rows (cell-lines)', adversary: 'swapped-rows', shape: 'cell-lines', tweaks: { requests: swapRows } },
+  { name: 'swapped rows (md-split)', adversary: 'swapped-rows', shape: 'md-split', tweaks: { requests: swapRows } },
+  { name: 'dropped number row (cell-lines)', adversary: 'dropped-row', shape: 'cell-lines', tweaks: { requests: dropRowNumbers } },
+  { name: 'dropped number row (md-detached)', adversary: 'dropped-row', shape: 'md-detached', tweaks: { detached: { valueRows: 'drop-one' } } },
+  { name: 'duplicated number row (cell-lines)', adversary: 'duplicated-row', shape: 'cell-lines', tweaks: { requests: doubleRowNumbers } },
+  { name: 'duplicated number row (md-detached)', adversary: 'duplicated-row', shape: 'md-detached', tweaks: { detached: { valueRows: 'double-one' } } },
+  { name: 'footer inside a row (cell-lines)', adversary: 'footer-in-row', shape: 'cell-lines', tweaks: { footersInRows: true } },
+];
+
+/** Measured on main at 1d94306 (200 reports each): wrong and silent cells of all cells. */
+const KNOWN_DEFECTS: Record<string, string> = {};
+
+const measured: [string, ShapeMeasure][] = [];
+
+afterAll(() => {
+  if (measured.length) console.log(`\nadversarial extractions, ${PER_CASE} reports each:\n${formatTallies(measured.map(([name, m]) => [name, m.tally]))}\n`);
+});
+
+describe.each(CASES)('parseReport on a $name', ({ name, adversary, shape, tweaks }) => {
+  const known = KNOWN_DEFECTS[name];
+  const title = `never a wrong number: every cell exact or null with a diagnostic (${PER_CASE} reports)`;
+  (known ? it.fails : it)(known ? `${title} — FAILS today: ${known}` : title, () => {
+    const m = measureTextShape(shape, PER_CASE, `adv-${adversary}`, tweaks);
+    measured.push([name, m]);
+    expect(m.tally.reports).toBe(PER_CASE);
+    expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
+  });
+});

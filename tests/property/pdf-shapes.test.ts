@@ -1,0 +1,85 @@
+/**
+ * The parser on text extracted from printed PDFs: 1,000 generated reports printed by Chromium (print variants with
+ * narrow group-label and header cells, repeated headers, page numbers inside tables), then read by poppler's
+ * `pdftotext` (default, -layout, -raw) and by pdf.js (text items in content order, one per line). Every cell of
+ * tables A, B and C must be exact or null with a diagnostic: zero wrong, zero silent; the exact/null/wrong table of
+ * each shape is printed. Each shape also shows, on its own text, the difficulty it is there for.
+ *
+ * Needs Debian's chromium (as the format round trips do) and, for the poppler shapes, poppler-utils: a missing tool
+ * skips its tests with the reason in their titles. Printed batches and their texts are cached under
+ * .cache/shape-pdfs/ (keyed by the printed HTML), so a second run only parses.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeDefects, measurePdfShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { PDF_SHAPES, type PdfShape } from '../../src/generator/shapes';
+import { formatTallies } from '../../src/generator/shapes/measure';
+import { hasPdftotext, pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
+import { openPrinter, type Printer } from '../formats/support/print';
+
+const REPORTS = 1000;
+const CHROMIUM = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+const POPPLER = hasPdftotext();
+
+/** Measured on main at 1d94306 (1,000 reports each): wrong and silent cells of all cells. */
+const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {};
+
+function missingTool(shape: PdfShape): string | null {
+  if (!CHROMIUM) return 'chromium not installed';
+  if (shape.startsWith('pdftotext') && !POPPLER) return 'pdftotext (poppler-utils) not installed';
+  return null;
+}
+
+let printer: Printer | null = null;
+let measures: ShapeMeasure[] = [];
+let sample: PdfShaped[] = [];
+
+beforeAll(async () => {
+  if (!CHROMIUM) return;
+  printer = await openPrinter();
+  const print = (html: string) => printer!.pdf(html);
+  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf');
+  // The same first reports again (from the cache): their texts for the difficulty checks.
+  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print);
+}, 3_600_000);
+
+afterAll(async () => {
+  await printer?.close();
+  if (measures.length) console.log(`\nPDF extraction shapes, ${REPORTS} printed reports:\n${formatTallies(measures.map((m) => [m.shape, m.tally]))}\n`);
+});
+
+const share = (shape: PdfShape, test: (text: string) => boolean) => sample.filter((s) => test(s.texts[shape] ?? '')).length / sample.length;
+const lines = (text: string) => text.split('\n').map((l) => l.trim());
+
+describe.each(PDF_SHAPES.map((shape) => ({ shape, missing: missingTool(shape) })))('parseReport on the $shape shape', ({ shape, missing }) => {
+  const known = KNOWN_DEFECTS[shape];
+  const title = `${REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`;
+  const named = missing ? `${title} — SKIPPED: ${missing}` : known ? `${title} — FAILS today: ${known}` : title;
+  (known && !missing ? it.fails : it.skipIf(!!missing))(named, () => {
+    const m = measures.find((x) => x.shape === shape)!;
+    expect(m.tally.reports).toBe(REPORTS);
+    expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
+  });
+});
+
+describe.skipIf(!CHROMIUM || !POPPLER)(`the poppler shapes reproduce the real difficulties${CHROMIUM && POPPLER ? '' : ' — SKIPPED: chromium or pdftotext not installed'}`, () => {
+  it('pdftotext: one cell per line, group labels one or two characters per line, header words split, footers inside tables', () => {
+    expect(share('pdftotext', (t) => lines(t).some((l) => /^(三、|本年|度办|理结|果)$/.test(l)))).toBeGreaterThan(0.3);
+    expect(share('pdftotext', (t) => lines(t).some((l) => /^(商业|商业企|科研)( |$)/.test(l)))).toBeGreaterThan(0.3);
+    expect(share('pdftotext', (t) => /^—\s*\d+\s*—$/m.test(t.slice(t.indexOf('一、本年新收'), t.indexOf('四、结转下年度'))))).toBeGreaterThan(0.3);
+    // Labels and numbers on separate lines: the first row's label stands alone on its line.
+    expect(share('pdftotext', (t) => lines(t).includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.5);
+  });
+
+  it('pdftotext -layout keeps a row on one line; -raw follows the content stream', () => {
+    expect(share('pdftotext-layout', (t) => /一、本年新收政府信息公开申请数量\s+[\d０-９,—\-/无]+(\s+[\d０-９,—\-/无]+){3,}/.test(t))).toBeGreaterThan(0.5);
+    expect(share('pdftotext-raw', (t) => t.includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.9);
+  });
+});
+
+describe.skipIf(!CHROMIUM)(`pdf.js text items${CHROMIUM ? '' : ' — SKIPPED: chromium not installed'}`, () => {
+  it('are one item per line, a row label apart from its numbers', () => {
+    expect(share('pdfjs-items', (t) => lines(t).some((l) => /^一、本年新收政府信息公开申请数量$/.test(l)))).toBeGreaterThan(0.5);
+    expect(share('pdfjs-items', (t) => !lines(t).some((l) => /^\d+\s+\d+$/.test(l)))).toBeGreaterThan(0.9);
+  });
+});
