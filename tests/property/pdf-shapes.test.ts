@@ -21,8 +21,13 @@ const REPORTS = 1000;
 const CHROMIUM = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 const POPPLER = hasPdftotext();
 
-/** Measured on main at 1d94306 (1,000 reports each): wrong and silent cells of all cells. */
-const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {};
+/** Measured with the parser of main 1e1fe64 (1,000 reports each): wrong and silent cells of all cells. */
+const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {
+  pdftotext: '7,505 wrong, 147 silent of 197,650 cells (17.84 % exact)',
+  'pdftotext-layout': '940 wrong, 0 silent of 197,650 cells (91.31 % exact)',
+  'pdftotext-raw': '824 wrong, 0 silent of 197,650 cells (93.32 % exact)',
+  'pdfjs-items': '1,233 wrong, 75 silent of 197,650 cells (90.60 % exact)',
+};
 
 function missingTool(shape: PdfShape): string | null {
   if (!CHROMIUM) return 'chromium not installed';
@@ -66,7 +71,8 @@ describe.skipIf(!CHROMIUM || !POPPLER)(`the poppler shapes reproduce the real di
   it('pdftotext: one cell per line, group labels one or two characters per line, header words split, footers inside tables', () => {
     expect(share('pdftotext', (t) => lines(t).some((l) => /^(三、|本年|度办|理结|果)$/.test(l)))).toBeGreaterThan(0.3);
     expect(share('pdftotext', (t) => lines(t).some((l) => /^(商业|商业企|科研)( |$)/.test(l)))).toBeGreaterThan(0.3);
-    expect(share('pdftotext', (t) => /^—\s*\d+\s*—$/m.test(t.slice(t.indexOf('一、本年新收'), t.indexOf('四、结转下年度'))))).toBeGreaterThan(0.3);
+    // A page number between table B's first and last row labels (a table over a page break: about a quarter of the reports).
+    expect(share('pdftotext', (t) => /^—\s*\d+\s*—$/m.test(t.slice(t.indexOf('一、本年新收'), t.indexOf('四、结转下年度'))))).toBeGreaterThan(0.15);
     // Labels and numbers on separate lines: the first row's label stands alone on its line.
     expect(share('pdftotext', (t) => lines(t).includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.5);
   });
