@@ -5,23 +5,23 @@
  * tables A, B and C must be exact or null with a diagnostic: zero wrong, zero silent; the exact/null/wrong table of
  * each shape is printed. Each shape also shows, on its own text, the difficulty it is there for.
  *
- * Needs Debian's chromium (as the format round trips do) and, for the poppler shapes, poppler-utils: a missing tool
- * skips its tests with the reason in their titles. Printed batches and their texts are cached under
+ * Chromium comes from tests/support/chromium.ts (the system's or npm's); the poppler shapes need Debian's
+ * poppler-utils, and without it their tests are skipped with the reason in their titles (tests/support/tools.ts).
+ * Printed batches and their texts are cached under
  * .cache/shape-pdfs/ (keyed by the printed HTML), so a second run only parses.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDefects, measurePdfShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { PDF_SHAPES, type PdfShape } from '../../src/generator/shapes';
 import { formatTallies } from '../../src/generator/shapes/measure';
-import { hasPdftotext, pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
+import { pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
 import { openPrinter, type Printer } from '../formats/support/print';
+import { describeWithTool, pdftotext, titleWithTools } from '../support/tools';
 
 const REPORTS = 1000;
-const CHROMIUM = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
-const POPPLER = hasPdftotext();
+const POPPLER = !pdftotext.missing;
 
-/** Measured with the parser of main 1e1fe64 (1,000 reports each): wrong and silent cells of all cells. */
+/** Measured with the parser of main a5ba746 (same figures as at 1e1fe64) (1,000 reports each): wrong and silent cells of all cells. */
 const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {
   pdftotext: '7,505 wrong, 147 silent of 197,650 cells (17.84 % exact)',
   'pdftotext-layout': '940 wrong, 0 silent of 197,650 cells (91.31 % exact)',
@@ -29,23 +29,19 @@ const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {
   'pdfjs-items': '1,233 wrong, 75 silent of 197,650 cells (90.60 % exact)',
 };
 
-function missingTool(shape: PdfShape): string | null {
-  if (!CHROMIUM) return 'chromium not installed';
-  if (shape.startsWith('pdftotext') && !POPPLER) return 'pdftotext (poppler-utils) not installed';
-  return null;
-}
+/** The poppler shapes need pdftotext; pdf.js is an npm dependency. */
+const needsPoppler = (shape: PdfShape) => shape.startsWith('pdftotext');
 
 let printer: Printer | null = null;
 let measures: ShapeMeasure[] = [];
 let sample: PdfShaped[] = [];
 
 beforeAll(async () => {
-  if (!CHROMIUM) return;
   printer = await openPrinter();
   const print = (html: string) => printer!.pdf(html);
-  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf');
+  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER });
   // The same first reports again (from the cache): their texts for the difficulty checks.
-  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print);
+  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER });
 }, 3_600_000);
 
 afterAll(async () => {
@@ -56,18 +52,18 @@ afterAll(async () => {
 const share = (shape: PdfShape, test: (text: string) => boolean) => sample.filter((s) => test(s.texts[shape] ?? '')).length / sample.length;
 const lines = (text: string) => text.split('\n').map((l) => l.trim());
 
-describe.each(PDF_SHAPES.map((shape) => ({ shape, missing: missingTool(shape) })))('parseReport on the $shape shape', ({ shape, missing }) => {
+describe.each(PDF_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const known = KNOWN_DEFECTS[shape];
-  const title = `${REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`;
-  const named = missing ? `${title} — SKIPPED: ${missing}` : known ? `${title} — FAILS today: ${known}` : title;
-  (known && !missing ? it.fails : it.skipIf(!!missing))(named, () => {
+  const missing = needsPoppler(shape) && !POPPLER;
+  const title = titleWithTools(`${REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, needsPoppler(shape) ? [pdftotext] : []);
+  (known && !missing ? it.fails : it.skipIf(missing))(known && !missing ? `${title} — FAILS today: ${known}` : title, () => {
     const m = measures.find((x) => x.shape === shape)!;
     expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
   });
 });
 
-describe.skipIf(!CHROMIUM || !POPPLER)(`the poppler shapes reproduce the real difficulties${CHROMIUM && POPPLER ? '' : ' — SKIPPED: chromium or pdftotext not installed'}`, () => {
+describeWithTool(pdftotext, 'the poppler shapes reproduce the real difficulties', () => {
   it('pdftotext: one cell per line, group labels one or two characters per line, header words split, footers inside tables', () => {
     expect(share('pdftotext', (t) => lines(t).some((l) => /^(三、|本年|度办|理结|果)$/.test(l)))).toBeGreaterThan(0.3);
     expect(share('pdftotext', (t) => lines(t).some((l) => /^(商业|商业企|科研)( |$)/.test(l)))).toBeGreaterThan(0.3);
@@ -83,7 +79,7 @@ describe.skipIf(!CHROMIUM || !POPPLER)(`the poppler shapes reproduce the real di
   });
 });
 
-describe.skipIf(!CHROMIUM)(`pdf.js text items${CHROMIUM ? '' : ' — SKIPPED: chromium not installed'}`, () => {
+describe('pdf.js text items', () => {
   it('are one item per line, a row label apart from its numbers', () => {
     expect(share('pdfjs-items', (t) => lines(t).some((l) => /^一、本年新收政府信息公开申请数量$/.test(l)))).toBeGreaterThan(0.5);
     expect(share('pdfjs-items', (t) => !lines(t).some((l) => /^\d+\s+\d+$/.test(l)))).toBeGreaterThan(0.9);
