@@ -1,0 +1,75 @@
+/** The cell verdicts behind every shape figure: exact, null with a diagnostic, silent null, wrong. */
+import { describe, expect, it } from 'vitest';
+import { generateTruth } from '../../src/generator';
+import { addReport, cellVerdicts, emptyTally, formatTallies } from '../../src/generator/shapes/measure';
+import type { Diagnostic } from '../../src/schema';
+
+const diagnostic = (path: string | undefined, code = 'cell-unread', severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
+  severity,
+  code,
+  file: 'x.txt',
+  line: null,
+  expected: '',
+  found: '',
+  message: '',
+  ...(path ? { path } : {}),
+});
+
+function setup() {
+  const truth = generateTruth('measure-1', { blankRate: 0 });
+  const parsed = structuredClone({ requests: truth.requests, proactive: truth.proactive, proactive2019: truth.proactive2019, appeals: truth.appeals });
+  return { truth, parsed };
+}
+
+describe('cell verdicts', () => {
+  it('counts every cell of tables A, B and C once, all exact when the parse equals the truth', () => {
+    const { truth, parsed } = setup();
+    const verdicts = cellVerdicts(truth, parsed, []);
+    const printedRequestRows = Object.entries(truth.requests).filter(([key, row]) => row && !truth.collapsedGroups.some((g) => key.startsWith(`${g}.`))).length;
+    const tableA = Object.values((truth.proactive ?? truth.proactive2019)!).reduce((n, row) => n + Object.keys(row).length, 0);
+    expect(verdicts).toHaveLength(printedRequestRows * 7 + 15 + tableA);
+    expect(verdicts.every((v) => v.verdict === 'exact')).toBe(true);
+  });
+
+  it('tells wrong, flagged null and silent null apart', () => {
+    const { truth, parsed } = setup();
+    parsed.requests.received!.natural = truth.requests.received!.natural! + 1;
+    parsed.requests.disclosed!.total = null;
+    parsed.appeals.review.total = null;
+    const verdicts = cellVerdicts(truth, parsed, [diagnostic('requests.disclosed')]);
+    const of = (path: string) => verdicts.find((v) => v.path === path)?.verdict;
+    expect(of('requests.received.natural')).toBe('wrong');
+    expect(of('requests.disclosed.total')).toBe('null');
+    expect(of('appeals.review.total')).toBe('silent');
+    expect(verdicts.filter((v) => v.verdict !== 'exact')).toHaveLength(3);
+  });
+
+  it('counts a number where the source prints a blank as wrong, and a blank read as null as exact', () => {
+    const truth = generateTruth('measure-2', { blankRate: 0 });
+    truth.requests.carriedOver!.research = null;
+    const parsed = structuredClone({ requests: truth.requests, proactive: truth.proactive, proactive2019: truth.proactive2019, appeals: truth.appeals });
+    expect(cellVerdicts(truth, parsed, []).find((v) => v.path === 'requests.carriedOver.research')?.verdict).toBe('exact');
+    parsed.requests.carriedOver!.research = 0;
+    expect(cellVerdicts(truth, parsed, []).find((v) => v.path === 'requests.carriedOver.research')?.verdict).toBe('wrong');
+  });
+
+  it('takes a table-level error without a path as a diagnostic for its null cells, not an info', () => {
+    const { truth, parsed } = setup();
+    parsed.appeals.review.upheld = null;
+    expect(cellVerdicts(truth, parsed, [diagnostic(undefined, 'table-c-missing', 'info')]).find((v) => v.path === 'appeals.review.upheld')?.verdict).toBe('silent');
+    expect(cellVerdicts(truth, parsed, [diagnostic(undefined, 'table-c-missing')]).find((v) => v.path === 'appeals.review.upheld')?.verdict).toBe('null');
+  });
+
+  it('tallies reports and prints one line per shape', () => {
+    const { truth, parsed } = setup();
+    parsed.requests.received!.natural = truth.requests.received!.natural! + 1;
+    const tally = emptyTally();
+    addReport(tally, truth, parsed, []);
+    expect(tally).toMatchObject({ reports: 1, wrong: 1, silent: 0, null: 0, exact: tally.cells - 1 });
+    // received.natural + 1 breaks B3 on that row and B1 on that column: a break the printed table does not have.
+    expect(tally.spuriousBreaks).toBe(1);
+    const table = formatTallies([['cell-lines', tally]]).split('\n');
+    expect(table).toHaveLength(2);
+    expect(table[1]).toMatch(/^cell-lines\s+1\s+\d+\s+\d+\s+\d+\.\d\d %\s+0\s+0\s+1\s+1$/);
+  });
+});
