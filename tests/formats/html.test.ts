@@ -32,6 +32,22 @@ describe('gridLines', () => {
     });
     expect(lines).toEqual(['（三）不予公开', '\t1.属于国家秘密\t\t7', '\t2.其他法律行政法规禁止公开\t4\t', '行政许可\t12']);
   });
+
+  it('reads 无 written as the radical ⽆ (Chromium prints it so with Noto fonts) as a value: the row keeps its trailing blank cells', () => {
+    const row = (none: string) =>
+      gridLines({
+        rows: 2,
+        cols: 5,
+        cells: [
+          { text: '（一）予以公开', row: 0, col: 0, rowspan: 1, colspan: 1 },
+          ...['1', '2', '3', '6'].map((text, i) => ({ text, row: 0, col: i + 1, rowspan: 1, colspan: 1 })),
+          { text: '（二）部分公开', row: 1, col: 0, rowspan: 1, colspan: 1 },
+          ...['', none, '0', ''].map((text, i) => ({ text, row: 1, col: i + 1, rowspan: 1, colspan: 1 })),
+        ],
+      })[1];
+    expect(row('无')).toBe('（二）部分公开\t\t无\t0\t');
+    expect(row('\u2f46')).toBe('（二）部分公开\t\t\u2f46\t0\t');
+  });
 });
 
 /** Table B's header and first rows as agencies' pages print them. */

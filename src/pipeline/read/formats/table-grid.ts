@@ -4,6 +4,7 @@
  * per line, so every format reaches the parser in the same shape.
  */
 import { readCell } from '../../text';
+import { repairRadicals } from './radicals';
 
 export interface GridCell {
   text: string;
@@ -42,13 +43,15 @@ function slotMap(grid: TableGrid): (GridCell | undefined)[][] {
  */
 export function gridLines(grid: TableGrid): string[] {
   const slots = slotMap(grid);
-  const numbered = grid.cells.filter((c) => readCell(c.text).kind === 'number').map((c) => c.col);
+  // A cell's kind as its ideographs read: a PDF may write 无 as the radical ⽆ (radicals.ts), still a value, not words.
+  const kindOf = (cell: GridCell) => readCell(repairRadicals(cell.text)).kind;
+  const numbered = grid.cells.filter((c) => kindOf(c) === 'number').map((c) => c.col);
   // Where a table holds no number at all (every value left blank), a row's values start after its last words.
-  const afterWords = (r: number) => Math.max(0, ...grid.cells.filter((c) => c.row === r && readCell(c.text).kind === 'text').map((c) => c.col + c.colspan));
+  const afterWords = (r: number) => Math.max(0, ...grid.cells.filter((c) => c.row === r && kindOf(c) === 'text').map((c) => c.col + c.colspan));
   const firstValueOf = (r: number) => (numbered.length ? Math.min(...numbered) : afterWords(r));
   // A data row has value cells holding numbers or blanks only (a header row has words there).
   const dataRow = (r: number) => {
-    const kinds = grid.cells.filter((c) => c.row === r && c.col >= firstValueOf(r)).map((c) => readCell(c.text).kind);
+    const kinds = grid.cells.filter((c) => c.row === r && c.col >= firstValueOf(r)).map(kindOf);
     return kinds.length > 0 && !kinds.includes('text');
   };
   const lines: string[] = [];
