@@ -2,11 +2,12 @@
  * The files of the data contract that are not content collections: rejected files, the summary,
  * downloads and the copies of the source files. Read once per build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { z } from 'zod/v4';
 import { Rejected } from '../schema/report';
 import { dataPath } from './data-dir';
+import { DOWNLOAD_FILES } from '../schema/downloads';
 
 function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): T {
   const path = dataPath(file);
@@ -26,17 +27,33 @@ export const summary = readJson(
   null,
 );
 
-/** The data set downloads written to data/downloads/, in display order. */
-const DOWNLOADS = [
-  { name: 'reports.json', zh: '全部报告（JSON）', description: '每份报告的完整数据，与报告页的 JSON 下载同一结构。' },
-  { name: 'reports-wide.csv', zh: '宽表（CSV）', description: '每份报告一行，每个数字一列。' },
-  { name: 'reports-long.csv', zh: '长表（CSV）', description: '每个数字一行：报告、表格、行、列、数值。' },
-  { name: 'report.schema.json', zh: 'JSON Schema', description: '报告数据结构的机器可读定义。' },
-  { name: 'dictionary.csv', zh: '数据字典（CSV）', description: '每个规范键的中英文名称、单位和所属表格。' },
-] as const;
+/** The data set downloads written to data/downloads/, in display order; `howTo`: one line on opening the file. */
+const { database, dataPackage } = DOWNLOAD_FILES;
+const DOWNLOADS: readonly { name: string; zh: string; description: string; howTo?: string }[] = [
+  { name: DOWNLOAD_FILES.reports, zh: '全部报告（JSON）', description: '每份报告的完整数据，与报告页的 JSON 下载同一结构。' },
+  { name: DOWNLOAD_FILES.wide, zh: '宽表（CSV）', description: '每份报告一行，每个数字一列。' },
+  { name: DOWNLOAD_FILES.long, zh: '长表（CSV）', description: '每个数字一行：报告、表格、行、列、数值。' },
+  {
+    name: database,
+    zh: 'SQLite 数据库',
+    description: '全部数据一个文件：机关、报告、表一至表三的每个数字（长表）、勾稽关系不符、诊断信息和正文，带索引和外键。',
+    howTo: `用 Datasette（datasette ${database}）、DuckDB（ATTACH '${database}'）或 pandas（pandas.read_sql）直接打开，视图 cells_long 即长表。`,
+  },
+  {
+    name: dataPackage,
+    zh: '数据包说明（Frictionless Data Package）',
+    description: '三个 CSV 文件的字段名、类型、单位和中英文名称（Table Schema）。',
+    howTo: `与 CSV 放在同一文件夹，用 frictionless validate ${dataPackage} 校验，或用支持数据包的工具一次读入全部表格。`,
+  },
+  { name: DOWNLOAD_FILES.jsonSchema, zh: 'JSON Schema', description: '报告数据结构的机器可读定义。' },
+  { name: DOWNLOAD_FILES.dictionary, zh: '数据字典（CSV）', description: '每个规范键的中英文名称、单位和所属表格。' },
+];
 
-/** Downloads present in data/downloads/ (a missing file is left out rather than linked). */
-export const availableDownloads = DOWNLOADS.filter((d) => existsSync(dataPath('downloads', d.name)));
+/** Downloads present in data/downloads/ with their size (a missing file is left out rather than linked). */
+export const availableDownloads = DOWNLOADS.flatMap((d) => {
+  const stats = statSync(dataPath('downloads', d.name), { throwIfNoEntry: false });
+  return stats ? [{ ...d, bytes: stats.size }] : [];
+});
 
 export function readDownload(name: string): Buffer {
   return readFileSync(dataPath('downloads', name));

@@ -12,6 +12,20 @@ export function formatCount(value: Value): string {
   return value === null ? NO_VALUE : integer.format(value);
 }
 
+const fileSize = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+const SIZE_UNITS = ['字节', 'KB', 'MB', 'GB'] as const;
+
+/** A file size for people: 1,234 字节, 12.3 KB, 45.6 MB (units of 1,024). */
+export function formatFileSize(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? integer.format(value) : fileSize.format(value)} ${SIZE_UNITS[unit]}`;
+}
+
 export function formatShare(value: Value): string {
   return value === null ? NO_VALUE : percent.format(value);
 }

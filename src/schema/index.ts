@@ -4,3 +4,4 @@ export * from './report';
 export * from './cells';
 export * from './csv';
 export * from './csv-guard';
+export * from './downloads';

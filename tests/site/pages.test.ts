@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { dictionaryRows } from '../../src/schema';
+import { DOWNLOAD_FILES, dictionaryRows } from '../../src/schema';
+import { formatFileSize } from '../../src/lib/format';
 import { regionAnchor } from '../../src/lib/paths';
 import { provinceUrl } from '../../src/lib/regions';
 import { exists, htmlPages, readPage, readReports, text } from './html';
@@ -110,10 +111,16 @@ describe('home, quality and data pages', () => {
   it('data page has a dictionary row for every canonical key and the downloads', () => {
     const html = readPage(dist, '/data/');
     expect(html.querySelectorAll('#dictionary tbody tr')).toHaveLength([...dictionaryRows()].length);
-    for (const name of ['reports.json', 'reports-wide.csv', 'reports-long.csv', 'report.schema.json', 'dictionary.csv']) {
+    for (const name of Object.values(DOWNLOAD_FILES)) {
       expect(html.querySelector(`a[href="/downloads/${name}"]`), name).not.toBeNull();
-      expect(readFileSync(join(dist, 'downloads', name))).toEqual(readFileSync(join(dataDir, 'downloads', name)));
+      const bytes = readFileSync(join(dataDir, 'downloads', name));
+      expect(readFileSync(join(dist, 'downloads', name))).toEqual(bytes);
+      // Each download says how big it is.
+      expect(text(html.querySelector(`[data-download="${name}"]`)), name).toContain(`（${formatFileSize(bytes.length)}）`);
     }
+    // The database and the data package say in one line how to open them.
+    expect(text(html.querySelector(`[data-download="${DOWNLOAD_FILES.database}"] .how-to`))).toMatch(/Datasette.*DuckDB.*pandas/);
+    expect(text(html.querySelector(`[data-download="${DOWNLOAD_FILES.dataPackage}"] .how-to`))).toContain('frictionless validate');
   });
 
   it('lists every report’s source file with its SHA-256 on /data/sources/, linked from /data/', () => {

@@ -182,8 +182,18 @@ describe('writeDataset', () => {
     expect(validate.errors?.map((e) => e.instancePath)).toContain('/requests/received/total');
 
     const downloads = await readdir(path.join(out, 'downloads'));
-    expect(downloads.sort()).toEqual(['dictionary.csv', 'report.schema.json', 'reports-long.csv', 'reports-wide.csv', 'reports.json']);
+    expect(downloads.sort()).toEqual([
+      'datapackage.json',
+      'dictionary.csv',
+      'report.schema.json',
+      'reports-long.csv',
+      'reports-wide.csv',
+      'reports.json',
+      'reports.sqlite',
+    ]);
     const everything = await readdir(out, { recursive: true });
     expect(everything.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // SQLite's lock (a folder next to the database while it is open) is gone once written.
+    expect(everything.filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
 });

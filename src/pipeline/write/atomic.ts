@@ -11,7 +11,8 @@ function tempPathFor(target: string): string {
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
-async function replaceAtomically(target: string, write: (temp: string) => Promise<void>): Promise<void> {
+/** Runs `write` on a temporary file next to `target`, then renames it over `target` (removed again on failure). */
+export async function replaceAtomically(target: string, write: (temp: string) => Promise<void>): Promise<void> {
   const temp = tempPathFor(target);
   try {
     // The folder usually exists: create it only when the write says it is missing (one call instead of one per file).

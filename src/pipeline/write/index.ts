@@ -2,10 +2,12 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { z } from 'zod/v4';
-import { DICTIONARY_COLUMNS, Report, dictionaryRows, type Rejected, type RuleId } from '../../schema';
+import { DICTIONARY_COLUMNS, DOWNLOAD_FILES, Report, dictionaryRows, type Rejected, type RuleId } from '../../schema';
 import { copyFileAtomic, copyFileIfChanged, linkOrCopyAtomic, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './collections';
 import { writeCsvAtomic, writeReportCsvsAtomic, type ReportCsvSource } from './csv';
+import { writeDatabaseAtomic } from './database';
+import { dataPackage } from './datapackage';
 import { OutputManifest } from './manifest';
 import { byKey } from '../order';
 import { filesUnder, removeAllBut } from './prune';
@@ -96,17 +98,21 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir, manif
 
   await writeJsonArrayAtomic(out('reports.json'), reports, dataset.jsonOf);
   // The download is the same file as the collection: linked (or copied), not serialised twice.
-  await linkOrCopyAtomic(out('reports.json'), out('downloads', 'reports.json'));
+  await linkOrCopyAtomic(out('reports.json'), out('downloads', DOWNLOAD_FILES.reports));
   await writeReportCsvsAtomic(
-    { wide: out('downloads', 'reports-wide.csv'), long: out('downloads', 'reports-long.csv') },
+    { wide: out('downloads', DOWNLOAD_FILES.wide), long: out('downloads', DOWNLOAD_FILES.long) },
     reports,
     dataset.csvOf ?? (() => undefined),
   );
   // JSON Schema draft 2020-12; a part used more than once (a cell, a table row, a section) is written once under $defs.
-  await writeJsonAtomic(out('downloads', 'report.schema.json'), z.toJSONSchema(Report, { reused: 'ref' }));
-  await writeCsvAtomic(out('downloads', 'dictionary.csv'), DICTIONARY_COLUMNS, dictionaryRows());
+  await writeJsonAtomic(out('downloads', DOWNLOAD_FILES.jsonSchema), z.toJSONSchema(Report, { reused: 'ref' }));
+  await writeCsvAtomic(out('downloads', DOWNLOAD_FILES.dictionary), DICTIONARY_COLUMNS, dictionaryRows());
+  await writeJsonAtomic(out('downloads', DOWNLOAD_FILES.dataPackage), dataPackage(out('downloads')));
 
-  await writeJsonAtomic(out('agencies.json'), buildAgencyIndex(reports));
+  const agencies = buildAgencyIndex(reports);
+  // The database streams the reports held here already (one report's rows at a time): nothing is collected twice.
+  await writeDatabaseAtomic(out('downloads', DOWNLOAD_FILES.database), { agencies, reports, rejected });
+  await writeJsonAtomic(out('agencies.json'), agencies);
   await writeJsonArrayAtomic(out('rejected.json'), rejected);
   await writeJsonAtomic(out('summary.json'), dataset.summary);
   await manifest?.save();

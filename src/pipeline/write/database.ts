@@ -1,0 +1,226 @@
+/**
+ * downloads/reports.sqlite: the whole data set as one SQLite database (agencies, reports, every cell of tables A, B
+ * and C in long form, rule breaks, diagnostics, prose sections and the dictionary), with foreign keys and indexes,
+ * for Datasette, DuckDB, pandas or the sqlite3 shell.
+ *
+ * Written with node-sqlite3-wasm: SQLite compiled to WebAssembly with a virtual file system on Node's fs, so the
+ * database is written to disk page by page (nothing native to compile or download, and the memory it takes is the
+ * page cache, not the corpus). Reports are inserted one after the other as they are iterated; each report's cells,
+ * checks, diagnostics and sections go in with one statement each, as a JSON array read by SQLite's json_each.
+ */
+import { chmod } from 'node:fs/promises';
+import sqlite from 'node-sqlite3-wasm';
+import { CELL_DEFINITIONS, cellValue, type AgencyIndexEntry, type Rejected, type Report } from '../../schema';
+import { replaceAtomically } from './atomic';
+
+/** A CommonJS module: its exports come as one object under Node's ES module loader. */
+const { Database } = sqlite;
+
+
+/** SQLite's page cache while writing, in KiB (negative: a size, not a page count): bounded whatever the corpus. */
+const CACHE_KIB = 64 * 1024;
+
+/**
+ * The tables. Column names follow the CSV downloads (`id`, `agency_slug`, `year`, `report_id`, `table`, `row`,
+ * `column`, `value`) and the report JSON (`checks`, `diagnostics`, `sections`); `key` is a value path of
+ * dictionary.csv and of the wide CSV's columns. `cells` has about two hundred rows a report, so it refers to its
+ * report and its dictionary entry by small integers (`report_no`, `cell`: numbers of this file only, not stable
+ * across builds) instead of repeating two long strings in every row: a tenth of the size. The view `cells_long`
+ * gives every cell with the long CSV's columns and the key.
+ */
+const SCHEMA = `
+CREATE TABLE agencies (
+  slug TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  province TEXT,
+  prefecture TEXT,
+  county TEXT,
+  region_code TEXT
+);
+CREATE TABLE reports (
+  report_no INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  agency_slug TEXT NOT NULL REFERENCES agencies(slug),
+  agency TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  template TEXT NOT NULL,
+  title TEXT NOT NULL,
+  source_url TEXT,
+  published_at TEXT,
+  source_path TEXT NOT NULL,
+  source_sha256 TEXT NOT NULL,
+  source_format TEXT NOT NULL,
+  source_bytes INTEGER NOT NULL,
+  source_encoding TEXT NOT NULL,
+  source_layout TEXT NOT NULL,
+  source_reader TEXT NOT NULL,
+  parser_version TEXT NOT NULL,
+  rule_breaks INTEGER NOT NULL
+);
+CREATE TABLE dictionary (
+  cell INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  "table" TEXT NOT NULL,
+  "row" TEXT NOT NULL,
+  "column" TEXT NOT NULL,
+  table_zh TEXT NOT NULL,
+  label_zh TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  unit TEXT NOT NULL
+);
+CREATE TABLE cells (
+  report_no INTEGER NOT NULL REFERENCES reports(report_no),
+  cell INTEGER NOT NULL REFERENCES dictionary(cell),
+  value NUMERIC,
+  PRIMARY KEY (report_no, cell)
+) WITHOUT ROWID;
+CREATE TABLE checks (
+  report_id TEXT NOT NULL REFERENCES reports(id),
+  rule TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  expected NUMERIC NOT NULL,
+  found NUMERIC NOT NULL,
+  cells TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE TABLE diagnostics (
+  report_id TEXT REFERENCES reports(id),
+  file TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  code TEXT NOT NULL,
+  line INTEGER,
+  expected TEXT NOT NULL,
+  found TEXT NOT NULL,
+  message TEXT NOT NULL,
+  path TEXT
+);
+CREATE TABLE sections (
+  report_id TEXT NOT NULL REFERENCES reports(id),
+  section TEXT NOT NULL,
+  title TEXT NOT NULL,
+  line INTEGER,
+  text TEXT NOT NULL,
+  PRIMARY KEY (report_id, section)
+) WITHOUT ROWID;
+`;
+
+/** Rows of each index that ANALYZE samples. */
+const ANALYSIS_ROWS = 1000;
+
+/** Created after the rows are in (faster than keeping them up to date row by row). */
+const INDEXES = `
+CREATE INDEX reports_by_agency ON reports(agency_slug, year);
+CREATE INDEX reports_by_year ON reports(year);
+CREATE INDEX agencies_by_region ON agencies(province, prefecture, county);
+CREATE INDEX cells_by_cell ON cells(cell, value);
+CREATE INDEX checks_by_report ON checks(report_id);
+CREATE INDEX checks_by_rule ON checks(rule);
+CREATE INDEX diagnostics_by_report ON diagnostics(report_id);
+CREATE INDEX diagnostics_by_file ON diagnostics(file);
+CREATE INDEX diagnostics_by_code ON diagnostics(code);
+`;
+
+/** The long CSV's columns, as a view: every cell with its report's agency and year and its table, row and column. */
+const VIEWS = `
+CREATE VIEW cells_long AS
+  SELECT r.id AS report_id, r.agency, r.year, d."table", d."row", d."column", c.value, d.key, d.label_zh, d.label_en, d.unit
+  FROM cells c JOIN reports r ON r.report_no = c.report_no JOIN dictionary d ON d.cell = c.cell;
+`;
+
+const INSERT_REPORT = `INSERT INTO reports VALUES (${Array.from({ length: 18 }, () => '?').join(', ')})`;
+/** ?2 is the JSON array of every cell of the dictionary in order (cell number = position + 1), `false` where the report has none. */
+const INSERT_CELLS = `INSERT INTO cells SELECT ?1, j.key + 1, j.value FROM json_each(?2) j WHERE j.type <> 'false'`;
+const INSERT_CHECKS = `INSERT INTO checks SELECT ?1, j.value ->> 'rule', j.value ->> 'scope', j.value ->> 'expected',
+  j.value ->> 'found', j.value -> 'cells', j.value ->> 'message' FROM json_each(?2) j`;
+const INSERT_DIAGNOSTICS = `INSERT INTO diagnostics SELECT ?1, j.value ->> 'file', j.value ->> 'severity', j.value ->> 'code',
+  j.value ->> 'line', j.value ->> 'expected', j.value ->> 'found', j.value ->> 'message', j.value ->> 'path' FROM json_each(?2) j`;
+const INSERT_SECTIONS = `INSERT INTO sections SELECT ?1, j.key, j.value ->> 'title', j.value ->> 'line', j.value ->> 'text'
+  FROM json_each(?2) j WHERE j.type = 'object'`;
+
+/** The dictionary's cell numbers: the position in CELL_DEFINITIONS, from 1 (as INSERT_CELLS numbers them). */
+const cellNo = (index: number) => index + 1;
+
+/**
+ * A report's cells for INSERT_CELLS: a number, null for a blank cell, false for a cell of a table or row the report
+ * does not have (left out, as in the long CSV). One array a report: SQLite reads it far faster than a statement a cell.
+ */
+function cellsJson(report: Report): string {
+  return `[${CELL_DEFINITIONS.map((d) => {
+    const value = cellValue(report, d);
+    // Cells are finite numbers (the schema refuses others): their JavaScript text is their JSON.
+    return value === undefined ? 'false' : `${value}`;
+  }).join(',')}]`;
+}
+
+/** A report's row, in the order of the reports table's columns (positional: binding by name costs a look-up a value). */
+function reportRow(r: Report, reportNo: number) {
+  const { meta, source } = r;
+  return [
+    reportNo, r.id, r.agency.slug, r.agency.name, r.year, r.template, meta.title, meta.sourceUrl, meta.publishedAt,
+    source.path, source.sha256, source.format, source.bytes, source.encoding, source.layout, source.reader,
+    r.parserVersion, r.checks.length,
+  ];
+}
+
+export interface DatabaseInput {
+  agencies: readonly AgencyIndexEntry[];
+  reports: Iterable<Report>;
+  rejected: readonly Rejected[];
+}
+
+/** Writes the database to `file` (a temporary file renamed over it when complete). */
+export function writeDatabaseAtomic(file: string, input: DatabaseInput): Promise<void> {
+  return replaceAtomically(file, async (temp) => {
+    writeDatabase(temp, input);
+    // SQLite creates the file readable by its owner only; it is a download like the others.
+    await chmod(temp, 0o644);
+  });
+}
+
+function writeDatabase(file: string, { agencies, reports, rejected }: DatabaseInput): void {
+  const db = new Database(file);
+  try {
+    // A fresh file written once: no journal or syncs needed (a failed write leaves only the temporary file, removed).
+    db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -${CACHE_KIB};`);
+    db.exec(SCHEMA);
+    db.exec('BEGIN');
+    const insert = (sql: string) => db.prepare(sql);
+    const statements = {
+      agency: insert('INSERT INTO agencies VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      dictionary: insert('INSERT INTO dictionary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      report: insert(INSERT_REPORT),
+      cells: insert(INSERT_CELLS),
+      checks: insert(INSERT_CHECKS),
+      diagnostics: insert(INSERT_DIAGNOSTICS),
+      sections: insert(INSERT_SECTIONS),
+    };
+    try {
+      CELL_DEFINITIONS.forEach((d, i) =>
+        statements.dictionary.run([cellNo(i), d.path, d.table, d.row, d.column, d.tableZh, d.zh, d.en, d.unit]),
+      );
+      for (const a of agencies) {
+        const { province, prefecture, county, code } = a.region;
+        statements.agency.run([a.slug, a.name, a.level, province, prefecture, county, code]);
+      }
+      let reportNo = 0;
+      for (const r of reports) {
+        statements.report.run(reportRow(r, ++reportNo));
+        statements.cells.run([reportNo, cellsJson(r)]);
+        if (r.checks.length > 0) statements.checks.run([r.id, JSON.stringify(r.checks)]);
+        if (r.diagnostics.length > 0) statements.diagnostics.run([r.id, JSON.stringify(r.diagnostics)]);
+        statements.sections.run([r.id, JSON.stringify(r.sections)]);
+      }
+      for (const f of rejected) statements.diagnostics.run([null, JSON.stringify(f.diagnostics)]);
+    } finally {
+      for (const s of Object.values(statements)) s.finalize();
+    }
+    db.exec('COMMIT');
+    db.exec(INDEXES);
+    db.exec(VIEWS);
+    // Statistics for the query planner of whoever opens the file (sampled: a full pass would cost as much as the indexes).
+    db.exec(`PRAGMA analysis_limit = ${ANALYSIS_ROWS}; ANALYZE`);
+  } finally {
+    db.close();
+  }
+}
