@@ -3,11 +3,12 @@
  * generated corpus over several provinces and years, its rows are reports.json's, agencies.json's and rejected.json's
  * — counted and compared value by value from the JSON files, not from the writer's own lists — and its foreign keys hold.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReport } from '../../src/generator';
 import { runPipeline } from '../../src/pipeline';
 import { DOWNLOAD_FILES, type AgencyIndexEntry, type Rejected, type Report } from '../../src/schema';
 import { copySeeds, GENERATED_PROVINCES, GENERATED_YEARS, writeRegionalCorpus } from './database-corpus';
@@ -38,11 +39,21 @@ interface Built {
   rejected: Rejected[];
 }
 
-async function build(makeContent: (contentDir: string) => Promise<unknown>): Promise<Built> {
+/** Content, and optionally a change to it made after a first run with the cache (the database is then updated in place). */
+interface Corpus {
+  make: (contentDir: string) => Promise<unknown>;
+  change?: (contentDir: string) => Promise<unknown>;
+}
+
+async function build({ make, change }: Corpus): Promise<Built> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pipeline-db-'));
-  await makeContent(path.join(dir, 'content'));
+  await make(path.join(dir, 'content'));
   const out = path.join(dir, 'data');
-  await runPipeline({ contentDir: path.join(dir, 'content'), outDir: out, cache: false, workers: 0 });
+  await runPipeline({ contentDir: path.join(dir, 'content'), outDir: out, cache: change !== undefined, workers: 0 });
+  if (change) {
+    await change(path.join(dir, 'content'));
+    await runPipeline({ contentDir: path.join(dir, 'content'), outDir: out, cache: true, workers: 0 });
+  }
   const json = async <T,>(file: string): Promise<T> => JSON.parse(await readFile(path.join(out, file), 'utf8')) as T;
   return {
     dir,
@@ -56,11 +67,11 @@ async function build(makeContent: (contentDir: string) => Promise<unknown>): Pro
 const count = (db: Db, table: string) => db.get(`SELECT count(*) AS n FROM ${table}`)!.n;
 
 /** The assertions shared by both corpora. */
-function describeDatabase(name: string, makeContent: (contentDir: string) => Promise<unknown>, extra?: (b: () => Built) => void) {
+function describeDatabase(name: string, corpus: Corpus, extra?: (b: () => Built) => void) {
   describe(name, () => {
     let built: Built;
     beforeAll(async () => {
-      built = await build(makeContent);
+      built = await build(corpus);
     });
     afterAll(async () => {
       built?.db.close();
@@ -164,7 +175,7 @@ function describeDatabase(name: string, makeContent: (contentDir: string) => Pro
   });
 }
 
-describeDatabase('SQLite download: the seeds', copySeeds, (get) => {
+describeDatabase('SQLite download: the seeds', { make: copySeeds }, (get) => {
   it('has the seeds’ numbers: five reports, Yining’s received total and its B1 breaks', () => {
     const { db, reports } = get();
     const yining = reports.find((r) => r.agency.name === '伊宁市人民政府')!;
@@ -180,7 +191,7 @@ describeDatabase('SQLite download: the seeds', copySeeds, (get) => {
   });
 });
 
-describeDatabase('SQLite download: a generated corpus over provinces and years', writeRegionalCorpus, (get) => {
+describeDatabase('SQLite download: a generated corpus over provinces and years', { make: writeRegionalCorpus }, (get) => {
   it('spans the provinces and years, and lists the X1 break of the agency whose carried-over row was changed', () => {
     const { db, reports } = get();
     const provinces = db.all('SELECT DISTINCT a.province FROM reports r JOIN agencies a ON a.slug = r.agency_slug').map((r) => r.province);
@@ -209,5 +220,36 @@ describeDatabase('SQLite download: a generated corpus over provinces and years',
     const { db } = get();
     const files = db.all('SELECT DISTINCT file FROM diagnostics WHERE report_id IS NULL ORDER BY file').map((r) => r.file);
     expect(files).toEqual(['reports/table.xls', 'reports/unreadable.txt']);
+  });
+});
+
+/** A count no generated report has. */
+const EDITED_COUNT = 987654;
+
+/** The second run's change: one report removed, one edited (a received count, so B1 and B3 now break), one added, one rejected file gone. */
+async function changeCorpus(contentDir: string): Promise<void> {
+  const dir = path.join(contentDir, 'reports');
+  const files = (await readdir(dir)).filter((f) => /^\d+-\d{4}\.md$/.test(f)).sort();
+  await rm(path.join(dir, files[0]));
+  const edited = path.join(dir, files[1]);
+  const text = await readFile(edited, 'utf8');
+  await writeFile(edited, text.replace(/(本年新收[^\n]*?\t)(\d+)/, (_, label: string) => `${label}${EDITED_COUNT}`));
+  await rename(path.join(dir, 'unreadable.txt'), path.join(dir, 'unreadable.bak'));
+  await writeFile(path.join(dir, 'added.md'), generateReport('db-added', { year: 2024, layout: 'tsv' }).text);
+}
+
+describeDatabase('SQLite download: updated in place after reports changed, left and arrived', { make: writeRegionalCorpus, change: changeCorpus }, (get) => {
+  it('was updated in place (same file), and an unchanged run leaves it alone', async () => {
+    const { db, dir, reports } = get();
+    const file = path.join(dir, 'data', 'downloads', DOWNLOAD_FILES.database);
+    // The edited number arrived.
+    expect(db.all('SELECT key FROM cells_long WHERE value = ?', [EDITED_COUNT])).toEqual([{ key: 'requests.received.natural' }]);
+    expect(reports.filter((r) => r.requests.received.natural === EDITED_COUNT)).toHaveLength(1);
+    // Report numbers continue after the first run's: the rows were added to the file, not written anew.
+    expect(Number(db.get('SELECT max(report_no) AS n FROM reports')!.n)).toBeGreaterThan(reports.length);
+    const before = await stat(file);
+    await runPipeline({ contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'data'), cache: true, workers: 0 });
+    const after = await stat(file);
+    expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
   });
 });

@@ -8,6 +8,7 @@
  * page cache, not the corpus). Reports are inserted one after the other as they are iterated; each report's cells,
  * checks, diagnostics and sections go in with one statement each, as a JSON array read by SQLite's json_each.
  */
+import { createHash } from 'node:crypto';
 import { chmod } from 'node:fs/promises';
 import sqlite from 'node-sqlite3-wasm';
 import { CELL_DEFINITIONS, cellValue, type AgencyIndexEntry, type Rejected, type Report } from '../../schema';
@@ -15,6 +16,7 @@ import { replaceAtomically } from './atomic';
 
 /** A CommonJS module: its exports come as one object under Node's ES module loader. */
 const { Database } = sqlite;
+type Db = InstanceType<typeof Database>;
 
 
 /** SQLite's page cache while writing, in KiB (negative: a size, not a page count): bounded whatever the corpus. */
@@ -105,6 +107,13 @@ CREATE TABLE sections (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * This SQLite build enforces foreign keys by default. The writer fills tables in its own order (reports before the
+ * agencies they name; agencies replaced wholesale on an update): checks off while writing, and the tests run
+ * `PRAGMA foreign_key_check` on the result. Whoever opens the file gets the default of their own SQLite.
+ */
+const NO_KEY_CHECKS = 'PRAGMA foreign_keys = OFF;';
+
 /** Rows of each index that ANALYZE samples. */
 const ANALYSIS_ROWS = 1000;
 
@@ -165,8 +174,57 @@ function reportRow(r: Report, reportNo: number) {
 
 export interface DatabaseInput {
   agencies: readonly AgencyIndexEntry[];
-  reports: Iterable<Report>;
+  /** Sorted by id. */
+  reports: readonly Report[];
   rejected: readonly Rejected[];
+  /** What a report's rows are made from (its fingerprint in the output manifest); undefined when unknown. */
+  inputsOf?: (report: Report) => string | undefined;
+}
+
+/** The output manifest's part the database uses (./manifest.ts). */
+export interface DatabaseManifest {
+  recordedInputs(file: string): string | null;
+  record(file: string, inputs: string): void;
+}
+
+/** What the database was made from: each report's fingerprint, and one of the agencies and rejected files. */
+interface DatabaseInputs {
+  reports: Record<string, string>;
+  others: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Brings `file` up to date with `input`. With a manifest and every report's fingerprint known, a database written
+ * by an earlier run is updated in place: the rows of reports that changed or left are deleted, those of new and
+ * changed reports inserted, agencies and rejected files' diagnostics replaced (one transaction: a failure leaves the
+ * file as it was). Otherwise, or when the file is not the one recorded, it is written anew.
+ * Returns what it did.
+ */
+export async function updateDatabase(file: string, input: DatabaseInput, manifest?: DatabaseManifest): Promise<'unchanged' | 'updated' | 'written'> {
+  const fingerprints = input.inputsOf ? input.reports.map((r) => [r.id, input.inputsOf!(r)] as const) : null;
+  if (!manifest || !fingerprints || fingerprints.some(([, f]) => f === undefined)) {
+    await writeDatabaseAtomic(file, input);
+    return 'written';
+  }
+  const inputs: DatabaseInputs = {
+    reports: Object.fromEntries(fingerprints) as Record<string, string>,
+    others: sha256(JSON.stringify([input.agencies, input.rejected])),
+  };
+  const text = JSON.stringify(inputs);
+  const recorded = manifest.recordedInputs(file);
+  let done: 'unchanged' | 'updated' | 'written';
+  if (recorded === text) done = 'unchanged';
+  else if (recorded !== null) {
+    updateInPlace(file, input, (JSON.parse(recorded) as DatabaseInputs).reports, inputs.reports);
+    done = 'updated';
+  } else {
+    await writeDatabaseAtomic(file, input);
+    done = 'written';
+  }
+  manifest.record(file, text);
+  return done;
 }
 
 /** Writes the database to `file` (a temporary file renamed over it when complete). */
@@ -178,48 +236,99 @@ export function writeDatabaseAtomic(file: string, input: DatabaseInput): Promise
   });
 }
 
-function writeDatabase(file: string, { agencies, reports, rejected }: DatabaseInput): void {
+type Statements = ReturnType<typeof prepareInserts>;
+
+function prepareInserts(db: Db) {
+  const insert = (sql: string) => db.prepare(sql);
+  return {
+    agency: insert('INSERT INTO agencies VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    dictionary: insert('INSERT INTO dictionary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    report: insert(INSERT_REPORT),
+    cells: insert(INSERT_CELLS),
+    checks: insert(INSERT_CHECKS),
+    diagnostics: insert(INSERT_DIAGNOSTICS),
+    sections: insert(INSERT_SECTIONS),
+  };
+}
+
+/** Runs `use` with the insert statements, finalising them after (node-sqlite3-wasm does not collect them). */
+function withInserts(db: Db, use: (statements: Statements) => void): void {
+  const statements = prepareInserts(db);
+  try {
+    use(statements);
+  } finally {
+    for (const s of Object.values(statements)) s.finalize();
+  }
+}
+
+function insertReport(statements: Statements, r: Report, reportNo: number): void {
+  statements.report.run(reportRow(r, reportNo));
+  statements.cells.run([reportNo, cellsJson(r)]);
+  if (r.checks.length > 0) statements.checks.run([r.id, JSON.stringify(r.checks)]);
+  if (r.diagnostics.length > 0) statements.diagnostics.run([r.id, JSON.stringify(r.diagnostics)]);
+  statements.sections.run([r.id, JSON.stringify(r.sections)]);
+}
+
+function insertAgenciesAndRejected(statements: Statements, { agencies, rejected }: DatabaseInput): void {
+  for (const a of agencies) {
+    const { province, prefecture, county, code } = a.region;
+    statements.agency.run([a.slug, a.name, a.level, province, prefecture, county, code]);
+  }
+  for (const f of rejected) statements.diagnostics.run([null, JSON.stringify(f.diagnostics)]);
+}
+
+function writeDatabase(file: string, input: DatabaseInput): void {
   const db = new Database(file);
   try {
     // A fresh file written once: no journal or syncs needed (a failed write leaves only the temporary file, removed).
-    db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -${CACHE_KIB};`);
+    db.exec(`PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -${CACHE_KIB}; ${NO_KEY_CHECKS}`);
     db.exec(SCHEMA);
     db.exec('BEGIN');
-    const insert = (sql: string) => db.prepare(sql);
-    const statements = {
-      agency: insert('INSERT INTO agencies VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      dictionary: insert('INSERT INTO dictionary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      report: insert(INSERT_REPORT),
-      cells: insert(INSERT_CELLS),
-      checks: insert(INSERT_CHECKS),
-      diagnostics: insert(INSERT_DIAGNOSTICS),
-      sections: insert(INSERT_SECTIONS),
-    };
-    try {
+    withInserts(db, (statements) => {
       CELL_DEFINITIONS.forEach((d, i) =>
         statements.dictionary.run([cellNo(i), d.path, d.table, d.row, d.column, d.tableZh, d.zh, d.en, d.unit]),
       );
-      for (const a of agencies) {
-        const { province, prefecture, county, code } = a.region;
-        statements.agency.run([a.slug, a.name, a.level, province, prefecture, county, code]);
-      }
       let reportNo = 0;
-      for (const r of reports) {
-        statements.report.run(reportRow(r, ++reportNo));
-        statements.cells.run([reportNo, cellsJson(r)]);
-        if (r.checks.length > 0) statements.checks.run([r.id, JSON.stringify(r.checks)]);
-        if (r.diagnostics.length > 0) statements.diagnostics.run([r.id, JSON.stringify(r.diagnostics)]);
-        statements.sections.run([r.id, JSON.stringify(r.sections)]);
-      }
-      for (const f of rejected) statements.diagnostics.run([null, JSON.stringify(f.diagnostics)]);
-    } finally {
-      for (const s of Object.values(statements)) s.finalize();
-    }
+      for (const r of input.reports) insertReport(statements, r, ++reportNo);
+      insertAgenciesAndRejected(statements, input);
+    });
     db.exec('COMMIT');
     db.exec(INDEXES);
     db.exec(VIEWS);
     // Statistics for the query planner of whoever opens the file (sampled: a full pass would cost as much as the indexes).
     db.exec(`PRAGMA analysis_limit = ${ANALYSIS_ROWS}; ANALYZE`);
+  } finally {
+    db.close();
+  }
+}
+
+/** The in-place update of updateDatabase, in one transaction (SQLite's rollback journal makes it all or nothing). */
+function updateInPlace(file: string, input: DatabaseInput, previous: Record<string, string>, current: Record<string, string>): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.exec(`PRAGMA synchronous = OFF; PRAGMA cache_size = -${CACHE_KIB}; ${NO_KEY_CHECKS}`);
+    db.exec('BEGIN');
+    const stale = Object.keys(previous).filter((id) => current[id] !== previous[id]);
+    const deletes = [
+      'DELETE FROM cells WHERE report_no = (SELECT report_no FROM reports WHERE id = ?1)',
+      ...['checks', 'diagnostics', 'sections'].map((table) => `DELETE FROM ${table} WHERE report_id = ?1`),
+      'DELETE FROM reports WHERE id = ?1',
+    ].map((sql) => db.prepare(sql));
+    try {
+      for (const id of stale) for (const d of deletes) d.run([id]);
+    } finally {
+      for (const d of deletes) d.finalize();
+    }
+    db.exec('DELETE FROM agencies; DELETE FROM diagnostics WHERE report_id IS NULL');
+    let reportNo = Number(db.get('SELECT coalesce(max(report_no), 0) AS n FROM reports')!.n);
+    withInserts(db, (statements) => {
+      for (const r of input.reports) if (previous[r.id] !== current[r.id]) insertReport(statements, r, ++reportNo);
+      insertAgenciesAndRejected(statements, input);
+    });
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
   } finally {
     db.close();
   }

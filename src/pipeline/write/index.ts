@@ -6,7 +6,7 @@ import { DICTIONARY_COLUMNS, DOWNLOAD_FILES, Report, dictionaryRows, type Reject
 import { copyFileAtomic, copyFileIfChanged, linkOrCopyAtomic, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './collections';
 import { writeCsvAtomic, writeReportCsvsAtomic, type ReportCsvSource } from './csv';
-import { writeDatabaseAtomic } from './database';
+import { updateDatabase } from './database';
 import { dataPackage } from './datapackage';
 import { OutputManifest } from './manifest';
 import { byKey } from '../order';
@@ -111,7 +111,12 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir, manif
 
   const agencies = buildAgencyIndex(reports);
   // The database streams the reports held here already (one report's rows at a time): nothing is collected twice.
-  await writeDatabaseAtomic(out('downloads', DOWNLOAD_FILES.database), { agencies, reports, rejected });
+  // With the manifest, only the rows of reports that changed are rewritten.
+  await updateDatabase(
+    out('downloads', DOWNLOAD_FILES.database),
+    { agencies, reports, rejected, inputsOf: dataset.inputsOf?.report },
+    manifest ?? undefined,
+  );
   await writeJsonAtomic(out('agencies.json'), agencies);
   await writeJsonArrayAtomic(out('rejected.json'), rejected);
   await writeJsonAtomic(out('summary.json'), dataset.summary);

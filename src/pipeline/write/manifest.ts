@@ -53,6 +53,12 @@ export class OutputManifest {
     return true;
   }
 
+  /** What `file` was written from last time, when it is still as written then (same size and mtime); else null. */
+  recordedInputs(file: string): string | null {
+    const known = this.previous[file];
+    return known && stateOf(file) === known.state ? known.inputs : null;
+  }
+
   /** Records `file`, just written (or found identical) from `inputs`. */
   record(file: string, inputs: string): void {
     const state = stateOf(file);
