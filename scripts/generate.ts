@@ -1,7 +1,8 @@
 /**
  * npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts pdf-text,tsv,pipe,markdown-table,flattened]
- *                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any]
- * Writes synthetic annual reports with known true values (src/generator):
+ *                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--shapes cell-lines,md-split,…]
+ * Writes synthetic annual reports with known true values (src/generator); `--shapes` adds extraction shapes
+ * (src/generator/shapes: text shapes, and PDF shapes printed by Chromium and read by pdftotext/pdf.js) to the rotation:
  *   <out>/reports/<name>.txt|.md   the report files, encoded as agencies publish them (UTF-8, UTF-8 BOM, GB18030; LF or CRLF)
  *   <out>/truth.jsonl              one JSON line per report: { file, seed, layout, encoding, crlf, quirks, ambiguousTables, truth }
  * The truth stays outside reports/, so `npm run data -- --content <out>/reports` reads the reports only.
@@ -10,12 +11,17 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeText, generateReport, INJECTABLE_RULES, LAYOUTS, pickEncoding, type Layout, type ReportOptions, type Template } from '../src/generator';
 import { rngFor } from '../src/generator/rng';
+import { generateShaped, PDF_SHAPES, SHAPES, TEXT_SHAPES, type PdfShape, type Shape, type TextShape } from '../src/generator/shapes';
+import { pdfCase, readPdfShapes } from '../src/generator/shapes/pdf';
+import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
 
 const USAGE = `npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts ${LAYOUTS.join(',')}]
                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any]
-Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values).`;
+                    [--shapes ${SHAPES.join(',')}]
+Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values). --shapes adds extraction
+shapes to the rotation of layouts (PDF shapes print with Chromium; the pdftotext ones need poppler-utils).`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '100' },
@@ -25,6 +31,7 @@ const values = cliArgs(
     templates: { type: 'string', default: '2021,2019' },
     breaks: { type: 'string', default: '0.1' },
     'flat-ambiguity': { type: 'string', default: 'avoid' },
+    shapes: { type: 'string', default: '' },
   },
   USAGE,
 );
@@ -32,7 +39,7 @@ const values = cliArgs(
 const n = Number(values.n);
 if (!Number.isInteger(n) || n < 1) fail(`--n: expected a whole number ≥ 1, found ${values.n}`);
 if (!values.out) fail('--out: the folder to write to is required');
-const layouts = values.layouts.split(',') as Layout[];
+const layouts = (values.layouts ? values.layouts.split(',') : []) as Layout[];
 for (const l of layouts) if (!LAYOUTS.includes(l)) fail(`--layouts: unknown layout ${l} (known: ${LAYOUTS.join(', ')})`);
 const templates = values.templates.split(',') as Template[];
 if (templates.some((t) => t !== '2021' && t !== '2019')) fail(`--templates: expected 2021 and/or 2019, found ${values.templates}`);
@@ -40,6 +47,12 @@ const breakRate = Number(values.breaks);
 if (!(breakRate >= 0 && breakRate <= 1)) fail(`--breaks: expected a share between 0 and 1, found ${values.breaks}`);
 const flatAmbiguity = values['flat-ambiguity'] as ReportOptions['flatAmbiguity'];
 if (!['avoid', 'force', 'any'].includes(flatAmbiguity!)) fail(`--flat-ambiguity: expected avoid, force or any, found ${flatAmbiguity}`);
+
+const shapes = (values.shapes ? values.shapes.split(',') : []) as Shape[];
+for (const s of shapes) if (!SHAPES.includes(s)) fail(`--shapes: unknown shape ${s} (known: ${SHAPES.join(', ')})`);
+/** Each report takes the next layout or shape of this rotation. */
+const rotation: (Layout | Shape)[] = [...layouts, ...shapes];
+if (!rotation.length) fail('--layouts and --shapes: nothing to generate (both empty)');
 
 const out = path.resolve(values.out);
 const reportsDir = path.join(out, 'reports');
@@ -54,9 +67,8 @@ async function prepare(): Promise<void> {
   await mkdir(reportsDir, { recursive: true });
 }
 
-function optionsFor(i: number, seed: string): ReportOptions {
+function optionsFor(layout: Layout, seed: string): ReportOptions {
   const rng = rngFor(seed, 'cli');
-  const layout = layouts[i % layouts.length];
   const template = templates.length === 1 ? templates[0] : undefined;
   const breaks = layout !== 'flattened' && rng.chance(breakRate) ? [rng.pick(INJECTABLE_RULES)] : [];
   return { layout, template, breaks, flatAmbiguity };
@@ -64,14 +76,45 @@ function optionsFor(i: number, seed: string): ReportOptions {
 
 await prepare();
 const lines: string[] = [];
+const pdfReports: { i: number; seed: string; shape: PdfShape }[] = [];
 for (let i = 0; i < n; i++) {
   const seed = `${values.seed}-${i}`;
-  const report = generateReport(seed, optionsFor(i, seed));
   const encoding = pickEncoding(rngFor(seed, 'encoding'));
+  const pick = rotation[i % rotation.length];
+  if ((PDF_SHAPES as readonly string[]).includes(pick)) {
+    pdfReports.push({ i, seed, shape: pick as PdfShape });
+    continue;
+  }
+  if ((TEXT_SHAPES as readonly string[]).includes(pick)) {
+    const { breaks, template } = optionsFor('pdf-text', seed);
+    const r = generateShaped(seed, pick as TextShape, { breaks, template });
+    const file = `${r.name}${pick.startsWith('md-') ? '.md' : '.txt'}`;
+    await writeFile(path.join(reportsDir, file), encodeText(r.text, encoding));
+    lines.push(JSON.stringify({ file, seed, layout: pick, encoding: encoding.encoding, crlf: encoding.crlf, quirks: [], ambiguousTables: [], truth: r.truth }));
+    continue;
+  }
+  const report = generateReport(seed, optionsFor(pick as Layout, seed));
   const file = `${report.name}${report.extension}`;
   await writeFile(path.join(reportsDir, file), encodeText(report.text, encoding));
   const { quirks, ambiguousTables, truth, layout } = report;
   lines.push(JSON.stringify({ file, seed, layout, encoding: encoding.encoding, crlf: encoding.crlf, quirks, ambiguousTables, truth }));
+}
+if (pdfReports.length) {
+  // Printed in batches (cached under .cache/shape-pdfs/), each report read in its rotation's shape; UTF-8 as the tools write it.
+  const printer = await openPrinter();
+  try {
+    const read = await readPdfShapes(pdfReports.map(({ i }) => pdfCase(`${values.seed}-pdf`, i)), (html) => printer.pdf(html));
+    for (const [k, r] of read.entries()) {
+      const { seed, shape } = pdfReports[k];
+      const text = r.texts[shape];
+      if (text === undefined) fail(`--shapes: ${shape} needs pdftotext (Debian poppler-utils), which is not installed`);
+      const file = `${r.c.name}-${shape}.txt`;
+      await writeFile(path.join(reportsDir, file), text);
+      lines.push(JSON.stringify({ file, seed, layout: shape, encoding: 'utf-8', crlf: false, quirks: [], ambiguousTables: [], truth: r.c.truth }));
+    }
+  } finally {
+    await printer.close();
+  }
 }
 await writeFile(path.join(out, 'truth.jsonl'), `${lines.join('\n')}\n`);
 console.log(`wrote ${n} reports to ${reportsDir} and their truth to ${path.join(out, 'truth.jsonl')}`);
