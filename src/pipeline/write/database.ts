@@ -217,7 +217,8 @@ export async function updateDatabase(file: string, input: DatabaseInput, manifes
   let done: 'unchanged' | 'updated' | 'written';
   if (recorded === text) done = 'unchanged';
   else if (recorded !== null) {
-    updateInPlace(file, input, (JSON.parse(recorded) as DatabaseInputs).reports, inputs.reports);
+    const previous = JSON.parse(recorded) as DatabaseInputs;
+    updateInPlace(file, input, previous.reports, inputs.reports, previous.others !== inputs.others);
     done = 'updated';
   } else {
     await writeDatabaseAtomic(file, input);
@@ -302,8 +303,17 @@ function writeDatabase(file: string, input: DatabaseInput): void {
   }
 }
 
-/** The in-place update of updateDatabase, in one transaction (SQLite's rollback journal makes it all or nothing). */
-function updateInPlace(file: string, input: DatabaseInput, previous: Record<string, string>, current: Record<string, string>): void {
+/**
+ * The in-place update of updateDatabase, in one transaction (SQLite's rollback journal makes it all or nothing);
+ * agencies and rejected files' diagnostics are replaced only when they changed.
+ */
+function updateInPlace(
+  file: string,
+  input: DatabaseInput,
+  previous: Record<string, string>,
+  current: Record<string, string>,
+  othersChanged: boolean,
+): void {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.exec(`PRAGMA synchronous = OFF; PRAGMA cache_size = -${CACHE_KIB}; ${NO_KEY_CHECKS}`);
@@ -319,11 +329,11 @@ function updateInPlace(file: string, input: DatabaseInput, previous: Record<stri
     } finally {
       for (const d of deletes) d.finalize();
     }
-    db.exec('DELETE FROM agencies; DELETE FROM diagnostics WHERE report_id IS NULL');
+    if (othersChanged) db.exec('DELETE FROM agencies; DELETE FROM diagnostics WHERE report_id IS NULL');
     let reportNo = Number(db.get('SELECT coalesce(max(report_no), 0) AS n FROM reports')!.n);
     withInserts(db, (statements) => {
       for (const r of input.reports) if (previous[r.id] !== current[r.id]) insertReport(statements, r, ++reportNo);
-      insertAgenciesAndRejected(statements, input);
+      if (othersChanged) insertAgenciesAndRejected(statements, input);
     });
     db.exec('COMMIT');
   } catch (error) {
