@@ -252,4 +252,27 @@ describeDatabase('SQLite download: updated in place after reports changed, left 
     const after = await stat(file);
     expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
   });
+
+  it('a change to one report alone (agencies and rejected files as they were) updates just that report', async () => {
+    const { dir } = get();
+    const content = path.join(dir, 'content', 'reports');
+    const file = (await readdir(content)).filter((f) => /^\d+-\d{4}\.md$/.test(f)).sort()[2];
+    const text = await readFile(path.join(content, file), 'utf8');
+    await writeFile(path.join(content, file), text.replace(/(本年新收[^\n]*?\t)(\d+)/, (_, label: string) => `${label}${EDITED_COUNT + 1}`));
+    const out = path.join(dir, 'data');
+    await runPipeline({ contentDir: path.join(dir, 'content'), outDir: out, cache: true, workers: 0 });
+    const reports = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')) as Report[];
+    const agencies = JSON.parse(await readFile(path.join(out, 'agencies.json'), 'utf8')) as AgencyIndexEntry[];
+    const db = new Database(path.join(out, 'downloads', DOWNLOAD_FILES.database), { readOnly: true, fileMustExist: true });
+    try {
+      expect(db.all('SELECT key FROM cells_long WHERE value = ?', [EDITED_COUNT + 1])).toEqual([{ key: 'requests.received.natural' }]);
+      expect(count(db, 'reports')).toBe(reports.length);
+      expect(count(db, 'agencies')).toBe(agencies.length);
+      expect(count(db, 'cells')).toBe(reports.reduce((n, r) => n + jsonCells(r).size, 0));
+      expect(count(db, 'checks')).toBe(reports.reduce((n, r) => n + r.checks.length, 0));
+      expect(db.all('PRAGMA foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
 });
