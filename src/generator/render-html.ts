@@ -19,6 +19,8 @@ export interface LaidCell {
   colspan: number;
   /** A header cell. */
   head: boolean;
+  /** A number cell of tables B and C: printed on one line, as numbers are. */
+  value?: boolean;
 }
 
 /** The report as a flow of blocks, in reading order: what every document format arranges. */
@@ -27,9 +29,22 @@ export type FlowBlock =
   | { kind: 'heading' | 'subheading' | 'paragraph' | 'signature'; text: string }
   | { kind: 'table'; rows: LaidCell[][]; repeatHeaderRows: number };
 
+/**
+ * How tables B and C are laid out. `official` is the template's grid; the others are shapes of web pages whose tables
+ * differ from it, which PDF readers have to survive when such a page is printed:
+ * - `vertical-headers`: column headers printed one character per line (自 / 然 / 人) in narrow columns;
+ * - `group-spans`: the row-group cell 三、本年度办理结果 printed one character per line down the 22 rows it spans;
+ * - `wrapped-labels`: row labels broken over several lines inside their cells;
+ * - `padded-cells`: numbers padded with non-breaking spaces, and an empty spacer column at the right of every row.
+ */
+export const TABLE_LAYOUTS = ['official', 'vertical-headers', 'group-spans', 'wrapped-labels', 'padded-cells'] as const;
+export type TableLayout = (typeof TABLE_LAYOUTS)[number];
+
 export interface FlowStyle {
   /** Table A as one table per 第二十条 item instead of one table with caption rows. */
   splitProactive: boolean;
+  /** The shape of tables B and C (see TABLE_LAYOUTS). */
+  tableLayout: TableLayout;
   /** Table B's three header rows repeat at the top of every printed page (HTML `<thead>`, Word "repeat header row"). */
   repeatHeader: boolean;
 }
@@ -45,6 +60,8 @@ export interface HtmlStyle extends FlowStyle {
   headings: 'h2' | 'strong';
   /** Cell text wrapped in `<p><span>` with `&nbsp;` in empty cells, as Word's HTML export writes it. */
   wordCells: boolean;
+  /** Tables drawn with cell borders (ruling lines in a PDF), or without any, as many web pages style them. */
+  ruled: boolean;
   /** Print variant: font size of table cells in px (small sizes keep a table on fewer pages). */
   cellFontPx: number;
   /** Print variant: the CSS font family (see PRINT_FONTS). */
@@ -66,6 +83,8 @@ export const PLAIN_HTML_STYLE: HtmlStyle = {
   wordCells: false,
   splitProactive: false,
   repeatHeader: false,
+  tableLayout: 'official',
+  ruled: true,
   cellFontPx: 13,
   font: PRINT_FONTS.noto,
 };
@@ -81,6 +100,8 @@ export function pickHtmlStyle(rng: Rng): HtmlStyle {
     wordCells: rng.chance(0.3),
     splitProactive: rng.chance(0.3),
     repeatHeader: rng.chance(0.5),
+    tableLayout: 'official',
+    ruled: true,
     cellFontPx: rng.pick([11, 12, 13]),
     font: PRINT_FONTS.truetype,
   };
@@ -113,34 +134,56 @@ function spanOf(rows: ModelRow[], i: number, level: LabelCell['level']): number 
 const LABEL_COLUMNS = 3;
 const REQUEST_HEADER_ROWS = 3;
 
+/** One character per line: how a narrow or vertical cell prints its text. */
+const vertical = (text: string) => Array.from(text.replace(/\s+/g, '')).join('\n');
+/** A row label broken over lines of at most this many characters (`wrapped-labels`). */
+const WRAP_CHARS = 7;
+const wrapped = (text: string) => (text.match(new RegExp(`.{1,${WRAP_CHARS}}`, 'gu')) ?? [text]).join('\n');
+
+/** The text of a value or header cell and of a label cell under a table layout. */
+function shaped(layout: TableLayout) {
+  return {
+    header: (text: string) => (layout === 'vertical-headers' ? vertical(text) : text),
+    value: (text: string) => (layout === 'padded-cells' && text !== '' ? `\u00a0\u00a0${text}\u00a0` : text),
+    label: (text: string, level: LabelCell['level']) =>
+      layout === 'group-spans' && level === 0 ? vertical(text) : layout === 'wrapped-labels' ? wrapped(text) : text,
+    /** The spacer column `padded-cells` adds at the right of every row. */
+    pad: (row: LaidCell[]) => (layout === 'padded-cells' ? [...row, td('')] : row),
+  };
+}
+
 /** Table B: header rows with 申请人情况 / 法人或其他组织 spans, label cells merged down their groups. */
-function requestRows(table: ModelTable): LaidCell[][] {
+function requestRows(table: ModelTable, layout: TableLayout): LaidCell[][] {
   const [top, middle, bottom] = table.header;
+  const shape = shaped(layout);
   const head = [
     [th(top[0], 3, LABEL_COLUMNS), th(top[1], 1, 7)],
-    [th(middle[0], 2), th(middle[1], 1, 5), th(middle[2], 2)],
-    bottom.map((text) => th(text)),
+    [th(shape.header(middle[0]), 2), th(middle[1], 1, 5), th(shape.header(middle[2]), 2)],
+    bottom.map((text) => th(shape.header(text))),
   ];
   const body = table.rows.map((row, i) => {
     // An outer or group label sits in its level's column; the own label takes the label columns left.
     const ownColspan = LABEL_COLUMNS - row.labels.filter((l) => l.level < 2).length;
     const labels = row.labels
       .filter((label) => label.first)
-      .map((label) => (label.level === 2 ? td(label.text, 1, ownColspan) : td(label.text, spanOf(table.rows, i, label.level))));
-    return [...labels, ...row.cells.map((text) => td(text))];
+      .map((label) =>
+        label.level === 2 ? td(shape.label(label.text, 2), 1, ownColspan) : td(shape.label(label.text, label.level), spanOf(table.rows, i, label.level)),
+      );
+    return [...labels, ...row.cells.map((text) => ({ ...td(shape.value(text)), value: true }))];
   });
-  return [...head, ...body];
+  return [...head, ...body].map(shape.pad);
 }
 
 /** Table C: 行政复议 over five columns, 行政诉讼 over ten split in two groups of five, then one row of 15 numbers. */
-function appealRows(table: ModelTable): LaidCell[][] {
+function appealRows(table: ModelTable, layout: TableLayout): LaidCell[][] {
   const [top, middle, bottom] = table.header;
+  const shape = shaped(layout);
   return [
     [th(top[0], 1, 5), th(top[1], 1, 10)],
-    [...middle.slice(0, 5).map((text) => th(text, 2)), th(middle[5], 1, 5), th(middle[6], 1, 5)],
-    bottom.map((text) => th(text)),
-    table.rows[0].cells.map((text) => td(text)),
-  ];
+    [...middle.slice(0, 5).map((text) => th(shape.header(text), 2)), th(middle[5], 1, 5), th(middle[6], 1, 5)],
+    bottom.map((text) => th(shape.header(text))),
+    table.rows[0].cells.map((text) => ({ ...td(shape.value(text)), value: true })),
+  ].map(shape.pad);
 }
 
 function tableBlocks(key: 'proactive' | 'requests' | 'appeals', tables: TableModels, style: FlowStyle): FlowBlock[] {
@@ -149,8 +192,9 @@ function tableBlocks(key: 'proactive' | 'requests' | 'appeals', tables: TableMod
     const grouped = style.splitProactive ? items : [items.flat()];
     return grouped.map((rows) => ({ kind: 'table', rows, repeatHeaderRows: 0 }));
   }
-  if (key === 'requests') return [{ kind: 'table', rows: requestRows(tables.requests), repeatHeaderRows: style.repeatHeader ? REQUEST_HEADER_ROWS : 0 }];
-  return [{ kind: 'table', rows: appealRows(tables.appeals), repeatHeaderRows: 0 }];
+  if (key === 'requests')
+    return [{ kind: 'table', rows: requestRows(tables.requests, style.tableLayout), repeatHeaderRows: style.repeatHeader ? REQUEST_HEADER_ROWS : 0 }];
+  return [{ kind: 'table', rows: appealRows(tables.appeals, style.tableLayout), repeatHeaderRows: 0 }];
 }
 
 const TABLE_OF: Record<string, 'proactive' | 'requests' | 'appeals' | undefined> = { proactive: 'proactive', requests: 'requests', appeals: 'appeals' };
@@ -177,14 +221,18 @@ function escapeHtml(s: string): string {
 function cellHtml(cell: LaidCell, style: HtmlStyle): string {
   const spans = `${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}`;
   const tag = cell.head ? 'th' : 'td';
-  const body = style.wordCells ? `<p class="MsoNormal"><span>${cell.text === '' ? '&nbsp;' : escapeHtml(cell.text)}</span></p>` : escapeHtml(cell.text);
-  return `<${tag}${spans}>${body}</${tag}>`;
+  const kind = cell.value ? ' class="v"' : '';
+  // A line break inside a cell (a vertical header, a wrapped label) is a <br>, as web editors write it.
+  const text = escapeHtml(cell.text).replaceAll('\n', '<br>');
+  const body = style.wordCells ? `<p class="MsoNormal"><span>${cell.text === '' ? '&nbsp;' : text}</span></p>` : text;
+  return `<${tag}${spans}${kind}>${body}</${tag}>`;
 }
 
 function tableHtml(block: Extract<FlowBlock, { kind: 'table' }>, style: HtmlStyle): string {
   const rows = block.rows.map((row) => `<tr>${row.map((c) => cellHtml(c, style)).join('')}</tr>`);
-  if (!block.repeatHeaderRows) return `<table class="report-table">${rows.join('')}</table>`;
-  return `<table class="report-table"><thead>${rows.slice(0, block.repeatHeaderRows).join('')}</thead><tbody>${rows.slice(block.repeatHeaderRows).join('')}</tbody></table>`;
+  const open = `<table class="report-table${style.ruled ? '' : ' unruled'}">`;
+  if (!block.repeatHeaderRows) return `${open}${rows.join('')}</table>`;
+  return `${open}<thead>${rows.slice(0, block.repeatHeaderRows).join('')}</thead><tbody>${rows.slice(block.repeatHeaderRows).join('')}</tbody></table>`;
 }
 
 function blockHtml(block: FlowBlock, style: HtmlStyle): string {
@@ -220,6 +268,8 @@ p.signature { text-align: right; }
 table.report-table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: ${style.cellFontPx}px; line-height: 1.35; }
 table.report-table td, table.report-table th { border: 1px solid #000; padding: 3px 4px; text-align: center; font-weight: normal; }
 table.report-table p { margin: 0; text-indent: 0; }
+table.report-table.unruled td, table.report-table.unruled th { border: none; }
+table.report-table td.v { white-space: nowrap; }
 `;
 
 const SITE_CSS = `

@@ -5,8 +5,10 @@
  * cell, and a label merged over several rows is one cell spanning them — the same grid an HTML table has.
  * Coordinates here are in points from the page's top-left corner.
  */
+import type { Diagnostic } from '../../../schema';
 import { isPageNoise } from '../../text';
 import type { Block } from './blocks';
+import { placeUnruledColumns, type ColumnLine } from './pdf-columns';
 import { cellText, type GridCell, type TableGrid } from './table-grid';
 
 export interface PdfTextItem {
@@ -236,6 +238,8 @@ interface Placed {
   block: Block;
   /** A prose line in the page margin: a page number or running head candidate. */
   margin: boolean;
+  /** A prose line's text items (for the columns of tables printed without rules, see pdf-columns.ts). */
+  items?: PdfTextItem[];
 }
 
 /** Gap between two text items, in font sizes, above which a line without ruling lines splits into cells. */
@@ -264,7 +268,7 @@ function pageBlocks(page: PdfPage): Placed[] {
     const top = Math.min(...line.map((i) => i.y - i.size));
     const bottom = Math.max(...line.map((i) => i.y));
     const text = joinLine(line, TAB_GAP).trim();
-    if (text) placed.push({ top, block: { kind: 'text', text }, margin: bottom < page.height * MARGIN_SHARE || top > page.height * (1 - MARGIN_SHARE) });
+    if (text) placed.push({ top, block: { kind: 'text', text }, margin: bottom < page.height * MARGIN_SHARE || top > page.height * (1 - MARGIN_SHARE), items: line });
   }
   return placed.sort((a, b) => a.top - b.top);
 }
@@ -275,8 +279,10 @@ const furnitureKey = (text: string) => text.replace(/\s+/g, '').replace(/\d+/g, 
 /**
  * All pages → blocks in reading order. Page numbers ("— 3 —", "第 3 页") and running heads or feet repeated in the
  * margins of several pages are dropped, so a table that continues on the next page continues in the text too.
+ * Tables B and C printed without ruling lines get their columns from their header (pdf-columns.ts); what that
+ * reports goes into `diagnostics` with `file`.
  */
-export function pdfBlocks(pages: PdfPage[]): Block[] {
+export function pdfBlocks(pages: PdfPage[], sink: { file: string; diagnostics: Diagnostic[] } = { file: '', diagnostics: [] }): Block[] {
   const placed = pages.map(pageBlocks);
   const seen = new Map<string, number>();
   for (const page of placed) {
@@ -285,5 +291,13 @@ export function pdfBlocks(pages: PdfPage[]): Block[] {
   }
   const furniture = (p: Placed) =>
     p.margin && p.block.kind === 'text' && (isPageNoise(p.block.text) || (pages.length > 1 && (seen.get(furnitureKey(p.block.text)) ?? 0) > 1));
-  return placed.flatMap((page) => page.filter((p) => !furniture(p)).map((p) => p.block));
+  const kept = placed.flatMap((page) => page.filter((p) => !furniture(p)));
+  const prose = kept.filter((p) => p.block.kind === 'text' && p.items);
+  const lines: ColumnLine[] = prose.map((p) => ({
+    items: p.items!.map((i) => ({ str: i.str, x: i.x, width: i.width, y: centerY(i), size: i.size })),
+    text: (p.block as { text: string }).text,
+  }));
+  sink.diagnostics.push(...placeUnruledColumns(lines, sink.file));
+  prose.forEach((p, i) => (p.block = { kind: 'text', text: lines[i].text }));
+  return kept.map((p) => p.block);
 }

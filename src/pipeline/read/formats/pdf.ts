@@ -1,4 +1,5 @@
 /** `.pdf`: text with positions → lines and ruled tables → parser text. A scan without a text layer is rejected. */
+import type { Diagnostic } from '../../../schema';
 import { diagnostic } from '../../diagnostic';
 import { isPageNoise } from '../../text';
 import { blocksToText } from './blocks';
@@ -21,9 +22,15 @@ function failure(file: string, code: string, expected: string, found: string, me
   return { text: null, encoding: null, reader: PDF_READER, diagnostics: [diagnostic({ severity: 'error', code, file, expected, found, message })] };
 }
 
+/** Page geometry → the text the parser reads, and what the reader noticed on the way (see pdf-columns.ts). */
+export function readPages(pages: PdfPage[], file: string): { text: string; diagnostics: Diagnostic[] } {
+  const sink = { file, diagnostics: [] as Diagnostic[] };
+  return { text: repairRadicals(blocksToText(pdfBlocks(pages, sink), { paragraphs: false })), diagnostics: sink.diagnostics };
+}
+
 /** Page geometry → the text the parser reads. */
 export function pagesToText(pages: PdfPage[]): string {
-  return repairRadicals(blocksToText(pdfBlocks(pages), { paragraphs: false }));
+  return readPages(pages, '').text;
 }
 
 export async function readPdf(bytes: Uint8Array, file: string): Promise<FormatReading> {
@@ -44,5 +51,6 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<FormatRe
       `${pages.length} 页，几乎没有可提取的文字`,
       '这是扫描版 PDF（只有图像，没有文字层），本站不做文字识别（OCR），无法读取。请提供可复制文字的 PDF、Word 或网页版本',
     );
-  return { text: pagesToText(pages), encoding: PDF_ENCODING, reader: PDF_READER, diagnostics: [] };
+  const read = readPages(pages, file);
+  return { text: read.text, encoding: PDF_ENCODING, reader: PDF_READER, diagnostics: read.diagnostics };
 }
