@@ -122,6 +122,7 @@ export function ingestSource(doc: SourceDocument): Ingested {
     requests: parsed.requests,
     appeals: parsed.appeals,
     proseCounts: parsed.proseCounts,
+    placement: parsed.placement,
     checks: [],
     diagnostics: [...diagnostics, ...agencyDiagnostics],
     parserVersion: PARSER_VERSION,

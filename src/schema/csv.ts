@@ -35,6 +35,10 @@ export const IDENTITY_COLUMNS: readonly IdentityColumn[] = [
   { key: 'published_at', zh: '发布日期', en: 'Published', type: 'string', value: (r) => r.meta.publishedAt },
   { key: 'source_path', zh: '原始文件', en: 'Source file', type: 'string', value: (r) => r.source.path },
   { key: 'rule_breaks', zh: '勾稽关系不符数', en: 'Rule breaks', type: 'integer', value: (r) => r.checks.length },
+  // How each table's cells were placed: label | arithmetic | partial | none (TablePlacement in report.ts).
+  { key: 'placement_proactive', zh: '表二数字的读取方式', en: 'Table A placement', type: 'string', value: (r) => r.placement.proactive.method },
+  { key: 'placement_requests', zh: '表三数字的读取方式', en: 'Table B placement', type: 'string', value: (r) => r.placement.requests.method },
+  { key: 'placement_appeals', zh: '表四数字的读取方式', en: 'Table C placement', type: 'string', value: (r) => r.placement.appeals.method },
 ];
 
 export type CsvValue = string | number | null | undefined;

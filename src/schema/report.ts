@@ -47,6 +47,24 @@ export const AppealGroupCells = objectOf(APPEAL_COLUMNS.map((c) => c.key), Cell)
 export const Appeals = objectOf(APPEAL_GROUPS.map((g) => g.key), AppealGroupCells);
 export type Appeals = z.infer<typeof Appeals>;
 
+/**
+ * How a table's cells were placed (rule: a number is the agency's own, or visibly missing): `label` every cell read
+ * beside its printed row label (or in its printed position under the header), `arithmetic` some cells printed apart
+ * from their labels and placed because the template's arithmetic admits one reading only, `partial` some cells left
+ * null because no placement could be proved, `none` no cell placed. The counts are cells.
+ */
+export const PLACEMENT_METHODS = ['label', 'arithmetic', 'partial', 'none'] as const;
+export const TablePlacement = z.object({
+  method: z.enum(PLACEMENT_METHODS),
+  byLabel: z.number().int().min(0),
+  byArithmetic: z.number().int().min(0),
+  unread: z.number().int().min(0),
+});
+export type TablePlacement = z.infer<typeof TablePlacement>;
+/** Per table: A (`proactive`, or `proactive2019` for the older template), B (`requests`), C (`appeals`). */
+export const Placement = z.object({ proactive: TablePlacement, requests: TablePlacement, appeals: TablePlacement });
+export type Placement = z.infer<typeof Placement>;
+
 export const Section = z.object({
   /** The heading as printed. */
   title: z.string(),
@@ -183,6 +201,8 @@ export const Report = z.object({
   requests: Requests,
   appeals: Appeals,
   proseCounts: ProseCounts,
+  /** How each table's cells were placed (by label, by arithmetic, partly unread). */
+  placement: Placement,
   checks: z.array(RuleBreak),
   diagnostics: z.array(Diagnostic),
   parserVersion: z.string(),

@@ -130,3 +130,20 @@ describe('official table headers (matched by the search page, not indexed)', () 
     }
   });
 });
+
+describe('how each table was read', () => {
+  it('says beside tables A, B and C of every seed report how their numbers were placed, from the report’s own counts', () => {
+    for (const report of reports) {
+      const html = readPage(dist, `/reports/${report.id}/`);
+      for (const table of ['proactive', 'requests', 'appeals'] as const) {
+        const note = html.querySelector(`#${table} .placement-note`);
+        expect(note, `${report.id} ${table}`).not.toBeNull();
+        const p = report.placement[table];
+        expect(note!.getAttribute('data-placement')).toBe(p.method);
+        expect(text(note)).toContain('读取方式');
+        if (p.method === 'label') expect(text(note)).toContain(`${p.byLabel} 个数字均按原文中紧挨的行、列标签读取`);
+        if (p.unread > 0) expect(text(note)).toContain(`${p.unread} 个数字无法证明属于哪一行`);
+      }
+    }
+  });
+});

@@ -69,6 +69,11 @@ export function makeReport(patch: Partial<Report> = {}): Report {
     requests: consistentRequests(),
     appeals: consistentAppeals(),
     proseCounts: {},
+    placement: {
+      proactive: { method: 'label', byLabel: 12, byArithmetic: 0, unread: 0 },
+      requests: { method: 'label', byLabel: 175, byArithmetic: 0, unread: 0 },
+      appeals: { method: 'label', byLabel: 15, byArithmetic: 0, unread: 0 },
+    },
     checks: [],
     diagnostics: [],
     parserVersion: 'test',

@@ -29,6 +29,7 @@ function parsed(patch: Partial<ParsedReport>): ParsedReport {
     requests: r.requests,
     appeals: r.appeals,
     proseCounts: {},
+    placement: r.placement,
     diagnostics: [],
     hasTableB: true,
     ...patch,

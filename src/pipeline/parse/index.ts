@@ -19,6 +19,7 @@ import { detectLayout } from './layout';
 import { compactOf, toLines, type Line } from './lines';
 import { readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
+import { placementOf } from './placement';
 import { findProseCounts } from './prose-counts';
 import { reflow, wrapProfile, type Paragraph, type WrapProfile } from './reflow';
 import { findSections, type SectionSpan } from './sections';
@@ -70,6 +71,7 @@ function emptyReport(): ParsedReport {
     requests: record(REQUEST_ROW_KEYS, nullRow),
     appeals: record(APPEAL_GROUP_KEYS, () => record(APPEAL_COLUMN_KEYS, () => null)) as Appeals,
     proseCounts: {},
+    placement: record(['proactive', 'requests', 'appeals'] as const, () => placementOf({ label: 0, arithmetic: 0, unread: 0 })),
     diagnostics: [],
     hasTableB: false,
   };
@@ -116,15 +118,20 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const bStop = Math.min(lines.length, ...after(bStart));
   const tableB = parseTableB(lines, bStart, bStop, log);
   report.requests = tableB.requests;
+  report.placement.requests = tableB.placement;
 
   const aFrom = span('proactive')?.start ?? 0;
   const aTo = Math.min(bStart, ...after(aFrom));
   report.template = isTemplate2019(lines, aFrom, aTo) ? '2019' : '2021';
-  Object.assign(report, parseTableA(lines, aFrom, aTo, report.template, log));
+  const tableA = parseTableA(lines, aFrom, aTo, report.template, log);
+  Object.assign(report, { proactive: tableA.proactive, proactive2019: tableA.proactive2019 });
+  report.placement.proactive = tableA.placement;
 
   const cFrom = Math.max(span('appeals')?.start ?? tableB.end, tableB.end);
   const cTo = Math.min(lines.length, ...after(cFrom));
-  report.appeals = parseTableC(lines, cFrom, cTo, log);
+  const tableC = parseTableC(lines, cFrom, cTo, log);
+  report.appeals = tableC.appeals;
+  report.placement.appeals = tableC.placement;
 
   const profile = proseProfile(lines, spans);
   const prose = proseOf(lines, spans, profile);

@@ -6,6 +6,7 @@ import {
   type Proactive2019,
 } from '../../schema';
 import { toCells } from './cells';
+import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, fitValues, isMarkdownRule, partsOf, type Line } from './lines';
 import { isPageNoise, memoByString } from '../text';
@@ -39,35 +40,64 @@ function rowLines(defs: readonly RowDef[], lines: Line[], from: number, to: numb
   return found;
 }
 
-function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: number, log: DiagnosticLog, prefix: string): T {
+/**
+ * Whether numbers stand free (no label on their line, not taken by a row above) just before line i: then this table
+ * prints numbers before their labels, and numbers after a label are not proved to be its own.
+ */
+function freeNumbersBefore(lines: Line[], i: number, from: number, taken: Set<number>): boolean {
+  for (let j = i - 1; j >= from; j--) {
+    const { raw } = lines[j];
+    if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
+    const parts = partsOf(lines[j]);
+    return !parts.label && parts.values.some((v) => v.kind === 'number') && !taken.has(j);
+  }
+  return false;
+}
+
+function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: number, log: DiagnosticLog, prefix: string, counts: PlacementCounts): T {
   const out: Record<string, unknown> = {};
   const at = rowLines(defs, lines, from, to);
-  for (const def of defs) {
+  /** Lines whose numbers a row took (a row's numbers wrapped onto the lines after its label). */
+  const taken = new Set<number>();
+  // Rows are read in the order they are printed, so that a row knows which numbers above it are taken.
+  const printed = defs.filter((d) => at.has(d.key)).sort((a, b) => at.get(a.key)! - at.get(b.key)!);
+  for (const def of printed) {
     const path = `${prefix}.${def.key}`;
-    const i = at.get(def.key);
-    if (i !== undefined) {
-      const parts = partsOf(lines[i]);
-      let tokens = parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
-      let line = lines[i].no;
-      // A row's numbers may be wrapped onto the next non-empty line.
-      for (let j = i + 1; tokens.length < def.columns.length && j < to; j++) {
-        if (!lines[j].raw.trim() || isPageNoise(lines[j].raw) || isMarkdownRule(lines[j].raw)) continue;
-        const next = partsOf(lines[j]);
-        if (next.label) break;
-        tokens = tokens.concat(next.values);
-        line = tokens.length ? line : lines[j].no;
-      }
-      out[def.key] = toCells(def.columns, tokens, log, line, path);
-    } else {
-      out[def.key] = Object.fromEntries(def.columns.map((c) => [c, null]));
-      log.warn('row-missing', null, `a table A row “${def.zh}”`, 'no such label', `表二缺少“${def.zh}”行，记为空值`, path);
+    const i = at.get(def.key)!;
+    const parts = partsOf(lines[i]);
+    let tokens = parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
+    let line = lines[i].no;
+    // A row's numbers may be wrapped onto the next non-empty lines, unless numbers stand free before its label (they
+    // are then printed before their labels, and the numbers after this label are the next row's).
+    const after = tokens.length > 0 || !freeNumbersBefore(lines, i, from, taken);
+    for (let j = i + 1; after && tokens.length < def.columns.length && j < to; j++) {
+      if (!lines[j].raw.trim() || isPageNoise(lines[j].raw) || isMarkdownRule(lines[j].raw)) continue;
+      const next = partsOf(lines[j]);
+      if (next.label) break;
+      tokens = tokens.concat(next.values);
+      taken.add(j);
+      line = tokens.length ? line : lines[j].no;
     }
+    out[def.key] = toCells(def.columns, tokens, log, line, path);
+    counts.label += Math.min(tokens.length, def.columns.length);
+    counts.unread += Math.max(0, def.columns.length - tokens.length);
   }
-  return out as T;
+  for (const def of defs) {
+    if (at.has(def.key)) continue;
+    out[def.key] = Object.fromEntries(def.columns.map((c) => [c, null]));
+    log.warn('row-missing', null, `a table A row “${def.zh}”`, 'no such label', `表二缺少“${def.zh}”行，记为空值`, `${prefix}.${def.key}`);
+    counts.unread += def.columns.length;
+  }
+  // Keys in the template's order, as before.
+  return Object.fromEntries(defs.map((d) => [d.key, out[d.key]])) as T;
 }
 
 export function parseTableA(lines: Line[], from: number, to: number, template: '2021' | '2019', log: DiagnosticLog) {
-  if (template === '2019')
-    return { proactive: null, proactive2019: parseRows<Proactive2019>(PROACTIVE_2019_ROWS, lines, from, to, log, 'proactive2019') };
-  return { proactive: parseRows<Proactive>(PROACTIVE_ROWS, lines, from, to, log, 'proactive'), proactive2019: null };
+  const counts: PlacementCounts = { label: 0, arithmetic: 0, unread: 0 };
+  if (template === '2019') {
+    const proactive2019 = parseRows<Proactive2019>(PROACTIVE_2019_ROWS, lines, from, to, log, 'proactive2019', counts);
+    return { proactive: null, proactive2019, placement: placementOf(counts) };
+  }
+  const proactive = parseRows<Proactive>(PROACTIVE_ROWS, lines, from, to, log, 'proactive', counts);
+  return { proactive, proactive2019: null, placement: placementOf(counts) };
 }

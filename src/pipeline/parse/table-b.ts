@@ -1,40 +1,69 @@
 /**
- * Table B (requests received and handled). Works on any of the text layouts by separating two questions:
- * which rows does the report print (found by their labels, in template order), and which tuples of seven values
- * does it print (found by their numbers, in order). When the counts agree the i-th row takes the i-th tuple, which
- * survives PDF extraction that puts a row's numbers on the line before or after its label. Otherwise each label takes
- * the numbers on its own line or the nearest free tuple, and whatever cannot be placed is reported.
+ * Table B (requests received and handled), read so that every number's place is proved. One pass over the table's
+ * lines builds one stream: row labels (matched to the template's rows by their text) and number units (a line's
+ * values, in reading order, with the blank lines and labels that separate them). Then:
+ *
+ * 1. By label. A label and its numbers on one line (or one tab/pipe table row, or a space row wrapped onto the next
+ *    line) prove the row: its numbers go to it, whatever else happens around it.
+ * 2. By arithmetic. Numbers that stand with no label lie between two proved rows (or the table's start or end). They
+ *    are placed only when they fill exactly the template rows between those two rows, in order, and the arithmetic
+ *    holds: each row's total is the sum of its six applicant cells (B3), and, when a gap could be read more than one
+ *    way (row by row, or column by column as one-cell-per-line extraction prints a block of rows), B1 and B2 hold
+ *    for the whole table. Readings that give the same cells are one reading.
+ * 3. Otherwise the gap's cells stay null with a diagnostic naming the rows and the candidate readings.
+ *
+ * Pairing labels and number rows by their counts across the whole table is not done: a label standing with its own
+ * numbers bounds every gap, so a missing row can never shift the rows after it.
  */
 import {
   APPLICANT_KEYS,
+  APPLICANT_PARTS,
   REQUEST_GROUP_KEYS,
   REQUEST_ROWS,
+  type Cell,
   type RequestGroup,
   type RequestKey,
   type RequestRow,
   type RequestRowKey,
   type Requests,
+  type TablePlacement,
 } from '../../schema';
 import { toCells } from './cells';
 import type { DiagnosticLog } from './diagnostics';
 import { fitValues, isMarkdownRule, partsOf, type Line, type Separator } from './lines';
+import { placementOf } from './placement';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
-import { isPageNoise, memoByString, type CellToken } from '../text';
+import { compact, isPageNoise, memoByString, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
+const GROUP_OF = new Map<RequestKey, RequestGroup>(REQUEST_ROWS.flatMap((r) => ('group' in r ? [[r.key, r.group] as [RequestKey, RequestGroup]] : [])));
+/** Every row key, a group's own key just before its first sub-row: the order rows are printed in. */
+const ORDER: RequestKey[] = REQUEST_ROWS.flatMap((r) => {
+  const group = 'group' in r ? r.group : undefined;
+  return group && REQUEST_ROWS.find((x) => 'group' in x && x.group === group)!.key === r.key ? [group, r.key] : [r.key];
+});
+const RANK = new Map(ORDER.map((k, i) => [k, i]));
+/** At most this many readings of one gap are compared (cluster shapes multiply them). */
+const MAX_READINGS = 16;
 
-interface Anchor {
+/** A row label found in the stream; `own` are the numbers printed with it (same line or wrapped row). */
+interface Hit {
   key: RequestKey;
   line: number;
   at: number;
-  own: Tuple | null;
+  own: CellToken[] | null;
+  separator: Separator;
+  /** A tab/pipe row with more cells than columns whose empty end cells can be dropped more than one way. */
+  rivals: CellToken[][];
 }
-interface Tuple {
+/** The values of one line that stands without a label. */
+interface Unit {
   tokens: CellToken[];
   line: number;
   at: number;
-  separator: Separator;
+  /** Units of one cluster follow each other with no blank line or label between them. */
+  cluster: number;
 }
 
 export const matchRow = memoByString((label: string): RequestRowKey | null => {
@@ -51,7 +80,7 @@ function nextSubRow(label: string, previous: RequestKey | undefined): RequestRow
   const m = /^(\d)[.、,]/.exec(label);
   if (!m || !previous || label.length > 40) return null;
   const n = Number(m[1]);
-  const group = (REQUEST_GROUP_KEYS as string[]).includes(previous) ? previous : REQUEST_ROWS.find((r) => r.key === previous && 'group' in r)?.['group' as never];
+  const group = (REQUEST_GROUP_KEYS as string[]).includes(previous) ? (previous as RequestGroup) : GROUP_OF.get(previous);
   if (!group) return null;
   const subRows = REQUEST_ROWS.filter((r) => 'group' in r && r.group === group);
   const at = subRows.findIndex((r) => r.key === previous);
@@ -65,8 +94,13 @@ export const matchGroup = memoByString((label: string): RequestGroup | null => {
 });
 
 const RECEIVED_CHARS = /本[\s|]*年[\s|]*新[\s|]*收/;
+/** The table's column header: numbers printed before the first row label (one cell per line) start after it. */
+const HEADER = /申请人情况|勾稽关系/;
 
-/** Where table B starts: its first row label after the section heading (or anywhere when the heading is missing). */
+/**
+ * Where table B starts: its first row label after the section heading (or anywhere when the heading is missing), or
+ * the table's header line before it when numbers stand between the two (extraction that prints labels apart).
+ */
 export function findTableBStart(lines: Line[], from: number): number {
   for (let i = from; i < lines.length; i++) {
     // Cheap test first (the label's characters may be spread over cells): most lines are prose.
@@ -80,9 +114,25 @@ export function findTableBStart(lines: Line[], from: number): number {
       if (parts.label || !parts.values.length) break;
       start = j;
     }
+    for (let j = start - 1; j >= from && j >= start - 400; j--) {
+      if (!HEADER.test(lines[j].raw)) continue;
+      if (hasNumbers(lines, j + 1, start)) start = j;
+      break;
+    }
     return start;
   }
   return -1;
+}
+
+/** Whether a value-only line stands in lines[from, to). */
+function hasNumbers(lines: Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const { raw } = lines[i];
+    if (!raw.trim() || isPageNoise(raw)) continue;
+    const parts = partsOf(lines[i]);
+    if (!parts.label && parts.values.some((v) => v.kind === 'number')) return true;
+  }
+  return false;
 }
 
 export interface TableBResult {
@@ -90,102 +140,406 @@ export interface TableBResult {
   /** Index of the line after the table, where table C may start looking. */
   end: number;
   found: boolean;
+  placement: TablePlacement;
 }
 
-export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
-  const anchors: Anchor[] = [];
-  const tuples: Tuple[] = [];
-  let pending: Tuple | null = null;
+/** The stream of one table: labels and number units in reading order. */
+interface Stream {
+  hits: Hit[];
+  units: Unit[];
+  end: number;
+}
+
+function readStream(lines: Line[], start: number, stop: number): Stream {
+  const hits: Hit[] = [];
+  const units: Unit[] = [];
+  let cluster = 0;
   let end = stop;
   let afterLast = false;
-
-  const take = (t: Tuple) => {
-    if (t.tokens.length >= WIDTH || t.separator !== 'space') pending = null;
-    else pending = t;
-  };
+  /** A space row with a label and fewer than seven numbers: its next value lines complete it. */
+  let wrapping: Hit | null = null;
+  /** Cells of the space rows without a label since the last label, past a multiple of seven: a wrapped row is open. */
+  let open = 0;
+  /** The cells of the Markdown table being read when its header names the value columns (see namedColumns). */
+  let columns = 0;
+  for (let j = start - 1; j >= Math.max(1, start - 3) && !columns; j--) if (isMarkdownRule(lines[j].raw)) columns = namedColumns(lines[j - 1].raw);
 
   for (let i = start; i < stop; i++) {
     const { raw, no } = lines[i];
-    if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
+    if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) {
+      if (raw.trim() && isMarkdownRule(raw)) columns = i > 0 ? namedColumns(lines[i - 1].raw) : 0;
+      cluster++;
+      continue;
+    }
     const parts = partsOf(lines[i]);
-    const rowKey = matchRow(parts.label) ?? nextSubRow(parts.label, anchors.at(-1)?.key);
-    const groupKey = rowKey ? null : matchGroup(parts.label);
-    const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, WIDTH, parts.fenced);
-    if (afterLast && (rowKey || groupKey || (parts.label && !values.length))) {
+    const rowKey = matchRow(parts.label) ?? nextSubRow(parts.label, hits.at(-1)?.key);
+    const key: RequestKey | null = rowKey ?? matchGroup(parts.label);
+    // A fenced row with as many cells as its table's header, whose last seven cells are headed 自然人 … 总计: its values
+    // are those columns, empty cells before them belong to merged label cells. Any other row is fitted by fitRow.
+    const aligned = parts.fenced && columns > 0 && cellCount(raw) === columns;
+    const fitted =
+      parts.separator === 'space' ? { tokens: parts.values, rivals: [] } : aligned ? { tokens: fitValues(parts.values, WIDTH, true), rivals: [] } : fitRow(parts.values, parts.fenced);
+    const values = fitted.tokens;
+    if (afterLast && (key || (parts.label && !values.length) || (!wrapping && values.length))) {
       end = i;
       break;
     }
-    // A lone blank mark in PDF text continues a wrapped row ("0 0 0 0 0 0" / "/") or is a character of a
-    // vertical label ("（四）" / "无" / "法" / "提供"); only the first has a row waiting for it.
-    const fragment = parts.separator === 'space' && !parts.label && values.length < 3 && values.every((v) => v.kind === 'blank');
-    if (fragment && !pending) continue;
-    const tuple: Tuple | null = values.length ? { tokens: [...values], line: no, at: i, separator: parts.separator } : null;
-    if (rowKey || groupKey) {
-      anchors.push({ key: (rowKey ?? groupKey)!, line: no, at: i, own: tuple });
-      if (tuple) tuples.push(tuple);
-      pending = null;
-      if (tuple) take(tuple);
-      if (rowKey === 'carriedForward') afterLast = tuple !== null && tuple.tokens.length >= WIDTH;
-    } else if (tuple) {
-      const open = pending as Tuple | null;
-      if (open && open.tokens.length + values.length <= WIDTH) {
-        open.tokens.push(...values); // a row's numbers wrapped onto the next line
-        if (open.tokens.length >= WIDTH) pending = null;
-      } else {
-        tuples.push(tuple);
-        take(tuple);
-      }
-      if (anchors.at(-1)?.key === 'carriedForward' && !pending) afterLast = true;
+    if (key) {
+      const own = values.length ? [...values] : null;
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals };
+      hits.push(hit);
+      open = 0;
+      wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
+      cluster++;
+      if (key === 'carriedForward' && own && (own.length >= WIDTH || parts.separator !== 'space')) afterLast = true;
+      end = i + 1;
+      continue;
     }
+    if (!values.length) {
+      // Text that names no row: a wrapped part of a label, a header, a vertical group label.
+      open = 0;
+      cluster++;
+      continue;
+    }
+    // Numbers after text that names no row (the end of a wrapped label, a label misread) stand without a label; text
+    // followed by empty cells only is a header fragment ("| 企业 | 机构 | 其他 |  |  |"), not a row.
+    if (parts.label) {
+      cluster++;
+      if (values.every(isEmpty)) continue;
+    }
+    // A lone 无 in PDF text is a blank cell or a character of a vertical label ("（四）" / "无" / "法" / "提供"): it is
+    // a cell only when a wrapped row is waiting for it. Other blank marks (/ — -) are never label characters.
+    const fragment = parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无');
+    if (wrapping && wrapping.own!.length + values.length <= WIDTH) {
+      wrapping.own!.push(...values); // a row's numbers wrapped onto the next line
+      if (wrapping.own!.length >= WIDTH) {
+        if (wrapping.key === 'carriedForward') afterLast = true;
+        wrapping = null;
+      }
+      end = i + 1;
+      continue;
+    }
+    if (wrapping && wrapping.key === 'carriedForward') {
+      end = i;
+      break;
+    }
+    wrapping = null;
+    if (fragment && open === 0) {
+      cluster++;
+      continue;
+    }
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster });
+    open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
-
-  const rows = chooseRows(anchors);
-  const assigned = assign(rows, tuples, log);
-  return { requests: buildRequests(rows, assigned, log), end, found: anchors.some((a) => a.key === 'received') };
+  return { hits, units, end };
 }
 
-/** The rows the report prints: one anchor per key; a group label is a row only when it has no sub-rows or numbers of its own. */
-function chooseRows(anchors: Anchor[]): Anchor[] {
-  const byKey = new Map<RequestKey, Anchor>();
+/** The cells of a fenced Markdown line: "| a | b |" has two. */
+function cellCount(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 0x7c || raw.charCodeAt(i) === 0xff5c) n++;
+  return n - 1;
+}
+
+/**
+ * The width of a Markdown table whose header row names the value columns by position (自然人 seventh from the end,
+ * 总计 last), or 0: only such a header proves which cells of a wider row are values.
+ */
+function namedColumns(header: string): number {
+  const cells = compact(header).split(/[|｜]/).slice(1, -1);
+  return cells.length >= WIDTH && cells.at(-1) === '总计' && cells.at(-WIDTH) === '自然人' ? cells.length : 0;
+}
+
+const isEmpty = (t: CellToken) => t.kind === 'blank' && t.printed === '';
+
+/**
+ * The seven cells of a tab or pipe row that prints more: its extra empty cells at either end are layout (merged label
+ * cells, a row shifted by one cell). When they can be dropped more than one way and the ways give different rows, the
+ * row's own total (B3) chooses; when it cannot, the row is ambiguous (`rivals`) and its cells will stay null.
+ */
+function fitRow(values: CellToken[], fenced: boolean): { tokens: CellToken[]; rivals: CellToken[][] } {
+  const extra = values.length - WIDTH;
+  if (extra <= 0) return { tokens: values, rivals: [] };
+  const options: CellToken[][] = [];
+  const seen = new Set<string>();
+  for (let lead = 0; lead <= extra; lead++) {
+    if (!values.slice(0, lead).every(isEmpty) || !values.slice(lead + WIDTH).every(isEmpty)) continue;
+    const option = values.slice(lead, lead + WIDTH);
+    const printed = option.map((t) => t.printed).join('|');
+    if (!seen.has(printed)) (seen.add(printed), options.push(option));
+  }
+  // Extra cells that are not empty: the row is read as before and toCells reports the extra values.
+  if (!options.length) return { tokens: fitValues(values, WIDTH, fenced), rivals: [] };
+  if (options.length === 1) return { tokens: options[0], rivals: [] };
+  const proved = options.filter((o) => o.every((t) => t.kind === 'number') && b3Holds(o));
+  if (proved.length === 1) return { tokens: proved[0], rivals: [] };
+  return { tokens: options[0], rivals: options };
+}
+
+export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
+  const { hits, units, end } = readStream(lines, start, stop);
+  const present = presentRows(hits);
+  const placed = new Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>();
+  const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
-    const prev = byKey.get(a.key);
-    if (!prev || (!prev.own && a.own)) byKey.set(a.key, a);
+    if (!a.rivals.length) {
+      placed.set(a.key, { tokens: a.own!, line: a.line, by: 'label' });
+      continue;
+    }
+    const shown = a.rivals.map((r) => `[${r.map((t) => t.printed || '∅').join(' ')}]`).join(' 或 ');
+    log.warn('row-cells-ambiguous', a.line, `${WIDTH} cells`, `more cells than columns: ${shown}`, `表三“${a.key}”行的空单元格多于列数，可读作 ${shown}，按行总计也无法确定，记为空值`, `requests.${a.key}`);
   }
-  const hasSubRows = (g: RequestGroup) => REQUEST_ROWS.some((r) => 'group' in r && r.group === g && byKey.has(r.key));
-  return [...byKey.values()]
-    .filter((a) => !(REQUEST_GROUP_KEYS as string[]).includes(a.key) || a.own || !hasSubRows(a.key as RequestGroup))
-    .sort((a, b) => a.at - b.at);
+
+  // The gaps between proved rows, the table's start and its end.
+  const bounds: { rank: number; at: number }[] = [{ rank: -1, at: -1 }, ...anchors.map((a) => ({ rank: RANK.get(a.key)!, at: a.at })), { rank: ORDER.length, at: Infinity }];
+  const gaps: Gap[] = [];
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const lo = bounds[b];
+    const hi = bounds[b + 1];
+    const inside = units.filter((u) => u.at > lo.at && u.at < hi.at);
+    const rowSets = rowSetsBetween(present, lo.rank, hi.rank);
+    if (!inside.length) continue;
+    gaps.push(readGap(inside, rowSets, lo.rank > hi.rank));
+  }
+
+  settleByColumns(gaps, placed);
+  for (const g of gaps) {
+    if (g.reading) {
+      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic' });
+      continue;
+    }
+    const first = g.units[0];
+    const shown = g.units.flatMap((u) => u.tokens.map((t) => t.printed || '∅')).join(' ');
+    log.warn(
+      g.candidates > 1 ? 'table-b-ambiguous' : 'table-b-unproved',
+      first.line,
+      g.rows.length ? `rows ${g.rows.join(', ')} proved by a label or by the arithmetic` : 'numbers between two table B rows',
+      `${g.cellCount} values: ${shown}`,
+      `表三第 ${first.line} 行起的 ${g.cellCount} 个数字没有紧挨的行标签，${g.problem}；相关各行记为空值`,
+      g.rows.length === 1 ? `requests.${g.rows[0]}` : undefined,
+    );
+  }
+  return { ...buildRequests(present, placed, hits, log), end, found: hits.some((h) => h.key === 'received') };
 }
 
-function assign(rows: Anchor[], tuples: Tuple[], log: DiagnosticLog): Map<Anchor, Tuple> {
-  const result = new Map<Anchor, Tuple>();
-  const complete = tuples.filter((t) => t.tokens.length > 0).sort((a, b) => a.at - b.at);
-  if (complete.length === rows.length) {
-    rows.forEach((r, i) => result.set(r, complete[i]));
-    return result;
+/** The rows the report prints, in template order: a group is a row when it has numbers of its own or no sub-rows. */
+function presentRows(hits: Hit[]): RequestKey[] {
+  const keys = new Set(hits.map((h) => h.key));
+  const withOwn = new Set(hits.filter((h) => h.own).map((h) => h.key));
+  const hasSubRows = (g: RequestGroup) => REQUEST_ROWS.some((r) => 'group' in r && r.group === g && keys.has(r.key));
+  return ORDER.filter((k) => keys.has(k) && (!(REQUEST_GROUP_KEYS as string[]).includes(k) || withOwn.has(k) || !hasSubRows(k as RequestGroup)));
+}
+
+/** Rows proved by a label on their own numbers' line: one per key (the first), in stream order. */
+function anchorsOf(hits: Hit[], present: RequestKey[]): Hit[] {
+  const seen = new Set<RequestKey>();
+  const out: Hit[] = [];
+  for (const h of hits) {
+    if (!h.own || seen.has(h.key) || !present.includes(h.key)) continue;
+    seen.add(h.key);
+    out.push(h);
   }
-  const used = new Set<Tuple>();
-  for (const r of rows) {
-    if (!r.own) continue;
-    result.set(r, r.own);
-    used.add(r.own);
+  return out;
+}
+
+/**
+ * The rows a gap may hold: the printed rows between its bounds, and the template's full rows there (a label lost by
+ * extraction still has its numbers); a group line replaces its sub-rows only when printed.
+ */
+function rowSetsBetween(present: RequestKey[], lo: number, hi: number): RequestKey[][] {
+  const between = (k: RequestKey) => RANK.get(k)! > lo && RANK.get(k)! < hi;
+  const printed = present.filter(between);
+  const full = ORDER.filter((k) => between(k) && !(REQUEST_GROUP_KEYS as string[]).includes(k) && !printed.includes(GROUP_OF.get(k) as RequestKey));
+  const sets = [printed];
+  if (full.join() !== printed.join()) sets.push(full);
+  return sets.filter((s) => s.length > 0);
+}
+
+interface PlacedRow {
+  key: RequestKey;
+  tokens: CellToken[];
+  line: number;
+}
+interface Gap {
+  units: Unit[];
+  cellCount: number;
+  /** The rows of the chosen row set (for diagnostics). */
+  rows: RequestKey[];
+  /** The one reading that survived, or null. */
+  reading: PlacedRow[] | null;
+  /** How many structurally possible readings there were (before the arithmetic). */
+  readings: number;
+  /** How many distinct readings survived the arithmetic. */
+  candidates: number;
+  /** The distinct readings that keep every row's total (B3). */
+  survivors: PlacedRow[][];
+  problem: string;
+}
+
+function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean): Gap {
+  const cells = units.flatMap((u) => u.tokens.map((t) => ({ t, line: u.line })));
+  const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], problem: '' };
+  if (disordered) {
+    gap.problem = '前后两个有标签的行顺序与模板不符';
+    return gap;
   }
-  rows.forEach((r, i) => {
-    if (result.has(r)) return;
-    const next = rows[i + 1]?.at ?? Infinity;
-    const prev = rows[i - 1]?.at ?? -Infinity;
-    const after = complete.find((t) => !used.has(t) && t.at > r.at && t.at < next);
-    const before = [...complete].reverse().find((t) => !used.has(t) && t.at < r.at && t.at > prev);
-    const t = after ?? before;
-    if (!t) return;
-    result.set(r, t);
-    used.add(t);
+  const sets = rowSets.filter((s) => s.length * WIDTH === cells.length);
+  if (!sets.length) {
+    gap.problem = rowSets.length
+      ? `其间模板有 ${rowSets.map((s) => s.length).join(' 或 ')} 行，需 ${rowSets.map((s) => s.length * WIDTH).join(' 或 ')} 个数字，实有 ${cells.length} 个`
+      : '其间模板没有可放的行';
+    return gap;
+  }
+  const survivors = new Map<string, PlacedRow[]>();
+  for (const rows of sets) {
+    gap.rows = rows;
+    for (const order of readingsOf(units, rows.length)) {
+      gap.readings++;
+      const reading = rows.map((key, r) => ({ key, tokens: order[r].map((c) => cells[c].t), line: cells[order[r][0]].line }));
+      if (reading.every((r) => b3Holds(r.tokens))) survivors.set(showReading(reading), reading);
+    }
+  }
+  gap.candidates = survivors.size;
+  gap.survivors = [...survivors.values()];
+  if (survivors.size === 1) {
+    gap.reading = [...survivors.values()][0];
+    gap.rows = gap.reading.map((r) => r.key);
+  } else if (survivors.size === 0) gap.problem = `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
+  else gap.problem = `有 ${survivors.size} 种读法都满足表内勾稽关系（${[...survivors.keys()].slice(0, 3).join('；或 ')}），无法确定`;
+  return gap;
+}
+
+/** At most this many combinations of the gaps' readings are checked against B1 and B2. */
+const MAX_COMBINATIONS = 256;
+
+/**
+ * B1 and B2 over the whole table decide between the readings each gap kept: a gap that could be read more than one
+ * way keeps a reading only when, with the other gaps' readings, the columns add up, and only one reading does so (or
+ * every combination that adds up agrees on it). A gap that had one possible reading only keeps it: a break of B1 or
+ * B2 is then the agency's, reported by the check stage.
+ */
+function settleByColumns(gaps: Gap[], placed: Map<RequestKey, { tokens: CellToken[] }>): void {
+  const open = gaps.filter((g) => g.survivors.length > 0 && (g.survivors.length > 1 || g.readings > 1));
+  if (!open.length) return;
+  const fixed = gaps.filter((g) => g.reading && !open.includes(g));
+  const combinations = open.reduce((n, g) => n * g.survivors.length, 1);
+  if (combinations > MAX_COMBINATIONS) {
+    for (const g of open) if (g.survivors.length > 1) g.problem = `各段共有 ${combinations} 种读法组合，过多而无法逐一核对`;
+    return;
+  }
+  const holding: number[][] = [];
+  const choice = open.map(() => 0);
+  for (let n = 0; n < combinations; n++) {
+    let k = n;
+    open.forEach((g, i) => {
+      choice[i] = k % g.survivors.length;
+      k = Math.floor(k / g.survivors.length);
+    });
+    const readings = [...fixed.map((g) => g.reading!), ...open.map((g, i) => g.survivors[choice[i]])];
+    if (columnsAddUp(requestsOf(placed, readings))) holding.push([...choice]);
+  }
+  open.forEach((g, i) => {
+    const chosen = new Set(holding.map((h) => h[i]));
+    if (chosen.size === 1) {
+      g.reading = g.survivors[[...chosen][0]];
+      g.rows = g.reading.map((r) => r.key);
+      return;
+    }
+    g.reading = null;
+    if (chosen.size === 0)
+      g.problem =
+        g.survivors.length === 1
+          ? `按行或按列读取后每行总计成立的只有一种读法，但整表的 B1/B2 不成立：${showReading(g.survivors[0])}`
+          : `${g.survivors.length} 种满足每行总计的读法都使整表的 B1/B2 不成立（${g.survivors.slice(0, 3).map(showReading).join('；或 ')}）`;
+    else {
+      g.candidates = chosen.size;
+      g.problem = `有 ${chosen.size} 种读法都满足表内勾稽关系（${[...chosen].slice(0, 3).map((c) => showReading(g.survivors[c])).join('；或 ')}），无法确定`;
+    }
   });
-  for (const t of complete)
-    if (!used.has(t))
-      log.warn('table-b-unplaced-values', t.line, 'numbers next to a table B row label', t.tokens.map((x) => x.printed).join(' '), '表三中有一行数字无法对应到行标签，未采用');
-  return result;
+}
+
+const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
+
+/**
+ * Rules B1 and B2 of FORMAT.md on a trial reading, per column, as the check stage applies them: a comparison with a
+ * blank cell is skipped, and a group printed as one line stands in for its all-blank sub-rows.
+ */
+function columnsAddUp(requests: Requests): boolean {
+  const cell = (key: RequestKey, c: (typeof APPLICANT_KEYS)[number]) => (requests[key] as RequestRow | undefined)?.[c] ?? null;
+  const same = (a: number | null, b: number | null) => a === null || b === null || Math.abs(a - b) < 1e-6;
+  const sum = (values: (number | null)[]) => (values.includes(null) ? null : (values as number[]).reduce((x, y) => x + y, 0));
+  for (const c of APPLICANT_KEYS) {
+    if (!same(sum([cell('received', c), cell('carriedOver', c)]), sum([cell('handledTotal', c), cell('carriedForward', c)]))) return false;
+    const outcomes: (number | null)[] = [];
+    for (const r of OUTCOME_ROWS) {
+      const group = 'group' in r ? r.group : undefined;
+      const subRowsBlank = group && OUTCOME_ROWS.every((x) => !('group' in x) || x.group !== group || cell(x.key, c) === null);
+      if (group && subRowsBlank && cell(group, c) !== null) {
+        if (OUTCOME_ROWS.find((x) => 'group' in x && x.group === group) === r) outcomes.push(cell(group, c));
+      } else outcomes.push(cell(r.key, c));
+    }
+    if (!same(sum(outcomes), cell('handledTotal', c))) return false;
+  }
+  return true;
+}
+
+function showReading(reading: PlacedRow[]): string {
+  return reading.map((r) => `${r.key} = ${r.tokens.map((t) => t.printed || '∅').join(' ')}`).join('，');
+}
+
+/** B3 for seven tokens: holds, or cannot be checked because a cell is blank. */
+function b3Holds(tokens: CellToken[]): boolean {
+  let sum = 0;
+  for (let c = 0; c < APPLICANT_PARTS.length; c++) {
+    const t = tokens[c];
+    if (t.kind !== 'number') return true;
+    sum += t.value;
+  }
+  const total = tokens[WIDTH - 1];
+  return total.kind !== 'number' || Math.abs(total.value - sum) < 1e-6;
+}
+
+/**
+ * The ways a gap's cells can make `rows` rows, as lists of cell indexes per row: row by row through all of them, and
+ * the readings of its clusters, where a cluster of 7k cells is k rows printed row by row and seven clusters of r cells
+ * each are r rows printed column by column (one cell per line, as `pdftotext` prints a block of rows).
+ */
+function readingsOf(units: Unit[], rows: number): number[][][] {
+  const sizes: number[] = [];
+  let previous: number | null = null;
+  for (const u of units) {
+    if (u.cluster === previous) sizes[sizes.length - 1] += u.tokens.length;
+    else sizes.push(u.tokens.length);
+    previous = u.cluster;
+  }
+  const offsets: number[] = [];
+  sizes.reduce((o, s) => (offsets.push(o), o + s), 0);
+  const out: number[][][] = [byRows(0, rows)];
+  const walk = (c: number, acc: number[][]) => {
+    if (out.length >= MAX_READINGS) return;
+    if (c === sizes.length) {
+      if (acc.length === rows) out.push(acc);
+      return;
+    }
+    if (sizes[c] % WIDTH === 0) walk(c + 1, [...acc, ...byRows(offsets[c], sizes[c] / WIDTH)]);
+    const r = sizes[c];
+    if (c + WIDTH <= sizes.length && sizes.slice(c, c + WIDTH).every((s) => s === r)) walk(c + WIDTH, [...acc, ...byColumns(offsets[c], r)]);
+  };
+  walk(0, []);
+  const seen = new Set<string>();
+  return out.filter((o) => {
+    const k = o.map((r) => r.join(',')).join(';');
+    return !seen.has(k) && (seen.add(k), true);
+  });
+}
+
+function byRows(from: number, rows: number): number[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: WIDTH }, (_, c) => from + r * WIDTH + c));
+}
+
+function byColumns(from: number, rows: number): number[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: WIDTH }, (_, c) => from + c * rows + r));
 }
 
 const EMPTY_ROW = (): RequestRow => {
@@ -194,30 +548,54 @@ const EMPTY_ROW = (): RequestRow => {
   return row;
 };
 
-function buildRequests(rows: Anchor[], assigned: Map<Anchor, Tuple>, log: DiagnosticLog): Requests {
+/** The cells as numbers only (no diagnostics), for the whole-table arithmetic of a trial reading. */
+function requestsOf(placed: Map<RequestKey, { tokens: CellToken[] }>, readings: PlacedRow[][]): Requests {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
-  const present = new Set<RequestKey>();
-  for (const row of rows) {
-    present.add(row.key);
-    const t = assigned.get(row);
-    const path = `requests.${row.key}`;
-    if (!t) {
-      log.warn('row-no-values', row.line, `${WIDTH} numbers for ${row.key}`, 'no numbers', `表三“${row.key}”行没有找到数字，记为空值`, path);
-      requests[row.key] = EMPTY_ROW();
-    } else if (t.separator === 'space' && t.tokens.length < WIDTH) {
+  const put = (key: RequestKey, tokens: CellToken[]) => {
+    const row = EMPTY_ROW();
+    APPLICANT_KEYS.forEach((c, i) => (row[c] = tokens[i]?.kind === 'number' ? (tokens[i] as { value: Cell }).value : null));
+    requests[key] = row;
+  };
+  for (const [key, p] of placed) put(key, p.tokens);
+  for (const reading of readings) for (const r of reading) put(r.key, r.tokens);
+  return requests;
+}
+
+function buildRequests(
+  present: RequestKey[],
+  placed: Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>,
+  hits: Hit[],
+  log: DiagnosticLog,
+): { requests: Requests; placement: TablePlacement } {
+  const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
+  const counts = { label: 0, arithmetic: 0, unread: 0 };
+  for (const key of present) {
+    const p = placed.get(key);
+    const path = `requests.${key}`;
+    const hit = hits.find((h) => h.key === key)!;
+    if (!p) {
+      if (!hit.rivals.length) log.warn('row-no-values', hit.line, `${WIDTH} numbers for ${key}`, 'no numbers proved to be this row’s', `表三“${key}”行没有找到能证明属于该行的数字，记为空值`, path);
+      requests[key] = EMPTY_ROW();
+      counts.unread += WIDTH;
+    } else if (hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH) {
       // Spaces cannot show which cell was left blank: placing the numbers would be a guess.
-      log.warn('row-short', t.line, `${WIDTH} numbers`, t.tokens.map((x) => x.printed).join(' '), `表三“${row.key}”行只有 ${t.tokens.length} 个数字，无法确定空格位置，记为空值`, path);
-      requests[row.key] = EMPTY_ROW();
+      log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置，记为空值`, path);
+      requests[key] = EMPTY_ROW();
+      counts.unread += WIDTH;
     } else {
-      requests[row.key] = toCells(APPLICANT_KEYS, t.tokens, log, t.line, path);
+      requests[key] = toCells(APPLICANT_KEYS, p.tokens, log, p.line, path);
+      counts[p.by] += WIDTH;
     }
   }
   for (const def of REQUEST_ROWS) {
-    if (present.has(def.key)) continue;
+    if (present.includes(def.key)) continue;
     const group = 'group' in def ? def.group : undefined;
-    if (group && present.has(group))
+    if (group && present.includes(group))
       log.info('group-without-subrows', null, `sub-row ${def.key}`, `only the group line ${group}`, `该报告的“${group}”只有合计行，没有分项，分项记为空值`, `requests.${def.key}`);
-    else log.warn('row-missing', null, `a table B row for ${def.key} (${def.zh})`, 'no such label', `表三缺少“${def.zh}”行，记为空值`, `requests.${def.key}`);
+    else {
+      log.warn('row-missing', null, `a table B row for ${def.key} (${def.zh})`, 'no such label', `表三缺少“${def.zh}”行，记为空值`, `requests.${def.key}`);
+      counts.unread += WIDTH;
+    }
   }
-  return requests;
+  return { requests, placement: placementOf(counts) };
 }

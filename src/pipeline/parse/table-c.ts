@@ -1,6 +1,7 @@
 /** Table C (administrative reconsideration and litigation): 15 numbers, three groups of five, in template order. */
-import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals } from '../../schema';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals, type TablePlacement } from '../../schema';
 import { toCells } from './cells';
+import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { fitValues, isMarkdownRule, partsOf, type Line } from './lines';
 import { isPageNoise, type CellToken } from '../text';
@@ -10,7 +11,7 @@ const WIDTH = APPEAL_GROUPS.length * COLS.length;
 /** A row label that may precede a group's five numbers in layouts that print one row per group. */
 const GROUP_LABEL = /^(行政复议|行政诉讼|未经复议直接起诉|复议后起诉|行政诉讼[(（]?(未经复议直接起诉|复议后起诉)[)）]?)$/;
 
-export function parseTableC(lines: Line[], from: number, to: number, log: DiagnosticLog): Appeals {
+export function parseTableC(lines: Line[], from: number, to: number, log: DiagnosticLog): { appeals: Appeals; placement: TablePlacement } {
   const tokens: CellToken[] = [];
   let first: number | null = null;
   for (let i = from; i < to && tokens.length < WIDTH; i++) {
@@ -34,10 +35,11 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
       'appeals',
     );
     for (const g of APPEAL_GROUPS) appeals[g.key] = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
-    return appeals;
+    return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
   }
   APPEAL_GROUPS.forEach((g, gi) => {
     appeals[g.key] = toCells(COLS, tokens.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
   });
-  return appeals;
+  // The fifteen numbers of one printed row, in the order of the header: each stands in its header's position.
+  return { appeals, placement: placementOf({ label: WIDTH, arithmetic: 0, unread: 0 }) };
 }

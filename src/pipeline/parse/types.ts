@@ -1,4 +1,4 @@
-import type { Appeals, Diagnostic, Passage, Proactive, Proactive2019, ProseCounts, Requests, Sections, Source } from '../../schema';
+import type { Appeals, Diagnostic, Passage, Placement, Proactive, Proactive2019, ProseCounts, Requests, Sections, Source } from '../../schema';
 
 /** What the parser makes of one report's text: numbers as printed, prose re-flowed, diagnostics. No identity yet. */
 export interface ParsedReport {
@@ -15,6 +15,8 @@ export interface ParsedReport {
   requests: Requests;
   appeals: Appeals;
   proseCounts: ProseCounts;
+  /** How each table's cells were placed. */
+  placement: Placement;
   diagnostics: Diagnostic[];
   /** True when no table B could be found at all: the file does not become a report. */
   hasTableB: boolean;

@@ -1,0 +1,176 @@
+/**
+ * Table B's proof rules (src/pipeline/parse/table-b.ts): a number goes into a cell only when its label stands with it,
+ * or when it fills exactly the template rows between two proved rows and the arithmetic admits that reading only.
+ * Every other case leaves the cells null with a diagnostic naming what was found: never a shifted or guessed row.
+ */
+import { describe, expect, it } from 'vitest';
+import { APPLICANT_KEYS, REQUEST_ROWS, type RequestRowKey, type Requests } from '../../src/schema';
+import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
+import { toLines } from '../../src/pipeline/parse/lines';
+import { findTableBStart, parseTableB } from '../../src/pipeline/parse/table-b';
+import { consistentRequests } from './pipeline-helpers';
+
+const TRUTH = consistentRequests();
+const KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
+const LABEL = Object.fromEntries(REQUEST_ROWS.map((r) => [r.key, r.zh])) as Record<RequestRowKey, string>;
+const HEADER = ['申请人情况', '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计'];
+
+const values = (key: RequestRowKey, requests: Requests = TRUTH) => APPLICANT_KEYS.map((c) => requests[key][c] as number);
+/** A row printed as PDF text prints it: its label and its seven numbers on one line. */
+const labelled = (key: RequestRowKey, requests: Requests = TRUTH) => `${LABEL[key]} ${values(key, requests).join(' ')}`;
+
+/** TRUTH with some rows replaced and handledTotal and received made to add up again (B1, B2, B3 hold). */
+function rebalanced(rows: Record<string, number[]>): Requests {
+  const out = structuredClone(TRUTH);
+  for (const [key, cells] of Object.entries(rows)) out[key as RequestRowKey] = Object.fromEntries(APPLICANT_KEYS.map((c, i) => [c, cells[i]])) as Requests['received'];
+  const outcomes = REQUEST_ROWS.filter((r) => r.outcome).map((r) => r.key);
+  for (const c of APPLICANT_KEYS) {
+    out.handledTotal[c] = outcomes.reduce((sum, k) => sum + (out[k][c] as number), 0);
+    out.received[c] = (out.handledTotal[c] as number) + (out.carriedForward[c] as number) - (out.carriedOver[c] as number);
+  }
+  return out;
+}
+
+function read(lines: string[]) {
+  const all = toLines(lines);
+  const log = new DiagnosticLog('t.txt');
+  const start = findTableBStart(all, 0);
+  const result = parseTableB(all, start, all.length, log);
+  return { ...result, diagnostics: log.items };
+}
+
+/** Every row key whose cells differ from the truth, split into null rows and wrong rows. */
+function compare(requests: Requests, truth: Requests = TRUTH) {
+  const wrong: string[] = [];
+  const nulls: string[] = [];
+  for (const key of KEYS)
+    for (const c of APPLICANT_KEYS) {
+      const found = requests[key][c];
+      if (found === truth[key][c]) continue;
+      (found === null ? nulls : wrong).push(`${key}.${c}`);
+    }
+  return { wrong, nulls };
+}
+
+describe('table B proof rules', () => {
+  it('places a number that stands with its label: every row on its label’s line', () => {
+    const { requests, placement } = read([...HEADER, ...KEYS.map((k) => labelled(k))]);
+    expect(compare(requests)).toEqual({ wrong: [], nulls: [] });
+    expect(placement).toEqual({ method: 'label', byLabel: 175, byArithmetic: 0, unread: 0 });
+  });
+
+  it('fills a gap between two proved rows when its numbers fill exactly the rows between them', () => {
+    // Rows 3 and 4 print their labels on lines of their own and their numbers before them (pdfplumber's shape).
+    const lines = KEYS.flatMap((k) =>
+      k === 'disclosed' || k === 'partlyDisclosed' ? [values(k).join(' '), LABEL[k]] : [labelled(k)],
+    );
+    const { requests, placement, diagnostics } = read([...HEADER, ...lines]);
+    expect(compare(requests)).toEqual({ wrong: [], nulls: [] });
+    expect(placement).toEqual({ method: 'arithmetic', byLabel: 161, byArithmetic: 14, unread: 0 });
+    expect(diagnostics.filter((d) => d.code.startsWith('table-b'))).toEqual([]);
+  });
+
+  it('reads a block printed one cell per line, column by column, when only that reading keeps every row’s total', () => {
+    // poppler's default mode: labels apart, the numbers of withheld.stateSecret…withheld.security one per line,
+    // column after column, a blank line between columns. Read row by row, the first row would be 0 1 2 0 1 2 1.
+    const block = ['withheld.stateSecret', 'withheld.lawForbids', 'withheld.security'] as RequestRowKey[];
+    const columns = APPLICANT_KEYS.flatMap((_, c) => [...block.map((k) => String(values(k)[c])), '']);
+    const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), '', ...columns] : []) : [labelled(k)]));
+    const { requests, placement } = read([...HEADER, ...lines]);
+    expect(compare(requests)).toEqual({ wrong: [], nulls: [] });
+    expect(placement.byArithmetic).toBe(21);
+  });
+
+  it('reads a table where no label stands with its numbers (one cell per line), by the arithmetic of the whole table', () => {
+    const lines = [...HEADER];
+    for (const k of KEYS) lines.push(LABEL[k], '', ...values(k).flatMap((v) => [String(v), '']));
+    const { requests, placement } = read(lines);
+    expect(compare(requests)).toEqual({ wrong: [], nulls: [] });
+    expect(placement).toEqual({ method: 'arithmetic', byLabel: 0, byArithmetic: 175, unread: 0 });
+  });
+
+  it('leaves a gap null with an ambiguity diagnostic naming the candidates when two readings keep the arithmetic', () => {
+    // Seven rows printed as seven clusters of seven numbers: row by row and column by column are both possible. This
+    // block keeps B3 either way (last column = row sums, last row = column sums) and, as its row and column sums are
+    // equal, B1 and B2 too; it is not symmetric, so the two readings differ.
+    const block = KEYS.slice(KEYS.indexOf('withheld.stateSecret'), KEYS.indexOf('withheld.stateSecret') + 7);
+    const matrix = [
+      [0, 1, 0, 0, 0, 0, 1],
+      [0, 0, 1, 0, 0, 0, 1],
+      [1, 0, 0, 0, 0, 0, 1],
+      [0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0],
+      [1, 1, 1, 0, 0, 0, 3],
+    ];
+    const table = rebalanced(Object.fromEntries(block.map((k, i) => [k, matrix[i]])));
+    const lines = KEYS.flatMap((k) =>
+      block.includes(k)
+        ? k === block[0]
+          ? [...block.map((b) => LABEL[b]), ...matrix.flatMap((m) => [...m.map(String), ''])]
+          : []
+        : [labelled(k, table)],
+    );
+    const { requests, placement, diagnostics } = read([...HEADER, ...lines]);
+    for (const k of block) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
+    const ambiguity = diagnostics.find((d) => d.code === 'table-b-ambiguous');
+    expect(ambiguity?.message).toContain('2 种读法');
+    // Both candidates are named: row by row (stateSecret = 0 1 0 0 0 0 1) and column by column (= 0 0 1 0 0 0 1).
+    expect(ambiguity?.message).toContain('withheld.stateSecret = 0 1 0 0 0 0 1');
+    expect(ambiguity?.message).toContain('withheld.stateSecret = 0 0 1 0 0 0 1');
+    expect(placement).toEqual({ method: 'partial', byLabel: 175 - 49, byArithmetic: 0, unread: 49 });
+    // The rows around the gap are still read by their labels.
+    expect(compare(requests, table).wrong).toEqual([]);
+  });
+
+  it('lets B1/B2 of the whole table choose between two readings that both keep every row’s total', () => {
+    // The block above, but transposed in print: its row sums and column sums differ, so only one reading adds up.
+    const block = KEYS.slice(KEYS.indexOf('withheld.stateSecret'), KEYS.indexOf('withheld.stateSecret') + 7);
+    const matrix = [
+      [1, 1, 0, 0, 0, 0, 2],
+      [0, 2, 0, 0, 0, 0, 2],
+      [0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0],
+      [1, 3, 0, 0, 0, 0, 4],
+    ];
+    const table = rebalanced(Object.fromEntries(block.map((k, i) => [k, matrix[i]])));
+    const lines = KEYS.flatMap((k) =>
+      block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), ...matrix.flatMap((m) => [...m.map(String), ''])] : []) : [labelled(k, table)],
+    );
+    const { requests, placement } = read([...HEADER, ...lines]);
+    expect(compare(requests, table)).toEqual({ wrong: [], nulls: [] });
+    expect(placement.byArithmetic).toBe(49);
+  });
+
+  it('never shifts rows: labels printed apart and one row’s numbers lost leave that gap null, the next rows exact', () => {
+    // The labels of 无法提供 1–3 stand in a block, then only two of their three rows of numbers (unclear's lost),
+    // then 不予处理's rows with their labels. Pairing by counts would move numbers up a row; here the gap stays null.
+    const gap = ['unavailable.notHeld', 'unavailable.mustCreate', 'unavailable.unclear'] as RequestRowKey[];
+    const lines = KEYS.flatMap((k) =>
+      gap.includes(k) ? (k === gap[0] ? [...gap.map((g) => LABEL[g]), values('unavailable.notHeld').join(' '), values('unavailable.mustCreate').join(' ')] : []) : [labelled(k)],
+    );
+    const { requests, diagnostics, placement } = read([...HEADER, ...lines]);
+    const { wrong, nulls } = compare(requests);
+    expect(wrong).toEqual([]);
+    expect(nulls).toEqual(gap.flatMap((g) => APPLICANT_KEYS.map((c) => `${g}.${c}`)));
+    const unproved = diagnostics.find((d) => d.code === 'table-b-unproved');
+    expect(unproved?.message).toContain('其间模板有 3 行，需 21 个数字，实有 14 个');
+    expect(placement.unread).toBe(21);
+  });
+
+  it('does not take a reading whose rows keep their totals but break B1/B2 for the whole table when it had a rival', () => {
+    // A block printed one cell per line can be read two ways; the one keeping B3 is taken only if B1/B2 hold too.
+    const broken = structuredClone(TRUTH);
+    broken.handledTotal.natural = (broken.handledTotal.natural as number) + 5;
+    broken.handledTotal.total = (broken.handledTotal.total as number) + 5;
+    const block = ['withheld.stateSecret', 'withheld.lawForbids', 'withheld.security'] as RequestRowKey[];
+    const columns = APPLICANT_KEYS.flatMap((_, c) => [...block.map((k) => String(values(k, broken)[c])), '']);
+    const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), '', ...columns] : []) : [labelled(k, broken)]));
+    const { requests, diagnostics } = read([...HEADER, ...lines]);
+    expect(compare(requests, broken).wrong).toEqual([]);
+    for (const k of block) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
+    expect(diagnostics.find((d) => d.code === 'table-b-unproved')?.message).toContain('B1/B2 不成立');
+  });
+});
