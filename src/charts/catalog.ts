@@ -14,7 +14,7 @@ import { NoteCollector, notesForPaths } from './notes';
 import { plainLabel } from './text';
 import type { PlotRow } from './types';
 
-export type ChartKind = 'report-handling' | 'report-applicants' | 'report-appeals' | 'agency-trend' | 'ranking';
+export type ChartKind = 'report-handling' | 'report-applicants' | 'report-appeals' | 'agency-trend' | 'ranking' | 'region-ranking' | 'region-distribution';
 
 export interface ChartRow extends PlotRow {
   unit: string;
@@ -52,13 +52,13 @@ export interface ChartEntry {
   builtAt: string;
   layout: ChartLayout;
   /** What the chart is about (the parameters its id reads), for pages that look charts up. */
-  subject: { reportId?: string; agencySlug?: string; year?: number; metric?: string };
+  subject: { reportId?: string; agencySlug?: string; year?: number; metric?: string; /** Region path (slugs joined by /). */ region?: string };
 }
 
 /** Rankings show at most this many agencies so that the chart stays readable for a large corpus. */
 export const RANKING_LIMIT = 50;
 
-const reportName = (r: Report) => `${r.agency.name} ${r.year} 年政府信息公开工作年度报告`;
+export const reportName = (r: Report) => `${r.agency.name} ${r.year} 年政府信息公开工作年度报告`;
 const COUNT_UNIT = '件';
 
 function reportSource(reports: Report[]): ChartSource {
@@ -67,7 +67,7 @@ function reportSource(reports: Report[]): ChartSource {
 }
 
 /** A row of one report's cell(s), flagged with the notes that concern those cells. */
-function reportRow(
+export function reportRow(
   report: Report,
   collector: NoteCollector,
   row: { key: string; label: string; group?: string | null; unit: string; href?: string | null; notePrefix?: string } & MetricValue,
@@ -238,7 +238,7 @@ function trendChart(reports: Report[], builtAt: string): ChartEntry {
 }
 
 /** Highest first; missing and not-applicable values last; ties by agency name for a stable order. */
-function compareRanked(a: { value: number | null; name: string }, b: { value: number | null; name: string }): number {
+export function compareRanked(a: { value: number | null; name: string }, b: { value: number | null; name: string }): number {
   if (a.value === null || b.value === null) return a.value === b.value ? a.name.localeCompare(b.name, 'zh') : a.value === null ? 1 : -1;
   return b.value - a.value || a.name.localeCompare(b.name, 'zh');
 }

@@ -35,7 +35,7 @@ export function pngMode(env: NodeJS.ProcessEnv = process.env): PngMode {
 /** Whether `chart` has a PNG file in this build. */
 export function hasPng(chart: Pick<ChartEntry, 'kind'>, env: NodeJS.ProcessEnv = process.env): boolean {
   const mode = pngMode(env);
-  return mode === 'all' || (mode === 'shared' && (chart.kind === 'ranking' || chart.kind === 'agency-trend'));
+  return mode === 'all' || (mode === 'shared' && (chart.kind === 'ranking' || chart.kind === 'agency-trend' || chart.kind.startsWith('region-')));
 }
 
 /**

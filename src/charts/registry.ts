@@ -3,8 +3,10 @@
  * files once) and cached at module level, so chart pages and file endpoints share one computation.
  */
 import { group } from 'd3-array';
+import { regions } from '../lib/region-data';
 import { reports } from '../lib/site-data';
 import { buildCharts, type ChartEntry } from './catalog';
+import { buildRegionCharts } from './region-catalog';
 
 /** One time for the whole build, printed on every chart. */
 export const BUILT_AT = new Date().toISOString();
@@ -12,9 +14,9 @@ export const BUILT_AT = new Date().toISOString();
 let charts: Promise<ChartEntry[]> | undefined;
 let byId: Promise<Map<string, ChartEntry>> | undefined;
 
-/** All charts: per report, per agency (≥ 2 years), per year and metric. */
+/** All charts: per report, per agency (≥ 2 years), per year and metric, per region and year. */
 export function getCharts(): Promise<ChartEntry[]> {
-  charts ??= Promise.resolve().then(() => buildCharts(reports, BUILT_AT));
+  charts ??= Promise.resolve().then(() => [...buildCharts(reports, BUILT_AT), ...buildRegionCharts(regions, BUILT_AT)]);
   return charts;
 }
 

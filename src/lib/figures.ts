@@ -53,3 +53,10 @@ export const FIGURES: Figure[] = [
 
 /** The figures of the agency page's year-by-year table. */
 export const AGENCY_FIGURES = FIGURES.filter((f) => f.kind === 'count' && f.key !== 'handledTotal');
+
+/** A figure's change from `previous` to `current` (a count's difference, a share's difference in share points); null when either is unknown. */
+export function figureChange(figure: Figure, current: Report, previous: Report): Value {
+  const to = figure.value(current);
+  const from = figure.value(previous);
+  return to === null || from === null ? null : to - from;
+}

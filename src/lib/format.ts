@@ -29,3 +29,18 @@ export function formatFileSize(bytes: number): string {
 export function formatShare(value: Value): string {
   return value === null ? NO_VALUE : percent.format(value);
 }
+
+const signed = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 5, signDisplay: 'exceptZero' });
+const points = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+/** A change in a count: "+12", "-3", "0". */
+export function formatCountChange(delta: Value): string {
+  return delta === null ? NO_VALUE : signed.format(delta);
+}
+
+/** A change in a share (0–1) in percentage points: "+5.2 个百分点". */
+export function formatShareChange(delta: Value): string {
+  if (delta === null) return NO_VALUE;
+  const rounded = Math.round(delta * 1000) / 10;
+  return `${rounded === 0 ? '0.0' : points.format(rounded)} 个百分点`;
+}

@@ -97,3 +97,42 @@ export const INDICATORS = [
   },
 ] as const;
 export type IndicatorKey = (typeof INDICATORS)[number]['key'];
+
+/** An indicator's numerator and denominator in one report (total column), as the functions above divide them. */
+export interface RatioParts {
+  numerator: Value;
+  denominator: Value;
+}
+
+/** The parts of each indicator, so that a rate over many reports divides the sums (never averages the rates). */
+export const INDICATOR_PARTS: Record<IndicatorKey, (r: Report) => RatioParts> = {
+  disclosureRate: (r) => ({ numerator: sum([r.requests.disclosed.total, r.requests.partlyDisclosed.total]), denominator: r.requests.handledTotal.total }),
+  withholdingRate: (r) => ({ numerator: groupValue(r.requests, 'withheld'), denominator: r.requests.handledTotal.total }),
+  notHeldShare: (r) => ({ numerator: r.requests['unavailable.notHeld'].total, denominator: r.requests.handledTotal.total }),
+  correctionRate: (r) => ({ numerator: r.appeals.review.corrected, denominator: r.appeals.review.total }),
+};
+
+/** A rate over a set of reports: Σ numerators ÷ Σ denominators over the reports where both are known. */
+export interface PooledRate {
+  value: Value;
+  numerator: number;
+  denominator: number;
+  /** Reports whose numerator and denominator are both known (the ones summed). */
+  counted: number;
+  /** Reports in the set. */
+  of: number;
+}
+
+export function pooledRate(reports: readonly Report[], key: IndicatorKey): PooledRate {
+  let numerator = 0;
+  let denominator = 0;
+  let counted = 0;
+  for (const r of reports) {
+    const parts = INDICATOR_PARTS[key](r);
+    if (parts.numerator === null || parts.denominator === null) continue;
+    numerator += parts.numerator;
+    denominator += parts.denominator;
+    counted += 1;
+  }
+  return { value: counted ? ratio(numerator, denominator) : null, numerator, denominator, counted, of: reports.length };
+}

@@ -6,6 +6,12 @@ export const reportFileUrl = (id: string, ext: 'json' | 'csv') => `/reports/${id
 export const agencyUrl = (slug: string) => `/agencies/${slug}/`;
 export const downloadUrl = (name: string) => `/downloads/${name}`;
 export const searchUrl = '/search/';
+/** A region's statistics: /regions/<province slug>/<prefecture slug>/<county slug>/ (slugs from src/lib/regions.ts). */
+export const regionUrl = (slugs: readonly string[]) => `/regions/${slugs.join('/')}/`;
+export const regionYearUrl = (slugs: readonly string[], year: number) => `/regions/${slugs.join('/')}/${year}/`;
+export const regionCoverageUrl = (slugs: readonly string[]) => `/regions/${slugs.join('/')}/coverage/`;
+export const regionsUrl = '/regions/';
+export const changesUrl = '/regions/changes/';
 
 /** A source file's URL; each path segment is encoded (source paths are relative to the content folder). */
 export function sourceUrl(path: string): string {

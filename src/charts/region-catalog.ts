@@ -1,0 +1,132 @@
+/**
+ * The charts of a region's year (src/lib/region-stats.ts): its agencies ranked on received requests and on the
+ * disclosure rate, and how its agencies spread on each indicator (a histogram per indicator). Pure: the same
+ * regions and time give the same charts. Only region-years with at least two reports get charts.
+ */
+import { INDICATORS, type IndicatorKey } from '../lib/indicators';
+import { regionPath, type Region, type RegionYear } from '../lib/region-stats';
+import { reportUrl } from '../lib/paths';
+import { compareRanked, RANKING_LIMIT, reportRow, type ChartEntry, type ChartRow } from './catalog';
+import { describeNotes, describeRows, sentences } from './describe';
+import { METRICS, type Metric } from './metrics';
+import { NoteCollector, notesForPaths } from './notes';
+
+/** The metrics a region's agencies are ranked on. */
+export const REGION_RANKING_METRICS = ['received', 'disclosure-rate'].map((slug) => METRICS.find((m) => m.slug === slug)!);
+/** A region-year needs this many reports for a ranking or a distribution to say anything. */
+export const MIN_REGION_REPORTS = 2;
+/** Bins of the distribution charts, in percent: [0, 20), [20, 40), … [80, 100]. */
+export const DISTRIBUTION_BINS = [0, 20, 40, 60, 80] as const;
+const AGENCY_UNIT = '个';
+const NOT_COMPUTABLE = '无法计算';
+const kebab = (key: IndicatorKey) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The chart id part of a region: its slugs joined by "--" (a slug never holds two hyphens in a row). */
+const regionIdPart = (region: Region) => region.ref.slugs.join('--');
+export const regionRankingChartId = (region: Region, year: number, metricSlug: string) => `region-${regionIdPart(region)}-${year}-${metricSlug}`;
+export const regionDistributionChartId = (region: Region, year: number) => `region-${regionIdPart(region)}-${year}-distribution`;
+
+const regionName = (region: Region) => region.ref.names.join('');
+
+function rankingChart(region: Region, y: RegionYear, metric: Metric, builtAt: string): ChartEntry {
+  const all = y.reports.map((report) => ({ report, name: report.agency.name, ...metric.read(report) })).sort(compareRanked);
+  const ranked = all.slice(0, RANKING_LIMIT);
+  const collector = new NoteCollector();
+  const rows = ranked.map(({ report, name, ...value }) =>
+    reportRow(report, collector, { key: report.id, label: name, unit: metric.unit, href: reportUrl(report.id), notePrefix: `${name}：`, ...value }),
+  );
+  const where = regionName(region);
+  const shown = ranked.length < all.length ? `，显示前 ${ranked.length} 个（共 ${all.length} 个机关）` : `，共 ${all.length} 个机关`;
+  const top = rows.filter((r) => r.value !== null).slice(0, 5);
+  return {
+    id: regionRankingChartId(region, y.year, metric.slug),
+    kind: 'region-ranking',
+    title: `${where} ${y.year} 年各机关${metric.zh}排名`,
+    subtitle: `${metric.definition}，单位：${metric.unit}；由高到低排列${shown}`,
+    unit: metric.unit,
+    source: { text: `数据来源：${where} ${all.length} 个机关 ${y.year} 年政府信息公开工作年度报告`, links: [] },
+    notes: collector.notes,
+    rows,
+    description: sentences(
+      `${where} ${y.year} 年 ${all.length} 个机关的${metric.zh}`,
+      top.length ? `由高到低：${describeRows(top)}` : '',
+      rows.length > top.length ? '其余见数据表' : '',
+      describeNotes(collector.notes),
+    ),
+    builtAt,
+    layout: { type: 'bars' },
+    subject: { year: y.year, metric: metric.slug, region: regionPath(region.ref) },
+  };
+}
+
+const binLabel = (i: number) => {
+  const from = DISTRIBUTION_BINS[i];
+  const to = DISTRIBUTION_BINS[i + 1];
+  return to === undefined ? `${from}%–100%` : `${from}%–不足 ${to}%`;
+};
+
+/** The bin of a share (0–1): 100 % falls in the last bin. */
+export function distributionBin(share: number): number {
+  const percent = share * 100;
+  let bin = 0;
+  for (let i = 0; i < DISTRIBUTION_BINS.length; i++) if (percent >= DISTRIBUTION_BINS[i]) bin = i;
+  return bin;
+}
+
+function distributionChart(region: Region, y: RegionYear, builtAt: string): ChartEntry {
+  const collector = new NoteCollector();
+  const rows: ChartRow[] = [];
+  const parts: string[] = [];
+  for (const indicator of INDICATORS) {
+    const metric = METRICS.find((m) => m.slug === kebab(indicator.key))!;
+    const bins = DISTRIBUTION_BINS.map(() => ({ agencies: [] as string[], notes: new Set<number>() }));
+    const missing = { agencies: [] as string[], notes: new Set<number>() };
+    for (const report of y.reports) {
+      const value = indicator.compute(report);
+      const target = value === null ? missing : bins[distributionBin(value)];
+      target.agencies.push(report.agency.name);
+      const { paths } = metric.read(report);
+      for (const note of notesForPaths(report, paths)) target.notes.add(collector.add(`${report.agency.name}：${note}`));
+    }
+    const group = indicator.zh;
+    const make = (key: string, label: string, bin: { agencies: string[]; notes: Set<number> }): ChartRow => ({
+      key: `${indicator.key}:${key}`,
+      label,
+      group,
+      value: bin.agencies.length,
+      unit: AGENCY_UNIT,
+      flagged: bin.notes.size > 0,
+      noteRefs: [...bin.notes].sort((a, b) => a - b),
+      href: null,
+      paths: [],
+    });
+    const groupRows = bins.map((bin, i) => make(String(DISTRIBUTION_BINS[i]), binLabel(i), bin));
+    if (missing.agencies.length > 0) groupRows.push(make('null', NOT_COMPUTABLE, missing));
+    rows.push(...groupRows);
+    parts.push(`${indicator.zh}：${describeRows(groupRows)}`);
+  }
+  const where = regionName(region);
+  return {
+    id: regionDistributionChartId(region, y.year),
+    kind: 'region-distribution',
+    title: `${where} ${y.year} 年各机关主要指标分布`,
+    subtitle: `每项指标按机关所在区间计数，单位：个（机关）；“${NOT_COMPUTABLE}”指原表空白或分母为零；共 ${y.reports.length} 个机关`,
+    unit: AGENCY_UNIT,
+    source: { text: `数据来源：${where} ${y.reports.length} 个机关 ${y.year} 年政府信息公开工作年度报告`, links: [] },
+    notes: collector.notes,
+    rows,
+    description: sentences(`${where} ${y.year} 年 ${y.reports.length} 个机关的指标分布`, ...parts, describeNotes(collector.notes)),
+    builtAt,
+    layout: { type: 'bars' },
+    subject: { year: y.year, region: regionPath(region.ref) },
+  };
+}
+
+/** Every region-year's charts (ranking per metric, then the distribution), for region-years with enough reports. */
+export function buildRegionCharts(regions: readonly Region[], builtAt: string): ChartEntry[] {
+  return regions.flatMap((region) =>
+    region.years
+      .filter((y) => y.reports.length >= MIN_REGION_REPORTS)
+      .flatMap((y) => [...REGION_RANKING_METRICS.map((m) => rankingChart(region, y, m, builtAt)), distributionChart(region, y, builtAt)]),
+  );
+}

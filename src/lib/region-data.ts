@@ -1,0 +1,47 @@
+/**
+ * The site's regions (src/lib/region-stats.ts applied to the site's reports), computed once per build and shared
+ * by the region pages, the charts and the links to them.
+ */
+import { agencyChanges, buildRegions, regionPath, type Region } from './region-stats';
+import { provinceSlug } from './regions';
+import { reports } from './site-data';
+
+export const regions: Region[] = buildRegions(reports);
+export const regionByPath = new Map(regions.map((r) => [regionPath(r.ref), r]));
+const regionByNames = new Map(regions.map((r) => [r.ref.names.join('/'), r]));
+export const provinceRegions = regions.filter((r) => r.ref.level === 'province');
+
+/** Every agency's change between consecutive years, across the whole collection. */
+export const nationalChanges = agencyChanges(reports);
+
+/** The region page of a province, if it has one (未识别地区 has none). */
+export function provinceRegion(name: string): Region | undefined {
+  return regionByPath.get(provinceSlug(name));
+}
+
+/** The region of a path of names (province, prefecture, county as far as known), if it has a page. */
+export function regionOfNames(names: readonly string[]): Region | undefined {
+  return regionByNames.get(names.join('/'));
+}
+
+export type RegionView = { view: 'overview'; region: Region } | { view: 'year'; region: Region; year: number } | { view: 'coverage'; region: Region };
+
+/** getStaticPaths of /regions/[...path]: each region's overview, one page per year, and its coverage grid. */
+export function regionPagePaths(): { params: { path: string }; props: RegionView }[] {
+  return regions.flatMap((region) => {
+    const path = regionPath(region.ref);
+    return [
+      { params: { path }, props: { view: 'overview' as const, region } },
+      ...region.years.map((y) => ({ params: { path: `${path}/${y.year}` }, props: { view: 'year' as const, region, year: y.year } })),
+      { params: { path: `${path}/coverage` }, props: { view: 'coverage' as const, region } },
+    ];
+  });
+}
+
+/** Title and description of a region page. */
+export function regionPageTitle(view: RegionView): { title: string; description: string } {
+  const name = view.region.ref.names.join(' · ');
+  if (view.view === 'year') return { title: `${name} ${view.year} 年`, description: `${name} ${view.year} 年政府信息公开年度报告的合计、指标、排名与分布。` };
+  if (view.view === 'coverage') return { title: `${name}：收录情况`, description: `${name}各机关各年度的年度报告是否在本站收录。` };
+  return { title: `${name}：地区统计`, description: `${name}历年政府信息公开年度报告的合计、指标、与上年的变化和收录情况。` };
+}

@@ -1,0 +1,196 @@
+/**
+ * Region statistics on a generated corpus (three provinces, three years, gaps, blank cells, rule breaks), run
+ * through the real pipeline: every total, rate, change and coverage cell is recomputed here independently from
+ * the reports and compared.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline';
+import { buildRegions, largestChanges, type Region } from '../../src/lib/region-stats';
+import { INDICATOR_PARTS, INDICATORS } from '../../src/lib/indicators';
+import { buildRegionCharts, distributionBin } from '../../src/charts/region-catalog';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_ROWS, type Report } from '../../src/schema';
+import { CORPUS_PROVINCES, CORPUS_YEARS, writeRegionCorpus } from '../support/region-corpus';
+
+let dir: string;
+let reports: Report[];
+let regions: Region[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'region-stats-'));
+  await writeRegionCorpus(path.join(dir, 'content'));
+  await runPipeline({ contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'data') });
+  reports = JSON.parse(await readFile(path.join(dir, 'data', 'reports.json'), 'utf8')) as Report[];
+  regions = buildRegions(reports);
+}, 120_000);
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The reports of a region, found from the names alone (not through region-stats). */
+const inRegion = (region: Region) =>
+  reports.filter((r) => {
+    const names = [r.agency.region.province, r.agency.region.prefecture, r.agency.region.county].filter(Boolean);
+    return region.ref.names.every((n, i) => names[i] === n) && names.length >= region.ref.names.length;
+  });
+
+/** Sum of known values and how many were known: blanks are skipped, never counted as 0. */
+function independentSum(values: (number | null)[]): { value: number | null; counted: number } {
+  const known = values.filter((v): v is number => v !== null);
+  return { value: known.length ? known.reduce((a, b) => a + b, 0) : null, counted: known.length };
+}
+
+describe('the generated corpus', () => {
+  it('spans three provinces and three years, with blank cells and rule breaks', () => {
+    expect(new Set(reports.map((r) => r.agency.region.province))).toEqual(new Set(CORPUS_PROVINCES));
+    expect(new Set(reports.map((r) => r.year))).toEqual(new Set(CORPUS_YEARS));
+    expect(reports.some((r) => r.requests.received.total === null || r.requests.disclosed.total === null || r.appeals.review.upheld === null)).toBe(true);
+    expect(reports.some((r) => r.checks.some((c) => c.rule === 'X1'))).toBe(true);
+    expect(regions.filter((r) => r.ref.level === 'province').map((r) => r.ref.name).sort()).toEqual([...CORPUS_PROVINCES].sort());
+    expect(regions.some((r) => r.ref.level === 'prefecture')).toBe(true);
+    expect(regions.some((r) => r.ref.level === 'county')).toBe(true);
+  });
+});
+
+describe('region totals', () => {
+  it('equal the sums of their reports’ cells, covering only the reports where the cell is known', () => {
+    let checked = 0;
+    for (const region of regions) {
+      const mine = inRegion(region);
+      expect(region.reports.map((r) => r.id).sort(), region.ref.names.join('/')).toEqual(mine.map((r) => r.id).sort());
+      for (const y of region.years) {
+        const yearReports = mine.filter((r) => r.year === y.year);
+        expect(y.reports.length).toBe(yearReports.length);
+        for (const row of REQUEST_ROWS) {
+          const line = y.requests.find((l) => l.key === row.key)!;
+          const expected = independentSum(yearReports.map((r) => r.requests[row.key].total));
+          expect({ value: line.total.value, counted: line.total.counted, of: line.total.of }).toEqual({ ...expected, of: yearReports.length });
+          checked += 1;
+        }
+        for (const g of APPEAL_GROUPS) {
+          for (const c of APPEAL_COLUMNS) {
+            const line = y.appeals.find((l) => l.key === `${g.key}.${c.key}`)!;
+            expect({ value: line.total.value, counted: line.total.counted }).toEqual(independentSum(yearReports.map((r) => r.appeals[g.key][c.key])));
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('say how many reports with a rule break on the cell they include', () => {
+    const flagged = regions.flatMap((region) => region.years.flatMap((y) => y.requests.filter((l) => l.total.flagged > 0).map((l) => ({ y, l }))));
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const { y, l } of flagged) {
+      const expected = y.reports.filter((r) => r.checks.some((c) => c.cells.includes(`requests.${l.key}.total`) || (l.isGroup && c.cells.some((p) => p.startsWith(`requests.${l.key}`)))));
+      expect(l.total.flagged).toBe(expected.length);
+    }
+  });
+
+  it('give rates as Σ numerators ÷ Σ denominators over the reports where both are known, never an average of rates', () => {
+    for (const region of regions) {
+      for (const y of region.years) {
+        for (const indicator of INDICATORS) {
+          const parts = y.reports.map((r) => INDICATOR_PARTS[indicator.key](r)).filter((p) => p.numerator !== null && p.denominator !== null);
+          const num = parts.reduce((a, p) => a + p.numerator!, 0);
+          const den = parts.reduce((a, p) => a + p.denominator!, 0);
+          const rate = y.rates[indicator.key];
+          expect(rate.counted).toBe(parts.length);
+          expect(rate.value).toBe(parts.length && den !== 0 ? num / den : null);
+          // Parts and the per-report indicator agree.
+          for (const r of y.reports) {
+            const p = INDICATOR_PARTS[indicator.key](r);
+            const own = p.numerator === null || p.denominator === null || p.denominator === 0 ? null : p.numerator / p.denominator;
+            expect(indicator.compute(r)).toBe(own);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('change from the year before', () => {
+  it('uses only the agencies with a report in both years', () => {
+    let compared = 0;
+    for (const region of regions) {
+      for (const y of region.years) {
+        const mine = inRegion(region);
+        const now = new Map(mine.filter((r) => r.year === y.year).map((r) => [r.agency.slug, r]));
+        const before = new Map(mine.filter((r) => r.year === y.year - 1).map((r) => [r.agency.slug, r]));
+        const both = [...now.keys()].filter((slug) => before.has(slug));
+        if (both.length === 0) {
+          expect(y.change).toBeNull();
+          continue;
+        }
+        compared += 1;
+        expect(y.change!.agencies).toBe(both.length);
+        const known = both.filter((s) => now.get(s)!.requests.received.total !== null && before.get(s)!.requests.received.total !== null);
+        const cur = known.reduce((a, s) => a + now.get(s)!.requests.received.total!, 0);
+        const prev = known.reduce((a, s) => a + before.get(s)!.requests.received.total!, 0);
+        expect(y.change!.received).toEqual({ previous: prev, current: cur, delta: cur - prev, counted: known.length });
+        // An agency reporting only this year (or only last year) changes nothing.
+        expect(y.change!.received.counted).toBeLessThanOrEqual(Math.min(now.size, before.size));
+      }
+    }
+    expect(compared).toBeGreaterThan(3);
+    // The corpus has agencies missing a year, so some year has fewer agencies in both years than reports.
+    expect(regions.some((r) => r.years.some((y) => y.change && y.change.agencies < y.reports.length))).toBe(true);
+  });
+
+  it('lists the largest changes by agency, consecutive years only, largest first', () => {
+    const all = regions.filter((r) => r.ref.level === 'province').flatMap((r) => r.changes);
+    for (const c of all) {
+      expect(c.current.year - c.previous.year).toBe(1);
+      expect(c.current.agency.slug).toBe(c.previous.agency.slug);
+      if (c.received) expect(c.received.delta).toBe(c.current.requests.received.total! - c.previous.requests.received.total!);
+    }
+    const top = largestChanges(all, 'received', 5);
+    const sizes = top.map((c) => Math.abs(c.received!.delta));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    const biggest = Math.max(...all.filter((c) => c.received).map((c) => Math.abs(c.received!.delta)));
+    expect(sizes[0]).toBe(biggest);
+  });
+});
+
+describe('coverage grid', () => {
+  it('lists exactly the agencies with reports in other years but none in this one', () => {
+    let gaps = 0;
+    for (const region of regions) {
+      const mine = inRegion(region);
+      const agencies = new Set(mine.map((r) => r.agency.slug));
+      expect(region.coverage.rows.map((r) => r.slug).sort()).toEqual([...agencies].sort());
+      for (const [i, year] of region.coverage.years.entries()) {
+        const present = new Set(mine.filter((r) => r.year === year).map((r) => r.agency.slug));
+        const missing = [...agencies].filter((s) => !present.has(s)).sort();
+        expect(region.coverage.rows.filter((row) => row.cells[i] === null).map((row) => row.slug).sort()).toEqual(missing);
+        expect(region.coverage.counts[i]).toEqual({ year, present: present.size, missing: missing.length });
+        gaps += missing.length;
+      }
+    }
+    expect(gaps).toBeGreaterThan(0);
+  });
+});
+
+describe('region charts', () => {
+  it('rank a region-year’s agencies and count them into the distribution’s bins', () => {
+    const charts = buildRegionCharts(regions, '2025-01-01T00:00:00.000Z');
+    expect(new Set(charts.map((c) => c.id)).size).toBe(charts.length);
+    for (const chart of charts) expect(chart.id).toMatch(/^region-[a-z0-9-]+$/);
+    const province = regions.find((r) => r.ref.level === 'province')!;
+    const y = province.years[0];
+    const distribution = charts.find((c) => c.kind === 'region-distribution' && c.subject.region === province.ref.slugs.join('/') && c.subject.year === y.year)!;
+    for (const indicator of INDICATORS) {
+      const rows = distribution.rows.filter((r) => r.key.startsWith(`${indicator.key}:`));
+      expect(rows.reduce((a, r) => a + (r.value ?? 0), 0)).toBe(y.reports.length);
+      const values = y.reports.map((r) => indicator.compute(r));
+      const inFirst = values.filter((v) => v !== null && v * 100 < 20).length;
+      expect(rows.find((r) => r.key === `${indicator.key}:0`)!.value).toBe(inFirst);
+    }
+    expect(distributionBin(1)).toBe(4);
+    expect(distributionBin(0.2)).toBe(1);
+    const ranking = charts.find((c) => c.kind === 'region-ranking' && c.subject.metric === 'received' && c.subject.region === province.ref.slugs.join('/'))!;
+    const known = ranking.rows.map((r) => r.value).filter((v): v is number => v !== null);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+  });
+});
