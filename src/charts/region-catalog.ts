@@ -59,10 +59,12 @@ function rankingChart(region: Region, y: RegionYear, metric: Metric, builtAt: st
   };
 }
 
+/** "<20%", "20–40%" … "≥80%": a bin holds its lower bound, not its upper one (100 % is in the last). */
 const binLabel = (i: number) => {
   const from = DISTRIBUTION_BINS[i];
   const to = DISTRIBUTION_BINS[i + 1];
-  return to === undefined ? `${from}%–100%` : `${from}%–不足 ${to}%`;
+  if (i === 0) return `<${to}%`;
+  return to === undefined ? `≥${from}%` : `${from}–${to}%`;
 };
 
 /** The bin of a share (0–1): 100 % falls in the last bin. */
@@ -110,7 +112,7 @@ function distributionChart(region: Region, y: RegionYear, builtAt: string): Char
     id: regionDistributionChartId(region, y.year),
     kind: 'region-distribution',
     title: `${where} ${y.year} 年各机关主要指标分布`,
-    subtitle: `每项指标按机关所在区间计数，单位：个（机关）；“${NOT_COMPUTABLE}”指原表空白或分母为零；共 ${y.reports.length} 个机关`,
+    subtitle: `每项指标按机关所在区间计数（区间含下限、不含上限），单位：个（机关）；“${NOT_COMPUTABLE}”指原表空白或分母为零；共 ${y.reports.length} 个机关，各机关的数值见地区年度页面的表格`,
     unit: AGENCY_UNIT,
     source: { text: `数据来源：${where} ${y.reports.length} 个机关 ${y.year} 年政府信息公开工作年度报告`, links: [] },
     notes: collector.notes,
