@@ -10,7 +10,7 @@ export const PNG_MODE_ENV = 'CHART_PNG';
 
 /**
  * Values of CHART_PNG: `all` (the default) renders every chart; `shared` only the charts shared across
- * reports (per year and metric, per agency), since the three charts of every report are most of a large
+ * reports (per year and metric, per agency, per region and year), since the three charts of every report are most of a large
  * corpus's PNGs; `0` none (e.g. for benchmarks). Pages offer a PNG, and use it as preview image, only
  * where one is rendered.
  */
