@@ -64,6 +64,8 @@ interface Unit {
   at: number;
   /** Units of one cluster follow each other with no blank line or label between them. */
   cluster: number;
+  /** How many row labels stand before the unit: units with the same run stand between the same two labels. */
+  run: number;
 }
 
 export const matchRow = memoByString((label: string): RequestRowKey | null => {
@@ -228,7 +230,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       cluster++;
       continue;
     }
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length });
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
@@ -300,7 +302,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     const inside = units.filter((u) => u.at > lo.at && u.at < hi.at);
     const rowSets = rowSetsBetween(present, lo.rank, hi.rank);
     if (!inside.length) continue;
-    gaps.push(readGap(inside, rowSets, lo.rank > hi.rank));
+    gaps.push(readGap(inside, rowSets, lo.rank > hi.rank, hits));
   }
 
   settleByColumns(gaps, placed);
@@ -377,8 +379,38 @@ interface Gap {
   problem: string;
 }
 
-function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean): Gap {
+/**
+ * The rows the labels allow for a run of exactly seven cells standing between two row labels (and nothing else): the
+ * row before it or the row after it (a row's numbers follow or precede its label). Keyed by the run's first cell.
+ */
+function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; allowed: RequestKey[] }> {
+  const out = new Map<number, { cells: number; allowed: RequestKey[] }>();
+  const all = new Map<number, number>();
+  for (const u of units) all.set(u.run, (all.get(u.run) ?? 0) + u.tokens.length);
+  let offset = 0;
+  for (const u of units) {
+    const run = u.run;
+    if (!out.has(offset) && run > 0 && run < hits.length && all.get(run) === WIDTH && units.find((x) => x.run === run) === u)
+      out.set(offset, { cells: WIDTH, allowed: [hits[run - 1].key, hits[run].key] });
+    offset += u.tokens.length;
+  }
+  return out;
+}
+
+/** Whether a reading keeps every labelled run whole and in a row its labels allow. */
+function agreesWithLabels(order: number[][], rows: RequestKey[], runs: Map<number, { cells: number; allowed: RequestKey[] }>): boolean {
+  for (const [first, run] of runs) {
+    const r = order.findIndex((o) => o.includes(first));
+    if (r < 0 || !run.allowed.includes(rows[r])) return false;
+    for (let c = first; c < first + run.cells; c++) if (!order[r].includes(c)) return false;
+  }
+  return true;
+}
+
+function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[]): Gap {
   const cells = units.flatMap((u) => u.tokens.map((t) => ({ t, line: u.line })));
+  const runs = labelledRuns(units, hits);
+  let conflicts = 0;
   const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], problem: '' };
   if (disordered) {
     gap.problem = '前后两个有标签的行顺序与模板不符';
@@ -397,7 +429,8 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean): G
     for (const order of readingsOf(units, rows.length)) {
       gap.readings++;
       const reading = rows.map((key, r) => ({ key, tokens: order[r].map((c) => cells[c].t), line: cells[order[r][0]].line }));
-      if (reading.every((r) => b3Holds(r.tokens))) survivors.set(showReading(reading), reading);
+      if (!agreesWithLabels(order, rows, runs)) conflicts++;
+      else if (reading.every((r) => b3Holds(r.tokens))) survivors.set(showReading(reading), reading);
     }
   }
   gap.candidates = survivors.size;
@@ -405,7 +438,10 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean): G
   if (survivors.size === 1) {
     gap.reading = [...survivors.values()][0];
     gap.rows = gap.reading.map((r) => r.key);
-  } else if (survivors.size === 0) gap.problem = `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
+  } else if (survivors.size === 0)
+    gap.problem = conflicts
+      ? `按模板顺序的读法与原文中行标签紧挨的数字不符（可能行序被调换或缺行），无法确定`
+      : `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
   else gap.problem = `有 ${survivors.size} 种读法都满足表内勾稽关系（${[...survivors.keys()].slice(0, 3).join('；或 ')}），无法确定`;
   return gap;
 }
