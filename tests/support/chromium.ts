@@ -19,7 +19,7 @@ import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 import { extract } from 'tar-fs';
 import { findSystemCjkFont } from '../../src/charts/font';
 import { PROJECT_ROOT } from '../setup/site';
-import { printableNpmCjkFontDir } from './print-font';
+import { DROID_FAMILY, printableNpmCjkFonts } from './print-font';
 
 /** Where Debian's chromium package puts the browser. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -92,7 +92,7 @@ export async function unpackNpmChromium(): Promise<string> {
  * A fontconfig file for the browser (FONTCONFIG_FILE): the system's configuration, when there is one and `system` is
  * true, plus the font folders `dirs`; its cache in .cache/.
  */
-export async function fontconfigFile(dirs: string[], system = true): Promise<string> {
+export async function fontconfigFile(dirs: string[], system = true, families: Record<string, string> = {}): Promise<string> {
   const cache = join(PROJECT_ROOT, '.cache');
   await mkdir(cache, { recursive: true });
   const xml = [
@@ -102,6 +102,11 @@ export async function fontconfigFile(dirs: string[], system = true): Promise<str
     `  <cachedir>${join(cache, 'fontconfig')}</cachedir>`,
     ...(system ? ['  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>'] : []),
     ...dirs.map((dir) => `  <dir>${dir}</dir>`),
+    // The fonts of a folder offered under another family name (print-font.ts).
+    ...Object.entries(families).map(
+      ([dir, family]) =>
+        `  <match target="scan"><test name="file" compare="contains"><string>${dir}/</string></test><edit name="family" mode="assign" binding="same"><string>${family}</string></edit></match>`,
+    ),
     '</fontconfig>',
     '',
   ].join('\n');
@@ -121,13 +126,15 @@ export function findChromium(): Promise<ChromiumChoice> {
   choice ??= (async (): Promise<ChromiumChoice> => {
     const override = process.env.CHROMIUM_PATH;
     // npm's Noto Sans SC only where the system has no Noto CJK: with it, the system's fonts are used unchanged.
-    const fontDirs = findSystemCjkFont() ? [] : [await printableNpmCjkFontDir()];
+    const npmFonts = findSystemCjkFont() ? null : await printableNpmCjkFonts();
+    const fontDirs = npmFonts ? [npmFonts.noto, npmFonts.droid] : [];
+    const families: Record<string, string> = npmFonts ? { [npmFonts.droid]: DROID_FAMILY } : {};
     if (override || isExecutableFile(SYSTEM_CHROMIUM)) {
-      const env: Record<string, string> = fontDirs.length ? { FONTCONFIG_FILE: await fontconfigFile(fontDirs) } : {};
+      const env: Record<string, string> = fontDirs.length ? { FONTCONFIG_FILE: await fontconfigFile(fontDirs, true, families) } : {};
       return { executablePath: override || SYSTEM_CHROMIUM, origin: override ? 'CHROMIUM_PATH' : 'system', env };
     }
     const dir = await unpackNpmChromium();
-    const conf = await fontconfigFile([join(dir, 'fonts'), ...fontDirs]);
+    const conf = await fontconfigFile([join(dir, 'fonts'), ...fontDirs], true, families);
     const libraryPath = [join(dir, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
     return { executablePath: join(dir, 'chromium'), origin: NPM_CHROMIUM_PACKAGE, env: { LD_LIBRARY_PATH: libraryPath, FONTCONFIG_FILE: conf } };
   })();

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNpmCjkFont } from '../../src/charts/font';
-import { characterMap, extensionAAliases, printableNpmCjkFontDir } from '../support/print-font';
+import { aliasesOfIdeographs, characterMap, extensionAAliases, printableNpmCjkFonts } from '../support/print-font';
 import { extractPdf } from '../../src/pipeline/read/formats/pdf-extract';
 import { repairRadicals } from '../../src/pipeline/read/formats/radicals';
 import {
@@ -72,7 +72,7 @@ describe(`npm's Chromium (${NPM_CHROMIUM_PACKAGE}) with npm's Noto Sans SC as it
     const choice: ChromiumChoice = {
       executablePath: join(dir, 'chromium'),
       origin: NPM_CHROMIUM_PACKAGE,
-      env: { LD_LIBRARY_PATH: join(dir, 'lib'), FONTCONFIG_FILE: await fontconfigFile([join(dir, 'fonts'), await printableNpmCjkFontDir()], false) },
+      env: { LD_LIBRARY_PATH: join(dir, 'lib'), FONTCONFIG_FILE: await fontconfigFile([join(dir, 'fonts'), (await printableNpmCjkFonts()).noto], false) },
     };
     browser = await launchChromium({}, choice);
   }, 120_000);
@@ -97,9 +97,17 @@ describe("npm's Noto Sans SC prepared for printing", () => {
     const aliases = extensionAAliases(original);
     expect(aliases.map((cp) => String.fromCodePoint(cp))).toContain('㬵');
     expect(original.get(0x3b35)).toBe(original.get('胶'.codePointAt(0)!));
-    const printed = characterMap(readFileSync(join(await printableNpmCjkFontDir(), basename(findNpmCjkFont()!.regular))));
+    const fonts = await printableNpmCjkFonts();
+    const printed = characterMap(readFileSync(join(fonts.noto, basename(findNpmCjkFont()!.regular))));
     expect(printed.size).toBe(original.size - aliases.length);
     for (const cp of aliases) expect(printed.has(cp)).toBe(false);
     expect(printed.has('胶'.codePointAt(0)!)).toBe(true);
+    expect(printed.has(0x2f00)).toBe(true); // ⼀, drawn as 一: kept, as Noto CJK has it
+    // The copy standing in for Droid Sans Fallback has no radical either.
+    const radicals = aliasesOfIdeographs(original, [[0x2e80, 0x2fdf]]);
+    expect(radicals.length).toBeGreaterThan(200);
+    const droid = characterMap(readFileSync(join(fonts.droid, basename(findNpmCjkFont()!.regular))));
+    expect(droid.size).toBe(original.size - aliases.length - radicals.length);
+    expect(droid.has(0x2f00)).toBe(false);
   });
 });
