@@ -4,7 +4,7 @@
  * which cells each value reads (so rule breaks on those cells flag the plotted value) and why a value is null.
  */
 import { INDICATORS, groupRows, sum, type IndicatorKey } from '../lib/indicators';
-import type { AppealGroup, Report, RequestRowKey } from '../schema';
+import { splitCellPath, type AppealGroup, type Report, type RequestRowKey } from '../schema';
 import { NOT_APPLICABLE_LABEL, NULL_LABEL, PERCENT_UNIT } from './format';
 
 export interface MetricValue {
@@ -34,10 +34,7 @@ const appealPath = (group: AppealGroup, column: string) => `appeals.${group}.${c
  * Undefined when the path does not exist in this report (a group line the report did not print).
  */
 export function valueAt(report: Report, path: string): number | null | undefined {
-  const parts = path.split('.');
-  const table = parts[0];
-  const column = parts[parts.length - 1];
-  const key = parts.slice(1, -1).join('.');
+  const { table, row: key, column } = splitCellPath(path) ?? { table: '', row: '', column: '' };
   const rows = table === 'requests' ? report.requests : table === 'appeals' ? report.appeals : undefined;
   const row = (rows as Record<string, Record<string, number | null> | undefined> | undefined)?.[key];
   return row?.[column];

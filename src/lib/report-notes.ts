@@ -3,6 +3,7 @@
  * and list the breaks next to the numbers they concern.
  */
 import type { Diagnostic, Report, RuleBreak } from '../schema/report';
+import { tableOfPath } from '../schema/value-path';
 
 export type TableKey = 'proactive' | 'proactive2019' | 'requests' | 'appeals';
 
@@ -26,10 +27,7 @@ export interface ReportNotes {
   byTable: Map<TableKey | 'other', NumberedBreak[]>;
 }
 
-/** A cell's value path, e.g. `requests.received.natural`: the form rule breaks and diagnostics use. */
-export const cellPath = (table: TableKey, row: string, column: string) => `${table}.${row}.${column}`;
-
-const tableOf = (path: string) => path.split('.')[0] as TableKey;
+const tableOf = (path: string) => tableOfPath(path) as TableKey;
 
 export function reportNotes(report: Report): ReportNotes {
   const breaksByCell = new Map<string, NumberedBreak[]>();

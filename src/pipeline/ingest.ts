@@ -4,7 +4,7 @@ import { Report, type Diagnostic, type Rejected } from '../schema';
 import { checkReport } from './check';
 import { diagnostic } from './diagnostic';
 import { identifyAgency, reportId } from './enrich';
-import { parseReport, PARSER_VERSION, type ParsedReport } from './parse';
+import { parseReport, PARSER_VERSION } from './parse';
 import { readSource, type SourceDocument } from './read';
 
 export type Ingested = { report: Report } | { rejected: Rejected };
@@ -13,21 +13,6 @@ export type Ingested = { report: Report } | { rejected: Rejected };
 function reject(file: string, diagnostics: Diagnostic[], fallbackError?: Omit<Diagnostic, 'file' | 'severity'>): Ingested {
   const why = fallbackError && !diagnostics.some((d) => d.severity === 'error') ? [{ ...fallbackError, severity: 'error' as const, file }] : [];
   return { rejected: { file, diagnostics: [...diagnostics, ...why] } };
-}
-
-function parseSafely(doc: SourceDocument & { text: string }): ParsedReport | Diagnostic {
-  try {
-    return parseReport({ text: doc.text, file: doc.path, lineOffset: doc.lineOffset });
-  } catch (error) {
-    return diagnostic({
-      severity: 'error',
-      code: 'parse-failed',
-      file: doc.path,
-      expected: 'a parseable report',
-      found: error instanceof Error ? error.message : String(error),
-      message: '解析时发生错误，该文件未能生成报告',
-    });
-  }
 }
 
 const REFUSED_VALUE_CHARS = 80;
@@ -64,8 +49,8 @@ export function ingestSource(doc: SourceDocument): Ingested {
   const file = doc.path;
   if (doc.text === null) return reject(file, doc.diagnostics);
 
-  const parsed = parseSafely({ ...doc, text: doc.text });
-  if (!('hasTableB' in parsed)) return reject(file, [...doc.diagnostics, parsed]);
+  // parseReport never throws: an exception inside it is its one `parser-exception` error, and no table B.
+  const parsed = parseReport({ text: doc.text, file: doc.path, lineOffset: doc.lineOffset });
   const diagnostics = [...doc.diagnostics, ...parsed.diagnostics];
   if (!parsed.hasTableB) {
     return reject(file, diagnostics, {

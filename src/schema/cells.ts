@@ -15,6 +15,7 @@ import {
   SECTIONS,
 } from './keys';
 import type { Cell, Report } from './report';
+import { cellPath } from './value-path';
 
 export type CellTable = 'proactive' | 'proactive2019' | 'requests' | 'appeals';
 
@@ -40,7 +41,7 @@ const TABLE_ZH: Record<CellTable, string> = {
 };
 
 function define(table: CellTable, row: string, column: string, zh: string[], en: string[], unit: string): CellDefinition {
-  return { table, row, column, path: `${table}.${row}.${column}`, zh: zh.join(' / '), en: en.join(' / '), unit, tableZh: TABLE_ZH[table] };
+  return { table, row, column, path: cellPath(table, row, column), zh: zh.join(' / '), en: en.join(' / '), unit, tableZh: TABLE_ZH[table] };
 }
 
 function proactiveCells<C extends string>(
@@ -80,4 +81,22 @@ export const CELL_DEFINITIONS: readonly CellDefinition[] = [
 export function cellValue(report: Report, def: CellDefinition): Cell | undefined {
   const table = report[def.table] as Record<string, Record<string, Cell> | undefined> | null;
   return table?.[def.row]?.[def.column];
+}
+
+const CELL_BY_PATH = new Map(CELL_DEFINITIONS.map((d) => [d.path, d]));
+/** Row label of a definition: its Chinese label without the column's. */
+const rowZh = (d: CellDefinition) => d.zh.split(' / ').slice(0, -1).join(' / ');
+
+/**
+ * The template's own words for a value path, for readers: a cell as `表三（…）：三、本年度办理结果 / （三）不予公开 /
+ * 3.危及“三安全一稳定” / 自然人`, a row without its column, a table by its section title. A path the template does not
+ * have is returned as it is.
+ */
+export function valuePathLabel(path: string): string {
+  const cell = CELL_BY_PATH.get(path);
+  if (cell) return `${cell.tableZh}：${cell.zh}`;
+  const inRow = CELL_DEFINITIONS.find((d) => d.path.startsWith(`${path}.`) && `${d.table}.${d.row}` === path);
+  if (inRow) return `${inRow.tableZh}：${rowZh(inRow)}`;
+  const table = TABLE_ZH[path as CellTable];
+  return table ?? path;
 }

@@ -5,3 +5,5 @@ export * from './cells';
 export * from './csv';
 export * from './csv-guard';
 export * from './downloads';
+export * from './diagnostic-codes';
+export * from './value-path';

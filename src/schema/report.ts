@@ -3,6 +3,7 @@
  * the site's data read (src/lib/site-data.ts) and the published JSON Schema.
  */
 import { z } from 'zod/v4';
+import { DIAGNOSTIC_CODE_LIST } from './diagnostic-codes';
 import {
   APPLICANT_KEYS,
   APPEAL_COLUMNS,
@@ -102,8 +103,8 @@ export type ProseCounts = z.infer<typeof ProseCounts>;
 export const Severity = z.enum(['error', 'warning', 'info']);
 export const Diagnostic = z.object({
   severity: Severity,
-  /** A stable machine-readable code, e.g. `table-b-missing`, `cell-blank`. */
-  code: z.string(),
+  /** A stable machine-readable code from the closed list of ./diagnostic-codes.ts, e.g. `table-b-missing`. */
+  code: z.enum(DIAGNOSTIC_CODE_LIST),
   /** Path of the source file relative to the content folder. */
   file: z.string(),
   /** 1-based line in the source text, null when the problem is not tied to one line. */

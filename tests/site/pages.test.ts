@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { DOWNLOAD_FILES, dictionaryRows } from '../../src/schema';
+import { DIAGNOSTIC_CODES, DOWNLOAD_FILES, dictionaryRows, valuePathLabel } from '../../src/schema';
 import { formatFileSize } from '../../src/lib/format';
 import { regionAnchor } from '../../src/lib/paths';
 import { provinceUrl } from '../../src/lib/regions';
@@ -108,9 +108,26 @@ describe('home, quality and data pages', () => {
     expect(text(b1?.querySelector('td.num'))).toBe(String(reports.flatMap((r) => r.checks).filter((c) => c.rule === 'B1').length));
   });
 
+  it('quality page names each diagnostic by its Chinese explanation and the template labels, not by code or key path', () => {
+    const html = readPage(dist, '/quality/');
+    const cells = html.querySelectorAll('td[data-code]');
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      const code = cell.getAttribute('data-code') as keyof typeof DIAGNOSTIC_CODES;
+      expect(text(cell).startsWith(DIAGNOSTIC_CODES[code]), code).toBe(true);
+      expect(text(cell)).not.toContain(code);
+      expect(text(cell)).not.toMatch(/\b(requests|appeals|proactive)\./);
+    }
+    const withPath = reports.flatMap((r) => r.diagnostics).filter((d) => d.path);
+    expect(withPath.length).toBeGreaterThan(0);
+    expect(text(html)).toContain(valuePathLabel(withPath[0].path!));
+  });
+
   it('data page has a dictionary row for every canonical key and the downloads', () => {
     const html = readPage(dist, '/data/');
     expect(html.querySelectorAll('#dictionary tbody tr')).toHaveLength([...dictionaryRows()].length);
+    const codes = html.querySelectorAll('#diagnostic-codes tbody tr').map((tr) => [text(tr.querySelector('th')), text(tr.querySelector('td'))]);
+    expect(codes).toEqual(Object.entries(DIAGNOSTIC_CODES));
     for (const name of Object.values(DOWNLOAD_FILES)) {
       expect(html.querySelector(`a[href="/downloads/${name}"]`), name).not.toBeNull();
       const bytes = readFileSync(join(dataDir, 'downloads', name));

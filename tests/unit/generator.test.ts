@@ -248,7 +248,7 @@ describe('test oracle', () => {
   const report = generateReport('oracle', { layout: 'pipe', blankRate: 0.5 });
   const diag = (path?: string, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
     severity,
-    code: 'x',
+    code: 'cell-blank',
     file: 'f',
     line: null,
     expected: '',

@@ -46,19 +46,6 @@ describe('ingestFile', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('turns a parser exception into an error diagnostic', async () => {
-    parser.behaviour = () => {
-      throw new Error('unexpected token in table B');
-    };
-    const result = await ingestFile(dir, 'r.txt');
-    expect(result).toEqual({
-      rejected: {
-        file: 'r.txt',
-        diagnostics: [expect.objectContaining({ severity: 'error', code: 'parse-failed', expected: 'a parseable report', found: 'unexpected token in table B' })],
-      },
-    });
-  });
-
   it('rejects a report without table B, adding an error when the parser gave none', async () => {
     parser.behaviour = () => parsed({ hasTableB: false });
     const result = await ingestFile(dir, 'r.txt');

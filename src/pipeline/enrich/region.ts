@@ -2,7 +2,7 @@
  * Region of an agency from the place names its name contains, matched against the division data set.
  * Only a consistent, unique chain is accepted; an ambiguous or unknown place is left null with a warning.
  */
-import type { AgencyLevel, Diagnostic, Region } from '../../schema';
+import type { AgencyLevel, Diagnostic, DiagnosticCode, Region } from '../../schema';
 import { diagnostic } from '../diagnostic';
 import { ancestorAt, divisions, lineage, type Division, type DivisionLevel } from './divisions';
 
@@ -119,7 +119,7 @@ const EXPECTED_PLACE = '机关名称中含有能唯一确定省、地、县级�
 
 /** Infers the region from a normalised agency name. */
 export function inferRegion(agencyName: string, file: string): RegionResult {
-  const warn = (code: string, found: string, message: string): RegionResult => ({
+  const warn = (code: DiagnosticCode, found: string, message: string): RegionResult => ({
     region: NO_REGION,
     division: null,
     diagnostics: [diagnostic({ severity: 'warning', code, file, expected: EXPECTED_PLACE, found, message })],

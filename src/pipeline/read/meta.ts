@@ -2,7 +2,7 @@
  * Metadata that overrides what the parser and the enrich stage infer: YAML front matter or a sidecar file
  * `<name>.meta.json` / `<name>.meta.yaml`. Each field is validated on its own so one bad field does not drop the rest.
  */
-import { META_FIELDS, META_OVERRIDE_FIELDS as FIELDS, type Diagnostic, type MetaField, type MetaOverrides } from '../../schema';
+import { META_FIELDS, META_OVERRIDE_FIELDS as FIELDS, type Diagnostic, type DiagnosticCode, type MetaField, type MetaOverrides } from '../../schema';
 import { diagnostic } from '../diagnostic';
 
 const EXPECTED: Record<MetaField, string> = {
@@ -25,7 +25,7 @@ export interface MetaOrigin {
 /** Validates raw metadata (parsed YAML or JSON): keeps each valid field, reports invalid and unknown ones. */
 export function validateMeta(raw: unknown, origin: MetaOrigin): { meta: MetaOverrides; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const warn = (code: string, expected: string, found: string, message: string) =>
+  const warn = (code: DiagnosticCode, expected: string, found: string, message: string) =>
     diagnostics.push(diagnostic({ severity: 'warning', code, file: origin.file, line: origin.line, expected, found, message }));
 
   if (raw === null || raw === undefined) return { meta: {}, diagnostics };

@@ -1,5 +1,5 @@
 /** `.pdf`: text with positions → lines and ruled tables → parser text. A scan without a text layer is rejected. */
-import type { Diagnostic } from '../../../schema';
+import type { Diagnostic, DiagnosticCode } from '../../../schema';
 import { diagnostic } from '../../diagnostic';
 import { isPageNoise } from '../../text';
 import { blocksToText } from './blocks';
@@ -18,7 +18,7 @@ function textChars(pages: PdfPage[]): number {
   return pages.flatMap((p) => p.items).filter((i) => !isPageNoise(i.str)).reduce((n, i) => n + i.str.replace(/\s+/g, '').length, 0);
 }
 
-function failure(file: string, code: string, expected: string, found: string, message: string): FormatReading {
+function failure(file: string, code: DiagnosticCode, expected: string, found: string, message: string): FormatReading {
   return { text: null, encoding: null, reader: PDF_READER, diagnostics: [diagnostic({ severity: 'error', code, file, expected, found, message })] };
 }
 
