@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateTruth } from '../../src/generator';
 import { addReport, cellVerdicts, emptyTally, formatTallies } from '../../src/generator/shapes/measure';
-import type { Diagnostic } from '../../src/schema';
+import type { Diagnostic, DiagnosticCode } from '../../src/schema';
 
-const diagnostic = (path: string | undefined, code = 'cell-unread', severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
+const diagnostic = (path: string | undefined, code: DiagnosticCode = 'cell-unreadable', severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
   severity,
   code,
   file: 'x.txt',
