@@ -40,6 +40,11 @@ export const DIAGNOSTIC_CODES = {
   'cell-blank': '原文中该单元格为空，记为空值（不是 0）',
   'cell-unreadable': '单元格内容不是可识别的数字，记为空值',
   'digits-ambiguous': '连在一起的数字有多种拆分方式，无法确定，记为空值',
+  'row-cells-ambiguous': '表三某一行的空单元格多于列数，有多种读法，按行总计也无法确定，记为空值',
+  'table-b-ambiguous': '表三中一组数字没有紧挨的行标签，按勾稽关系可有多种对应方式，相关各行记为空值',
+  'table-b-unproved': '表三中一组数字没有紧挨的行标签，无法用行标签或勾稽关系证明其所在行，相关各行记为空值',
+  'pdf-columns-unproved': 'PDF 中的表格没有边框，按表头确定的列无法用勾稽关系核实，相关数字记为空值',
+  'pdf-cells-unplaced': 'PDF 中的表格没有边框，部分数字无法确定所在列，记为空值',
   'group-without-subrows': '报告只给出了该组的合计行，没有分项，分项记为空值',
   // Identifying the report
   'report-identity-missing': '未能确定报告的机关或年度，该文件未能生成报告',
