@@ -10,7 +10,7 @@ export const PNG_MODE_ENV = 'CHART_PNG';
 
 /**
  * Values of CHART_PNG: `all` (the default) renders every chart; `shared` only the charts shared across
- * reports (per year and metric, per agency, per region and year), since the three charts of every report are most of a large
+ * reports (per year and metric, per agency, per province and year), since the three charts of every report are most of a large
  * corpus's PNGs; `0` none (e.g. for benchmarks). Pages offer a PNG, and use it as preview image, only
  * where one is rendered.
  */
@@ -32,10 +32,19 @@ export function pngMode(env: NodeJS.ProcessEnv = process.env): PngMode {
   return mode;
 }
 
+/**
+ * Charts shared across reports: rankings, agency trends, and a province's region charts (those of prefectures and
+ * counties would add thousands of PNGs to a build of 10,000 reports; their pages offer SVG and CSV).
+ */
+function isShared(chart: Pick<ChartEntry, 'kind'> & { subject?: ChartEntry['subject'] }): boolean {
+  if (chart.kind === 'ranking' || chart.kind === 'agency-trend') return true;
+  return chart.kind.startsWith('region-') && chart.subject?.region !== undefined && !chart.subject.region.includes('/');
+}
+
 /** Whether `chart` has a PNG file in this build. */
-export function hasPng(chart: Pick<ChartEntry, 'kind'>, env: NodeJS.ProcessEnv = process.env): boolean {
+export function hasPng(chart: Pick<ChartEntry, 'kind'> & { subject?: ChartEntry['subject'] }, env: NodeJS.ProcessEnv = process.env): boolean {
   const mode = pngMode(env);
-  return mode === 'all' || (mode === 'shared' && (chart.kind === 'ranking' || chart.kind === 'agency-trend' || chart.kind.startsWith('region-')));
+  return mode === 'all' || (mode === 'shared' && isShared(chart));
 }
 
 /**

@@ -78,6 +78,15 @@ describe('the PNG a chart page links and previews', () => {
     for (const c of charts) expect(previewChartId(c, env('all'))).toBe(c.id);
   });
 
+  it('shared: a province’s region charts, not those of its prefectures and counties', () => {
+    const province = { kind: 'region-ranking' as const, subject: { region: 'he-nan-sheng', year: 2024 } };
+    const county = { kind: 'region-distribution' as const, subject: { region: 'he-nan-sheng/luo-yang-shi/yan-shi-qu', year: 2024 } };
+    expect(hasPng(province, env('shared'))).toBe(true);
+    expect(hasPng(county, env('shared'))).toBe(false);
+    expect(hasPng(county, env('all'))).toBe(true);
+    expect(hasPng(province, env('0'))).toBe(false);
+  });
+
   it('shared: a report chart previews its agency trend chart, which exists and has a PNG', () => {
     const trend = trendOf(yining);
     expect(trend.kind).toBe('agency-trend');
