@@ -269,7 +269,10 @@ function fitRow(values: CellToken[], fenced: boolean): { tokens: CellToken[]; ri
     if (!values.slice(0, lead).every(isEmpty) || !values.slice(lead + WIDTH).every(isEmpty)) continue;
     const option = values.slice(lead, lead + WIDTH);
     const printed = option.map((t) => t.printed).join('|');
-    if (!seen.has(printed)) (seen.add(printed), options.push(option));
+    if (!seen.has(printed)) {
+      seen.add(printed);
+      options.push(option);
+    }
   }
   // Extra cells that are not empty: the row is read as before and toCells reports the extra values.
   if (!options.length) return { tokens: fitValues(values, WIDTH, fenced), rivals: [] };
