@@ -7,7 +7,9 @@
  *   backwards; the orchestration (pipeline/index.ts, ingest.ts, cache, parallel) runs them in order;
  * - the site never imports the pipeline (data files and src/schema are the contract between them);
  * - components get labels without loading the data: constants are never taken from lib/site-data.ts;
- * - the folders of src/ (and the stage folders of src/pipeline) form no cycle.
+ * - the folders of src/ (and the stage folders of src/pipeline) form no cycle;
+ * - browser code lives in one folder: every <script> of an .astro file imports from src/client, and src/client is
+ *   imported only by such scripts (and by itself).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,7 @@ const SRC = path.join(ROOT, 'src');
 const MODULE_FILE = /\.(ts|mts|mjs|js|astro)$/;
 const RESOLVE_SUFFIXES = ['', '.ts', '.mts', '.mjs', '.js', '.astro', '/index.ts', '/index.mjs'];
 const STAGES = ['read', 'parse', 'enrich', 'check', 'write'];
-const SITE_FOLDERS = ['pages', 'components', 'layouts', 'lib', 'charts', 'client', 'scripts', 'integrations', 'styles'];
+const SITE_FOLDERS = ['pages', 'components', 'layouts', 'lib', 'charts', 'client', 'integrations', 'styles'];
 /** The top of src/pipeline: the whole run (index.ts) and the per-file stage (ingest.ts); stages may not import them. */
 const ORCHESTRATION = ['src/pipeline/index.ts', 'src/pipeline/ingest.ts'];
 
@@ -190,6 +192,29 @@ describe('the import graph of src/', () => {
     expect(bad.map((e) => `${e.from} takes ${e.names.join(', ')}`)).toEqual([]);
     const labels = GRAPH.edges.filter((e) => e.from === 'src/lib/labels.ts');
     expect(labels.every((e) => topFolder(e.to) === 'schema')).toBe(true);
+  });
+
+  it('browser code lives in src/client: page scripts import only src/client, and only page scripts import it', () => {
+    const scriptImports: Edge[] = [];
+    for (const file of GRAPH.modules.filter((m) => m.endsWith('.astro'))) {
+      const text = readFileSync(path.join(ROOT, file), 'utf8');
+      for (const [, script] of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+        for (const { fileName } of ts.preProcessFile(script, true, true).importedFiles) {
+          const target = fileName.startsWith('.') ? resolveImport(path.join(ROOT, file), fileName) : null;
+          scriptImports.push({ from: file, to: target ? rel(target) : fileName, names: [] });
+        }
+      }
+    }
+    expect(scriptImports.map((e) => e.to)).toEqual(
+      expect.arrayContaining(['src/client/search-page.ts', 'src/client/compare.ts', 'src/client/agency-filter.ts']),
+    );
+    expect(describeEdges(scriptImports.filter((e) => topFolder(e.to) !== 'client'))).toEqual([]);
+    const viaScripts = new Set(scriptImports.map((e) => `${e.from} → ${e.to}`));
+    const bad = GRAPH.edges.filter(
+      (e) => topFolder(e.to) === 'client' && topFolder(e.from) !== 'client' && !viaScripts.has(`${e.from} → ${e.to}`),
+    );
+    expect(describeEdges(bad)).toEqual([]);
+    expect(GRAPH.modules.filter((m) => /^src\/(scripts|components\/search)\/.*\.ts$/.test(m))).toEqual([]);
   });
 
   it('the folders of src/ and the stages of src/pipeline form no cycle', () => {

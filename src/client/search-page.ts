@@ -16,8 +16,8 @@ import {
   type Anchor,
   type SearchTables,
   type TableHeaderMap,
-} from '../../lib/search/match';
-import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../../lib/search/filters';
+} from '../lib/search/match';
+import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../lib/search/filters';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
 const PAGE_SIZE = 10;
