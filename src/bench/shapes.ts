@@ -4,7 +4,7 @@
  * diagnostic, silent null or wrong. Shared by the property tests (tests/property/shapes*.test.ts) and
  * `npm run measure-shapes`, so the figures a test prints and the figures the script prints are the same.
  */
-import { PDF_SHAPES, TEXT_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shape, type ShapeTweaks, type TextShape } from '../generator/shapes';
+import { PDF_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shape, type ShapeTweaks, type TextShape } from '../generator/shapes';
 import { addReport, emptyTally, type CellVerdict, type Tally } from '../generator/shapes/measure';
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
 import type { Truth } from '../generator/types';
@@ -66,10 +66,6 @@ export function measureTextShape(shape: TextShape, n: number, prefix = 'shape', 
     addText(acc, `generateShaped('${seed}', '${shape}', shapeTruthOptions(${i})${Object.keys(tweaks).length ? ', tweaks' : ''})`, `${r.name}.txt`, r.text, r.truth);
   }
   return done(shape, acc);
-}
-
-export function measureTextShapes(n: number, prefix = 'shape'): ShapeMeasure[] {
-  return TEXT_SHAPES.map((shape) => measureTextShape(shape, n, prefix));
 }
 
 /**

@@ -58,7 +58,7 @@ export interface ChartEntry {
 /** Rankings show at most this many agencies so that the chart stays readable for a large corpus. */
 export const RANKING_LIMIT = 50;
 
-export const reportName = (r: Report) => `${r.agency.name} ${r.year} 年政府信息公开工作年度报告`;
+const reportName = (r: Report) => `${r.agency.name} ${r.year} 年政府信息公开工作年度报告`;
 const COUNT_UNIT = '件';
 
 function reportSource(reports: Report[]): ChartSource {
@@ -151,7 +151,7 @@ function describeAppeals(rows: ChartRow[]): string {
   }).join('；');
 }
 
-function reportCharts(report: Report, builtAt: string): ChartEntry[] {
+function reportEntries(report: Report, builtAt: string): ChartEntry[] {
   const who = `${report.agency.name} ${report.year} 年`;
   const received = `${who}收到政府信息公开申请 ${formatWithUnit(report.requests.received.total, COUNT_UNIT)}`;
   const source = reportSource([report]);
@@ -203,7 +203,7 @@ function reportCharts(report: Report, builtAt: string): ChartEntry[] {
 
 const seriesLabel = (m: Metric) => `${m.zh}（${m.unit === PERCENT_UNIT ? '%' : m.unit}）`;
 
-function trendChart(reports: Report[], builtAt: string): ChartEntry {
+function trendEntry(reports: Report[], builtAt: string): ChartEntry {
   const agency = reports[reports.length - 1].agency;
   const years = reports.map((r) => String(r.year));
   const collector = new NoteCollector();
@@ -243,7 +243,7 @@ export function compareRanked(a: { value: number | null; name: string }, b: { va
   return b.value - a.value || a.name.localeCompare(b.name, 'zh');
 }
 
-function rankingChart(year: number, reports: Report[], metric: Metric, builtAt: string): ChartEntry {
+function rankingEntry(year: number, reports: Report[], metric: Metric, builtAt: string): ChartEntry {
   const ranked = reports
     .map((report) => ({ report, name: report.agency.name, ...metric.read(report) }))
     .sort(compareRanked)
@@ -281,18 +281,18 @@ const MIN_RANKED_REPORTS = 2;
 /** All charts for a set of reports. Pure: the same reports and time give the same charts. */
 export function buildCharts(reports: Report[], builtAt: string): ChartEntry[] {
   const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
-  const charts = sorted.flatMap((r) => reportCharts(r, builtAt));
+  const charts = sorted.flatMap((r) => reportEntries(r, builtAt));
 
   for (const [, agencyReports] of group(sorted, (r) => r.agency.slug)) {
     // One report per year (the first by id if an agency has two for the same year).
     const byYear = [...group(agencyReports, (r) => r.year).values()].map((rs) => rs[0]).sort((a, b) => a.year - b.year);
-    if (byYear.length >= 2) charts.push(trendChart(byYear, builtAt));
+    if (byYear.length >= 2) charts.push(trendEntry(byYear, builtAt));
   }
 
   const years = [...group(sorted, (r) => r.year)].sort(([a], [b]) => a - b);
   for (const [year, yearReports] of years) {
     if (yearReports.length < MIN_RANKED_REPORTS) continue;
-    for (const metric of METRICS) charts.push(rankingChart(year, yearReports, metric, builtAt));
+    for (const metric of METRICS) charts.push(rankingEntry(year, yearReports, metric, builtAt));
   }
   return charts;
 }

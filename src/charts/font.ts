@@ -19,7 +19,7 @@ export const SYSTEM_CJK_FAMILY = 'Noto Sans CJK SC';
 export const CJK_FONT_ENV = 'CHART_CJK_FONT';
 
 /** Where distributions install Noto Sans CJK (Debian/Ubuntu: apt package fonts-noto-cjk). */
-export const CJK_FONT_LOCATIONS = [
+const CJK_FONT_LOCATIONS = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', // Debian, Ubuntu: fonts-noto-cjk
   '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', // Arch: noto-fonts-cjk
   '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', // Fedora: google-noto-sans-cjk-fonts
@@ -94,7 +94,7 @@ export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
 }
 
 /** The bold file next to a regular one, when installed (titles are bold). */
-export function boldVariant(regular: string): string | null {
+function boldVariant(regular: string): string | null {
   const bold = regular.replace(/Regular(\.\w+)$/, 'Bold$1');
   return bold !== regular && existsSync(bold) ? bold : null;
 }

@@ -14,7 +14,7 @@ export const PNG_MODE_ENV = 'CHART_PNG';
  * corpus's PNGs; `0` none (e.g. for benchmarks). Pages offer a PNG, and use it as preview image, only
  * where one is rendered.
  */
-export const PNG_MODES = {
+const PNG_MODES = {
   all: ['', 'all', '1'],
   shared: ['shared'],
   none: ['0', 'none'],

@@ -16,7 +16,7 @@ export const REGION_RANKING_METRICS = ['received', 'disclosure-rate'].map((slug)
 /** A region-year needs this many reports for a ranking or a distribution to say anything. */
 export const MIN_REGION_REPORTS = 2;
 /** Bins of the distribution charts, in percent: [0, 20), [20, 40), … [80, 100]. */
-export const DISTRIBUTION_BINS = [0, 20, 40, 60, 80] as const;
+const DISTRIBUTION_BINS = [0, 20, 40, 60, 80] as const;
 const AGENCY_UNIT = '个';
 const NOT_COMPUTABLE = '无法计算';
 const kebab = (key: IndicatorKey) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -28,7 +28,7 @@ export const regionDistributionChartId = (region: Region, year: number) => `regi
 
 const regionName = (region: Region) => region.ref.names.join('');
 
-function rankingChart(region: Region, y: RegionYear, metric: Metric, builtAt: string): ChartEntry {
+function regionRankingEntry(region: Region, y: RegionYear, metric: Metric, builtAt: string): ChartEntry {
   const all = y.reports.map((report) => ({ report, name: report.agency.name, ...metric.read(report) })).sort(compareRanked);
   const ranked = all.slice(0, RANKING_LIMIT);
   const collector = new NoteCollector();
@@ -75,7 +75,7 @@ export function distributionBin(share: number): number {
   return bin;
 }
 
-function distributionChart(region: Region, y: RegionYear, builtAt: string): ChartEntry {
+function distributionEntry(region: Region, y: RegionYear, builtAt: string): ChartEntry {
   const collector = new NoteCollector();
   const rows: ChartRow[] = [];
   const parts: string[] = [];
@@ -129,6 +129,6 @@ export function buildRegionCharts(regions: readonly Region[], builtAt: string): 
   return regions.flatMap((region) =>
     region.years
       .filter((y) => y.reports.length >= MIN_REGION_REPORTS)
-      .flatMap((y) => [...REGION_RANKING_METRICS.map((m) => rankingChart(region, y, m, builtAt)), distributionChart(region, y, builtAt)]),
+      .flatMap((y) => [...REGION_RANKING_METRICS.map((m) => regionRankingEntry(region, y, m, builtAt)), distributionEntry(region, y, builtAt)]),
   );
 }

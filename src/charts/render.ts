@@ -6,7 +6,7 @@ import { svgDocument, type Figure } from './svg';
 import { trendFigure } from './trend';
 
 /** Width of the drawing (viewBox units); inline charts also come in a narrow layout for phones. */
-export const CHART_WIDTH = 640;
+const CHART_WIDTH = 640;
 export const NARROW_CHART_WIDTH = 360;
 
 function layOutPlot(entry: ChartEntry, width: number): Figure {

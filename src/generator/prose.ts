@@ -147,7 +147,7 @@ export function generateProse(rng: Rng, input: ProseInput): { sections: Record<S
 }
 
 /** The paragraph before section 一: the legal basis and the statistical period (dates the year parser must skip). */
-export function introParagraph(rng: Rng, agencyName: string, year: number): string {
+function introParagraph(rng: Rng, agencyName: string, year: number): string {
   return rng.pick([
     `根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现发布《${agencyName}${year}年政府信息公开工作年度报告》。本报告所列数据统计期限自${year}年1月1日起至${year}年12月31日止。`,
     `本报告依据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。如对本报告有疑问，请与${agencyName}联系（电话：0${rng.int(100, 999)}-${rng.int(1000000, 9999999)}）。`,

@@ -71,6 +71,6 @@ export function sourceExists(path: string): boolean {
   return file !== null && existsSync(file);
 }
 
-export function readSource(path: string): Buffer {
+export function readSourceCopy(path: string): Buffer {
   return readFileSync(sourceFile(path)!);
 }

@@ -7,7 +7,7 @@ import { provinceSlug } from './regions';
 import { reports } from './site-data';
 
 export const regions: Region[] = buildRegions(reports);
-export const regionByPath = new Map(regions.map((r) => [regionPath(r.ref), r]));
+const regionByPath = new Map(regions.map((r) => [regionPath(r.ref), r]));
 const regionByNames = new Map(regions.map((r) => [r.ref.names.join('/'), r]));
 export const provinceRegions = regions.filter((r) => r.ref.level === 'province');
 

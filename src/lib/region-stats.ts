@@ -167,7 +167,7 @@ function byAgencyYear(reports: readonly Report[]): Map<string, Map<number, Repor
 }
 
 /** Received requests and disclosure rate of year Y against Y−1, over the agencies with a report in both. */
-export function regionChange(reports: readonly Report[], year: number): RegionChange | null {
+function regionChange(reports: readonly Report[], year: number): RegionChange | null {
   const pairs = [...byAgencyYear(reports).values()].flatMap((years) => {
     const previous = years.get(year - 1);
     const current = years.get(year);

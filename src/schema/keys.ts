@@ -99,7 +99,6 @@ export const PROACTIVE_ROWS = [
   { key: 'coercion', zh: '行政强制', en: 'Administrative coercion', item: '第二十条第（六）项', columns: ['decisions'] },
   { key: 'fees', zh: '行政事业性收费', en: 'Administrative fees', item: '第二十条第（八）项', columns: ['amount'] },
 ] as const satisfies readonly (KeyLabel & { item: string; columns: readonly ProactiveColumn[] })[];
-export type ProactiveRowKey = (typeof PROACTIVE_ROWS)[number]['key'];
 
 /** Table A of the older 2019 template: other columns and a 第二十条第（九）项 procurement row. */
 export const PROACTIVE_2019_COLUMNS = {
@@ -124,7 +123,6 @@ export const PROACTIVE_2019_ROWS = [
   { key: 'fees', zh: '行政事业性收费', en: 'Administrative fees', item: '第二十条第（八）项', columns: ['previousItems', 'change'] },
   { key: 'procurement', zh: '政府集中采购', en: 'Government procurement', item: '第二十条第（九）项', columns: ['procurementItems', 'procurementAmount'] },
 ] as const satisfies readonly (KeyLabel & { item: string; columns: readonly Proactive2019Column[] })[];
-export type Proactive2019RowKey = (typeof PROACTIVE_2019_ROWS)[number]['key'];
 
 /** Table C: three groups of five columns. */
 export const APPEAL_GROUPS = [

@@ -28,7 +28,7 @@ import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions, type PdfShape } from './index';
 import { pdfTextPages } from './pdf-items';
 
-export const DEFAULT_CACHE_DIR = path.resolve('.cache/shape-pdfs');
+const DEFAULT_CACHE_DIR = path.resolve('.cache/shape-pdfs');
 /** Bumped when the way a batch is printed changes without the HTML changing. */
 const CACHE_VERSION = 'v1';
 

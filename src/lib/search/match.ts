@@ -24,7 +24,7 @@ function normaliseChar(char: string): string {
 }
 
 /** Normalises text character by character, keeping a map back to the original positions. */
-export function normaliseText(input: string): NormalisedText {
+function normaliseText(input: string): NormalisedText {
   const out: NormalisedText = { text: '', start: [], end: [] };
   let offset = 0;
   for (const char of input) {

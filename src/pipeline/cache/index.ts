@@ -93,7 +93,7 @@ interface EntryHeader {
 }
 
 /** A cached result, or null when there is none, it is damaged, or it belongs to another key. */
-export function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 'reportJson'>) | null {
+function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 'reportJson'>) | null {
   try {
     const bytes = readFileSync(entryPath(dir, key));
     const body = bytes.subarray(CHECKSUM_LENGTH + 1);
@@ -110,7 +110,7 @@ export function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 
   }
 }
 
-export async function writeEntry(dir: string, key: string, { ingested, csv }: Entry): Promise<void> {
+async function writeEntry(dir: string, key: string, { ingested, csv }: Entry): Promise<void> {
   if (csv?.long != null) await writeFileAtomic(longPiecePath(dir, key), csv.long);
   const header: EntryHeader = { key, csv: csv && { ...csv, long: null }, report: 'report' in ingested };
   const body = `${JSON.stringify(header)}\n${JSON.stringify('report' in ingested ? ingested.report : ingested.rejected)}`;

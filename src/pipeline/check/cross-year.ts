@@ -1,6 +1,6 @@
 /** Rule X1 across years: carriedOver of year Y = carriedForward of the same agency's report for Y−1. */
 import { APPLICANT_KEYS, type Report, type RuleBreak } from '../../schema';
-import { applicantLabel, requestRowLabel } from './labels';
+import { applicantLabel, ruleRowLabel } from './labels';
 import { differ, requestPath, ruleBreak } from './rules';
 
 export type YearReport = Pick<Report, 'id' | 'year' | 'requests'> & { agency: Pick<Report['agency'], 'slug'> };
@@ -12,7 +12,7 @@ export function checkX1(current: YearReport, previous: YearReport): RuleBreak[] 
     const found = [{ path: requestPath('carriedOver', column), label: '', value: current.requests.carriedOver[column] }];
     const sums = differ(expected, found);
     if (!sums) continue;
-    const message = `“${applicantLabel(column)}”列：本年“${requestRowLabel('carriedOver')}”为 ${sums.found}，而 ${previous.year} 年报告的“${requestRowLabel('carriedForward')}”为 ${sums.expected}`;
+    const message = `“${applicantLabel(column)}”列：本年“${ruleRowLabel('carriedOver')}”为 ${sums.found}，而 ${previous.year} 年报告的“${ruleRowLabel('carriedForward')}”为 ${sums.expected}`;
     // Only this report's cell is marked; the previous year's cell belongs to the other report.
     out.push({ ...ruleBreak('X1', column, { expected, found }, sums, message), cells: [requestPath('carriedOver', column)] });
   }

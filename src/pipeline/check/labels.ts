@@ -10,7 +10,8 @@ const rowLabels = new Map<string, string>([
   ...REQUEST_GROUPS.map((g) => [g.key, `${shortLabel(g.zh)}（合计行）`] as const),
 ]);
 
-export function requestRowLabel(key: RequestKey): string {
+/** A table B row or group as rule messages name it: short, with “办理结果总计” and “（合计行）” spelled out. */
+export function ruleRowLabel(key: RequestKey): string {
   return rowLabels.get(key) ?? key;
 }
 

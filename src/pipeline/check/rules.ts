@@ -20,7 +20,7 @@ import {
   type RuleId,
 } from '../../schema';
 import { formatNumber, sameNumber, sumCells } from './arithmetic';
-import { appealColumnLabel, appealGroupLabel, applicantLabel, requestRowLabel } from './labels';
+import { appealColumnLabel, appealGroupLabel, applicantLabel, ruleRowLabel } from './labels';
 
 export type CheckedReport = Pick<Report, 'requests' | 'appeals' | 'proseCounts'>;
 
@@ -39,13 +39,13 @@ const REQUEST_KEYS: RequestKey[] = [...REQUEST_ROW_KEYS, ...REQUEST_GROUP_KEYS];
 /** Each cell's path, made once: the rules run on every report and mostly find nothing to report. */
 const PATHS = new Map(REQUEST_KEYS.map((row) => [row, new Map(APPLICANT_KEYS.map((c) => [c as string, requestPath(row, c)]))]));
 
-function requestTerm(report: CheckedReport, row: RequestKey, column: string, label = requestRowLabel(row)): Term {
+function requestTerm(report: CheckedReport, row: RequestKey, column: string, label = ruleRowLabel(row)): Term {
   const cells = report.requests[row] as RequestRow | undefined;
   return { path: PATHS.get(row)?.get(column) ?? requestPath(row, column), label, value: cells ? cells[column as keyof RequestRow] : null };
 }
 
 /** `本年新收… 21 + 上年结转… 0 = 21` (terms known to be non-null). */
-export function showTerms(terms: readonly Term[]): string {
+function showTerms(terms: readonly Term[]): string {
   const shown = terms.map((t) => `${t.label} ${t.value}`).join(' + ');
   return terms.length === 1 ? shown : `${shown} = ${formatNumber(sumCells(terms.map((t) => t.value)) ?? NaN)}`;
 }
@@ -158,7 +158,7 @@ export function checkB3(report: CheckedReport): RuleBreak[] {
     for (const column of APPLICANT_PARTS) expected.push(requestTerm(report, row, column, applicantLabel(column)));
     const found = [requestTerm(report, row, 'total')];
     const sums = differ(expected, found);
-    if (sums) out.push(ruleBreak('B3', row, { expected, found }, sums, `“${requestRowLabel(row)}”行：六类申请人之和为 ${sums.expected}，而总计为 ${sums.found}`));
+    if (sums) out.push(ruleBreak('B3', row, { expected, found }, sums, `“${ruleRowLabel(row)}”行：六类申请人之和为 ${sums.expected}，而总计为 ${sums.found}`));
   }
   return out;
 }

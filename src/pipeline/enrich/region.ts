@@ -46,7 +46,7 @@ function placeIndex(): Map<string, number> {
   return placeOrder;
 }
 
-export function regionOf(node: Division | null): Region {
+function regionOf(node: Division | null): Region {
   if (!node) return NO_REGION;
   return {
     province: ancestorAt(node, 'province')?.name ?? null,

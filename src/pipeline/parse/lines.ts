@@ -45,7 +45,7 @@ export function isMarkdownRule(line: string): boolean {
   return MD_RULE.test(line.trim());
 }
 
-export function separatorOf(raw: string): Separator {
+function separatorOf(raw: string): Separator {
   if (raw.includes('\t')) return 'tab';
   if (/^\s*\|/.test(raw) || raw.includes(' | ')) return 'pipe';
   return 'space';
@@ -124,7 +124,7 @@ function labelOf(s: string, end: number, dropPipes: boolean): string {
  * (an empty cell is a blank value); with spaces only the trailing run of numbers and blank marks are values.
  * One scan from the line's end over the folded text: only the value cells become strings.
  */
-export function rowParts(raw: string): RowParts {
+function rowParts(raw: string): RowParts {
   const separator = separatorOf(raw);
   // Folded once here, so that the per-cell folds in readCell find nothing left to do.
   const s = fold(raw);

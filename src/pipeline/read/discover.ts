@@ -8,7 +8,7 @@ import { documentFormatOf } from './formats/kinds';
 import { isSidecar } from './sidecar-names';
 
 /** Formats the text reader handles, by file extension. */
-export const TEXT_FORMATS = { '.txt': 'txt', '.md': 'md' } as const;
+const TEXT_FORMATS = { '.txt': 'txt', '.md': 'md' } as const;
 export type TextFormat = (typeof TEXT_FORMATS)[keyof typeof TEXT_FORMATS];
 
 export function textFormatOf(file: string): TextFormat | null {

@@ -1,7 +1,7 @@
 /** The names sidecar metadata files have: apart from their reader, so finding files and cache keys load no YAML parser. */
 import path from 'node:path';
 
-export const SIDECAR_EXTENSIONS = ['.meta.json', '.meta.yaml', '.meta.yml'] as const;
+const SIDECAR_EXTENSIONS = ['.meta.json', '.meta.yaml', '.meta.yml'] as const;
 
 export function isSidecar(file: string): boolean {
   return SIDECAR_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));

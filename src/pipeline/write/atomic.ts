@@ -54,7 +54,7 @@ export function linkOrCopyAtomic(source: string, target: string): Promise<void> 
  * ten thousand (reading is much cheaper than replacing), and unchanged files keep their modification time.
  * Returns whether it wrote.
  */
-export async function writeFileIfChanged(target: string, data: string | Uint8Array): Promise<boolean> {
+async function writeFileIfChanged(target: string, data: string | Uint8Array): Promise<boolean> {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const existing = await readIfExists(target);
   if (existing?.equals(bytes)) return false;

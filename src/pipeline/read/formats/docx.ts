@@ -3,7 +3,7 @@ import { diagnostic } from '../../diagnostic';
 import { htmlToText } from './html';
 import type { FormatReading } from './types';
 
-export const DOCX_READER = 'docx-mammoth';
+const DOCX_READER = 'docx-mammoth';
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<FormatReading> {
   try {

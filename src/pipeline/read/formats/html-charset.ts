@@ -22,7 +22,7 @@ const ALIASES: Record<string, string> = {
 /** Where browsers look for the declaration: the first 1024 bytes, widened because pages put long scripts first. */
 const SNIFF_BYTES = 4096;
 
-export function declaredCharset(bytes: Uint8Array): string | null {
+function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
   const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
   return meta ? meta[1].toLowerCase() : null;

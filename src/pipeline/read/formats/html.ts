@@ -5,7 +5,7 @@ import { htmlBlocks } from './html-dom';
 import { repairRadicals } from './radicals';
 import type { FormatReading } from './types';
 
-export const HTML_READER = 'html-dom';
+const HTML_READER = 'html-dom';
 
 /** An HTML string (a page, or Word converted to HTML) → the text the parser reads. */
 export function htmlToText(html: string): string {

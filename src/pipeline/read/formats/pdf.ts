@@ -8,7 +8,7 @@ import { pdfBlocks, type PdfPage } from './pdf-layout';
 import { repairRadicals } from './radicals';
 import type { FormatReading } from './types';
 
-export const PDF_READER = 'pdf-positions';
+const PDF_READER = 'pdf-positions';
 /** PDF text comes from the fonts' Unicode maps, not from a byte encoding. */
 const PDF_ENCODING = 'unicode';
 /** Fewer characters than this outside page numbers and the file is taken for a scan. */
@@ -23,7 +23,7 @@ function failure(file: string, code: DiagnosticCode, expected: string, found: st
 }
 
 /** Page geometry → the text the parser reads, and what the reader noticed on the way (see pdf-columns.ts). */
-export function readPages(pages: PdfPage[], file: string): { text: string; diagnostics: Diagnostic[] } {
+function readPages(pages: PdfPage[], file: string): { text: string; diagnostics: Diagnostic[] } {
   const sink = { file, diagnostics: [] as Diagnostic[] };
   return { text: repairRadicals(blocksToText(pdfBlocks(pages, sink), { paragraphs: false })), diagnostics: sink.diagnostics };
 }

@@ -16,7 +16,7 @@ const PAIRS =
   '⻜飞 ⻝食 ⻟飠 ⻠饣 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻮齿 ⻯竜 ⻰龙 ⻱龜 ⻲亀 ⼾户 ⺋㔾 ⺤爫 ⺳㓁';
 
 /** Radical → ideograph where the SC glyph says otherwise than NFKC (or NFKC says nothing). */
-export const RADICAL_IDEOGRAPHS: ReadonlyMap<string, string> = new Map(PAIRS.split(' ').map((pair) => [...pair] as [string, string]));
+const RADICAL_IDEOGRAPHS: ReadonlyMap<string, string> = new Map(PAIRS.split(' ').map((pair) => [...pair] as [string, string]));
 
 const RADICAL = /[\u2e80-\u2fdf]/gu;
 
