@@ -4,7 +4,7 @@
  * wall and CPU seconds, the file's bytes and the process's resident memory before and after (BENCHMARKS.md).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { buildAgencyIndex } from '../pipeline/write/collections';
+import { buildAgencyIndex } from '../pipeline/write/agency-index';
 import { writeDatabaseAtomic } from '../pipeline/write/database';
 
 /** Peak resident memory of this process so far, MiB. */

@@ -11,7 +11,7 @@ const regionByPath = new Map(regions.map((r) => [regionPath(r.ref), r]));
 const regionByNames = new Map(regions.map((r) => [r.ref.names.join('/'), r]));
 export const provinceRegions = regions.filter((r) => r.ref.level === 'province');
 
-/** Every agency's change between consecutive years, across the whole collection. */
+/** Every agency's change between consecutive years, across the whole data set. */
 export const nationalChanges = agencyChanges(reports);
 
 /** The region page of a province, if it has one (未识别地区 has none). */

@@ -79,7 +79,7 @@ export interface AgencyChange {
 export interface CoverageRow {
   slug: string;
   name: string;
-  /** The agency's report for each year of `Coverage.years`, or null: not in this collection. */
+  /** The agency's report for each year of `Coverage.years`, or null: not on the portal. */
   cells: (Report | null)[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * The charts of a seed report plot exactly the numbers of the collection JSON that the ingest pipeline
+ * The charts of a seed report plot exactly the numbers of the report JSON that the ingest pipeline
  * (`npm run data`) writes: 伊宁市人民政府 2024 (content/reports/004_*.txt), which also breaks rule B1.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -83,10 +83,10 @@ describe('ingest cache', () => {
     expect(report.source.bytes).toBe(first.reports.find((r) => r.source.path === changed)!.source.bytes + Buffer.byteLength(added));
     // The old entry of the changed file is dropped: one entry per file.
     expect(await cacheEntries()).toHaveLength(files);
-    // The download is the new collection, not the one it was linked to before.
-    const collection = await readFile(path.join(out, 'reports.json'), 'utf8');
-    expect(collection).toContain(`"bytes":${report.source.bytes}`);
-    expect(await readFile(path.join(out, 'downloads', 'reports.json'), 'utf8')).toBe(collection);
+    // The download is the new reports.json, not the one it was linked to before.
+    const reportsJson = await readFile(path.join(out, 'reports.json'), 'utf8');
+    expect(reportsJson).toContain(`"bytes":${report.source.bytes}`);
+    expect(await readFile(path.join(out, 'downloads', 'reports.json'), 'utf8')).toBe(reportsJson);
   });
 
   it('does not parse a touched file whose bytes did not change', async () => {

@@ -119,7 +119,7 @@ describe('runPipeline', () => {
     expect(result.summary.errors).toBe(result.errors.length);
   });
 
-  it('writes each report, the collections and the sources', async () => {
+  it('writes each report, reports.json, agencies.json and the sources', async () => {
     const reports = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')) as Report[];
     expect(reports.map((r) => r.id)).toEqual(result.reports.map((r) => r.id).sort());
     for (const r of reports) expect(JSON.parse(await readFile(path.join(out, 'reports', `${r.id}.json`), 'utf8')).id).toBe(r.id);

@@ -18,7 +18,7 @@ export interface ParsedReport {
   /** How each table's cells were placed. */
   placement: Placement;
   diagnostics: Diagnostic[];
-  /** True when no table B could be found at all: the file does not become a report. */
+  /** False when no table B could be found at all: then the file does not become a report (it is rejected). */
   hasTableB: boolean;
 }
 

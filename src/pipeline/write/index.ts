@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { z } from 'zod/v4';
 import { DICTIONARY_COLUMNS, DOWNLOAD_FILES, Report, dictionaryRows, type Rejected, type RuleId } from '../../schema';
 import { copyFileAtomic, copyFileIfChanged, linkOrCopyAtomic, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
-import { buildAgencyIndex, sortReports } from './collections';
+import { buildAgencyIndex, sortReports } from './agency-index';
 import { writeCsvAtomic, writeReportCsvsAtomic, type ReportCsvSource } from './csv';
 import { updateDatabase } from './database';
 import { dataPackage } from './datapackage';
@@ -13,7 +13,7 @@ import { byKey } from '../order';
 import { filesUnder, removeAllBut } from './prune';
 
 export { reportCsv, type ReportCsv, type ReportCsvSource } from './csv';
-export { buildAgencyIndex, sortReports } from './collections';
+export { buildAgencyIndex, sortReports } from './agency-index';
 
 /** Per-report and source files written at the same time. */
 const FILES_IN_FLIGHT = 16;
@@ -97,7 +97,7 @@ export async function writeDataset(dataset: Dataset, { contentDir, outDir, manif
   await removeAllBut(existing, new Set([...reportFiles, ...sourceFiles].map(([file]) => file)));
 
   await writeJsonArrayAtomic(out('reports.json'), reports, dataset.jsonOf);
-  // The download is the same file as the collection: linked (or copied), not serialised twice.
+  // The download is the same file as data/reports.json: linked (or copied), not serialised twice.
   await linkOrCopyAtomic(out('reports.json'), out('downloads', DOWNLOAD_FILES.reports));
   await writeReportCsvsAtomic(
     { wide: out('downloads', DOWNLOAD_FILES.wide), long: out('downloads', DOWNLOAD_FILES.long) },

@@ -1,4 +1,4 @@
-/** The collections derived from the accepted reports. */
+/** What the writers derive from the accepted reports: their order (by id) and the agency index (agencies.json). */
 import type { AgencyIndexEntry, Report } from '../../schema';
 import { byKey } from '../order';
 
