@@ -62,6 +62,10 @@ console.log(`warnings:       ${s.warnings}`);
 console.log(`errors:         ${s.errors}`);
 console.log(`rule breaks:    ${s.ruleBreaks} (${RULE_IDS.map((id) => `${id} ${s.ruleBreaksByRule[id]}`).join(', ')})`);
 console.log(`written to:     ${values.out}`);
+for (const { files, reason } of result.stats.workerFailures) {
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? `, … (${files.length - 3} more)` : '');
+  console.warn(`warning: a worker thread failed (${reason}); its ${files.length} file(s) were parsed again on the main thread: ${shown}`);
+}
 console.log(`time:           ${Object.entries(ms).map(([stage, t]) => `${stage} ${(t / 1000).toFixed(1)} s`).join(', ')}`);
 if (result.errors.length > 0) {
   console.log('\nerrors:');

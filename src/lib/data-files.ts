@@ -8,23 +8,19 @@ import { z } from 'zod/v4';
 import { Rejected } from '../schema/report';
 import { dataPath } from './data-dir';
 import { DOWNLOAD_FILES } from '../schema/downloads';
+import { readDataFile } from './read-data-file';
 
-function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): T {
-  const path = dataPath(file);
-  if (!existsSync(path)) return fallback;
-  return schema.parse(JSON.parse(readFileSync(path, 'utf8')));
-}
+/**
+ * Files that did not become a report, with their diagnostics. `npm run data` always writes rejected.json (`[]` when
+ * every file became a report), so a missing file fails the build with its name: an empty /quality/ page would
+ * otherwise claim that nothing was rejected.
+ */
+export const rejected = readDataFile(dataPath('rejected.json'), z.array(Rejected));
 
-/** Files that did not become a report, with their diagnostics. */
-export const rejected = readJson('rejected.json', z.array(Rejected), []);
-
-export const summary = readJson(
-  'summary.json',
-  z
-    .object({ files: z.number(), reports: z.number(), warnings: z.number(), errors: z.number(), ruleBreaks: z.number(), builtAt: z.string() })
-    .partial()
-    .nullable(),
-  null,
+/** The run's summary (counts and the build time shown on /data/); missing, it fails the build like rejected.json. */
+export const summary = readDataFile(
+  dataPath('summary.json'),
+  z.object({ files: z.number(), reports: z.number(), warnings: z.number(), errors: z.number(), ruleBreaks: z.number(), builtAt: z.string() }),
 );
 
 /** The data set downloads written to data/downloads/, in display order; `howTo`: one line on opening the file. */

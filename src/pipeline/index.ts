@@ -10,7 +10,7 @@ import { checkAcrossYears } from './check';
 import { countBySeverity } from './diagnostic';
 import { separateDuplicates } from './duplicates';
 import { byCodePoint } from './order';
-import { ingestFiles } from './parallel';
+import { ingestFiles, type WorkerFailure } from './parallel';
 import { discoverFiles, unsupportedFormatDiagnostic } from './read/discover';
 import { writeDataset, type Dataset, type DatasetSummary, type ReportCsvSource } from './write';
 
@@ -42,6 +42,8 @@ export interface PipelineStats {
   hashed: number;
   /** Worker threads used (0: main thread only, also when every file came from the cache). */
   workers: number;
+  /** Tasks a worker thread failed, with the reason; their files were parsed again on the main thread. */
+  workerFailures: WorkerFailure[];
   /** Wall-clock milliseconds of each stage. */
   ms: { discover: number; ingest: number; crossReport: number; write: number };
 }
@@ -114,7 +116,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     options.cache === false
       ? null
       : { dir: cacheDirOf(outDir), codeVersion: await codeVersion(), hashes: FileHashes.load(fileHashesPath(outDir)) };
-  const { outcomes, workers } = await ingestFiles(contentDir, files, {
+  const { outcomes, workers, workerFailures } = await ingestFiles(contentDir, files, {
     cache,
     workers: options.workers,
     onFile: (file, done) => options.onProgress?.({ done, total: files.length, file }),
@@ -171,6 +173,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     cached: outcomes.length - parsedCount,
     hashed: cache?.hashes.hashed ?? 0,
     workers,
+    workerFailures,
     ms: { discover: discoverMs, ingest: ingestMs, crossReport: crossReportMs, write: writeMs },
   };
   return { summary, reports, rejected, errors, ok: !options.strict || errors.length === 0, stats };

@@ -1,9 +1,10 @@
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/pipeline';
-import { defaultWorkers, PARALLEL_MIN_FILES } from '../../src/pipeline/parallel';
+import { defaultWorkers, ingestFiles, PARALLEL_MIN_FILES } from '../../src/pipeline/parallel';
 import { readDataTree, writeGeneratedCorpus } from './pipeline-corpus';
 
 const GENERATED = 200;
@@ -39,7 +40,7 @@ describe('ingest on worker threads', () => {
 
   it('ran each way it claims to', () => {
     expect(sequential.stats).toMatchObject({ parsed: GENERATED + 3, cached: 0, workers: 0 });
-    expect(parallel.stats).toMatchObject({ parsed: GENERATED + 3, cached: 0, workers: 2 });
+    expect(parallel.stats).toMatchObject({ parsed: GENERATED + 3, cached: 0, workers: 2, workerFailures: [] });
     // Not a degenerate corpus: most files become reports, some are rejected, one as a duplicate.
     expect(sequential.reports.length).toBeGreaterThan(GENERATED / 2);
     expect(sequential.rejected.map((r) => r.file)).toEqual(expect.arrayContaining(['reports/zz-copy.txt', 'reports/empty.md', 'reports/binary.txt']));
@@ -77,6 +78,28 @@ describe('ingest on worker threads with the cache', () => {
       const second = await runPipeline({ contentDir: content, outDir: path.join(dir, 'data') });
       expect(second.stats).toMatchObject({ parsed: 0, cached: PARALLEL_MIN_FILES, workers: 0 });
       expect(second.reports).toEqual(first.reports);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a worker that fails', () => {
+  it('says why, and its files are parsed again on the main thread to the same outcomes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pipeline-worker-failure-'));
+    try {
+      const content = path.join(dir, 'content');
+      const files = (await writeGeneratedCorpus(content, 12)).sort();
+      const onMain = await ingestFiles(content, files, { cache: null, workers: 0 });
+      const failingEntry = pathToFileURL(path.resolve('tests/fixtures/workers/failing-worker.mjs')).href;
+      const failing = await ingestFiles(content, files, { cache: null, workers: 2, workerEntry: failingEntry });
+      expect(onMain.workerFailures).toEqual([]);
+      expect(failing.workers).toBe(2);
+      expect(failing.workerFailures.length).toBeGreaterThan(0);
+      expect(failing.workerFailures.flatMap((f) => f.files).sort()).toEqual(files);
+      expect(new Set(failing.workerFailures.map((f) => f.reason))).toEqual(new Set(['simulated worker failure: JavaScript heap out of memory']));
+      expect(failing.outcomes.map((o) => o.ingested)).toEqual(onMain.outcomes.map((o) => o.ingested));
+      expect(failing.outcomes.filter((o) => 'report' in o.ingested).length).toBeGreaterThan(6);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

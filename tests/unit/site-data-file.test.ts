@@ -1,12 +1,13 @@
 /**
  * The site reads data/reports.json and agencies.json itself (src/lib/site-data.ts through src/lib/read-data-file.ts):
- * valid files come back as the schema's values, and a bad file fails with the file and the place in it.
+ * valid files come back as the schema's values, and a bad file fails with the file and the place in it. The same
+ * holds for rejected.json and summary.json (src/lib/data-files.ts): a missing one fails, never reads as "nothing".
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod/v4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDataFile } from '../../src/lib/read-data-file';
 import { runPipeline } from '../../src/pipeline';
 import { AgencyIndexEntry, Report } from '../../src/schema/report';
@@ -45,5 +46,39 @@ describe('readDataFile', () => {
     const garbled = path.join(dir, 'garbled.json');
     await writeFile(garbled, '[{"id": ');
     expect(() => readDataFile(garbled, z.array(Report))).toThrow(`cannot read the data file ${garbled}`);
+  });
+});
+
+describe('lib/data-files (rejected.json, summary.json)', () => {
+  const dataDirBefore = process.env.DATA_DIR;
+  afterEach(() => {
+    if (dataDirBefore === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = dataDirBefore;
+  });
+
+  /** Imports src/lib/data-files.ts afresh over `dataDir` (it reads its files once, on import). */
+  const dataFilesOf = async (dataDir: string) => {
+    process.env.DATA_DIR = dataDir;
+    vi.resetModules();
+    return import('../../src/lib/data-files');
+  };
+
+  it('reads what the pipeline wrote', async () => {
+    const { rejected, summary } = await dataFilesOf(dir);
+    expect(rejected).toEqual(JSON.parse(await readFile(path.join(dir, 'rejected.json'), 'utf8')));
+    const written = JSON.parse(await readFile(path.join(dir, 'summary.json'), 'utf8'));
+    expect(summary.builtAt).toBe(written.builtAt);
+    expect(summary.reports).toBe(reportsJson.length);
+  });
+
+  it.each(['rejected.json', 'summary.json'])('fails with the file name and the fix when %s is missing', async (missing) => {
+    const partial = await mkdtemp(path.join(tmpdir(), 'site-data-partial-'));
+    try {
+      await cp(dir, partial, { recursive: true });
+      await rm(path.join(partial, missing));
+      await expect(dataFilesOf(partial)).rejects.toThrow(`cannot read the data file ${path.join(partial, missing)} (run \`npm run data\` first`);
+    } finally {
+      await rm(partial, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,8 @@ import type { IngestBatch } from './worker';
 
 /** Below this many files to parse, starting workers (about a second each) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 50;
+/** The worker threads' entry module. */
+const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url).href;
 /** Files per task: large enough that messages between threads cost little, small enough to keep every worker busy. */
 const MAX_BATCH = 32;
 const BATCHES_PER_WORKER = 8;
@@ -21,12 +23,23 @@ export interface IngestFilesOptions {
   workers?: number;
   /** Called after each file, in completion order. */
   onFile?: (file: string, done: number) => void;
+  /** The worker threads' entry module (tests put one that fails in its place); default ./worker-entry.mjs. */
+  workerEntry?: string;
+}
+
+/** A task a worker thread failed: its files were parsed again on the main thread. */
+export interface WorkerFailure {
+  files: string[];
+  /** Why the worker failed, as it said (an exception's message, "… out of memory", a worker exit). */
+  reason: string;
 }
 
 export interface IngestedFiles {
   outcomes: FileOutcome[];
   /** Worker threads used (0: all on the main thread). */
   workers: number;
+  /** Tasks a worker failed, in the order of `files`; their files' outcomes come from the main thread. */
+  workerFailures: WorkerFailure[];
 }
 
 /** Worker threads for `toParse` files: one per core, none for a few files or a single core. */
@@ -41,31 +54,44 @@ async function onMainThread(contentDir: string, misses: readonly Miss[], cacheDi
   for (const miss of misses) done(miss, await ingestAndStore(contentDir, miss, cacheDir));
 }
 
-async function onWorkers(contentDir: string, misses: readonly Miss[], cacheDir: string | null, workers: number, done: Done): Promise<void> {
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] || 'no reason given';
+
+async function onWorkers(
+  contentDir: string,
+  misses: readonly Miss[],
+  cacheDir: string | null,
+  workers: number,
+  entry: string,
+  done: Done,
+): Promise<WorkerFailure[]> {
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(misses.length / (workers * BATCHES_PER_WORKER))));
   const batches: Miss[][] = [];
   for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
   const pool = new Piscina<IngestBatch, FileOutcome[]>({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
+    filename: entry,
     minThreads: workers,
     maxThreads: workers,
     // A second batch waiting in each worker keeps it busy while the main thread takes the last one's results.
     concurrentTasksPerWorker: 2,
     maxQueue: batches.length,
   });
+  const failed: (WorkerFailure | null)[] = batches.map(() => null);
   try {
     await Promise.all(
-      batches.map(async (batch) => {
+      batches.map(async (batch, b) => {
         try {
           const outcomes = await pool.run({ contentDir, cacheDir, misses: batch });
           batch.forEach((miss, i) => done(miss, outcomes[i]));
-        } catch {
+        } catch (error) {
           // A worker that died (out of memory on one huge file, say) does not lose its files: the main thread parses
-          // them again, and fails the way a run without workers would if a file really cannot be read.
+          // them again, and fails the way a run without workers would if a file really cannot be read. Why the
+          // worker failed is returned, for the run's output (scripts/data.ts prints it).
+          failed[b] = { files: batch.map((m) => m.file), reason: reasonOf(error) };
           await onMainThread(contentDir, batch, cacheDir, done);
         }
       }),
     );
+    return failed.filter((f): f is WorkerFailure => f !== null);
   } finally {
     await pool.destroy();
   }
@@ -87,7 +113,9 @@ export async function ingestFiles(contentDir: string, files: readonly string[], 
   }
   const workers = options.workers ?? defaultWorkers(misses.length);
   const cacheDir = options.cache?.dir ?? null;
-  if (workers > 0 && misses.length > 0) await onWorkers(contentDir, misses, cacheDir, workers, done);
-  else await onMainThread(contentDir, misses, cacheDir, done);
-  return { outcomes, workers: misses.length > 0 ? workers : 0 };
+  let workerFailures: WorkerFailure[] = [];
+  if (workers > 0 && misses.length > 0) {
+    workerFailures = await onWorkers(contentDir, misses, cacheDir, workers, options.workerEntry ?? WORKER_ENTRY, done);
+  } else await onMainThread(contentDir, misses, cacheDir, done);
+  return { outcomes, workers: misses.length > 0 ? workers : 0, workerFailures };
 }
