@@ -18,6 +18,7 @@ import {
   type TableHeaderMap,
 } from '../lib/search/match';
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../lib/search/filters';
+import { SEARCH_FILTER, type SearchFilterName, type SearchMetaName } from '../lib/search/contract';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
 const PAGE_SIZE = 10;
@@ -34,15 +35,16 @@ interface PagefindData {
   url: string;
   content: string;
   raw_content?: string;
-  meta: Record<string, string | undefined>;
-  filters?: Record<string, string[]>;
+  /** The page's metadata and filters, by the names of the search contract (SearchMeta.astro writes them). */
+  meta: Partial<Record<SearchMetaName, string>>;
+  filters?: Partial<Record<SearchFilterName, string[]>>;
   anchors?: Anchor[];
 }
 interface PagefindResult {
   id: string;
   data(): Promise<PagefindData>;
 }
-type PagefindFilters = Record<string, string | { any: string[] }>;
+type PagefindFilters = Partial<Record<SearchFilterName, string | { any: string[] }>>;
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] } | null>;
@@ -182,7 +184,7 @@ export function startSearchPage(): void {
   };
 
   /** Every year of the reports (the year filter's options): filtering by all of them selects the report pages. */
-  const years = [...(selects.get('year')?.options ?? [])].map((o) => o.value).filter(Boolean);
+  const years = [...(selects.get(SEARCH_FILTER.year)?.options ?? [])].map((o) => o.value).filter(Boolean);
 
   /**
    * Pages that may contain every term: those whose indexed text has them, then, when a term is in the headers of an
@@ -194,7 +196,9 @@ export function startSearchPage(): void {
     const inTables = terms.map((term) => tablesWithTerm(term, tables));
     const otherTerms = terms.filter((_, i) => inTables[i].length === 0);
     const narrowing = inTables.find((names) => names.length > 0 && names.every((name) => !tables[name].everyReportPage));
-    const reportPages: PagefindFilters = narrowing ? { table: { any: narrowing } } : { year: filters.year ?? { any: years } };
+    const reportPages: PagefindFilters = narrowing
+      ? { [SEARCH_FILTER.table]: { any: narrowing } }
+      : { [SEARCH_FILTER.year]: filters.year ?? { any: years } };
     const [byText, byTable] = await Promise.all([
       api.search(terms.length ? indexQuery(terms, commonPairs) : null, { filters }),
       otherTerms.length < terms.length

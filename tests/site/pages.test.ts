@@ -7,6 +7,7 @@ import { DIAGNOSTIC_CODES, DOWNLOAD_FILES, dictionaryRows, valuePathLabel } from
 import { formatFileSize } from '../../src/lib/format';
 import { regionAnchor } from '../../src/lib/paths';
 import { provinceUrl } from '../../src/lib/regions';
+import { SEARCH_FILTER, SEARCH_META, SEARCH_PAGE_KINDS } from '../../src/lib/search/contract';
 import { exists, htmlPages, readPage, readReports, text } from './html';
 
 const dist = inject('siteDist');
@@ -203,6 +204,23 @@ describe('/search/', () => {
       expect(new Set(options), key).toEqual(new Set(indexed.flatMap((path) => filterValuesOn(path, key))));
     }
     expect(new Set(filterValuesOn(`/reports/${reports[0].id}/`, 'year'))).toEqual(new Set([String(reports[0].year)]));
+  });
+
+  it('every page gives Pagefind only the metadata and filter names of the search contract, which the search page reads', () => {
+    const names = (attribute: string) => new Set(pages.flatMap((page) => readPage(dist, page.path).querySelectorAll(`[${attribute}]`).map((e) => e.getAttribute(attribute)!)));
+    expect(names('data-pagefind-meta')).toEqual(new Set(Object.values(SEARCH_META)));
+    expect(names('data-pagefind-filter')).toEqual(new Set(Object.values(SEARCH_FILTER)));
+    const report = readPage(dist, `/reports/${reports[0].id}/`);
+    const meta = (name: string) => report.querySelectorAll(`[data-pagefind-meta="${name}"]`).map(text);
+    expect(meta(SEARCH_META.kind)).toEqual([SEARCH_PAGE_KINDS.report]);
+    expect(meta(SEARCH_META.agency)).toEqual([reports[0].agency.name]);
+    expect(meta(SEARCH_META.year)).toEqual([String(reports[0].year)]);
+    const agencyPage = readPage(dist, `/agencies/${reports[0].agency.slug}/`);
+    expect(agencyPage.querySelectorAll(`[data-pagefind-meta="${SEARCH_META.kind}"]`).map(text)).toEqual([SEARCH_PAGE_KINDS.agency]);
+    // The search page's selects are the contract's filters but `table`, which it sets itself.
+    expect(html.querySelectorAll('select[data-search-filter]').map((s) => s.getAttribute('name'))).toEqual(
+      Object.values(SEARCH_FILTER).filter((name) => name !== SEARCH_FILTER.table),
+    );
   });
 
   it('lists no agency filter: its options would grow with every agency', () => {

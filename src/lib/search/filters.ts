@@ -1,15 +1,17 @@
 /**
- * The search filters: the values SearchMeta.astro gives Pagefind and the search page offers. No filter by
+ * The search page's filters (names from ./contract.ts): the values SearchMeta.astro gives Pagefind and the search
+ * page offers. No filter by
  * agency: its options would list every agency on the search page (about 1 MB at 10,000 reports), and an agency
  * is found by typing its name. Imported by the search page's browser script, so nothing here reads site data.
  */
 import type { AgencyLevel, Report } from '../../schema';
+import { SEARCH_FILTER } from './contract';
 
 export const SEARCH_FILTERS = [
-  { key: 'year', zh: '年度', all: '全部年度' },
-  { key: 'province', zh: '省份', all: '全部省份' },
-  { key: 'prefecture', zh: '地市', all: '全部地市' },
-  { key: 'level', zh: '层级', all: '全部层级' },
+  { key: SEARCH_FILTER.year, zh: '年度', all: '全部年度' },
+  { key: SEARCH_FILTER.province, zh: '省份', all: '全部省份' },
+  { key: SEARCH_FILTER.prefecture, zh: '地市', all: '全部地市' },
+  { key: SEARCH_FILTER.level, zh: '层级', all: '全部层级' },
 ] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTERS)[number]['key'];
 export const SEARCH_FILTER_KEYS = SEARCH_FILTERS.map((f) => f.key) as SearchFilterKey[];
