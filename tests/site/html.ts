@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import type { Report } from '../../src/schema';
+import type { Rejected, Report } from '../../src/schema';
 
 /** The file a site path is served from: `/a/` → a/index.html, `/a.json` → a.json. */
 export function fileFor(dist: string, path: string): string {
@@ -27,6 +27,10 @@ export function htmlPages(dist: string): { path: string; file: string }[] {
 
 export function readReports(dataDir: string): Report[] {
   return JSON.parse(readFileSync(join(dataDir, 'reports.json'), 'utf8')) as Report[];
+}
+
+export function readRejected(dataDir: string): Rejected[] {
+  return JSON.parse(readFileSync(join(dataDir, 'rejected.json'), 'utf8')) as Rejected[];
 }
 
 export function findReport(reports: Report[], agency: string, year: number): Report {

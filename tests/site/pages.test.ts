@@ -8,7 +8,7 @@ import { formatFileSize } from '../../src/lib/format';
 import { regionAnchor } from '../../src/lib/paths';
 import { provinceUrl } from '../../src/lib/regions';
 import { SEARCH_FILTER, SEARCH_META, SEARCH_PAGE_KINDS } from '../../src/lib/search/contract';
-import { exists, htmlPages, readPage, readReports, text } from './html';
+import { exists, htmlPages, readPage, readRejected, readReports, text } from './html';
 
 const dist = inject('siteDist');
 const dataDir = inject('siteData');
@@ -122,6 +122,22 @@ describe('home, quality and data pages', () => {
     const withPath = reports.flatMap((r) => r.diagnostics).filter((d) => d.path);
     expect(withPath.length).toBeGreaterThan(0);
     expect(text(html)).toContain(valuePathLabel(withPath[0].path!));
+  });
+
+  it('quality page speaks Chinese: no Latin words but rule ids, format names, file names and <code> details', () => {
+    const html = readPage(dist, '/quality/');
+    const main = html.querySelector('main')!;
+    expect(main).not.toBeNull();
+    const files = new Set([...reports.map((r) => r.source.path), ...readRejected(dataDir).map((f) => f.file)]);
+    for (const element of main.querySelectorAll('code, script, style')) element.remove();
+    let words = text(main);
+    for (const file of files) words = words.split(file).join(' ');
+    const allowed = new Set(['PDF', 'UTF', 'GBK', 'BOM', 'JSON', 'YAML', 'OCR', 'Word', 'WPS', 'HTML', 'CSV']);
+    const latin = (words.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((w) => !allowed.has(w) && !/^[BCNX]\d$/.test(w));
+    expect(latin).toEqual([]);
+    // Not vacuous: the page shows diagnostics whose parser texts were English (blank cells, short rows).
+    const parserEnglish = reports.flatMap((r) => r.diagnostics).filter((d) => /[A-Za-z]{3,}/.test(d.expected + d.found + d.message));
+    expect(parserEnglish.length).toBeGreaterThan(0);
   });
 
   it('data page has a dictionary row for every canonical key and the downloads', () => {

@@ -1,0 +1,168 @@
+/**
+ * A diagnostic in words for Chinese readers (/quality/ and the report pages). The pipeline's diagnostics keep their
+ * `expected` and `found` texts as the parser wrote them (some in English, with canonical keys such as `nonprofit` or
+ * `requests.withheld.process`): the published JSON, CSV and SQLite stay the same for data users, and this module says
+ * them in Chinese when a page shows them. It translates the parser's fixed English phrases (PHRASES) and names
+ * every canonical key and value path by the template's own row and column labels. What a library said about a file
+ * it could not open (YAML, Word, PDF, zod, an exception's message) is kept verbatim as a `detail` that the page shows
+ * in a <code> element under a Chinese label, for experts.
+ */
+import { CELL_DEFINITIONS, valuePathLabel, type CellTable } from '../schema/cells';
+import { tableOfPath } from '../schema/value-path';
+import type { Diagnostic } from '../schema/report';
+import type { DiagnosticCode } from '../schema/diagnostic-codes';
+
+export interface DiagnosticText {
+  expected: string;
+  found: string;
+  message: string;
+  /** A library's own words (English as a rule) about why a file could not be read; null for the parser's own. */
+  detail: string | null;
+}
+
+const TABLES: readonly CellTable[] = ['requests', 'proactive', 'proactive2019', 'appeals'];
+
+/**
+ * Row and column labels by table, from the cell definitions (which include a group's own line):
+ * `requests` → { rows: withheld.process → （三）不予公开 / 5.…, columns: natural → 自然人 }.
+ */
+const LABELS = new Map(
+  TABLES.map((table) => {
+    const defs = CELL_DEFINITIONS.filter((d) => d.table === table);
+    const rows = new Map<string, string>();
+    const columns = new Map<string, string>();
+    for (const d of defs) {
+      if (!rows.has(d.row)) rows.set(d.row, d.zh.split(' / ').slice(0, -1).join(' / '));
+      if (!columns.has(d.column)) columns.set(d.column, d.zh.split(' / ').at(-1)!);
+    }
+    return [table, { rows, columns }] as const;
+  }),
+);
+
+/** The label of a canonical key (a row or a column) in a table; the other tables are tried when it is not there. */
+function keyLabel(key: string, table: CellTable): string | null {
+  for (const t of [table, ...TABLES.filter((x) => x !== table)]) {
+    const labels = LABELS.get(t)!;
+    const label = labels.rows.get(key) ?? labels.columns.get(key);
+    if (label) return label;
+  }
+  return null;
+}
+
+/** A key or value path in words (a key's label in quotes unless `quoted`), null when it is neither. */
+function nameOf(token: string, table: CellTable, quoted = false): string | null {
+  if ((TABLES as readonly string[]).includes(tableOfPath(token)) && token.includes('.')) {
+    const label = valuePathLabel(token);
+    if (label !== token) return label;
+  }
+  const label = keyLabel(token, table);
+  return label && (quoted ? label : `“${label}”`);
+}
+
+/** Identifiers, dotted or not (`nonprofit`, `withheld.process`, `requests.received.total`), not inside a file path. */
+const IDENTIFIER = /(?<![\w./\\-])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*(?![\w/\\-]|\.[A-Za-z0-9])/g;
+
+/** Every canonical key and value path of `text` named by the template's labels. */
+function nameKeys(text: string, table: CellTable): string {
+  return text.replace(IDENTIFIER, (token: string, at: number) => {
+    const quoted = text[at - 1] === '“' && text[at + token.length] === '”';
+    return nameOf(token, table, quoted) ?? token;
+  });
+}
+
+/** A list of keys (`a, b, c`) named by their labels, joined the Chinese way. */
+const nameList = (keys: string, table: CellTable) =>
+  keys
+    .split(/,\s*/)
+    .map((k) => nameOf(k.trim(), table) ?? k.trim())
+    .join('、');
+
+type Phrase = [RegExp, (table: CellTable, ...groups: string[]) => string];
+
+/**
+ * The parser's English phrases in `expected` and `found` (src/pipeline/parse, read/formats/pdf-columns.ts), each as a
+ * whole text, with what varies as groups. A phrase not listed here stays as written, and the tests that scan
+ * /quality/ and every diagnostic of a corrupted corpus for English fail.
+ */
+const PHRASES: Phrase[] = [
+  [/^a parseable report$/, () => '可以解析的报告'],
+  [/^a digit run that splits into cells one way only$/, () => '只有一种拆分方式的连写数字'],
+  [/^(.+) title in the first lines$/, (_, title) => `开头几行中的报告标题（“……${title}”）`],
+  [/^a section heading like “(.+)”$/, (_, heading) => `形如“${heading}”的部分标题`],
+  [/^table B row “(.+)”$/, (_, row) => `表三的“${row}”行`],
+  [/^the report year in the title \((.+) or (.+)\)$/, (_, a, b) => `标题中的报告年度（如 ${a} 或 ${b}）`],
+  [/^the agency name before the year in the title$/, () => '标题中年度之前的机关名称'],
+  [/^a table A row “(.+)”$/, (_, row) => `表二的“${row}”行`],
+  [/^a table B row for \S+ \((.+)\)$/, (_, row) => `表三的“${row}”行`],
+  [/^rows (.+) proved by a label or by the arithmetic$/, (t, rows) => `由行标签或勾稽关系确定的行：${nameList(rows, t)}`],
+  [/^numbers between two table B rows$/, () => '表三中两个有标签的行之间的数字'],
+  [/^(\d+) numbers for (\S+)$/, (t, n, key) => `${nameOf(key, t) ?? key}行的 ${n} 个数字`],
+  [/^(\d+) numbers of table C$/, (_, n) => `表四的 ${n} 个数字`],
+  [/^(\d+) numbers$/, (_, n) => `${n} 个数字`],
+  [/^(\d+) cells$/, (_, n) => `${n} 个单元格`],
+  [/^(\d+) values$/, (_, n) => `${n} 个数值`],
+  [/^sub-row (\S+)$/, (t, key) => `分项${nameOf(key, t) ?? key}`],
+  [/^a number$/, () => '数字'],
+  [/^B3 in every row of table B under the columns of its header$/, () => '按表头分列后，表三每一行都满足规则 B3'],
+  [/^C1 in table C under the columns of its header$/, () => '按表头分列后，表四满足规则 C1'],
+  [/^each number under one column of the header$/, () => '每个数字都位于表头的某一列之下'],
+  [/^\(empty\)$/, () => '（空）'],
+  [/^\(no title\)$/, () => '（无标题）'],
+  [/^no such heading$/, () => '未找到该标题'],
+  [/^no such row$/, () => '未找到该行'],
+  [/^no such label$/, () => '未找到该行的标签'],
+  [/^none$/, () => '无'],
+  [/^no numbers proved to be this row’s$/, () => '没有能证明属于该行的数字'],
+  [/^more cells than columns: (.*)$/, (_, cells) => `单元格多于列数：${cells}`],
+  [/^(\d+) values: (.*)$/, (_, n, values) => `${n} 个数值：${values}`],
+  [/^(\d+) values \(extra: (.*)\)$/, (_, n, extra) => `${n} 个数值（多出：${extra}）`],
+  [/^blank cells: (.+)$/, (t, keys) => `空白单元格：${nameList(keys, t)}`],
+  [/^only the group line (\S+)$/, (t, key) => `只有合计行${nameOf(key, t) ?? key}`],
+  [
+    /^(\d+) of (\d+) rows break the rule, (\d+) rows with numbers under no column$/,
+    (_, broken, rows, unplaced) => `${rows} 行中有 ${broken} 行不满足该规则，${unplaced} 行的数字不在任何一列之下`,
+  ],
+  [/^(\d+) rows with a number under no column or two numbers under one$/, (_, n) => `${n} 行有数字不在任何一列之下，或一列之下有两个数字`],
+];
+
+function translate(text: string, table: CellTable): string {
+  for (const [pattern, say] of PHRASES) {
+    const m = pattern.exec(text);
+    if (m) return say(table, ...m.slice(1));
+  }
+  return nameKeys(text, table);
+}
+
+/**
+ * Codes whose `found` is a library's message about a file it could not open: shown as a Chinese summary, the message
+ * itself as the detail. The zod message of `schema-invalid` keeps the refused value, said in Chinese by the pipeline.
+ */
+const LIBRARY_FOUND: Partial<Record<DiagnosticCode, string>> = {
+  'parser-exception': '程序内部错误',
+  'schema-invalid': '不符合数据模型的值',
+  'front-matter-invalid': '无法解析的 YAML 元数据',
+  'docx-unreadable': '无法打开的文件',
+  'pdf-unreadable': '无法打开的文件',
+  'pdf-encrypted': '需要密码',
+};
+
+function libraryFound(d: Diagnostic): { found: string; detail: string | null } | null {
+  // A sidecar file that is not valid JSON or YAML (src/pipeline/read/sidecar.ts): the parser library's message.
+  const sidecar = d.code === 'meta-invalid' && /^有效的 (JSON|YAML) 旁置元数据$/.test(d.expected);
+  const summary = sidecar ? '无法解析的旁置元数据文件' : LIBRARY_FOUND[d.code];
+  if (summary === undefined) return null;
+  const value = /（值：.*）$/.exec(d.found)?.[0] ?? '';
+  const raw = d.found.slice(0, d.found.length - value.length).replace(/^需要密码：/, '').trim();
+  return { found: `${summary}${value}`, detail: raw || null };
+}
+
+export function diagnosticText(d: Diagnostic): DiagnosticText {
+  const table = (TABLES as readonly string[]).includes(tableOfPath(d.path ?? '')) ? (tableOfPath(d.path!) as CellTable) : 'requests';
+  const library = libraryFound(d);
+  return {
+    expected: translate(d.expected, table),
+    found: library ? library.found : translate(d.found, table),
+    message: nameKeys(d.message, table),
+    detail: library?.detail ?? null,
+  };
+}
