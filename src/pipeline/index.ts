@@ -2,7 +2,6 @@
  * The ingest pipeline: discover → read → parse → enrich → validate → check → duplicates → X1 across years → write.
  * Bad input never throws out of here: every file ends up as a report or as a rejected entry with diagnostics.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { RULE_IDS, type Diagnostic, type Rejected, type Report, type RuleId } from '../schema';
 import { cacheDirOf, codeVersion, FileHashes, fileHashesPath, pruneCache, readLongPiece, writerVersion, type FileOutcome } from './cache';
@@ -10,6 +9,7 @@ import { checkAcrossYears } from './check';
 import { countBySeverity } from './diagnostic';
 import { separateDuplicates } from './duplicates';
 import { byCodePoint } from './order';
+import { withCrossReportChecks } from './overlay';
 import { ingestFiles, type WorkerFailure } from './parallel';
 import { discoverFiles, unsupportedFormatDiagnostic } from './read/discover';
 import { writeDataset, type Dataset, type DatasetSummary, type ReportCsvSource } from './write';
@@ -74,20 +74,15 @@ function summarize(files: number, reports: Report[], rejected: Rejected[]): Data
   };
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /** The output manifest of the write stage (src/pipeline/write/manifest.ts), next to the ingest cache. */
 const outputManifestPath = (outDir: string) => path.join(outDir, '.cache', 'outputs.json');
 
-/**
- * A report's CSV pieces for the writers: the wide row unless cross-report checks changed the report; the long piece
- * from the outcome, else from the cache folder (read when written).
- */
-function csvSourceOf(outcome: FileOutcome | undefined, checksChanged: boolean, cacheDir: string | undefined): ReportCsvSource | undefined {
+/** A report's CSV pieces for the writers: the wide row, and the long piece from the outcome or else from the cache folder (read when written). */
+function csvSourceOf(outcome: FileOutcome | undefined, cacheDir: string | undefined): ReportCsvSource | undefined {
   const csv = outcome?.csv;
   if (!csv) return undefined;
   return {
-    wide: checksChanged ? null : csv.wide,
+    wide: csv.wide,
     long: () => csv.long ?? (cacheDir && outcome.key ? readLongPiece(cacheDir, outcome.key, csv.longSha256) : null),
   };
 }
@@ -129,30 +124,26 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const { kept, duplicates } = separateDuplicates(parsed);
   rejected.push(...duplicates);
+  // X1 is an overlay on the per-file reports: the writers take it as an input (../overlay.ts).
   const crossYear = checkAcrossYears(kept);
-  const reports = kept.map((r) => (crossYear.has(r.id) ? { ...r, checks: [...r.checks, ...crossYear.get(r.id)!] } : r));
+  const reports = kept.map((r) => withCrossReportChecks(r, crossYear));
 
   const summary = summarize(files.length + unsupported.length, reports, rejected);
   const crossReportMs = lap();
   const outcomeOf = new Map(outcomes.flatMap((o) => ('report' in o.ingested ? [[o.ingested.report.source.path, o] as const] : [])));
   const dataset: Dataset = {
-    reports,
+    reports: kept,
+    crossReportChecks: crossYear,
     rejected,
     summary,
     sources: files,
-    // A report the cross-year check changed is no longer what the cache holds.
-    jsonOf: (r) => (crossYear.has(r.id) ? undefined : (outcomeOf.get(r.source.path)?.reportJson ?? undefined)),
-    csvOf: (r) => csvSourceOf(outcomeOf.get(r.source.path), crossYear.has(r.id), cache?.dir),
+    // The per-file pieces at hand: what the cache holds of each report (the writers apply the overlay).
+    jsonOf: (r) => outcomeOf.get(r.source.path)?.reportJson ?? undefined,
+    csvOf: (r) => csvSourceOf(outcomeOf.get(r.source.path), cache?.dir),
   };
   if (cache) {
     dataset.inputsOf = {
-      // A report is its cache entry plus the cross-year rule breaks added this run.
-      report: (r) => {
-        const key = outcomeOf.get(r.source.path)?.key;
-        const added = crossYear.get(r.id);
-        if (!key) return undefined;
-        return added ? `${key} ${sha256(JSON.stringify(added))}` : key;
-      },
+      report: (r) => outcomeOf.get(r.source.path)?.key ?? undefined,
       source: (file) => cache.hashes.found(path.join(contentDir, file)),
     };
   }

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { buildAgencyIndex, reportCsv, writeDataset, type DatasetSummary } from '../../src/pipeline/write';
-import { AgencyIndexEntry, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, longRows, PROACTIVE_COLUMNS, Report } from '../../src/schema';
+import { AgencyIndexEntry, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, longRows, PROACTIVE_COLUMNS, Report, type RuleBreak } from '../../src/schema';
 import { makeReport } from './pipeline-helpers';
 
 const readCsv = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true });
@@ -195,5 +195,40 @@ describe('writeDataset', () => {
     expect(everything.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // SQLite's lock (a folder next to the database while it is open) is gone once written.
     expect(everything.filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('takes the cross-report checks as an overlay: written after a report's own, never from its per-file pieces', async () => {
+    const out = path.join(dir, 'data');
+    const [a, b] = twoReports();
+    const x1: RuleBreak = { rule: 'X1', scope: 'natural', expected: 4, found: 5, cells: ['requests.carriedOver.natural'], message: '上年结转不符' };
+    // Per-file pieces of both reports as the cache would hold them: without the overlay, and marked to tell them apart.
+    const pieces = new Map([a, b].map((r) => [r.id, { json: JSON.stringify({ ...r, meta: { ...r.meta, title: `cached ${r.id}` } }), csv: reportCsv(r) }]));
+    await writeDataset(
+      {
+        reports: [a, b],
+        crossReportChecks: new Map([[b.id, [x1]]]),
+        rejected: [],
+        summary,
+        sources: [],
+        jsonOf: (r) => pieces.get(r.id)!.json,
+        csvOf: (r) => ({ wide: pieces.get(r.id)!.csv.wide, long: () => pieces.get(r.id)!.csv.long }),
+        inputsOf: { report: (r) => `key-${r.id}`, source: () => undefined },
+      },
+      { contentDir: dir, outDir: out, manifest: { path: path.join(dir, 'outputs.json'), writerVersion: 'test' } },
+    );
+    const all = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')) as Report[];
+    const byId = new Map(all.map((r) => [r.id, r]));
+    // a has no overlay: its cached JSON is used as it is; b is written from its object, with X1 after its own checks.
+    expect(byId.get(a.id)!.meta.title).toBe(`cached ${a.id}`);
+    expect(byId.get(b.id)!.meta.title).toBe(b.meta.title);
+    expect(byId.get(b.id)!.checks).toEqual([...b.checks, x1]);
+    expect(JSON.parse(await readFile(path.join(out, 'reports', `${b.id}.json`), 'utf8')).checks).toEqual([...b.checks, x1]);
+    const wide = readCsv(await readFile(path.join(out, 'downloads', 'reports-wide.csv'), 'utf8'));
+    expect(wide.find((row) => row.id === b.id)!.rule_breaks).toBe(String(b.checks.length + 1));
+    expect(wide.find((row) => row.id === a.id)!.rule_breaks).toBe(String(a.checks.length));
+    // The output manifest records b under its per-file key and the overlay's fingerprint, a under its key alone.
+    const manifest = await readFile(path.join(dir, 'outputs.json'), 'utf8');
+    expect(manifest).toContain(`"inputs":"key-${a.id}"`);
+    expect(manifest).toMatch(new RegExp(`"inputs":"key-${b.id} [0-9a-f]{64}"`));
   });
 });

@@ -1,4 +1,5 @@
 /** Write stage: the portal's data files (README.md, "The JSON shape"; CSV columns in src/schema/csv.ts) under one output folder. */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { z } from 'zod/v4';
@@ -10,6 +11,7 @@ import { updateDatabase } from './database';
 import { dataPackage } from './datapackage';
 import { OutputManifest } from './manifest';
 import { byKey } from '../order';
+import { withCrossReportChecks, type CrossReportChecks } from '../overlay';
 import { filesUnder, removeAllBut } from './prune';
 
 export { reportCsv, type ReportCsv, type ReportCsvSource } from './csv';
@@ -32,7 +34,13 @@ export interface DatasetSummary {
 }
 
 export interface Dataset {
+  /** The reports as the per-file stage made them (parsed this run or from the cache), without cross-report checks. */
   reports: Report[];
+  /**
+   * The rule breaks found across reports (X1) by report id (../overlay.ts): written after each report's own checks.
+   * The per-file pieces below describe a report without them; a report with an overlay is written from its object.
+   */
+  crossReportChecks?: CrossReportChecks;
   rejected: Rejected[];
   summary: DatasetSummary;
   /** Input files (relative to the content folder) to copy to `sources/`. */
@@ -48,6 +56,36 @@ export interface Dataset {
   inputsOf?: { report: (report: Report) => string | undefined; source: (file: string) => string | undefined };
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The per-file pieces of a dataset for its reports with their cross-report checks: a report with an overlay has no
+ * compact JSON or wide CSV row at hand (its checks differ from what they were made of; the long CSV piece holds no
+ * checks), and its inputs are the per-file ones plus the overlay's fingerprint.
+ */
+function overlaid(dataset: Dataset): Pick<Dataset, 'reports' | 'jsonOf' | 'csvOf' | 'inputsOf'> {
+  const overlay: CrossReportChecks = dataset.crossReportChecks ?? new Map();
+  const added = (r: Report) => overlay.get(r.id)?.length ?? 0;
+  const { jsonOf, csvOf, inputsOf } = dataset;
+  return {
+    reports: dataset.reports.map((r) => withCrossReportChecks(r, overlay)),
+    jsonOf: jsonOf && ((r) => (added(r) ? undefined : jsonOf(r))),
+    csvOf:
+      csvOf &&
+      ((r) => {
+        const pieces = csvOf(r);
+        return pieces && added(r) ? { ...pieces, wide: null } : pieces;
+      }),
+    inputsOf: inputsOf && {
+      source: inputsOf.source,
+      report: (r) => {
+        const key = inputsOf.report(r);
+        return key && added(r) ? `${key} ${sha256(JSON.stringify(overlay.get(r.id)))}` : key;
+      },
+    },
+  };
+}
+
 export interface WriteOptions {
   contentDir: string;
   outDir: string;
@@ -55,7 +93,8 @@ export interface WriteOptions {
   manifest?: { path: string; writerVersion: string };
 }
 
-export async function writeDataset(dataset: Dataset, { contentDir, outDir, manifest: manifestAt }: WriteOptions): Promise<void> {
+export async function writeDataset(input: Dataset, { contentDir, outDir, manifest: manifestAt }: WriteOptions): Promise<void> {
+  const dataset = { ...input, ...overlaid(input) };
   const out = (...parts: string[]) => path.resolve(outDir, ...parts);
   const reports = sortReports(dataset.reports);
   const rejected = [...dataset.rejected].sort(byKey((r) => r.file));
