@@ -24,7 +24,7 @@ const TABLES: readonly CellTable[] = ['requests', 'proactive', 'proactive2019', 
 
 /**
  * Row and column labels by table, from the cell definitions (which include a group's own line):
- * `requests` → { rows: withheld.process → （三）不予公开 / 5.…, columns: natural → 自然人 }.
+ * `requests` → { rows: withheld.process → （三）不予公开 / 6.属于四类过程性信息, columns: natural → 自然人 }.
  */
 const LABELS = new Map(
   TABLES.map((table) => {

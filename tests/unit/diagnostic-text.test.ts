@@ -48,7 +48,7 @@ describe('diagnosticText', () => {
     expect(blank).toEqual({
       expected: '7 个数字',
       found: '空白单元格：“社会公益组织”、“法律服务机构”',
-      message: '三、收到和处理政府信息公开申请情况：一、本年新收政府信息公开申请数量 的 “社会公益组织”、“法律服务机构” 在原文中为空或缺失，记为空值（不是 0）',
+      message: '收到和处理政府信息公开申请情况：一、本年新收政府信息公开申请数量 的 “社会公益组织”、“法律服务机构” 在原文中为空或缺失，记为空值（不是 0）',
       detail: null,
     });
     const noValues = diagnosticText(
@@ -60,9 +60,9 @@ describe('diagnosticText', () => {
         path: 'requests.withheld.process',
       }),
     );
-    expect(noValues.expected).toBe('“（三）不予公开 / 5.属于行政执法案卷”行的 7 个数字');
+    expect(noValues.expected).toBe('“（三）不予公开 / 6.属于四类过程性信息”行的 7 个数字');
     expect(noValues.found).toBe('没有能证明属于该行的数字');
-    expect(noValues.message).toBe('表三“（三）不予公开 / 5.属于行政执法案卷”行没有找到能证明属于该行的数字，记为空值');
+    expect(noValues.message).toBe('表三“（三）不予公开 / 6.属于四类过程性信息”行没有找到能证明属于该行的数字，记为空值');
     // Table C's columns are named as table C prints them, not as table B's columns of the same key.
     expect(diagnosticText(diag({ found: 'blank cells: total', path: 'appeals.review' })).found).toBe('空白单元格：“总计”');
   });

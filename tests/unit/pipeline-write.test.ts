@@ -197,7 +197,7 @@ describe('writeDataset', () => {
     expect(everything.filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
 
-  it('takes the cross-report checks as an overlay: written after a report's own, never from its per-file pieces', async () => {
+  it('takes the cross-report checks as an overlay: written after a report’s own, never from its per-file pieces', async () => {
     const out = path.join(dir, 'data');
     const [a, b] = twoReports();
     const x1: RuleBreak = { rule: 'X1', scope: 'natural', expected: 4, found: 5, cells: ['requests.carriedOver.natural'], message: '上年结转不符' };
