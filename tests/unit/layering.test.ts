@@ -8,6 +8,7 @@
  * - the site never imports the pipeline (data files and src/schema are the contract between them);
  * - components get labels without loading the data: constants are never taken from lib/site-data.ts;
  * - the folders of src/ (and the stage folders of src/pipeline) form no cycle;
+ * - the cache is a store: it never runs the per-file stage (no import of ingest.ts but its types, no dynamic import);
  * - browser code lives in one folder: every <script> of an .astro file imports from src/client, and src/client is
  *   imported only by such scripts (and by itself).
  */
@@ -192,6 +193,24 @@ describe('the import graph of src/', () => {
     expect(bad.map((e) => `${e.from} takes ${e.names.join(', ')}`)).toEqual([]);
     const labels = GRAPH.edges.filter((e) => e.from === 'src/lib/labels.ts');
     expect(labels.every((e) => topFolder(e.to) === 'schema')).toBe(true);
+  });
+
+  it('the cache is a store: it imports the per-file stage for its types only, and nothing dynamically', () => {
+    const cache = GRAPH.modules.filter((m) => m.startsWith('src/pipeline/cache/'));
+    expect(cache).toContain('src/pipeline/cache/index.ts');
+    const bad: string[] = [];
+    for (const file of cache) {
+      // Without comments, which may name the syntax they describe.
+      const source = readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      if (/\bimport\s*\(/.test(source)) bad.push(`${file}: dynamic import`);
+      for (const m of source.matchAll(/^import\s+(type\s+)?[^;]*?from\s*['"]([^'"]+)['"]/gm)) {
+        const target = resolveImport(path.join(ROOT, file), m[2]);
+        if (target && rel(target) === 'src/pipeline/ingest.ts' && !m[1]) bad.push(`${file} → src/pipeline/ingest.ts`);
+      }
+    }
+    expect(bad).toEqual([]);
+    // The stage runs in the orchestration, which stores its result through the cache.
+    expect(GRAPH.edges.some((e) => e.from === 'src/pipeline/parallel/ingest-file.ts' && e.to === 'src/pipeline/ingest.ts')).toBe(true);
   });
 
   it('browser code lives in src/client: page scripts import only src/client, and only page scripts import it', () => {
