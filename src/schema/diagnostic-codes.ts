@@ -43,6 +43,7 @@ export const DIAGNOSTIC_CODES = {
   'row-cells-ambiguous': '表三某一行的空单元格多于列数，有多种读法，按行总计也无法确定，记为空值',
   'table-b-ambiguous': '表三中一组数字没有紧挨的行标签，按勾稽关系可有多种对应方式，相关各行记为空值',
   'table-b-unproved': '表三中一组数字没有紧挨的行标签，无法用行标签或勾稽关系证明其所在行，相关各行记为空值',
+  'table-a-unproved': '表二中某一行的行标签旁没有能证明属于该行的数字（数字与标签分开排列，且前后数字个数对不上或行标签不全），该行记为空值',
   'pdf-columns-unproved': 'PDF 中的表格没有边框，按表头确定的列无法用勾稽关系核实，相关数字记为空值',
   'pdf-cells-unplaced': 'PDF 中的表格没有边框，部分数字无法确定所在列，记为空值',
   'group-without-subrows': '报告只给出了该组的合计行，没有分项，分项记为空值',

@@ -29,8 +29,9 @@ export const ROW_PATTERNS: Record<RequestRowKey, RegExp> = {
   'notProcessed.confirmation': /确认或重|重新出具|行政机关确认|^5[.、,]?要求行政/,
   'otherHandling.noCorrection': /逾期不补|理由逾期|申请人无正当/,
   'otherHandling.feeUnpaid': /收费通知|逾期未按|缴纳费用|申请人逾期/,
-  // "3.其他" alone, or after the group and row-group labels a merged-cell layout repeats on every row.
-  'otherHandling.other': /(?:^|其他(?:处理)?)3[.、,]?其他$/,
+  // "3.其他" alone, or after the group and row-group labels a merged-cell layout repeats on every row, or after a
+  // fragment of them a shifted Markdown row puts in a cell of its own ("果 | 3.其他").
+  'otherHandling.other': /(?:^|[^\d.])3[.、,]?其他$/,
   handledTotal: /[(]七[)]总计|^七、总计$/,
   carriedForward: /结转下年/,
 };

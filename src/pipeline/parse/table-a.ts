@@ -1,4 +1,17 @@
-/** Table A (proactive disclosure, 第二十条 items), in the 2021 template or the older 2019 template. */
+/**
+ * Table A (proactive disclosure, 第二十条 items), in the 2021 template or the older 2019 template, read so that every
+ * number's place is proved. Table A has no arithmetic, so a number is placed by label adjacency only:
+ *
+ * 1. A label with its numbers on its own line (or tab/pipe row, or a space row wrapped onto the next lines) is proved.
+ * 2. A label standing alone (one cell per line, as poppler's default mode prints it) takes the numbers just after it
+ *    or just before it, all of its row's cells on one side. The table is read as a stream: labels, runs of numbers
+ *    between them, and item captions (第二十条第（五）项), which no row's numbers cross. Each run must be exactly the
+ *    cells of the label before it (if that label takes them after) plus those of the label after it (if that label
+ *    takes them before). Along a chain of lone labels this admits at most one reading; it is taken only when it
+ *    accounts for every number of the chain. A row whose label is missing, or a label printed twice, could own any
+ *    run, so then no lone label is placed.
+ * 3. Otherwise the row stays null with a diagnostic naming the numbers that could not be placed.
+ */
 import {
   PROACTIVE_2019_ROWS,
   PROACTIVE_ROWS,
@@ -9,7 +22,7 @@ import { toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, fitValues, isMarkdownRule, partsOf, type Line } from './lines';
-import { isPageNoise, memoByString } from '../text';
+import { isPageNoise, memoByString, type CellToken } from '../text';
 
 type RowDef = { key: string; zh: string; columns: readonly string[] };
 
@@ -18,6 +31,11 @@ const ALIASES: Record<string, string[]> = {
   normativeDocs: ['行政规范性文件', '规范性文件'],
   procurement: ['政府集中采购', '政府采购'],
 };
+
+/** Where table A starts: an item caption or the header's first cell (Markdown marks before them allowed). */
+const TABLE_START = /^[#|]*(第二十条|信息内容)/;
+/** A label cut over at most this many lines (a narrow label column) is joined back. */
+const MAX_LABEL_LINES = 3;
 
 /** The 2019 template's table A has other column headers and a 第二十条第（九）项 row. */
 export function isTemplate2019(lines: Line[], from: number, to: number): boolean {
@@ -28,62 +46,266 @@ export function isTemplate2019(lines: Line[], from: number, to: number): boolean
 /** Labels may carry a leading numbering or the item reference before them ("第二十条第(一)项规章"). */
 const bareLabel = memoByString((label: string) => label.replace(/^第二十条第\([一二三四五六七八九十]+\)项/, '').replace(/^\d+[.、]/, ''));
 
-/** The first line (index) whose label names each row, found in one pass over the table's lines. */
-function rowLines(defs: readonly RowDef[], lines: Line[], from: number, to: number): Map<string, number> {
-  const byName = new Map<string, string>();
-  for (const def of defs) for (const name of ALIASES[def.key] ?? [def.zh]) if (!byName.has(name)) byName.set(name, def.key);
-  const found = new Map<string, number>();
-  for (let i = from; i < to && found.size < defs.length; i++) {
-    const key = byName.get(bareLabel(partsOf(lines[i]).label));
-    if (key && !found.has(key)) found.set(key, i);
+const NAMES = new Map<readonly RowDef[], Map<string, RowDef>>();
+
+/** The rows of a template by every printed name of their labels. */
+function namesOf(defs: readonly RowDef[]): Map<string, RowDef> {
+  let byName = NAMES.get(defs);
+  if (!byName) {
+    byName = new Map();
+    for (const def of defs) for (const name of ALIASES[def.key] ?? [def.zh]) if (!byName.has(name)) byName.set(name, def);
+    NAMES.set(defs, byName);
   }
-  return found;
+  return byName;
+}
+
+/** A row label found in the stream, with the numbers printed on its own line. */
+interface Label {
+  def: RowDef;
+  line: number;
+  own: CellToken[];
+  /** Its line separates values by spaces: a short row may be wrapped (or hide a blank cell). */
+  space: boolean;
+}
+/** A number (or blank mark) standing without a label, with its line. */
+interface Free {
+  t: CellToken;
+  line: number;
+}
+/** The numbers between two labels: parts split by item captions (no row's numbers cross a caption). */
+type Run = Free[][];
+
+interface Stream {
+  labels: Label[];
+  /** runs[i] stands before labels[i]; runs[labels.length] after the last. */
+  runs: Run[];
+  /** Row keys printed more than once. */
+  repeated: Set<string>;
+}
+
+const skipped = (raw: string) => !raw.trim() || isPageNoise(raw) || isMarkdownRule(raw);
+
+/** The first line of the table: a caption or header, or a label with the value-only lines just before it. */
+function tableStart(lines: Line[], from: number, to: number, byName: Map<string, RowDef>): number {
+  for (let i = from; i < to; i++) {
+    if (skipped(lines[i].raw)) continue;
+    if (TABLE_START.test(compactOf(lines[i]))) return i;
+    const parts = partsOf(lines[i]);
+    if (!parts.label || !byName.has(bareLabel(parts.label))) continue;
+    let start = i;
+    for (let j = i - 1; j >= from; j--) {
+      if (skipped(lines[j].raw)) continue;
+      const p = partsOf(lines[j]);
+      if (p.label || !p.values.length) break;
+      start = j;
+    }
+    return start;
+  }
+  return to;
+}
+
+/** A label printed over several lines (行政规范性 / 文件): the lines joined, when they name a row. */
+function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>): { def: RowDef; last: number } | null {
+  let label = partsOf(lines[i]).label;
+  for (let j = i + 1, n = 1; j < to && n < MAX_LABEL_LINES; j++) {
+    if (skipped(lines[j].raw)) continue;
+    const parts = partsOf(lines[j]);
+    if (!parts.label) return null;
+    label += parts.label;
+    n++;
+    const def = byName.get(bareLabel(label));
+    if (def) return { def, last: j };
+    if (parts.values.length) return null;
+  }
+  return null;
+}
+
+function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
+  const byName = namesOf(defs);
+  const labels: Label[] = [];
+  const runs: Run[] = [[[]]];
+  const repeated = new Set<string>();
+  const seen = new Set<string>();
+  const addLabel = (label: Label) => {
+    if (seen.has(label.def.key)) repeated.add(label.def.key);
+    seen.add(label.def.key);
+    labels.push(label);
+    runs.push([[]]);
+  };
+  const addFree = (tokens: CellToken[], line: number) => {
+    const run = runs[runs.length - 1];
+    for (const t of tokens) run[run.length - 1].push({ t, line });
+  };
+  for (let i = tableStart(lines, from, to, byName); i < to; i++) {
+    if (skipped(lines[i].raw)) continue;
+    const parts = partsOf(lines[i]);
+    const values = (def: RowDef, p = parts) => (p.separator === 'space' ? p.values : fitValues(p.values, def.columns.length, p.fenced));
+    const def = parts.label ? byName.get(bareLabel(parts.label)) : undefined;
+    if (def) {
+      addLabel({ def, line: lines[i].no, own: values(def), space: parts.separator === 'space' });
+      continue;
+    }
+    if (!parts.label) {
+      addFree(parts.values, lines[i].no);
+      continue;
+    }
+    if (!parts.values.length) {
+      const joined = joinedLabel(lines, i, to, byName);
+      if (joined) {
+        const last = partsOf(lines[joined.last]);
+        addLabel({ def: joined.def, line: lines[i].no, own: values(joined.def, last), space: last.separator === 'space' });
+        i = joined.last;
+        continue;
+      }
+      // An item caption: no row's numbers cross it. Other text (header cells) separates nothing.
+      if (parts.label.includes('第二十条')) runs[runs.length - 1].push([]);
+      continue;
+    }
+    // Numbers after text that names no row: they are the table's, but no label proves whose.
+    addFree(parts.values, lines[i].no);
+  }
+  return { labels, runs, repeated };
+}
+
+/** How a label takes cells from the runs beside it: `after` from the start of the next, `before` from the end of the previous. */
+interface Option {
+  after: number;
+  before: number;
 }
 
 /**
- * Whether numbers stand free (no label on their line, not taken by a row above) just before line i: then this table
- * prints numbers before their labels, and numbers after a label are not proved to be its own.
+ * The ways a label may take its cells: a lone label all of them after or all before; a label with all its numbers on
+ * its line none; a space row short of cells the rest from the lines after it (wrapped).
  */
-function freeNumbersBefore(lines: Line[], i: number, from: number, taken: Set<number>): boolean {
-  for (let j = i - 1; j >= from; j--) {
-    const { raw } = lines[j];
-    if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
-    const parts = partsOf(lines[j]);
-    return !parts.label && parts.values.some((v) => v.kind === 'number') && !taken.has(j);
+function optionsOf(label: Label): Option[] {
+  const n = label.def.columns.length;
+  if (label.own.length === 0) return [{ after: n, before: 0 }, { after: 0, before: n }];
+  if (label.space && label.own.length < n) return [{ after: n - label.own.length, before: 0 }];
+  return [{ after: 0, before: 0 }];
+}
+
+const size = (part: Free[]) => part.length;
+
+/**
+ * Whether a run agrees with what the label before it takes after (`after`) and the label after it takes before
+ * (`before`): without a caption inside, the run is exactly both; with one, the part before the first caption is the
+ * first label's, the part after the last caption the second's, and nothing stands between captions.
+ */
+function runHolds(run: Run, after: number, before: number): boolean {
+  if (run.length === 1) return size(run[0]) === after + before;
+  for (let p = 1; p < run.length - 1; p++) if (size(run[p]) > 0) return false;
+  return size(run[0]) === after && size(run[run.length - 1]) === before;
+}
+
+/**
+ * The side of a run that belongs to one label only: the part before its first caption is the label's before it
+ * (`left`), the part after its last caption the label's after it (`right`). Nothing may stand between captions, and
+ * at the table's edges (`edge`) nothing on the side that has no label.
+ */
+function sideHolds(run: Run, side: 'left' | 'right', taken: number, edge: boolean): boolean {
+  for (let p = 1; p < run.length - 1; p++) if (size(run[p]) > 0) return false;
+  if (run.length === 1) return size(run[0]) === taken;
+  if (edge && size(side === 'left' ? run[run.length - 1] : run[0]) > 0) return false;
+  return side === 'left' ? size(run[0]) === taken : size(run[run.length - 1]) === taken;
+}
+
+/** One chain of labels first..last being read: the options tried so far and the readings that held. */
+interface Chain {
+  runs: Run[];
+  options: Option[][];
+  first: number;
+  last: number;
+  /** Labels in the whole table: the run after the last of them is the table's end. */
+  count: number;
+  choice: Option[];
+  readings: Option[][];
+}
+
+/** Tries every option of label k and of the labels after it in the chain; stops at two readings (no proof then). */
+function walk(c: Chain, k: number): void {
+  if (c.readings.length > 1) return;
+  if (k > c.last) {
+    if (sideHolds(c.runs[k], 'left', c.choice[k - 1 - c.first].after, k === c.count)) c.readings.push(c.choice.slice());
+    return;
   }
-  return false;
+  for (const o of c.options[k]) {
+    c.choice[k - c.first] = o;
+    // The run before label k: the chain's left edge, or the run linking labels k-1 and k.
+    const holds = k === c.first ? sideHolds(c.runs[k], 'right', o.before, k === 0) : runHolds(c.runs[k], c.choice[k - 1 - c.first].after, o.before);
+    if (holds) walk(c, k + 1);
+  }
+}
+
+/**
+ * Places the labels' cells. Labels linked by caption-free runs form a chain whose readings are tried together (two
+ * per lone label); a chain with exactly one reading that holds places its labels, any other leaves its lone and
+ * wrapped labels unproved (labels with all their numbers on their line are placed all the same). Returns each
+ * label's tokens (by index), null where unproved.
+ */
+function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
+  const { labels, runs } = stream;
+  const out: (CellToken[] | null)[] = [];
+  const options: Option[][] = [];
+  for (const l of labels) options.push(trusted ? optionsOf(l) : optionsOf(l).filter((o) => o.after + o.before === 0));
+  for (let first = 0; first < labels.length; ) {
+    // A chain: labels first..last, linked by runs with no caption (run k links labels k-1 and k).
+    let last = first;
+    while (last + 1 < labels.length && runs[last + 1].length === 1) last++;
+    const chain: Chain = { runs, options, first, last, count: labels.length, choice: [], readings: [] };
+    let open = true;
+    for (let k = first; k <= last; k++) open &&= options[k].length > 0;
+    if (open) walk(chain, first);
+    const reading = chain.readings.length === 1 ? chain.readings[0] : null;
+    for (let k = first; k <= last; k++) {
+      const label = labels[k];
+      const o = reading?.[k - first];
+      if (o) {
+        const before = runs[k][runs[k].length - 1];
+        const cells = [...before.slice(before.length - o.before), ...label.own.map((t) => ({ t, line: label.line })), ...runs[k + 1][0].slice(0, o.after)];
+        out.push(cells.map((x) => x.t));
+      } else out.push(label.own.length >= label.def.columns.length || (!label.space && label.own.length > 0) ? label.own : null);
+    }
+    first = last + 1;
+  }
+  return out;
+}
+
+/** The free numbers no placed label took, for the diagnostic. */
+function shownRun(run: Run): string {
+  return run.flat().map((c) => c.t.printed || '∅').join(' ');
 }
 
 function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: number, log: DiagnosticLog, prefix: string, counts: PlacementCounts): T {
   const out: Record<string, unknown> = {};
-  const at = rowLines(defs, lines, from, to);
-  /** Lines whose numbers a row took (a row's numbers wrapped onto the lines after its label). */
-  const taken = new Set<number>();
-  // Rows are read in the order they are printed, so that a row knows which numbers above it are taken.
-  const printed = defs.filter((d) => at.has(d.key)).sort((a, b) => at.get(a.key)! - at.get(b.key)!);
-  for (const def of printed) {
+  const stream = readStream(defs, lines, from, to);
+  const found = new Set(stream.labels.map((l) => l.def.key));
+  // A missing row's numbers could stand in any run, and a repeated label could be either row: lone labels stay unread.
+  const trusted = found.size === defs.length && stream.repeated.size === 0;
+  const placed = place(stream, trusted);
+  stream.labels.forEach((label, k) => {
+    const { def } = label;
+    if (k !== stream.labels.findIndex((l) => l.def.key === def.key)) return;
     const path = `${prefix}.${def.key}`;
-    const i = at.get(def.key)!;
-    const parts = partsOf(lines[i]);
-    let tokens = parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
-    let line = lines[i].no;
-    // A row's numbers may be wrapped onto the next non-empty lines, unless numbers stand free before its label (they
-    // are then printed before their labels, and the numbers after this label are the next row's).
-    const after = tokens.length > 0 || !freeNumbersBefore(lines, i, from, taken);
-    for (let j = i + 1; after && tokens.length < def.columns.length && j < to; j++) {
-      if (!lines[j].raw.trim() || isPageNoise(lines[j].raw) || isMarkdownRule(lines[j].raw)) continue;
-      const next = partsOf(lines[j]);
-      if (next.label) break;
-      tokens = tokens.concat(next.values);
-      taken.add(j);
-      line = tokens.length ? line : lines[j].no;
+    const tokens = placed[k];
+    const n = def.columns.length;
+    if (!tokens) {
+      const around = [shownRun(stream.runs[k]), label.own.map((t) => t.printed).join(' '), shownRun(stream.runs[k + 1])].filter(Boolean).join(' | ');
+      const why = !trusted
+        ? `表二的行标签${stream.repeated.size ? '有重复' : '不全'}，无法证明数字属于哪一行`
+        : label.own.length
+          ? `该行只有 ${label.own.length} 个数字，无法确定空格位置或其余数字所在`
+          : '前后的数字个数与各行的列数对不上，无法证明哪些数字属于该行';
+      log.warn('table-a-unproved', label.line, `${n} numbers beside the label “${def.zh}”`, around || 'no numbers', `表二“${def.zh}”行：${why}，记为空值`, path);
+      out[def.key] = Object.fromEntries(def.columns.map((c) => [c, null]));
+      counts.unread += n;
+      return;
     }
-    out[def.key] = toCells(def.columns, tokens, log, line, path);
-    counts.label += Math.min(tokens.length, def.columns.length);
-    counts.unread += Math.max(0, def.columns.length - tokens.length);
-  }
+    out[def.key] = toCells(def.columns, tokens, log, label.line, path);
+    counts.label += Math.min(tokens.length, n);
+    counts.unread += Math.max(0, n - tokens.length);
+  });
   for (const def of defs) {
-    if (at.has(def.key)) continue;
+    if (found.has(def.key)) continue;
     out[def.key] = Object.fromEntries(def.columns.map((c) => [c, null]));
     log.warn('row-missing', null, `a table A row “${def.zh}”`, 'no such label', `表二缺少“${def.zh}”行，记为空值`, `${prefix}.${def.key}`);
     counts.unread += def.columns.length;

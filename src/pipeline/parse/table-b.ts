@@ -303,9 +303,8 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     const lo = bounds[b];
     const hi = bounds[b + 1];
     const inside = units.filter((u) => u.at > lo.at && u.at < hi.at);
-    const rowSets = rowSetsBetween(present, lo.rank, hi.rank);
     if (!inside.length) continue;
-    gaps.push(readGap(inside, rowSets, lo.rank > hi.rank, hits));
+    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits));
   }
 
   settleByColumns(gaps, placed);

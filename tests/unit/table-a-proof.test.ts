@@ -1,0 +1,94 @@
+/**
+ * Table A's proof rules (src/pipeline/parse/table-a.ts): table A has no arithmetic, so a number goes into a cell only
+ * when its label stands with it, or when it stands just before or after a lone label and the run lengths between the
+ * labels admit that reading only. Anything else leaves the row null with a diagnostic: never a shifted number.
+ */
+import { describe, expect, it } from 'vitest';
+import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
+import { toLines } from '../../src/pipeline/parse/lines';
+import { parseTableA } from '../../src/pipeline/parse/table-a';
+
+function read(lines: string[]) {
+  const all = toLines(lines);
+  const log = new DiagnosticLog('t.txt');
+  const result = parseTableA(all, 0, all.length, '2021', log);
+  return { ...result, diagnostics: log.items };
+}
+
+const ITEM_1 = ['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+const item = (no: string, header = '本年处理决定数量') => [`第二十条第（${no}）项`, '信息内容', header];
+
+/** 洪泽区 2023 as poppler's default mode prints it: some numbers after their labels, some before. */
+const MIXED = [
+  ...ITEM_1,
+  '规章', '0', '0', '0',
+  '行政规范性文件', '0', '5', '5',
+  ...item('五').slice(0, 3), '550', '行政许可',
+  ...item('六'), '行政处罚', '4119', '行政强制', '195',
+  ...item('八', '本年收费金额（单位：万元）'), '7730.28', '行政事业性收费',
+];
+
+describe('table A proof rules', () => {
+  it('places numbers printed after or before lone labels when the runs between labels admit one reading', () => {
+    const { proactive, placement, diagnostics } = read(MIXED);
+    expect(proactive).toEqual({
+      rules: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocs: { issued: 0, repealed: 5, inForce: 5 },
+      licensing: { decisions: 550 },
+      penalties: { decisions: 4119 },
+      coercion: { decisions: 195 },
+      fees: { amount: 7730.28 },
+    });
+    expect(placement).toEqual({ method: 'label', byLabel: 10, byArithmetic: 0, unread: 0 });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('joins a label cut over two lines', () => {
+    const lines = MIXED.flatMap((l) => (l === '行政规范性文件' ? ['行政规范', '性文件'] : [l]));
+    expect(read(lines).proactive?.normativeDocs).toEqual({ issued: 0, repealed: 5, inForce: 5 });
+  });
+
+  it('leaves lone labels null when a blank cell printed as nothing makes the runs disagree', () => {
+    // 行政处罚's cell printed nothing: 195 could be 行政处罚's (after it) or 行政强制's (before it).
+    const lines = [...ITEM_1, '规章 0 0 0', '行政规范性文件 0 5 5', ...item('五'), '行政许可 1', ...item('六'), '行政处罚', '195', '行政强制', ...item('八'), '行政事业性收费 7'];
+    const { proactive, diagnostics } = read(lines);
+    expect(proactive?.penalties.decisions).toBeNull();
+    expect(proactive?.coercion.decisions).toBeNull();
+    expect(proactive?.rules).toEqual({ issued: 0, repealed: 0, inForce: 0 });
+    expect(proactive?.licensing.decisions).toBe(1);
+    expect(proactive?.fees.amount).toBe(7);
+    expect(diagnostics.filter((d) => d.code === 'table-a-unproved').map((d) => d.path)).toEqual(['proactive.penalties', 'proactive.coercion']);
+  });
+
+  it('keeps a number before an item caption with the label above it: no row’s numbers cross a caption', () => {
+    // 行政许可's cell printed nothing; 4119 after the next caption can only be 行政处罚's.
+    const lines = [...ITEM_1, '规章 0 0 0', '行政规范性文件 0 5 5', ...item('五'), '行政许可', ...item('六'), '4119', '行政处罚', '195', '行政强制', ...item('八'), '行政事业性收费 7'];
+    const { proactive } = read(lines);
+    expect(proactive?.licensing.decisions).toBeNull();
+    expect(proactive?.penalties.decisions).toBe(4119);
+    expect(proactive?.coercion.decisions).toBe(195);
+  });
+
+  it('never reads a space row short of cells as its first columns', () => {
+    // "规章 5 20": a blank cell printed as nothing; spaces cannot say which.
+    const lines = [...ITEM_1, '规章 5 20', '行政规范性文件 0 5 5', ...item('五'), '行政许可 1', ...item('六'), '行政处罚 2', '行政强制 3', ...item('八'), '行政事业性收费 4'];
+    const { proactive, diagnostics } = read(lines);
+    expect(proactive?.rules).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(diagnostics.find((d) => d.path === 'proactive.rules')?.code).toBe('table-a-unproved');
+    expect(proactive?.coercion.decisions).toBe(3);
+  });
+
+  it('reads a space row wrapped onto the next line', () => {
+    const lines = [...ITEM_1, '规章 5 20', '7', '行政规范性文件 0 5 5', ...item('五'), '行政许可 1', ...item('六'), '行政处罚 2', '行政强制 3', ...item('八'), '行政事业性收费 4'];
+    expect(read(lines).proactive?.rules).toEqual({ issued: 5, repealed: 20, inForce: 7 });
+  });
+
+  it('places no lone label when a row label is missing (its numbers could stand in any run)', () => {
+    const lines = MIXED.filter((l) => l !== '行政强制');
+    const { proactive, diagnostics } = read(lines);
+    expect(proactive?.penalties.decisions).toBeNull();
+    expect(proactive?.licensing.decisions).toBeNull();
+    expect(diagnostics.some((d) => d.code === 'row-missing' && d.path === 'proactive.coercion')).toBe(true);
+    expect(diagnostics.filter((d) => d.code === 'table-a-unproved')).toHaveLength(5);
+  });
+});
