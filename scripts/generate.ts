@@ -1,7 +1,8 @@
 /**
  * npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts pdf-text,tsv,pipe,markdown-table,flattened]
  *                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--shapes cell-lines,md-split,…]
- * Writes synthetic annual reports with known true values (src/generator); `--shapes` adds extraction shapes
+ * Writes synthetic annual reports with known true values (src/generator), each for another agency-year (a seed
+ * that draws one already used gets another agency: src/generator/distinct.ts); `--shapes` adds extraction shapes
  * (src/generator/shapes: text shapes, and PDF shapes printed by Chromium and read by pdftotext/pdf.js) to the rotation:
  *   <out>/reports/<name>.txt|.md   the report files, encoded as agencies publish them (UTF-8, UTF-8 BOM, GB18030; LF or CRLF)
  *   <out>/truth.jsonl              one JSON line per report: { file, seed, layout, encoding, crlf, quirks, ambiguousTables, truth }
@@ -10,9 +11,10 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeText, generateReport, INJECTABLE_RULES, LAYOUTS, pickEncoding, type Layout, type ReportOptions, type Template } from '../src/generator';
+import { DistinctAgencyYears } from '../src/generator/distinct';
 import { rngFor } from '../src/generator/rng';
 import { generateShaped, PDF_SHAPES, SHAPES, TEXT_SHAPES, type PdfShape, type Shape, type TextShape } from '../src/generator/shapes';
-import { pdfCase, readPdfShapes } from '../src/generator/shapes/pdf';
+import { pdfCase, readPdfShapes, type PdfCase } from '../src/generator/shapes/pdf';
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
@@ -76,24 +78,27 @@ function optionsFor(layout: Layout, seed: string): ReportOptions {
 
 await prepare();
 const lines: string[] = [];
-const pdfReports: { i: number; seed: string; shape: PdfShape }[] = [];
+const pdfReports: { c: PdfCase; seed: string; shape: PdfShape }[] = [];
+// n files, n agency-years: the pipeline would reject a second report of one agency and year as a duplicate.
+const agencyYears = new DistinctAgencyYears();
 for (let i = 0; i < n; i++) {
   const seed = `${values.seed}-${i}`;
   const encoding = pickEncoding(rngFor(seed, 'encoding'));
   const pick = rotation[i % rotation.length];
   if ((PDF_SHAPES as readonly string[]).includes(pick)) {
-    pdfReports.push({ i, seed, shape: pick as PdfShape });
+    const c = agencyYears.take(seed, (agency) => pdfCase(`${values.seed}-pdf`, i, agency));
+    pdfReports.push({ c, seed, shape: pick as PdfShape });
     continue;
   }
   if ((TEXT_SHAPES as readonly string[]).includes(pick)) {
     const { breaks, template } = optionsFor('pdf-text', seed);
-    const r = generateShaped(seed, pick as TextShape, { breaks, template });
+    const r = agencyYears.take(seed, (agency) => generateShaped(seed, pick as TextShape, { breaks, template, agency }));
     const file = `${r.name}${pick.startsWith('md-') ? '.md' : '.txt'}`;
     await writeFile(path.join(reportsDir, file), encodeText(r.text, encoding));
     lines.push(JSON.stringify({ file, seed, layout: pick, encoding: encoding.encoding, crlf: encoding.crlf, quirks: [], ambiguousTables: [], truth: r.truth }));
     continue;
   }
-  const report = generateReport(seed, optionsFor(pick as Layout, seed));
+  const report = agencyYears.take(seed, (agency) => generateReport(seed, { ...optionsFor(pick as Layout, seed), agency }));
   const file = `${report.name}${report.extension}`;
   await writeFile(path.join(reportsDir, file), encodeText(report.text, encoding));
   const { quirks, ambiguousTables, truth, layout } = report;
@@ -103,7 +108,7 @@ if (pdfReports.length) {
   // Printed in batches (cached under .cache/shape-pdfs/), each report read in its rotation's shape; UTF-8 as the tools write it.
   const printer = await openPrinter();
   try {
-    const read = await readPdfShapes(pdfReports.map(({ i }) => pdfCase(`${values.seed}-pdf`, i)), (html) => printer.pdf(html));
+    const read = await readPdfShapes(pdfReports.map(({ c }) => c), (html) => printer.pdf(html));
     for (const [k, r] of read.entries()) {
       const { seed, shape } = pdfReports[k];
       const text = r.texts[shape];

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { pdfBlocks, type PdfPage } from '../../pipeline/read/formats/pdf-layout';
 import { repairRadicals } from '../../pipeline/read/formats/radicals';
+import type { AgencyTruth } from '../agency';
 import type { DocumentParts } from '../document';
 import { articleHtml, pickHtmlStyle, printCss, PLAIN_HTML_STYLE, PRINT_FONTS, type HtmlStyle } from '../render-html';
 import { rngFor, type Rng } from '../rng';
@@ -56,9 +57,10 @@ function pickVariant(rng: Rng): PrintVariant {
 }
 
 /** Report `i` of a run named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. */
-export function pdfCase(prefix: string, i: number): PdfCase {
+/** The i-th printed report of a run; `agency` replaces the agency its seed draws (src/generator/distinct.ts). */
+export function pdfCase(prefix: string, i: number, agency?: AgencyTruth): PdfCase {
   const seed = `${prefix}-${i}`;
-  const truth = generateTruth(seed, shapeTruthOptions(i));
+  const truth = generateTruth(seed, { ...shapeTruthOptions(i), agency });
   const rng = rngFor(seed, 'pdf-shape');
   const style = { ...pickHtmlStyle(rng.fork('style')), chrome: false, font: PRINT_FONTS.truetype };
   return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-pdf`, truth, parts: shapeParts(truth, rng, true), style, variant: pickVariant(rng.fork('variant')) };
