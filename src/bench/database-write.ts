@@ -1,17 +1,19 @@
 /**
  * The SQLite download's cost alone: `node --expose-gc --import tsx src/bench/database-write.ts <data dir> <target.sqlite>`
- * reads <data dir>/reports.json and rejected.json (from `npm run data`), writes the database afresh and prints the
+ * reads the reports' parts (downloads/parts.json) and rejected.json (from `npm run data`), writes the database afresh and prints the
  * wall and CPU seconds, the file's bytes and the process's resident memory before and after (BENCHMARKS.md).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { buildAgencyIndex } from '../pipeline/write/agency-index';
 import { writeDatabaseAtomic } from '../pipeline/write/database';
+import { readReportsJson } from '../lib/report-parts';
+import type { Report } from '../schema';
 
 /** Peak resident memory of this process so far, MiB. */
 const hwm = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 const dir = process.argv[2];
 const target = process.argv[3];
-const reports = JSON.parse(readFileSync(`${dir}/reports.json`, 'utf8'));
+const reports = readReportsJson(dir) as Report[];
 const rejected = JSON.parse(readFileSync(`${dir}/rejected.json`, 'utf8'));
 const agencies = buildAgencyIndex(reports);
 globalThis.gc?.();

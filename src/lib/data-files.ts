@@ -6,9 +6,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { z } from 'zod/v4';
 import { Rejected } from '../schema/report';
-import { dataPath } from './data-dir';
-import { DOWNLOAD_FILES } from '../schema/downloads';
+import { DATA_DIR, dataPath } from './data-dir';
 import { readDataFile } from './read-data-file';
+import { readPartsIndex } from './report-parts';
+import { DOWNLOAD_FILES, PART_FORMATS, type DownloadPart } from '../schema/downloads';
 
 /**
  * Files that did not become a report, with their diagnostics. `npm run data` always writes rejected.json (`[]` when
@@ -26,9 +27,11 @@ export const summary = readDataFile(
 /** The data set downloads written to data/downloads/, in display order; `howTo`: one line on opening the file. */
 const { database, dataPackage } = DOWNLOAD_FILES;
 const DOWNLOADS: readonly { name: string; zh: string; description: string; howTo?: string }[] = [
-  { name: DOWNLOAD_FILES.reports, zh: '全部报告（JSON）', description: '每份报告的完整数据，与报告页的 JSON 下载同一结构。' },
-  { name: DOWNLOAD_FILES.wide, zh: '宽表（CSV）', description: '每份报告一行，每个数字一列。' },
-  { name: DOWNLOAD_FILES.long, zh: '长表（CSV）', description: '每个数字一行：报告、表格、行、列、数值。' },
+  {
+    name: DOWNLOAD_FILES.parts,
+    zh: '按年度分卷的文件清单（JSON）',
+    description: '下方各年度 JSON、宽表和长表文件的清单：年度、卷号、报告数、首末报告编号、文件名和大小，供程序批量下载。',
+  },
   {
     name: database,
     zh: 'SQLite 数据库',
@@ -38,7 +41,7 @@ const DOWNLOADS: readonly { name: string; zh: string; description: string; howTo
   {
     name: dataPackage,
     zh: '数据包说明（Frictionless Data Package）',
-    description: '三个 CSV 文件的字段名、类型、单位和中英文名称（Table Schema）。',
+    description: '各年度宽表、长表和数据字典 CSV 的字段名、类型、单位和中英文名称（Table Schema）。',
     howTo: `与 CSV 放在同一文件夹，用 frictionless validate ${dataPackage} 校验，或用支持数据包的工具一次读入全部表格。`,
   },
   { name: DOWNLOAD_FILES.jsonSchema, zh: 'JSON Schema', description: '报告数据结构的机器可读定义。' },
@@ -50,6 +53,18 @@ export const availableDownloads = DOWNLOADS.flatMap((d) => {
   const stats = statSync(dataPath('downloads', d.name), { throwIfNoEntry: false });
   return stats ? [{ ...d, bytes: stats.size }] : [];
 });
+
+/**
+ * The reports by year (src/schema/downloads.ts): each part's JSON, wide CSV and long CSV, listed in parts.json; none
+ * before `npm run data`.
+ */
+export const downloadParts: DownloadPart[] = existsSync(dataPath('downloads', DOWNLOAD_FILES.parts)) ? readPartsIndex(DATA_DIR).parts : [];
+
+/** Every file served under /downloads/: the downloads above and every part's files. */
+export const downloadFileNames = [
+  ...availableDownloads.map((d) => d.name),
+  ...downloadParts.flatMap((p) => PART_FORMATS.map((format) => p.files[format].path)),
+];
 
 export function readDownload(name: string): Buffer {
   return readFileSync(dataPath('downloads', name));

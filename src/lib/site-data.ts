@@ -1,19 +1,21 @@
 /**
- * The site's data, read once per build: reports.json and agencies.json from the data folder (DATA_DIR), validated
- * once with the zod schemas, and the indexes every page derives from them. Pages import from here.
+ * The site's data, read once per build: the reports' per-year parts (src/lib/report-parts.ts) and agencies.json
+ * from the data folder (DATA_DIR), validated once with the zod schemas, and the indexes every page derives from
+ * them. Pages import from here.
  * Not Astro content collections: their data store is bundled into the server build and held in memory
  * (98–133 s of setup and gigabytes at 10,000 reports, BENCHMARKS.md).
  */
 import { z } from 'zod/v4';
 import { AgencyIndexEntry, Report } from '../schema/report';
-import { dataPath } from './data-dir';
+import { DATA_DIR, dataPath } from './data-dir';
 import { UNKNOWN_REGION } from './labels';
 import { disclosureRate, ratio, sum } from './indicators';
 import { readDataFile } from './read-data-file';
+import { readReports } from './report-parts';
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
-export const reports: Report[] = readDataFile(dataPath('reports.json'), z.array(Report)).sort((a, b) => byText(a.id, b.id));
+export const reports: Report[] = readReports(DATA_DIR).sort((a, b) => byText(a.id, b.id));
 export const agencies: AgencyIndexEntry[] = readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry)).sort((a, b) => byText(a.name, b.name));
 
 export const reportById = new Map(reports.map((r) => [r.id, r]));

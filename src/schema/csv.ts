@@ -1,6 +1,7 @@
 /**
  * The published CSV format, shared by the pipeline's writer (data/downloads/) and the site's routes (/reports/<id>.csv,
- * the data dictionary): the columns of reports-wide.csv, reports-long.csv and dictionary.csv and their rows as values.
+ * the data dictionary): the columns of the wide and long CSVs (reports-wide-<year>.csv, reports-long-<year>.csv)
+ * and dictionary.csv and their rows as values.
  */
 import { CELL_DEFINITIONS, cellValue } from './cells';
 import type { Report } from './report';
@@ -47,7 +48,7 @@ const identity = (key: string) => IDENTITY_COLUMNS.find((c) => c.key === key)!;
 const field = (key: string, zh: string, en: string, type: CsvField['type'] = 'string'): CsvField => ({ key, zh, en, type });
 
 /**
- * reports-wide.csv: the identity columns, then one column per canonical number. Cells are numbers as printed: a count
+ * The wide CSV: the identity columns, then one column per canonical number. Cells are numbers as printed: a count
  * is normally whole, but the portal keeps what the agency wrote, so every cell is a `number` (a decimal in a count
  * column is the agency's, not a broken download).
  */
@@ -56,7 +57,7 @@ export const WIDE_FIELDS: readonly CsvField[] = [
   ...CELL_DEFINITIONS.map((d) => ({ key: d.path, zh: d.zh, en: d.en, type: 'number' as const, ...(d.unit ? { unit: d.unit } : {}) })),
 ];
 
-/** reports-long.csv: which report, which cell of which table, and the number. */
+/** The long CSV: which report, which cell of which table, and the number. */
 export const LONG_FIELDS: readonly CsvField[] = [
   { ...identity('id'), key: 'report_id' },
   identity('agency'),

@@ -2,7 +2,7 @@
  * CHART_PNG: which charts get a PNG file, and which PNG a chart page links and shows as its preview image,
  * on the seeds' charts plus a second year of one seed agency (so that it has a trend chart).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { chartCharacters } from '../../src/charts/png';
 import { renderChartSvg } from '../../src/charts/render';
 import { PNG_MODE_ENV, hasPng, pngMode, previewChartId } from '../../src/charts/png-settings';
 import { runPipeline } from '../../src/pipeline';
-import { Report } from '../../src/schema';
+import { readReports } from '../../src/lib/report-parts';
+import type { Report } from '../../src/schema';
 
 const env = (value: string | undefined) => (value === undefined ? {} : { [PNG_MODE_ENV]: value });
 let charts: ChartEntry[];
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'charts-png-mode-'));
   try {
     await runPipeline({ contentDir: 'content', outDir: dir });
-    const reports = Report.array().parse(JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8')));
+    const reports = readReports(dir);
     yining = reports.find((r) => r.agency.name === '伊宁市人民政府' && r.year === 2024)!;
     // 伊宁市人民政府 with a 2023 report too: the only seed agency with a trend chart here.
     const earlier = {

@@ -2,7 +2,7 @@
  * The charts of a seed report plot exactly the numbers of the report JSON that the ingest pipeline
  * (`npm run data`) writes: 伊宁市人民政府 2024 (content/reports/004_*.txt), which also breaks rule B1.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -13,7 +13,8 @@ import { svgToPng } from '../../src/charts/png';
 import { PNG_SCALE } from '../../src/charts/png-settings';
 import { renderChart, renderChartSvg } from '../../src/charts/render';
 import { runPipeline } from '../../src/pipeline';
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_PARTS, REQUEST_ROWS, Report, type RequestRowKey } from '../../src/schema';
+import { readReports } from '../../src/lib/report-parts';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_PARTS, REQUEST_ROWS, type Report, type RequestRowKey } from '../../src/schema';
 import { lengthPerUnit, markByKey, marks, pngStats } from './helpers';
 
 const SITE = 'https://charts.test/';
@@ -29,10 +30,10 @@ const chart = (suffix: string) => {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'charts-seed-'));
   await runPipeline({ contentDir: 'content', outDir: dir });
-  // The file the site reads, validated as src/lib/site-data.ts does.
-  const reports = Report.array().parse(JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8')));
+  // The files the site reads, validated as src/lib/site-data.ts does.
+  const reports = readReports(dir);
   const found = reports.find((r) => r.agency.name === '伊宁市人民政府' && r.year === 2024);
-  if (!found) throw new Error('seed 伊宁市人民政府 2024 missing from reports.json');
+  if (!found) throw new Error('seed 伊宁市人民政府 2024 missing from the data');
   report = found;
   charts = buildCharts(reports, '2025-02-01T00:00:00.000Z');
 });

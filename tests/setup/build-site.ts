@@ -13,7 +13,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built site (HTML, assets, pagefind/). */
     siteDist: string;
-    /** The data folder the site was built from (reports.json, agencies.json, …). */
+    /** The data folder the site was built from (downloads/ with the reports' parts, agencies.json, …). */
     siteData: string;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The formula guard on every CSV the site publishes: a report whose agency name (a sidecar override) is a spreadsheet
  * formula and whose title (front matter) starts with +, built into a throwaway site next to an ordinary seed. In
- * reports-wide.csv, reports-long.csv, /reports/<id>.csv and every chart CSV, each field holding the payload starts
+ * the wide and long CSV downloads (every year's part), /reports/<id>.csv and every chart CSV, each field holding the payload starts
  * with ' (src/schema/csv-guard.ts), and no field at all starts with = + @ or a tab.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPartsIndex, readReportsJson } from '../../src/lib/report-parts';
 import type { Report } from '../../src/schema';
 import { PROJECT_ROOT, buildSite, type SiteBuild } from '../setup/site';
 
@@ -27,6 +28,17 @@ async function readCsv(file: string): Promise<string[][]> {
   return parse(await readFile(file, 'utf8'), { bom: true, relaxColumnCount: false }) as string[][];
 }
 
+/** The header, then the rows of every part's wide or long CSV (the downloads are split by year). */
+async function readPartCsvs(format: 'wide' | 'long'): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const part of readPartsIndex(build.dataDir).parts) {
+    const [header, ...rows] = await readCsv(join(build.dataDir, 'downloads', part.files[format].path));
+    if (out.length === 0) out.push(header);
+    out.push(...rows);
+  }
+  return out;
+}
+
 function formulaFields(rows: string[][]): string[] {
   return rows.flat().filter((field) => FORMULA_FIELD.test(field));
 }
@@ -42,7 +54,7 @@ beforeAll(async () => {
   await writeFile(join(content, 'reports', plain), await readFile(join(PROJECT_ROOT, 'content/reports', plain)));
   process.env.CHART_PNG = '0';
   build = await buildSite(join(work, 'site'), content);
-  const reports = JSON.parse(await readFile(join(build.dataDir, 'reports.json'), 'utf8')) as Report[];
+  const reports = readReportsJson(build.dataDir) as Report[];
   report = reports.find((r) => r.meta.title === FORMULA_TITLE)!;
   // The name as stored (enrich normalises the brackets to full width), the text the CSVs carry.
   agency = report?.agency.name;
@@ -59,16 +71,16 @@ describe('CSV formula guard', () => {
     expect(agency).toContain('http://evil.example/');
   });
 
-  it('reports-wide.csv: the agency and title fields start with \'', async () => {
-    const [header, ...rows] = await readCsv(join(build.dataDir, 'downloads', 'reports-wide.csv'));
+  it('the wide CSV: the agency and title fields start with \'', async () => {
+    const [header, ...rows] = await readPartCsvs('wide');
     const row = rows.find((r) => r[header.indexOf('id')] === report.id)!;
     expect(row[header.indexOf('agency')]).toBe(`'${agency}`);
     expect(row[header.indexOf('title')]).toBe(`'${FORMULA_TITLE}`);
     expect(formulaFields(rows)).toEqual([]);
   });
 
-  it('reports-long.csv: every row of the report names the agency guarded', async () => {
-    const [header, ...rows] = await readCsv(join(build.dataDir, 'downloads', 'reports-long.csv'));
+  it('the long CSV: every row of the report names the agency guarded', async () => {
+    const [header, ...rows] = await readPartCsvs('long');
     const own = rows.filter((r) => r[header.indexOf('report_id')] === report.id);
     expect(own.length).toBeGreaterThan(50);
     expect(new Set(own.map((r) => r[header.indexOf('agency')]))).toEqual(new Set([`'${agency}`]));

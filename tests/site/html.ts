@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { readReportsJson } from '../../src/lib/report-parts';
 import type { Rejected, Report } from '../../src/schema';
 
 /** The file a site path is served from: `/a/` → a/index.html, `/a.json` → a.json. */
@@ -26,7 +27,7 @@ export function htmlPages(dist: string): { path: string; file: string }[] {
 }
 
 export function readReports(dataDir: string): Report[] {
-  return JSON.parse(readFileSync(join(dataDir, 'reports.json'), 'utf8')) as Report[];
+  return readReportsJson(dataDir) as Report[];
 }
 
 export function readRejected(dataDir: string): Rejected[] {

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { DIAGNOSTIC_CODES, DOWNLOAD_FILES, dictionaryRows, valuePathLabel } from '../../src/schema';
 import { formatFileSize } from '../../src/lib/format';
+import { readPartsIndex } from '../../src/lib/report-parts';
 import { regionAnchor } from '../../src/lib/paths';
 import { provinceUrl } from '../../src/lib/regions';
 import { SEARCH_FILTER, SEARCH_META, SEARCH_PAGE_KINDS } from '../../src/lib/search/contract';
@@ -151,6 +152,19 @@ describe('home, quality and data pages', () => {
       expect(readFileSync(join(dist, 'downloads', name))).toEqual(bytes);
       // Each download says how big it is.
       expect(text(html.querySelector(`[data-download="${name}"]`)), name).toContain(`（${formatFileSize(bytes.length)}）`);
+    }
+    // The reports by year: every part's three files linked with their size and served as written.
+    const parts = readPartsIndex(dataDir).parts;
+    expect(parts.length).toBeGreaterThan(1);
+    expect(html.querySelectorAll('#downloads tr[data-part]')).toHaveLength(parts.length);
+    for (const p of parts) {
+      const row = html.querySelector(`#downloads tr[data-part="${p.year}-${p.part}"]`)!;
+      expect(text(row.querySelector('th'))).toContain(String(p.year));
+      for (const file of Object.values(p.files)) {
+        expect(row.querySelector(`a[href="/downloads/${file.path}"]`), file.path).not.toBeNull();
+        expect(text(row.querySelector(`[data-download="${file.path}"]`))).toContain(`（${formatFileSize(file.bytes)}）`);
+        expect(readFileSync(join(dist, 'downloads', file.path))).toEqual(readFileSync(join(dataDir, 'downloads', file.path)));
+      }
     }
     // The database and the data package say in one line how to open them.
     expect(text(html.querySelector(`[data-download="${DOWNLOAD_FILES.database}"] .how-to`))).toMatch(/Datasette.*DuckDB.*pandas/);

@@ -2,7 +2,7 @@
  * Region pages, coverage grids, year-over-year changes and X1 on both years' pages, on two builds: the seeds
  * (three provinces, two years; the shared build of this run) and a throwaway site of a generated corpus (three
  * provinces, three years, gaps, blank cells, rule breaks; tests/support/region-corpus.ts). Expected values are
- * recomputed here from reports.json, never taken from the region module.
+ * recomputed here from the reports' JSON parts, never taken from the region module.
  */
 import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

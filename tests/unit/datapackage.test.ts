@@ -11,6 +11,7 @@ import Ajv from 'ajv-draft-04';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline';
+import { readPartsIndex } from '../../src/lib/report-parts';
 import { DOWNLOAD_FILES } from '../../src/schema';
 import { copySeeds } from './database-corpus';
 
@@ -59,6 +60,20 @@ describe('datapackage.json', () => {
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+  const wideResources = () => descriptor.resources.filter((r) => /^reports-wide-\d{4}(-\d+)?\.csv$/.test(r.path));
+
+  it('describes each part of the reports listed in parts.json: its wide and long CSV, the long one keyed to the wide one', async () => {
+    const index = readPartsIndex(path.join(dir, 'data'));
+    // The seeds span several years: one part each.
+    expect(index.parts.length).toBeGreaterThan(1);
+    const expected = index.parts.flatMap((p) => [p.files.wide.path, p.files.long.path]);
+    expect(descriptor.resources.map((r) => r.path)).toEqual([...expected, DOWNLOAD_FILES.dictionary]);
+    for (const p of index.parts) {
+      const long = descriptor.resources.find((r) => r.path === p.files.long.path)!;
+      expect(long.schema.foreignKeys).toEqual([{ fields: ['report_id'], reference: { resource: p.files.wide.path.replace(/\.csv$/, ''), fields: ['id'] } }]);
+      expect(csv.get(p.files.wide.path.replace(/\.csv$/, ''))!.length - 1).toBe(p.reports);
+    }
   });
 
   it('validates against the Tabular Data Package profile', () => {
@@ -109,16 +124,18 @@ describe('datapackage.json', () => {
       }
     }
     // The seeds have numbers in the cells, not only blanks: the number check ran.
-    const wide = descriptor.resources.find((r) => r.path === DOWNLOAD_FILES.wide)!;
-    const receivedTotal = wide.schema.fields.findIndex((f) => f.name === 'requests.received.total');
-    expect(csv.get(wide.name)!.slice(1).map((row) => Number(row[receivedTotal]))).toContain(21);
+    const received = wideResources().flatMap((wide) => {
+      const receivedTotal = wide.schema.fields.findIndex((f) => f.name === 'requests.received.total');
+      return csv.get(wide.name)!.slice(1).map((row) => Number(row[receivedTotal]));
+    });
+    expect(received).toContain(21);
   });
 
   it('labels and units are the data dictionary’s', () => {
     const [header, ...entries] = csv.get('dictionary')!;
     const col = (name: string) => header.indexOf(name);
     const dictionary = new Map(entries.map((e) => [e[col('key')], e]));
-    const wide = descriptor.resources.find((r) => r.path === DOWNLOAD_FILES.wide)!;
+    const [wide] = wideResources();
     expect(wide.schema.fields.map((f) => f.name)).toEqual([...dictionary.keys()]);
     for (const f of wide.schema.fields) {
       const entry = dictionary.get(f.name)!;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/pipeline';
 import { cacheDirOf, cacheKey, codeVersion } from '../../src/pipeline/cache';
 import { fingerprintedModules } from '../../src/pipeline/cache/code-version';
+import { readPartsIndex } from '../../src/lib/report-parts';
 import { readDataTree, writeGeneratedCorpus } from './pipeline-corpus';
 
 const SEEDS = path.resolve('content/reports');
@@ -83,10 +84,10 @@ describe('ingest cache', () => {
     expect(report.source.bytes).toBe(first.reports.find((r) => r.source.path === changed)!.source.bytes + Buffer.byteLength(added));
     // The old entry of the changed file is dropped: one entry per file.
     expect(await cacheEntries()).toHaveLength(files);
-    // The download is the new reports.json, not the one it was linked to before.
-    const reportsJson = await readFile(path.join(out, 'reports.json'), 'utf8');
-    expect(reportsJson).toContain(`"bytes":${report.source.bytes}`);
-    expect(await readFile(path.join(out, 'downloads', 'reports.json'), 'utf8')).toBe(reportsJson);
+    // The year's part of the collection is the new one.
+    const part = readPartsIndex(out).parts.find((p) => p.year === report.year)!;
+    const collection = await readFile(path.join(out, 'downloads', part.files.json.path), 'utf8');
+    expect(collection).toContain(`"bytes":${report.source.bytes}`);
   });
 
   it('does not parse a touched file whose bytes did not change', async () => {
@@ -138,9 +139,10 @@ describe('ingest cache', () => {
     const id = second.reports.find((r) => r.source.path === 'yining/2024.txt')!.id;
     const written = JSON.parse(await readFile(path.join(out, 'reports', `${id}.json`), 'utf8')) as PipelineResult['reports'][number];
     expect(written.checks).toEqual(second.reports.find((r) => r.id === id)!.checks);
-    const wide = parse(await readFile(path.join(out, 'downloads', 'reports-wide.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const part = readPartsIndex(out).parts.find((p) => p.year === written.year)!;
+    const wide = parse(await readFile(path.join(out, 'downloads', part.files.wide.path), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(wide.find((row) => row.id === id)!.rule_breaks).toBe(String(written.checks.length));
-    expect(JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')).find((r: { id: string }) => r.id === id).checks).toEqual(written.checks);
+    expect(JSON.parse(await readFile(path.join(out, 'downloads', part.files.json.path), 'utf8')).find((r: { id: string }) => r.id === id).checks).toEqual(written.checks);
   });
 
   it('re-runs the duplicate check: a new copy of a cached report is rejected, the original kept', async () => {

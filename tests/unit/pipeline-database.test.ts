@@ -1,6 +1,6 @@
 /**
  * downloads/reports.sqlite, read back with the library that wrote it (node-sqlite3-wasm): on the seeds and on a
- * generated corpus over several provinces and years, its rows are reports.json's, agencies.json's and rejected.json's
+ * generated corpus over several provinces and years, its rows are the JSON parts', agencies.json's and rejected.json's
  * — counted and compared value by value from the JSON files, not from the writer's own lists — and its foreign keys hold.
  */
 import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import sqlite from 'node-sqlite3-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReport } from '../../src/generator';
 import { runPipeline } from '../../src/pipeline';
+import { readReportsJson } from '../../src/lib/report-parts';
 import { DOWNLOAD_FILES, type AgencyIndexEntry, type Rejected, type Report } from '../../src/schema';
 import { copySeeds, GENERATED_PROVINCES, GENERATED_YEARS, writeRegionalCorpus } from './database-corpus';
 
@@ -58,7 +59,7 @@ async function build({ make, change }: Corpus): Promise<Built> {
   return {
     dir,
     db: new Database(path.join(out, 'downloads', DOWNLOAD_FILES.database), { readOnly: true, fileMustExist: true }),
-    reports: await json<Report[]>('reports.json'),
+    reports: readReportsJson(out) as Report[],
     agencies: await json<AgencyIndexEntry[]>('agencies.json'),
     rejected: await json<Rejected[]>('rejected.json'),
   };
@@ -200,7 +201,7 @@ describeDatabase('SQLite download: a generated corpus over provinces and years',
     const x1 = reports.flatMap((r) => r.checks.filter((c) => c.rule === 'X1').map((c) => `${r.id} ${c.scope}`));
     expect(x1.length).toBeGreaterThan(0);
     expect(db.all("SELECT report_id, scope FROM checks WHERE rule = 'X1'").map((c) => `${c.report_id} ${c.scope}`).sort()).toEqual(x1.sort());
-    // Region totals straight from the database equal the sums over reports.json.
+    // Region totals straight from the database equal the sums over the reports' JSON.
     for (const year of GENERATED_YEARS) {
       const byProvince = db.all(
         `SELECT a.province, sum(c.value) AS received FROM cells_long c JOIN reports r ON r.id = c.report_id JOIN agencies a ON a.slug = r.agency_slug
@@ -261,7 +262,7 @@ describeDatabase('SQLite download: updated in place after reports changed, left 
     await writeFile(path.join(content, file), text.replace(/(本年新收[^\n]*?\t)(\d+)/, (_, label: string) => `${label}${EDITED_COUNT + 1}`));
     const out = path.join(dir, 'data');
     await runPipeline({ contentDir: path.join(dir, 'content'), outDir: out, cache: true, workers: 0 });
-    const reports = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')) as Report[];
+    const reports = readReportsJson(out) as Report[];
     const agencies = JSON.parse(await readFile(path.join(out, 'agencies.json'), 'utf8')) as AgencyIndexEntry[];
     const db = new Database(path.join(out, 'downloads', DOWNLOAD_FILES.database), { readOnly: true, fileMustExist: true });
     try {

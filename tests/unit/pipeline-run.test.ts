@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult, type Progress } from '../../src/pipeline';
-import { Rejected, Report } from '../../src/schema';
+import { readPartsIndex, readReportsJson } from '../../src/lib/report-parts';
+import { REPORTS_PER_PART, Rejected, Report } from '../../src/schema';
 
 const SEEDS = path.resolve('content/reports');
 /** Seed 004: 伊宁市人民政府 2024 (PDF text); seed 000: 伊美区人民政府 2024. */
@@ -119,9 +121,12 @@ describe('runPipeline', () => {
     expect(result.summary.errors).toBe(result.errors.length);
   });
 
-  it('writes each report, reports.json, agencies.json and the sources', async () => {
-    const reports = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')) as Report[];
-    expect(reports.map((r) => r.id)).toEqual(result.reports.map((r) => r.id).sort());
+  it('writes each report, the reports by year, agencies.json and the sources', async () => {
+    // The collection is written by year (downloads/parts.json), in id order within a year.
+    const reports = readReportsJson(out) as Report[];
+    const byYearThenId = [...result.reports].sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(reports.map((r) => r.id)).toEqual(byYearThenId.map((r) => r.id));
+    expect(existsSync(path.join(out, 'reports.json'))).toBe(false);
     for (const r of reports) expect(JSON.parse(await readFile(path.join(out, 'reports', `${r.id}.json`), 'utf8')).id).toBe(r.id);
     const rejected = JSON.parse(await readFile(path.join(out, 'rejected.json'), 'utf8')) as Rejected[];
     expect(rejected.map((r) => r.file)).toEqual(['b/yining-copy.txt', 'd/empty.md', 'd/garbage.txt', 'd/notes.txt', 'd/scan.tif']);
@@ -140,7 +145,8 @@ describe('runPipeline without strict', () => {
       const result = await runPipeline({ contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'data') });
       expect(result.ok).toBe(true);
       expect(result.summary).toMatchObject({ files: 1, reports: 0, rejected: 1, errors: 1 });
-      expect(JSON.parse(await readFile(path.join(dir, 'data', 'reports.json'), 'utf8'))).toEqual([]);
+      expect(readReportsJson(path.join(dir, 'data'))).toEqual([]);
+      expect(readPartsIndex(path.join(dir, 'data'))).toEqual({ reports: 0, reportsPerPart: REPORTS_PER_PART, parts: [] });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

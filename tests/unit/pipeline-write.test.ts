@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { buildAgencyIndex, reportCsv, writeDataset, type DatasetSummary } from '../../src/pipeline/write';
-import { AgencyIndexEntry, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, longRows, PROACTIVE_COLUMNS, Report, type RuleBreak } from '../../src/schema';
+import { AgencyIndexEntry, CELL_DEFINITIONS, cellValue, IDENTITY_COLUMNS, longRows, PROACTIVE_COLUMNS, Report, REPORTS_PER_PART, type RuleBreak } from '../../src/schema';
 import { makeReport } from './pipeline-helpers';
 
 const readCsv = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true });
@@ -28,7 +28,8 @@ async function writeCsvs(reports: Report[]): Promise<Record<'wide' | 'long' | 'd
   try {
     await writeDataset({ reports, rejected: [], summary, sources: [] }, { contentDir: out, outDir: out });
     const read = async (name: string) => readCsv(await readFile(path.join(out, 'downloads', name), 'utf8'));
-    return { wide: await read('reports-wide.csv'), long: await read('reports-long.csv'), dictionary: await read('dictionary.csv') };
+    // Both reports are of 2024: one part.
+    return { wide: await read('reports-wide-2024.csv'), long: await read('reports-long-2024.csv'), dictionary: await read('dictionary.csv') };
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -159,12 +160,30 @@ describe('writeDataset', () => {
       { contentDir: content, outDir: out },
     );
 
-    const reports = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8'));
+    const reports = JSON.parse(await readFile(path.join(out, 'downloads', 'reports-2024.json'), 'utf8'));
     expect(reports.map((r: Report) => r.id)).toEqual([a.id, b.id].sort());
+    expect(JSON.parse(await readFile(path.join(out, 'downloads', 'parts.json'), 'utf8'))).toEqual({
+      reports: 2,
+      reportsPerPart: REPORTS_PER_PART,
+      parts: [
+        {
+          year: 2024,
+          part: 1,
+          parts: 1,
+          reports: 2,
+          first: [a.id, b.id].sort()[0],
+          last: [a.id, b.id].sort()[1],
+          files: {
+            json: { path: 'reports-2024.json', bytes: (await stat(path.join(out, 'downloads', 'reports-2024.json'))).size },
+            wide: { path: 'reports-wide-2024.csv', bytes: (await stat(path.join(out, 'downloads', 'reports-wide-2024.csv'))).size },
+            long: { path: 'reports-long-2024.csv', bytes: (await stat(path.join(out, 'downloads', 'reports-long-2024.csv'))).size },
+          },
+        },
+      ],
+    });
     for (const r of reports) Report.parse(r);
     expect((await readdir(path.join(out, 'reports'))).sort()).toEqual([`${a.id}.json`, `${b.id}.json`].sort());
     expect(JSON.parse(await readFile(path.join(out, 'reports', `${a.id}.json`), 'utf8'))).toEqual(JSON.parse(JSON.stringify(a)));
-    expect(JSON.parse(await readFile(path.join(out, 'downloads', 'reports.json'), 'utf8'))).toEqual(reports);
     expect(JSON.parse(await readFile(path.join(out, 'agencies.json'), 'utf8'))).toHaveLength(2);
     expect(JSON.parse(await readFile(path.join(out, 'rejected.json'), 'utf8'))).toEqual([{ file: 'x.pdf', diagnostics: [] }]);
     expect(JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8'))).toEqual(summary);
@@ -185,10 +204,11 @@ describe('writeDataset', () => {
     expect(downloads.sort()).toEqual([
       'datapackage.json',
       'dictionary.csv',
+      'parts.json',
       'report.schema.json',
-      'reports-long.csv',
-      'reports-wide.csv',
-      'reports.json',
+      'reports-2024.json',
+      'reports-long-2024.csv',
+      'reports-wide-2024.csv',
       'reports.sqlite',
     ]);
     const everything = await readdir(out, { recursive: true });

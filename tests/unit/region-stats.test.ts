@@ -3,11 +3,12 @@
  * through the real pipeline: every total, rate, change and coverage cell is recomputed here independently from
  * the reports and compared.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline';
+import { readReportsJson } from '../../src/lib/report-parts';
 import { buildRegions, largestChanges, type Region } from '../../src/lib/region-stats';
 import { INDICATOR_PARTS, INDICATORS } from '../../src/lib/indicators';
 import { buildRegionCharts, distributionBin } from '../../src/charts/region-catalog';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'region-stats-'));
   await writeRegionCorpus(path.join(dir, 'content'));
   await runPipeline({ contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'data') });
-  reports = JSON.parse(await readFile(path.join(dir, 'data', 'reports.json'), 'utf8')) as Report[];
+  reports = readReportsJson(path.join(dir, 'data')) as Report[];
   regions = buildRegions(reports);
 }, 120_000);
 

@@ -1,7 +1,8 @@
 /**
- * The site reads data/reports.json and agencies.json itself (src/lib/site-data.ts through src/lib/read-data-file.ts):
- * valid files come back as the schema's values, and a bad file fails with the file and the place in it. The same
- * holds for rejected.json and summary.json (src/lib/data-files.ts): a missing one fails, never reads as "nothing".
+ * The site reads the reports' per-year parts and agencies.json itself (src/lib/site-data.ts through
+ * src/lib/report-parts.ts and read-data-file.ts): valid files come back as the schema's values, and a bad file fails
+ * with the file and the place in it. The same holds for rejected.json and summary.json (src/lib/data-files.ts): a
+ * missing one fails, never reads as "nothing".
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { z } from 'zod/v4';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDataFile } from '../../src/lib/read-data-file';
+import { readReports, readReportsJson } from '../../src/lib/report-parts';
 import { runPipeline } from '../../src/pipeline';
 import { AgencyIndexEntry, Report } from '../../src/schema/report';
 
@@ -18,13 +20,13 @@ let reportsJson: { agency: { slug: string; name: string } }[];
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'site-data-'));
   await runPipeline({ contentDir: 'content', outDir: dir });
-  reportsJson = JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8'));
+  reportsJson = readReportsJson(dir) as typeof reportsJson;
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('readDataFile', () => {
   it('returns the reports and agencies the pipeline wrote, validated', () => {
-    const reports = readDataFile(path.join(dir, 'reports.json'), z.array(Report));
+    const reports = readReports(dir);
     expect(reports.map((r) => r.agency.name).sort()).toEqual(reportsJson.map((r) => r.agency.name).sort());
     expect(reports.find((r) => r.agency.name === '伊宁市人民政府')?.requests.received.total).toBe(21);
     const agencies = readDataFile(path.join(dir, 'agencies.json'), z.array(AgencyIndexEntry));

@@ -1,4 +1,4 @@
-/** /reports/<id>.csv — one report's numbers, one row per cell: the same columns as the data set's reports-long.csv. */
+/** /reports/<id>.csv — one report's numbers, one row per cell: the same columns as the data set's long CSV. */
 import type { APIRoute } from 'astro';
 import { reportById, reports } from '../../lib/site-data';
 import { toCsv } from '../../lib/csv';

@@ -1,6 +1,6 @@
 /** Writes that never leave a half-written file: write a temporary file next to the target, then rename over it. */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readIfExists } from '../files';
 
@@ -38,15 +38,6 @@ export function writeJsonAtomic(target: string, value: unknown): Promise<void> {
 
 export function copyFileAtomic(source: string, target: string): Promise<void> {
   return replaceAtomically(target, (temp) => copyFile(source, temp));
-}
-
-/**
- * The target becomes a second name of the source file (a hard link: no bytes copied), or a copy where the file
- * system cannot link. Safe because every file here is replaced by a rename, never written in place: the next run
- * gives the source a new file and links the target to it again.
- */
-export function linkOrCopyAtomic(source: string, target: string): Promise<void> {
-  return replaceAtomically(target, (temp) => link(source, temp).catch(() => copyFile(source, temp)));
 }
 
 /**

@@ -1,4 +1,7 @@
-/** CSV downloads written to data/downloads/: reports-wide.csv, reports-long.csv and dictionary.csv (columns and rows: src/schema/csv.ts). */
+/**
+ * CSV downloads written to data/downloads/: the wide and long CSV of each part of the reports (./parts.ts) and
+ * dictionary.csv (columns and rows: src/schema/csv.ts).
+ */
 import { stringify } from 'csv-stringify/sync';
 import { CELL_DEFINITIONS, CSV_FORMULA_GUARD, IDENTITY_COLUMNS, LONG_COLUMNS, WIDE_COLUMNS, cellValue, type CsvValue, type Report } from '../../schema';
 import { writeChunksAtomic } from './atomic';
@@ -71,7 +74,7 @@ export function reportCsv(report: Report): ReportCsv {
   return { long, wide: `${fields(IDENTITY_COLUMNS.map((c) => c.value(report)))},${numbers.join(',')}\n` };
 }
 
-/** reports-wide.csv and reports-long.csv; `csvOf` returns a report's pieces when they were computed already. */
+/** A wide and a long CSV of `reports`; `csvOf` returns a report's pieces when they were computed already. */
 export async function writeReportCsvsAtomic(
   targets: { wide: string; long: string },
   reports: readonly Report[],

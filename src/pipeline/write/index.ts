@@ -1,21 +1,27 @@
 /** Write stage: the portal's data files (README.md, "The JSON shape"; CSV columns in src/schema/csv.ts) under one output folder. */
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { z } from 'zod/v4';
 import { DICTIONARY_COLUMNS, DOWNLOAD_FILES, Report, dictionaryRows, type Rejected, type RuleId } from '../../schema';
-import { copyFileAtomic, copyFileIfChanged, linkOrCopyAtomic, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
+import { copyFileAtomic, copyFileIfChanged, writeJsonArrayAtomic, writeJsonAtomic, writeJsonIfChanged } from './atomic';
 import { buildAgencyIndex, sortReports } from './agency-index';
-import { writeCsvAtomic, writeReportCsvsAtomic, type ReportCsvSource } from './csv';
+import { writeCsvAtomic, type ReportCsvSource } from './csv';
 import { updateDatabase } from './database';
 import { dataPackage } from './datapackage';
 import { OutputManifest } from './manifest';
 import { byKey } from '../order';
 import { withCrossReportChecks, type CrossReportChecks } from '../overlay';
+import { splitIntoParts, writeParts } from './parts';
 import { filesUnder, removeAllBut } from './prune';
 
 export { reportCsv, type ReportCsv, type ReportCsvSource } from './csv';
 export { buildAgencyIndex, sortReports } from './agency-index';
+export { splitIntoParts, writeParts, type Part } from './parts';
+
+/** Files of earlier versions of the data step that this one replaces (removed, so a data folder holds one version). */
+const LEGACY_FILES = ['reports.json', 'downloads/reports.json', 'downloads/reports-wide.csv', 'downloads/reports-long.csv'];
 
 /** Per-report and source files written at the same time. */
 const FILES_IN_FLIGHT = 16;
@@ -135,18 +141,14 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
   ]);
   await removeAllBut(existing, new Set([...reportFiles, ...sourceFiles].map(([file]) => file)));
 
-  await writeJsonArrayAtomic(out('reports.json'), reports, dataset.jsonOf);
-  // The download is the same file as data/reports.json: linked (or copied), not serialised twice.
-  await linkOrCopyAtomic(out('reports.json'), out('downloads', DOWNLOAD_FILES.reports));
-  await writeReportCsvsAtomic(
-    { wide: out('downloads', DOWNLOAD_FILES.wide), long: out('downloads', DOWNLOAD_FILES.long) },
-    reports,
-    dataset.csvOf ?? (() => undefined),
-  );
+  // The collection and its downloads, by year (./parts.ts): the site reads these parts, listed in parts.json.
+  const parts = await writeParts(out('downloads'), splitIntoParts(reports), { jsonOf: dataset.jsonOf, csvOf: dataset.csvOf ?? (() => undefined) });
+  // Before the split by year, the collection was one file (data/reports.json, also a download with the two CSVs).
+  await Promise.all(LEGACY_FILES.map((f) => rm(out(...f.split('/')), { force: true })));
   // JSON Schema draft 2020-12; a part used more than once (a cell, a table row, a section) is written once under $defs.
   await writeJsonAtomic(out('downloads', DOWNLOAD_FILES.jsonSchema), z.toJSONSchema(Report, { reused: 'ref' }));
   await writeCsvAtomic(out('downloads', DOWNLOAD_FILES.dictionary), DICTIONARY_COLUMNS, dictionaryRows());
-  await writeJsonAtomic(out('downloads', DOWNLOAD_FILES.dataPackage), dataPackage(out('downloads')));
+  await writeJsonAtomic(out('downloads', DOWNLOAD_FILES.dataPackage), dataPackage(out('downloads'), parts));
 
   const agencies = buildAgencyIndex(reports);
   // The database streams the reports held here already (one report's rows at a time): nothing is collected twice.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { AgencyIndexEntry, Report } from '../../../src/schema';
+import { readReportsJson } from '../../../src/lib/report-parts';
 import { launchBrowser } from './browser';
 import { serveSite } from './server';
 
@@ -18,7 +19,7 @@ export interface SiteData {
 export interface SiteSession {
   origin: string;
   dist: string;
-  /** The data folder the site was built from (reports.json, sources/, …). */
+  /** The data folder the site was built from (downloads/parts.json and the parts, sources/, …). */
   dataDir: string;
   data: SiteData;
   browser: Browser;
@@ -26,7 +27,9 @@ export interface SiteSession {
 
 export function readSiteData(dataDir: string): SiteData {
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as T;
-  return { reports: read('reports.json'), agencies: read('agencies.json') };
+  // In id order, as the single reports.json was before the split by year.
+  const reports = (readReportsJson(dataDir) as Report[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { reports, agencies: read('agencies.json') };
 }
 
 /** Whether the built site has a page at this path (e.g. "/compare/"). */

@@ -1,0 +1,35 @@
+/**
+ * The accepted reports as the data step writes them: per-year parts listed in downloads/parts.json
+ * (src/schema/downloads.ts), each a JSON array small enough to read whole (one file of a national year would be
+ * longer than a JavaScript string can be). The site and the tests read the collection through here.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod/v4';
+import { DOWNLOAD_FILES, DownloadParts } from '../schema/downloads';
+import { Report } from '../schema/report';
+import { readDataFile } from './read-data-file';
+
+/** The list of parts in `dataDir`, validated. */
+export function readPartsIndex(dataDir: string): DownloadParts {
+  return readDataFile(path.join(dataDir, 'downloads', DOWNLOAD_FILES.parts), DownloadParts);
+}
+
+/** Every report of every part, in the parts' order (year, then id), each part validated with the Report schema. */
+export function readReports(dataDir: string): Report[] {
+  const out: Report[] = [];
+  for (const part of readPartsIndex(dataDir).parts) {
+    for (const r of readDataFile(path.join(dataDir, 'downloads', part.files.json.path), z.array(Report))) out.push(r);
+  }
+  return out;
+}
+
+/** The same, parsed without validation: for tests and tools that compare the files with what they expect. */
+export function readReportsJson(dataDir: string): unknown[] {
+  const out: unknown[] = [];
+  for (const part of readPartsIndex(dataDir).parts) {
+    const list = JSON.parse(readFileSync(path.join(dataDir, 'downloads', part.files.json.path), 'utf8')) as unknown[];
+    for (const r of list) out.push(r);
+  }
+  return out;
+}
