@@ -236,14 +236,15 @@ describe('writeDataset', () => {
       },
       { contentDir: dir, outDir: out, manifest: { path: path.join(dir, 'outputs.json'), writerVersion: 'test' } },
     );
-    const all = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')) as Report[];
+    // Both reports are of 2024: one part.
+    const all = JSON.parse(await readFile(path.join(out, 'downloads', 'reports-2024.json'), 'utf8')) as Report[];
     const byId = new Map(all.map((r) => [r.id, r]));
     // a has no overlay: its cached JSON is used as it is; b is written from its object, with X1 after its own checks.
     expect(byId.get(a.id)!.meta.title).toBe(`cached ${a.id}`);
     expect(byId.get(b.id)!.meta.title).toBe(b.meta.title);
     expect(byId.get(b.id)!.checks).toEqual([...b.checks, x1]);
     expect(JSON.parse(await readFile(path.join(out, 'reports', `${b.id}.json`), 'utf8')).checks).toEqual([...b.checks, x1]);
-    const wide = readCsv(await readFile(path.join(out, 'downloads', 'reports-wide.csv'), 'utf8'));
+    const wide = readCsv(await readFile(path.join(out, 'downloads', 'reports-wide-2024.csv'), 'utf8'));
     expect(wide.find((row) => row.id === b.id)!.rule_breaks).toBe(String(b.checks.length + 1));
     expect(wide.find((row) => row.id === a.id)!.rule_breaks).toBe(String(a.checks.length));
     // The output manifest records b under its per-file key and the overlay's fingerprint, a under its key alone.
