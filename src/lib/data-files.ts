@@ -1,5 +1,5 @@
 /**
- * The data files other than reports.json and agencies.json (src/lib/site-data.ts): rejected files, the summary,
+ * The data files other than the reports and agencies.json (src/lib/site-data.ts): rejected files, the summary,
  * downloads and the copies of the source files. Read once per build.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
