@@ -5,12 +5,14 @@
  * them in Chinese when a page shows them. It translates the parser's fixed English phrases (PHRASES) and names
  * every canonical key and value path by the template's own row and column labels. What a library said about a file
  * it could not open (YAML, Word, PDF, zod, an exception's message) is kept verbatim as a `detail` that the page shows
- * in a <code> element under a Chinese label, for experts.
+ * in a <code> element under a Chinese label, for experts; so are the metadata field names a publisher writes in front
+ * matter or a sidecar file (`sourceUrl`), which the texts name as 字段 (`textParts`).
  */
 import { CELL_DEFINITIONS, valuePathLabel, type CellTable } from '../schema/cells';
 import { tableOfPath } from '../schema/value-path';
 import type { Diagnostic } from '../schema/report';
 import type { DiagnosticCode } from '../schema/diagnostic-codes';
+import { META_FIELDS } from '../schema/meta';
 
 export interface DiagnosticText {
   expected: string;
@@ -80,7 +82,8 @@ const nameList = (keys: string, table: CellTable) =>
 type Phrase = [RegExp, (table: CellTable, ...groups: string[]) => string];
 
 /**
- * The parser's English phrases in `expected` and `found` (src/pipeline/parse, read/formats/pdf-columns.ts), each as a
+ * The parser's English phrases in `expected` and `found` (src/pipeline/parse, read/formats/pdf-columns.ts, and the
+ * reader's one technical term, NUL), each as a
  * whole text, with what varies as groups. A phrase not listed here stays as written, and the tests that scan
  * /quality/ and every diagnostic of a corrupted corpus for English fail.
  */
@@ -93,6 +96,7 @@ const PHRASES: Phrase[] = [
   [/^the report year in the title \((.+) or (.+)\)$/, (_, a, b) => `标题中的报告年度（如 ${a} 或 ${b}）`],
   [/^the agency name before the year in the title$/, () => '标题中年度之前的机关名称'],
   [/^a table A row “(.+)”$/, (_, row) => `表二的“${row}”行`],
+  [/^(\d+) numbers beside the label “(.+)”$/, (_, n, row) => `“${row}”行标签旁的 ${n} 个数字`],
   [/^a table B row for \S+ \((.+)\)$/, (_, row) => `表三的“${row}”行`],
   [/^rows (.+) proved by a label or by the arithmetic$/, (t, rows) => `由行标签或勾稽关系确定的行：${nameList(rows, t)}`],
   [/^numbers between two table B rows$/, () => '表三中两个有标签的行之间的数字'],
@@ -112,6 +116,8 @@ const PHRASES: Phrase[] = [
   [/^no such row$/, () => '未找到该行'],
   [/^no such label$/, () => '未找到该行的标签'],
   [/^none$/, () => '无'],
+  [/^no numbers$/, () => '没有数字'],
+  [/^含有 NUL 字节$/, () => '含有空字节（值为 0 的字节，文本文件中不会出现）'],
   [/^no numbers proved to be this row’s$/, () => '没有能证明属于该行的数字'],
   [/^more cells than columns: (.*)$/, (_, cells) => `单元格多于列数：${cells}`],
   [/^(\d+) values: (.*)$/, (_, n, values) => `${n} 个数值：${values}`],
@@ -165,4 +171,33 @@ export function diagnosticText(d: Diagnostic): DiagnosticText {
     message: nameKeys(d.message, table),
     detail: library?.detail ?? null,
   };
+}
+
+/** A piece of a diagnostic's text: plain, or a name to show as code (a metadata field a publisher writes). */
+export interface TextPart {
+  text: string;
+  code: boolean;
+}
+
+/** Codes whose texts name the metadata fields of front matter and sidecar files (src/pipeline/read/meta.ts). */
+const META_CODES: ReadonlySet<DiagnosticCode> = new Set(['meta-invalid', 'meta-unknown-field', 'meta-conflict']);
+const META_NAMES: ReadonlySet<string> = new Set([...META_FIELDS, 'province', 'prefecture', 'county', 'null']);
+
+/**
+ * One text of a diagnostic (as diagnosticText gives it) in parts: the metadata field names in it, and the unknown
+ * field a `meta-unknown-field` names (its `found`), are code; everything else is plain.
+ */
+export function textParts(d: Diagnostic, text: string): TextPart[] {
+  if (!META_CODES.has(d.code)) return [{ text, code: false }];
+  const names = d.code === 'meta-unknown-field' ? new Set([...META_NAMES, d.found]) : META_NAMES;
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/[^\s,，、：（）()“”{}…]+/g)) {
+    if (!names.has(m[0])) continue;
+    if (m.index > last) parts.push({ text: text.slice(last, m.index), code: false });
+    parts.push({ text: m[0], code: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), code: false });
+  return parts;
 }

@@ -3,20 +3,25 @@
  * become the template's words, on examples and on every diagnostic of generated reports in every layout and text
  * shape, damaged in every way the robustness tests damage them.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateReport, LAYOUTS } from '../../src/generator';
 import { CORRUPTIONS, corrupt } from '../../src/generator/corrupt';
 import { rngFor } from '../../src/generator/rng';
 import { generateShaped, shapeTruthOptions, TEXT_SHAPES } from '../../src/generator/shapes';
-import { diagnosticText } from '../../src/lib/diagnostic-text';
+import { diagnosticText, textParts } from '../../src/lib/diagnostic-text';
+import { ingestFile } from '../../src/pipeline/ingest';
 import { parseReport } from '../../src/pipeline/parse';
+import { unsupportedFormatDiagnostic } from '../../src/pipeline/read/discover';
 import type { Diagnostic } from '../../src/schema';
 
 const PER_KIND = 30;
 const PER_SHAPE = 40;
 
 /** Words readers may meet on /quality/: rule ids, format and encoding names. Everything else in Latin letters fails. */
-const ALLOWED_WORDS = new Set(['PDF', 'UTF', 'GB', 'GBK', 'BOM', 'JSON', 'YAML', 'OCR', 'Word', 'WPS', 'HTML', 'docx', 'doc', 'txt', 'md', 'htm', 'html', 'pdf']);
+const ALLOWED_WORDS = new Set(['http', 'https', 'PDF', 'UTF', 'GB', 'GBK', 'BOM', 'JSON', 'YAML', 'OCR', 'Word', 'WPS', 'HTML', 'docx', 'doc', 'txt', 'md', 'htm', 'html', 'pdf']);
 const RULE_ID = /^[BCNX]\d$/;
 
 /** The Latin words of a text that are neither allowed nor quoted from the file itself (stray bytes can spell words). */
@@ -76,6 +81,20 @@ describe('diagnosticText', () => {
     expect(schema).toMatchObject({ found: '不符合数据模型的值（值：99999）', detail: 'too_big: Too big' });
   });
 
+  it('shows the metadata field names a publisher writes as code', () => {
+    const unknown = diag({ code: 'meta-unknown-field', expected: '以下字段之一：agency, year, sourceUrl', found: 'foo', message: '前置元数据中的字段 foo 无法识别，已忽略' });
+    const codes = (text: string) => textParts(unknown, text).filter((p) => p.code).map((p) => p.text);
+    expect(codes(unknown.expected)).toEqual(['agency', 'year', 'sourceUrl']);
+    expect(codes(unknown.found)).toEqual(['foo']);
+    expect(textParts(unknown, unknown.message)).toEqual([
+      { text: '前置元数据中的字段 ', code: false },
+      { text: 'foo', code: true },
+      { text: ' 无法识别，已忽略', code: false },
+    ]);
+    // Elsewhere the same words are plain text.
+    expect(textParts(diag({}), 'year')).toEqual([{ text: 'year', code: false }]);
+  });
+
   it('leaves file names, rule ids and text quoted from the file as they are', () => {
     const t = diagnosticText(diag({ code: 'cell-unreadable', expected: 'a number', found: 'abc', message: 'reports/received.txt：B1/B2 不成立' }));
     expect(t).toMatchObject({ expected: '数字', found: 'abc', message: 'reports/received.txt：B1/B2 不成立' });
@@ -108,5 +127,70 @@ describe('diagnosticText', () => {
     expect([...codes]).toEqual(expect.arrayContaining(['cell-blank', 'row-missing', 'section-missing', 'table-b-missing', 'table-c-count']));
     expect(codes.size).toBeGreaterThanOrEqual(10);
     expect(english.slice(0, 10)).toEqual([]);
+  });
+
+  it('leaves no English outside code in what reading, metadata, enrich and validation say about bad files', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'diagnostic-text-files-'));
+    try {
+      const seed = await readFile('content/reports/004_70dbf32ff745fb63.txt', 'utf8');
+      const files: Record<string, string | Buffer> = {
+        'empty.txt': '',
+        'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]),
+        'yaml-invalid.md': `---\ntitle: [unclosed\n---\n${seed}`,
+        'yaml-unclosed.md': `---\ntitle: 标题\n${seed}`,
+        'meta-fields.md': `---\nfoo: 1\nyear: abc\nsourceUrl: not-a-url\nregion: 7\nagency: 甲机关\n---\n${seed}`,
+        'meta-fields.meta.json': JSON.stringify({ agency: '乙机关' }),
+        'sidecar-invalid.txt': seed,
+        'sidecar-invalid.meta.json': '{ year: ',
+        'no-table.txt': '某某机关2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n',
+        'old.doc': Buffer.from('not a word file'),
+        'broken.docx': Buffer.from('not a zip'),
+        'broken.pdf': Buffer.from('%PDF-1.4 broken'),
+      };
+      for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+      const codes = new Set<string>();
+      const english: string[] = [];
+      const scan = (d: Diagnostic, source: string) => {
+        codes.add(d.code);
+        const t = diagnosticText(d);
+        for (const [field, text] of Object.entries({ expected: t.expected, found: t.found, message: t.message })) {
+          const plain = textParts(d, text)
+            .filter((p) => !p.code)
+            .map((p) => p.text)
+            .join(' ')
+            // File names and extensions name the publisher's files.
+            .replace(/[\w.-]*\.(txt|md|json|yaml|doc|docx|pdf|xyz)\b/g, ' ');
+          const words = englishIn(plain, source);
+          if (words.length) english.push(`${d.file} ${d.code} ${field}: ${text} (${words.join(', ')})`);
+        }
+      };
+      for (const name of Object.keys(files).filter((n) => !n.includes('.meta.'))) {
+        const ingested = await ingestFile(dir, name);
+        const diagnostics = 'report' in ingested ? ingested.report.diagnostics : ingested.rejected.diagnostics;
+        const source = typeof files[name] === 'string' ? (files[name] as string) : '';
+        for (const d of diagnostics) scan(d, source);
+      }
+      scan(unsupportedFormatDiagnostic('notes.xyz'), '');
+      expect([...codes]).toEqual(
+        expect.arrayContaining([
+          'file-empty',
+          'file-binary',
+          'front-matter-invalid',
+          'front-matter-unclosed',
+          'meta-unknown-field',
+          'meta-invalid',
+          'meta-conflict',
+          'doc-unsupported',
+          'docx-unreadable',
+          'pdf-unreadable',
+          'table-b-missing',
+          'region-unknown',
+          'unsupported-format',
+        ]),
+      );
+      expect(english).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
