@@ -5,14 +5,17 @@ import sitemap from '@astrojs/sitemap';
 import buildReport from './src/integrations/build-report.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemapAlias from './src/integrations/sitemap-alias.ts';
-import siteUrlCheck, { siteUrl } from './src/integrations/site-url.ts';
+import siteUrlCheck, { basePath, siteUrl } from './src/integrations/site-url.ts';
 
 // SITE_URL sets the absolute origin used in permalinks, citations, Open Graph tags and sitemap.xml; a build without
-// it warns (src/integrations/site-url.ts).
+// it warns. BASE_PATH (e.g. /nianbao/) is the path the site is published under: every link carries it, built by
+// src/lib/paths.ts (src/integrations/site-url.ts; README: Publishing).
 const site = siteUrl();
+const base = basePath();
 
 export default defineConfig({
   site,
+  base,
   trailingSlash: 'always',
   // Chart embeds (/embed/<id>/) are noindex copies of /charts/<id>/: keep them out of the sitemap.
   integrations: [siteUrlCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), buildReport(), pagefind()],
@@ -22,5 +25,6 @@ export default defineConfig({
   // never inline stylesheets or scripts, however small.
   // concurrency: pages render while earlier ones are written to disk (−15 to −20 % page generation; BENCHMARKS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // __BASE_PATH__: the base path for src/lib/paths.ts, which builds every internal URL.
+  vite: { build: { assetsInlineLimit: 0 }, define: { __BASE_PATH__: JSON.stringify(base) } },
 });

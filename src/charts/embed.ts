@@ -1,27 +1,19 @@
 /**
- * Links and snippets for sharing a chart: permalink, file URLs, the <iframe> code, the script that tells
- * the host page the embed's height, and the host-side listener (documented in docs/charts.md).
+ * Snippets for sharing a chart: the <iframe> code, the script that tells the host page the embed's height, and the
+ * host-side listener (documented in docs/charts.md). The chart's URLs are built in src/lib/paths.ts.
  */
 import { escapeXml } from './text';
-
-export type ChartFileType = 'svg' | 'png' | 'csv';
-
-export const chartUrl = (id: string) => `/charts/${id}/`;
-export const chartFileUrl = (id: string, type: ChartFileType) => `/charts/${id}.${type}`;
-export const embedUrl = (id: string) => `/embed/${id}/`;
-export const EMBED_SCRIPT_URL = '/embed/resize.js';
+import { embedUrl, permalink } from '../lib/paths';
 
 /** `type` of the message an embed posts to its parent: `{ type, id, height }`. */
 export const EMBED_MESSAGE_TYPE = 'gov-reports-embed-height';
 /** Attribute marking our iframes on a host page (its value is the chart id). */
 export const EMBED_ATTRIBUTE = 'data-gov-reports-embed';
 
-const absolute = (path: string, site: URL | string | undefined) => (site ? new URL(path, site).href : path);
-
 /** The <iframe> code a journalist pastes; `height` is a first guess that the resize listener corrects. */
 export function iframeSnippet(id: string, title: string, site: URL | string | undefined, height: number): string {
   return (
-    `<iframe src="${escapeXml(absolute(embedUrl(id), site))}" title="${escapeXml(title)}" ` +
+    `<iframe src="${escapeXml(permalink(embedUrl(id), site))}" title="${escapeXml(title)}" ` +
     `width="100%" height="${Math.round(height)}" style="border:0;max-width:100%" loading="lazy" ` +
     `${EMBED_ATTRIBUTE}="${escapeXml(id)}"></iframe>`
   );
@@ -47,7 +39,7 @@ window.addEventListener('message', function (event) {
 </script>`;
 }
 
-/** The script served at EMBED_SCRIPT_URL: posts the embed page's height to its parent whenever it changes. */
+/** The script served at embedScriptUrl (src/lib/paths.ts): posts the embed page's height to its parent whenever it changes. */
 export function embedResizeScript(): string {
   return `// Posts this chart embed's height to the host page (message type ${EMBED_MESSAGE_TYPE}); see /charts/ for the listener.
 (function () {

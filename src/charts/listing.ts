@@ -8,9 +8,6 @@ import type { ChartEntry, ChartKind } from './catalog';
 import { reportsNewestFirst } from '../lib/site-data';
 import type { Report } from '../schema/report';
 
-export const TRENDS_URL = '/charts/trends/';
-export const REPORT_CHARTS_URL = '/charts/reports/';
-
 const REPORT_CHART_LABELS: Partial<Record<ChartKind, string>> = { 'report-handling': '办理结果', 'report-applicants': '申请人类型', 'report-appeals': '行政复议与诉讼' };
 
 export interface ReportChartLine {

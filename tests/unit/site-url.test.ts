@@ -1,4 +1,4 @@
-/** SITE_URL decides every absolute link; a build without a usable one warns in one line (src/integrations/site-url.ts). */
+/** SITE_URL decides every absolute link, with BASE_PATH; a build without a usable one warns in one line (src/integrations/site-url.ts). */
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_SITE_URL, siteUrl, siteUrlWarning } from '../../src/integrations/site-url';
 
@@ -20,8 +20,14 @@ describe('SITE_URL', () => {
   it('an origin gives no warning; a path, a relative or a non-http URL does', () => {
     expect(siteUrlWarning({ SITE_URL: 'https://reports.example.cn' })).toBeNull();
     expect(siteUrlWarning({ SITE_URL: 'https://reports.example.cn/' })).toBeNull();
-    expect(siteUrlWarning({ SITE_URL: 'https://example.cn/ndbg/' })).toMatch(/has a path \(\/ndbg\/\).*root of https:\/\/example\.cn/);
+    expect(siteUrlWarning({ SITE_URL: 'https://example.cn/ndbg/' })).toMatch(/has a path \(\/ndbg\/\).*root of its host.*SITE_URL=https:\/\/example\.cn and BASE_PATH=\/ndbg\//);
     expect(siteUrlWarning({ SITE_URL: 'reports.example.cn' })).toMatch(/not an absolute URL/);
     expect(siteUrlWarning({ SITE_URL: 'ftp://reports.example.cn' })).toMatch(/not an http\(s\) URL/);
+  });
+
+  it('with BASE_PATH: an origin or the origin with the same path gives no warning, another path does', () => {
+    expect(siteUrlWarning({ SITE_URL: 'https://example.gov.cn', BASE_PATH: '/nianbao/' })).toBeNull();
+    expect(siteUrlWarning({ SITE_URL: 'https://example.gov.cn/nianbao', BASE_PATH: 'nianbao' })).toBeNull();
+    expect(siteUrlWarning({ SITE_URL: 'https://example.gov.cn/gk/', BASE_PATH: '/nianbao/' })).toMatch(/has a path \(\/gk\/\).*base path \/nianbao\//);
   });
 });

@@ -5,11 +5,11 @@
  */
 import type { APIRoute } from 'astro';
 import type { ChartEntry } from '../../charts/catalog';
-import { chartUrl } from '../../charts/embed';
 import { chartCharacters, preparePngFonts, svgToPng } from '../../charts/png';
 import { hasPng } from '../../charts/png-settings';
 import { chartPaths } from '../../charts/registry';
 import { renderChartSvg } from '../../charts/render';
+import { chartUrl, permalink } from '../../lib/paths';
 
 let paths: ReturnType<typeof chartPaths> | undefined;
 const pngPaths = () => (paths ??= chartPaths().then((all) => all.filter((p) => hasPng(p.props.chart))));
@@ -24,7 +24,7 @@ export const GET: APIRoute<{ chart: ChartEntry }> = async ({ props, site }) => {
   await fontsReady;
   const svg = renderChartSvg(props.chart, {
     framed: true,
-    url: new URL(chartUrl(props.chart.id), site).href,
+    url: permalink(chartUrl(props.chart.id), site),
   });
   const png = await svgToPng(svg);
   return new Response(new Uint8Array(png), {

@@ -18,6 +18,8 @@ export interface SiteData {
 
 export interface SiteSession {
   origin: string;
+  /** The base path the site was built for, without its trailing slash: '' at the root, '/nianbao' under a sub-path. */
+  base: string;
   dist: string;
   /** The data folder the site was built from (downloads/parts.json and the parts, sources/, …). */
   dataDir: string;
@@ -37,12 +39,15 @@ export function hasPage(dist: string, path: string): boolean {
   return existsSync(join(dist, ...path.split('/').filter(Boolean), 'index.html'));
 }
 
-/** Serves the site and launches Chromium for the calling test file; the returned object is filled in beforeAll. */
-export function useSite(dist = inject('siteDist'), dataDir = inject('siteData')): SiteSession {
-  const session = { dist, dataDir } as SiteSession;
+/**
+ * Serves the site (under its base path, e.g. `/nianbao/`) and launches Chromium for the calling test file; the
+ * returned object is filled in beforeAll.
+ */
+export function useSite(dist = inject('siteDist'), dataDir = inject('siteData'), base = '/'): SiteSession {
+  const session = { dist, dataDir, base: base.replace(/\/+$/, '') } as SiteSession;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    const server = await serveSite(dist);
+    const server = await serveSite(dist, base);
     session.origin = server.origin;
     session.data = readSiteData(dataDir);
     session.browser = await launchBrowser();
