@@ -4,10 +4,9 @@
  * `inject('siteData')`. Set SITE_DIST (and SITE_DATA, default data/) to test an existing build instead;
  * set KEEP_SITE=1 to keep the temporary build for inspection.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT, buildSite } from './site';
+import { PROJECT_ROOT, buildSeeds } from './site';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,15 +23,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('siteData', resolve(PROJECT_ROOT, process.env.SITE_DATA ?? 'data'));
     return undefined;
   }
-  // Inside the project: for an outDir outside the working directory Astro puts its intermediate server build in the
-  // shared .astro/ folder, where builds running at the same time (other test files, other checkouts' tools) collide.
-  await mkdir(join(PROJECT_ROOT, '.cache'), { recursive: true });
-  const workDir = await mkdtemp(join(PROJECT_ROOT, '.cache', 'site-build-'));
-  const build = await buildSite(workDir);
+  const build = await buildSeeds('site-build-');
   console.log(`[build-site] seeds built in ${build.seconds} s → ${build.distDir} (log: ${build.logFile})`);
   project.provide('siteDist', build.distDir);
   project.provide('siteData', build.dataDir);
-  return async () => {
-    if (!process.env.KEEP_SITE) await rm(workDir, { recursive: true, force: true });
-  };
+  return build.remove;
 }

@@ -5,10 +5,9 @@
  * `inject('subpathData')` and `inject('subpathBase')`. Set SUBPATH_DIST (and SUBPATH_DATA) to test an existing
  * build made with those two variables; KEEP_SITE=1 keeps the temporary build.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT, buildSite } from './site';
+import { PROJECT_ROOT, buildSeeds } from './site';
 
 /** The address the sub-path build is made for. */
 export const SUBPATH_SITE_URL = 'https://example.gov.cn';
@@ -35,14 +34,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('subpathData', resolve(PROJECT_ROOT, process.env.SUBPATH_DATA ?? 'data'));
     return undefined;
   }
-  // Inside the project, for the reason given in tests/setup/build-site.ts.
-  await mkdir(join(PROJECT_ROOT, '.cache'), { recursive: true });
-  const workDir = await mkdtemp(join(PROJECT_ROOT, '.cache', 'subpath-build-'));
-  const build = await buildSite(workDir, undefined, { BASE_PATH: SUBPATH_BASE, SITE_URL: SUBPATH_SITE_URL });
+  const build = await buildSeeds('subpath-build-', { BASE_PATH: SUBPATH_BASE, SITE_URL: SUBPATH_SITE_URL });
   console.log(`[build-subpath] seeds built for ${SUBPATH_SITE_URL}${SUBPATH_BASE} in ${build.seconds} s → ${build.distDir} (log: ${build.logFile})`);
   project.provide('subpathDist', build.distDir);
   project.provide('subpathData', build.dataDir);
-  return async () => {
-    if (!process.env.KEEP_SITE) await rm(workDir, { recursive: true, force: true });
-  };
+  return build.remove;
 }

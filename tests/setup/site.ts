@@ -5,7 +5,7 @@
  * throwaway site built from their own content (tests/browser/hostile-input.test.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,4 +58,20 @@ export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT,
     await writeFile(logFile, log.join(''));
   }
   return { dataDir, distDir, logFile, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+/**
+ * The seeds built once for a test project's global setup, in a new folder `.cache/<prefix>XXXXXX` inside the project
+ * (for an outDir outside the working directory Astro puts its intermediate server build in the shared .astro/
+ * folder, where builds running at the same time collide), with `remove` to call when the run ends (a no-op with
+ * KEEP_SITE=1, which keeps the build for inspection).
+ */
+export async function buildSeeds(prefix: string, env: NodeJS.ProcessEnv = {}): Promise<SiteBuild & { remove(): Promise<void> }> {
+  await mkdir(join(PROJECT_ROOT, '.cache'), { recursive: true });
+  const workDir = await mkdtemp(join(PROJECT_ROOT, '.cache', prefix));
+  const build = await buildSite(workDir, undefined, env);
+  const remove = async () => {
+    if (!process.env.KEEP_SITE) await rm(workDir, { recursive: true, force: true });
+  };
+  return { ...build, remove };
 }

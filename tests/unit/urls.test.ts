@@ -17,14 +17,11 @@ const PATHS_MODULE = 'src/lib/paths.ts';
 /** Written into dist/ by the build, not by a route of src/pages: Astro's assets, Pagefind's bundle, the sitemaps. */
 const GENERATED = ['_astro', 'pagefind', 'sitemap-index.xml', 'sitemap.xml'];
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, out);
-    else if (SOURCE_FILE.test(name) && !name.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
-}
+/** The source files below a folder. */
+const sourcesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => SOURCE_FILE.test(file) && !file.endsWith('.d.ts') && statSync(file).isFile());
 
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,7 +67,7 @@ function handMade(text: string): string[] {
 const SITE_FILES = SITE_FOLDERS.flatMap((folder) => {
   const dir = path.join(ROOT, 'src', folder);
   try {
-    return statSync(dir).isDirectory() ? walk(dir) : [];
+    return statSync(dir).isDirectory() ? sourcesUnder(dir) : [];
   } catch {
     return [];
   }
