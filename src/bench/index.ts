@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAstroLog, type AstroBuildLog } from './astro-log';
+import { weighDownloads, type DownloadsWeight } from './downloads';
 import { runChecked, runMeasured, type Measured } from './process';
 import { measureSearch, type SearchCost } from './search-bytes';
 import { measureSite, type SiteWeight } from './site-weight';
@@ -68,6 +69,8 @@ export interface SizeResult {
   ingest: IngestRun[];
   parse: ParseRun;
   dataFull: DataRun;
+  /** The full data step's output, weighed (./downloads.ts). */
+  downloads: DownloadsWeight;
   dataIncremental: DataRun;
   site: SiteRun | null;
 }
@@ -149,13 +152,14 @@ async function benchSize(n: number, options: BenchOptions): Promise<SizeResult> 
   await rm(dataDir, { recursive: true, force: true });
   const dataFull = await dataRun(contentDir, dataDir, logFile);
   options.log(`  data step, full: ${(dataFull.measured.wallMs / 1000).toFixed(1)} s`);
+  const downloads = weighDownloads(dataDir);
   const changed = await changeOneReport(contentDir);
   const dataIncremental = await dataRun(contentDir, dataDir, logFile);
   options.log(`  data step after changing ${changed}: ${(dataIncremental.measured.wallMs / 1000).toFixed(1)} s`);
 
   const site = options.site ? await siteRun(dataDir, dir, options) : null;
   if (!options.keep) await rm(dir, { recursive: true, force: true });
-  return { n, generateMs: generate.wallMs, ingest, parse, dataFull, dataIncremental, site };
+  return { n, generateMs: generate.wallMs, ingest, parse, dataFull, downloads, dataIncremental, site };
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<SizeResult[]> {

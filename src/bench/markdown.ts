@@ -91,6 +91,23 @@ function dataTable(results: SizeResult[]): string {
   );
 }
 
+function downloadsTable(results: SizeResult[]): string {
+  return table(
+    ['reports', 'files in', 'reports out', 'rejected (of them duplicates)', 'full data step: reports/s (wall)', 'largest CSV or JSON download', 'CSV and JSON downloads', 'SQLite database', 'data/ without its cache, per report'],
+    results.map(({ n, dataFull, downloads: d }) => [
+      int(n),
+      int(n),
+      int(n - d.rejected),
+      `${int(d.rejected)} (${int(d.duplicates)})`,
+      int(n / (dataFull.measured.wallMs / 1000)),
+      `${mb(d.largest.bytes)} (\`${d.largest.name}\`)`,
+      int(d.files),
+      mb(d.databaseBytes),
+      kb(d.dataBytes / n),
+    ]),
+  );
+}
+
 function siteTables(results: SizeResult[]): string {
   const built = results.filter((r) => r.site);
   if (built.length === 0) return '_Not run (--no-site)._';
@@ -209,6 +226,24 @@ function targets(results: SizeResult[]): string {
   }
   const inc = biggest.dataIncremental.measured;
   const full = biggest.dataFull.measured;
+  const rate = biggest.n / (full.wallMs / 1000);
+  verdicts.push([
+    '`npm run data` into an empty folder ≥ 1,000 reports/s on the two cores',
+    `${int(rate)} reports/s (${int(biggest.n)} generated reports in ${s(full.wallMs)}, ${s(full.cpuMs)} CPU)`,
+    rate >= 1000,
+  ]);
+  verdicts.push(['data step: peak memory of the process tree ≤ 8 GB', `${mb(full.peakTreeRssBytes)} (${int(biggest.n)} reports)`, full.peakTreeRssBytes <= 8 * 1024 * MB]);
+  const largest = biggest.downloads.largest;
+  verdicts.push([
+    'no CSV or JSON download over 200 MB',
+    `largest ${mb(largest.bytes)} (\`${largest.name}\`, ${int(biggest.n)} reports); the whole set as SQLite: ${mb(biggest.downloads.databaseBytes)}`,
+    largest.bytes <= 200 * MB,
+  ]);
+  verdicts.push([
+    'the generator makes n distinct agency-years',
+    `${int(biggest.downloads.duplicates)} of ${int(biggest.n)} files rejected as a duplicate agency-year`,
+    biggest.downloads.duplicates === 0,
+  ]);
   verdicts.push([
     'rebuild after one changed report ≤ 20 % of a full data step',
     `${pct(inc.wallMs, full.wallMs)} of the wall time, ${pct(inc.cpuMs, full.cpuMs)} of the CPU time (${int(biggest.n)} reports)`,
@@ -239,6 +274,10 @@ export function renderResults(results: SizeResult[], info: RunInfo): string {
     '### Data step (`npm run data`): full, then again after one report changed (cache in the output folder)',
     '',
     dataTable(results),
+    '',
+    'What the full data step wrote (`src/bench/downloads.ts`):',
+    '',
+    downloadsTable(results),
     '',
     '### Site build (`astro build`, Pagefind included)',
     '',

@@ -46,8 +46,8 @@ export interface FileOutcome {
   /** The report's pieces of the CSV downloads; null for a rejected file. */
   csv: StoredCsv | null;
   /**
-   * The report's compact JSON (UTF-8) as the cache holds it, so reports.json need not serialise it again: bytes,
-   * outside the JavaScript heap, not a string the garbage collector scans. Null when parsed this run.
+   * The report's compact JSON (UTF-8) as the cache holds it, so the reports' JSON parts need not serialise it again: bytes,
+   * outside the JavaScript heap, not a string the garbage collector scans. Null without the cache or for a rejected file.
    */
   reportJson: Uint8Array | null;
   parsed: boolean;
@@ -110,11 +110,14 @@ function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 'report
   }
 }
 
-async function writeEntry(dir: string, key: string, { ingested, csv }: Entry): Promise<void> {
+/** Writes the entry; returns the compact JSON of the report (or of the rejected entry) it holds. */
+async function writeEntry(dir: string, key: string, { ingested, csv }: Entry): Promise<string> {
   if (csv?.long != null) await writeFileAtomic(longPiecePath(dir, key), csv.long);
   const header: EntryHeader = { key, csv: csv && { ...csv, long: null }, report: 'report' in ingested };
-  const body = `${JSON.stringify(header)}\n${JSON.stringify('report' in ingested ? ingested.report : ingested.rejected)}`;
+  const json = JSON.stringify('report' in ingested ? ingested.report : ingested.rejected);
+  const body = `${JSON.stringify(header)}\n${json}`;
   await writeFileAtomic(entryPath(dir, key), `${sha256(body)}\n${body}`);
+  return json;
 }
 
 /** The long CSV piece of a cached report, null when it is missing or damaged (the caller computes it again). */
@@ -140,9 +143,11 @@ export interface Miss {
 export async function storeOutcome(cacheDir: string | null, key: string | null, ingested: Ingested, pieces: ReportCsv | null): Promise<FileOutcome> {
   const csv = pieces && { ...pieces, longSha256: sha256(pieces.long) };
   if (!cacheDir || !key) return { ingested, csv, reportJson: null, parsed: true, key };
-  await writeEntry(cacheDir, key, { ingested, csv });
+  const json = await writeEntry(cacheDir, key, { ingested, csv });
   // The long piece stays in the cache folder: not sent between threads, read once when the long CSV is written.
-  return { ingested, csv: csv && { ...csv, long: null }, reportJson: null, parsed: true, key };
+  // The report's JSON, serialised for the entry, comes along as bytes: the collection's parts need not serialise it again.
+  const reportJson = 'report' in ingested ? new TextEncoder().encode(json) : null;
+  return { ingested, csv: csv && { ...csv, long: null }, reportJson, parsed: true, key };
 }
 
 /** The cached outcome of a file, or the file to parse. Runs on the main thread: a hit costs four stats (file and sidecar candidates) and one small read. */

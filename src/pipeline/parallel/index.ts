@@ -25,6 +25,12 @@ export interface IngestFilesOptions {
   onFile?: (file: string, done: number) => void;
   /** The worker threads' entry module (tests put one that fails in its place); default ./worker-entry.mjs. */
   workerEntry?: string;
+  /**
+   * Called with each file's outcome, in completion order. With `collect: false` the outcomes are not kept (the
+   * result's list is empty): a caller that only counts or streams them holds one batch at a time, not the corpus.
+   */
+  onOutcome?: (file: string, outcome: FileOutcome) => void;
+  collect?: boolean;
 }
 
 /** A task a worker thread failed: its files were parsed again on the main thread. */
@@ -35,6 +41,7 @@ export interface WorkerFailure {
 }
 
 export interface IngestedFiles {
+  /** In the order of the files; empty with `collect: false`. */
   outcomes: FileOutcome[];
   /** Worker threads used (0: all on the main thread). */
   workers: number;
@@ -98,11 +105,13 @@ async function onWorkers(
 }
 
 export async function ingestFiles(contentDir: string, files: readonly string[], options: IngestFilesOptions): Promise<IngestedFiles> {
-  const outcomes: FileOutcome[] = new Array(files.length);
+  const collect = options.collect ?? true;
+  const outcomes: FileOutcome[] = collect ? new Array(files.length) : [];
   const index = new Map(files.map((file, i) => [file, i]));
   let count = 0;
   const done: Done = (miss, outcome) => {
-    outcomes[index.get(miss.file)!] = outcome;
+    if (collect) outcomes[index.get(miss.file)!] = outcome;
+    options.onOutcome?.(miss.file, outcome);
     options.onFile?.(miss.file, ++count);
   };
   const misses: Miss[] = [];
