@@ -1,22 +1,25 @@
 /**
  * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0] [--site-timeout <min>]
- *                  [--query <text>] [--keep] [--out BENCHMARKS.md]
+ *                  [--query <text>] [--keep] [--out BENCHMARKS.md] [--skip single-thread,parse,incremental] [--corpus <dir>]
  * Generates synthetic corpora and measures the pipeline and the site build on them (src/bench/), prints the
  * results and writes them into BENCHMARKS.md (between bench markers named after the sizes and PNG setting, so runs
  * with other settings stay). Not part of `npm test`: it takes minutes (about 20 for 10,000 reports).
  * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0), --png shared
- * with PNGs for the rankings and agency trends only (CHART_PNG=shared; default all).
+ * with PNGs for the rankings and agency trends only (CHART_PNG=shared; default all). --skip leaves measures out (the
+ * per-file stage on one thread, the parse-only child, the data step after one changed report); --corpus measures a
+ * corpus `npm run generate` wrote already instead of generating one (one size).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { PROJECT_DIR, runBenchmark } from '../src/bench';
+import { BENCH_STEPS, PROJECT_DIR, runBenchmark, type BenchStep } from '../src/bench';
 import { pngMode, type PngMode } from '../src/charts/png-settings';
 import { mergeIntoDocument, renderResults } from '../src/bench/markdown';
 import { cliArgs, fail } from './cli';
 
 const USAGE = `npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0]
                  [--site-timeout <min>] [--query <text>] [--keep] [--out BENCHMARKS.md]
+                 [--skip single-thread,parse,incremental] [--corpus <dir>]
 Generates synthetic corpora, measures the data step and the site build on them, and writes the figures into
 --out (default BENCHMARKS.md). See BENCHMARKS.md for what is measured.`;
 
@@ -32,12 +35,17 @@ const values = cliArgs(
     query: { type: 'string', default: '行政复议' },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(PROJECT_DIR, 'BENCHMARKS.md') },
+    skip: { type: 'string', default: '' },
+    corpus: { type: 'string' },
   },
   USAGE,
 );
 
 const sizes = (values.n ?? values.sizes).split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes / --n: expected whole numbers ≥ 1, found ${values.n ?? values.sizes}`);
+const skip = new Set(values.skip ? values.skip.split(',') : []) as Set<BenchStep>;
+for (const step of skip) if (!BENCH_STEPS.includes(step)) fail(`--skip: unknown step ${step} (known: ${BENCH_STEPS.join(', ')})`);
+if (values.corpus && sizes.length !== 1) fail('--corpus: measures one size (give --n, the number of reports in the corpus)');
 const timeoutMinutes = Number(values['site-timeout']);
 if (!(timeoutMinutes > 0)) fail(`--site-timeout: expected minutes > 0, found ${values['site-timeout']}`);
 
@@ -65,6 +73,8 @@ const results = await runBenchmark({
   siteTimeoutMs: timeoutMinutes * 60_000,
   query: values.query,
   keep: values.keep,
+  skip,
+  corpus: values.corpus,
   log: (line) => console.error(line),
 });
 info.loadAfter = loadavg();
