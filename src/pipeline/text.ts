@@ -63,7 +63,9 @@ export function readCell(raw: string): CellToken {
 /** Page footers and page numbers that PDF extraction leaves inside tables: "— 4 —", "- 3 -", "第 2 页". */
 export function isPageNoise(line: string): boolean {
   // Cheap tests first: a footer is short and has a page number beside a dash, a slash or 页.
-  if (line.length > 30 || !/\d/.test(line) || !/[-—–－/／页]/.test(line)) return false;
+  // A footer printed inside a wide text layout has spaces around it: only then is a long line measured again.
+  if (line.length > 30 && ((!isWhitespace(line.charCodeAt(0)) && !isWhitespace(line.charCodeAt(line.length - 1))) || visibleLength(line) > 30)) return false;
+  if (!/\d/.test(line) || !/[-—–－/／页]/.test(line)) return false;
   const f = compact(line);
   // At most two dashes a side: "— 0 — — — — —" is a row of blank cells, not a footer.
   const footer = /^[-—–－]{1,2}(\d{1,4})[-—–－]{1,2}$/.exec(f);

@@ -33,6 +33,7 @@ export const DIAGNOSTIC_CODES = {
   'table-b-unplaced-values': '表三中有一行数字无法对应到行标签，未采用',
   'table-c-missing': '未找到表四（行政复议、行政诉讼情况）的数字，记为空值',
   'table-c-count': '表四的数字个数与模板不符，无法逐格对应，记为空值',
+  'table-c-unproved': '表四的数字被不属于其表头的文字隔开，无法证明各数字所在的列，记为空值',
   'row-missing': '表格缺少模板规定的某一行，该行记为空值',
   'row-no-values': '表格中某一行没有数字，记为空值',
   'row-short': '表格中某一行的数字少于模板的列数，无法确定空格位置，记为空值',

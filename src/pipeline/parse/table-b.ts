@@ -56,6 +56,8 @@ interface Hit {
   separator: Separator;
   /** A tab/pipe row with more cells than columns whose empty end cells can be dropped more than one way. */
   rivals: CellToken[][];
+  /** A space row completed by the values of the lines after it. */
+  wrapped: boolean;
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -188,7 +190,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     if (key) {
       const own = values.length ? [...values] : null;
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false };
       hits.push(hit);
       open = 0;
       wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
@@ -214,6 +216,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const fragment = parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无');
     if (wrapping && wrapping.own!.length + values.length <= WIDTH) {
       wrapping.own!.push(...values); // a row's numbers wrapped onto the next line
+      wrapping.wrapped = true;
       if (wrapping.own!.length >= WIDTH) {
         if (wrapping.key === 'carriedForward') afterLast = true;
         wrapping = null;
@@ -618,6 +621,12 @@ function buildRequests(
     } else if (hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH) {
       // Spaces cannot show which cell was left blank: placing the numbers would be a guess.
       log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置，记为空值`, path);
+      requests[key] = EMPTY_ROW();
+      counts.unread += WIDTH;
+    } else if (hit.wrapped && p.by === 'label' && !(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens))) {
+      // A row short of cells completed by the next lines' values: a wrapped row, or a blank cell printed as nothing
+      // followed by a stray cell (a vertical label's 无, a cell printed lower). Only the row's total can tell.
+      log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行的数字分在几行，且无法用行总计核实，无法确定各数字所在的列，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
     } else {
