@@ -21,7 +21,7 @@ import {
 import { toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitValues, isMarkdownRule, partsOf, type Line } from './lines';
+import { compactOf, fitValues, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
 import { isPageNoise, memoByString, type CellToken } from '../text';
 
 type RowDef = { key: string; zh: string; columns: readonly string[] };
@@ -120,51 +120,56 @@ function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, R
   return null;
 }
 
+/** A label row's own values: all of a space row's trailing numbers, a tab/pipe row's cells fitted to its columns. */
+function ownValues(def: RowDef, parts: RowParts): CellToken[] {
+  return parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
+}
+
+function addLabel(stream: Stream, seen: Set<string>, label: Label): void {
+  if (seen.has(label.def.key)) stream.repeated.add(label.def.key);
+  seen.add(label.def.key);
+  stream.labels.push(label);
+  stream.runs.push([[]]);
+}
+
+function addFree(stream: Stream, tokens: CellToken[], line: number): void {
+  const run = stream.runs[stream.runs.length - 1];
+  const part = run[run.length - 1];
+  for (const t of tokens) part.push({ t, line });
+}
+
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
   const byName = namesOf(defs);
-  const labels: Label[] = [];
-  const runs: Run[] = [[[]]];
-  const repeated = new Set<string>();
+  const stream: Stream = { labels: [], runs: [[[]]], repeated: new Set() };
   const seen = new Set<string>();
-  const addLabel = (label: Label) => {
-    if (seen.has(label.def.key)) repeated.add(label.def.key);
-    seen.add(label.def.key);
-    labels.push(label);
-    runs.push([[]]);
-  };
-  const addFree = (tokens: CellToken[], line: number) => {
-    const run = runs[runs.length - 1];
-    for (const t of tokens) run[run.length - 1].push({ t, line });
-  };
   for (let i = tableStart(lines, from, to, byName); i < to; i++) {
     if (skipped(lines[i].raw)) continue;
     const parts = partsOf(lines[i]);
-    const values = (def: RowDef, p = parts) => (p.separator === 'space' ? p.values : fitValues(p.values, def.columns.length, p.fenced));
     const def = parts.label ? byName.get(bareLabel(parts.label)) : undefined;
     if (def) {
-      addLabel({ def, line: lines[i].no, own: values(def), space: parts.separator === 'space' });
+      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space' });
       continue;
     }
     if (!parts.label) {
-      addFree(parts.values, lines[i].no);
+      addFree(stream, parts.values, lines[i].no);
       continue;
     }
     if (!parts.values.length) {
       const joined = joinedLabel(lines, i, to, byName);
       if (joined) {
         const last = partsOf(lines[joined.last]);
-        addLabel({ def: joined.def, line: lines[i].no, own: values(joined.def, last), space: last.separator === 'space' });
+        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space' });
         i = joined.last;
         continue;
       }
       // An item caption: no row's numbers cross it. Other text (header cells) separates nothing.
-      if (parts.label.includes('第二十条')) runs[runs.length - 1].push([]);
+      if (parts.label.includes('第二十条')) stream.runs[stream.runs.length - 1].push([]);
       continue;
     }
     // Numbers after text that names no row: they are the table's, but no label proves whose.
-    addFree(parts.values, lines[i].no);
+    addFree(stream, parts.values, lines[i].no);
   }
-  return { labels, runs, repeated };
+  return stream;
 }
 
 /** How a label takes cells from the runs beside it: `after` from the start of the next, `before` from the end of the previous. */
@@ -251,11 +256,17 @@ function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
     // A chain: labels first..last, linked by runs with no caption (run k links labels k-1 and k).
     let last = first;
     while (last + 1 < labels.length && runs[last + 1].length === 1) last++;
-    const chain: Chain = { runs, options, first, last, count: labels.length, choice: [], readings: [] };
+    // Only lone and wrapped labels take numbers from the runs: a chain of labels with their numbers on their lines
+    // has nothing to read (each keeps its own numbers).
     let open = true;
-    for (let k = first; k <= last; k++) open &&= options[k].length > 0;
-    if (open) walk(chain, first);
-    const reading = chain.readings.length === 1 ? chain.readings[0] : null;
+    let takes = false;
+    for (let k = first; k <= last; k++) {
+      open &&= options[k].length > 0;
+      takes ||= options[k].length !== 1 || options[k][0].after + options[k][0].before > 0;
+    }
+    const chain: Chain | null = open && takes ? { runs, options, first, last, count: labels.length, choice: [], readings: [] } : null;
+    if (chain) walk(chain, first);
+    const reading = chain?.readings.length === 1 ? chain.readings[0] : null;
     for (let k = first; k <= last; k++) {
       const label = labels[k];
       const o = reading?.[k - first];
@@ -282,9 +293,11 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   // A missing row's numbers could stand in any run, and a repeated label could be either row: lone labels stay unread.
   const trusted = found.size === defs.length && stream.repeated.size === 0;
   const placed = place(stream, trusted);
+  const done = new Set<string>();
   stream.labels.forEach((label, k) => {
     const { def } = label;
-    if (k !== stream.labels.findIndex((l) => l.def.key === def.key)) return;
+    if (done.has(def.key)) return;
+    done.add(def.key);
     const path = `${prefix}.${def.key}`;
     const tokens = placed[k];
     const n = def.columns.length;

@@ -299,8 +299,8 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     log.warn('row-cells-ambiguous', a.line, `${WIDTH} cells`, `more cells than columns: ${shown}`, `表三“${a.key}”行的空单元格多于列数，可读作 ${shown}，按行总计也无法确定，记为空值`, `requests.${a.key}`);
   }
 
-  // The gaps between proved rows, the table's start and its end.
-  const bounds: { rank: number; at: number }[] = [{ rank: -1, at: -1 }, ...anchors.map((a) => ({ rank: RANK.get(a.key)!, at: a.at })), { rank: ORDER.length, at: Infinity }];
+  // The gaps between proved rows, the table's start and its end (none when every number stands with its label).
+  const bounds: { rank: number; at: number }[] = units.length ? [{ rank: -1, at: -1 }, ...anchors.map((a) => ({ rank: RANK.get(a.key)!, at: a.at })), { rank: ORDER.length, at: Infinity }] : [];
   const gaps: Gap[] = [];
   for (let b = 0; b + 1 < bounds.length; b++) {
     const lo = bounds[b];
@@ -310,7 +310,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits));
   }
 
-  settleByColumns(gaps, placed);
+  if (gaps.length) settleByColumns(gaps, placed);
   for (const g of gaps) {
     if (g.reading) {
       for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic' });
@@ -341,9 +341,10 @@ function presentRows(hits: Hit[]): RequestKey[] {
 /** Rows proved by a label on their own numbers' line: one per key (the first), in stream order. */
 function anchorsOf(hits: Hit[], present: RequestKey[]): Hit[] {
   const seen = new Set<RequestKey>();
+  const printed = new Set(present);
   const out: Hit[] = [];
   for (const h of hits) {
-    if (!h.own || seen.has(h.key) || !present.includes(h.key)) continue;
+    if (!h.own || seen.has(h.key) || !printed.has(h.key)) continue;
     seen.add(h.key);
     out.push(h);
   }
@@ -413,7 +414,8 @@ function agreesWithLabels(order: number[][], rows: RequestKey[], runs: Map<numbe
 }
 
 function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[]): Gap {
-  const cells = units.flatMap((u) => u.tokens.map((t) => ({ t, line: u.line })));
+  const cells: { t: CellToken; line: number }[] = [];
+  for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line });
   const runs = labelledRuns(units, hits);
   let conflicts = 0;
   const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], problem: '' };
@@ -428,27 +430,48 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       : '其间模板没有可放的行';
     return gap;
   }
-  const survivors = new Map<string, PlacedRow[]>();
+  /** Distinct readings that keep every row's total (readings that give the same cells are one). */
+  const survivors: PlacedRow[][] = [];
   for (const rows of sets) {
     gap.rows = rows;
     for (const order of readingsOf(units, rows.length)) {
       gap.readings++;
-      const reading = rows.map((key, r) => ({ key, tokens: order[r].map((c) => cells[c].t), line: cells[order[r][0]].line }));
-      if (!agreesWithLabels(order, rows, runs)) conflicts++;
-      else if (reading.every((r) => b3Holds(r.tokens))) survivors.set(showReading(reading), reading);
+      if (runs.size && !agreesWithLabels(order, rows, runs)) {
+        conflicts++;
+        continue;
+      }
+      const reading: PlacedRow[] = [];
+      let holds = true;
+      for (let r = 0; r < rows.length && holds; r++) {
+        const tokens: CellToken[] = [];
+        for (const c of order[r]) tokens.push(cells[c].t);
+        holds = b3Holds(tokens);
+        reading.push({ key: rows[r], tokens, line: cells[order[r][0]].line });
+      }
+      if (holds && !survivors.some((x) => sameReading(x, reading))) survivors.push(reading);
     }
   }
-  gap.candidates = survivors.size;
-  gap.survivors = [...survivors.values()];
-  if (survivors.size === 1) {
-    gap.reading = [...survivors.values()][0];
+  gap.candidates = survivors.length;
+  gap.survivors = survivors;
+  if (survivors.length === 1) {
+    gap.reading = survivors[0];
     gap.rows = gap.reading.map((r) => r.key);
-  } else if (survivors.size === 0)
+  } else if (survivors.length === 0)
     gap.problem = conflicts
       ? `按模板顺序的读法与原文中行标签紧挨的数字不符（可能行序被调换或缺行），无法确定`
       : `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
-  else gap.problem = `有 ${survivors.size} 种读法都满足表内勾稽关系（${[...survivors.keys()].slice(0, 3).join('；或 ')}），无法确定`;
+  else gap.problem = `有 ${survivors.length} 种读法都满足表内勾稽关系（${survivors.slice(0, 3).map(showReading).join('；或 ')}），无法确定`;
   return gap;
+}
+
+/** Whether two readings put the same printed cells in the same rows. */
+function sameReading(a: PlacedRow[], b: PlacedRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    if (a[r].key !== b[r].key || a[r].tokens.length !== b[r].tokens.length) return false;
+    for (let c = 0; c < a[r].tokens.length; c++) if (a[r].tokens[c].printed !== b[r].tokens[c].printed) return false;
+  }
+  return true;
 }
 
 /** At most this many combinations of the gaps' readings are checked against B1 and B2. */
@@ -547,6 +570,8 @@ function b3Holds(tokens: CellToken[]): boolean {
  * each are r rows printed column by column (one cell per line, as `pdftotext` prints a block of rows).
  */
 function readingsOf(units: Unit[], rows: number): number[][][] {
+  // One row has one reading, whatever the clusters (seven clusters of one cell read by columns are the same row).
+  if (rows === 1) return [byRows(0, 1)];
   const sizes: number[] = [];
   let previous: number | null = null;
   for (const u of units) {
@@ -568,6 +593,7 @@ function readingsOf(units: Unit[], rows: number): number[][][] {
     if (c + WIDTH <= sizes.length && sizes.slice(c, c + WIDTH).every((s) => s === r)) walk(c + WIDTH, [...acc, ...byColumns(offsets[c], r)]);
   };
   walk(0, []);
+  if (out.length === 1) return out;
   const seen = new Set<string>();
   return out.filter((o) => {
     const k = o.map((r) => r.join(',')).join(';');
@@ -576,11 +602,23 @@ function readingsOf(units: Unit[], rows: number): number[][][] {
 }
 
 function byRows(from: number, rows: number): number[][] {
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: WIDTH }, (_, c) => from + r * WIDTH + c));
+  const out: number[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: number[] = [];
+    for (let c = 0; c < WIDTH; c++) row.push(from + r * WIDTH + c);
+    out.push(row);
+  }
+  return out;
 }
 
 function byColumns(from: number, rows: number): number[][] {
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: WIDTH }, (_, c) => from + c * rows + r));
+  const out: number[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: number[] = [];
+    for (let c = 0; c < WIDTH; c++) row.push(from + c * rows + r);
+    out.push(row);
+  }
+  return out;
 }
 
 const EMPTY_ROW = (): RequestRow => {
@@ -610,10 +648,13 @@ function buildRequests(
 ): { requests: Requests; placement: TablePlacement } {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
   const counts = { label: 0, arithmetic: 0, unread: 0 };
+  const firstHit = new Map<RequestKey, Hit>();
+  for (const h of hits) if (!firstHit.has(h.key)) firstHit.set(h.key, h);
+  const printed = new Set(present);
   for (const key of present) {
     const p = placed.get(key);
     const path = `requests.${key}`;
-    const hit = hits.find((h) => h.key === key)!;
+    const hit = firstHit.get(key)!;
     if (!p) {
       if (!hit.rivals.length) log.warn('row-no-values', hit.line, `${WIDTH} numbers for ${key}`, 'no numbers proved to be this row’s', `表三“${key}”行没有找到能证明属于该行的数字，记为空值`, path);
       requests[key] = EMPTY_ROW();
@@ -635,9 +676,9 @@ function buildRequests(
     }
   }
   for (const def of REQUEST_ROWS) {
-    if (present.includes(def.key)) continue;
+    if (printed.has(def.key)) continue;
     const group = 'group' in def ? def.group : undefined;
-    if (group && present.includes(group))
+    if (group && printed.has(group))
       log.info('group-without-subrows', null, `sub-row ${def.key}`, `only the group line ${group}`, `该报告的“${group}”只有合计行，没有分项，分项记为空值`, `requests.${def.key}`);
     else {
       log.warn('row-missing', null, `a table B row for ${def.key} (${def.zh})`, 'no such label', `表三缺少“${def.zh}”行，记为空值`, `requests.${def.key}`);
