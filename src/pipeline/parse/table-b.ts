@@ -266,16 +266,17 @@ const isEmpty = (t: CellToken) => t.kind === 'blank' && t.printed === '';
 function fitRow(values: CellToken[], fenced: boolean): { tokens: CellToken[]; rivals: CellToken[][] } {
   const extra = values.length - WIDTH;
   if (extra <= 0) return { tokens: values, rivals: [] };
+  // The ways to drop `lead` empty cells at the start and the rest at the end; ways giving the same cells are one.
   const options: CellToken[][] = [];
-  const seen = new Set<string>();
-  for (let lead = 0; lead <= extra; lead++) {
-    if (!values.slice(0, lead).every(isEmpty) || !values.slice(lead + WIDTH).every(isEmpty)) continue;
+  let leadEmpty = true;
+  for (let lead = 0; lead <= extra && leadEmpty; lead++) {
+    if (lead > 0) leadEmpty = isEmpty(values[lead - 1]);
+    if (!leadEmpty) break;
+    let tailEmpty = true;
+    for (let k = lead + WIDTH; k < values.length && tailEmpty; k++) tailEmpty = isEmpty(values[k]);
+    if (!tailEmpty) continue;
     const option = values.slice(lead, lead + WIDTH);
-    const printed = option.map((t) => t.printed).join('|');
-    if (!seen.has(printed)) {
-      seen.add(printed);
-      options.push(option);
-    }
+    if (!options.some((o) => samePrinted(o, option))) options.push(option);
   }
   // Extra cells that are not empty: the row is read as before and toCells reports the extra values.
   if (!options.length) return { tokens: fitValues(values, WIDTH, fenced), rivals: [] };
@@ -283,6 +284,11 @@ function fitRow(values: CellToken[], fenced: boolean): { tokens: CellToken[]; ri
   const proved = options.filter((o) => o.every((t) => t.kind === 'number') && b3Holds(o));
   if (proved.length === 1) return { tokens: proved[0], rivals: [] };
   return { tokens: options[0], rivals: options };
+}
+
+function samePrinted(a: CellToken[], b: CellToken[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i].printed !== b[i].printed) return false;
+  return true;
 }
 
 export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
