@@ -23,12 +23,11 @@ const POPPLER = !pdftotext.missing;
 
 /**
  * Measured with the parser of branch h13-proof (tables A, B and C read by proof) (1,000 reports each): wrong and
- * silent cells of all cells. pdftotext -raw reads zero wrong and zero silent (a plain test since).
+ * silent cells of all cells. pdftotext -raw and pdf.js read zero wrong and zero silent (plain tests since).
  */
 const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {
   pdftotext: '84 wrong, 0 silent of 197,650 cells (17.43 % exact)',
   'pdftotext-layout': '2 wrong, 0 silent of 197,650 cells (93.66 % exact)',
-  'pdfjs-items': '0 wrong, 73 silent of 197,650 cells (82.13 % exact)',
 };
 
 /** The poppler shapes need pdftotext; pdf.js is an npm dependency. */

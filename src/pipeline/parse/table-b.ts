@@ -19,6 +19,7 @@ import {
   APPLICANT_KEYS,
   APPLICANT_PARTS,
   REQUEST_GROUP_KEYS,
+  REQUEST_GROUPS,
   REQUEST_ROWS,
   type Cell,
   type RequestGroup,
@@ -690,6 +691,14 @@ function buildRequests(
       log.warn('row-missing', null, `a table B row for ${def.key} (${def.zh})`, 'no such label', `表三缺少“${def.zh}”行，记为空值`, `requests.${def.key}`);
       counts.unread += WIDTH;
     }
+  }
+  // A group whose line is not found and whose sub-rows are not all found: its total line, if the report printed one
+  // instead of sub-rows, was not read either, and that is said of the group itself.
+  for (const g of REQUEST_GROUPS) {
+    if (printed.has(g.key)) continue;
+    const missing = REQUEST_ROWS.filter((r) => 'group' in r && r.group === g.key && !printed.has(r.key));
+    if (missing.length)
+      log.warn('row-missing', null, `the group line ${g.key} or all its sub-rows`, `${missing.length} sub-rows not found`, `表三“${g.zh}”既没有找到合计行，也缺少部分分项行，记为空值`, `requests.${g.key}`);
   }
   return { requests, placement: placementOf(counts) };
 }
