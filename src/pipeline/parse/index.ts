@@ -36,7 +36,7 @@ const APPEAL_GROUP_KEYS = APPEAL_GROUPS.map((g) => g.key);
 const APPEAL_COLUMN_KEYS = APPEAL_COLUMNS.map((c) => c.key);
 
 /** Bumped whenever parsing changes what it returns for the same text (it keys the ingest cache). */
-export const PARSER_VERSION = '1.2.0';
+export const PARSER_VERSION = '1.3.0';
 
 export function parseReport(input: ParseInput): ParsedReport {
   const log = new DiagnosticLog(input.file);

@@ -608,25 +608,20 @@ function readingsOf(units: Unit[], rows: number): number[][][] {
   });
 }
 
-function byRows(from: number, rows: number): number[][] {
+/** Cell indexes of `rows` rows from cell `from`: cell c of row r is from + r × rowStep + c × cellStep. */
+function grid(from: number, rows: number, rowStep: number, cellStep: number): number[][] {
   const out: number[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: number[] = [];
-    for (let c = 0; c < WIDTH; c++) row.push(from + r * WIDTH + c);
+    for (let c = 0; c < WIDTH; c++) row.push(from + r * rowStep + c * cellStep);
     out.push(row);
   }
   return out;
 }
 
-function byColumns(from: number, rows: number): number[][] {
-  const out: number[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const row: number[] = [];
-    for (let c = 0; c < WIDTH; c++) row.push(from + c * rows + r);
-    out.push(row);
-  }
-  return out;
-}
+/** Rows printed row by row, or column by column (one cell per line, a column's cells after each other). */
+const byRows = (from: number, rows: number) => grid(from, rows, WIDTH, 1);
+const byColumns = (from: number, rows: number) => grid(from, rows, 1, rows);
 
 const EMPTY_ROW = (): RequestRow => {
   const row = {} as RequestRow;
