@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { byCodePoint } from '../order';
-import { PARSER_VERSION } from '../parse';
+import { PARSER_VERSION } from '../parse/version';
 
 const INGEST_ENTRIES = [fileURLToPath(new URL('../ingest.ts', import.meta.url)), fileURLToPath(new URL('../write/csv.ts', import.meta.url))];
 const WRITER_ENTRIES = [fileURLToPath(new URL('../write/index.ts', import.meta.url))];
