@@ -1,7 +1,7 @@
 /**
  * The accepted reports as the data step writes them: per-year parts listed in downloads/parts.json
  * (src/schema/downloads.ts), each a JSON array small enough to read whole (one file of a national year would be
- * longer than a JavaScript string can be). The site and the tests read the collection through here.
+ * longer than a JavaScript string can be). The site and the tests read the reports through here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

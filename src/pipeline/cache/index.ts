@@ -145,7 +145,7 @@ export async function storeOutcome(cacheDir: string | null, key: string | null, 
   if (!cacheDir || !key) return { ingested, csv, reportJson: null, parsed: true, key };
   const json = await writeEntry(cacheDir, key, { ingested, csv });
   // The long piece stays in the cache folder: not sent between threads, read once when the long CSV is written.
-  // The report's JSON, serialised for the entry, comes along as bytes: the collection's parts need not serialise it again.
+  // The report's JSON, serialised for the entry, comes along as bytes: the per-year download parts need not serialise it again.
   const reportJson = 'report' in ingested ? new TextEncoder().encode(json) : null;
   return { ingested, csv: csv && { ...csv, long: null }, reportJson, parsed: true, key };
 }

@@ -71,7 +71,7 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /**
- * Writes chunks one after the other, blocking: large collections never sit in memory as one string, and a big file
+ * Writes chunks one after the other, blocking: a large file's content never sits in memory as one string, and a big file
  * written by a tight loop of sync writes takes a fraction of the time of a stream's callbacks.
  */
 export function writeChunksAtomic(target: string, chunks: Iterable<string | Uint8Array>): Promise<void> {

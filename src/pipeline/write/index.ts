@@ -141,9 +141,9 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
   ]);
   await removeAllBut(existing, new Set([...reportFiles, ...sourceFiles].map(([file]) => file)));
 
-  // The collection and its downloads, by year (./parts.ts): the site reads these parts, listed in parts.json.
+  // The reports' JSON and CSV downloads, by year (./parts.ts): the site reads these parts, listed in parts.json.
   const parts = await writeParts(out('downloads'), splitIntoParts(reports), { jsonOf: dataset.jsonOf, csvOf: dataset.csvOf ?? (() => undefined) });
-  // Before the split by year, the collection was one file (data/reports.json, also a download with the two CSVs).
+  // Before the split by year, the reports were one file (data/reports.json, also a download with the two CSVs).
   await Promise.all(LEGACY_FILES.map((f) => rm(out(...f.split('/')), { force: true })));
   // JSON Schema draft 2020-12; a part used more than once (a cell, a table row, a section) is written once under $defs.
   await writeJsonAtomic(out('downloads', DOWNLOAD_FILES.jsonSchema), z.toJSONSchema(Report, { reused: 'ref' }));
