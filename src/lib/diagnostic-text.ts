@@ -124,6 +124,10 @@ const PHRASES: Phrase[] = [
   [/^(\d+) values \(extra: (.*)\)$/, (_, n, extra) => `${n} 个数值（多出：${extra}）`],
   [/^blank cells: (.+)$/, (t, keys) => `空白单元格：${nameList(keys, t)}`],
   [/^only the group line (\S+)$/, (t, key) => `只有合计行${nameOf(key, t) ?? key}`],
+  [/^the group line (\S+) or all its sub-rows$/, (t, key) => `合计行${nameOf(key, t) ?? key}或其全部分项行`],
+  [/^(\d+) sub-rows not found$/, (_, n) => `${n} 个分项行未找到`],
+  [/^(\d+) numbers of table C after its header, in the header's order$/, (_, n) => `表头之后按表头顺序排列的表四 ${n} 个数字`],
+  [/^(“.*”) among the numbers (.*)$/, (_, text, numbers) => `数字 ${numbers} 之间夹有文字${text}`],
   [
     /^(\d+) of (\d+) rows break the rule, (\d+) rows with numbers under no column$/,
     (_, broken, rows, unplaced) => `${rows} 行中有 ${broken} 行不满足该规则，${unplaced} 行的数字不在任何一列之下`,
