@@ -126,7 +126,10 @@ describe('runPipeline', () => {
     const reports = readReportsJson(out) as Report[];
     const byYearThenId = [...result.reports].sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     expect(reports.map((r) => r.id)).toEqual(byYearThenId.map((r) => r.id));
-    expect(existsSync(path.join(out, 'reports.json'))).toBe(false);
+    // The whole set stays one file in the data folder, in id order (not a download).
+    const whole = JSON.parse(await readFile(path.join(out, 'reports.json'), 'utf8')) as Report[];
+    expect(whole.map((r) => r.id)).toEqual(result.reports.map((r) => r.id).sort());
+    expect(existsSync(path.join(out, 'downloads', 'reports.json'))).toBe(false);
     for (const r of reports) expect(JSON.parse(await readFile(path.join(out, 'reports', `${r.id}.json`), 'utf8')).id).toBe(r.id);
     const rejected = JSON.parse(await readFile(path.join(out, 'rejected.json'), 'utf8')) as Rejected[];
     expect(rejected.map((r) => r.file)).toEqual(['b/yining-copy.txt', 'd/empty.md', 'd/garbage.txt', 'd/notes.txt', 'd/scan.tif']);

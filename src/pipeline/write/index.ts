@@ -21,7 +21,7 @@ export { buildAgencyIndex, sortReports } from './agency-index';
 export { splitIntoParts, writeParts, type Part } from './parts';
 
 /** Files of earlier versions of the data step that this one replaces (removed, so a data folder holds one version). */
-const LEGACY_FILES = ['reports.json', 'downloads/reports.json', 'downloads/reports-wide.csv', 'downloads/reports-long.csv'];
+const LEGACY_FILES = ['downloads/reports.json', 'downloads/reports-wide.csv', 'downloads/reports-long.csv'];
 
 /** Per-report and source files written at the same time. */
 const FILES_IN_FLIGHT = 16;
@@ -143,7 +143,11 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
 
   // The reports' JSON and CSV downloads, by year (./parts.ts): the site reads these parts, listed in parts.json.
   const parts = await writeParts(out('downloads'), splitIntoParts(reports), { jsonOf: dataset.jsonOf, csvOf: dataset.csvOf ?? (() => undefined) });
-  // Before the split by year, the reports were one file (data/reports.json, also a download with the two CSVs).
+  // Every accepted report in one JSON array, in id order: data/reports.json, the data step's whole-set output for
+  // tools that take the data folder (shared ARCHITECTURE.md). Streamed a report at a time, so any size can be
+  // written; nothing in the site reads it whole (it takes the parts above). No longer a download: the downloads
+  // before the split by year are removed.
+  await writeJsonArrayAtomic(out('reports.json'), reports, dataset.jsonOf);
   await Promise.all(LEGACY_FILES.map((f) => rm(out(...f.split('/')), { force: true })));
   // JSON Schema draft 2020-12; a part used more than once (a cell, a table row, a section) is written once under $defs.
   await writeJsonAtomic(out('downloads', DOWNLOAD_FILES.jsonSchema), z.toJSONSchema(Report, { reused: 'ref' }));
