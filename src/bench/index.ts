@@ -4,14 +4,14 @@
  * the site build (astro build + Pagefind), and weigh the built site and one search in Chromium.
  * Every step runs as a child process, so memory and CPU are the step's own.
  */
-import { appendFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAstroLog, type AstroBuildLog } from './astro-log';
 import { weighDownloads, type DownloadsWeight } from './downloads';
 import { runChecked, runMeasured, type Measured } from './process';
-import { measureSearch, type SearchCost } from './search-bytes';
+import { measureAgencyLookup, measureSearch, type AgencyLookupCost, type SearchCost } from './search-bytes';
 import { measureSite, type SiteWeight } from './site-weight';
 import type { PngMode } from '../charts/png-settings';
 
@@ -71,6 +71,7 @@ export interface SiteRun {
   log: AstroBuildLog;
   weight: SiteWeight | null;
   search: SearchCost | { error: string } | null;
+  agencyLookup?: AgencyLookupCost | { error: string };
 }
 
 export interface SizeResult {
@@ -119,6 +120,12 @@ async function changeOneReport(contentDir: string): Promise<string> {
   return first;
 }
 
+/** The agency in the middle of the data's agency list by name: the one the bench looks up by part of its name. */
+async function middleAgency(dataDir: string): Promise<string> {
+  const names = (JSON.parse(await readFile(path.join(dataDir, 'agencies.json'), 'utf8')) as { name: string }[]).map((a) => a.name).sort();
+  return names[Math.floor(names.length / 2)];
+}
+
 async function siteRun(dataDir: string, dir: string, options: BenchOptions): Promise<SiteRun> {
   const dist = path.join(dir, 'dist');
   await rm(dist, { recursive: true, force: true });
@@ -141,8 +148,12 @@ async function siteRun(dataDir: string, dir: string, options: BenchOptions): Pro
   }
   options.log(`  site build: ${(build.wallMs / 1000).toFixed(0)} s; weighing the site and searching in Chromium`);
   const weight = measureSite(dist);
-  const search = await measureSearch(dist, options.query).catch((error: Error) => ({ error: error.message.split('\n')[0] }));
-  return { build, log, weight, search };
+  const failed = (error: Error) => ({ error: error.message.split('\n')[0] });
+  const search = await measureSearch(dist, options.query).catch(failed);
+  const agencyLookup = await middleAgency(dataDir)
+    .then((agency) => measureAgencyLookup(dist, agency))
+    .catch(failed);
+  return { build, log, weight, search, agencyLookup };
 }
 
 async function benchSize(n: number, options: BenchOptions): Promise<SizeResult> {

@@ -220,6 +220,17 @@ function targets(results: SizeResult[]): string {
       cost.queryBytes.gzip <= 150 * 1024,
     ]);
   }
+  const looked = [...results].reverse().find((r) => r.site?.agencyLookup && !('error' in r.site.agencyLookup));
+  if (looked) {
+    const cost = looked.site!.agencyLookup as Exclude<NonNullable<SizeResult['site']>['agencyLookup'], { error: string } | undefined>;
+    verdicts.push([
+      'finding an agency by part of its name ≤ 50 KB',
+      `“${cost.query}” (${cost.agency}): ${cost.listed ? 'listed' : 'NOT listed'} ${int(cost.ms)} ms after typing (of which 400 ms typing pause), ` +
+        `name index ${kb(cost.nameIndex.gzip)} gzip / ${kb(cost.nameIndex.raw)} uncompressed; everything fetched until then, full-text search included: ` +
+        `${kb(cost.untilListed.gzip)} / ${kb(cost.untilListed.raw)} (${int(looked.n)} reports)`,
+      cost.listed && cost.untilListed.gzip <= 50 * 1024,
+    ]);
+  }
   const inc = biggest.dataIncremental?.measured;
   const full = biggest.dataFull.measured;
   const rate = biggest.n / (full.wallMs / 1000);

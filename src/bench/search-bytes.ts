@@ -40,13 +40,25 @@ interface Taken {
   requests: number;
   byType: Record<string, Bytes>;
   indexChunks: number;
+  /** Files of the agency name index (/search/agencies/). */
+  nameIndex: Bytes;
+  /** Each request's bytes by URL. */
+  byUrl: Map<string, Bytes>;
 }
 
 /** Adds up the bytes of the finished requests of `page`; take() returns the sums since the last take(). */
 function recordBytes(page: Page): { take(): Promise<Taken> } {
   let pending: Promise<void>[] = [];
   let taken: Taken;
-  const reset = () => (taken = { bytes: { raw: 0, gzip: 0 }, requests: 0, byType: {}, indexChunks: 0 });
+  const reset = () =>
+    (taken = {
+      bytes: { raw: 0, gzip: 0 },
+      requests: 0,
+      byType: {},
+      indexChunks: 0,
+      nameIndex: { raw: 0, gzip: 0 },
+      byUrl: new Map(),
+    });
   reset();
   const measure = async (request: Request) => {
     const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
@@ -56,7 +68,13 @@ function recordBytes(page: Page): { take(): Promise<Taken> } {
     const gzipBytes = body && COMPRESSIBLE.test(type) ? gzipSync(body, { level: 6 }).length : bodyBytes;
     const raw = bodyBytes + sizes.responseHeadersSize;
     const gzip = gzipBytes + sizes.responseHeadersSize;
-    const ext = new URL(request.url()).pathname.match(/\.([a-z0-9_]+)$/i)?.[1] ?? 'html';
+    const { pathname } = new URL(request.url());
+    const ext = pathname.match(/\.([a-z0-9_]+)$/i)?.[1] ?? 'html';
+    if (pathname.includes('/search/agencies/')) {
+      taken.nameIndex.raw += raw;
+      taken.nameIndex.gzip += gzip;
+    }
+    taken.byUrl.set(request.url(), { raw, gzip });
     const sum = (taken.byType[ext] ??= { raw: 0, gzip: 0 });
     sum.raw += raw;
     sum.gzip += gzip;
@@ -88,6 +106,88 @@ async function networkQuiet(page: Page): Promise<void> {
   page.off('request', touch);
   page.off('requestfinished', touch);
   page.off('requestfailed', touch);
+}
+
+/** Finding an agency by part of its name: what the page fetched until the agency finder listed it, and when. */
+export interface AgencyLookupCost {
+  query: string;
+  /** The agency the query was taken from, and whether the finder listed it. */
+  agency: string;
+  listed: boolean;
+  /** Agencies the finder listed (at most 8 shown, the heading counts them all). */
+  heading: string;
+  /** Every request finished from the first key press until the list showed (the full-text search runs too). */
+  untilListed: Bytes;
+  /** Of those, the name index's own files (manifest and bucket). */
+  nameIndex: Bytes;
+  /** Milliseconds from the last character typed to the list on screen (the page waits 400 ms for typing to rest). */
+  ms: number;
+}
+
+/**
+ * Types part of an agency's name (its first four characters) into the search page and waits for the agency finder
+ * (src/client/agency-finder.ts) to list it. Times and the requests counted come from the page's own clock (an
+ * observer of the list, the resource timing entries), so a slow test driver does not move them.
+ */
+export async function measureAgencyLookup(dist: string, agency: string): Promise<AgencyLookupCost> {
+  const query = [...agency].slice(0, 4).join('');
+  const server = await serveSite(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const recorder = recordBytes(page);
+    await page.goto(`${server.origin}/search/`, { waitUntil: 'load' });
+    await networkQuiet(page);
+    await recorder.take();
+    await page.evaluate(() => {
+      const clock = window as unknown as { lastInput?: number; shown?: number };
+      const section = document.getElementById('search-agencies')!;
+      document.getElementById('search-query')!.addEventListener('input', () => (clock.lastInput = performance.now()));
+      new MutationObserver(() => {
+        if (!section.hidden) clock.shown ??= performance.now();
+      }).observe(section, { attributes: true });
+    });
+    await page.getByLabel('搜索报告全文和机关名称').click();
+    await page.keyboard.type(query, { delay: 20 });
+    type Clock = { lastInput?: number; shown?: number };
+    await page.waitForFunction(() => (window as unknown as Clock).shown !== undefined, undefined, { timeout: 60_000 });
+    const clock = (await page.evaluate(() => ({ ...(window as unknown as Clock) }))) as Required<Clock>;
+    await networkQuiet(page);
+    const taken = await recorder.take();
+    const before = await page.evaluate(
+      (shown) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => (e as PerformanceResourceTiming).responseEnd <= shown)
+          .map((e) => e.name),
+      clock.shown,
+    );
+    const untilListed: Bytes = { raw: 0, gzip: 0 };
+    for (const url of before) {
+      const bytes = taken.byUrl.get(url);
+      if (!bytes) continue;
+      untilListed.raw += bytes.raw;
+      untilListed.gzip += bytes.gzip;
+    }
+    const listed = await page.$$eval(
+      '#search-agencies li a',
+      (links, name) => links.some((a) => a.textContent === name),
+      agency,
+    );
+    const heading = (await page.textContent('#search-agencies h2')) ?? '';
+    return {
+      query,
+      agency,
+      listed,
+      heading,
+      untilListed,
+      nameIndex: taken.nameIndex,
+      ms: clock.shown - clock.lastInput,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
 
 export async function measureSearch(dist: string, query: string): Promise<SearchCost> {

@@ -20,6 +20,7 @@ import {
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../lib/search/filters';
 import { SEARCH_FILTER, type SearchFilterName, type SearchMetaName } from '../lib/search/contract';
 import { homeUrl, pagefindUrl } from '../lib/paths';
+import { agencyFinder } from './agency-finder';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
 const PAGE_SIZE = 10;
@@ -142,7 +143,9 @@ export function startSearchPage(): void {
   const emptyState = document.getElementById('search-empty');
   const noResults = document.getElementById('search-no-results');
   const clearFiltersHint = noResults?.querySelector<HTMLElement>('[data-search-clear-filters]');
-  if (!form || !input || !status || !list || !more || !emptyState || !noResults) return;
+  const agencySection = document.getElementById('search-agencies');
+  if (!form || !input || !status || !list || !more || !emptyState || !noResults || !agencySection) return;
+  const agencies = agencyFinder(agencySection);
   const selects = new Map<SearchFilterKey, HTMLSelectElement>();
   for (const key of SEARCH_FILTER_KEYS) {
     const select = form.querySelector<HTMLSelectElement>(`select[data-search-filter="${key}"]`);
@@ -256,6 +259,7 @@ export function startSearchPage(): void {
     document.title = state.q.trim() ? `“${state.q.trim()}”的搜索结果 · ${baseTitle}` : baseTitle;
     if (terms.length === 0 && !hasFilters) {
       current = undefined;
+      void agencies.show([], '');
       emptyState.hidden = false;
       setStatus('');
       return;
@@ -266,6 +270,10 @@ export function startSearchPage(): void {
     setStatus('正在搜索…');
     list.setAttribute('aria-busy', 'true');
     try {
+      // Agencies by name first, from their own small index (a few KB, shown before the full-text index loads);
+      // not under filters, which the name index does not carry.
+      await agencies.show(hasFilters ? [] : terms, state.q.trim());
+      if (run !== current) return;
       const api = await loadPagefind();
       const candidates = await findCandidates(api, terms, state.filters);
       if (run !== current) return;

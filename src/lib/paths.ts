@@ -60,6 +60,9 @@ export const regionYearUrl = (slugs: readonly string[], year: number) => at(`/re
 export const regionCoverageUrl = (slugs: readonly string[]) => at(`/regions/${slugs.join('/')}/coverage/`);
 /** Chunk n (1-based) of the compare page's rows as JSON, fetched by the page's script. */
 export const compareChunkUrl = (n: number) => at(`/compare/rows-${n}.json`);
+/** The agency name index of the search page: its manifest, and bucket n (src/lib/search/agency-names.ts). */
+export const agencyNamesManifestUrl = at('/search/agencies/index.json');
+export const agencyNamesBucketUrl = (n: number) => at(`/search/agencies/${n}.json`);
 
 // Charts: the permalink page, its files and its embed page (ids from src/charts/chart-ids.ts).
 export type ChartFileType = 'svg' | 'png' | 'csv';

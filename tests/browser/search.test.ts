@@ -303,6 +303,49 @@ describe('search page', () => {
   });
 });
 
+describe('agency finder (its own name index)', () => {
+  /** The agencies listed above the results for a query typed into the search page, once listed. */
+  async function agenciesFor(query: string): Promise<{ heading: string; links: { href: string; name: string }[] }> {
+    await typeQuery(query);
+    await page.waitForSelector('#search-agencies:not([hidden])', { timeout: 15_000 });
+    return page.$eval('#search-agencies', (section) => ({
+      heading: section.querySelector('h2')?.textContent ?? '',
+      links: [...section.querySelectorAll('li a')].map((a) => ({ href: a.getAttribute('href') ?? '', name: a.textContent ?? '' })),
+    }));
+  }
+
+  it('lists exactly the agencies whose name contains the query, linking to their pages, from a bucket of a few KB', async () => {
+    const fetched: { path: string; bytes: number }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/search/agencies/')) pending.push(response.body().then((b) => void fetched.push({ path, bytes: b.length })));
+    });
+    const found = await agenciesFor('伊美');
+    const expected = site.data.agencies.filter((a) => a.name.includes('伊美'));
+    expect(found.heading).toBe(`名称包含“伊美”的机构（${expected.length} 个）`);
+    expect(found.links.map((l) => l.href).sort()).toEqual(expected.map((a) => agencyUrl(a.slug)).sort());
+    expect(found.links.map((l) => l.name).sort()).toEqual(expected.map((a) => a.name).sort());
+    await Promise.all(pending);
+    // The manifest and one bucket, nothing else of the name index.
+    expect(fetched.map((f) => f.path).sort()).toEqual(['/search/agencies/0.json', '/search/agencies/index.json']);
+    expect(fetched.reduce((a, f) => a + f.bytes, 0)).toBeLessThan(5_000);
+  });
+
+  it('finds agencies by a short form that is not part of their name (伊美区政府, 伊美区政府办)', async () => {
+    expect((await agenciesFor('伊美区政府')).links.map((l) => l.name).sort()).toEqual(['伊美区人民政府', '伊美区人民政府办公室']);
+    expect((await agenciesFor('伊美区政府办')).links.map((l) => l.name)).toEqual(['伊美区人民政府办公室']);
+  });
+
+  it('lists nothing for a name no agency has, and nothing under a filter', async () => {
+    await typeQuery('纠错');
+    expect(await page.locator('#search-agencies').isHidden()).toBe(true);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('伊美')}&year=2023`);
+    await results('伊美');
+    expect(await page.locator('#search-agencies').isHidden()).toBe(true);
+  });
+});
+
 describe('recall over the reports’ own words', () => {
   /** A deterministic pseudo-random sequence, so a failure names the same phrase every run. */
   function* random(seed: number): Generator<number> {
