@@ -173,4 +173,53 @@ describe('table B proof rules', () => {
     for (const k of block) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
     expect(diagnostics.find((d) => d.code === 'table-b-unproved')?.message).toContain('B1/B2 不成立');
   });
+
+  describe('blank cells printed as nothing, columns kept by position (pdftotext -layout)', () => {
+    /** Where each column's values end on a laid-out line (right-aligned), after a label padded to 40 characters. */
+    const ENDS = [46, 54, 62, 70, 78, 86, 94];
+    /** A row laid out by position: null cells print as nothing; `shift` moves the values right (pdftotext does). */
+    function laidOut(label: string, cells: (number | null)[], shift = 0): string {
+      let line = label.padEnd(40, ' ');
+      cells.forEach((v, c) => {
+        if (v === null) return;
+        const text = String(v);
+        line = line.padEnd(ENDS[c] + shift - text.length, ' ') + text;
+      });
+      return line;
+    }
+    /** TRUTH with the zero cells of some rows printed blank (null): each row's total still the sum of what it prints. */
+    const withBlanks = (keys: RequestRowKey[]) => {
+      const out = structuredClone(TRUTH);
+      for (const k of keys) for (const c of APPLICANT_KEYS) if (out[k][c] === 0) out[k][c] = null;
+      return out;
+    };
+    const cellsOf = (requests: Requests, key: RequestRowKey) => APPLICANT_KEYS.map((c) => requests[key][c]);
+
+    it('places a short row’s numbers in the columns where they stand, the blank cells null', () => {
+      const blanks = withBlanks(['disclosed', 'withheld.lawForbids', 'unavailable.unclear']);
+      expect(cellsOf(blanks, 'disclosed').filter((v) => v === null).length).toBeGreaterThan(0);
+      const { requests, diagnostics } = read([...HEADER, ...KEYS.map((k) => laidOut(LABEL[k], cellsOf(blanks, k)))]);
+      expect(compare(requests, blanks)).toEqual({ wrong: [], nulls: [] });
+      expect(diagnostics.filter((d) => d.code === 'row-short')).toEqual([]);
+    });
+
+    it('keeps a short row null when its values are one space apart (pdftotext -raw: where a value stands says nothing)', () => {
+      const blanks = withBlanks(['disclosed']);
+      const lines = KEYS.map((k) => `${LABEL[k]} ${cellsOf(blanks, k).filter((v) => v !== null).join(' ')}`);
+      const { requests, diagnostics } = read([...HEADER, ...lines]);
+      expect(compare(requests, blanks).wrong).toEqual([]);
+      expect(cellsOf(requests, 'disclosed')).toEqual(Array(7).fill(null));
+      expect(diagnostics.find((d) => d.path === 'requests.disclosed')?.code).toBe('row-short');
+    });
+
+    it('keeps a row null when its numbers, read by position, break its total (B3 with blank cells as 0), saying so', () => {
+      const blanks = withBlanks(['disclosed']);
+      const printed = cellsOf(blanks, 'disclosed');
+      const broken = printed.map((v, c) => (c === 6 ? (v as number) + 5 : v));
+      const lines = KEYS.map((k) => laidOut(LABEL[k], k === 'disclosed' ? broken : cellsOf(blanks, k)));
+      const { requests, diagnostics } = read([...HEADER, ...lines]);
+      expect(cellsOf(requests, 'disclosed')).toEqual(Array(7).fill(null));
+      expect(diagnostics.find((d) => d.path === 'requests.disclosed')?.message).toContain('按数字位置读作');
+    });
+  });
 });

@@ -37,6 +37,11 @@ export interface RowParts {
   /** The label cells joined, whitespace removed, NFKC-folded. */
   label: string;
   values: CellToken[];
+  /**
+   * Space rows only: where each value stands on the line, as character offsets [start, end) of value k at 2k and 2k + 1
+   * (pdftotext -layout keeps a table's columns by position). Null for tab and pipe rows.
+   */
+  spans: number[] | null;
 }
 
 const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
@@ -69,22 +74,26 @@ function cellAt(s: string, start: number, end: number): CellToken {
 interface Tail {
   values: CellToken[];
   labelEnd: number;
+  spans?: number[];
 }
 
 /** Space-separated words: the trailing run of numbers and blank marks are the values, read from the end. */
 function wordTail(s: string): Tail {
   const values: CellToken[] = [];
+  // Filled from the end: [end, start] pairs, reversed at the end into [start, end] pairs in reading order.
+  const spans: number[] = [];
   let end = lastVisible(s) + 1;
   while (end > 0) {
     let start = end - 1;
     while (start > 0 && !isWhitespace(s.charCodeAt(start - 1))) start--;
     const token = cellAt(s, start, end);
-    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end };
+    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end, spans: spans.reverse() };
     values.push(token);
+    spans.push(end, start);
     end = start;
     while (end > 0 && isWhitespace(s.charCodeAt(end - 1))) end--;
   }
-  return { values: values.reverse(), labelEnd: 0 };
+  return { values: values.reverse(), labelEnd: 0, spans: spans.reverse() };
 }
 
 /**
@@ -136,7 +145,7 @@ function rowParts(raw: string): RowParts {
   // The folded line decides the cut (a full-width ｜ at either end folds to |), the raw line what `fenced` reports.
   else if (s === raw ? fenced : isFenced(s)) tail = cellTail(s, '|', 1, lastVisible(s));
   else tail = cellTail(s, '|', 0, s.length);
-  return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values };
+  return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans ?? null };
 }
 
 /** The raw line folded and without whitespace, computed once and kept on the line. */

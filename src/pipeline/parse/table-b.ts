@@ -30,6 +30,7 @@ import {
   type TablePlacement,
 } from '../../schema';
 import { toCells } from './cells';
+import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { fitValues, isMarkdownRule, partsOf, type Line, type Separator } from './lines';
 import { placementOf } from './placement';
@@ -59,6 +60,8 @@ interface Hit {
   rivals: CellToken[][];
   /** A space row completed by the values of the lines after it. */
   wrapped: boolean;
+  /** Space rows: the lines of `own` in the stream's `spanLines` (where each value stands, columns.ts); else empty. */
+  spanLines: number[];
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -69,6 +72,8 @@ interface Unit {
   cluster: number;
   /** How many row labels stand before the unit: units with the same run stand between the same two labels. */
   run: number;
+  /** A space line's index in the stream's `spanLines`, or -1. */
+  spanLine: number;
 }
 
 export const matchRow = memoByString((label: string): RequestRowKey | null => {
@@ -153,11 +158,14 @@ interface Stream {
   hits: Hit[];
   units: Unit[];
   end: number;
+  /** The value offsets of the table's space lines that hold values, in print order (columns.ts). */
+  spanLines: number[][];
 }
 
 function readStream(lines: Line[], start: number, stop: number): Stream {
   const hits: Hit[] = [];
   const units: Unit[] = [];
+  const spanLines: number[][] = [];
   let cluster = 0;
   let end = stop;
   let afterLast = false;
@@ -191,7 +199,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     if (key) {
       const own = values.length ? [...values] : null;
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: parts.spans && own ? [spanLines.push(parts.spans) - 1] : [] };
       hits.push(hit);
       open = 0;
       wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
@@ -217,6 +225,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const fragment = parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无');
     if (wrapping && wrapping.own!.length + values.length <= WIDTH) {
       wrapping.own!.push(...values); // a row's numbers wrapped onto the next line
+      if (parts.spans) wrapping.spanLines.push(spanLines.push(parts.spans) - 1);
       wrapping.wrapped = true;
       if (wrapping.own!.length >= WIDTH) {
         if (wrapping.key === 'carriedForward') afterLast = true;
@@ -234,11 +243,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       cluster++;
       continue;
     }
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(parts.spans) - 1 : -1 });
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
-  return { hits, units, end };
+  return { hits, units, end, spanLines };
 }
 
 /** The cells of a fenced Markdown line: "| a | b |" has two. */
@@ -293,7 +302,7 @@ function samePrinted(a: CellToken[], b: CellToken[]): boolean {
 }
 
 export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
-  const { hits, units, end } = readStream(lines, start, stop);
+  const { hits, units, end, spanLines } = readStream(lines, start, stop);
   const present = presentRows(hits);
   const placed = new Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>();
   const anchors = anchorsOf(hits, present);
@@ -334,7 +343,26 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
       g.rows.length === 1 ? `requests.${g.rows[0]}` : undefined,
     );
   }
-  return { ...buildRequests(present, placed, hits, log), end, found: hits.some((h) => h.key === 'received') };
+  const grids = present.some((k) => shortRow(placed.get(k), firstHit(hits, k))) ? columnGrids(spanLines, WIDTH) : [];
+  return { ...buildRequests(present, placed, hits, (hit) => rowGrid(hit, spanLines, grids), log), end, found: hits.some((h) => h.key === 'received') };
+}
+
+const firstHit = (hits: Hit[], key: RequestKey) => hits.find((h) => h.key === key)!;
+
+/** The grid that places a row's values and where they stand, when all its lines lie in one run of a proved grid. */
+function rowGrid(hit: Hit, spanLines: number[][], grids: (ColumnGrid | null)[]): { grid: ColumnGrid; spans: number[] } | null {
+  const grid = grids[hit.spanLines[0]];
+  if (!grid || hit.spanLines.some((i) => grids[i] !== grid)) return null;
+  return { grid, spans: hit.spanLines.flatMap((i) => spanLines[i]) };
+}
+
+/**
+ * A space row read beside its label whose cells cannot be placed in order: fewer numbers than columns, or numbers
+ * wrapped from the next lines that the row's total does not confirm.
+ */
+function shortRow(p: { tokens: CellToken[]; by: 'label' | 'arithmetic' } | undefined, hit: Hit): boolean {
+  if (!p || p.by !== 'label' || hit.separator !== 'space') return false;
+  return p.tokens.length < WIDTH || (hit.wrapped && !(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens)));
 }
 
 /** The rows the report prints, in template order: a group is a row when it has numbers of its own or no sub-rows. */
@@ -559,6 +587,21 @@ function showReading(reading: PlacedRow[]): string {
   return reading.map((r) => `${r.key} = ${r.tokens.map((t) => t.printed || '∅').join(' ')}`).join('，');
 }
 
+/**
+ * B3 for seven tokens with every blank cell counted as 0 (a cell printed as nothing, or a null mark): a row placed by
+ * the position of its numbers is kept only when its total is the sum of what it prints.
+ */
+function b3HoldsBlankZero(tokens: CellToken[]): boolean {
+  let sum = 0;
+  for (let c = 0; c < WIDTH; c++) {
+    const t = tokens[c];
+    if (t.kind === 'text') return false;
+    if (t.kind === 'number' && c < APPLICANT_PARTS.length) sum += t.value;
+  }
+  const total = tokens[WIDTH - 1];
+  return Math.abs((total.kind === 'number' ? total.value : 0) - sum) < 1e-6;
+}
+
 /** B3 for seven tokens: holds, or cannot be checked because a cell is blank. */
 function b3Holds(tokens: CellToken[]): boolean {
   let sum = 0;
@@ -646,6 +689,7 @@ function buildRequests(
   present: RequestKey[],
   placed: Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>,
   hits: Hit[],
+  gridOf: (hit: Hit) => { grid: ColumnGrid; spans: number[] } | null,
   log: DiagnosticLog,
 ): { requests: Requests; placement: TablePlacement } {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
@@ -657,7 +701,19 @@ function buildRequests(
     const p = placed.get(key);
     const path = `requests.${key}`;
     const hit = firstHit.get(key)!;
-    if (!p) {
+    const at = shortRow(p, hit) ? gridOf(hit) : null;
+    const byColumns = at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
+    if (byColumns && b3HoldsBlankZero(byColumns)) {
+      requests[key] = toCells(APPLICANT_KEYS, byColumns, log, p!.line, path);
+      counts.label += WIDTH;
+    } else if (byColumns) {
+      // The positions give one reading, but its total is not the sum of its cells: a column moved, or the agency's
+      // own break; either way the reading is not proved.
+      const shown = byColumns.map((t) => t.printed || '∅').join(' ');
+      log.warn('row-short', p!.line, `${WIDTH} numbers`, shown, `表三“${key}”行按数字位置读作 ${shown}，但总计不等于六类申请人之和（空格按 0 计），无法核实各数字所在的列，记为空值`, path);
+      requests[key] = EMPTY_ROW();
+      counts.unread += WIDTH;
+    } else if (!p) {
       if (!hit.rivals.length) log.warn('row-no-values', hit.line, `${WIDTH} numbers for ${key}`, 'no numbers proved to be this row’s', `表三“${key}”行没有找到能证明属于该行的数字，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;

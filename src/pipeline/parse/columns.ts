@@ -1,0 +1,152 @@
+/**
+ * Columns by position. Text that keeps a table's columns by spaces (pdftotext -layout) prints a blank cell as nothing:
+ * a row with fewer numbers than columns cannot say by its order alone which cell was left blank, but it can by where
+ * each number stands.
+ *
+ * The grid is proved from the table's own values, not from its header (header words are wider than their characters
+ * and move the words after them): values whose character spans overlap on different lines stand in one column, so
+ * overlapping spans join into blocks, ordered left to right. Two values of one line are in two different columns, so a
+ * block must never hold two values of one line, and of two blocks that share a line the left one is in an earlier
+ * column. A run of lines makes a grid only when its values form exactly `width` blocks and each block shares a line
+ * with the next (then block k is column k, the only numbering). pdftotext moves a table's first and last columns by a
+ * few characters between runs of rows (after long labels, at page breaks), so the lines are cut into runs where the
+ * blocks stay at most `width`; a run whose blocks are fewer, or not chained by shared lines, places nothing.
+ */
+import type { CellToken } from '../text';
+
+/** Blocks of overlapping value spans, each with its proved column. */
+export interface ColumnGrid {
+  lo: number[];
+  hi: number[];
+  column: number[];
+}
+
+/** How many characters a value placed by position must stand from a neighbouring column's values. */
+const MARGIN = 2;
+
+/** A row's values with where they stand: value k at [spans[2k], spans[2k + 1]). */
+export interface PlacedTokens {
+  tokens: CellToken[];
+  spans: number[];
+}
+
+/**
+ * The grid of each line: the lines (one array of [start, end) value offsets per printed line, in print order) are cut
+ * into runs whose values form at most `width` blocks, and each run's grid is proved on its own lines; null where it
+ * is not.
+ */
+export function columnGrids(lines: number[][], width: number): (ColumnGrid | null)[] {
+  const out: (ColumnGrid | null)[] = [];
+  if (!laidOut(lines)) return lines.map(() => null);
+  let from = 0;
+  while (from < lines.length) {
+    let to = from + 1;
+    let last = numbered(lines.slice(from, to), width);
+    while (to < lines.length) {
+      const next = numbered(lines.slice(from, to + 1), width);
+      if (!next || next.lo.length > width) break;
+      last = next;
+      to++;
+    }
+    const grid = last && last.lo.length === width && last.columns.length === 1 ? { lo: last.lo, hi: last.hi, column: last.columns[0] } : null;
+    for (let i = from; i < to; i++) out.push(grid);
+    from = to;
+  }
+  return out;
+}
+
+/**
+ * Whether the lines keep their values' positions: most values stand more than one space apart. Text that separates
+ * values by one space (pdftotext -raw, copied text) puts each value right after the one before it, so where a value
+ * stands says nothing about its column, and values that happen to line up prove nothing.
+ */
+function laidOut(lines: number[][]): boolean {
+  let wide = 0;
+  let narrow = 0;
+  for (const l of lines)
+    for (let k = 2; k + 1 < l.length; k += 2) {
+      if (l[k] - l[k - 1] > 1) wide++;
+      else narrow++;
+    }
+  return wide > 2 * narrow;
+}
+
+/** The lines' blocks and up to two of their numberings, or null when they are more than `width` or a block holds two values of one line. */
+function numbered(lines: number[][], width: number): { lo: number[]; hi: number[]; columns: number[][] } | null {
+  const spans: [number, number][] = [];
+  for (const l of lines) for (let k = 0; k + 1 < l.length; k += 2) spans.push([l[k], l[k + 1]]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (const [s, e] of spans) {
+    if (lo.length && s < hi[hi.length - 1]) hi[hi.length - 1] = Math.max(hi[hi.length - 1], e);
+    else {
+      lo.push(s);
+      hi.push(e);
+    }
+  }
+  const m = lo.length;
+  if (m > width) return null;
+  // apart[i][j] (i < j): blocks i and j share a line, so block j's column is after block i's.
+  const apart: boolean[][] = lo.map(() => new Array<boolean>(m).fill(false));
+  for (const l of lines) {
+    const blocks: number[] = [];
+    for (let k = 0; k + 1 < l.length; k += 2) blocks.push(blockOf(lo, hi, l[k]));
+    for (let a = 0; a < blocks.length; a++)
+      for (let b = a + 1; b < blocks.length; b++) {
+        if (blocks[a] === blocks[b]) return null;
+        const [i, j] = blocks[a] < blocks[b] ? [blocks[a], blocks[b]] : [blocks[b], blocks[a]];
+        apart[i][j] = true;
+      }
+  }
+  return { lo, hi, columns: numberings(apart, width) };
+}
+
+/** The block holding offset `at`. */
+function blockOf(lo: number[], hi: number[], at: number): number {
+  for (let i = 0; i < lo.length; i++) if (at >= lo[i] && at < hi[i]) return i;
+  return -1;
+}
+
+/** Up to two numberings of the blocks with columns 0 … width − 1, never decreasing, increasing between blocks apart. */
+function numberings(apart: boolean[][], width: number): number[][] {
+  const m = apart.length;
+  const out: number[][] = [];
+  const f = new Array<number>(m).fill(0);
+  // need[i]: how many columns after block i's the blocks after it need (the longest chain of blocks apart).
+  const need = new Array<number>(m).fill(0);
+  for (let i = m - 1; i >= 0; i--) for (let j = i + 1; j < m; j++) if (apart[i][j]) need[i] = Math.max(need[i], need[j] + 1);
+  const walk = (i: number) => {
+    if (out.length > 1) return;
+    if (i === m) {
+      out.push([...f]);
+      return;
+    }
+    let least = i ? f[i - 1] : 0;
+    for (let j = 0; j < i; j++) if (apart[j][i]) least = Math.max(least, f[j] + 1);
+    for (let v = least; v + need[i] < width; v++) {
+      f[i] = v;
+      walk(i + 1);
+    }
+  };
+  walk(0);
+  return out;
+}
+
+/**
+ * The row's `width` cells with its values in the columns their positions prove and blank cells (printed as nothing)
+ * elsewhere, or null when a value stands in no block of the grid, shares a column with another value, or stands
+ * closer than MARGIN characters to a neighbouring column's block (pdftotext moves a value by a character or two: so
+ * near, it could be the neighbour's).
+ */
+export function placeByColumns(grid: ColumnGrid, width: number, row: PlacedTokens): CellToken[] | null {
+  const out: (CellToken | null)[] = new Array<CellToken | null>(width).fill(null);
+  for (let k = 0; k < row.tokens.length; k++) {
+    const [start, end] = [row.spans[2 * k], row.spans[2 * k + 1]];
+    const b = blockOf(grid.lo, grid.hi, start);
+    if (b < 0 || end > grid.hi[b] || out[grid.column[b]]) return null;
+    if (b > 0 && start - grid.hi[b - 1] < MARGIN) return null;
+    out[grid.column[b]] = row.tokens[k];
+  }
+  return out.map((t) => t ?? { kind: 'blank', printed: '' });
+}

@@ -1,0 +1,55 @@
+/**
+ * Columns by position (src/pipeline/parse/columns.ts): a table's value offsets prove a column grid only when they form
+ * exactly as many blocks as columns, each sharing a line with the next; a value is placed only inside one block and
+ * not right beside the block to its left.
+ */
+import { describe, expect, it } from 'vitest';
+import { columnGrids, placeByColumns } from '../../src/pipeline/parse/columns';
+import { readCell } from '../../src/pipeline/text';
+
+/** A line's value offsets from the end offsets of one-character values: [end - 1, end) each. */
+const at = (...ends: number[]) => ends.flatMap((e) => [e - 1, e]);
+const FULL = at(10, 20, 30, 40, 50, 60, 70);
+const tokens = (...printed: string[]) => printed.map(readCell);
+
+describe('columnGrids', () => {
+  it('proves a grid from a full row and places a short row’s values in the blocks where they stand', () => {
+    const grids = columnGrids([FULL, at(10, 30, 70), FULL], 7);
+    expect(grids.every((g) => g === grids[0] && g !== null)).toBe(true);
+    const row = placeByColumns(grids[0]!, 7, { tokens: tokens('4', '1', '5'), spans: at(10, 30, 70) });
+    expect(row?.map((t) => t.printed)).toEqual(['4', '', '1', '', '', '', '5']);
+  });
+
+  it('proves no grid when no line ties two neighbouring blocks (a column blank in every row leaves two numberings)', () => {
+    expect(columnGrids([at(10, 20, 30), at(40, 50, 60, 70)], 7)).toEqual([null, null]);
+  });
+
+  it('proves no grid where values stand one space apart (text that does not keep positions)', () => {
+    const raw = [0, 2, 4, 6, 8, 10, 12].flatMap((s) => [s, s + 1]);
+    expect(columnGrids([raw, raw, raw], 7)).toEqual([null, null, null]);
+  });
+
+  it('starts a new run where the columns move (a line whose values make an eighth block)', () => {
+    const moved = at(15, 25, 30, 40, 50, 60, 70);
+    const grids = columnGrids([FULL, FULL, moved, moved], 7);
+    expect(grids[0]).toBe(grids[1]);
+    expect(grids[2]).not.toBe(grids[1]);
+    expect(grids[2]).toBe(grids[3]);
+    expect(grids[2]?.lo[0]).toBe(14);
+  });
+});
+
+describe('placeByColumns', () => {
+  const grid = columnGrids([FULL, FULL, FULL], 7)[0]!;
+  it('places nothing when a value stands in no block, or two values in one column', () => {
+    expect(placeByColumns(grid, 7, { tokens: tokens('1'), spans: at(15) })).toBeNull();
+    expect(placeByColumns(grid, 7, { tokens: tokens('1', '2'), spans: [9, 10, 9, 10] })).toBeNull();
+  });
+  it('places nothing when a value stands a character from the block to its left (it may be that column’s, moved)', () => {
+    // The first column's values reach offset 10, the second's span [11, 20).
+    const wide = columnGrids([FULL, [5, 10, 11, 20, ...FULL.slice(4)]], 7)[0]!;
+    expect(wide.lo.slice(0, 2)).toEqual([5, 11]);
+    expect(placeByColumns(wide, 7, { tokens: tokens('3'), spans: [15, 16] })?.map((t) => t.printed)).toEqual(['', '3', '', '', '', '', '']);
+    expect(placeByColumns(wide, 7, { tokens: tokens('3'), spans: [11, 12] })).toBeNull();
+  });
+});
