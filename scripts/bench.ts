@@ -1,13 +1,14 @@
 /**
  * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0] [--site-timeout <min>]
- *                  [--query <text>] [--keep] [--out BENCHMARKS.md] [--skip single-thread,parse,incremental] [--corpus <dir>]
+ *                  [--query <text>] [--keep] [--out BENCHMARKS.md] [--skip single-thread,parse,incremental,pdf] [--corpus <dir>] [--pdfs 100]
  * Generates synthetic corpora and measures the pipeline and the site build on them (src/bench/), prints the
  * results and writes them into BENCHMARKS.md (between bench markers named after the sizes and PNG setting, so runs
  * with other settings stay). Not part of `npm test`: it takes minutes (about 20 for 10,000 reports).
  * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0), --png shared
  * with PNGs for the rankings and agency trends only (CHART_PNG=shared; default all). --skip leaves measures out (the
  * per-file stage on one thread, the parse-only child, the data step after one changed report); --corpus measures a
- * corpus `npm run generate` wrote already instead of generating one (one size).
+ * corpus `npm run generate` wrote already instead of generating one (one size). --pdfs sets how many generated
+ * reports are printed to PDF for the PDF-input measure (npm run data beside pdftotext -layout on the same files).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -19,7 +20,7 @@ import { cliArgs, fail } from './cli';
 
 const USAGE = `npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0]
                  [--site-timeout <min>] [--query <text>] [--keep] [--out BENCHMARKS.md]
-                 [--skip single-thread,parse,incremental] [--corpus <dir>]
+                 [--skip single-thread,parse,incremental,pdf] [--corpus <dir>] [--pdfs 100]
 Generates synthetic corpora, measures the data step and the site build on them, and writes the figures into
 --out (default BENCHMARKS.md). See BENCHMARKS.md for what is measured.`;
 
@@ -37,6 +38,7 @@ const values = cliArgs(
     out: { type: 'string', default: path.join(PROJECT_DIR, 'BENCHMARKS.md') },
     skip: { type: 'string', default: '' },
     corpus: { type: 'string' },
+    pdfs: { type: 'string', default: '100' },
   },
   USAGE,
 );
@@ -46,6 +48,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes / --n: expec
 const skip = new Set(values.skip ? values.skip.split(',') : []) as Set<BenchStep>;
 for (const step of skip) if (!BENCH_STEPS.includes(step)) fail(`--skip: unknown step ${step} (known: ${BENCH_STEPS.join(', ')})`);
 if (values.corpus && sizes.length !== 1) fail('--corpus: measures one size (give --n, the number of reports in the corpus)');
+const pdfs = Number(values.pdfs);
+if (!Number.isInteger(pdfs) || pdfs < 0) fail(`--pdfs: expected a whole number ≥ 0, found ${values.pdfs}`);
 const timeoutMinutes = Number(values['site-timeout']);
 if (!(timeoutMinutes > 0)) fail(`--site-timeout: expected minutes > 0, found ${values['site-timeout']}`);
 
@@ -75,6 +79,7 @@ const results = await runBenchmark({
   keep: values.keep,
   skip,
   corpus: values.corpus,
+  pdfs,
   log: (line) => console.error(line),
 });
 info.loadAfter = loadavg();

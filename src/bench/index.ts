@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAstroLog, type AstroBuildLog } from './astro-log';
 import { weighDownloads, type DownloadsWeight } from './downloads';
 import { runChecked, runMeasured, type Measured } from './process';
+import { pdfInputRun, type PdfInputRun } from './pdf-input';
 import { measureAgencyLookup, measureSearch, type AgencyLookupCost, type SearchCost } from './search-bytes';
 import { measureSite, type SiteWeight } from './site-weight';
 import type { PngMode } from '../charts/png-settings';
@@ -36,10 +37,12 @@ export interface BenchOptions {
   skip: ReadonlySet<BenchStep>;
   /** A corpus `npm run generate` wrote already (its folder, with reports/): used instead of generating one. */
   corpus?: string;
+  /** PDFs printed for the PDF-input measure (`npm run data` beside `pdftotext -layout`), once per run. */
+  pdfs: number;
   log: (line: string) => void;
 }
 
-export const BENCH_STEPS = ['single-thread', 'parse', 'incremental'] as const;
+export const BENCH_STEPS = ['single-thread', 'parse', 'incremental', 'pdf'] as const;
 export type BenchStep = (typeof BENCH_STEPS)[number];
 
 export interface IngestRun {
@@ -84,6 +87,8 @@ export interface SizeResult {
   downloads: DownloadsWeight;
   dataIncremental: DataRun | null;
   site: SiteRun | null;
+  /** PDF input beside pdftotext (./pdf-input.ts), measured once a run: on the last size's result. */
+  pdfInput?: PdfInputRun | { skipped: string };
 }
 
 /** "time: discover 0.0 s, ingest 44.2 s, …" from scripts/data.ts. */
@@ -194,5 +199,9 @@ async function benchSize(n: number, options: BenchOptions): Promise<SizeResult> 
 export async function runBenchmark(options: BenchOptions): Promise<SizeResult[]> {
   const results: SizeResult[] = [];
   for (const n of options.sizes) results.push(await benchSize(n, options));
+  if (!options.skip.has('pdf') && options.pdfs > 0) {
+    options.log(`PDF input: ${options.pdfs} PDFs`);
+    results[results.length - 1].pdfInput = await pdfInputRun(options.workDir, options.pdfs, PROJECT_DIR, options.log);
+  }
   return results;
 }

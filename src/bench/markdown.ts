@@ -231,6 +231,17 @@ function targets(results: SizeResult[]): string {
       cost.listed && cost.untilListed.gzip <= 50 * 1024,
     ]);
   }
+  const pdf = biggest.pdfInput;
+  if (pdf && 'skipped' in pdf) verdicts.push(['PDF input: `npm run data` ≤ 5 × `pdftotext -layout` on the same files', `not measured: ${pdf.skipped}`, null]);
+  else if (pdf) {
+    const ratio = pdf.data.wallMs / pdf.pdftotext.wallMs;
+    verdicts.push([
+      'PDF input: `npm run data` ≤ 5 × `pdftotext -layout` on the same files',
+      `${ratio.toFixed(1)}×: ${int(pdf.files)} generated PDFs (${mb(pdf.bytes)}), npm run data ${s(pdf.data.wallMs)} (${s(pdf.data.cpuMs)} CPU, ${int(pdf.reports)} reports), ` +
+        `pdftotext -layout ${s(pdf.pdftotext.wallMs)} (${s(pdf.pdftotext.cpuMs)} CPU), ${pdf.cores} at a time`,
+      ratio <= 5,
+    ]);
+  }
   const inc = biggest.dataIncremental?.measured;
   const full = biggest.dataFull.measured;
   const rate = biggest.n / (full.wallMs / 1000);
