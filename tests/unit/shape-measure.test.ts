@@ -53,6 +53,27 @@ describe('cell verdicts', () => {
     expect(cellVerdicts(truth, parsed, []).find((v) => v.path === 'requests.carriedOver.research')?.verdict).toBe('wrong');
   });
 
+  it('counts a number in a cell the source does not print as wrong: a collapsed group\'s sub-row, an unprinted group line, the other template\'s table A', () => {
+    const truth = generateTruth('measure-3', { blankRate: 0, collapse: ['otherHandling'], template: '2021' });
+    const parsed = structuredClone({ requests: truth.requests, proactive: truth.proactive, proactive2019: truth.proactive2019, appeals: truth.appeals });
+    const clean = cellVerdicts(truth, parsed, []);
+    expect(clean.some((v) => v.path.startsWith('requests.otherHandling.noCorrection'))).toBe(false);
+    expect(clean.every((v) => v.verdict === 'exact')).toBe(true);
+    // The group's line read into its first sub-row as well: every number there is one the source does not print.
+    parsed.requests['otherHandling.noCorrection'] = { ...truth.requests.otherHandling! };
+    parsed.requests.withheld = { ...truth.requests['withheld.process']! };
+    parsed.proactive2019 = { rules: { created: 1, published: null, totalPublic: null } } as unknown as typeof parsed.proactive2019;
+    const verdicts = cellVerdicts(truth, parsed, []);
+    const of = (path: string) => verdicts.find((v) => v.path === path);
+    expect(of('requests.otherHandling.noCorrection.total')).toMatchObject({ verdict: 'wrong', expected: null, found: truth.requests.otherHandling!.total });
+    expect(of('requests.withheld.natural')?.verdict).toBe('wrong');
+    expect(of('proactive2019.rules.created')).toMatchObject({ verdict: 'wrong', found: 1 });
+    expect(of('proactive2019.rules.published')).toBeUndefined();
+    const wrong = verdicts.filter((v) => v.verdict === 'wrong').length;
+    const nonNull = (row: Record<string, number | null>) => Object.values(row).filter((v) => v !== null).length;
+    expect(wrong).toBe(nonNull(truth.requests.otherHandling!) + nonNull(truth.requests['withheld.process']!) + 1);
+  });
+
   it('takes a table-level error without a path as a diagnostic for its null cells, not an info', () => {
     const { truth, parsed } = setup();
     parsed.appeals.review.upheld = null;

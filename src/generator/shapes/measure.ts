@@ -46,21 +46,26 @@ type Grid = Record<string, Record<string, number | null> | undefined | null> | n
 const REQUEST_ROWS = [...REQUEST_ROW_KEYS, ...REQUEST_GROUP_KEYS].map((key) => ({ key, columns: APPLICANT_KEYS as readonly string[] }));
 const APPEAL_ROWS = APPEAL_GROUPS.map((g) => ({ key: g.key as string, columns: APPEAL_COLUMNS.map((c) => c.key as string) }));
 
-/** The rows of one table the truth prints: a collapsed group's all-null sub-rows are not cells of the source. */
-function cellsOf(table: TableId, truth: Truth): { path: string; expected: number | null }[] {
-  const rows =
-    table === 'requests'
-      ? REQUEST_ROWS
-      : table === 'appeals'
-        ? APPEAL_ROWS
-        : (table === 'proactive' ? PROACTIVE_ROWS : PROACTIVE_2019_ROWS).map((r) => ({ key: r.key as string, columns: r.columns as readonly string[] }));
+/** Every canonical row of one table, with its columns. */
+function rowsOf(table: TableId): { key: string; columns: readonly string[] }[] {
+  if (table === 'requests') return REQUEST_ROWS;
+  if (table === 'appeals') return APPEAL_ROWS;
+  return (table === 'proactive' ? PROACTIVE_ROWS : PROACTIVE_2019_ROWS).map((r) => ({ key: r.key as string, columns: r.columns as readonly string[] }));
+}
+
+/**
+ * Every cell of one table under every canonical key, and whether the source prints it: a collapsed group's sub-rows,
+ * a group line the report does not print (its sub-rows are printed instead) and the table A of the other template
+ * are not cells of the source — the truth there is "nothing", so any number read there is wrong.
+ */
+function cellsOf(table: TableId, truth: Truth): { path: string; expected: number | null; printed: boolean }[] {
   const grid = truth[table] as Grid;
-  const out: { path: string; expected: number | null }[] = [];
-  for (const { key, columns } of rows) {
+  const out: { path: string; expected: number | null; printed: boolean }[] = [];
+  for (const { key, columns } of rowsOf(table)) {
     const row = grid?.[key];
-    if (!row) continue;
-    if (table === 'requests' && truth.collapsedGroups.some((g) => key.startsWith(`${g}.`))) continue;
-    for (const c of columns) out.push({ path: `${table}.${key}.${c}`, expected: row[c] ?? null });
+    const collapsed = table === 'requests' && truth.collapsedGroups.some((g) => key.startsWith(`${g}.`));
+    const printed = !!row && !collapsed;
+    for (const c of columns) out.push({ path: `${table}.${key}.${c}`, expected: printed ? (row[c] ?? null) : null, printed });
   }
   return out;
 }
@@ -72,15 +77,20 @@ function valueAt(parsed: ParsedTables, path: string): number | null {
   return grid?.[rest.join('.')]?.[column] ?? null;
 }
 
+/**
+ * Verdicts for every printed cell, and a `wrong` verdict for every number the parser put in a cell the source does
+ * not print (a collapsed group's sub-row, a group line, the other template's table A).
+ */
 export function cellVerdicts(truth: Truth, parsed: ParsedTables, diagnostics: readonly Diagnostic[]): CellVerdict[] {
-  const tables: TableId[] = ['requests', 'appeals', truth.template === '2019' ? 'proactive2019' : 'proactive'];
+  const tables: TableId[] = ['requests', 'appeals', 'proactive', 'proactive2019'];
   return tables.flatMap((table) =>
-    cellsOf(table, truth).map(({ path, expected }) => {
+    cellsOf(table, truth).flatMap(({ path, expected, printed }): CellVerdict[] => {
       const found = valueAt(parsed, path);
-      if (found === expected) return { path, verdict: 'exact' as const, expected, found };
-      if (found !== null) return { path, verdict: 'wrong' as const, expected, found };
+      if (!printed) return found === null ? [] : [{ path, verdict: 'wrong', expected, found }];
+      if (found === expected) return [{ path, verdict: 'exact', expected, found }];
+      if (found !== null) return [{ path, verdict: 'wrong', expected, found }];
       const flagged = diagnostics.some((d) => d.severity !== 'info' && (covers(d, path) || (!d.path && speaksAbout(d, table))));
-      return { path, verdict: flagged ? ('null' as const) : ('silent' as const), expected, found };
+      return [{ path, verdict: flagged ? 'null' : 'silent', expected, found }];
     }),
   );
 }
