@@ -32,7 +32,7 @@ import {
 import { toCells } from './cells';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { fitValues, isMarkdownRule, partsOf, type Line, type Separator } from './lines';
+import { fitValues, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { compact, isPageNoise, memoByString, type CellToken } from '../text';
@@ -88,7 +88,8 @@ export const matchRow = memoByString((label: string): RequestRowKey | null => {
  */
 function nextSubRow(label: string, previous: RequestKey | undefined): RequestRowKey | null {
   const m = /^(\d)[.、,]/.exec(label);
-  if (!m || !previous || label.length > 40) return null;
+  // A bare ordinal ("1.") names no row: its text is on another line, perhaps under a group label that was lost.
+  if (!m || !previous || label.length > 40 || label.length < m[0].length + 2) return null;
   const n = Number(m[1]);
   const group = (REQUEST_GROUP_KEYS as string[]).includes(previous) ? (previous as RequestGroup) : GROUP_OF.get(previous);
   if (!group) return null;
@@ -184,7 +185,14 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       cluster++;
       continue;
     }
-    const parts = partsOf(lines[i]);
+    let parts = partsOf(lines[i]);
+    // A bare ordinal on its own line ("1." then "本机关不掌握…", as pdf.js prints a label's items) is read with the
+    // label on the next line: the ordinal alone names no row.
+    const joined = BARE_ORDINAL.test(parts.label) && !parts.values.length ? joinOrdinal(lines, i, stop, parts.label) : null;
+    if (joined) {
+      parts = joined.parts;
+      i = joined.at;
+    }
     const rowKey = matchRow(parts.label) ?? nextSubRow(parts.label, hits.at(-1)?.key);
     const key: RequestKey | null = rowKey ?? matchGroup(parts.label);
     // A fenced row with as many cells as its table's header, whose last seven cells are headed 自然人 … 总计: its values
@@ -250,6 +258,20 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
   return { hits, units, end, spanLines };
 }
 
+const BARE_ORDINAL = /^\d[.、,]$/;
+
+/** A bare ordinal's line read with the next line's label and values, when that line holds a label of its own. */
+function joinOrdinal(lines: Line[], i: number, stop: number, ordinal: string): { parts: RowParts; at: number } | null {
+  for (let j = i + 1; j < stop; j++) {
+    const { raw } = lines[j];
+    if (!raw.trim() || isPageNoise(raw)) continue;
+    const next = partsOf(lines[j]);
+    if (!next.label || /^\d/.test(next.label) || matchGroup(next.label)) return null;
+    return { parts: { ...next, label: `${ordinal}${next.label}` }, at: j };
+  }
+  return null;
+}
+
 /** The cells of a fenced Markdown line: "| a | b |" has two. */
 function cellCount(raw: string): number {
   let n = 0;
@@ -304,6 +326,7 @@ function samePrinted(a: CellToken[], b: CellToken[]): boolean {
 export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
   const { hits, units, end, spanLines } = readStream(lines, start, stop);
   const present = presentRows(hits);
+  if (process.env.TB_DEBUG) console.log('HITS', hits.map((h) => `${h.key}@${h.at}${h.own ? '[' + h.own.map((t) => t.printed).join(' ') + ']' : ''}`).join(' | '), '\nUNITS', units.map((u) => `${u.at}:c${u.cluster}r${u.run}[${u.tokens.map((t) => t.printed).join(' ')}]`).join(' '), '\nPRESENT', present.join(','));
   const placed = new Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>();
   const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
