@@ -222,4 +222,50 @@ describe('table B proof rules', () => {
       expect(diagnostics.find((d) => d.path === 'requests.disclosed')?.message).toContain('按数字位置读作');
     });
   });
+
+  it('does not read numbers printed apart from their labels row by row when nothing in the print bounds the rows', () => {
+    // pdftotext's default mode: the labels of 不予公开 1–8 in a block, then their 56 numbers one per line with no blank
+    // line between rows, two rows printed in each other's place. Every row keeps its total, so the arithmetic alone
+    // cannot tell: the gap stays null and says why.
+    const block = KEYS.filter((k) => k.startsWith('withheld.'));
+    const printedOrder = [block[1], block[0], ...block.slice(2)];
+    const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), ...printedOrder.flatMap((b) => values(b).map(String))] : []) : [labelled(k)]));
+    const { requests, diagnostics } = read([...HEADER, ...lines]);
+    const { wrong, nulls } = compare(requests);
+    expect(wrong).toEqual([]);
+    expect(nulls).toEqual(block.flatMap((b) => APPLICANT_KEYS.map((c) => `${b}.${c}`)));
+    expect(diagnostics.find((d) => d.code === 'table-b-unproved')?.message).toContain('排版也看不出每行从哪里开始');
+  });
+
+  it('does not complete a row short of numbers with numbers printed after a page footer or a line of text', () => {
+    // "4.无正当理由大量反复申 0", its label's tail "请", a page footer, then zeros of other columns printed lower.
+    const key: RequestRowKey = 'notProcessed.repetitive';
+    const lines = KEYS.flatMap((k) => (k === key ? ['4.无正当理由大量反复申 0', '请', '— 12 —', '0 0 0 0 0 0'] : [labelled(k)]));
+    const { requests, diagnostics } = read([...HEADER, ...lines]);
+    expect(Object.values(requests[key])).toEqual(Array(7).fill(null));
+    expect(compare(requests).wrong).toEqual([]);
+    expect(diagnostics.some((d) => d.path === `requests.${key}` && d.code === 'row-short')).toBe(true);
+  });
+
+  it('reads a bare ordinal line with the label after it, never as the next sub-row of the group line before it', () => {
+    // pdf.js items, one per line: 不予公开 printed as one line with its numbers, then 无法提供's vertical label split
+    // (（四）无法 / 提供) and its first sub-row's ordinal apart from its text. "1." is 本机关不掌握…, not 属于国家秘密.
+    const withheld = APPLICANT_KEYS.map((c) => KEYS.filter((k) => k.startsWith('withheld.')).reduce((sum, k) => sum + (TRUTH[k][c] as number), 0));
+    const lines: string[] = [...HEADER];
+    for (const k of KEYS) {
+      if (k.startsWith('withheld.')) {
+        if (k === 'withheld.stateSecret') lines.push('（三）不予公开', ...withheld.map(String));
+        continue;
+      }
+      const [ordinal, text] = /^(\d\.)(.*)$/.exec(LABEL[k])?.slice(1) ?? [null, LABEL[k]];
+      if (k === 'unavailable.notHeld') lines.push('（四）无法', '提供');
+      lines.push(...(ordinal ? [ordinal, text] : [text]), ...values(k).map(String));
+    }
+    const { requests } = read(lines);
+    expect(Object.values(requests['withheld.stateSecret'])).toEqual(Array(7).fill(null));
+    expect(Object.values(requests.withheld!)).toEqual(withheld);
+    const { wrong } = compare(requests);
+    expect(wrong).toEqual([]);
+    expect(Object.values(requests['unavailable.notHeld'])).toEqual(values('unavailable.notHeld'));
+  });
 });

@@ -182,6 +182,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const { raw, no } = lines[i];
     if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) {
       if (raw.trim() && isMarkdownRule(raw)) columns = i > 0 ? namedColumns(lines[i - 1].raw) : 0;
+      // Numbers after a page footer are not proved to continue the row before it.
+      if (raw.trim() && wrapping?.key !== 'carriedForward') wrapping = null;
       cluster++;
       continue;
     }
@@ -217,8 +219,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       continue;
     }
     if (!values.length) {
-      // Text that names no row: a wrapped part of a label, a header, a vertical group label.
+      // Text that names no row: a wrapped part of a label, a header, a vertical group label. Numbers after it are
+      // not proved to continue a wrapped row.
       open = 0;
+      if (wrapping?.key !== 'carriedForward') wrapping = null;
       cluster++;
       continue;
     }
@@ -326,7 +330,6 @@ function samePrinted(a: CellToken[], b: CellToken[]): boolean {
 export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
   const { hits, units, end, spanLines } = readStream(lines, start, stop);
   const present = presentRows(hits);
-  if (process.env.TB_DEBUG) console.log('HITS', hits.map((h) => `${h.key}@${h.at}${h.own ? '[' + h.own.map((t) => t.printed).join(' ') + ']' : ''}`).join(' | '), '\nUNITS', units.map((u) => `${u.at}:c${u.cluster}r${u.run}[${u.tokens.map((t) => t.printed).join(' ')}]`).join(' '), '\nPRESENT', present.join(','));
   const placed = new Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>();
   const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
@@ -471,10 +474,67 @@ function agreesWithLabels(order: number[][], rows: RequestKey[], runs: Map<numbe
   return true;
 }
 
+/**
+ * Where the print itself shows a row's bounds, so that a reading's rows are not a guess: a row is framed when its
+ * seven cells are exactly one line's, exactly one cluster's (lines between two blank lines or labels), exactly one
+ * labelled run, or one cell from each of seven clusters of the same size at the same place in each (a block of rows
+ * printed column by column).
+ */
+function framing(units: Unit[], runs: Map<number, { cells: number; allowed: RequestKey[] }>): (row: number[]) => boolean {
+  const unitOf: number[] = [];
+  const clusterOf: number[] = [];
+  const unitSize: number[] = [];
+  const clusterSize = new Map<number, number>();
+  const clusterStart = new Map<number, number>();
+  units.forEach((u, k) => {
+    unitSize.push(u.tokens.length);
+    if (!clusterStart.has(u.cluster)) clusterStart.set(u.cluster, unitOf.length);
+    clusterSize.set(u.cluster, (clusterSize.get(u.cluster) ?? 0) + u.tokens.length);
+    for (let t = 0; t < u.tokens.length; t++) {
+      unitOf.push(k);
+      clusterOf.push(u.cluster);
+    }
+  });
+  return (row) => {
+    const first = row[0];
+    const contiguous = row.every((c, i) => c === first + i);
+    if (contiguous) {
+      if (unitSize[unitOf[first]] === WIDTH && row.every((c) => unitOf[c] === unitOf[first])) return true;
+      if (clusterSize.get(clusterOf[first]) === WIDTH && row.every((c) => clusterOf[c] === clusterOf[first])) return true;
+      return runs.get(first)?.cells === WIDTH;
+    }
+    const size = clusterSize.get(clusterOf[first])!;
+    const place = first - clusterStart.get(clusterOf[first])!;
+    const seen = new Set<number>();
+    for (const c of row) {
+      const k = clusterOf[c];
+      if (seen.has(k) || clusterSize.get(k) !== size || c - clusterStart.get(k)! !== place) return false;
+      seen.add(k);
+    }
+    return true;
+  };
+}
+
 function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[]): Gap {
   const cells: { t: CellToken; line: number }[] = [];
   for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line });
   const runs = labelledRuns(units, hits);
+  const framed = framing(units, runs);
+  const cellAt = units.flatMap((u) => u.tokens.map(() => u.at));
+  const labelAt = new Map<RequestKey, number>();
+  for (const h of hits) if (!labelAt.has(h.key)) labelAt.set(h.key, h.at);
+  /**
+   * A row whose label is printed and whose cells all stand after the label of the row before it and before the label
+   * of the row after it: its numbers stand with its own label (after it, inside it or just before it).
+   */
+  const byOwnLabel = (row: number[], r: number, rows: RequestKey[]) => {
+    if (!labelAt.has(rows[r])) return false;
+    const after = r > 0 ? labelAt.get(rows[r - 1]) : -1;
+    const before = r + 1 < rows.length ? labelAt.get(rows[r + 1]) : Infinity;
+    if (after === undefined || before === undefined) return false;
+    return row.every((c) => cellAt[c] > after && cellAt[c] < before);
+  };
+  let unframed = 0;
   let conflicts = 0;
   const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], problem: '' };
   if (disordered) {
@@ -498,6 +558,10 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         conflicts++;
         continue;
       }
+      if (!order.every((row, r) => framed(row) || byOwnLabel(row, r, rows))) {
+        unframed++;
+        continue;
+      }
       const reading: PlacedRow[] = [];
       let holds = true;
       for (let r = 0; r < rows.length && holds; r++) {
@@ -517,7 +581,9 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   } else if (survivors.length === 0)
     gap.problem = conflicts
       ? `按模板顺序的读法与原文中行标签紧挨的数字不符（可能行序被调换或缺行），无法确定`
-      : `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
+      : unframed === gap.readings
+        ? `这些数字与行标签分开印出，排版也看不出每行从哪里开始（不是一行一组、不是逐列成块），仅凭每行总计无法证明各数字属于哪一行`
+        : `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
   else gap.problem = `有 ${survivors.length} 种读法都满足表内勾稽关系（${survivors.slice(0, 3).map(showReading).join('；或 ')}），无法确定`;
   return gap;
 }
