@@ -257,9 +257,9 @@ describe('table B proof rules', () => {
         if (k === 'withheld.stateSecret') lines.push('（三）不予公开', ...withheld.map(String));
         continue;
       }
-      const [ordinal, text] = /^(\d\.)(.*)$/.exec(LABEL[k])?.slice(1) ?? [null, LABEL[k]];
+      const numbered = /^(\d\.)(.*)$/.exec(LABEL[k]);
       if (k === 'unavailable.notHeld') lines.push('（四）无法', '提供');
-      lines.push(...(ordinal ? [ordinal, text] : [text]), ...values(k).map(String));
+      lines.push(...(numbered ? [numbered[1], numbered[2]] : [LABEL[k]]), ...values(k).map(String));
     }
     const { requests } = read(lines);
     expect(Object.values(requests['withheld.stateSecret'])).toEqual(Array(7).fill(null));
