@@ -268,4 +268,14 @@ describe('table B proof rules', () => {
     expect(wrong).toEqual([]);
     expect(Object.values(requests['unavailable.notHeld'])).toEqual(values('unavailable.notHeld'));
   });
+  it('leaves a space row null when its total only adds up with its last two cells in the other order', () => {
+    // pdftotext -layout printed "9 — 1 无 — 11 1" for a row whose 其他 is 1 and 总计 11: the total cannot be smaller
+    // than the parts, and the row adds up when the two cells trade places. A row that breaks B3 some other way is the
+    // agency's and is read as printed.
+    const lines = KEYS.map((k) => (k === 'disclosed' ? `${LABEL[k]} 9 — 1 无 — 11 1` : k === 'partlyDisclosed' ? `${LABEL[k]} 1 0 0 0 0 0 7` : labelled(k)));
+    const { requests, diagnostics } = read([...HEADER, ...lines]);
+    expect(Object.values(requests.disclosed)).toEqual(Array(7).fill(null));
+    expect(diagnostics.find((d) => d.code === 'row-order-ambiguous')?.path).toBe('requests.disclosed');
+    expect(Object.values(requests.partlyDisclosed)).toEqual([1, 0, 0, 0, 0, 0, 7]);
+  });
 });

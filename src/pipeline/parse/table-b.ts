@@ -704,6 +704,27 @@ function b3Holds(tokens: CellToken[]): boolean {
 }
 
 /**
+ * A row whose total cannot equal the sum of its parts as printed (blank cells count as nothing), but does when its
+ * last two cells change places: a space-separated line may list two close cells in reversed order.
+ */
+function totalSwapped(tokens: CellToken[]): boolean {
+  if (tokens.length !== WIDTH) return false;
+  const last = tokens[WIDTH - 2];
+  const total = tokens[WIDTH - 1];
+  if (last.kind !== 'number' || total.kind !== 'number') return false;
+  let sum = 0;
+  let blanks = false;
+  for (let c = 0; c < APPLICANT_PARTS.length; c++) {
+    const t = tokens[c];
+    if (t.kind === 'number') sum += t.value;
+    else if (t.kind === 'blank') blanks = true;
+    else return false;
+  }
+  const breaks = blanks ? sum > total.value + 1e-6 : Math.abs(sum - total.value) > 1e-6;
+  return breaks && Math.abs(sum - last.value + total.value - last.value) < 1e-6;
+}
+
+/**
  * The ways a gap's cells can make `rows` rows, as lists of cell indexes per row: row by row through all of them, and
  * the readings of its clusters, where a cluster of 7k cells is k rows printed row by row and seven clusters of r cells
  * each are r rows printed column by column (one cell per line, as `pdftotext` prints a block of rows).
@@ -815,6 +836,19 @@ function buildRequests(
       // A row short of cells completed by the next lines' values: a wrapped row, or a blank cell printed as nothing
       // followed by a stray cell (a vertical label's 无, a cell printed lower). Only the row's total can tell.
       log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行的数字分在几行，且无法用行总计核实，无法确定各数字所在的列，记为空值`, path);
+      requests[key] = EMPTY_ROW();
+      counts.unread += WIDTH;
+    } else if (hit.separator === 'space' && p.by === 'label' && totalSwapped(p.tokens)) {
+      // Text extraction orders a line's words by position, and two narrow cells can come out in reversed order.
+      const shown = p.tokens.map((x) => x.printed || '∅').join(' ');
+      log.warn(
+        'row-order-ambiguous',
+        p.line,
+        `${WIDTH} numbers`,
+        `${WIDTH} values: ${shown}`,
+        `表三“${key}”行按文字顺序读作 ${shown}，总计与各项之和不符；若最后两格的顺序在提取文字时颠倒，则相符。两种读法无法区分，记为空值`,
+        path,
+      );
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
     } else {
