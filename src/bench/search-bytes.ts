@@ -108,6 +108,25 @@ async function networkQuiet(page: Page): Promise<void> {
   page.off('requestfailed', touch);
 }
 
+/** Opens the search page of the built site in Chromium, lets it load, and hands it over with its bytes so far. */
+async function onSearchPage<T>(
+  dist: string,
+  measure: (page: Page, recorder: ReturnType<typeof recordBytes>, pageCost: Taken) => Promise<T>,
+): Promise<T> {
+  const server = await serveSite(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const recorder = recordBytes(page);
+    await page.goto(`${server.origin}/search/`, { waitUntil: 'load' });
+    await networkQuiet(page);
+    return await measure(page, recorder, await recorder.take());
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 /** Finding an agency by part of its name: what the page fetched until the agency finder listed it, and when. */
 export interface AgencyLookupCost {
   query: string;
@@ -131,14 +150,7 @@ export interface AgencyLookupCost {
  */
 export async function measureAgencyLookup(dist: string, agency: string): Promise<AgencyLookupCost> {
   const query = [...agency].slice(0, 4).join('');
-  const server = await serveSite(dist);
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const recorder = recordBytes(page);
-    await page.goto(`${server.origin}/search/`, { waitUntil: 'load' });
-    await networkQuiet(page);
-    await recorder.take();
+  return onSearchPage(dist, async (page, recorder) => {
     await page.evaluate(() => {
       const clock = window as unknown as { lastInput?: number; shown?: number };
       const section = document.getElementById('search-agencies')!;
@@ -184,21 +196,11 @@ export async function measureAgencyLookup(dist: string, agency: string): Promise
       nameIndex: taken.nameIndex,
       ms: clock.shown - clock.lastInput,
     };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 export async function measureSearch(dist: string, query: string): Promise<SearchCost> {
-  const server = await serveSite(dist);
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const recorder = recordBytes(page);
-    await page.goto(`${server.origin}/search/`, { waitUntil: 'load' });
-    await networkQuiet(page);
-    const pageCost = await recorder.take();
+  return onSearchPage(dist, async (page, recorder, pageCost) => {
     await page.getByLabel('搜索报告全文和机关名称').click();
     await page.keyboard.type(query, { delay: 20 });
     await page.waitForFunction(
@@ -221,8 +223,5 @@ export async function measureSearch(dist: string, query: string): Promise<Search
       byType: queryCost.byType,
       indexChunks: queryCost.indexChunks,
     };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
