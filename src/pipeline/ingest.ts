@@ -40,8 +40,9 @@ function schemaDiagnostics(file: string, issues: z.core.$ZodIssue[]): Diagnostic
   });
 }
 
-export async function ingestFile(contentDir: string, file: string): Promise<Ingested> {
-  return ingestSource(await readSource(contentDir, file));
+/** `read`: the file's bytes and their SHA-256 when the caller has read them already (see readSource). */
+export async function ingestFile(contentDir: string, file: string, read?: { bytes: Buffer; sha256: string }): Promise<Ingested> {
+  return ingestSource(await readSource(contentDir, file, read));
 }
 
 /** The stages after reading: parse → enrich → validate → check of a decoded document (the benchmark times these alone). */

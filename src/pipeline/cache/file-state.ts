@@ -24,6 +24,11 @@ interface Recorded {
   sha256: string;
 }
 
+/** A file read and hashed this run, with the state it had (see FileHashes.adopt). */
+export interface HashedFile extends Recorded {
+  file: string;
+}
+
 interface Manifest {
   format: number;
   /** Date.now() before the first file of that run was looked at. */
@@ -65,15 +70,35 @@ export class FileHashes {
 
   /** The SHA-256 of `file`'s bytes, null when it does not exist. */
   hashOf(file: string): string | null {
+    const known = this.knownHashOf(file);
+    return known !== undefined ? known : (this.read(file)?.sha256 ?? null);
+  }
+
+  /**
+   * The SHA-256 of `file` without reading it: the hash given this run, or the recorded one when its state is
+   * unchanged and settled; null when it does not exist; undefined when only reading it can tell.
+   */
+  knownHashOf(file: string): string | null | undefined {
+    const asked = this.next[file];
+    if (asked) return asked.sha256;
     const stats = statSync(file, { throwIfNoEntry: false });
     if (!stats) return null;
-    const state = stateOf(stats);
     const known = this.previous?.files[file];
     const settled = this.previous !== null && Math.max(stats.mtimeMs, stats.ctimeMs) < this.previous.recordedAt - RACY_MS;
-    if (known?.state === state && settled) {
+    if (known?.state === stateOf(stats) && settled) {
       this.next[file] = known;
       return known.sha256;
     }
+    return undefined;
+  }
+
+  /**
+   * Reads and hashes `file` and records its state with the hash: the bytes come along for a caller that reads the
+   * file anyway (the per-file stage reads each input once for its key and its report). Null when it does not exist.
+   */
+  read(file: string): { bytes: Buffer; sha256: string } | null {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats) return null;
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -82,11 +107,24 @@ export class FileHashes {
       throw error;
     }
     this.hashed++;
-    const recorded = { state, sha256: sha256(bytes) };
     // The state was taken before the bytes were read: if the file changed in between, the next run sees a newer
     // state, or (within the same clock tick) one too recent to be trusted.
+    const recorded = { state: stateOf(stats), sha256: sha256(bytes) };
     this.next[file] = recorded;
-    return recorded.sha256;
+    return { bytes, sha256: recorded.sha256 };
+  }
+
+  /** What this run hashed, to hand to another instance (a worker thread's hashes to the main thread's, see adopt). */
+  hashedThisRun(): HashedFile[] {
+    return Object.entries(this.next).map(([file, recorded]) => ({ file, ...recorded }));
+  }
+
+  /** Takes the files another instance read and hashed this run (a worker thread's) as if this one had. */
+  adopt(files: readonly HashedFile[]): void {
+    for (const { file, state, sha256 } of files) {
+      this.next[file] = { state, sha256 };
+      this.hashed++;
+    }
   }
 
   /** The hash hashOf gave `file` this run, if it was asked. */

@@ -7,17 +7,16 @@
  * A missing, unreadable or damaged entry is a miss, never an error: the file is parsed and the entry rewritten.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ingested } from '../ingest';
 import { sidecarCandidates } from '../read/sidecar-names';
-import { writeFileAtomic } from '../write/atomic';
 import type { ReportCsv } from '../write/csv';
-import { FileHashes } from './file-state';
+import { FileHashes, type HashedFile } from './file-state';
 
 export { codeVersion, writerVersion } from './code-version';
-export { FileHashes, fileHashesPath } from './file-state';
+export { FileHashes, fileHashesPath, type HashedFile } from './file-state';
 
 export interface CacheSettings {
   /** Folder of the entries. */
@@ -53,6 +52,11 @@ export interface FileOutcome {
   parsed: boolean;
   /** The cache key, when the cache is on. */
   key: string | null;
+  /**
+   * Files read and hashed where the key was computed (a worker thread: see Miss.codeVersion), for the main thread's
+   * FileHashes; absent when the main thread computed the key.
+   */
+  hashed?: HashedFile[];
 }
 
 /** The cache folder inside an output folder. */
@@ -110,13 +114,28 @@ function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 'report
   }
 }
 
+/**
+ * Writes `data` to `file`, creating its folder when missing. Not through a temporary file: a half-written entry or
+ * long piece fails its checksum and is a miss, and two writers of one key write the same bytes. Blocking, like the
+ * reads: on the worker threads a promise's round trip through the thread pool costs more than the write.
+ */
+function writeCacheFile(file: string, data: string): void {
+  try {
+    writeFileSync(file, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, data);
+  }
+}
+
 /** Writes the entry; returns the compact JSON of the report (or of the rejected entry) it holds. */
-async function writeEntry(dir: string, key: string, { ingested, csv }: Entry): Promise<string> {
-  if (csv?.long != null) await writeFileAtomic(longPiecePath(dir, key), csv.long);
+function writeEntry(dir: string, key: string, { ingested, csv }: Entry): string {
+  if (csv?.long != null) writeCacheFile(longPiecePath(dir, key), csv.long);
   const header: EntryHeader = { key, csv: csv && { ...csv, long: null }, report: 'report' in ingested };
   const json = JSON.stringify('report' in ingested ? ingested.report : ingested.rejected);
   const body = `${JSON.stringify(header)}\n${json}`;
-  await writeFileAtomic(entryPath(dir, key), `${sha256(body)}\n${body}`);
+  writeCacheFile(entryPath(dir, key), `${sha256(body)}\n${body}`);
   return json;
 }
 
@@ -130,10 +149,15 @@ export function readLongPiece(dir: string, key: string, expectedSha256: string):
   }
 }
 
-/** A file to parse, with its cache key when the cache is on. */
+/**
+ * A file to parse, with its cache key when the cache is on. A file whose key needs its bytes hashed (new, or changed
+ * since the last run) has `codeVersion` instead of a key: the key is computed where the file is read for parsing (a
+ * worker thread), so it is read and hashed once, off the main thread, and may still turn out to be a hit there.
+ */
 export interface Miss {
   file: string;
   key: string | null;
+  codeVersion?: string;
 }
 
 /**
@@ -143,19 +167,43 @@ export interface Miss {
 export async function storeOutcome(cacheDir: string | null, key: string | null, ingested: Ingested, pieces: ReportCsv | null): Promise<FileOutcome> {
   const csv = pieces && { ...pieces, longSha256: sha256(pieces.long) };
   if (!cacheDir || !key) return { ingested, csv, reportJson: null, parsed: true, key };
-  const json = await writeEntry(cacheDir, key, { ingested, csv });
+  const json = writeEntry(cacheDir, key, { ingested, csv });
   // The long piece stays in the cache folder: not sent between threads, read once when the long CSV is written.
   // The report's JSON, serialised for the entry, comes along as bytes: the per-year download parts need not serialise it again.
   const reportJson = 'report' in ingested ? new TextEncoder().encode(json) : null;
   return { ingested, csv: csv && { ...csv, long: null }, reportJson, parsed: true, key };
 }
 
-/** The cached outcome of a file, or the file to parse. Runs on the main thread: a hit costs four stats (file and sidecar candidates) and one small read. */
+/**
+ * The cached outcome of a file, or the file to parse. Runs on the main thread: a hit costs four stats (file and
+ * sidecar candidates) and one small read. A file that would have to be read to know its key is a Miss with the
+ * code version (see Miss): keyAndLookUp computes its key where it is parsed.
+ */
 export function lookUp(contentDir: string, file: string, cache: CacheSettings | null): FileOutcome | Miss {
   if (!cache) return { file, key: null };
+  if (cache.hashes && cache.hashes.knownHashOf(path.join(contentDir, file)) === undefined) return { file, key: null, codeVersion: cache.codeVersion };
   const key = cacheKey(contentDir, file, cache.codeVersion, cache.hashes);
   const hit = readEntry(cache.dir, key);
   return hit ? { ...hit, parsed: false, key } : { file, key };
+}
+
+/**
+ * For a Miss with a code version, where the file is parsed: reads and hashes the file (and its sidecars) for its
+ * key, then looks the key up (a touched file with the same bytes is a hit). Returns the key, the bytes read, what was
+ * hashed (for the main thread's FileHashes), and the cached outcome when there is one.
+ */
+export function keyAndLookUp(
+  contentDir: string,
+  file: string,
+  codeVersion: string,
+  cacheDir: string,
+): { key: string; read: { bytes: Buffer; sha256: string } | null; hashed: HashedFile[]; hit: FileOutcome | null } {
+  const hashes = FileHashes.none();
+  const read = hashes.read(path.join(contentDir, file));
+  const key = cacheKey(contentDir, file, codeVersion, hashes);
+  const hashed = hashes.hashedThisRun();
+  const entry = readEntry(cacheDir, key);
+  return { key, read, hashed, hit: entry && { ...entry, parsed: false, key, hashed } };
 }
 
 /** Removes entries this run did not use (files changed or removed, older code), so the cache does not grow forever. */

@@ -110,6 +110,11 @@ export async function ingestFiles(contentDir: string, files: readonly string[], 
   const index = new Map(files.map((file, i) => [file, i]));
   let count = 0;
   const done: Done = (miss, outcome) => {
+    if (outcome.hashed) {
+      // The file states a worker hashed for the key, recorded by the main thread's FileHashes (saved with the run).
+      options.cache?.hashes?.adopt(outcome.hashed);
+      delete outcome.hashed;
+    }
     if (collect) outcomes[index.get(miss.file)!] = outcome;
     options.onOutcome?.(miss.file, outcome);
     options.onFile?.(miss.file, ++count);

@@ -1,15 +1,23 @@
 /** The unit of work of the main thread and of the worker threads: one file through the per-file stage, stored in the cache. */
-import { storeOutcome, type FileOutcome, type Miss } from '../cache';
+import { keyAndLookUp, storeOutcome, type FileOutcome, type Miss } from '../cache';
 import { reportCsv } from '../write/csv';
 
 /**
  * Parses one file (../ingest.ts: read → parse → enrich → validate → check, then its CSV pieces) and stores the
- * result under its key in `cacheDir`.
+ * result under its key in `cacheDir`. A miss without a key (new or changed since the last run, see Miss) is read and
+ * hashed here first: its key may still find a cached result (a file touched, its bytes unchanged).
  */
-export async function ingestAndStore(contentDir: string, { file, key }: Miss, cacheDir: string | null): Promise<FileOutcome> {
+export async function ingestAndStore(contentDir: string, miss: Miss, cacheDir: string | null): Promise<FileOutcome> {
   // Loaded on the first file to parse: readers, parser and enrich (pinyin, YAML, HTML parser) cost a rebuild that
   // finds every file in the cache a few hundred milliseconds of start-up for nothing.
   const { ingestFile } = await import('../ingest');
-  const ingested = await ingestFile(contentDir, file);
-  return storeOutcome(cacheDir, key, ingested, 'report' in ingested ? reportCsv(ingested.report) : null);
+  if (miss.codeVersion !== undefined && cacheDir) {
+    const { key, read, hashed, hit } = keyAndLookUp(contentDir, miss.file, miss.codeVersion, cacheDir);
+    if (hit) return hit;
+    const ingested = await ingestFile(contentDir, miss.file, read ?? undefined);
+    const outcome = await storeOutcome(cacheDir, key, ingested, 'report' in ingested ? reportCsv(ingested.report) : null);
+    return { ...outcome, hashed };
+  }
+  const ingested = await ingestFile(contentDir, miss.file);
+  return storeOutcome(cacheDir, miss.key, ingested, 'report' in ingested ? reportCsv(ingested.report) : null);
 }

@@ -38,13 +38,16 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads `relPath` (a file found by discoverFiles) under `contentDir`: text is decoded, documents are converted to text. */
-export async function readSource(contentDir: string, relPath: string): Promise<SourceDocument> {
+/**
+ * Reads `relPath` (a file found by discoverFiles) under `contentDir`: text is decoded, documents are converted to text.
+ * `read`: its bytes and their SHA-256 when the caller read them already (for the cache key), so they are not read twice.
+ */
+export async function readSource(contentDir: string, relPath: string, read?: { bytes: Buffer; sha256: string }): Promise<SourceDocument> {
   const format = textFormatOf(relPath) ?? documentFormatOf(relPath);
   if (format === null) throw new Error(`readSource: not a readable format: ${relPath}`);
   // Blocking reads (here and for the sidecars): see readIfExistsSync.
-  const bytes = readFileSync(path.join(contentDir, relPath));
-  const base = { path: relPath, sha256: sha256(bytes), bytes: bytes.length, format, reader: TEXT_READER };
+  const bytes = read?.bytes ?? readFileSync(path.join(contentDir, relPath));
+  const base = { path: relPath, sha256: read?.sha256 ?? sha256(bytes), bytes: bytes.length, format, reader: TEXT_READER };
 
   const sidecar = readSidecar(contentDir, relPath);
   const fromSidecar = sidecar.name

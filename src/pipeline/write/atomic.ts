@@ -2,11 +2,13 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { readIfExists } from '../files';
 
 let counter = 0;
+/** Unique per process, thread (each has its own counter: the database thread writes beside the main one) and call. */
 function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${counter++}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${threadId}.${counter++}.tmp`);
 }
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -45,7 +47,7 @@ export function copyFileAtomic(source: string, target: string): Promise<void> {
  * ten thousand (reading is much cheaper than replacing), and unchanged files keep their modification time.
  * Returns whether it wrote.
  */
-async function writeFileIfChanged(target: string, data: string | Uint8Array): Promise<boolean> {
+export async function writeFileIfChanged(target: string, data: string | Uint8Array): Promise<boolean> {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const existing = await readIfExists(target);
   if (existing?.equals(bytes)) return false;

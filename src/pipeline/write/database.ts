@@ -9,7 +9,8 @@
  * checks, diagnostics and sections go in with one statement each, as a JSON array read by SQLite's json_each.
  */
 import { createHash } from 'node:crypto';
-import { chmod } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { CELL_DEFINITIONS, cellValue, type AgencyIndexEntry, type Rejected, type Report } from '../../schema';
 import { replaceAtomically } from './atomic';
@@ -174,8 +175,8 @@ function reportRow(r: Report, reportNo: number) {
 
 export interface DatabaseInput {
   agencies: readonly AgencyIndexEntry[];
-  /** Sorted by id. */
-  reports: readonly Report[];
+  /** Sorted by id; iterated once when the file is written anew (./database-thread.ts parses them as it goes). */
+  reports: Iterable<Report>;
   rejected: readonly Rejected[];
   /** What a report's rows are made from (its fingerprint in the output manifest); undefined when unknown. */
   inputsOf?: (report: Report) => string | undefined;
@@ -202,34 +203,43 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * file as it was). Otherwise, or when the file is not the one recorded, it is written anew.
  * Returns what it did.
  */
-export async function updateDatabase(file: string, input: DatabaseInput, manifest?: DatabaseManifest): Promise<'unchanged' | 'updated' | 'written'> {
+export async function updateDatabase(file: string, input: DatabaseInput & { reports: readonly Report[] }, manifest?: DatabaseManifest): Promise<'unchanged' | 'updated' | 'written'> {
+  const plan = planDatabase(file, input, manifest);
+  if (plan.action === 'update') updateInPlace(file, input, plan.previous, plan.current, plan.othersChanged);
+  else if (plan.action === 'write') await writeDatabaseAtomic(file, input);
+  plan.record?.();
+  return plan.action === 'write' ? 'written' : plan.action === 'update' ? 'updated' : 'unchanged';
+}
+
+/**
+ * What updateDatabase does to bring `file` up to date (see there), decided without touching the database: leave it,
+ * update it in place (the reports whose fingerprints differ) or write it anew; `record` notes what it was made from
+ * in the manifest, once done.
+ */
+export type DatabasePlan =
+  | { action: 'unchanged' | 'write'; record?: () => void }
+  | { action: 'update'; previous: Record<string, string>; current: Record<string, string>; othersChanged: boolean; record: () => void };
+
+export function planDatabase(file: string, input: Omit<DatabaseInput, 'reports'> & { reports: readonly Report[] }, manifest?: DatabaseManifest): DatabasePlan {
   const fingerprints = input.inputsOf ? input.reports.map((r) => [r.id, input.inputsOf!(r)] as const) : null;
-  if (!manifest || !fingerprints || fingerprints.some(([, f]) => f === undefined)) {
-    await writeDatabaseAtomic(file, input);
-    return 'written';
-  }
+  if (!manifest || !fingerprints || fingerprints.some(([, f]) => f === undefined)) return { action: 'write' };
   const inputs: DatabaseInputs = {
     reports: Object.fromEntries(fingerprints) as Record<string, string>,
     others: sha256(JSON.stringify([input.agencies, input.rejected])),
   };
   const text = JSON.stringify(inputs);
   const recorded = manifest.recordedInputs(file);
-  let done: 'unchanged' | 'updated' | 'written';
-  if (recorded === text) done = 'unchanged';
-  else if (recorded !== null) {
-    const previous = JSON.parse(recorded) as DatabaseInputs;
-    updateInPlace(file, input, previous.reports, inputs.reports, previous.others !== inputs.others);
-    done = 'updated';
-  } else {
-    await writeDatabaseAtomic(file, input);
-    done = 'written';
-  }
-  manifest.record(file, text);
-  return done;
+  const record = () => manifest.record(file, text);
+  if (recorded === text) return { action: 'unchanged', record };
+  if (recorded === null) return { action: 'write', record };
+  const previous = JSON.parse(recorded) as DatabaseInputs;
+  return { action: 'update', previous: previous.reports, current: inputs.reports, othersChanged: previous.others !== inputs.others, record };
 }
 
 /** Writes the database to `file` (a temporary file renamed over it when complete). */
-export function writeDatabaseAtomic(file: string, input: DatabaseInput): Promise<void> {
+export async function writeDatabaseAtomic(file: string, input: DatabaseInput): Promise<void> {
+  // SQLite reports a missing folder as a failure to open, not as ENOENT: make sure it is there.
+  await mkdir(path.dirname(file), { recursive: true });
   return replaceAtomically(file, async (temp) => {
     writeDatabase(temp, input);
     // SQLite creates the file readable by its owner only; it is a download like the others.
@@ -307,7 +317,7 @@ function writeDatabase(file: string, input: DatabaseInput): void {
  * The in-place update of updateDatabase, in one transaction (SQLite's rollback journal makes it all or nothing);
  * agencies and rejected files' diagnostics are replaced only when they changed.
  */
-function updateInPlace(
+export function updateInPlace(
   file: string,
   input: DatabaseInput,
   previous: Record<string, string>,

@@ -1,0 +1,79 @@
+/**
+ * reports.sqlite written on a thread of its own: written anew (an empty output folder, or no manifest), the
+ * database is about half of the write stage's CPU time, all of it in SQLite (WebAssembly) on one thread; the
+ * main thread meanwhile writes the reports' files and download parts. The reports go to the thread as their compact
+ * JSON (from the cache when at hand), packed into a few large buffers that are moved, not copied, and parsed there
+ * one at a time. An update in place (a few changed reports) stays on the calling thread: starting a thread costs
+ * more than it does. Should the thread fail, the database is written here instead.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Report } from '../../schema';
+import { planDatabase, updateInPlace, writeDatabaseAtomic, type DatabaseInput, type DatabaseManifest } from './database';
+import type { DatabaseTask, PackedReports } from './database-task';
+
+/** The thread's entry module (registers tsx, then runs ./database-task.ts). */
+const WORKER_ENTRY = new URL('./database-worker.mjs', import.meta.url);
+/** Report JSON packed per buffer: large buffers move between threads in one piece, well under Node's buffer limit. */
+const PACK_BYTES = 128 << 20;
+
+/** The reports' compact JSON in buffers of about PACK_BYTES, in order (`jsonOf`: a report's JSON when at hand). */
+function pack(reports: readonly Report[], jsonOf: (report: Report) => string | Uint8Array | undefined): PackedReports[] {
+  const packs: PackedReports[] = [];
+  let pieces: Uint8Array[] = [];
+  let ends: number[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (pieces.length === 0) return;
+    packs.push({ bytes: Buffer.concat(pieces, bytes), ends });
+    pieces = [];
+    ends = [];
+    bytes = 0;
+  };
+  for (const r of reports) {
+    const json = jsonOf(r) ?? JSON.stringify(r);
+    const piece = typeof json === 'string' ? Buffer.from(json) : json;
+    pieces.push(piece);
+    bytes += piece.length;
+    ends.push(bytes);
+    if (bytes >= PACK_BYTES) flush();
+  }
+  flush();
+  return packs;
+}
+
+function writeOnThread(task: DatabaseTask): Promise<void> {
+  const transferList = task.reports.map((p) => p.bytes.buffer as ArrayBuffer);
+  const worker = new Worker(WORKER_ENTRY, { workerData: task, transferList });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the database thread exited with code ${code}`))));
+  });
+}
+
+/**
+ * updateDatabase (./database.ts), with a database written anew on its own thread: returns at once with a promise
+ * to await before the manifest is saved. `jsonOf` gives a report's compact JSON when it is at hand.
+ */
+export function updateDatabaseConcurrently(
+  file: string,
+  input: DatabaseInput & { reports: readonly Report[] },
+  manifest: DatabaseManifest | undefined,
+  jsonOf: (report: Report) => string | Uint8Array | undefined = () => undefined,
+): Promise<'unchanged' | 'updated' | 'written'> {
+  const plan = planDatabase(file, input, manifest);
+  if (plan.action !== 'write') {
+    if (plan.action === 'update') updateInPlace(file, input, plan.previous, plan.current, plan.othersChanged);
+    plan.record?.();
+    return Promise.resolve(plan.action === 'update' ? 'updated' : 'unchanged');
+  }
+  const task: DatabaseTask = { file, agencies: input.agencies, rejected: input.rejected, reports: pack(input.reports, jsonOf) };
+  return writeOnThread(task)
+    .catch((error: unknown) => {
+      console.warn(`warning: the database thread failed (${error instanceof Error ? error.message : String(error)}); writing ${file} on the main thread`);
+      return writeDatabaseAtomic(file, input);
+    })
+    .then(() => {
+      plan.record?.();
+      return 'written' as const;
+    });
+}
