@@ -208,7 +208,8 @@ describe('table B proof rules', () => {
       const lines = KEYS.map((k) => `${LABEL[k]} ${cellsOf(blanks, k).filter((v) => v !== null).join(' ')}`);
       const { requests, diagnostics } = read([...HEADER, ...lines]);
       expect(compare(requests, blanks).wrong).toEqual([]);
-      expect(cellsOf(requests, 'disclosed')).toEqual(Array(7).fill(null));
+      // Only the total is proved (by the row's arithmetic, next test); no cell is placed by where it stands.
+      expect(cellsOf(requests, 'disclosed').slice(0, 6)).toEqual(Array(6).fill(null));
       expect(diagnostics.find((d) => d.path === 'requests.disclosed')?.code).toBe('row-short');
     });
 
@@ -220,6 +221,39 @@ describe('table B proof rules', () => {
       const { requests, diagnostics } = read([...HEADER, ...lines]);
       expect(cellsOf(requests, 'disclosed')).toEqual(Array(7).fill(null));
       expect(diagnostics.find((d) => d.path === 'requests.disclosed')?.message).toContain('按数字位置读作');
+    });
+
+    it('with no positions, places only the cells every reading that keeps the row’s total agrees on (the total)', () => {
+      const printed = { ...TRUTH, disclosed: { natural: 411, commercial: null, research: 0, nonprofit: 0, legal: 0, otherOrg: 63, total: 474 } } as Requests;
+      const zeros = { natural: 0, commercial: 0, research: null, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 };
+      const lines = KEYS.map((k) => {
+        const cells = k === 'withheld.stateSecret' ? Object.values(zeros) : cellsOf(printed, k);
+        return `${LABEL[k]} ${cells.filter((v) => v !== null).join(' ')}`;
+      });
+      const { requests, diagnostics, placement } = read([...HEADER, ...lines]);
+      // 411 may be 自然人 or 商业企业 and 63 法律服务机构 or 其他 (the blank anywhere before the total): only 474 is proved.
+      expect(cellsOf(requests, 'disclosed')).toEqual([null, null, null, null, null, null, 474]);
+      expect(diagnostics.find((d) => d.path === 'requests.disclosed')?.message).toContain('natural、commercial、research、nonprofit、legal、otherOrg');
+      // Six zeros and a blank: every reading keeps the total, no cell is proved.
+      expect(cellsOf(requests, 'withheld.stateSecret')).toEqual(Array(7).fill(null));
+      expect(placement.byArithmetic).toBe(1);
+    });
+
+    it('one cell per line, each label followed by its numbers (pdf.js items): full rows placed, short rows by their totals', () => {
+      const printed = { ...TRUTH, disclosed: { natural: 411, commercial: null, research: 0, nonprofit: 0, legal: 0, otherOrg: 63, total: 474 } } as Requests;
+      const lines = KEYS.flatMap((k) => [LABEL[k], ...cellsOf(printed, k).filter((v) => v !== null).map(String)]);
+      const { requests, diagnostics } = read([...HEADER, ...lines]);
+      expect(compare(requests, printed).wrong).toEqual([]);
+      expect(cellsOf(requests, 'disclosed')).toEqual([null, null, null, null, null, null, 474]);
+      expect(cellsOf(requests, 'received')).toEqual(cellsOf(TRUTH, 'received'));
+      expect(compare(requests, printed).nulls.filter((p) => !p.startsWith('disclosed.'))).toEqual([]);
+      expect(diagnostics.some((d) => d.path === 'requests.disclosed' && d.code === 'row-short' && d.message.includes('跟在行标签之后'))).toBe(true);
+    });
+
+    it('one cell per line: text that names no row among one label’s numbers leaves the table unread', () => {
+      const lines = KEYS.flatMap((k) => [LABEL[k], ...cellsOf(TRUTH, k).slice(0, k === 'disclosed' ? 6 : 7).map(String), ...(k === 'disclosed' ? ['（', '七'] : [])]);
+      const { requests } = read([...HEADER, ...lines]);
+      expect(compare(requests).wrong).toEqual([]);
     });
   });
 

@@ -330,7 +330,7 @@ function samePrinted(a: CellToken[], b: CellToken[]): boolean {
 export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
   const { hits, units, end, spanLines } = readStream(lines, start, stop);
   const present = presentRows(hits);
-  const placed = new Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>();
+  const placed = new Map<RequestKey, Placed>();
   const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
     if (!a.rivals.length) {
@@ -353,11 +353,15 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   }
 
   if (gaps.length) settleByColumns(gaps, placed);
+  // No label stands with its numbers and the table's numbers could not be read as one block: each label's numbers
+  // may follow it (a cell per line, blank cells printed as nothing).
+  const following = !anchors.length && gaps.length === 1 && !gaps[0].reading ? followingRuns(hits, units, present) : null;
   for (const g of gaps) {
     if (g.reading) {
       for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic' });
       continue;
     }
+    if (following) continue;
     const first = g.units[0];
     const shown = g.units.flatMap((u) => u.tokens.map((t) => t.printed || '∅')).join(' ');
     log.warn(
@@ -369,8 +373,66 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
       g.rows.length === 1 ? `requests.${g.rows[0]}` : undefined,
     );
   }
+  if (following) for (const [key, f] of following) placed.set(key, f);
   const grids = present.some((k) => shortRow(placed.get(k), firstHit(hits, k))) ? columnGrids(spanLines, WIDTH) : [];
-  return { ...buildRequests(present, placed, hits, (hit) => rowGrid(hit, spanLines, grids), log), end, found: hits.some((h) => h.key === 'received') };
+  // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
+  // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
+  const withOwn = new Set(anchors.map((a) => a.key)).size;
+  const rowsOnLabels = withOwn >= 0.75 * present.length;
+  return { ...buildRequests(present, placed, hits, (hit) => rowGrid(hit, spanLines, grids), rowsOnLabels, log), end, found: hits.some((h) => h.key === 'received') };
+}
+
+interface Placed {
+  tokens: CellToken[];
+  line: number;
+  by: 'label' | 'arithmetic';
+  /** Columns no reading proves (a row printed with fewer numbers than columns): null with a diagnostic. */
+  open?: number[];
+}
+
+/**
+ * Each label's numbers read as the values that follow it up to the next label, when the table is printed so: no
+ * number before the first label, no unrecognised text among one label's numbers, none after a group's own label that has sub-rows, no label twice (but for a label
+ * cut into pieces that each name the row, "2." / "其他法律行政法规禁止公开", with nothing between them), at most
+ * seven numbers after any label. A run of seven is the row when its total is the sum of its cells (blank cells as 0); a
+ * shorter run (blank cells printed as nothing) gives the cells every reading that keeps the total agrees on.
+ */
+function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<RequestKey, Placed> | null {
+  if (units.some((u) => u.run === 0)) return null;
+  const after = hits.map(() => ({ tokens: [] as CellToken[], line: 0, cluster: -1 }));
+  for (const u of units) {
+    const run = after[u.run - 1];
+    // Text that names no row between a run's numbers (a label cut into pieces that were not recognised): whose
+    // numbers follow it is not known.
+    if (run.tokens.length && u.cluster !== run.cluster) return null;
+    if (!run.tokens.length) Object.assign(run, { line: u.line, cluster: u.cluster });
+    run.tokens.push(...u.tokens);
+  }
+  // One run per row: the pieces of a cut label with nothing between them are one label.
+  const runs: { key: RequestKey; tokens: CellToken[]; line: number }[] = [];
+  hits.forEach((h, r) => {
+    const last = runs.at(-1);
+    const { tokens, line } = after[r];
+    if (last && last.key === h.key && !last.tokens.length) Object.assign(last, { tokens, line });
+    else runs.push({ key: h.key, tokens, line });
+  });
+  if (new Set(runs.map((r) => r.key)).size !== runs.length) return null;
+  const printed = new Set(present);
+  const out = new Map<RequestKey, Placed>();
+  for (const { key, tokens, line } of runs) {
+    if (tokens.length > WIDTH || (!printed.has(key) && tokens.length)) return null;
+    if (!tokens.length) continue;
+    if (tokens.length === WIDTH) {
+      if (b3HoldsBlankZero(tokens)) out.set(key, { tokens, line, by: 'arithmetic' });
+      continue;
+    }
+    const agreed = agreedCells(tokens);
+    if (!agreed) continue;
+    const open: number[] = [];
+    const cells = agreed.cells.map((t, c) => t ?? (open.push(c), { kind: 'blank' as const, printed: '' }));
+    out.set(key, { tokens: cells, line, by: 'arithmetic', open });
+  }
+  return out;
 }
 
 const firstHit = (hits: Hit[], key: RequestKey) => hits.find((h) => h.key === key)!;
@@ -677,6 +739,38 @@ function showReading(reading: PlacedRow[]): string {
 }
 
 /**
+ * The cells of a row printed with fewer values than columns (blank cells printed as nothing) on which every reading
+ * agrees: a reading puts the values in order into some of the seven columns, blank cells elsewhere, and must keep B3
+ * with blank cells as 0. A cell is agreed when every surviving reading gives it the same value (or leaves it blank);
+ * null when there is no surviving reading or no agreed number.
+ */
+function agreedCells(tokens: CellToken[]): { cells: (CellToken | null)[]; readings: number } | null {
+  if (tokens.some((t) => t.kind === 'text')) return null;
+  const cells: (CellToken | null)[] = [];
+  const row: CellToken[] = new Array<CellToken>(WIDTH);
+  let readings = 0;
+  const blank: CellToken = { kind: 'blank', printed: '' };
+  const walk = (column: number, next: number) => {
+    if (next === tokens.length) {
+      for (let c = column; c < WIDTH; c++) row[c] = blank;
+      if (!b3HoldsBlankZero(row)) return;
+      if (readings++ === 0) cells.push(...row);
+      else for (let c = 0; c < WIDTH; c++) if (cells[c] && !sameCell(cells[c]!, row[c])) cells[c] = null;
+      return;
+    }
+    if (WIDTH - column < tokens.length - next) return;
+    row[column] = tokens[next];
+    walk(column + 1, next + 1);
+    row[column] = blank;
+    walk(column + 1, next);
+  };
+  walk(0, 0);
+  return readings && cells.some((t) => t?.kind === 'number') ? { cells, readings } : null;
+}
+
+const sameCell = (a: CellToken, b: CellToken) => a.kind === b.kind && (a.kind !== 'number' || (b.kind === 'number' && a.value === b.value));
+
+/**
  * B3 for seven tokens with every blank cell counted as 0 (a cell printed as nothing, or a null mark): a row placed by
  * the position of its numbers is kept only when its total is the sum of what it prints.
  */
@@ -797,9 +891,10 @@ function requestsOf(placed: Map<RequestKey, { tokens: CellToken[] }>, readings: 
 
 function buildRequests(
   present: RequestKey[],
-  placed: Map<RequestKey, { tokens: CellToken[]; line: number; by: 'label' | 'arithmetic' }>,
+  placed: Map<RequestKey, Placed>,
   hits: Hit[],
   gridOf: (hit: Hit) => { grid: ColumnGrid; spans: number[] } | null,
+  rowsOnLabels: boolean,
   log: DiagnosticLog,
 ): { requests: Requests; placement: TablePlacement } {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
@@ -827,8 +922,38 @@ function buildRequests(
       if (!hit.rivals.length) log.warn('row-no-values', hit.line, `${WIDTH} numbers for ${key}`, 'no numbers proved to be this row’s', `表三“${key}”行没有找到能证明属于该行的数字，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
+    } else if (p.open) {
+      requests[key] = toCells(APPLICANT_KEYS, p.tokens, log, p.line, path);
+      counts.arithmetic += WIDTH - p.open.length;
+      counts.unread += p.open.length;
+      const open = p.open.map((c) => APPLICANT_KEYS[c]).join('、');
+      const shown = p.tokens.filter((_, c) => !p.open!.includes(c)).map((t) => t.printed || '∅').join(' ');
+      log.warn('row-short', p.line, `${WIDTH} numbers`, shown, `表三“${key}”行的数字跟在行标签之后但少于 ${WIDTH} 个，无法确定空格位置；满足行总计（空格按 0 计）的各种读法只在 ${open} 上不同，这些单元格记为空值`, path);
+    } else if (rowsOnLabels && hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH && agreedCells(p.tokens)) {
+      // Spaces cannot show which cell was left blank, but every reading that keeps the row's total puts these cells
+      // in the same columns (the total, as a rule): those are placed, the others stay null.
+      const agreed = agreedCells(p.tokens)!;
+      const row = EMPTY_ROW();
+      const open: string[] = [];
+      APPLICANT_KEYS.forEach((c, i) => {
+        const t = agreed.cells[i];
+        if (t?.kind === 'number') row[c] = t.value;
+        else if (!t) open.push(c);
+      });
+      requests[key] = row;
+      counts.arithmetic += WIDTH - open.length;
+      counts.unread += open.length;
+      const printed = p.tokens.map((x) => x.printed).join(' ');
+      log.warn(
+        'row-short',
+        p.line,
+        `${WIDTH} numbers`,
+        printed,
+        `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置；满足行总计（空格按 0 计）的 ${agreed.readings} 种读法只在 ${open.join('、')} 上不同，这些单元格记为空值，其余按各读法一致的值填入`,
+        path,
+      );
     } else if (hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH) {
-      // Spaces cannot show which cell was left blank: placing the numbers would be a guess.
+      // Spaces cannot show which cell was left blank, and the row's total does not settle any number's column.
       log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
