@@ -1,5 +1,5 @@
 /** Writes that never leave a half-written file: write a temporary file next to the target, then rename over it. */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -38,8 +38,13 @@ export function writeJsonAtomic(target: string, value: unknown): Promise<void> {
   return writeFileAtomic(target, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * A copy that shares the source's blocks where the file system can (a reflink: Btrfs, XFS), else an ordinary copy.
+ * Not a hard link: linking changes the source's ctime, so the next run would read and hash every input again
+ * (../cache/file-state.ts).
+ */
 export function copyFileAtomic(source: string, target: string): Promise<void> {
-  return replaceAtomically(target, (temp) => copyFile(source, temp));
+  return replaceAtomically(target, (temp) => copyFile(source, temp, constants.COPYFILE_FICLONE));
 }
 
 /**
