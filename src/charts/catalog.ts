@@ -3,9 +3,9 @@
  * per report (handling, applicants, appeals), per agency with ≥ 2 years (trend), and per year and metric (ranking).
  * A chart entry holds exactly the numbers it plots; SVG, PNG, CSV and data tables are all rendered from it.
  */
-import { agencyTrendChartId } from './chart-ids';
+import { agencyTrendChartId, reportChartId } from './chart-ids';
 import { group } from 'd3-array';
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, APPLICANT_PARTS, REQUEST_GROUPS, REQUEST_ROWS, type Report, type RequestKey } from '../schema';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, APPLICANT_PARTS, REQUEST_GROUPS, REQUEST_ROWS, type ReportSummary, type RequestKey } from '../schema';
 import { reportUrl } from '../lib/paths';
 import { describeNotes, describeRows, sentences } from './describe';
 import { formatWithUnit, PERCENT_UNIT } from './format';
@@ -58,17 +58,17 @@ export interface ChartEntry {
 /** Rankings show at most this many agencies so that the chart stays readable for a large corpus. */
 export const RANKING_LIMIT = 50;
 
-const reportName = (r: Report) => `${r.agency.name} ${r.year} 年政府信息公开工作年度报告`;
+const reportName = (r: ReportSummary) => `${r.agency.name} ${r.year} 年政府信息公开工作年度报告`;
 const COUNT_UNIT = '件';
 
-function reportSource(reports: Report[]): ChartSource {
+function reportSource(reports: ReportSummary[]): ChartSource {
   const links = reports.map((r) => ({ label: reportName(r), href: reportUrl(r.id) }));
   return { text: `数据来源：${links.map((l) => l.label).join('、')}`, links };
 }
 
 /** A row of one report's cell(s), flagged with the notes that concern those cells. */
 export function reportRow(
-  report: Report,
+  report: ReportSummary,
   collector: NoteCollector,
   row: { key: string; label: string; group?: string | null; unit: string; href?: string | null; notePrefix?: string } & MetricValue,
 ): ChartRow {
@@ -87,13 +87,13 @@ export function reportRow(
   };
 }
 
-function requestCell(report: Report, key: RequestKey, collector: NoteCollector, label: string, group: string | null): ChartRow {
+function requestCell(report: ReportSummary, key: RequestKey, collector: NoteCollector, label: string, group: string | null): ChartRow {
   const value = report.requests[key]?.total ?? null;
   return reportRow(report, collector, { key, label, group, unit: COUNT_UNIT, value, paths: [`requests.${key}.total`] });
 }
 
 /** Outcome rows of table B (total column), a group's own line replacing its sub-rows when the report printed one, then carried forward. */
-function handlingRows(report: Report, collector: NoteCollector): ChartRow[] {
+function handlingRows(report: ReportSummary, collector: NoteCollector): ChartRow[] {
   const rows: ChartRow[] = [];
   const printedAsLine = new Set(REQUEST_GROUPS.filter((g) => report.requests[g.key] !== undefined).map((g) => g.key));
   for (const def of REQUEST_ROWS) {
@@ -113,7 +113,7 @@ function handlingRows(report: Report, collector: NoteCollector): ChartRow[] {
 
 const ORG_GROUP = '法人或其他组织';
 
-function applicantRows(report: Report, collector: NoteCollector): ChartRow[] {
+function applicantRows(report: ReportSummary, collector: NoteCollector): ChartRow[] {
   return APPLICANT_PARTS.map((key) => {
     const col = APPLICANT_COLUMNS.find((c) => c.key === key);
     return reportRow(report, collector, {
@@ -127,7 +127,7 @@ function applicantRows(report: Report, collector: NoteCollector): ChartRow[] {
   });
 }
 
-function appealRows(report: Report, collector: NoteCollector): ChartRow[] {
+function appealRows(report: ReportSummary, collector: NoteCollector): ChartRow[] {
   return APPEAL_GROUPS.flatMap((g) =>
     APPEAL_COLUMNS.map((c) =>
       reportRow(report, collector, {
@@ -151,7 +151,7 @@ function describeAppeals(rows: ChartRow[]): string {
   }).join('；');
 }
 
-function reportEntries(report: Report, builtAt: string): ChartEntry[] {
+function reportEntries(report: ReportSummary, builtAt: string): ChartEntry[] {
   const who = `${report.agency.name} ${report.year} 年`;
   const received = `${who}收到政府信息公开申请 ${formatWithUnit(report.requests.received.total, COUNT_UNIT)}`;
   const source = reportSource([report]);
@@ -185,7 +185,7 @@ function reportEntries(report: Report, builtAt: string): ChartEntry[] {
     const collector = new NoteCollector();
     const rows = spec.build(collector);
     return {
-      id: `report-${report.id}-${spec.suffix}`,
+      id: reportChartId(report.id, spec.suffix),
       kind: spec.kind,
       title: spec.title,
       subtitle: spec.subtitle,
@@ -203,7 +203,7 @@ function reportEntries(report: Report, builtAt: string): ChartEntry[] {
 
 const seriesLabel = (m: Metric) => `${m.zh}（${m.unit === PERCENT_UNIT ? '%' : m.unit}）`;
 
-function trendEntry(reports: Report[], builtAt: string): ChartEntry {
+function trendEntry(reports: ReportSummary[], builtAt: string): ChartEntry {
   const agency = reports[reports.length - 1].agency;
   const years = reports.map((r) => String(r.year));
   const collector = new NoteCollector();
@@ -243,7 +243,7 @@ export function compareRanked(a: { value: number | null; name: string }, b: { va
   return b.value - a.value || a.name.localeCompare(b.name, 'zh');
 }
 
-function rankingEntry(year: number, reports: Report[], metric: Metric, builtAt: string): ChartEntry {
+function rankingEntry(year: number, reports: ReportSummary[], metric: Metric, builtAt: string): ChartEntry {
   const ranked = reports
     .map((report) => ({ report, name: report.agency.name, ...metric.read(report) }))
     .sort(compareRanked)
@@ -278,11 +278,24 @@ function rankingEntry(year: number, reports: Report[], metric: Metric, builtAt: 
 /** Rankings need at least this many reports in a year to compare anything. */
 const MIN_RANKED_REPORTS = 2;
 
-/** All charts for a set of reports. Pure: the same reports and time give the same charts. */
-export function buildCharts(reports: Report[], builtAt: string): ChartEntry[] {
-  const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
-  const charts = sorted.flatMap((r) => reportEntries(r, builtAt));
+/** The chart ids of one report (`report-<report id>-<suffix>`), in the order reportCharts gives its charts. */
+export const REPORT_CHART_SUFFIXES = ['handling', 'applicants', 'appeals'] as const;
+const REPORT_CHART_ID = new RegExp(`^report-(.+)-(${REPORT_CHART_SUFFIXES.join('|')})$`);
 
+/** The report id a report chart's id names, or null for a chart of another kind. */
+export function reportIdOfChart(chartId: string): string | null {
+  return REPORT_CHART_ID.exec(chartId)?.[1] ?? null;
+}
+
+/** The three charts drawn from one report (handling, applicants, appeals). Pure. */
+export function reportCharts(report: ReportSummary, builtAt: string): ChartEntry[] {
+  return reportEntries(report, builtAt);
+}
+
+/** The charts shared across reports: agency trends (≥ 2 years) and rankings per year and metric. Pure. */
+export function buildSharedCharts(reports: readonly ReportSummary[], builtAt: string): ChartEntry[] {
+  const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
+  const charts: ChartEntry[] = [];
   for (const [, agencyReports] of group(sorted, (r) => r.agency.slug)) {
     // One report per year (the first by id if an agency has two for the same year).
     const byYear = [...group(agencyReports, (r) => r.year).values()].map((rs) => rs[0]).sort((a, b) => a.year - b.year);
@@ -295,4 +308,10 @@ export function buildCharts(reports: Report[], builtAt: string): ChartEntry[] {
     for (const metric of METRICS) charts.push(rankingEntry(year, yearReports, metric, builtAt));
   }
   return charts;
+}
+
+/** All charts for a set of reports: each report's, then the shared ones. Pure: the same reports and time give the same charts. */
+export function buildCharts(reports: readonly ReportSummary[], builtAt: string): ChartEntry[] {
+  const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
+  return [...sorted.flatMap((r) => reportEntries(r, builtAt)), ...buildSharedCharts(sorted, builtAt)];
 }

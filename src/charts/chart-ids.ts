@@ -4,3 +4,8 @@
 export function agencyTrendChartId(agencySlug: string): string {
   return `agency-${agencySlug}-trend`;
 }
+
+/** The permalink id of one of a report's charts (suffix: handling, applicants, appeals). */
+export function reportChartId(reportId: string, suffix: string): string {
+  return `report-${reportId}-${suffix}`;
+}

@@ -3,16 +3,18 @@
  * (/charts/trends/) and of each report's charts (/charts/reports/), which grow with the corpus.
  */
 import { group } from 'd3-array';
-import { chartsByReport, getCharts } from './registry';
-import type { ChartEntry, ChartKind } from './catalog';
+import { reportChartId } from './chart-ids';
+import { chartRefs, getSharedCharts } from './registry';
+import { REPORT_CHART_SUFFIXES, type ChartEntry } from './catalog';
 import { reportsNewestFirst } from '../lib/site-data';
-import type { Report } from '../schema/report';
+import type { ReportSummary } from '../schema/summary';
 
-const REPORT_CHART_LABELS: Partial<Record<ChartKind, string>> = { 'report-handling': '办理结果', 'report-applicants': '申请人类型', 'report-appeals': '行政复议与诉讼' };
+const REPORT_CHART_LABELS: Record<(typeof REPORT_CHART_SUFFIXES)[number], string> = { handling: '办理结果', applicants: '申请人类型', appeals: '行政复议与诉讼' };
 
 export interface ReportChartLine {
-  report: Report;
-  charts: { chart: ChartEntry; label: string }[];
+  report: ReportSummary;
+  /** The report's charts by id (drawn only on their own pages). */
+  charts: { id: string; label: string }[];
 }
 
 export interface ChartIndex {
@@ -28,22 +30,18 @@ export interface ChartIndex {
 let index: Promise<ChartIndex> | undefined;
 
 async function buildIndex(): Promise<ChartIndex> {
-  const charts = await getCharts();
-  const byReport = await chartsByReport();
+  const charts = await getSharedCharts();
   const rankings = group(
     charts.filter((c) => c.kind === 'ranking'),
     (c) => c.subject.year as number,
   );
   return {
-    total: charts.length,
+    total: (await chartRefs()).length,
     rankings: [...rankings].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, charts: list })),
     trends: charts.filter((c) => c.kind === 'agency-trend').sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
     reportLines: reportsNewestFirst.map((report) => ({
       report,
-      charts: (byReport.get(report.id) ?? []).flatMap((chart) => {
-        const label = REPORT_CHART_LABELS[chart.kind];
-        return label ? [{ chart, label }] : [];
-      }),
+      charts: REPORT_CHART_SUFFIXES.map((suffix) => ({ id: reportChartId(report.id, suffix), label: REPORT_CHART_LABELS[suffix] })),
     })),
   };
 }

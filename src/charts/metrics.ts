@@ -4,7 +4,7 @@
  * which cells each value reads (so rule breaks on those cells flag the plotted value) and why a value is null.
  */
 import { INDICATORS, groupRows, sum, type IndicatorKey } from '../lib/indicators';
-import { splitCellPath, type AppealGroup, type Report, type RequestRowKey } from '../schema';
+import { splitCellPath, type AppealGroup, type ReportSummary, type RequestRowKey } from '../schema';
 import { NOT_APPLICABLE_LABEL, NULL_LABEL, PERCENT_UNIT } from './format';
 
 export interface MetricValue {
@@ -22,7 +22,7 @@ export interface Metric {
   unit: string;
   /** How the value is obtained, shown in the chart subtitle. */
   definition: string;
-  read(report: Report): MetricValue;
+  read(report: ReportSummary): MetricValue;
 }
 
 const requestPath = (key: string) => `requests.${key}.total`;
@@ -33,14 +33,14 @@ const appealPath = (group: AppealGroup, column: string) => `appeals.${group}.${c
  * contain dots (`withheld.stateSecret`), so the table is the first segment and the column the last.
  * Undefined when the path does not exist in this report (a group line the report did not print).
  */
-export function valueAt(report: Report, path: string): number | null | undefined {
+export function valueAt(report: ReportSummary, path: string): number | null | undefined {
   const { table, row: key, column } = splitCellPath(path) ?? { table: '', row: '', column: '' };
   const rows = table === 'requests' ? report.requests : table === 'appeals' ? report.appeals : undefined;
   const row = (rows as Record<string, Record<string, number | null> | undefined> | undefined)?.[key];
   return row?.[column];
 }
 
-function countMetric(slug: string, zh: string, definition: string, paths: (r: Report) => string[]): Metric {
+function countMetric(slug: string, zh: string, definition: string, paths: (r: ReportSummary) => string[]): Metric {
   return {
     slug,
     zh,
@@ -55,12 +55,12 @@ function countMetric(slug: string, zh: string, definition: string, paths: (r: Re
 }
 
 /** A table B group's cells as printed: its own line if the report printed one, else its numbered sub-rows. */
-function groupPaths(r: Report, group: 'withheld'): string[] {
+function groupPaths(r: ReportSummary, group: 'withheld'): string[] {
   return r.requests[group] ? [requestPath(group)] : groupRows(group).map(requestPath);
 }
 
 /** The cells each indicator of src/lib/indicators.ts reads (total column). */
-const INDICATOR_PATHS: Record<IndicatorKey, (r: Report) => string[]> = {
+const INDICATOR_PATHS: Record<IndicatorKey, (r: ReportSummary) => string[]> = {
   disclosureRate: () => ['disclosed', 'partlyDisclosed', 'handledTotal'].map(requestPath),
   withholdingRate: (r) => [...groupPaths(r, 'withheld'), requestPath('handledTotal')],
   notHeldShare: () => ['unavailable.notHeld', 'handledTotal'].map(requestPath),
@@ -74,7 +74,7 @@ const indicatorMetrics: Metric[] = INDICATORS.map((indicator) => ({
   zh: indicator.zh,
   unit: PERCENT_UNIT,
   definition: indicator.definition,
-  read: (r: Report) => {
+  read: (r: ReportSummary) => {
     const paths = INDICATOR_PATHS[indicator.key](r);
     const ratio = indicator.compute(r);
     if (ratio !== null) return { value: Math.round(ratio * 1000) / 10, paths };

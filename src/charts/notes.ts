@@ -2,7 +2,7 @@
  * Notes for flagged values: the rule breaks and diagnostics of a report that concern a plotted cell.
  * A chart collects its notes once, numbers them, and each plotted row refers to its notes by number.
  */
-import { RULES, type Report, type RuleId } from '../schema';
+import { RULES, type ReportSummary, type RuleId } from '../schema';
 
 export class NoteCollector {
   readonly notes: string[] = [];
@@ -29,7 +29,7 @@ function concerns(diagnosticPath: string, paths: string[]): boolean {
 }
 
 /** Note texts for every rule break and non-info diagnostic of `report` that touches one of `paths`. */
-export function notesForPaths(report: Report, paths: string[]): string[] {
+export function notesForPaths(report: ReportSummary, paths: string[]): string[] {
   const wanted = new Set(paths);
   const notes = report.checks.filter((c) => c.cells.some((cell) => wanted.has(cell))).map((c) => ruleNote(c.rule, c.message));
   for (const d of report.diagnostics) {

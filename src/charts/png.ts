@@ -51,7 +51,7 @@ export async function preparePngFonts(text: string): Promise<void> {
  * Every character of the charts' SVGs that comes from their data, and printable ASCII (the markup, numbers,
  * URLs); the frame's few fixed words are added by the first chart.
  */
-export function chartCharacters(charts: readonly ChartEntry[]): string {
+export function chartCharacters(charts: Iterable<ChartEntry>): string {
   const seen = new Set<string>(Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)));
   const add = (text: string | null | undefined) => {
     if (text) for (const ch of text) seen.add(ch);

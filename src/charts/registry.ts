@@ -1,23 +1,36 @@
 /**
- * Every chart of the site, built once per build from the site's data (src/lib/site-data.ts reads the data
- * files once) and cached at module level, so chart pages and file endpoints share one computation.
+ * Every chart of the site. The charts shared across reports (agency trends, rankings, regions) are built once per
+ * build from the reports' summaries (src/lib/site-data.ts) and cached at module level; a report's three charts are
+ * drawn from its summary when a page asks for them, so the build never holds every report's charts at once.
  */
-import { group } from 'd3-array';
 import { regions } from '../lib/region-data';
-import { reports } from '../lib/site-data';
-import { buildCharts, type ChartEntry } from './catalog';
+import { reportById, reports } from '../lib/site-data';
+import { REPORT_CHART_SUFFIXES, buildSharedCharts, reportCharts as drawReportCharts, reportIdOfChart, type ChartEntry } from './catalog';
+import { reportChartId } from './chart-ids';
 import { buildRegionCharts } from './region-catalog';
 
 /** One time for the whole build, printed on every chart. */
 export const BUILT_AT = new Date().toISOString();
 
-let charts: Promise<ChartEntry[]> | undefined;
-let byId: Promise<Map<string, ChartEntry>> | undefined;
+let shared: Promise<ChartEntry[]> | undefined;
+let sharedById: Promise<Map<string, ChartEntry>> | undefined;
 
-/** All charts: per report, per agency (≥ 2 years), per year and metric, per region and year. */
-export function getCharts(): Promise<ChartEntry[]> {
-  charts ??= Promise.resolve().then(() => [...buildCharts(reports, BUILT_AT), ...buildRegionCharts(regions, BUILT_AT)]);
-  return charts;
+/** The charts shared across reports: per agency (≥ 2 years), per year and metric, per region and year. */
+export function getSharedCharts(): Promise<ChartEntry[]> {
+  shared ??= Promise.resolve().then(() => [...buildSharedCharts(reports, BUILT_AT), ...buildRegionCharts(regions, BUILT_AT)]);
+  return shared;
+}
+
+/** The charts drawn from one report (none for an unknown id). */
+export async function reportCharts(reportId: string): Promise<ChartEntry[]> {
+  const report = reportById.get(reportId);
+  return report ? drawReportCharts(report, BUILT_AT) : [];
+}
+
+/** Every chart one at a time: each report's, then the shared ones (each report's drawn and let go in turn). */
+export async function* allCharts(): AsyncGenerator<ChartEntry> {
+  for (const report of reports) yield* drawReportCharts(report, BUILT_AT);
+  yield* await getSharedCharts();
 }
 
 /**
@@ -25,29 +38,43 @@ export function getCharts(): Promise<ChartEntry[]> {
  * undefined when there is no such chart (an agency with one year has no trend).
  */
 export async function findChart(id: string): Promise<ChartEntry | undefined> {
-  byId ??= getCharts().then((all) => new Map(all.map((c) => [c.id, c])));
-  return (await byId).get(id);
+  sharedById ??= getSharedCharts().then((all) => new Map(all.map((c) => [c.id, c])));
+  const found = (await sharedById).get(id);
+  if (found) return found;
+  const reportId = reportIdOfChart(id);
+  return reportId === null ? undefined : (await reportCharts(reportId)).find((c) => c.id === id);
 }
 
-let byReport: Promise<Map<string, ChartEntry[]>> | undefined;
+/** A chart that a route renders: found by id (the route's parameter), or the build fails naming it. */
+export async function chartOf(id: string | undefined): Promise<ChartEntry> {
+  const chart = id === undefined ? undefined : await findChart(id);
+  if (!chart) throw new Error(`no chart with the id ${id}`);
+  return chart;
+}
 
-/** Each report's charts by report id, grouped once (filtering every chart per report page is quadratic). */
-export function chartsByReport(): Promise<Map<string, ChartEntry[]>> {
-  byReport ??= getCharts().then((all) =>
-    group(
-      all.filter((c) => c.kind.startsWith('report-') && c.subject.reportId),
-      (c) => c.subject.reportId as string,
-    ),
+/** What chart routes need to list a chart without drawing it: its id, kind and subject. */
+export type ChartRef = Pick<ChartEntry, 'id' | 'kind' | 'subject'>;
+
+let refs: Promise<ChartRef[]> | undefined;
+let paths: Promise<{ params: { id: string } }[]> | undefined;
+
+/** Every chart's reference: each report's three (from its id alone), then the shared charts. Computed once. */
+export function chartRefs(): Promise<ChartRef[]> {
+  refs ??= listChartRefs();
+  return refs;
+}
+
+async function listChartRefs(): Promise<ChartRef[]> {
+  const kinds = { handling: 'report-handling', applicants: 'report-applicants', appeals: 'report-appeals' } as const;
+  const ofReports = reports.flatMap((r) =>
+    REPORT_CHART_SUFFIXES.map((suffix): ChartRef => ({ id: reportChartId(r.id, suffix), kind: kinds[suffix], subject: { reportId: r.id, agencySlug: r.agency.slug, year: r.year } })),
   );
-  return byReport;
+  const ofShared = (await getSharedCharts()).map(({ id, kind, subject }) => ({ id, kind, subject }));
+  return [...ofReports, ...ofShared];
 }
 
-/** The charts drawn from one report. */
-export async function reportCharts(reportId: string): Promise<ChartEntry[]> {
-  return (await chartsByReport()).get(reportId) ?? [];
-}
-
-/** getStaticPaths for every chart route: the id as parameter, the chart as prop. */
-export async function chartPaths(): Promise<{ params: { id: string }; props: { chart: ChartEntry } }[]> {
-  return (await getCharts()).map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+/** getStaticPaths for every chart route: the id only; the page looks its chart up when it renders (chartOf). */
+export function chartPaths(): Promise<{ params: { id: string } }[]> {
+  paths ??= chartRefs().then((all) => all.map((c) => ({ params: { id: c.id } })));
+  return paths;
 }

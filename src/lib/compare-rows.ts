@@ -2,7 +2,7 @@
  * The rows of the compare page: one per report, key figures and indicators precomputed.
  * The same rows are rendered as the static table and served as JSON chunks to the page's script.
  */
-import type { Report } from '../schema/report';
+import type { ReportSummary } from '../schema/summary';
 import type { CompareRow } from './compare-columns';
 import { FIGURES } from './figures';
 import { agencyUrl, reportUrl } from './paths';
@@ -14,7 +14,7 @@ export type { CompareRow };
 /** Rows per static page and per JSON chunk; keeps each compare page well under 1 MB. */
 export const COMPARE_PAGE_SIZE = 500;
 
-function compareRow(r: Report): CompareRow {
+function compareRow(r: ReportSummary): CompareRow {
   return {
     id: r.id,
     url: reportUrl(r.id),

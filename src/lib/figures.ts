@@ -3,7 +3,7 @@
  * Labels come from src/schema/keys.ts; values from src/lib/indicators.ts.
  */
 import { APPEAL_GROUPS, REQUEST_GROUPS, TABLE_LABELS } from '../schema/keys';
-import type { Report } from '../schema/report';
+import type { ReportSummary } from '../schema/summary';
 import { INDICATORS, groupValue, sum, type Value } from './indicators';
 import { requestRowLabel, shortLabel } from './labels';
 
@@ -12,7 +12,7 @@ export interface Figure {
   zh: string;
   kind: 'count' | 'share';
   title?: string;
-  value: (report: Report) => Value;
+  value: (report: ReportSummary) => Value;
 }
 
 const rowFigure = (key: 'received' | 'disclosed' | 'partlyDisclosed' | 'handledTotal' | 'carriedForward'): Figure => ({
@@ -55,7 +55,7 @@ export const FIGURES: Figure[] = [
 export const AGENCY_FIGURES = FIGURES.filter((f) => f.kind === 'count' && f.key !== 'handledTotal');
 
 /** A figure's change from `previous` to `current` (a count's difference, a share's difference in share points); null when either is unknown. */
-export function figureChange(figure: Figure, current: Report, previous: Report): Value {
+export function figureChange(figure: Figure, current: ReportSummary, previous: ReportSummary): Value {
   const to = figure.value(current);
   const from = figure.value(previous);
   return to === null || from === null ? null : to - from;

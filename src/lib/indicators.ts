@@ -3,7 +3,8 @@
  * Every function returns null instead of NaN/Infinity: when a part is missing (a blank cell) or a denominator is zero.
  */
 import { APPLICANT_PARTS, REQUEST_ROWS, type ApplicantColumn, type RequestGroup, type RequestRowKey } from '../schema/keys';
-import type { Report, Requests } from '../schema/report';
+import type { Requests } from '../schema/report';
+import type { ReportSummary } from '../schema/summary';
 
 export type Value = number | null;
 
@@ -39,28 +40,28 @@ export function groupValue(requests: Requests, group: RequestGroup, column: Appl
 }
 
 /** Share of handled requests disclosed in full or in part: (disclosed + partlyDisclosed) / handledTotal. */
-export function disclosureRate(report: Report, column: ApplicantColumn = 'total'): Value {
+export function disclosureRate(report: ReportSummary, column: ApplicantColumn = 'total'): Value {
   const r = report.requests;
   return ratio(sum([r.disclosed[column], r.partlyDisclosed[column]]), r.handledTotal[column]);
 }
 
 /** Share of handled requests withheld (不予公开): the withheld group / handledTotal. */
-export function withholdingRate(report: Report, column: ApplicantColumn = 'total'): Value {
+export function withholdingRate(report: ReportSummary, column: ApplicantColumn = 'total'): Value {
   return ratio(groupValue(report.requests, 'withheld', column), report.requests.handledTotal[column]);
 }
 
 /** Share of handled requests answered "not held by this body": unavailable.notHeld / handledTotal. */
-export function notHeldShare(report: Report, column: ApplicantColumn = 'total'): Value {
+export function notHeldShare(report: ReportSummary, column: ApplicantColumn = 'total'): Value {
   return ratio(report.requests['unavailable.notHeld'][column], report.requests.handledTotal[column]);
 }
 
 /** Share of administrative reconsiderations that corrected the agency: review.corrected / review.total. */
-export function correctionRate(report: Report): Value {
+export function correctionRate(report: ReportSummary): Value {
   return ratio(report.appeals.review.corrected, report.appeals.review.total);
 }
 
 /** Requests received per applicant type, as a share of all requests received. */
-export function applicantShares(report: Report): { column: (typeof APPLICANT_PARTS)[number]; share: Value }[] {
+export function applicantShares(report: ReportSummary): { column: (typeof APPLICANT_PARTS)[number]; share: Value }[] {
   const received = report.requests.received;
   return APPLICANT_PARTS.map((column) => ({ column, share: ratio(received[column], received.total) }));
 }
@@ -72,28 +73,28 @@ export const INDICATORS = [
     zh: '公开率（全部或部分公开）',
     en: 'Disclosed in full or in part',
     definition: '（予以公开 + 部分公开）÷ 办理结果总计',
-    compute: (r: Report) => disclosureRate(r),
+    compute: (r: ReportSummary) => disclosureRate(r),
   },
   {
     key: 'withholdingRate',
     zh: '不予公开率',
     en: 'Withheld',
     definition: '不予公开各项之和 ÷ 办理结果总计',
-    compute: (r: Report) => withholdingRate(r),
+    compute: (r: ReportSummary) => withholdingRate(r),
   },
   {
     key: 'notHeldShare',
     zh: '“本机关不掌握”占比',
     en: 'Not held by this body',
     definition: '本机关不掌握相关政府信息 ÷ 办理结果总计',
-    compute: (r: Report) => notHeldShare(r),
+    compute: (r: ReportSummary) => notHeldShare(r),
   },
   {
     key: 'correctionRate',
     zh: '行政复议纠错率',
     en: 'Reconsideration correction rate',
     definition: '行政复议结果纠正 ÷ 行政复议总计',
-    compute: (r: Report) => correctionRate(r),
+    compute: (r: ReportSummary) => correctionRate(r),
   },
 ] as const;
 export type IndicatorKey = (typeof INDICATORS)[number]['key'];
@@ -105,7 +106,7 @@ export interface RatioParts {
 }
 
 /** The parts of each indicator, so that a rate over many reports divides the sums (never averages the rates). */
-export const INDICATOR_PARTS: Record<IndicatorKey, (r: Report) => RatioParts> = {
+export const INDICATOR_PARTS: Record<IndicatorKey, (r: ReportSummary) => RatioParts> = {
   disclosureRate: (r) => ({ numerator: sum([r.requests.disclosed.total, r.requests.partlyDisclosed.total]), denominator: r.requests.handledTotal.total }),
   withholdingRate: (r) => ({ numerator: groupValue(r.requests, 'withheld'), denominator: r.requests.handledTotal.total }),
   notHeldShare: (r) => ({ numerator: r.requests['unavailable.notHeld'].total, denominator: r.requests.handledTotal.total }),
@@ -123,7 +124,7 @@ export interface PooledRate {
   of: number;
 }
 
-export function pooledRate(reports: readonly Report[], key: IndicatorKey): PooledRate {
+export function pooledRate(reports: readonly ReportSummary[], key: IndicatorKey): PooledRate {
   let numerator = 0;
   let denominator = 0;
   let counted = 0;

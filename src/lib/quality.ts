@@ -1,9 +1,10 @@
 /** The data-quality listing: files that did not become reports, then reports with rule breaks or diagnostics. */
-import type { Rejected, Report } from '../schema/report';
+import type { Rejected } from '../schema/report';
+import type { ReportSummary } from '../schema/summary';
 import { rejected } from './data-files';
 import { reports } from './site-data';
 
-export type QualityItem = { kind: 'rejected'; file: Rejected } | { kind: 'report'; report: Report };
+export type QualityItem = { kind: 'rejected'; file: Rejected } | { kind: 'report'; report: ReportSummary };
 
 /**
  * Items per /quality/ page: keeps each page small for a large corpus. An item (a report's rule breaks and

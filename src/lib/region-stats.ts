@@ -7,7 +7,7 @@
  */
 import { group } from 'd3-array';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_GROUPS, REQUEST_ROWS, type RequestGroup } from '../schema/keys';
-import type { Report } from '../schema/report';
+import type { ReportSummary } from '../schema/summary';
 import { INDICATORS, groupRows, groupValue, pooledRate, type IndicatorKey, type PooledRate, type Value } from './indicators';
 import { placeSlug, provinceSlug } from './regions';
 
@@ -56,12 +56,12 @@ export interface RegionChange {
 export interface RegionYear {
   year: number;
   /** The region's reports of this year, by agency name. */
-  reports: Report[];
+  reports: ReportSummary[];
   requests: TotalLine[];
   appeals: TotalLine[];
   rates: Record<IndicatorKey, PooledRate>;
   /** Reports with at least one rule break. */
-  flaggedReports: Report[];
+  flaggedReports: ReportSummary[];
   /** Null when no agency of the region reported in the year before. */
   change: RegionChange | null;
 }
@@ -69,8 +69,8 @@ export interface RegionYear {
 export interface AgencyChange {
   slug: string;
   name: string;
-  previous: Report;
-  current: Report;
+  previous: ReportSummary;
+  current: ReportSummary;
   received: { from: number; to: number; delta: number } | null;
   /** Shares (0–1); delta in share points (0.05 = 5 percentage points). */
   disclosureRate: { from: number; to: number; delta: number } | null;
@@ -80,7 +80,7 @@ export interface CoverageRow {
   slug: string;
   name: string;
   /** The agency's report for each year of `Coverage.years`, or null: not on the portal. */
-  cells: (Report | null)[];
+  cells: (ReportSummary | null)[];
 }
 
 export interface Coverage {
@@ -96,7 +96,7 @@ export interface Region {
   parent: RegionRef | null;
   children: RegionRef[];
   /** All the region's reports, every year. */
-  reports: Report[];
+  reports: ReportSummary[];
   /** Newest year first. */
   years: RegionYear[];
   coverage: Coverage;
@@ -108,11 +108,11 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 const requestPath = (key: string) => `requests.${key}.total`;
 
 /** Value paths marked by a report's rule breaks. */
-function flaggedPaths(report: Report): Set<string> {
+function flaggedPaths(report: ReportSummary): Set<string> {
   return new Set(report.checks.flatMap((c) => c.cells));
 }
 
-function cellTotal(reports: readonly Report[], flagged: readonly Set<string>[], read: (r: Report) => Value, paths: string[]): CellTotal {
+function cellTotal(reports: readonly ReportSummary[], flagged: readonly Set<string>[], read: (r: ReportSummary) => Value, paths: string[]): CellTotal {
   let value = 0;
   let counted = 0;
   let flaggedCount = 0;
@@ -128,7 +128,7 @@ function cellTotal(reports: readonly Report[], flagged: readonly Set<string>[], 
 }
 
 /** Table B's rows in the template's order, each row group's own line before its numbered sub-rows (total column). */
-function requestLines(reports: readonly Report[], flagged: readonly Set<string>[]): TotalLine[] {
+function requestLines(reports: readonly ReportSummary[], flagged: readonly Set<string>[]): TotalLine[] {
   const lines: TotalLine[] = [];
   const seen = new Set<RequestGroup>();
   for (const def of REQUEST_ROWS) {
@@ -144,7 +144,7 @@ function requestLines(reports: readonly Report[], flagged: readonly Set<string>[
   return lines;
 }
 
-function appealLines(reports: readonly Report[], flagged: readonly Set<string>[]): TotalLine[] {
+function appealLines(reports: readonly ReportSummary[], flagged: readonly Set<string>[]): TotalLine[] {
   return APPEAL_GROUPS.flatMap((g) =>
     APPEAL_COLUMNS.map((c) => ({
       key: `${g.key}.${c.key}`,
@@ -156,8 +156,8 @@ function appealLines(reports: readonly Report[], flagged: readonly Set<string>[]
 }
 
 /** One report per agency and year: the first by id when an agency has two for the same year. */
-function byAgencyYear(reports: readonly Report[]): Map<string, Map<number, Report>> {
-  const out = new Map<string, Map<number, Report>>();
+function byAgencyYear(reports: readonly ReportSummary[]): Map<string, Map<number, ReportSummary>> {
+  const out = new Map<string, Map<number, ReportSummary>>();
   for (const r of [...reports].sort((a, b) => a.id.localeCompare(b.id))) {
     let years = out.get(r.agency.slug);
     if (!years) out.set(r.agency.slug, (years = new Map()));
@@ -167,7 +167,7 @@ function byAgencyYear(reports: readonly Report[]): Map<string, Map<number, Repor
 }
 
 /** Received requests and disclosure rate of year Y against Y−1, over the agencies with a report in both. */
-function regionChange(reports: readonly Report[], year: number): RegionChange | null {
+function regionChange(reports: readonly ReportSummary[], year: number): RegionChange | null {
   const pairs = [...byAgencyYear(reports).values()].flatMap((years) => {
     const previous = years.get(year - 1);
     const current = years.get(year);
@@ -195,7 +195,7 @@ function regionChange(reports: readonly Report[], year: number): RegionChange | 
 }
 
 /** Every agency's change from one year to the next (consecutive years only). */
-export function agencyChanges(reports: readonly Report[]): AgencyChange[] {
+export function agencyChanges(reports: readonly ReportSummary[]): AgencyChange[] {
   const out: AgencyChange[] = [];
   for (const [slug, years] of byAgencyYear(reports)) {
     for (const [year, current] of years) {
@@ -229,7 +229,7 @@ export function largestChanges(changes: readonly AgencyChange[], measure: Change
 }
 
 /** Which agencies of the region have a report for each year the region has any (agency × year). */
-export function coverage(reports: readonly Report[]): Coverage {
+export function coverage(reports: readonly ReportSummary[]): Coverage {
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
   const rows = [...byAgencyYear(reports)]
     .map(([slug, byYear]) => {
@@ -244,7 +244,7 @@ export function coverage(reports: readonly Report[]): Coverage {
   return { years, rows, counts };
 }
 
-function regionYear(year: number, yearReports: Report[], allReports: readonly Report[]): RegionYear {
+function regionYear(year: number, yearReports: ReportSummary[], allReports: readonly ReportSummary[]): RegionYear {
   const sorted = [...yearReports].sort((a, b) => byName(a.agency.name, b.agency.name) || a.id.localeCompare(b.id));
   const flagged = sorted.map(flaggedPaths);
   return {
@@ -259,7 +259,7 @@ function regionYear(year: number, yearReports: Report[], allReports: readonly Re
 }
 
 /** The region path of a report: [province], [province, prefecture], [province, prefecture, county] (levels known only). */
-function regionRefs(report: Report): RegionRef[] {
+function regionRefs(report: ReportSummary): RegionRef[] {
   const { province, prefecture, county } = report.agency.region;
   if (!province) return [];
   const refs: RegionRef[] = [{ level: 'province', name: province, names: [province], slugs: [provinceSlug(province)] }];
@@ -280,8 +280,8 @@ export const regionPath = (ref: Pick<RegionRef, 'slugs'>) => ref.slugs.join('/')
  * Every region that has reports, provinces first, each followed by its sub-regions (by name). A report counts in its
  * province, its prefecture and its county; reports without a recognised province are in no region.
  */
-export function buildRegions(reports: readonly Report[]): Region[] {
-  const members = new Map<string, { ref: RegionRef; parent: RegionRef | null; reports: Report[] }>();
+export function buildRegions(reports: readonly ReportSummary[]): Region[] {
+  const members = new Map<string, { ref: RegionRef; parent: RegionRef | null; reports: ReportSummary[] }>();
   for (const report of reports) {
     const refs = regionRefs(report);
     refs.forEach((ref, i) => {

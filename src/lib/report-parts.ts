@@ -1,13 +1,15 @@
 /**
  * The accepted reports as the data step writes them: per-year parts listed in downloads/parts.json
  * (src/schema/downloads.ts), each a JSON array small enough to read whole (one file of a national year would be
- * longer than a JavaScript string can be). The site and the tests read the reports through here.
+ * longer than a JavaScript string can be). Tests and tools read the reports through here; the site reads the summaries
+ * (readSummaries) and one report at a time (readReport).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v4';
 import { DOWNLOAD_FILES, DownloadParts } from '../schema/downloads';
 import { Report } from '../schema/report';
+import { ReportSummary, SUMMARY_DIR, SUMMARY_INDEX, SummaryIndex } from '../schema/summary';
 import { readDataFile } from './read-data-file';
 
 /** The list of parts in `dataDir`, validated. */
@@ -32,4 +34,25 @@ export function readReportsJson(dataDir: string): unknown[] {
     for (const r of list) out.push(r);
   }
   return out;
+}
+
+/**
+ * Every report's summary (src/schema/summary.ts: the report without its prose), part by part as
+ * data/site/summaries.json lists them, each part validated: what the site's aggregate pages read.
+ */
+export function readSummaries(dataDir: string): ReportSummary[] {
+  const out: ReportSummary[] = [];
+  const dir = path.join(dataDir, SUMMARY_DIR);
+  for (const part of readDataFile(path.join(dir, SUMMARY_INDEX), SummaryIndex).parts) {
+    for (const r of readDataFile(path.join(dir, part.path), z.array(ReportSummary))) out.push(r);
+  }
+  return out;
+}
+
+/** A report id as the schema spells it (so a path built from it stays inside data/reports/). */
+const REPORT_ID = Report.shape.id;
+
+/** One report, data/reports/<id>.json, validated: a report page reads its report when it renders. */
+export function readReport(dataDir: string, id: string): Report {
+  return readDataFile(path.join(dataDir, 'reports', `${REPORT_ID.parse(id)}.json`), Report);
 }

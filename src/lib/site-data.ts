@@ -1,27 +1,30 @@
 /**
- * The site's data, read once per build: the reports' per-year parts (src/lib/report-parts.ts) and agencies.json
- * from the data folder (DATA_DIR), validated once with the zod schemas, and the indexes every page derives from
- * them. Pages import from here.
+ * The site's data, read once per build: the reports' summaries (src/schema/summary.ts: each report without its
+ * prose, data/site/) and agencies.json from the data folder (DATA_DIR), validated once with the zod schemas, and the
+ * indexes every page derives from them. Pages import from here; a page that shows one report's prose reads that
+ * report alone (readReport), so the build never holds every report whole.
  * Not Astro content collections: their data store is bundled into the server build and held in memory
  * (98–133 s of setup and gigabytes at 10,000 reports, BENCHMARKS.md).
  */
 import { z } from 'zod/v4';
-import { AgencyIndexEntry, Report } from '../schema/report';
+import { AgencyIndexEntry, type Report } from '../schema/report';
+import type { ReportSummary } from '../schema/summary';
 import { DATA_DIR, dataPath } from './data-dir';
 import { UNKNOWN_REGION } from './labels';
 import { disclosureRate, ratio, sum } from './indicators';
 import { readDataFile } from './read-data-file';
-import { readReports } from './report-parts';
+import { readReport as readReportFile, readSummaries } from './report-parts';
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
-export const reports: Report[] = readReports(DATA_DIR).sort((a, b) => byText(a.id, b.id));
+/** Every report's summary, by id. */
+export const reports: ReportSummary[] = readSummaries(DATA_DIR).sort((a, b) => byText(a.id, b.id));
 export const agencies: AgencyIndexEntry[] = readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry)).sort((a, b) => byText(a.name, b.name));
 
 export const reportById = new Map(reports.map((r) => [r.id, r]));
 
 /** An agency's reports, oldest first. */
-export const reportsByAgency = new Map<string, Report[]>();
+export const reportsByAgency = new Map<string, ReportSummary[]>();
 for (const r of [...reports].sort((a, b) => a.year - b.year)) {
   const list = reportsByAgency.get(r.agency.slug);
   if (list) list.push(r);
@@ -76,7 +79,7 @@ function sumOver(values: (number | null)[]): { value: number; counted: number } 
 
 /** Reports whose disclosure rate can be computed: disclosed, partly disclosed and handled all known, handled > 0. */
 const rated = reports.filter((r) => disclosureRate(r) !== null);
-const ratedSum = (value: (r: Report) => number | null) => rated.reduce((acc, r) => acc + (value(r) ?? 0), 0);
+const ratedSum = (value: (r: ReportSummary) => number | null) => rated.reduce((acc, r) => acc + (value(r) ?? 0), 0);
 
 export const totals = {
   agencies: agencies.length,
@@ -92,3 +95,8 @@ export const totals = {
   ruleBreaks: reports.reduce((a, r) => a + r.checks.length, 0),
   diagnostics: reports.reduce((a, r) => a + r.diagnostics.length, 0),
 };
+
+/** One whole report (with its prose), read from data/reports/<id>.json when a page renders it. */
+export function readReport(id: string): Report {
+  return readReportFile(DATA_DIR, id);
+}

@@ -7,3 +7,4 @@ export * from './csv-guard';
 export * from './downloads';
 export * from './diagnostic-codes';
 export * from './value-path';
+export * from './summary';

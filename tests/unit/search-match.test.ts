@@ -58,7 +58,7 @@ describe('commonPairs', () => {
   it('lists the pairs that occur often, the most frequent first, and not the rare ones', () => {
     const reports = Array.from({ length: 40 }, (_, i) => report(i % 2 === 0 ? `行政复议${i}` : `行政诉讼${i}`));
     reports.push(report('三审五校'));
-    const pairs = commonPairs(reports);
+    const pairs = commonPairs(reports, (r) => r);
     expect(pairs[0]).toBe('行政');
     expect(pairs).toEqual(expect.arrayContaining(['复议', '诉讼', '政复', '政诉']));
     expect(pairs).not.toContain('三审');
@@ -66,7 +66,7 @@ describe('commonPairs', () => {
 
   it('ranks by occurrences: a pair repeated within every report is more common than one said once in each', () => {
     const reports = Array.from({ length: 20 }, () => report('申请行政复议，行政许可，行政处罚'));
-    const pairs = commonPairs(reports);
+    const pairs = commonPairs(reports, (r) => r);
     expect(pairs.indexOf('行政')).toBeLessThan(pairs.indexOf('政复'));
     expect(indexQuery(['行政复议'], pairs)).not.toBe('行政');
   });

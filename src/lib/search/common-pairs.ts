@@ -21,14 +21,17 @@ function reportText(report: Report): string {
   return [report.meta.title, report.agency.name, report.preface?.text ?? '', ...sections, report.closing?.text ?? ''].join('\n');
 }
 
-/** Common pairs, the most common first. */
-export function commonPairs(reports: Report[]): string[] {
-  const step = Math.max(1, reports.length / SAMPLE_SIZE);
-  const sample: Report[] = [];
-  for (let i = 0; i < reports.length; i += step) sample.push(reports[Math.floor(i)]);
+/**
+ * Common pairs, the most common first. `read` gives the whole report of an item (the site passes the reports'
+ * summaries and reads each sampled report from its file, so the sample never holds more than one report's prose).
+ */
+export function commonPairs<T>(items: readonly T[], read: (item: T) => Report): string[] {
+  const step = Math.max(1, items.length / SAMPLE_SIZE);
+  const sample: T[] = [];
+  for (let i = 0; i < items.length; i += step) sample.push(items[Math.floor(i)]);
   const occurrences = new Map<string, number>();
-  for (const report of sample) {
-    for (const pair of hanPairs(reportText(report))) occurrences.set(pair, (occurrences.get(pair) ?? 0) + 1);
+  for (const item of sample) {
+    for (const pair of hanPairs(reportText(read(item)))) occurrences.set(pair, (occurrences.get(pair) ?? 0) + 1);
   }
   const minOccurrences = Math.max(2, sample.length / REPORTS_PER_OCCURRENCE);
   return [...occurrences]

@@ -4,7 +4,7 @@
  * agency: its options would list every agency on the search page (about 1 MB at 10,000 reports), and an agency
  * is found by typing its name. Imported by the search page's browser script, so nothing here reads site data.
  */
-import type { AgencyLevel, Report } from '../../schema';
+import type { AgencyLevel, ReportSummary } from '../../schema';
 import { SEARCH_FILTER } from './contract';
 
 export const SEARCH_FILTERS = [
@@ -22,7 +22,7 @@ const collator = new Intl.Collator('zh-CN');
  * The distinct values of each filter over the reports: years newest first, places in pinyin order, levels in
  * the order of `levelLabels` (whose labels are the filter's values).
  */
-export function filterValues(reports: Report[], levelLabels: Record<AgencyLevel, string>): Record<SearchFilterKey, string[]> {
+export function filterValues(reports: ReportSummary[], levelLabels: Record<AgencyLevel, string>): Record<SearchFilterKey, string[]> {
   const distinct = (values: (string | number | null)[]) =>
     [...new Set(values.filter((v) => v !== null && v !== '').map(String))];
   const levels = new Set(reports.map((r) => r.agency.level));

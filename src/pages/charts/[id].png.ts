@@ -4,27 +4,31 @@
  * CJK font fails the build with a clear message.
  */
 import type { APIRoute } from 'astro';
-import type { ChartEntry } from '../../charts/catalog';
 import { chartCharacters, preparePngFonts, svgToPng } from '../../charts/png';
 import { hasPng } from '../../charts/png-settings';
-import { chartPaths } from '../../charts/registry';
+import { allCharts, chartOf, chartRefs } from '../../charts/registry';
 import { renderChartSvg } from '../../charts/render';
 import { chartUrl, permalink } from '../../lib/paths';
 
-let paths: ReturnType<typeof chartPaths> | undefined;
-const pngPaths = () => (paths ??= chartPaths().then((all) => all.filter((p) => hasPng(p.props.chart))));
+export const getStaticPaths = async () => (await chartRefs()).filter((c) => hasPng(c)).map((c) => ({ params: { id: c.id } }));
 
-export const getStaticPaths = pngPaths;
+/** The characters of every chart that gets a PNG, each chart drawn and let go in turn. */
+async function pngCharacters(): Promise<string> {
+  const seen = new Set<string>();
+  for await (const chart of allCharts()) if (hasPng(chart)) for (const ch of chartCharacters([chart])) seen.add(ch);
+  return [...seen].join('');
+}
 
 let fontsReady: Promise<void> | undefined;
 
-export const GET: APIRoute<{ chart: ChartEntry }> = async ({ props, site }) => {
+export const GET: APIRoute = async ({ params, site }) => {
   // The font is narrowed once to the characters of every chart that gets a PNG (see src/charts/font.ts).
-  fontsReady ??= pngPaths().then((all) => preparePngFonts(chartCharacters(all.map((p) => p.props.chart))));
+  fontsReady ??= pngCharacters().then(preparePngFonts);
   await fontsReady;
-  const svg = renderChartSvg(props.chart, {
+  const chart = await chartOf(params.id);
+  const svg = renderChartSvg(chart, {
     framed: true,
-    url: permalink(chartUrl(props.chart.id), site),
+    url: permalink(chartUrl(chart.id), site),
   });
   const png = await svgToPng(svg);
   return new Response(new Uint8Array(png), {

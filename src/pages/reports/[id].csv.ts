@@ -1,6 +1,6 @@
 /** /reports/<id>.csv — one report's numbers, one row per cell: the same columns as the data set's long CSV. */
 import type { APIRoute } from 'astro';
-import { reportById, reports } from '../../lib/site-data';
+import { readReport, reports } from '../../lib/site-data';
 import { toCsv } from '../../lib/csv';
 import { LONG_COLUMNS, longRows } from '../../schema';
 
@@ -9,6 +9,6 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(toCsv([LONG_COLUMNS, ...longRows([reportById.get(params.id!)!])]), {
+  new Response(toCsv([LONG_COLUMNS, ...longRows([readReport(params.id!)])]), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });

@@ -1,12 +1,12 @@
 /** /reports/<id>.json — one report's full record, as in data/reports/<id>.json. */
 import type { APIRoute } from 'astro';
-import { reportById, reports } from '../../lib/site-data';
+import { readReport, reports } from '../../lib/site-data';
 
 export function getStaticPaths() {
   return reports.map((r) => ({ params: { id: r.id } }));
 }
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(JSON.stringify(reportById.get(params.id!), null, 2), {
+  new Response(JSON.stringify(readReport(params.id!), null, 2), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { z } from 'zod/v4';
-import { DICTIONARY_COLUMNS, DOWNLOAD_FILES, Report, dictionaryRows, type Rejected, type RuleId } from '../../schema';
+import { DICTIONARY_COLUMNS, DOWNLOAD_FILES, Report, SUMMARY_DIR, dictionaryRows, type Rejected, type RuleId } from '../../schema';
 import { copyFileAtomic, copyFileIfChanged, writeFileAtomic, writeFileIfChanged, writeJsonArrayAtomic, writeJsonAtomic } from './atomic';
 import { buildAgencyIndex, sortReports } from './agency-index';
 import { writeCsvAtomic, type ReportCsvSource } from './csv';
@@ -15,6 +15,7 @@ import { byKey } from '../order';
 import { withCrossReportChecks, type CrossReportChecks } from '../overlay';
 import { splitIntoParts, writeParts } from './parts';
 import { filesUnder, removeAllBut } from './prune';
+import { writeSummaries } from './summaries';
 
 export { reportCsv, type ReportCsv, type ReportCsvSource } from './csv';
 export { buildAgencyIndex, sortReports } from './agency-index';
@@ -162,8 +163,11 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
   ]);
   await removeAllBut(existing, new Set([...reportFiles, ...sourceFiles].map(([file]) => file)));
 
-  // The reports' JSON and CSV downloads, by year (./parts.ts): the site reads these parts, listed in parts.json.
-  const parts = await writeParts(out('downloads'), splitIntoParts(reports), { jsonOf: dataset.jsonOf, csvOf: dataset.csvOf ?? (() => undefined) });
+  // The reports' JSON and CSV downloads, by year (./parts.ts), listed in parts.json.
+  const split = splitIntoParts(reports);
+  const parts = await writeParts(out('downloads'), split, { jsonOf: dataset.jsonOf, csvOf: dataset.csvOf ?? (() => undefined) });
+  // The same parts without prose for the site's aggregate pages (./summaries.ts): the site never holds every report.
+  await writeSummaries(out(SUMMARY_DIR), split);
   // Every accepted report in one JSON array, in id order: data/reports.json, the data step's whole-set output for
   // tools that take the data folder (shared ARCHITECTURE.md). Streamed a report at a time, so any size can be
   // written; nothing in the site reads it whole (it takes the parts above). No longer a download: the downloads
