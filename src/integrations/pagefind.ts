@@ -40,6 +40,9 @@ export const EXCLUDED_FROM_INDEX = ['nav', 'table', 'svg', '#indicators', '#char
  */
 export const INDEXED_PAGES = '{reports,agencies}/**/*.html';
 
+/** PAGEFIND=0 builds the site without its search index (to measure the pages alone; a published site needs it). */
+export const SKIP_INDEX_ENV = 'PAGEFIND';
+
 export interface IndexSummary {
   /** HTML files Pagefind read (those matching INDEXED_PAGES). */
   scanned: number;
@@ -96,7 +99,12 @@ export default function pagefindIntegration(): AstroIntegration {
         const siteDir = fileURLToPath(dir);
         const resident = residentMb();
         collectGarbage();
-        logger.info(`Astro's process: ${resident} MB resident, ${heapUsedMb()} MB of heap in use after garbage collection; indexing`);
+        const skip = process.env[SKIP_INDEX_ENV] === '0';
+        logger.info(`Astro's process: ${resident} MB resident, ${heapUsedMb()} MB of heap in use after garbage collection; ${skip ? 'not indexing' : 'indexing'}`);
+        if (skip) {
+          logger.warn(`${SKIP_INDEX_ENV}=0: no search index was built (the site's search finds nothing)`);
+          return;
+        }
         const { scanned, indexed, ms } = await indexSite(siteDir);
         const languages = Object.entries(indexed);
         const total = languages.reduce((sum, [, count]) => sum + count, 0);
