@@ -1,7 +1,7 @@
 /**
  * The reports' downloads split by year (and a large year into parts of REPORTS_PER_PART reports): each part's JSON
  * array, wide CSV and long CSV, and downloads/parts.json listing them (src/schema/downloads.ts). No file grows with
- * the corpus beyond one part, and the site reads the reports part by part (src/lib/report-parts.ts).
+ * the corpus beyond one part; ./summaries.ts writes the same parts without prose for the site.
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
