@@ -14,6 +14,8 @@ const TRUTH = consistentRequests();
 const KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
 const LABEL = Object.fromEntries(REQUEST_ROWS.map((r) => [r.key, r.zh])) as Record<RequestRowKey, string>;
 const HEADER = ['申请人情况', '自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计'];
+/** The header cell of each applicant column, as poppler prints it above a column printed as a block. */
+const COLUMN_HEADS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 
 const values = (key: RequestRowKey, requests: Requests = TRUTH) => APPLICANT_KEYS.map((c) => requests[key][c] as number);
 /** A row printed as PDF text prints it: its label and its seven numbers on one line. */
@@ -72,9 +74,9 @@ describe('table B proof rules', () => {
 
   it('reads a block printed one cell per line, column by column, when only that reading keeps every row’s total', () => {
     // poppler's default mode: labels apart, the numbers of withheld.stateSecret…withheld.security one per line,
-    // column after column, a blank line between columns. Read row by row, the first row would be 0 1 2 0 1 2 1.
+    // column after column under each column's header, a blank line between columns. Read row by row, the first row would be 0 1 2 0 1 2 1.
     const block = ['withheld.stateSecret', 'withheld.lawForbids', 'withheld.security'] as RequestRowKey[];
-    const columns = APPLICANT_KEYS.flatMap((_, c) => [...block.map((k) => String(values(k)[c])), '']);
+    const columns = APPLICANT_KEYS.flatMap((_, c) => [COLUMN_HEADS[c], ...block.map((k) => String(values(k)[c])), '']);
     const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), '', ...columns] : []) : [labelled(k)]));
     const { requests, placement } = read([...HEADER, ...lines]);
     expect(compare(requests)).toEqual({ wrong: [], nulls: [] });
@@ -107,7 +109,7 @@ describe('table B proof rules', () => {
     const lines = KEYS.flatMap((k) =>
       block.includes(k)
         ? k === block[0]
-          ? [...block.map((b) => LABEL[b]), ...matrix.flatMap((m) => [...m.map(String), ''])]
+          ? [...block.map((b) => LABEL[b]), ...matrix.flatMap((m, i) => [COLUMN_HEADS[i], ...m.map(String), ''])]
           : []
         : [labelled(k, table)],
     );
@@ -166,7 +168,7 @@ describe('table B proof rules', () => {
     broken.handledTotal.natural = (broken.handledTotal.natural as number) + 5;
     broken.handledTotal.total = (broken.handledTotal.total as number) + 5;
     const block = ['withheld.stateSecret', 'withheld.lawForbids', 'withheld.security'] as RequestRowKey[];
-    const columns = APPLICANT_KEYS.flatMap((_, c) => [...block.map((k) => String(values(k, broken)[c])), '']);
+    const columns = APPLICANT_KEYS.flatMap((_, c) => [COLUMN_HEADS[c], ...block.map((k) => String(values(k, broken)[c])), '']);
     const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), '', ...columns] : []) : [labelled(k, broken)]));
     const { requests, diagnostics } = read([...HEADER, ...lines]);
     expect(compare(requests, broken).wrong).toEqual([]);
@@ -311,5 +313,18 @@ describe('table B proof rules', () => {
     expect(Object.values(requests.disclosed)).toEqual(Array(7).fill(null));
     expect(diagnostics.find((d) => d.code === 'row-order-ambiguous')?.path).toBe('requests.disclosed');
     expect(Object.values(requests.partlyDisclosed)).toEqual([1, 0, 0, 0, 0, 0, 7]);
+  });
+  it('does not read a block printed column by column when the header above a column names another column', () => {
+    // The columns of 科研机构 and 自然人 printed in each other's place, their headers with them: B1–B3 hold for any order
+    // of the applicant columns, so the header's order cannot be assumed once a header above a block contradicts it.
+    const block = ['withheld.stateSecret', 'withheld.lawForbids', 'withheld.security'] as RequestRowKey[];
+    const printedOrder = [2, 1, 0, 3, 4, 5, 6];
+    for (const heads of [printedOrder.map((c) => COLUMN_HEADS[c])]) {
+      const columns = printedOrder.flatMap((c, i) => [...(heads ? [heads[i]] : []), ...block.map((k) => String(values(k)[c])), '']);
+      const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), '', ...columns] : []) : [labelled(k)]));
+      const { requests, diagnostics } = read([...HEADER, ...lines]);
+      for (const k of block) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
+      expect(diagnostics.some((d) => d.code === 'table-b-unproved' || d.code === 'table-b-ambiguous')).toBe(true);
+    }
   });
 });

@@ -74,6 +74,8 @@ interface Unit {
   run: number;
   /** A space line's index in the stream's `spanLines`, or -1. */
   spanLine: number;
+  /** The text (no row label) printed since the unit before: a column's header above a column printed as a block. */
+  heading: string;
 }
 
 export const matchRow = memoByString((label: string): RequestRowKey | null => {
@@ -172,6 +174,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
   let afterLast = false;
   /** A space row with a label and fewer than seven numbers: its next value lines complete it. */
   let wrapping: Hit | null = null;
+  /** Text without a row label since the last unit or label (see Unit.heading). */
+  let heading = '';
   /** Cells of the space rows without a label since the last label, past a multiple of seven: a wrapped row is open. */
   let open = 0;
   /** The cells of the Markdown table being read when its header names the value columns (see namedColumns). */
@@ -208,6 +212,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       break;
     }
     if (key) {
+      heading = '';
       const own = values.length ? [...values] : null;
       const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: parts.spans && own ? [spanLines.push(parts.spans) - 1] : [] };
       hits.push(hit);
@@ -223,6 +228,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       // not proved to continue a wrapped row.
       open = 0;
       if (wrapping?.key !== 'carriedForward') wrapping = null;
+      heading += compact(raw);
       cluster++;
       continue;
     }
@@ -255,7 +261,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       cluster++;
       continue;
     }
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(parts.spans) - 1 : -1 });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(parts.spans) - 1 : -1, heading });
+    heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
@@ -481,7 +488,8 @@ function anchorsOf(hits: Hit[], present: RequestKey[]): Hit[] {
 function rowSetsBetween(present: RequestKey[], lo: number, hi: number): RequestKey[][] {
   const between = (k: RequestKey) => RANK.get(k)! > lo && RANK.get(k)! < hi;
   const printed = present.filter(between);
-  const full = ORDER.filter((k) => between(k) && !(REQUEST_GROUP_KEYS as string[]).includes(k) && !printed.includes(GROUP_OF.get(k) as RequestKey));
+  // A group printed as one line stays one row (its line), never nothing: dropping it would let a gap short of a row fit.
+  const full = ORDER.filter((k) => between(k) && ((REQUEST_GROUP_KEYS as string[]).includes(k) ? printed.includes(k) : !printed.includes(GROUP_OF.get(k) as RequestKey)));
   const sets = [printed];
   if (full.join() !== printed.join()) sets.push(full);
   return sets.filter((s) => s.length > 0);
@@ -568,13 +576,29 @@ function framing(units: Unit[], runs: Map<number, { cells: number; allowed: Requ
     const size = clusterSize.get(clusterOf[first])!;
     const place = first - clusterStart.get(clusterOf[first])!;
     const seen = new Set<number>();
-    for (const c of row) {
+    for (let i = 0; i < row.length; i++) {
+      const c = row[i];
       const k = clusterOf[c];
       if (seen.has(k) || clusterSize.get(k) !== size || c - clusterStart.get(k)! !== place) return false;
+      // Columns printed as blocks come in the header's order, unless the header text printed just above a block names
+      // another column (poppler can print a column's block with its header out of order): then the order is not
+      // proved, and no arithmetic can prove it (B1–B3 hold for any order of the six applicant columns).
+      const named = headsColumn(units[unitOf[clusterStart.get(k)!]].heading);
+      if (named >= 0 && named !== i) return false;
       seen.add(k);
     }
     return true;
   };
+}
+
+/** Applicant column names as printed in the header (compacted). */
+const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+
+/** The one column a header text names (法人或其他组织, the group over five columns, names none), or -1. */
+function headsColumn(text: string): number {
+  const plain = text.replace(/法人或其他组织/g, '');
+  const named = COLUMN_NAMES.flatMap((name, i) => (plain.includes(name) ? [i] : []));
+  return named.length === 1 ? named[0] : -1;
 }
 
 function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[]): Gap {
@@ -601,6 +625,23 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], problem: '' };
   if (disordered) {
     gap.problem = '前后两个有标签的行顺序与模板不符';
+    return gap;
+  }
+  // Readings follow the template's order: when the gap's own labels stand in another order (two rows printed in each
+  // other's place), no reading in template order is proved.
+  // Only labels that stand between numbers, a run of exactly seven on one side, count: a label printed in a block of
+  // labels (a tall cell's label centred between other rows, a label block after the table) says nothing of order.
+  const runCells = new Map<number, number>();
+  for (const u of units) runCells.set(u.run, (runCells.get(u.run) ?? 0) + u.tokens.length);
+  const standing = new Set<RequestKey>();
+  hits.forEach((h, j) => {
+    const before = runCells.get(j) ?? 0;
+    const after = runCells.get(j + 1) ?? 0;
+    if (labelAt.get(h.key) === h.at && before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) standing.add(h.key);
+  });
+  const order = (rowSets[0] ?? []).filter((k) => standing.has(k)).map((k) => labelAt.get(k)!);
+  if (order.some((at, i) => i > 0 && at < order[i - 1])) {
+    gap.problem = '其间各行标签的先后顺序与模板不符（可能有两行互换），按模板顺序对应数字无法证明';
     return gap;
   }
   const sets = rowSets.filter((s) => s.length * WIDTH === cells.length);
