@@ -49,9 +49,6 @@ const KNOWN_DEFECTS: Record<string, string> = {
   'swapped rows (cell-lines)': '20 wrong, 0 silent of 39,440 cells (54 before branch h13-wrong)',
   'swapped rows (md-detached)': '158 wrong, 0 silent of 39,440 cells',
   'swapped rows (md-labels-only)': '87 wrong, 0 silent of 39,440 cells',
-  'duplicated number row (md-split)': '15 wrong, 0 silent of 39,472 cells',
-  'duplicated number row (md-labels-only)': '10 wrong, 0 silent of 39,472 cells',
-  'duplicated number row (md-shifted)': '13 wrong, 0 silent of 39,472 cells',
 };
 
 const measured: [string, ShapeMeasure][] = [];

@@ -321,8 +321,9 @@ function fitRow(values: CellToken[], fenced: boolean): { tokens: CellToken[]; ri
     const option = values.slice(lead, lead + WIDTH);
     if (!options.some((o) => samePrinted(o, option))) options.push(option);
   }
-  // Extra cells that are not empty: the row is read as before and toCells reports the extra values.
-  if (!options.length) return { tokens: fitValues(values, WIDTH, fenced), rivals: [] };
+  // Extra cells that are not empty (a row's numbers printed twice, a stray cell): which seven are the row's is not
+  // proved, so the row is ambiguous (its cells stay null, the diagnostic shows every cell).
+  if (!options.length) return { tokens: fitValues(values, WIDTH, fenced), rivals: [values] };
   if (options.length === 1) return { tokens: options[0], rivals: [] };
   const proved = options.filter((o) => o.every((t) => t.kind === 'number') && b3Holds(o));
   if (proved.length === 1) return { tokens: proved[0], rivals: [] };
