@@ -641,7 +641,17 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     if (labelAt.get(h.key) === h.at && before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) standing.add(h.key);
   });
   const order = (rowSets[0] ?? []).filter((k) => standing.has(k)).map((k) => labelAt.get(k)!);
-  if (order.some((at, i) => i > 0 && at < order[i - 1])) {
+  // Within a block of labels printed one after another with no numbers between them (a detached label block), the row
+  // labels (not the group labels, which a tall cell centres among them) must follow the template's order too.
+  const gapRows = new Set(rowSets[0] ?? []);
+  let blockInverted = false;
+  for (let j = 1; j < hits.length && !blockInverted; j++) {
+    const [a, b] = [hits[j - 1], hits[j]];
+    if ((runCells.get(j) ?? 0) > 0 || !gapRows.has(a.key) || !gapRows.has(b.key)) continue;
+    if ((REQUEST_GROUP_KEYS as string[]).includes(a.key) || (REQUEST_GROUP_KEYS as string[]).includes(b.key)) continue;
+    blockInverted = RANK.get(b.key)! < RANK.get(a.key)!;
+  }
+  if (blockInverted || order.some((at, i) => i > 0 && at < order[i - 1])) {
     gap.problem = '其间各行标签的先后顺序与模板不符（可能有两行互换），按模板顺序对应数字无法证明';
     return gap;
   }
