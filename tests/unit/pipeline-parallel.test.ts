@@ -1,9 +1,11 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/pipeline';
+import { RACY_MS } from '../../src/pipeline/cache/file-state';
 import { defaultWorkers, ingestFiles, PARALLEL_MIN_FILES } from '../../src/pipeline/parallel';
 import { readDataTree, writeGeneratedCorpus } from './pipeline-corpus';
 
@@ -73,10 +75,30 @@ describe('ingest on worker threads with the cache', () => {
     try {
       const content = path.join(dir, 'content');
       await writeGeneratedCorpus(content, PARALLEL_MIN_FILES);
+      // Files changed less than RACY_MS before a run are hashed again by the next one (src/pipeline/cache/file-state.ts),
+      // on the workers since their keys are computed where files are parsed: let them settle first.
+      await sleep(RACY_MS + 100);
       const first = await runPipeline({ contentDir: content, outDir: path.join(dir, 'data') });
       expect(first.stats).toMatchObject({ parsed: PARALLEL_MIN_FILES, cached: 0, workers: defaultWorkers(PARALLEL_MIN_FILES) });
       const second = await runPipeline({ contentDir: content, outDir: path.join(dir, 'data') });
       expect(second.stats).toMatchObject({ parsed: 0, cached: PARALLEL_MIN_FILES, workers: 0 });
+      expect(second.reports).toEqual(first.reports);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hashes files written just before the last run again, on the workers, and still takes them from the cache', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pipeline-parallel-racy-'));
+    try {
+      const content = path.join(dir, 'content');
+      const files = await writeGeneratedCorpus(content, PARALLEL_MIN_FILES);
+      // Touched now, so every one changed within RACY_MS of the first run's start, however long writing them took.
+      const now = new Date();
+      await Promise.all(files.map((file) => utimes(path.join(content, file), now, now)));
+      const first = await runPipeline({ contentDir: content, outDir: path.join(dir, 'data') });
+      const second = await runPipeline({ contentDir: content, outDir: path.join(dir, 'data') });
+      expect(second.stats).toMatchObject({ parsed: 0, cached: PARALLEL_MIN_FILES, workers: defaultWorkers(PARALLEL_MIN_FILES) });
       expect(second.reports).toEqual(first.reports);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../write/atomic';
 
 /** Coarse file-system clocks (FAT: 2 s) and a clock that differs slightly from the file server's. */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 const FORMAT = 1;
 
 interface Recorded {
