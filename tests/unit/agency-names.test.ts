@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateAgency } from '../../src/generator/agency';
 import { rngFor } from '../../src/generator/rng';
-import { agencyShortForms } from '../../src/lib/search/aliases';
 import {
+  agencyNameEntry,
   buildAgencyNameIndex,
   lookupFor,
   characterPairs,
@@ -21,10 +21,8 @@ import { queryTerms } from '../../src/lib/search/match';
 function agencies(n: number, seed: string): AgencyNameEntry[] {
   const byName = new Map<string, AgencyNameEntry>();
   for (let i = 0; byName.size < n && i < n * 3; i++) {
-    const agency = generateAgency(rngFor(`${seed}-${i}`, 'agency'));
-    const forms = agencyShortForms(agency.name);
-    const region = [agency.province, agency.prefecture, agency.county].filter(Boolean).join(' ');
-    byName.set(agency.name, { name: agency.name, slug: `a-${byName.size}`, region, ...(forms.length ? { forms } : {}) });
+    const { name, province, prefecture, county } = generateAgency(rngFor(`${seed}-${i}`, 'agency'));
+    byName.set(name, agencyNameEntry({ name, slug: `a-${byName.size}`, region: { province, prefecture, county } }));
   }
   return [...byName.values()];
 }

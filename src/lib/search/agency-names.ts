@@ -11,6 +11,7 @@
  * whitespace or ignored marks). Pure; imported by the browser script (src/client/agency-finder.ts) and the build
  * (src/lib/agency-name-index.ts).
  */
+import { agencyShortForms } from './aliases';
 import { normalise } from './match';
 
 /** One agency in a bucket: name, slug, region label and short forms (only when it has some). */
@@ -49,6 +50,18 @@ export function characterPairs(text: string): string[] {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i] + chars[i + 1]);
   return [...pairs];
+}
+
+/** An agency's entry: its short forms (./aliases.ts) when it has some, its region as search results show it. */
+export function agencyNameEntry(agency: {
+  name: string;
+  slug: string;
+  region: { province: string | null; prefecture: string | null; county: string | null };
+}): AgencyNameEntry {
+  const { province, prefecture, county } = agency.region;
+  const forms = agencyShortForms(agency.name);
+  const region = [province, prefecture, county].filter(Boolean).join(' ');
+  return forms.length ? { name: agency.name, slug: agency.slug, region, forms } : { name: agency.name, slug: agency.slug, region };
 }
 
 /** FNV-1a over the UTF-16 code units: the same bucket in the build and in every browser. */
