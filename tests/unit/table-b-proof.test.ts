@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICANT_KEYS, REQUEST_ROWS, type RequestRowKey, type Requests } from '../../src/schema';
 import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
-import { toLines } from '../../src/pipeline/parse/lines';
+import { joinThousands, toLines } from '../../src/pipeline/parse/lines';
 import { findTableBStart, parseTableB } from '../../src/pipeline/parse/table-b';
 import { consistentRequests } from './pipeline-helpers';
 
@@ -326,5 +326,35 @@ describe('table B proof rules', () => {
       for (const k of block) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
       expect(diagnostics.some((d) => d.code === 'table-b-unproved' || d.code === 'table-b-ambiguous')).toBe(true);
     }
+  });
+  it('joins a label cut into one piece per line, and a number cut at its thousands separator, as pdf.js items print them', () => {
+    // One text item per line, no label on its numbers' line: "(" / "六" / ")" / "其他处理" is the group line of a
+    // report that prints 其他处理 without sub-rows, "（三）不" / "予公开" the group over 不予公开's sub-rows, and 2,631
+    // comes out as "2" / "," / "631".
+    const truth = rebalanced({ disclosed: [2000, 1, 0, 0, 0, 0, 2001] });
+    const other = APPLICANT_KEYS.map((c) => KEYS.filter((k) => k.startsWith('otherHandling.')).reduce((sum, k) => sum + (truth[k][c] as number), 0));
+    const cells = (numbers: number[]) => numbers.flatMap((n) => (n >= 1000 ? [String(Math.floor(n / 1000)), ',', String(n % 1000).padStart(3, '0')] : [String(n)]));
+    const lines: string[] = [...HEADER];
+    for (const k of KEYS) {
+      if (k.startsWith('otherHandling.')) {
+        if (k === 'otherHandling.noCorrection') lines.push('(', '六', ')', '其他处理', ...cells(other));
+        continue;
+      }
+      if (k === 'withheld.stateSecret') lines.push('（三）不', '予公开');
+      lines.push(LABEL[k], ...cells(values(k, truth)));
+    }
+    const all = joinThousands(toLines(lines));
+    const commas = lines.filter((l) => l === ',').length;
+    expect(commas).toBeGreaterThanOrEqual(4);
+    expect(all.length).toBe(lines.length - 2 * commas);
+    // The joined line keeps the file line number of its first piece (the line before the first comma).
+    expect(all.find((l) => l.raw.includes(','))?.no).toBe(lines.indexOf(','));
+    const log = new DiagnosticLog('t.txt');
+    const { requests } = parseTableB(all, findTableBStart(all, 0), all.length, log);
+    expect(Object.values(requests.otherHandling!)).toEqual(other);
+    expect(Object.values(requests.disclosed)).toEqual([2000, 1, 0, 0, 0, 0, 2001]);
+    expect(Object.values(requests['withheld.stateSecret'])).toEqual(values('withheld.stateSecret', truth));
+    for (const k of KEYS.filter((x) => x.startsWith('otherHandling.'))) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
+    expect(compare(requests, { ...truth, ...Object.fromEntries(KEYS.filter((x) => x.startsWith('otherHandling.')).map((k) => [k, Object.fromEntries(APPLICANT_KEYS.map((c) => [c, null]))])) } as Requests).wrong).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import {
 
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
-import { compactOf, toLines, type Line } from './lines';
+import { compactOf, joinThousands, toLines, type Line } from './lines';
 import { readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
 import { placementOf } from './placement';
@@ -86,7 +86,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const report = emptyReport();
   const raws = input.text.split('\n');
   const layout = detectLayout(input.text, raws);
-  const lines = layout === 'flattened' ? toLines(unflatten(input.text).split('\n')) : toLines(raws, input.lineOffset ?? 0);
+  const lines = joinThousands(layout === 'flattened' ? toLines(unflatten(input.text).split('\n')) : toLines(raws, input.lineOffset ?? 0));
   report.layout = layout;
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))

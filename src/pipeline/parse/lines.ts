@@ -20,6 +20,33 @@ export function toLines(raws: string[], lineOffset = 0): Line[] {
 }
 
 const HEADING_MARK = /^\s*#{1,6}\s+/;
+const LEADING_GROUP = /^[0-9０-９]{1,3}(?:,[0-9０-９]{3})*$/;
+const THOUSANDS_GROUP = /^[0-9０-９]{3}$/;
+
+/**
+ * A number printed with thousands separators and cut into pieces, one per line ("２" / "," / "６３１", as pdf.js gives
+ * the text items of a cell whose comma comes from another font), read as one line "２,６３１": a comma alone on a
+ * line between a group of one to three digits and a group of exactly three is no cell of its own. The pieces' other
+ * lines are dropped from the list (each line keeps its file line number).
+ */
+export function joinThousands(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.raw.length > 3 || !LEADING_GROUP.test(line.raw.trim()) || lines[i + 1]?.raw.trim() !== ',' || !THOUSANDS_GROUP.test(lines[i + 2]?.raw.trim() ?? '')) {
+      out?.push(line);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    let raw = line.raw.trim();
+    while (lines[i + 1]?.raw.trim() === ',' && THOUSANDS_GROUP.test(lines[i + 2]?.raw.trim() ?? '')) {
+      raw += `,${lines[i + 2].raw.trim()}`;
+      i += 2;
+    }
+    out.push({ ...line, raw, text: raw });
+  }
+  return out ?? lines;
+}
 
 /** The line trimmed and without Markdown heading marks; most lines start with neither a space nor a mark. */
 function headingText(raw: string): string {

@@ -182,6 +182,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
   let columns = 0;
   for (let j = start - 1; j >= Math.max(1, start - 3) && !columns; j--) if (isMarkdownRule(lines[j].raw)) columns = namedColumns(lines[j - 1].raw);
 
+  /** The labels of the text-only lines since the last row label or value line (see joinedLabel). */
+  let fragments: string[] = [];
   for (let i = start; i < stop; i++) {
     const { raw, no } = lines[i];
     if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) {
@@ -200,7 +202,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       i = joined.at;
     }
     const rowKey = matchRow(parts.label) ?? nextSubRow(parts.label, hits.at(-1)?.key);
-    const key: RequestKey | null = rowKey ?? matchGroup(parts.label);
+    let key: RequestKey | null = rowKey ?? matchGroup(parts.label);
+    // A label cut into pieces, one per line ("(" / "六" / ")" / "其他处理", as pdf.js prints a label's text items):
+    // the pieces since the last row or number, joined, may name the row that the last piece alone does not.
+    if (!key && parts.label) key = joinedLabel(fragments, parts.label, hits.at(-1)?.key);
+    fragments = key || parts.values.length || !parts.label ? [] : [...fragments.slice(1 - MAX_FRAGMENTS), parts.label];
     // A fenced row with as many cells as its table's header, whose last seven cells are headed 自然人 … 总计: its values
     // are those columns, empty cells before them belong to merged label cells. Any other row is fitted by fitRow.
     const aligned = parts.fenced && columns > 0 && cellCount(raw) === columns;
@@ -270,6 +276,25 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
 }
 
 const BARE_ORDINAL = /^\d[.、,]$/;
+/** At most this many pieces of one cut label are joined, and at most this many characters. */
+const MAX_FRAGMENTS = 6;
+const MAX_JOINED = 40;
+
+/**
+ * The row a cut label names: the shortest run of the pieces just before `label`, joined with it, that names a row or a
+ * group ("(" + "六" + ")" + "其他处理" → "(六)其他处理"). Only pieces on lines without numbers are joined, so no
+ * number stands between the pieces of the label.
+ */
+function joinedLabel(fragments: string[], label: string, previous: RequestKey | undefined): RequestKey | null {
+  let joined = label;
+  for (let k = fragments.length - 1; k >= 0; k--) {
+    joined = fragments[k] + joined;
+    if (joined.length > MAX_JOINED) return null;
+    const key = matchRow(joined) ?? nextSubRow(joined, previous) ?? matchGroup(joined);
+    if (key) return key;
+  }
+  return null;
+}
 
 /** A bare ordinal's line read with the next line's label and values, when that line holds a label of its own. */
 function joinOrdinal(lines: Line[], i: number, stop: number, ordinal: string): { parts: RowParts; at: number } | null {
