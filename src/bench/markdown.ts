@@ -122,7 +122,7 @@ function siteTables(results: SizeResult[]): string {
           (html / (build.wallMs / 1000)).toFixed(1),
           s(build.cpuMs),
           `${mb(build.peakTreeRssBytes)} (${mb(build.peakProcessRssBytes)})`,
-          log.pagefind ? `${s(log.pagefind.ms)} (${int(log.pagefind.indexed)} pages)` : '-',
+          log.pagefind ? `${s(log.pagefind.ms)} (${int(log.pagefind.indexed)} pages, ${int(log.pagefind.scopes)} scopes, largest ${int(log.pagefind.largest)})` : '-',
           weight?.byFolder.pagefind ? mb(weight.byFolder.pagefind) : '-',
           weight ? mb(weight.totalBytes) : '-',
         ];

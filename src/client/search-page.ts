@@ -2,6 +2,9 @@
  * The search page in the browser: reads the query and filters from the URL, asks Pagefind for candidate
  * pages, keeps only those that really contain every query term (src/lib/search/match.ts explains why),
  * and renders them with DOM text nodes (page text is never inserted as HTML).
+ * The index is one Pagefind bundle per search scope (src/lib/search/scopes.ts): a query merges the bundles of the
+ * scopes its year and province cover into Pagefind's runtime bundle, a few at a time, and shows the results of each
+ * round as they arrive.
  */
 import {
   containsAll,
@@ -19,7 +22,8 @@ import {
 } from '../lib/search/match';
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../lib/search/filters';
 import { SEARCH_FILTER, type SearchFilterName, type SearchMetaName } from '../lib/search/contract';
-import { homeUrl, pagefindUrl } from '../lib/paths';
+import { RUNTIME_RECORD_URL, scopesFor, type SearchScope } from '../lib/search/scopes';
+import { homeUrl, pagefindRuntimeUrl, pagefindScopeUrl, pagefindUrl } from '../lib/paths';
 import { agencyFinder } from './agency-finder';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
@@ -32,9 +36,18 @@ const CHECK_LIMIT = 200;
  * input method.
  */
 const TYPING_DELAY_MS = 400;
+/**
+ * Bundles merged in the first round of a query (its default scope: the first of scopesFor, whose results show before
+ * any other bundle is loaded); each later round merges twice as many as the one before, so a query over every scope
+ * takes a few rounds, not one per scope.
+ */
+const FIRST_ROUND = 1;
+/** Pagefind's options for the runtime and every merged bundle. */
+const PAGEFIND_OPTIONS = { baseUrl: homeUrl, excerptLength: 30 };
 
 interface PagefindData {
   url: string;
+  raw_url?: string;
   content: string;
   raw_content?: string;
   /** The page's metadata and filters, by the names of the search contract (SearchMeta.astro writes them). */
@@ -48,8 +61,16 @@ interface PagefindResult {
 }
 type PagefindFilters = Partial<Record<SearchFilterName, string | { any: string[] }>>;
 interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: { filters?: PagefindFilters }): Promise<{ results: PagefindResult[] } | null>;
+}
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindApi;
+}
+/** A Pagefind instance over some scopes: the runtime bundle, with the bundles merged so far. */
+interface ScopedSearch {
+  api: PagefindApi;
+  merged: Set<string>;
 }
 
 type Filters = Partial<Record<SearchFilterKey, string>>;
@@ -63,9 +84,16 @@ interface Run {
   terms: string[];
   state: SearchState;
   candidates: PagefindResult[];
+  /** Ids of the candidates, to add only new ones from a later round. */
+  seen: Set<string>;
   checked: number;
   matched: PagefindData[];
   rendered: number;
+  /** Scopes searched so far, and in all. */
+  scopesDone: number;
+  scopesTotal: number;
+  /** Checks run one after another (a round and "显示更多结果" may both ask for more). */
+  checking: Promise<boolean>;
 }
 
 function readState(params: URLSearchParams): SearchState {
@@ -155,15 +183,29 @@ export function startSearchPage(): void {
   const commonPairs = (form.dataset.commonPairs ?? '').split(' ').filter(Boolean);
   const tables = searchTables(JSON.parse(form.dataset.tableHeaders ?? '{}') as TableHeaderMap);
 
-  let pagefind: Promise<PagefindApi> | undefined;
-  const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ pagefindUrl).then(async (api: PagefindApi) => {
+  const manifest = JSON.parse(form.dataset.searchScopes ?? '[]') as SearchScope[];
+
+  let pagefind: Promise<PagefindModule> | undefined;
+  const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ pagefindUrl) as Promise<PagefindModule>);
+  /**
+   * One Pagefind instance per set of scopes, kept for the page's life: a later query over the same scopes reuses the
+   * bundles merged and the index chunks loaded. Every instance's primary is the runtime bundle, so the WebAssembly
+   * comes from one URL (fetched once, then from the browser's cache).
+   */
+  const instances = new Map<string, ScopedSearch>();
+  const scopedSearch = async (scopes: SearchScope[]): Promise<ScopedSearch> => {
+    const key = scopes.map((s) => s.id).join(' ');
+    let found = instances.get(key);
+    if (!found) {
+      const module = await loadPagefind();
       // noWorker: Pagefind otherwise fetches a 43 KB worker script before the first search; the search itself
       // (a few index chunks, then the results' fragments) is light enough for the main thread.
       // baseUrl: the indexed pages' paths are relative to dist/; results link to them under the site's base path.
-      await api.options({ baseUrl: homeUrl, excerptLength: 30, noWorker: true });
-      return api;
-    }));
+      found = { api: module.createInstance({ ...PAGEFIND_OPTIONS, basePath: pagefindRuntimeUrl, noWorker: true }), merged: new Set() };
+      instances.set(key, found);
+    }
+    return found;
+  };
 
   let current: Run | undefined;
   let typingTimer: number | undefined;
@@ -172,6 +214,14 @@ export function startSearchPage(): void {
     const filters: Filters = {};
     for (const [key, select] of selects) if (select.value) filters[key] = select.value;
     return { q: input.value, filters };
+  };
+
+  /** The filters Pagefind applies inside the scopes: year and province are the scopes themselves. */
+  const filtersInScopes = (filters: Filters): Filters => {
+    const inside = { ...filters };
+    delete inside[SEARCH_FILTER.year];
+    delete inside[SEARCH_FILTER.province];
+    return inside;
   };
 
   const showState = (state: SearchState) => {
@@ -216,13 +266,15 @@ export function startSearchPage(): void {
   };
 
   /** Checks candidates until `wanted` results matched or all were checked; false if a newer search started. */
-  const fill = async (run: Run, wanted: number): Promise<boolean> => {
+  const fill = (run: Run, wanted: number): Promise<boolean> => (run.checking = run.checking.then((live) => live && check(run, wanted)));
+  const check = async (run: Run, wanted: number): Promise<boolean> => {
     while (run.matched.length < wanted && run.checked < Math.min(run.candidates.length, CHECK_LIMIT)) {
       const batch = run.candidates.slice(run.checked, Math.min(run.checked + PAGE_SIZE, CHECK_LIMIT));
       const pages = await Promise.all(batch.map((candidate) => candidate.data()));
       if (run !== current) return false;
       run.checked += batch.length;
       for (const page of pages) {
+        if ((page.raw_url ?? page.url).endsWith(RUNTIME_RECORD_URL)) continue;
         const headers = tablesOf(page, tables).flatMap((table) => tables[table]?.normalised ?? []);
         const texts = [page.content, page.meta.title ?? '', page.meta.agency ?? ''];
         if (run.terms.length === 0 || containsAll(texts, run.terms, headers)) run.matched.push(page);
@@ -235,14 +287,16 @@ export function startSearchPage(): void {
     const firstNew = run.rendered;
     for (const page of run.matched.slice(run.rendered)) list.append(renderResult(page, run.terms, tables));
     run.rendered = run.matched.length;
-    const exhausted = run.checked >= run.candidates.length;
-    const capped = !exhausted && run.checked >= CHECK_LIMIT;
-    more.hidden = exhausted || capped;
+    const searching = run.scopesDone < run.scopesTotal;
+    const exhausted = !searching && run.checked >= run.candidates.length;
+    const capped = run.checked >= CHECK_LIMIT && run.checked < run.candidates.length;
+    more.hidden = exhausted || capped || run.checked >= run.candidates.length;
     const filtered = Object.keys(run.state.filters).length > 0;
     const what = run.state.q.trim() ? `包含“${run.state.q.trim()}”的` : '符合筛选条件的';
     noResults.hidden = run.matched.length > 0 || !(exhausted || capped);
     if (clearFiltersHint) clearFiltersHint.hidden = !filtered;
-    if (run.matched.length === 0 && (exhausted || capped)) setStatus(`没有找到${what}报告或机构。`);
+    if (searching && !capped) setStatus(`正在搜索：已显示 ${run.matched.length} 条${what}结果（已搜索 ${run.scopesDone} / ${run.scopesTotal} 个范围）…`);
+    else if (run.matched.length === 0 && (exhausted || capped)) setStatus(`没有找到${what}报告或机构。`);
     else if (exhausted) setStatus(`找到 ${run.matched.length} 条${what}结果。`);
     else if (capped) setStatus(`显示 ${run.matched.length} 条${what}结果（只核对了前 ${CHECK_LIMIT} 个候选页面，请换用更具体的词）。`);
     else setStatus(`已显示 ${run.matched.length} 条${what}结果，还有更多。`);
@@ -265,7 +319,19 @@ export function startSearchPage(): void {
       return;
     }
     emptyState.hidden = true;
-    const run: Run = { terms, state, candidates: [], checked: 0, matched: [], rendered: 0 };
+    const scopes = scopesFor(manifest, state.filters);
+    const run: Run = {
+      terms,
+      state,
+      candidates: [],
+      seen: new Set(),
+      checked: 0,
+      matched: [],
+      rendered: 0,
+      scopesDone: 0,
+      scopesTotal: scopes.length,
+      checking: Promise.resolve(true),
+    };
     current = run;
     setStatus('正在搜索…');
     list.setAttribute('aria-busy', 'true');
@@ -274,11 +340,32 @@ export function startSearchPage(): void {
       // not under filters, which the name index does not carry.
       await agencies.show(hasFilters ? [] : terms, state.q.trim());
       if (run !== current) return;
-      const api = await loadPagefind();
-      const candidates = await findCandidates(api, terms, state.filters);
-      if (run !== current) return;
-      run.candidates = candidates;
-      if (await fill(run, PAGE_SIZE)) render(run);
+      const scoped = await scopedSearch(scopes);
+      const filters = filtersInScopes(state.filters);
+      // Rounds: merge the next bundles, search every bundle merged so far (those of earlier rounds answer from the
+      // chunks they loaded), add the new candidates and show them. An instance that has every bundle already searches
+      // them all in one round.
+      let next = 0;
+      let size = scoped.merged.size === scopes.length ? scopes.length : FIRST_ROUND;
+      do {
+        const batch = scopes.slice(next, next + size);
+        next += batch.length;
+        size *= 2;
+        const toMerge = batch.filter((s) => !scoped.merged.has(s.id));
+        await Promise.all(toMerge.map((s) => scoped.api.mergeIndex(pagefindScopeUrl(s.id), PAGEFIND_OPTIONS)));
+        for (const s of toMerge) scoped.merged.add(s.id);
+        if (run !== current) return;
+        const candidates = await findCandidates(scoped.api, terms, filters);
+        if (run !== current) return;
+        for (const candidate of candidates) {
+          if (run.seen.has(candidate.id)) continue;
+          run.seen.add(candidate.id);
+          run.candidates.push(candidate);
+        }
+        run.scopesDone = next;
+        if (!(await fill(run, Math.max(PAGE_SIZE, run.rendered)))) return;
+        render(run);
+      } while (next < scopes.length);
     } catch (error) {
       if (run !== current) return;
       console.warn('Search failed', error);

@@ -1,20 +1,29 @@
 /**
  * Builds the Pagefind full-text index over the built site (hook `astro:build:done`).
  *
- * Only pages that mark their content with `data-pagefind-body` are indexed (report and agency pages), and only
- * their folders are scanned (INDEXED_PAGES); filters and result metadata come from src/components/search/SearchMeta.astro.
+ * Only pages that mark their content with `data-pagefind-body` are indexed (report and agency pages), one bundle per
+ * search scope (src/lib/search/scopes.ts) listed from the data, never by scanning the output; filters and result
+ * metadata come from src/components/search/SearchMeta.astro.
  * Chinese needs the `pagefind_extended` binary: it segments text of pages with lang="zh-CN" with jieba
  * (and indexes character pairs), where the plain binary would index each run of Han characters as one word.
  */
 import type { AstroIntegration } from 'astro';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { arch, memoryUsage, platform } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
+import { z } from 'zod/v4';
+import { DATA_DIR, dataPath } from '../lib/data-dir';
+import { readDataFile } from '../lib/read-data-file';
+import { readSummaries } from '../lib/report-parts';
+import { scopePages, type ScopePages, type ScopedAgency, type ScopedReport } from '../lib/search-scope-pages';
+import { PAGEFIND_DIR, RUNTIME_RECORD_URL, scopeBundlePath } from '../lib/search/scopes';
+import { AgencyIndexEntry } from '../schema/report';
 
 /** The path of the extended binary shipped in the platform package `@pagefind/<platform>-<arch>`. */
 export function extendedBinaryPath(): string {
@@ -32,46 +41,100 @@ export function extendedBinaryPath(): string {
  */
 export const EXCLUDED_FROM_INDEX = ['nav', 'table', 'svg', '#indicators', '#charts', '#diagnostics', '#source', '#cite'];
 
-/**
- * The HTML files Pagefind reads: the folders of the pages with `data-pagefind-body`
- * (src/components/report/ReportPage.astro, src/components/agency/AgencyPage.astro). Reading every page of the
- * site instead (charts and their embeds are three quarters of it) took most of Pagefind's time and gigabytes of
- * its memory at 10,000 reports, to index nothing more. A page type that gains `data-pagefind-body` must be added here.
- */
-export const INDEXED_PAGES = '{reports,agencies}/**/*.html';
-
 /** PAGEFIND=0 builds the site without its search index (to measure the pages alone; a published site needs it). */
 export const SKIP_INDEX_ENV = 'PAGEFIND';
 
+/** Files of Pagefind's browser runtime and UIs that writeFiles puts in every bundle: a scope's bundle needs none. */
+const RUNTIME_FILES = /^(pagefind(-[a-z-]+)?\.(js|css)|wasm\.[a-z-]+\.pagefind)$/;
+
+/** HTML files read and sent to Pagefind at a time while a scope is indexed. */
+const FILES_IN_FLIGHT = 8;
+
 export interface IndexSummary {
-  /** HTML files Pagefind read (those matching INDEXED_PAGES). */
-  scanned: number;
-  /** Pages in the index (those with data-pagefind-body), by language. */
+  /** Scope bundles written. */
+  scopes: number;
+  /** Pages in the bundles, by language (all zh-cn on this site). */
   indexed: Record<string, number>;
+  /** Pages of the largest scope: Pagefind's memory grows with it, not with the site. */
+  largest: number;
   ms: number;
 }
 
-/** Indexes the HTML files of INDEXED_PAGES under `siteDir` and writes the bundle to `<siteDir>/pagefind/`. */
-export async function indexSite(siteDir: string): Promise<IndexSummary> {
+function usePinnedBinary(): void {
   // The Node API picks its binary from this variable first; pinning it makes a silent fallback to the
   // non-extended binary (which cannot segment Chinese) impossible.
   process.env.PAGEFIND_EXTENDED_BINARY_PATH ??= extendedBinaryPath();
+}
+
+async function newIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_INDEX });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
+
+async function write(index: pagefind.PagefindIndex, outputPath: string): Promise<Record<string, number>> {
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
+}
+
+/**
+ * Writes the bundle of each scope to `<siteDir>/pagefind/<scope id>/`, one scope at a time, each with a Pagefind
+ * process of its own (closed after it), so Pagefind's memory is that of the largest scope, not of the site. The pages
+ * are the scope's files (src/lib/search-scope-pages.ts, from the data); a file missing from `siteDir` is an error.
+ * A shard build calls this for its scopes; `writeSearchRuntime` writes the runtime the scopes share.
+ */
+export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]): Promise<IndexSummary> {
+  usePinnedBinary();
   const started = performance.now();
+  const indexed: Record<string, number> = {};
+  const limit = pLimit(FILES_IN_FLIGHT);
+  for (const { scope, files } of scopes) {
+    try {
+      const index = await newIndex();
+      await Promise.all(
+        files.map((file) =>
+          limit(async () => {
+            const content = await readFile(join(siteDir, file), 'utf8');
+            const added = await index.addHTMLFile({ url: `/${file.replace(/index\.html$/, '')}`, content });
+            if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+          }),
+        ),
+      );
+      const bundle = join(siteDir, scopeBundlePath(scope.id));
+      for (const [lang, count] of Object.entries(await write(index, bundle))) indexed[lang] = (indexed[lang] ?? 0) + count;
+      for (const name of await readdir(bundle)) if (RUNTIME_FILES.test(name)) await rm(join(bundle, name));
+    } finally {
+      await pagefind.close();
+    }
+  }
+  const largest = Math.max(0, ...scopes.map((s) => s.files.length));
+  return { scopes: scopes.length, indexed, largest, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Writes Pagefind's runtime bundle to `<siteDir>/pagefind/`: pagefind.js, its WebAssembly and an index of one record
+ * (RUNTIME_RECORD_URL, src/lib/search/scopes.ts) that the scopes' bundles are merged into. The scopes' folders stay.
+ */
+export async function writeSearchRuntime(siteDir: string): Promise<void> {
+  usePinnedBinary();
   try {
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_INDEX });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir, glob: INDEXED_PAGES });
-    if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-    const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const indexed = Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
-    return { scanned: added.page_count, indexed, ms: Math.round(performance.now() - started) };
+    const index = await newIndex();
+    const added = await index.addCustomRecord({ url: RUNTIME_RECORD_URL, content: 'pagefindruntime', language: 'zh-cn' });
+    if (added.errors.length) throw new Error(`Pagefind could not write its runtime: ${added.errors.join('; ')}`);
+    await write(index, join(siteDir, PAGEFIND_DIR));
   } finally {
     await pagefind.close();
   }
+}
+
+/** Indexes the report and agency pages of `siteDir` built from this data, by scope, and writes the runtime. */
+export async function indexSite(siteDir: string, reports: readonly ScopedReport[], agencies: readonly ScopedAgency[]): Promise<IndexSummary> {
+  await writeSearchRuntime(siteDir);
+  return indexScopes(siteDir, scopePages(reports, agencies));
 }
 
 /**
@@ -105,10 +168,12 @@ export default function pagefindIntegration(): AstroIntegration {
           logger.warn(`${SKIP_INDEX_ENV}=0: no search index was built (the site's search finds nothing)`);
           return;
         }
-        const { scanned, indexed, ms } = await indexSite(siteDir);
+        const reports = readSummaries(DATA_DIR);
+        const agencies = readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry));
+        const { scopes, indexed, largest, ms } = await indexSite(siteDir, reports, agencies);
         const languages = Object.entries(indexed);
         const total = languages.reduce((sum, [, count]) => sum + count, 0);
-        logger.info(`indexed ${total} of ${scanned} HTML pages in ${ms} ms (${languages.map(([l, n]) => `${l}: ${n}`).join(', ')})`);
+        logger.info(`indexed ${total} HTML pages in ${scopes} scopes (largest ${largest} pages) in ${ms} ms (${languages.map(([l, n]) => `${l}: ${n}`).join(', ')})`);
         if (total === 0) logger.warn('no page was indexed: search will find nothing');
         // The search page only loads the index of its own language (zh-cn); pages in another index are unreachable.
         const stray = languages.filter(([lang]) => lang !== 'zh-cn');

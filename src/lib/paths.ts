@@ -44,6 +44,9 @@ export const faviconUrl = at('/favicon.svg');
 export const sitemapUrl = at('/sitemap-index.xml');
 /** Pagefind's browser API, written after the build by src/integrations/pagefind.ts. */
 export const pagefindUrl = at('/pagefind/pagefind.js');
+/** The folder of Pagefind's runtime bundle (its primary index), and the bundle of one search scope (src/lib/search/scopes.ts). */
+export const pagefindRuntimeUrl = at('/pagefind/');
+export const pagefindScopeUrl = (id: string) => at(`/pagefind/${id}/`);
 /** The script an embed page loads to post its height to the host page (src/charts/embed.ts). */
 export const embedScriptUrl = at('/embed/resize.js');
 

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agencyUrl, reportUrl } from '../../src/lib/paths';
 import { indexQuery, normalise } from '../../src/lib/search/match';
+import { scopePages } from '../../src/lib/search-scope-pages';
 import { SECTIONS, type Report } from '../../src/schema';
 import { watchPage, type PageProblems } from './support/browser';
 import { useSite } from './support/site';
@@ -175,6 +176,33 @@ describe('search page', () => {
     expect(new URL(page.url()).searchParams.get('year')).toBe('2023');
   });
 
+  it('searches only the bundle of the scope a year and province choose, and merges the others when the scope widens', async () => {
+    const office2023 = report('伊美区人民政府办公室', 2023);
+    const government2024 = report('伊美区人民政府', 2024);
+    const province = office2023.agency.region.province!;
+    expect(government2024.agency.region.province).toBe(province);
+    const scopeOf = (r: Report) => scopePages([r], [])[0].scope.id;
+    expect(scopeOf(office2023)).not.toBe(scopeOf(government2024));
+    const bundles = new Set<string>();
+    page.on('request', (request) => {
+      const folder = new URL(request.url()).pathname.match(/^\/pagefind\/([a-z0-9-]+)\/pagefind-entry\.json$/)?.[1];
+      if (folder) bundles.add(folder);
+    });
+    const query = `/search/?q=${encodeURIComponent('伊美')}&year=2023&province=${encodeURIComponent(province)}`;
+    await page.goto(`${site.origin}${query}`);
+    expect((await results('伊美')).map((r) => withoutHash(r.href))).toEqual([reportUrl(office2023.id)]);
+    expect([...bundles]).toEqual([scopeOf(office2023)]);
+    // All years: the 2024 reports of the province are in another bundle, merged now.
+    await page.getByLabel('年度').selectOption('');
+    const widened = (await results('伊美')).map((r) => withoutHash(r.href));
+    expect(widened).toContain(reportUrl(government2024.id));
+    expect(widened).toContain(reportUrl(office2023.id));
+    expect(bundles).toContain(scopeOf(government2024));
+    // Only this province's bundles: the reports of the other provinces stay unloaded.
+    const inProvince = new Set(scopePages(site.data.reports, site.data.agencies).filter((s) => s.scope.province === province).map((s) => s.scope.id));
+    expect([...bundles].filter((b) => !inProvince.has(b))).toEqual([]);
+  });
+
   it('narrows 伊 to 偃师区伊洛街道办事处 with the level filter', async () => {
     const yiluo = report('偃师区伊洛街道办事处', 2024);
     const levelOf = (r: Report) => {
@@ -264,10 +292,13 @@ describe('search page', () => {
     }
     expect(decoy).toBeDefined();
     const { query } = decoy!;
+    const scope = scopePages([decoy!.report], [])[0].scope.id;
     await page.goto(`${site.origin}/search/`);
     // A string expression: vitest would rewrite an import() written in a function passed to evaluate().
     const candidates = (await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.options({ noWorker: true });
+      await pagefind.mergeIndex('/pagefind/${scope}/');
       const response = await pagefind.search(${JSON.stringify(indexQuery([query]))});
       return Promise.all(response.results.map(async (r) => (await r.data()).url));
     })()`)) as string[];

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extendedBinaryPath, indexSite } from '../../src/integrations/pagefind';
+import { reportScopeId, scopeBundlePath } from '../../src/lib/search/scopes';
+import { provinceSlug } from '../../src/lib/regions';
 
 const PROSE = '政府信息公开“含金量”不断提高，严格执行“三审五校制”。';
 
@@ -24,7 +26,7 @@ const reportPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
   <div hidden><div data-pagefind-ignore><span data-pagefind-filter="year">2024</span><span data-pagefind-meta="agency">伊宁市人民政府</span></div></div>
 </article></body></html>`;
 const chromePage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>首页</title></head><body><p>首页文字</p></body></html>`;
-// A page outside the indexed folders (INDEXED_PAGES), marked all the same: it must not even be read.
+// A page no scope lists (the scopes come from the data), marked all the same: it must not even be read.
 const chartPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>图表</title></head><body><main data-pagefind-body><p>图表页文字</p></main></body></html>`;
 
 /** Pagefind's files are gzip with a `pagefind_dcd` signature before the payload. */
@@ -36,6 +38,7 @@ let site: string;
 let summary: Awaited<ReturnType<typeof indexSite>>;
 let fragments: { content: string; filters: Record<string, string[]>; meta: Record<string, string> }[];
 let indexText: string;
+let bundle: string;
 
 beforeAll(async () => {
   site = await mkdtemp(join(tmpdir(), 'pagefind-test-'));
@@ -45,8 +48,9 @@ beforeAll(async () => {
   await writeFile(join(site, 'agencies', 'index.html'), chromePage);
   await mkdir(join(site, 'charts', 'c'), { recursive: true });
   await writeFile(join(site, 'charts', 'c', 'index.html'), chartPage);
-  summary = await indexSite(site);
-  const dir = (name: string) => join(site, 'pagefind', name);
+  summary = await indexSite(site, [{ id: 'a', year: 2024, agency: { region: { province: '新疆维吾尔自治区' } } }], []);
+  bundle = scopeBundlePath(reportScopeId(2024, provinceSlug('新疆维吾尔自治区')));
+  const dir = (name: string) => join(site, bundle, name);
   fragments = readdirSync(dir('fragment')).map((f) => JSON.parse(readPagefindFile(join(dir('fragment'), f))));
   indexText = readdirSync(dir('index')).map((f) => readPagefindFile(join(dir('index'), f))).join('');
 });
@@ -58,9 +62,12 @@ describe('Pagefind index of Chinese pages', () => {
     expect(process.env.PAGEFIND_EXTENDED_BINARY_PATH).toBe(extendedBinaryPath());
   });
 
-  it('reads only the report and agency folders, and indexes only pages with data-pagefind-body', () => {
-    expect(summary.scanned).toBe(2);
+  it('reads only the pages the scopes list, into the bundle of their scope, with the runtime bundle beside them', () => {
+    expect(summary.scopes).toBe(1);
     expect(summary.indexed).toEqual({ 'zh-cn': 1 });
+    expect(readdirSync(join(site, 'pagefind')).sort()).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'r2024-xin-jiang-wei-wu-er-zi-zhi-qu']));
+    // A scope's bundle holds its index only: the runtime (pagefind.js, WebAssembly) is loaded once, from /pagefind/.
+    expect(readdirSync(join(site, bundle)).filter((f) => /\.(js|css|pagefind)$/.test(f))).toEqual([]);
     expect(fragments).toHaveLength(1);
     expect(fragments[0].content).not.toContain('首页文字');
     expect(fragments[0].content).not.toContain('图表页文字');

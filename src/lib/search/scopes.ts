@@ -1,0 +1,65 @@
+/**
+ * Search scopes: the site's full-text index is not one Pagefind bundle but one per scope (docs/search.md), each
+ * under `/pagefind/<id>/`, so a query loads only the bundles of the scopes it covers and their per-page metadata.
+ * A report page's scope is its (year, province), an agency page's its province. The manifest (a list of
+ * SearchScope, built from the data by src/lib/search-scope-pages.ts and rendered into the search page) tells the
+ * search page which bundles a query covers (`scopesFor`). Imported by the browser script, so nothing here reads data.
+ */
+
+/** The kind of pages a scope holds: report pages of one year and province, or agency pages of one province. */
+export type ScopeKind = 'reports' | 'agencies';
+
+export interface SearchScope {
+  /** The bundle's folder under /pagefind/: ASCII (`r2024-he-nan-sheng`, `a-he-nan-sheng`). */
+  id: string;
+  kind: ScopeKind;
+  /** The reports' year (report scopes); null for agency scopes. */
+  year: number | null;
+  /** The pages' province as the search filter spells it; null when the region is unknown. */
+  province: string | null;
+  /** Shown while the scope is being searched, e.g. "2024 年 河南省". */
+  label: string;
+  /** Pages in the bundle. */
+  pages: number;
+}
+
+/** The folder of the scopes' bundles, and of Pagefind's runtime (pagefind.js and its WebAssembly), under the site. */
+export const PAGEFIND_DIR = 'pagefind';
+
+/**
+ * The URL of the runtime bundle's one record. Pagefind's browser side needs a primary bundle with an index before it
+ * merges others: the runtime bundle at /pagefind/ (pagefind.js and its WebAssembly, loaded once whatever the scopes)
+ * holds this one record (src/integrations/pagefind.ts), which the search page drops from its results.
+ */
+export const RUNTIME_RECORD_URL = '/pagefind/runtime/';
+
+/** A scope's bundle folder relative to the site's root, e.g. `pagefind/r2024-he-nan-sheng/`. */
+export const scopeBundlePath = (id: string) => `${PAGEFIND_DIR}/${id}/`;
+
+/** The scope id of report pages of `year` in the province of slug `provinceSlug`. */
+export const reportScopeId = (year: number, provinceSlug: string) => `r${year}-${provinceSlug}`;
+/** The scope id of agency pages in the province of slug `provinceSlug`. */
+export const agencyScopeId = (provinceSlug: string) => `a-${provinceSlug}`;
+
+/** The search page's choices that select scopes: the rest (prefecture, level) are Pagefind filters inside them. */
+export interface ScopeChoice {
+  year?: string;
+  province?: string;
+}
+
+/**
+ * The scopes a query covers, in the order they are searched: with a year chosen only report scopes of that year
+ * (agency pages have no year), with a province only that province's. Newest year first, then the larger scopes
+ * (more results sooner), agency scopes after the reports of the newest year. The first scope is the query's
+ * default scope: its results are shown before the others are loaded.
+ */
+export function scopesFor(manifest: readonly SearchScope[], choice: ScopeChoice): SearchScope[] {
+  const year = choice.year ? Number(choice.year) : null;
+  const chosen = manifest.filter(
+    (s) => (year === null || s.year === year) && (!choice.province || s.province === choice.province),
+  );
+  const newest = Math.max(...chosen.map((s) => s.year ?? -Infinity));
+  // Agency scopes sort as if of the newest year, after its report scopes.
+  const rank = (s: SearchScope) => (s.kind === 'agencies' ? newest - 0.5 : (s.year ?? 0));
+  return chosen.sort((a, b) => rank(b) - rank(a) || b.pages - a.pages || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,75 @@
+/**
+ * Search scopes (src/lib/search/scopes.ts): which pages each Pagefind bundle holds, built from the data, and which
+ * bundles a query with a year and a province loads.
+ */
+import { describe, expect, it } from 'vitest';
+import { scopePages, searchScopes } from '../../src/lib/search-scope-pages';
+import { scopesFor } from '../../src/lib/search/scopes';
+
+const report = (id: string, year: number, province: string | null) => ({ id, year, agency: { region: { province } } });
+const agency = (slug: string, province: string | null) => ({ slug, region: { province } });
+
+const reports = [
+  report('a-2024', 2024, '河南省'),
+  report('b-2024', 2024, '河南省'),
+  report('c-2023', 2023, '河南省'),
+  report('d-2024', 2024, '山西省'),
+  report('e-2024', 2024, '陕西省'),
+  report('f-2024', 2024, null),
+];
+const agencies = [agency('a', '河南省'), agency('b', '河南省'), agency('d', '山西省'), agency('f', null)];
+
+describe('scopePages', () => {
+  const scopes = scopePages(reports, agencies);
+  const byId = new Map(scopes.map((s) => [s.scope.id, s]));
+
+  it('puts each report page in the scope of its year and province, each agency page in its province’s', () => {
+    expect(byId.get('r2024-he-nan-sheng')?.files).toEqual(['reports/a-2024/index.html', 'reports/b-2024/index.html']);
+    expect(byId.get('r2023-he-nan-sheng')?.files).toEqual(['reports/c-2023/index.html']);
+    expect(byId.get('a-he-nan-sheng')?.files).toEqual(['agencies/a/index.html', 'agencies/b/index.html']);
+    expect(byId.get('r2024-he-nan-sheng')?.scope).toMatchObject({ kind: 'reports', year: 2024, province: '河南省', pages: 2 });
+    expect(byId.get('a-he-nan-sheng')?.scope).toMatchObject({ kind: 'agencies', year: null, province: '河南省', pages: 2 });
+  });
+
+  it('lists every page once, in folders whose names are ASCII and distinct for provinces that read alike', () => {
+    const files = scopes.flatMap((s) => s.files);
+    expect(files).toHaveLength(reports.length + agencies.length);
+    expect(new Set(files).size).toBe(files.length);
+    for (const { scope } of scopes) expect(scope.id).toMatch(/^[a-z0-9-]+$/);
+    // 山西省 and 陕西省 are both shan-xi-sheng in pinyin.
+    const shanxi = scopes.filter((s) => s.scope.year === 2024 && ['山西省', '陕西省'].includes(s.scope.province ?? ''));
+    expect(new Set(shanxi.map((s) => s.scope.id)).size).toBe(2);
+    // A report of unknown region has a scope too, with no province.
+    expect(scopes.filter((s) => s.scope.province === null).flatMap((s) => s.files).sort()).toEqual(['agencies/f/index.html', 'reports/f-2024/index.html']);
+  });
+});
+
+describe('scopesFor', () => {
+  const manifest = searchScopes(reports, agencies);
+  const ids = (choice: { year?: string; province?: string }) => scopesFor(manifest, choice).map((s) => s.id);
+
+  it('loads one bundle for a year and a province', () => {
+    expect(ids({ year: '2024', province: '河南省' })).toEqual(['r2024-he-nan-sheng']);
+    expect(ids({ year: '2023', province: '河南省' })).toEqual(['r2023-he-nan-sheng']);
+  });
+
+  it('widens to every year of a province (with its agencies), or every province of a year (no agencies)', () => {
+    expect(ids({ province: '河南省' })).toEqual(['r2024-he-nan-sheng', 'a-he-nan-sheng', 'r2023-he-nan-sheng']);
+    const year = ids({ year: '2024' });
+    expect(year[0]).toBe('r2024-he-nan-sheng');
+    expect(year.every((id) => id.startsWith('r2024-'))).toBe(true);
+    expect(year).toHaveLength(4);
+  });
+
+  it('covers every scope without a choice, newest year and largest scope first', () => {
+    const all = ids({});
+    expect(new Set(all)).toEqual(new Set(manifest.map((s) => s.id)));
+    expect(all[0]).toBe('r2024-he-nan-sheng');
+    expect(all.at(-1)).toBe('r2023-he-nan-sheng');
+  });
+
+  it('covers nothing for a year or province the site does not have', () => {
+    expect(ids({ year: '2019' })).toEqual([]);
+    expect(ids({ province: '火星' })).toEqual([]);
+  });
+});
