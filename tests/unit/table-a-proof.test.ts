@@ -48,6 +48,22 @@ describe('table A proof rules', () => {
     expect(read(lines).proactive?.normativeDocs).toEqual({ issued: 0, repealed: 5, inForce: 5 });
   });
 
+  it('joins a label cut over four lines (a narrow label column, one piece per pdf.js item)', () => {
+    const lines = MIXED.flatMap((l) => (l === '行政事业性收费' ? ['行政', '事业', '性收', '费'] : [l]));
+    expect(read(lines).proactive?.fees).toEqual({ amount: 7730.28 });
+    expect(read(lines).diagnostics).toEqual([]);
+  });
+
+  it('does not give a label cut over lines cells printed in separate blocks (a blank line between them): their column order is not proved', () => {
+    // A cut label stands in a tall cell, whose row's cells poppler's default mode may print one block each, not always
+    // in the header's order (政府集中采购's 采购总金额 before its 采购项目数量). A label on one line keeps its reading.
+    const blocks = (label: string[]) => MIXED.flatMap((l, i) => (l === '行政规范性文件' ? [...label, '0', '', '5', '', '5'] : MIXED.slice(Math.max(0, i - 3), i).includes('行政规范性文件') ? [] : [l]));
+    const cut = read(blocks(['行政规范', '性文件']));
+    expect(cut.proactive?.normativeDocs).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(cut.diagnostics.find((d) => d.path === 'proactive.normativeDocs')?.code).toBe('table-a-unproved');
+    expect(read(blocks(['行政规范性文件'])).proactive?.normativeDocs).toEqual({ issued: 0, repealed: 5, inForce: 5 });
+  });
+
   it('leaves lone labels null when a blank cell printed as nothing makes the runs disagree', () => {
     // 行政处罚's cell printed nothing: 195 could be 行政处罚's (after it) or 行政强制's (before it).
     const lines = [...ITEM_1, '规章 0 0 0', '行政规范性文件 0 5 5', ...item('五'), '行政许可 1', ...item('六'), '行政处罚', '195', '行政强制', ...item('八'), '行政事业性收费 7'];

@@ -35,7 +35,7 @@ const ALIASES: Record<string, string[]> = {
 /** Where table A starts: an item caption or the header's first cell (Markdown marks before them allowed). */
 const TABLE_START = /^[#|]*(第二十条|信息内容)/;
 /** A label cut over at most this many lines (a narrow label column) is joined back. */
-const MAX_LABEL_LINES = 3;
+const MAX_LABEL_LINES = 6;
 
 /** The 2019 template's table A has other column headers and a 第二十条第（九）项 row. */
 export function isTemplate2019(lines: Line[], from: number, to: number): boolean {
@@ -66,11 +66,15 @@ interface Label {
   own: CellToken[];
   /** Its line separates values by spaces: a short row may be wrapped (or hide a blank cell). */
   space: boolean;
+  /** Printed over several lines (a narrow label column, a tall cell). */
+  cut: boolean;
 }
 /** A number (or blank mark) standing without a label, with its line. */
 interface Free {
   t: CellToken;
   line: number;
+  /** Lines of one block follow each other with no blank line, page footer or rule between them. */
+  block: number;
 }
 /** The numbers between two labels: parts split by item captions (no row's numbers cross a caption). */
 type Run = Free[][];
@@ -132,33 +136,37 @@ function addLabel(stream: Stream, seen: Set<string>, label: Label): void {
   stream.runs.push([[]]);
 }
 
-function addFree(stream: Stream, tokens: CellToken[], line: number): void {
+function addFree(stream: Stream, tokens: CellToken[], line: number, block: number): void {
   const run = stream.runs[stream.runs.length - 1];
   const part = run[run.length - 1];
-  for (const t of tokens) part.push({ t, line });
+  for (const t of tokens) part.push({ t, line, block });
 }
 
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
   const byName = namesOf(defs);
   const stream: Stream = { labels: [], runs: [[[]]], repeated: new Set() };
   const seen = new Set<string>();
+  let block = 0;
   for (let i = tableStart(lines, from, to, byName); i < to; i++) {
-    if (skipped(lines[i].raw)) continue;
+    if (skipped(lines[i].raw)) {
+      block++;
+      continue;
+    }
     const parts = partsOf(lines[i]);
     const def = parts.label ? byName.get(bareLabel(parts.label)) : undefined;
     if (def) {
-      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space' });
+      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false });
       continue;
     }
     if (!parts.label) {
-      addFree(stream, parts.values, lines[i].no);
+      addFree(stream, parts.values, lines[i].no, block);
       continue;
     }
     if (!parts.values.length) {
       const joined = joinedLabel(lines, i, to, byName);
       if (joined) {
         const last = partsOf(lines[joined.last]);
-        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space' });
+        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true });
         i = joined.last;
         continue;
       }
@@ -167,7 +175,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       continue;
     }
     // Numbers after text that names no row: they are the table's, but no label proves whose.
-    addFree(stream, parts.values, lines[i].no);
+    addFree(stream, parts.values, lines[i].no, block);
   }
   return stream;
 }
@@ -270,16 +278,19 @@ function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
     for (let k = first; k <= last; k++) {
       const label = labels[k];
       const o = reading?.[k - first];
-      if (o) {
-        const before = runs[k][runs[k].length - 1];
-        const cells = [...before.slice(before.length - o.before), ...label.own.map((t) => ({ t, line: label.line })), ...runs[k + 1][0].slice(0, o.after)];
-        out.push(cells.map((x) => x.t));
-      } else out.push(label.own.length >= label.def.columns.length || (!label.space && label.own.length > 0) ? label.own : null);
+      const before = o ? runs[k][runs[k].length - 1].slice(runs[k][runs[k].length - 1].length - o.before) : [];
+      const after = o ? runs[k + 1][0].slice(0, o.after) : [];
+      // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
+      // (a blank line between them) in another column order: such a label takes cells from one block only.
+      if (o && (!label.cut || (inOneBlock(before) && inOneBlock(after)))) out.push([...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)]);
+      else out.push(label.own.length >= label.def.columns.length || (!label.space && label.own.length > 0) ? label.own : null);
     }
     first = last + 1;
   }
   return out;
 }
+
+const inOneBlock = (cells: Free[]) => cells.every((c) => c.block === cells[0].block);
 
 /** The free numbers no placed label took, for the diagnostic. */
 function shownRun(run: Run): string {
