@@ -16,7 +16,7 @@ export interface AstroBuildLog {
   renderedPages: number;
   /** Seconds from the first log line to the first route rendered (content sync, Vite bundling). */
   setupSeconds: number | null;
-  pagefind: { indexed: number; scopes: number; largest: number; ms: number } | null;
+  pagefind: { indexed: number; scopes: number; largest: number; ms: number; peakMb: number | null } | null;
   /** HTML pages and other files written (src/integrations/build-report.ts). */
   written: { html: number; other: number } | null;
   /** The route being rendered when the log ends (a build stopped part-way). */
@@ -52,8 +52,11 @@ export function parseAstroLog(output: string): AstroBuildLog {
       current.ms += Number(page[1]);
       continue;
     }
-    const indexed = /\[pagefind\] indexed (\d+) HTML pages in (\d+) scopes \(largest (\d+) pages\) in (\d+) ms/.exec(line);
-    if (indexed) pagefind = { indexed: Number(indexed[1]), scopes: Number(indexed[2]), largest: Number(indexed[3]), ms: Number(indexed[4]) };
+    const indexed = /\[pagefind\] indexed (\d+) HTML pages in (\d+) scopes \(largest (\d+) pages\) in (\d+) ms(?:.*Pagefind's peak (\d+) MB)?/.exec(line);
+    if (indexed) {
+      const [, pages, scopes, largest, ms, peak] = indexed;
+      pagefind = { indexed: Number(pages), scopes: Number(scopes), largest: Number(largest), ms: Number(ms), peakMb: peak ? Number(peak) : null };
+    }
     const files = /\[build-report\] \d+ routes rendered; (\d+) HTML pages and (\d+) other files/.exec(line);
     if (files) written = { html: Number(files[1]), other: Number(files[2]) };
   }

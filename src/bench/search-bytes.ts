@@ -7,6 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
+import { scopesFor, type SearchScope } from '../lib/search/scopes';
 import { launchBrowser } from '../../tests/browser/support/browser';
 import { serveSite } from '../../tests/browser/support/server';
 
@@ -16,11 +17,29 @@ export interface Bytes {
   gzip: number;
 }
 
+/** A query's timing on the page's own clock, and what it fetched until its first results showed. */
+export interface SearchTiming {
+  /** Milliseconds from the search starting (after the typing pause) to the first result on screen; null if none. */
+  firstMs: number | null;
+  /** Milliseconds from the search starting to its end (every scope searched, the status line final). */
+  doneMs: number;
+  /** Bytes of the requests finished before the first result showed (all of them when there is none). */
+  untilFirst: Bytes;
+}
+
 export interface SearchCost {
   query: string;
   results: number;
-  /** Bytes (headers and bodies) fetched for the query once the search page was loaded. */
+  /** Scopes (Pagefind bundles) the query covered: every scope, since no year or province was chosen. */
+  scopes: number;
+  /** Bytes (headers and bodies) fetched for the query once the search page was loaded: every scope. */
   queryBytes: Bytes;
+  timing: SearchTiming;
+  /**
+   * The same query in the default scope alone (the first of every scope: the newest year's largest province), with
+   * that year and province chosen in the filters.
+   */
+  oneScope: { scope: string; results: number; bytes: Bytes; timing: SearchTiming } | null;
   requests: number;
   /** Bytes of the search page itself before any query (HTML, CSS, scripts). */
   pageBytes: Bytes;
@@ -199,29 +218,86 @@ export async function measureAgencyLookup(dist: string, agency: string): Promise
   });
 }
 
+/**
+ * Types `query` into the loaded search page (with `choice` set in the filters first, without searching) and waits for
+ * the search to end; the page's clock times it (an observer of the status line and the result list).
+ */
+async function typeAndTime(page: Page, recorder: ReturnType<typeof recordBytes>, query: string, choice: Record<string, string> = {}) {
+  await page.evaluate((values) => {
+    for (const [key, value] of Object.entries(values)) {
+      const select = document.querySelector<HTMLSelectElement>(`select[data-search-filter="${key}"]`);
+      if (select) select.value = value;
+    }
+    const clock = window as unknown as { started?: number; first?: number };
+    const status = document.getElementById('search-status')!;
+    const list = document.getElementById('search-results')!;
+    new MutationObserver(() => {
+      if (status.textContent?.startsWith('正在搜索')) clock.started ??= performance.now();
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => {
+      if (list.children.length > 0) clock.first ??= performance.now();
+    }).observe(list, { childList: true });
+  }, choice);
+  await page.getByLabel('搜索报告全文和机关名称').click();
+  await page.keyboard.type(query, { delay: 20 });
+  await page.waitForFunction(
+    (q) => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return status.includes(q) && !status.includes('正在搜索');
+    },
+    query,
+    { timeout: 120_000 },
+  );
+  const done = await page.evaluate(() => performance.now());
+  await networkQuiet(page);
+  const taken = await recorder.take();
+  type Clock = { started?: number; first?: number };
+  const clock = (await page.evaluate(() => ({ ...(window as unknown as Clock) }))) as Clock;
+  const started = clock.started ?? done;
+  const before = await page.evaluate(
+    (first) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => (e as PerformanceResourceTiming).responseEnd <= first)
+        .map((e) => e.name),
+    clock.first ?? Infinity,
+  );
+  const untilFirst: Bytes = { raw: 0, gzip: 0 };
+  for (const url of before) {
+    const bytes = taken.byUrl.get(url);
+    if (!bytes) continue;
+    untilFirst.raw += bytes.raw;
+    untilFirst.gzip += bytes.gzip;
+  }
+  const timing: SearchTiming = { firstMs: clock.first === undefined ? null : clock.first - started, doneMs: done - started, untilFirst };
+  const results = await page.locator('#search-results > li').count();
+  return { taken, timing, results };
+}
+
 export async function measureSearch(dist: string, query: string): Promise<SearchCost> {
-  return onSearchPage(dist, async (page, recorder, pageCost) => {
-    await page.getByLabel('搜索报告全文和机关名称').click();
-    await page.keyboard.type(query, { delay: 20 });
-    await page.waitForFunction(
-      (q) => {
-        const status = document.getElementById('search-status')?.textContent ?? '';
-        return status.includes(q) && !status.includes('正在搜索');
-      },
-      query,
-      { timeout: 60_000 },
-    );
-    await networkQuiet(page);
-    const queryCost = await recorder.take();
-    const results = await page.locator('#search-results > li').count();
+  const every = await onSearchPage(dist, async (page, recorder, pageCost) => {
+    const manifest = JSON.parse((await page.getAttribute('[data-search-form]', 'data-search-scopes')) ?? '[]') as SearchScope[];
+    const { taken, timing, results } = await typeAndTime(page, recorder, query);
     return {
-      query,
-      results,
-      queryBytes: queryCost.bytes,
-      requests: queryCost.requests,
-      pageBytes: pageCost.bytes,
-      byType: queryCost.byType,
-      indexChunks: queryCost.indexChunks,
+      manifest,
+      cost: {
+        query,
+        results,
+        scopes: manifest.length,
+        queryBytes: taken.bytes,
+        timing,
+        requests: taken.requests,
+        pageBytes: pageCost.bytes,
+        byType: taken.byType,
+        indexChunks: taken.indexChunks,
+      },
     };
   });
+  const first = scopesFor(every.manifest, {})[0];
+  if (!first || first.year === null || first.province === null) return { ...every.cost, oneScope: null };
+  const oneScope = await onSearchPage(dist, async (page, recorder) => {
+    const { taken, timing, results } = await typeAndTime(page, recorder, query, { year: String(first.year), province: first.province! });
+    return { scope: first.id, results, bytes: taken.bytes, timing };
+  });
+  return { ...every.cost, oneScope };
 }

@@ -57,7 +57,31 @@ export interface IndexSummary {
   indexed: Record<string, number>;
   /** Pages of the largest scope: Pagefind's memory grows with it, not with the site. */
   largest: number;
+  /** The highest peak resident memory (VmHWM) of Pagefind's processes, one per scope, in MB; null off Linux. */
+  peakMb: number | null;
   ms: number;
+}
+
+/**
+ * Peak resident memory (VmHWM, MB) of this process's Pagefind children, read from Linux's /proc before they are
+ * closed; null where /proc is missing.
+ */
+async function pagefindChildrenPeakMb(): Promise<number | null> {
+  let peak: number | null = null;
+  try {
+    for (const name of await readdir('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid || !command.startsWith('pagefind')) continue;
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(await readFile(`/proc/${name}/status`, 'utf8').catch(() => ''));
+      if (hwm) peak = Math.max(peak ?? 0, Math.round(Number(hwm[1]) / 1024));
+    }
+  } catch {
+    return null;
+  }
+  return peak;
 }
 
 function usePinnedBinary(): void {
@@ -91,6 +115,7 @@ export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]
   usePinnedBinary();
   const started = performance.now();
   const indexed: Record<string, number> = {};
+  let peakMb: number | null = null;
   const limit = pLimit(FILES_IN_FLIGHT);
   for (const { scope, files } of scopes) {
     try {
@@ -107,12 +132,14 @@ export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]
       const bundle = join(siteDir, scopeBundlePath(scope.id));
       for (const [lang, count] of Object.entries(await write(index, bundle))) indexed[lang] = (indexed[lang] ?? 0) + count;
       for (const name of await readdir(bundle)) if (RUNTIME_FILES.test(name)) await rm(join(bundle, name));
+      const peak = await pagefindChildrenPeakMb();
+      if (peak !== null) peakMb = Math.max(peakMb ?? 0, peak);
     } finally {
       await pagefind.close();
     }
   }
   const largest = Math.max(0, ...scopes.map((s) => s.files.length));
-  return { scopes: scopes.length, indexed, largest, ms: Math.round(performance.now() - started) };
+  return { scopes: scopes.length, indexed, largest, peakMb, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -170,10 +197,10 @@ export default function pagefindIntegration(): AstroIntegration {
         }
         const reports = readSummaries(DATA_DIR);
         const agencies = readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry));
-        const { scopes, indexed, largest, ms } = await indexSite(siteDir, reports, agencies);
+        const { scopes, indexed, largest, peakMb, ms } = await indexSite(siteDir, reports, agencies);
         const languages = Object.entries(indexed);
         const total = languages.reduce((sum, [, count]) => sum + count, 0);
-        logger.info(`indexed ${total} HTML pages in ${scopes} scopes (largest ${largest} pages) in ${ms} ms (${languages.map(([l, n]) => `${l}: ${n}`).join(', ')})`);
+        logger.info(`indexed ${total} HTML pages in ${scopes} scopes (largest ${largest} pages) in ${ms} ms (${languages.map(([l, n]) => `${l}: ${n}`).join(', ')}); Pagefind's peak ${peakMb ?? '?'} MB resident`);
         if (total === 0) logger.warn('no page was indexed: search will find nothing');
         // The search page only loads the index of its own language (zh-cn); pages in another index are unreachable.
         const stray = languages.filter(([lang]) => lang !== 'zh-cn');
