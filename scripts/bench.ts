@@ -1,12 +1,12 @@
 /**
  * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0] [--site-timeout <min>]
- *                  [--query <text>] [--keep] [--out BENCHMARKS.md] [--skip single-thread,parse,incremental,pdf] [--corpus <dir>] [--pdfs 100]
+ *                  [--query <text>] [--keep] [--out BENCHMARKS.md] [--skip single-thread,parse,incremental,pdf,oracle] [--corpus <dir>] [--pdfs 100]
  * Generates synthetic corpora and measures the pipeline and the site build on them (src/bench/), prints the
  * results and writes them into BENCHMARKS.md (between bench markers named after the sizes and PNG setting, so runs
  * with other settings stay). Not part of `npm test`: it takes minutes (about 20 for 10,000 reports).
  * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0), --png shared
  * with PNGs for the rankings and agency trends only (CHART_PNG=shared; default all). --skip leaves measures out (the
- * per-file stage on one thread, the parse-only child, the data step after one changed report); --corpus measures a
+ * per-file stage on one thread, the parse-only child, the data step after one changed report, the search oracle of src/bench/search-oracle.ts). --corpus measures a
  * corpus `npm run generate` wrote already instead of generating one (one size). --pdfs sets how many generated
  * reports are printed to PDF for the PDF-input measure (npm run data beside pdftotext -layout on the same files).
  */
@@ -20,7 +20,7 @@ import { cliArgs, fail } from './cli';
 
 const USAGE = `npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0]
                  [--site-timeout <min>] [--query <text>] [--keep] [--out BENCHMARKS.md]
-                 [--skip single-thread,parse,incremental,pdf] [--corpus <dir>] [--pdfs 100]
+                 [--skip single-thread,parse,incremental,pdf,oracle] [--corpus <dir>] [--pdfs 100]
 Generates synthetic corpora, measures the data step and the site build on them, and writes the figures into
 --out (default BENCHMARKS.md). See BENCHMARKS.md for what is measured.`;
 

@@ -13,6 +13,7 @@ import { weighDownloads, type DownloadsWeight } from './downloads';
 import { runChecked, runMeasured, type Measured } from './process';
 import { pdfInputRun, type PdfInputRun } from './pdf-input';
 import { measureAgencyLookup, measureSearch, type AgencyLookupCost, type SearchCost } from './search-bytes';
+import { measureSearchOracle, type OracleResult } from './search-oracle';
 import { measureSite, type SiteWeight } from './site-weight';
 import type { PngMode } from '../charts/png-settings';
 
@@ -42,7 +43,9 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-export const BENCH_STEPS = ['single-thread', 'parse', 'incremental', 'pdf'] as const;
+export const BENCH_STEPS = ['single-thread', 'parse', 'incremental', 'pdf', 'oracle'] as const;
+/** Phrases the search oracle draws (./search-oracle.ts). */
+const ORACLE_PHRASES = 30;
 export type BenchStep = (typeof BENCH_STEPS)[number];
 
 export interface IngestRun {
@@ -75,6 +78,8 @@ export interface SiteRun {
   weight: SiteWeight | null;
   search: SearchCost | { error: string } | null;
   agencyLookup?: AgencyLookupCost | { error: string };
+  /** Recall and precision of the search page by an oracle (./search-oracle.ts); absent when skipped. */
+  oracle?: OracleResult | { error: string };
 }
 
 export interface SizeResult {
@@ -158,7 +163,10 @@ async function siteRun(dataDir: string, dir: string, options: BenchOptions): Pro
   const agencyLookup = await middleAgency(dataDir)
     .then((agency) => measureAgencyLookup(dist, agency))
     .catch(failed);
-  return { build, log, weight, search, agencyLookup };
+  if (options.skip.has('oracle')) return { build, log, weight, search, agencyLookup };
+  options.log(`  search oracle: ${ORACLE_PHRASES} phrases of the reports' prose searched in Chromium`);
+  const oracle = await measureSearchOracle(dist, dataDir, ORACLE_PHRASES).catch(failed);
+  return { build, log, weight, search, agencyLookup, oracle };
 }
 
 async function benchSize(n: number, options: BenchOptions): Promise<SizeResult> {

@@ -1,5 +1,6 @@
 /** The benchmark's results as Markdown: tables per measure, then the targets with what was measured against them. */
 import os from 'node:os';
+import type { OracleResult } from './search-oracle';
 import type { SizeResult } from './index';
 import type { PngMode } from '../charts/png-settings';
 
@@ -249,6 +250,18 @@ function targets(results: SizeResult[]): string {
       `${kb(cost.queryBytes.gzip)} gzip / ${kb(cost.queryBytes.raw)} uncompressed over ${int(cost.scopes)} scopes; first results after ${kb(cost.timing.untilFirst.gzip)} ` +
         `and ${int(cost.timing.firstMs ?? NaN)} ms, all done in ${int(cost.timing.doneMs)} ms (${int(searched.n)} reports)`,
       cost.queryBytes.gzip <= 1024 * 1024 && cost.timing.firstMs !== null && cost.timing.firstMs < cost.timing.doneMs,
+    ]);
+  }
+  const oracled = [...results].reverse().find((r) => r.site?.oracle && !('error' in r.site.oracle));
+  if (oracled) {
+    const o = oracled.site!.oracle as OracleResult;
+    const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(2)} %`);
+    const failures = o.failures.map((f) => `“${f.phrase}”: ${f.missed.length} missed, ${f.wrong.length} wrong`).join('; ');
+    verdicts.push([
+      'recall and precision exact, by an oracle (phrases of 2–8 characters from the prose; expected: reports containing them)',
+      `${o.phrases} phrases (${int(o.tooCommon)} drawn again: in more than 40 reports): recall ${pct(o.found, o.expected)} (${int(o.found)} of ${int(o.expected)} expected pages), ` +
+        `precision ${pct(o.correct, o.shown)} (${int(o.correct)} of ${int(o.shown)} results)${failures ? `; ${failures}` : ''} (${int(oracled.n)} reports)`,
+      o.found === o.expected && o.correct === o.shown,
     ]);
   }
   const looked = [...results].reverse().find((r) => r.site?.agencyLookup && !('error' in r.site.agencyLookup));

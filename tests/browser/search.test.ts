@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agencyUrl, reportUrl } from '../../src/lib/paths';
 import { indexQuery, normalise } from '../../src/lib/search/match';
 import { scopePages } from '../../src/lib/search-scope-pages';
+import { measureSearchOracle } from '../../src/bench/search-oracle';
 import { SECTIONS, type Report } from '../../src/schema';
 import { watchPage, type PageProblems } from './support/browser';
 import { useSite } from './support/site';
@@ -405,6 +406,17 @@ describe('recall over the reports’ own words', () => {
       }
     }
   });
+});
+
+describe('recall and precision by the oracle of npm run bench', () => {
+  it('finds every report page whose prose holds a sampled phrase, and only pages holding it', async () => {
+    const oracle = await measureSearchOracle(site.dist, site.dataDir, 12, 7);
+    expect(oracle.phrases).toBe(12);
+    expect(oracle.failures).toEqual([]);
+    expect(oracle.found).toBe(oracle.expected);
+    expect(oracle.correct).toBe(oracle.shown);
+    expect(oracle.expected).toBeGreaterThanOrEqual(12);
+  }, 240_000);
 });
 
 describe('cost of a query', () => {
