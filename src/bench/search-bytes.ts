@@ -5,9 +5,11 @@
  * send them: text, JavaScript, JSON, SVG and WebAssembly bodies gzipped (level 6, as nginx and most CDNs do),
  * Pagefind's index, metadata, fragments and its .pagefind WebAssembly as they are (gzip files already).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
-import { scopesFor, type SearchScope } from '../lib/search/scopes';
+import { PAGEFIND_DIR, SCOPES_MANIFEST, scopesFor, type SearchScope } from '../lib/search/scopes';
 import { launchBrowser } from '../../tests/browser/support/browser';
 import { serveSite } from '../../tests/browser/support/server';
 
@@ -36,8 +38,8 @@ export interface SearchCost {
   queryBytes: Bytes;
   timing: SearchTiming;
   /**
-   * The same query in the default scope alone (the first of every scope: the newest year's largest province), with
-   * that year and province chosen in the filters.
+   * The same query in the default scope alone (the first of every scope: the newest year's largest), with that year
+   * and the scope's first province chosen in the filters.
    */
   oneScope: { scope: string; results: number; bytes: Bytes; timing: SearchTiming } | null;
   requests: number;
@@ -276,7 +278,7 @@ async function typeAndTime(page: Page, recorder: ReturnType<typeof recordBytes>,
 
 export async function measureSearch(dist: string, query: string): Promise<SearchCost> {
   const every = await onSearchPage(dist, async (page, recorder, pageCost) => {
-    const manifest = JSON.parse((await page.getAttribute('[data-search-form]', 'data-search-scopes')) ?? '[]') as SearchScope[];
+    const manifest = JSON.parse(readFileSync(path.join(dist, PAGEFIND_DIR, SCOPES_MANIFEST), 'utf8')) as SearchScope[];
     const { taken, timing, results } = await typeAndTime(page, recorder, query);
     return {
       manifest,
@@ -294,9 +296,10 @@ export async function measureSearch(dist: string, query: string): Promise<Search
     };
   });
   const first = scopesFor(every.manifest, {})[0];
-  if (!first || first.year === null || first.province === null) return { ...every.cost, oneScope: null };
+  const province = first?.provinces[0];
+  if (!first || first.year === null || !province) return { ...every.cost, oneScope: null };
   const oneScope = await onSearchPage(dist, async (page, recorder) => {
-    const { taken, timing, results } = await typeAndTime(page, recorder, query, { year: String(first.year), province: first.province! });
+    const { taken, timing, results } = await typeAndTime(page, recorder, query, { year: String(first.year), province });
     return { scope: first.id, results, bytes: taken.bytes, timing };
   });
   return { ...every.cost, oneScope };

@@ -23,7 +23,7 @@ import {
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../lib/search/filters';
 import { SEARCH_FILTER, type SearchFilterName, type SearchMetaName } from '../lib/search/contract';
 import { RUNTIME_RECORD_URL, scopesFor, type SearchScope } from '../lib/search/scopes';
-import { homeUrl, pagefindRuntimeUrl, pagefindScopeUrl, pagefindUrl } from '../lib/paths';
+import { homeUrl, pagefindRuntimeUrl, pagefindScopeUrl, pagefindScopesUrl, pagefindUrl } from '../lib/paths';
 import { agencyFinder } from './agency-finder';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
@@ -183,7 +183,12 @@ export function startSearchPage(): void {
   const commonPairs = (form.dataset.commonPairs ?? '').split(' ').filter(Boolean);
   const tables = searchTables(JSON.parse(form.dataset.tableHeaders ?? '{}') as TableHeaderMap);
 
-  const manifest = JSON.parse(form.dataset.searchScopes ?? '[]') as SearchScope[];
+  let manifest: Promise<SearchScope[]> | undefined;
+  const loadManifest = () =>
+    (manifest ??= fetch(pagefindScopesUrl).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} fetching ${pagefindScopesUrl}`);
+      return response.json() as Promise<SearchScope[]>;
+    }));
 
   let pagefind: Promise<PagefindModule> | undefined;
   const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ pagefindUrl) as Promise<PagefindModule>);
@@ -216,11 +221,14 @@ export function startSearchPage(): void {
     return { q: input.value, filters };
   };
 
-  /** The filters Pagefind applies inside the scopes: year and province are the scopes themselves. */
-  const filtersInScopes = (filters: Filters): Filters => {
+  /**
+   * The filters Pagefind applies inside the scopes: a scope is of one year, so the year is the scopes themselves; the
+   * province too, unless a scope holds several provinces (those with few pages share one).
+   */
+  const filtersInScopes = (filters: Filters, scopes: SearchScope[]): Filters => {
     const inside = { ...filters };
     delete inside[SEARCH_FILTER.year];
-    delete inside[SEARCH_FILTER.province];
+    if (scopes.every((s) => s.provinces.length === 1)) delete inside[SEARCH_FILTER.province];
     return inside;
   };
 
@@ -319,7 +327,6 @@ export function startSearchPage(): void {
       return;
     }
     emptyState.hidden = true;
-    const scopes = scopesFor(manifest, state.filters);
     const run: Run = {
       terms,
       state,
@@ -329,7 +336,7 @@ export function startSearchPage(): void {
       matched: [],
       rendered: 0,
       scopesDone: 0,
-      scopesTotal: scopes.length,
+      scopesTotal: 1,
       checking: Promise.resolve(true),
     };
     current = run;
@@ -340,8 +347,11 @@ export function startSearchPage(): void {
       // not under filters, which the name index does not carry.
       await agencies.show(hasFilters ? [] : terms, state.q.trim());
       if (run !== current) return;
+      const scopes = scopesFor(await loadManifest(), state.filters);
+      if (run !== current) return;
+      run.scopesTotal = scopes.length;
       const scoped = await scopedSearch(scopes);
-      const filters = filtersInScopes(state.filters);
+      const filters = filtersInScopes(state.filters, scopes);
       // Rounds: merge the next bundles, search every bundle merged so far (those of earlier rounds answer from the
       // chunks they loaded), add the new candidates and show them. An instance that has every bundle already searches
       // them all in one round.

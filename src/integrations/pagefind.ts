@@ -8,7 +8,7 @@
  * (and indexes character pairs), where the plain binary would index each run of Han characters as one word.
  */
 import type { AstroIntegration } from 'astro';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { arch, memoryUsage, platform } from 'node:process';
@@ -22,7 +22,7 @@ import { DATA_DIR, dataPath } from '../lib/data-dir';
 import { readDataFile } from '../lib/read-data-file';
 import { readSummaries } from '../lib/report-parts';
 import { scopePages, type ScopePages, type ScopedAgency, type ScopedReport } from '../lib/search-scope-pages';
-import { PAGEFIND_DIR, RUNTIME_RECORD_URL, scopeBundlePath } from '../lib/search/scopes';
+import { PAGEFIND_DIR, RUNTIME_RECORD_URL, SCOPES_MANIFEST, SCOPE_ENTRY, scopeBundlePath, type SearchScope } from '../lib/search/scopes';
 import { AgencyIndexEntry } from '../schema/report';
 
 /** The path of the extended binary shipped in the platform package `@pagefind/<platform>-<arch>`. */
@@ -132,6 +132,7 @@ export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]
       const bundle = join(siteDir, scopeBundlePath(scope.id));
       for (const [lang, count] of Object.entries(await write(index, bundle))) indexed[lang] = (indexed[lang] ?? 0) + count;
       for (const name of await readdir(bundle)) if (RUNTIME_FILES.test(name)) await rm(join(bundle, name));
+      await writeFile(join(bundle, SCOPE_ENTRY), JSON.stringify(scope));
       const peak = await pagefindChildrenPeakMb();
       if (peak !== null) peakMb = Math.max(peakMb ?? 0, peak);
     } finally {
@@ -144,24 +145,37 @@ export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]
 
 /**
  * Writes Pagefind's runtime bundle to `<siteDir>/pagefind/`: pagefind.js, its WebAssembly and an index of one record
- * (RUNTIME_RECORD_URL, src/lib/search/scopes.ts) that the scopes' bundles are merged into. The scopes' folders stay.
+ * (RUNTIME_RECORD_URL, src/lib/search/scopes.ts) that the scopes' bundles are merged into; and the manifest of the
+ * scopes (`scopes.json`), from the entries of the bundles in `<siteDir>/pagefind/` (written by indexScopes, by this
+ * build or by shard builds whose bundles were copied there). Returns the scopes.
  */
-export async function writeSearchRuntime(siteDir: string): Promise<void> {
+export async function writeSearchRuntime(siteDir: string): Promise<SearchScope[]> {
   usePinnedBinary();
+  const dir = join(siteDir, PAGEFIND_DIR);
+  const scopes: SearchScope[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory()) continue;
+    const text = await readFile(join(dir, entry.name, SCOPE_ENTRY), 'utf8').catch(() => null);
+    if (text !== null) scopes.push(JSON.parse(text) as SearchScope);
+  }
+  scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   try {
     const index = await newIndex();
     const added = await index.addCustomRecord({ url: RUNTIME_RECORD_URL, content: 'pagefindruntime', language: 'zh-cn' });
     if (added.errors.length) throw new Error(`Pagefind could not write its runtime: ${added.errors.join('; ')}`);
-    await write(index, join(siteDir, PAGEFIND_DIR));
+    await write(index, dir);
   } finally {
     await pagefind.close();
   }
+  await writeFile(join(dir, SCOPES_MANIFEST), JSON.stringify(scopes));
+  return scopes;
 }
 
 /** Indexes the report and agency pages of `siteDir` built from this data, by scope, and writes the runtime. */
 export async function indexSite(siteDir: string, reports: readonly ScopedReport[], agencies: readonly ScopedAgency[]): Promise<IndexSummary> {
+  const summary = await indexScopes(siteDir, scopePages(reports, agencies));
   await writeSearchRuntime(siteDir);
-  return indexScopes(siteDir, scopePages(reports, agencies));
+  return summary;
 }
 
 /**

@@ -47,6 +47,8 @@ export const pagefindUrl = at('/pagefind/pagefind.js');
 /** The folder of Pagefind's runtime bundle (its primary index), and the bundle of one search scope (src/lib/search/scopes.ts). */
 export const pagefindRuntimeUrl = at('/pagefind/');
 export const pagefindScopeUrl = (id: string) => at(`/pagefind/${id}/`);
+/** The manifest of the search scopes (src/lib/search/scopes.ts), written beside the bundles. */
+export const pagefindScopesUrl = at('/pagefind/scopes.json');
 /** The script an embed page loads to post its height to the host page (src/charts/embed.ts). */
 export const embedScriptUrl = at('/embed/resize.js');
 

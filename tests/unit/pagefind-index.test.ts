@@ -65,9 +65,11 @@ describe('Pagefind index of Chinese pages', () => {
   it('reads only the pages the scopes list, into the bundle of their scope, with the runtime bundle beside them', () => {
     expect(summary.scopes).toBe(1);
     expect(summary.indexed).toEqual({ 'zh-cn': 1 });
-    expect(readdirSync(join(site, 'pagefind')).sort()).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'r2024-xin-jiang-wei-wu-er-zi-zhi-qu']));
+    expect(readdirSync(join(site, 'pagefind')).sort()).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'scopes.json', 'r2024-xin-jiang-wei-wu-er-zi-zhi-qu']));
     // A scope's bundle holds its index only: the runtime (pagefind.js, WebAssembly) is loaded once, from /pagefind/.
     expect(readdirSync(join(site, bundle)).filter((f) => /\.(js|css|pagefind)$/.test(f))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(site, 'pagefind', 'scopes.json'), 'utf8')) as { id: string; pages: number }[];
+    expect(manifest.map((s) => [s.id, s.pages])).toEqual([['r2024-xin-jiang-wei-wu-er-zi-zhi-qu', 1]]);
     expect(fragments).toHaveLength(1);
     expect(fragments[0].content).not.toContain('首页文字');
     expect(fragments[0].content).not.toContain('图表页文字');

@@ -3,7 +3,7 @@
  * bundles a query with a year and a province loads.
  */
 import { describe, expect, it } from 'vitest';
-import { scopePages, searchScopes } from '../../src/lib/search-scope-pages';
+import { MIN_SCOPE_PAGES, scopePages } from '../../src/lib/search-scope-pages';
 import { scopesFor } from '../../src/lib/search/scopes';
 
 const report = (id: string, year: number, province: string | null) => ({ id, year, agency: { region: { province } } });
@@ -20,15 +20,16 @@ const reports = [
 const agencies = [agency('a', '河南省'), agency('b', '河南省'), agency('d', '山西省'), agency('f', null)];
 
 describe('scopePages', () => {
-  const scopes = scopePages(reports, agencies);
+  // A floor of one page: every year and province is a scope of its own.
+  const scopes = scopePages(reports, agencies, 1);
   const byId = new Map(scopes.map((s) => [s.scope.id, s]));
 
   it('puts each report page in the scope of its year and province, each agency page in its province’s', () => {
     expect(byId.get('r2024-he-nan-sheng')?.files).toEqual(['reports/a-2024/index.html', 'reports/b-2024/index.html']);
     expect(byId.get('r2023-he-nan-sheng')?.files).toEqual(['reports/c-2023/index.html']);
     expect(byId.get('a-he-nan-sheng')?.files).toEqual(['agencies/a/index.html', 'agencies/b/index.html']);
-    expect(byId.get('r2024-he-nan-sheng')?.scope).toMatchObject({ kind: 'reports', year: 2024, province: '河南省', pages: 2 });
-    expect(byId.get('a-he-nan-sheng')?.scope).toMatchObject({ kind: 'agencies', year: null, province: '河南省', pages: 2 });
+    expect(byId.get('r2024-he-nan-sheng')?.scope).toMatchObject({ kind: 'reports', year: 2024, provinces: ['河南省'], pages: 2 });
+    expect(byId.get('a-he-nan-sheng')?.scope).toMatchObject({ kind: 'agencies', year: null, provinces: ['河南省'], pages: 2 });
   });
 
   it('lists every page once, in folders whose names are ASCII and distinct for provinces that read alike', () => {
@@ -37,15 +38,29 @@ describe('scopePages', () => {
     expect(new Set(files).size).toBe(files.length);
     for (const { scope } of scopes) expect(scope.id).toMatch(/^[a-z0-9-]+$/);
     // 山西省 and 陕西省 are both shan-xi-sheng in pinyin.
-    const shanxi = scopes.filter((s) => s.scope.year === 2024 && ['山西省', '陕西省'].includes(s.scope.province ?? ''));
+    const shanxi = scopes.filter((s) => s.scope.year === 2024 && ['山西省', '陕西省'].includes(s.scope.provinces[0] ?? ''));
     expect(new Set(shanxi.map((s) => s.scope.id)).size).toBe(2);
-    // A report of unknown region has a scope too, with no province.
-    expect(scopes.filter((s) => s.scope.province === null).flatMap((s) => s.files).sort()).toEqual(['agencies/f/index.html', 'reports/f-2024/index.html']);
+    // A report of unknown region has a scope too.
+    expect(scopes.filter((s) => s.scope.provinces[0] === null).flatMap((s) => s.files).sort()).toEqual(['agencies/f/index.html', 'reports/f-2024/index.html']);
+  });
+
+  it('lets provinces with few pages share a scope, of one year, until it has the floor', () => {
+    const shared = scopePages(reports, agencies, 3);
+    const of2024 = shared.filter((s) => s.scope.year === 2024);
+    // 4 provinces of 2024 (2, 1, 1, 1 pages) in slug order: he-nan-sheng (2) + one more, then the other two.
+    expect(of2024.map((s) => s.scope.pages)).toEqual([3, 2]);
+    expect(of2024.flatMap((s) => s.scope.provinces)).toHaveLength(4);
+    expect(of2024[0].scope.id).toBe('r2024-he-nan-sheng-and-1');
+    expect(shared.filter((s) => s.scope.year === 2023).map((s) => s.scope.provinces)).toEqual([['河南省']]);
+    expect(shared.flatMap((s) => s.files)).toHaveLength(reports.length + agencies.length);
+    // The default floor puts a small site in one scope per year and one for the agencies.
+    expect(MIN_SCOPE_PAGES).toBeGreaterThan(reports.length);
+    expect(scopePages(reports, agencies).map((s) => s.scope.id)).toEqual(['a-he-nan-sheng-and-2', 'r2023-he-nan-sheng', 'r2024-he-nan-sheng-and-3']);
   });
 });
 
 describe('scopesFor', () => {
-  const manifest = searchScopes(reports, agencies);
+  const manifest = scopePages(reports, agencies, 1).map((s) => s.scope);
   const ids = (choice: { year?: string; province?: string }) => scopesFor(manifest, choice).map((s) => s.id);
 
   it('loads one bundle for a year and a province', () => {
@@ -68,7 +83,9 @@ describe('scopesFor', () => {
     expect(all.at(-1)).toBe('r2023-he-nan-sheng');
   });
 
-  it('covers nothing for a year or province the site does not have', () => {
+  it('finds a province inside a shared scope, and nothing for a year or province the site does not have', () => {
+    const shared = scopePages(reports, agencies, 3).map((s) => s.scope);
+    expect(scopesFor(shared, { year: '2024', province: '陕西省' }).map((s) => s.id)).toHaveLength(1);
     expect(ids({ year: '2019' })).toEqual([]);
     expect(ids({ province: '火星' })).toEqual([]);
   });

@@ -1,9 +1,10 @@
 /**
  * Search scopes: the site's full-text index is not one Pagefind bundle but one per scope (docs/search.md), each
  * under `/pagefind/<id>/`, so a query loads only the bundles of the scopes it covers and their per-page metadata.
- * A report page's scope is its (year, province), an agency page's its province. The manifest (a list of
- * SearchScope, built from the data by src/lib/search-scope-pages.ts and rendered into the search page) tells the
- * search page which bundles a query covers (`scopesFor`). Imported by the browser script, so nothing here reads data.
+ * A report page's scope is its year and province, an agency page's its province; provinces with few pages share a
+ * scope (src/lib/search-scope-pages.ts). The manifest (`/pagefind/scopes.json`, a list of SearchScope written beside
+ * the bundles) tells the search page which bundles a query covers (`scopesFor`). Imported by the browser script, so
+ * nothing here reads data.
  */
 
 /** The kind of pages a scope holds: report pages of one year and province, or agency pages of one province. */
@@ -15,8 +16,11 @@ export interface SearchScope {
   kind: ScopeKind;
   /** The reports' year (report scopes); null for agency scopes. */
   year: number | null;
-  /** The pages' province as the search filter spells it; null when the region is unknown. */
-  province: string | null;
+  /**
+   * The pages' provinces as the search filter spells them (null: region unknown): one, or several that have few
+   * pages each. A scope of several needs Pagefind's province filter when one province is chosen.
+   */
+  provinces: (string | null)[];
   /** Shown while the scope is being searched, e.g. "2024 年 河南省". */
   label: string;
   /** Pages in the bundle. */
@@ -32,6 +36,10 @@ export const PAGEFIND_DIR = 'pagefind';
  * holds this one record (src/integrations/pagefind.ts), which the search page drops from its results.
  */
 export const RUNTIME_RECORD_URL = '/pagefind/runtime/';
+
+/** The manifest of the scopes, and each bundle's own entry of it, under PAGEFIND_DIR. */
+export const SCOPES_MANIFEST = 'scopes.json';
+export const SCOPE_ENTRY = 'scope.json';
 
 /** A scope's bundle folder relative to the site's root, e.g. `pagefind/r2024-he-nan-sheng/`. */
 export const scopeBundlePath = (id: string) => `${PAGEFIND_DIR}/${id}/`;
@@ -56,7 +64,7 @@ export interface ScopeChoice {
 export function scopesFor(manifest: readonly SearchScope[], choice: ScopeChoice): SearchScope[] {
   const year = choice.year ? Number(choice.year) : null;
   const chosen = manifest.filter(
-    (s) => (year === null || s.year === year) && (!choice.province || s.province === choice.province),
+    (s) => (year === null || s.year === year) && (!choice.province || s.provinces.includes(choice.province)),
   );
   const newest = Math.max(...chosen.map((s) => s.year ?? -Infinity));
   // Agency scopes sort as if of the newest year, after its report scopes.
