@@ -53,8 +53,12 @@ function record<K extends string, V>(keys: readonly K[], value: (key: K) => V): 
   return out;
 }
 
+/** A table B row of null cells (a module function: under tsx a closure made per call is named at run time). */
+function nullRow(): Record<(typeof APPLICANT_KEYS)[number], null> {
+  return record(APPLICANT_KEYS, () => null);
+}
+
 function emptyReport(): ParsedReport {
-  const nullRow = () => record(APPLICANT_KEYS, () => null);
   return {
     agencyName: null,
     year: null,
@@ -98,13 +102,12 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
 
   const spans = findSections(lines);
   const closingFrom = cutClosing(lines, spans, title.agencyName);
-  const span = (k: SectionKey) => spans.find((s) => s.key === k);
   for (const s of SECTIONS)
-    if (!span(s.key)) log.warn('section-missing', null, `a section heading like “${s.no}、${s.zh}”`, 'no such heading', `未找到“${s.zh}”部分的标题`);
+    if (!spanOf(spans, s.key)) log.warn('section-missing', null, `a section heading like “${s.no}、${s.zh}”`, 'no such heading', `未找到“${s.zh}”部分的标题`);
 
-  const bStart = findTableBStart(lines, span('requests')?.start ?? 0);
+  const bStart = findTableBStart(lines, spanOf(spans, 'requests')?.start ?? 0);
   if (bStart < 0) {
-    log.error('table-b-missing', span('requests')?.start != null ? lines[span('requests')!.start].no : null, 'table B row “一、本年新收政府信息公开申请数量”', 'no such row', '未找到表三（收到和处理政府信息公开申请情况），该文件不能生成报告');
+    log.error('table-b-missing', spanOf(spans, 'requests')?.start != null ? lines[spanOf(spans, 'requests')!.start].no : null, 'table B row “一、本年新收政府信息公开申请数量”', 'no such row', '未找到表三（收到和处理政府信息公开申请情况），该文件不能生成报告');
     const profile = proseProfile(lines, spans);
     report.sections = sectionsOf(lines, spans, proseOf(lines, spans, profile));
     Object.assign(report, passages(lines, spans, title, closingFrom, profile));
@@ -112,21 +115,20 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
     return report;
   }
   report.hasTableB = true;
-  const after = (i: number) => spans.filter((s) => s.start > i).map((s) => s.start);
-  const bStop = Math.min(lines.length, ...after(bStart));
+  const bStop = nextStart(spans, bStart, lines.length);
   const tableB = parseTableB(lines, bStart, bStop, log);
   report.requests = tableB.requests;
   report.placement.requests = tableB.placement;
 
-  const aFrom = span('proactive')?.start ?? 0;
-  const aTo = Math.min(bStart, ...after(aFrom));
+  const aFrom = spanOf(spans, 'proactive')?.start ?? 0;
+  const aTo = nextStart(spans, aFrom, bStart);
   report.template = isTemplate2019(lines, aFrom, aTo) ? '2019' : '2021';
   const tableA = parseTableA(lines, aFrom, aTo, report.template, log);
   Object.assign(report, { proactive: tableA.proactive, proactive2019: tableA.proactive2019 });
   report.placement.proactive = tableA.placement;
 
-  const cFrom = Math.max(span('appeals')?.start ?? tableB.end, tableB.end);
-  const cTo = Math.min(lines.length, ...after(cFrom));
+  const cFrom = Math.max(spanOf(spans, 'appeals')?.start ?? tableB.end, tableB.end);
+  const cTo = nextStart(spans, cFrom, lines.length);
   const tableC = parseTableC(lines, cFrom, cTo, log);
   report.appeals = tableC.appeals;
   report.placement.appeals = tableC.placement;
@@ -141,6 +143,18 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   if (report.agencyName === null) log.warn('agency-missing', title.line, 'the agency name before the year in the title', title.title ?? '(no title)', '未能识别发布机关名称');
   report.diagnostics = log.items;
   return report;
+}
+
+function spanOf(spans: SectionSpan[], key: SectionKey): SectionSpan | undefined {
+  for (const s of spans) if (s.key === key) return s;
+  return undefined;
+}
+
+/** The first section heading after line i, or `limit` when it comes first. */
+function nextStart(spans: SectionSpan[], i: number, limit: number): number {
+  let out = limit;
+  for (const s of spans) if (s.start > i && s.start < out) out = s.start;
+  return out;
 }
 
 /**

@@ -43,15 +43,11 @@ const ENDS_SENTENCE = /[。！？；：!?;:…”’」』)）]$/;
 
 export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
   const out: Paragraph[] = [];
-  let current: { parts: string[]; line: number; lastFull: boolean; item: boolean } | null = null;
-  const close = () => {
-    if (current) out.push({ text: current.parts.join(''), line: current.line });
-    current = null;
-  };
+  let current: Open | null = null;
   for (const l of lines) {
     const text = l.text.replace(/\s+/g, ' ').trim();
     if (!text) {
-      if (profile.blankBreaks && current && !(profile.width && current.lastFull)) close();
+      if (profile.blankBreaks && current && !(profile.width && current.lastFull)) current = close(out, current);
       continue;
     }
     if (isPageNoise(text)) continue;
@@ -69,10 +65,24 @@ export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
       c.parts.push((isAsciiWord(prev.at(-1)) && isAsciiWord(text[0]) ? ' ' : '') + text);
       c.lastFull = full;
     } else {
-      close();
+      close(out, current);
       current = { parts: [text], line: l.no, lastFull: full, item };
     }
   }
-  close();
+  close(out, current);
   return out;
+}
+
+/** A paragraph being re-flowed. */
+interface Open {
+  parts: string[];
+  line: number;
+  lastFull: boolean;
+  item: boolean;
+}
+
+/** Ends the open paragraph, if any; returns null (the paragraph now open). A module function, not a closure: under tsx a closure made per call is named at run time. */
+function close(out: Paragraph[], current: Open | null): null {
+  if (current) out.push({ text: current.parts.join(''), line: current.line });
+  return null;
 }

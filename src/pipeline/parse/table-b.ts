@@ -46,6 +46,8 @@ const ORDER: RequestKey[] = REQUEST_ROWS.flatMap((r) => {
   return group && REQUEST_ROWS.find((x) => 'group' in x && x.group === group)!.key === r.key ? [group, r.key] : [r.key];
 });
 const RANK = new Map(ORDER.map((k, i) => [k, i]));
+/** Each group's sub-rows, in template order. */
+const SUB_ROWS = new Map<RequestKey, RequestKey[]>(REQUEST_GROUP_KEYS.map((g) => [g, REQUEST_ROWS.filter((r) => 'group' in r && r.group === g).map((r) => r.key)]));
 /** At most this many readings of one gap are compared (cluster shapes multiply them). */
 const MAX_READINGS = 16;
 
@@ -407,12 +409,15 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     );
   }
   if (following) for (const [key, f] of following) placed.set(key, f);
-  const grids = present.some((k) => shortRow(placed.get(k), firstHit(hits, k))) ? columnGrids(spanLines, WIDTH) : [];
+  const firstHits = firstHitOf(hits);
+  let short = false;
+  for (const k of present) if ((short = shortRow(placed.get(k), firstHits.get(k)!))) break;
+  const grids = short ? columnGrids(spanLines, WIDTH) : [];
   // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
-  return { ...buildRequests(present, placed, hits, (hit) => rowGrid(hit, spanLines, grids), rowsOnLabels, log), end, found: hits.some((h) => h.key === 'received') };
+  return { ...buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, log), end, found: firstHits.has('received') };
 }
 
 interface Placed {
@@ -468,7 +473,12 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
   return out;
 }
 
-const firstHit = (hits: Hit[], key: RequestKey) => hits.find((h) => h.key === key)!;
+/** Each key's first hit. */
+function firstHitOf(hits: Hit[]): Map<RequestKey, Hit> {
+  const out = new Map<RequestKey, Hit>();
+  for (const h of hits) if (!out.has(h.key)) out.set(h.key, h);
+  return out;
+}
 
 /** The grid that places a row's values and where they stand, when all its lines lie in one run of a proved grid. */
 function rowGrid(hit: Hit, spanLines: number[][], grids: (ColumnGrid | null)[]): { grid: ColumnGrid; spans: number[] } | null {
@@ -488,10 +498,20 @@ function shortRow(p: { tokens: CellToken[]; by: 'label' | 'arithmetic' } | undef
 
 /** The rows the report prints, in template order: a group is a row when it has numbers of its own or no sub-rows. */
 function presentRows(hits: Hit[]): RequestKey[] {
-  const keys = new Set(hits.map((h) => h.key));
-  const withOwn = new Set(hits.filter((h) => h.own).map((h) => h.key));
-  const hasSubRows = (g: RequestGroup) => REQUEST_ROWS.some((r) => 'group' in r && r.group === g && keys.has(r.key));
-  return ORDER.filter((k) => keys.has(k) && (!(REQUEST_GROUP_KEYS as string[]).includes(k) || withOwn.has(k) || !hasSubRows(k as RequestGroup)));
+  const keys = new Set<RequestKey>();
+  const withOwn = new Set<RequestKey>();
+  for (const h of hits) {
+    keys.add(h.key);
+    if (h.own) withOwn.add(h.key);
+  }
+  const out: RequestKey[] = [];
+  for (const k of ORDER) {
+    if (!keys.has(k)) continue;
+    const subRows = SUB_ROWS.get(k);
+    if (subRows && !withOwn.has(k) && subRows.some((r) => keys.has(r))) continue;
+    out.push(k);
+  }
+  return out;
 }
 
 /** Rows proved by a label on their own numbers' line: one per key (the first), in stream order. */
@@ -512,13 +532,24 @@ function anchorsOf(hits: Hit[], present: RequestKey[]): Hit[] {
  * extraction still has its numbers); a group line replaces its sub-rows only when printed.
  */
 function rowSetsBetween(present: RequestKey[], lo: number, hi: number): RequestKey[][] {
-  const between = (k: RequestKey) => RANK.get(k)! > lo && RANK.get(k)! < hi;
-  const printed = present.filter(between);
+  const printed: RequestKey[] = [];
+  for (const k of present) if (RANK.get(k)! > lo && RANK.get(k)! < hi) printed.push(k);
   // A group printed as one line stays one row (its line), never nothing: dropping it would let a gap short of a row fit.
-  const full = ORDER.filter((k) => between(k) && ((REQUEST_GROUP_KEYS as string[]).includes(k) ? printed.includes(k) : !printed.includes(GROUP_OF.get(k) as RequestKey)));
-  const sets = [printed];
-  if (full.join() !== printed.join()) sets.push(full);
-  return sets.filter((s) => s.length > 0);
+  const full: RequestKey[] = [];
+  for (let r = lo + 1; r < hi && r < ORDER.length; r++) {
+    const k = ORDER[r];
+    if (SUB_ROWS.has(k) ? printed.includes(k) : !printed.includes(GROUP_OF.get(k) as RequestKey)) full.push(k);
+  }
+  const sets: RequestKey[][] = [];
+  if (printed.length) sets.push(printed);
+  if (full.length && !sameKeys(full, printed)) sets.push(full);
+  return sets;
+}
+
+function sameKeys(a: RequestKey[], b: RequestKey[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 interface PlacedRow {
@@ -630,22 +661,8 @@ function headsColumn(text: string): number {
 function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[]): Gap {
   const cells: { t: CellToken; line: number }[] = [];
   for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line });
-  const runs = labelledRuns(units, hits);
-  const framed = framing(units, runs);
-  const cellAt = units.flatMap((u) => u.tokens.map(() => u.at));
   const labelAt = new Map<RequestKey, number>();
   for (const h of hits) if (!labelAt.has(h.key)) labelAt.set(h.key, h.at);
-  /**
-   * A row whose label is printed and whose cells all stand after the label of the row before it and before the label
-   * of the row after it: its numbers stand with its own label (after it, inside it or just before it).
-   */
-  const byOwnLabel = (row: number[], r: number, rows: RequestKey[]) => {
-    if (!labelAt.has(rows[r])) return false;
-    const after = r > 0 ? labelAt.get(rows[r - 1]) : -1;
-    const before = r + 1 < rows.length ? labelAt.get(rows[r + 1]) : Infinity;
-    if (after === undefined || before === undefined) return false;
-    return row.every((c) => cellAt[c] > after && cellAt[c] < before);
-  };
   let unframed = 0;
   let conflicts = 0;
   const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], problem: '' };
@@ -660,20 +677,22 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   const runCells = new Map<number, number>();
   for (const u of units) runCells.set(u.run, (runCells.get(u.run) ?? 0) + u.tokens.length);
   const standing = new Set<RequestKey>();
-  hits.forEach((h, j) => {
+  for (let j = 0; j < hits.length; j++) {
+    const h = hits[j];
     const before = runCells.get(j) ?? 0;
     const after = runCells.get(j + 1) ?? 0;
     if (labelAt.get(h.key) === h.at && before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) standing.add(h.key);
-  });
+  }
   const order = (rowSets[0] ?? []).filter((k) => standing.has(k)).map((k) => labelAt.get(k)!);
   // Within a block of labels printed one after another with no numbers between them (a detached label block), the row
   // labels (not the group labels, which a tall cell centres among them) must follow the template's order too.
   const gapRows = new Set(rowSets[0] ?? []);
   let blockInverted = false;
   for (let j = 1; j < hits.length && !blockInverted; j++) {
-    const [a, b] = [hits[j - 1], hits[j]];
+    const a = hits[j - 1];
+    const b = hits[j];
     if ((runCells.get(j) ?? 0) > 0 || !gapRows.has(a.key) || !gapRows.has(b.key)) continue;
-    if ((REQUEST_GROUP_KEYS as string[]).includes(a.key) || (REQUEST_GROUP_KEYS as string[]).includes(b.key)) continue;
+    if (SUB_ROWS.has(a.key) || SUB_ROWS.has(b.key)) continue;
     blockInverted = RANK.get(b.key)! < RANK.get(a.key)!;
   }
   if (blockInverted || order.some((at, i) => i > 0 && at < order[i - 1])) {
@@ -687,6 +706,10 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       : '其间模板没有可放的行';
     return gap;
   }
+  const runs = labelledRuns(units, hits);
+  const framed = framing(units, runs);
+  const cellAt: number[] = [];
+  for (const u of units) for (let t = 0; t < u.tokens.length; t++) cellAt.push(u.at);
   /** Distinct readings that keep every row's total (readings that give the same cells are one). */
   const survivors: PlacedRow[][] = [];
   for (const rows of sets) {
@@ -697,7 +720,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         conflicts++;
         continue;
       }
-      if (!order.every((row, r) => framed(row) || byOwnLabel(row, r, rows))) {
+      if (!order.every((row, r) => framed(row) || byOwnLabel(row, r, rows, labelAt, cellAt))) {
         unframed++;
         continue;
       }
@@ -725,6 +748,19 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         : `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
   else gap.problem = `有 ${survivors.length} 种读法都满足表内勾稽关系（${survivors.slice(0, 3).map(showReading).join('；或 ')}），无法确定`;
   return gap;
+}
+
+/**
+ * A row whose label is printed and whose cells all stand after the label of the row before it and before the label
+ * of the row after it: its numbers stand with its own label (after it, inside it or just before it).
+ */
+function byOwnLabel(row: number[], r: number, rows: RequestKey[], labelAt: Map<RequestKey, number>, cellAt: number[]): boolean {
+  if (!labelAt.has(rows[r])) return false;
+  const after = r > 0 ? labelAt.get(rows[r - 1]) : -1;
+  const before = r + 1 < rows.length ? labelAt.get(rows[r + 1]) : Infinity;
+  if (after === undefined || before === undefined) return false;
+  for (const c of row) if (!(cellAt[c] > after && cellAt[c] < before)) return false;
+  return true;
 }
 
 /** Whether two readings put the same printed cells in the same rows. */
@@ -969,21 +1005,20 @@ function requestsOf(placed: Map<RequestKey, { tokens: CellToken[] }>, readings: 
 function buildRequests(
   present: RequestKey[],
   placed: Map<RequestKey, Placed>,
-  hits: Hit[],
-  gridOf: (hit: Hit) => { grid: ColumnGrid; spans: number[] } | null,
+  firstHit: Map<RequestKey, Hit>,
+  spanLines: number[][],
+  grids: (ColumnGrid | null)[],
   rowsOnLabels: boolean,
   log: DiagnosticLog,
 ): { requests: Requests; placement: TablePlacement } {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
   const counts = { label: 0, arithmetic: 0, unread: 0 };
-  const firstHit = new Map<RequestKey, Hit>();
-  for (const h of hits) if (!firstHit.has(h.key)) firstHit.set(h.key, h);
   const printed = new Set(present);
   for (const key of present) {
     const p = placed.get(key);
     const path = `requests.${key}`;
     const hit = firstHit.get(key)!;
-    const at = shortRow(p, hit) ? gridOf(hit) : null;
+    const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
     const byColumns = at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
     if (byColumns && b3HoldsBlankZero(byColumns)) {
       requests[key] = toCells(APPLICANT_KEYS, byColumns, log, p!.line, path);

@@ -48,6 +48,12 @@ function headerStart(lines: Line[], from: number, to: number): number {
   return -1;
 }
 
+/** Every cell null, none read. A module function: under tsx a closure made per call is named at run time. */
+function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement } {
+  for (const g of APPEAL_GROUPS) appeals[g.key] = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
+  return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
+}
+
 export function parseTableC(lines: Line[], from: number, to: number, log: DiagnosticLog): { appeals: Appeals; placement: TablePlacement } {
   const tokens: CellToken[] = [];
   let first: number | null = null;
@@ -78,10 +84,6 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
   }
   if (extra && tokens.length === WIDTH && !breaking) breaking = { line: first ?? 0, text: `（表后另有 ${extra} 个数字）` };
   const appeals = {} as Appeals;
-  const nulls = () => {
-    for (const g of APPEAL_GROUPS) appeals[g.key] = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
-    return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
-  };
   if (tokens.length !== WIDTH) {
     log.warn(
       tokens.length ? 'table-c-count' : 'table-c-missing',
@@ -91,12 +93,12 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
       tokens.length ? `表四应有 ${WIDTH} 个数字，实际 ${tokens.length} 个，无法对应，记为空值` : '没有找到表四（行政复议、行政诉讼）的数字，记为空值',
       'appeals',
     );
-    return nulls();
+    return nulls(appeals);
   }
   if (breaking) {
     const shown = tokens.map((t) => t.printed || '∅').join(' ');
     log.warn('table-c-unproved', breaking.line, `${WIDTH} numbers of table C after its header, in the header's order`, `“${breaking.text}” among the numbers ${shown}`, `表四的数字被不属于其表头的文字“${breaking.text}”隔开，无法证明各数字所在的列，记为空值`, 'appeals');
-    return nulls();
+    return nulls(appeals);
   }
   APPEAL_GROUPS.forEach((g, gi) => {
     appeals[g.key] = toCells(COLS, tokens.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
