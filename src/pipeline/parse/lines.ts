@@ -74,7 +74,8 @@ export interface RowParts {
 const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
 export function isMarkdownRule(line: string): boolean {
-  return MD_RULE.test(line.trim());
+  // A rule has a run of two hyphens: most lines are ruled out without trimming them.
+  return line.includes('--') && MD_RULE.test(line.trim());
 }
 
 function separatorOf(raw: string): Separator {

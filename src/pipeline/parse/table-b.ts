@@ -32,10 +32,10 @@ import {
 import { toCells } from './cells';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { fitValues, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
+import { compactOf, fitValues, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
-import { compact, isPageNoise, memoByString, type CellToken } from '../text';
+import { isPageNoise, memoByString, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
@@ -182,14 +182,15 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
   let open = 0;
   /** The cells of the Markdown table being read when its header names the value columns (see namedColumns). */
   let columns = 0;
-  for (let j = start - 1; j >= Math.max(1, start - 3) && !columns; j--) if (isMarkdownRule(lines[j].raw)) columns = namedColumns(lines[j - 1].raw);
+  for (let j = start - 1; j >= Math.max(1, start - 3) && !columns; j--) if (isMarkdownRule(lines[j].raw)) columns = namedColumns(lines[j - 1]);
 
   /** The labels of the text-only lines since the last row label or value line (see joinedLabel). */
   let fragments: string[] = [];
   for (let i = start; i < stop; i++) {
-    const { raw, no } = lines[i];
+    const line = lines[i];
+    const { raw, no } = line;
     if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) {
-      if (raw.trim() && isMarkdownRule(raw)) columns = i > 0 ? namedColumns(lines[i - 1].raw) : 0;
+      if (raw.trim() && isMarkdownRule(raw)) columns = i > 0 ? namedColumns(lines[i - 1]) : 0;
       // Numbers after a page footer are not proved to continue the row before it.
       if (raw.trim() && wrapping?.key !== 'carriedForward') wrapping = null;
       cluster++;
@@ -236,7 +237,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       // not proved to continue a wrapped row.
       open = 0;
       if (wrapping?.key !== 'carriedForward') wrapping = null;
-      heading += compact(raw);
+      heading += compactOf(line);
       cluster++;
       continue;
     }
@@ -321,8 +322,8 @@ function cellCount(raw: string): number {
  * The width of a Markdown table whose header row names the value columns by position (自然人 seventh from the end,
  * 总计 last), or 0: only such a header proves which cells of a wider row are values.
  */
-function namedColumns(header: string): number {
-  const cells = compact(header).split(/[|｜]/).slice(1, -1);
+function namedColumns(header: Line): number {
+  const cells = compactOf(header).split(/[|｜]/).slice(1, -1);
   return cells.length >= WIDTH && cells.at(-1) === '总计' && cells.at(-WIDTH) === '自然人' ? cells.length : 0;
 }
 
