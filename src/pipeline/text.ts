@@ -26,7 +26,16 @@ export function fold(s: string): string {
 
 /** Folded and stripped of all whitespace: the form labels are matched in. */
 export function compact(s: string): string {
-  return fold(s).replace(/\s+/g, '');
+  const f = fold(s);
+  // One scan that copies the runs between whitespace (cheaper than a global replace for these short strings).
+  let out = '';
+  let kept = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (!isWhitespace(f.charCodeAt(i))) continue;
+    if (i > kept) out += f.slice(kept, i);
+    kept = i + 1;
+  }
+  return kept === 0 ? f : kept < f.length ? out + f.slice(kept) : out;
 }
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -63,7 +72,7 @@ export function readCell(raw: string): CellToken {
   const first = raw.charCodeAt(0);
   if (first >= 0x4e00 && first <= 0x9fff && first !== WU) return { kind: 'text', printed: raw.trim() };
   const printed = raw.trim();
-  const f = fold(printed).replace(/\s+/g, '');
+  const f = compact(printed);
   if (f === '' || NULL_MARKS.has(f) || NULL_MARKS.has(printed)) return { kind: 'blank', printed };
   // A unit printed in the cell ("251000元", "12件") does not change the number.
   const n = f.replace(/(?:万元|元|件|条|项|个)$/, '');
