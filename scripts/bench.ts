@@ -1,6 +1,7 @@
 /**
  * npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0] [--site-timeout <min>]
  *                  [--query <text>] [--keep] [--out BENCHMARKS.md] [--skip single-thread,parse,incremental,pdf,oracle] [--corpus <dir>] [--pdfs 100]
+ *                  [--parse-reference <dir>]
  * Generates synthetic corpora and measures the pipeline and the site build on them (src/bench/), prints the
  * results and writes them into BENCHMARKS.md (between bench markers named after the sizes and PNG setting, so runs
  * with other settings stay). Not part of `npm test`: it takes minutes (about 20 for 10,000 reports).
@@ -9,6 +10,8 @@
  * per-file stage on one thread, the parse-only child, the data step after one changed report, the search oracle of src/bench/search-oracle.ts). --corpus measures a
  * corpus `npm run generate` wrote already instead of generating one (one size). --pdfs sets how many generated
  * reports are printed to PDF for the PDF-input measure (npm run data beside pdftotext -layout on the same files).
+ * --parse-reference <dir> measures the parse-only child on another checkout too (e.g. `git worktree add --detach <dir>
+ * <commit>` with node_modules copied), three runs per tree alternated, and prints both and their ratio.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -20,7 +23,7 @@ import { cliArgs, fail } from './cli';
 
 const USAGE = `npm run bench -- [--sizes 1000,10000] [--n 100000] [--work <dir>] [--no-site] [--no-png | --png all|shared|0]
                  [--site-timeout <min>] [--query <text>] [--keep] [--out BENCHMARKS.md]
-                 [--skip single-thread,parse,incremental,pdf,oracle] [--corpus <dir>] [--pdfs 100]
+                 [--skip single-thread,parse,incremental,pdf,oracle] [--corpus <dir>] [--pdfs 100] [--parse-reference <dir>]
 Generates synthetic corpora, measures the data step and the site build on them, and writes the figures into
 --out (default BENCHMARKS.md). See BENCHMARKS.md for what is measured.`;
 
@@ -39,6 +42,7 @@ const values = cliArgs(
     skip: { type: 'string', default: '' },
     corpus: { type: 'string' },
     pdfs: { type: 'string', default: '100' },
+    'parse-reference': { type: 'string' },
   },
   USAGE,
 );
@@ -80,6 +84,7 @@ const results = await runBenchmark({
   skip,
   corpus: values.corpus,
   pdfs,
+  parseReference: values['parse-reference'] ? path.resolve(values['parse-reference']) : undefined,
   log: (line) => console.error(line),
 });
 info.loadAfter = loadavg();

@@ -40,6 +40,11 @@ export interface BenchOptions {
   corpus?: string;
   /** PDFs printed for the PDF-input measure (`npm run data` beside `pdftotext -layout`), once per run. */
   pdfs: number;
+  /**
+   * Another checkout of the project (with node_modules) whose parse → check stage is measured beside this one's by the
+   * same harness, runs alternated so that both meet the same load (`--parse-reference`).
+   */
+  parseReference?: string;
   log: (line: string) => void;
 }
 
@@ -64,7 +69,12 @@ export interface ParseRun {
   /** CPU time of the fastest round over all files. */
   cpuMs: number;
   rounds: number;
+  /** With `parseReference`: the fastest round of each tree over PARSE_RUNS runs alternated (cpuMs is this tree's). */
+  reference?: { dir: string; cpuMs: number; runs: number };
 }
+
+/** Runs of the parse child per tree when a reference tree is compared, alternated. */
+const PARSE_RUNS = 3;
 
 export interface DataRun {
   measured: Measured;
@@ -110,11 +120,31 @@ async function ingestRun(contentDir: string, workers: number, options: BenchOpti
   return { ...result, workers, peakRssBytes: measured.peakProcessRssBytes };
 }
 
-async function parseRun(contentDir: string, options: BenchOptions): Promise<ParseRun> {
-  const measured = await runChecked(bin('tsx'), ['src/bench/parse-child.ts', contentDir], { cwd: PROJECT_DIR });
+/** One run of src/bench/parse-child.ts, on this tree's pipeline or on `projectDir`'s. */
+async function parseChild(contentDir: string, projectDir?: string): Promise<ParseRun> {
+  const measured = await runChecked(bin('tsx'), ['src/bench/parse-child.ts', contentDir, ...(projectDir ? [projectDir] : [])], { cwd: PROJECT_DIR });
   const line = measured.output.trim().split('\n').filter((l) => l.startsWith('{')).pop()!;
-  const result = JSON.parse(line) as ParseRun;
-  options.log(`  parse → enrich → validate → check, decoded text: ${Math.round(result.files / (result.cpuMs / 1000))} files per CPU-second`);
+  return JSON.parse(line) as ParseRun;
+}
+
+async function parseRun(contentDir: string, options: BenchOptions): Promise<ParseRun> {
+  const ref = options.parseReference;
+  let result = await parseChild(contentDir);
+  if (ref) {
+    let refMs = Infinity;
+    for (let run = 0; run < PARSE_RUNS; run++) {
+      refMs = Math.min(refMs, (await parseChild(contentDir, ref)).cpuMs);
+      if (run > 0) {
+        const own = await parseChild(contentDir);
+        if (own.cpuMs < result.cpuMs) result = own;
+      }
+    }
+    result = { ...result, reference: { dir: ref, cpuMs: refMs, runs: PARSE_RUNS } };
+  }
+  const perSecond = (ms: number) => Math.round(result.files / (ms / 1000));
+  options.log(`  parse → enrich → validate → check, decoded text: ${perSecond(result.cpuMs)} files per CPU-second`);
+  if (result.reference)
+    options.log(`  the same in ${ref}: ${perSecond(result.reference.cpuMs)} files per CPU-second (this tree ${(result.cpuMs / result.reference.cpuMs).toFixed(2)} × its CPU time, fastest of ${PARSE_RUNS} runs each, alternated)`);
   return result;
 }
 

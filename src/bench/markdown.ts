@@ -66,10 +66,18 @@ function ingestTable(results: SizeResult[]): string {
 function parseTable(results: SizeResult[]): string {
   const measured = results.filter((r) => r.parse);
   if (measured.length === 0) return '_Not run (--skip parse)._';
-  return table(
+  const rows = table(
     ['reports', 'files', 'CPU, fastest of the rounds', 'rounds', 'files per CPU-second'],
     measured.map(({ n, parse }) => [int(n), int(parse!.files), s(parse!.cpuMs), String(parse!.rounds), int(parse!.files / (parse!.cpuMs / 1000))]),
   );
+  const compared = measured.filter((r) => r.parse!.reference);
+  if (!compared.length) return rows;
+  // --parse-reference: the same harness on another checkout, runs alternated.
+  const reference = table(
+    ['reports', 'reference tree', 'its CPU, fastest', 'this tree', 'ratio'],
+    compared.map(({ n, parse }) => [int(n), `\`${parse!.reference!.dir}\``, s(parse!.reference!.cpuMs), s(parse!.cpuMs), `${(parse!.cpuMs / parse!.reference!.cpuMs).toFixed(2)} ×`]),
+  );
+  return `${rows}\n\nThe same harness on a reference checkout (\`--parse-reference\`), ${compared[0].parse!.reference!.runs} runs per tree alternated:\n\n${reference}`;
 }
 
 function dataTable(results: SizeResult[]): string {
