@@ -357,4 +357,22 @@ describe('table B proof rules', () => {
     for (const k of KEYS.filter((x) => x.startsWith('otherHandling.'))) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
     expect(compare(requests, { ...truth, ...Object.fromEntries(KEYS.filter((x) => x.startsWith('otherHandling.')).map((k) => [k, Object.fromEntries(APPLICANT_KEYS.map((c) => [c, null]))])) } as Requests).wrong).toEqual([]);
   });
+  it('leaves two rows printed in each other’s place null when their labels stand in a block just before 一、本年新收', () => {
+    // md-detached: 二、上年结转 above 一、本年新收 in the label block, each row's numbers in its label's place.
+    const lines = [...HEADER, LABEL.carriedOver, LABEL.received, values('carriedOver').join(' '), values('received').join(' '), ...KEYS.slice(2).map((k) => labelled(k))];
+    const { requests, diagnostics } = read(lines);
+    expect(compare(requests).wrong).toEqual([]);
+    expect(Object.values(requests.received)).toEqual(Array(7).fill(null));
+    expect(diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('先后顺序与模板不符'))).toBe(true);
+  });
+
+  it('holds a group printed as one row of its own to the label block’s order, unlike a group label over sub-rows', () => {
+    // md-labels-only: (七) 总计 above (六) 其他处理 (printed without sub-rows) in a label block after their numbers.
+    const other = APPLICANT_KEYS.map((c) => KEYS.filter((k) => k.startsWith('otherHandling.')).reduce((sum, k) => sum + (TRUTH[k][c] as number), 0));
+    const rows = KEYS.filter((k) => !k.startsWith('otherHandling.') && k !== 'handledTotal' && k !== 'carriedForward').map((k) => labelled(k));
+    const lines = [...HEADER, ...rows, other.join(' '), values('handledTotal').join(' '), LABEL.handledTotal, '（六）其他处理', labelled('carriedForward')];
+    const { requests } = read(lines);
+    expect(compare(requests).wrong.filter((p) => !p.startsWith('otherHandling.'))).toEqual([]);
+    expect(Object.values(requests.handledTotal)).toEqual(Array(7).fill(null));
+  });
 });

@@ -109,6 +109,8 @@ export const matchGroup = memoByString((label: string): RequestGroup | null => {
 });
 
 const RECEIVED_CHARS = /本[\s|]*年[\s|]*新[\s|]*收/;
+/** How many text lines before 一、本年新收's label are searched for other row labels of a label block. */
+const LABEL_BLOCK_LOOKBACK = 6;
 /** The table's column header: numbers printed before the first row label (one cell per line) start after it. */
 const HEADER = /申请人情况|勾稽关系/;
 
@@ -121,13 +123,18 @@ export function findTableBStart(lines: Line[], from: number): number {
     // Cheap test first (the label's characters may be spread over cells): most lines are prose.
     if (!RECEIVED_CHARS.test(lines[i].raw) || matchRow(partsOf(lines[i]).label) !== 'received') continue;
     // The first row's numbers may stand on the lines before its label.
-    let start = i;
-    for (let j = i - 1; j >= from; j--) {
+    let start = valuesBefore(lines, i, from);
+    // A row label printed in a block just before it, in another order (二、上年结转 above 一、本年新收), and the numbers
+    // just before that label: the table starts with them, so that their order is seen.
+    for (let j = start - 1, seen = 0; j >= from && seen < LABEL_BLOCK_LOOKBACK; j--) {
       const { raw } = lines[j];
       if (!raw.trim() || isPageNoise(raw)) continue;
+      seen++;
       const parts = partsOf(lines[j]);
-      if (parts.label || !parts.values.length) break;
-      start = j;
+      if (parts.values.length) break;
+      if (!matchRow(parts.label)) continue;
+      start = valuesBefore(lines, j, from);
+      break;
     }
     for (let j = start - 1; j >= from && j >= start - 400; j--) {
       if (!HEADER.test(lines[j].raw)) continue;
@@ -137,6 +144,19 @@ export function findTableBStart(lines: Line[], from: number): number {
     return start;
   }
   return -1;
+}
+
+/** The first of the value-only lines just before line i (blank lines and page footers between them allowed), or i. */
+function valuesBefore(lines: Line[], i: number, from: number): number {
+  let start = i;
+  for (let j = i - 1; j >= from; j--) {
+    const { raw } = lines[j];
+    if (!raw.trim() || isPageNoise(raw)) continue;
+    const parts = partsOf(lines[j]);
+    if (parts.label || !parts.values.length) break;
+    start = j;
+  }
+  return start;
 }
 
 /** Whether a value-only line stands in lines[from, to). */
@@ -688,12 +708,15 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   // Within a block of labels printed one after another with no numbers between them (a detached label block), the row
   // labels (not the group labels, which a tall cell centres among them) must follow the template's order too.
   const gapRows = new Set(rowSets[0] ?? []);
+  // A group label over sub-rows is printed in a tall cell, centred among them; a group printed as one row of its own
+  // (no sub-row printed) is a row label like any other.
+  const centred = (k: RequestKey) => SUB_ROWS.has(k) && hits.some((h) => GROUP_OF.get(h.key) === k);
   let blockInverted = false;
   for (let j = 1; j < hits.length && !blockInverted; j++) {
     const a = hits[j - 1];
     const b = hits[j];
     if ((runCells.get(j) ?? 0) > 0 || !gapRows.has(a.key) || !gapRows.has(b.key)) continue;
-    if (SUB_ROWS.has(a.key) || SUB_ROWS.has(b.key)) continue;
+    if (centred(a.key) || centred(b.key)) continue;
     blockInverted = RANK.get(b.key)! < RANK.get(a.key)!;
   }
   if (blockInverted || order.some((at, i) => i > 0 && at < order[i - 1])) {
