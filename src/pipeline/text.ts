@@ -66,6 +66,7 @@ function plainInteger(s: string): number {
 
 /** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
 export function readCell(raw: string): CellToken {
+  if (raw === '') return { kind: 'blank', printed: '' };
   const plain = plainInteger(raw);
   if (plain >= 0) return { kind: 'number', value: plain, printed: raw };
   // A cell that starts with a Chinese character is text (label words), except the blank mark 无.
@@ -86,12 +87,20 @@ export function isPageNoise(line: string): boolean {
   // A footer printed inside a wide text layout has spaces around it: only then is a long line measured again.
   if (line.length > 30 && ((!isWhitespace(line.charCodeAt(0)) && !isWhitespace(line.charCodeAt(line.length - 1))) || visibleLength(line) > 30)) return false;
   if (!/\d/.test(line) || !/[-—–－/／页]/.test(line)) return false;
+  return footerLike(line);
+}
+
+/**
+ * The footer patterns, remembered per line: each table reader asks about the same lines (a row of numbers and blank
+ * marks passes the cheap tests above), and a line's own string keeps its hash.
+ */
+const footerLike = memoByString((line: string): boolean => {
   const f = compact(line);
   // At most two dashes a side: "— 0 — — — — —" is a row of blank cells, not a footer.
   const footer = /^[-—–－]{1,2}(\d{1,4})[-—–－]{1,2}$/.exec(f);
   // Pages count from 1: "— 0 —" is a row of cells.
   return (!!footer && Number(footer[1]) >= 1) || /^第\d+页(共\d+页)?$/.test(f) || isPageOf(fold(line).trim());
-}
+});
 
 /** "2/5": page 2 of 5. "0 / 0" is two cells and a blank mark. */
 function isPageOf(s: string): boolean {
