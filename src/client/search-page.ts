@@ -375,7 +375,8 @@ export function startSearchPage(): void {
         run.scopesDone = next;
         if (!(await fill(run, Math.max(PAGE_SIZE, run.rendered)))) return;
         render(run);
-      } while (next < scopes.length);
+        // Past the candidates the page checks, more bundles would only cost bytes: the status asks for a longer word.
+      } while (next < scopes.length && run.checked < CHECK_LIMIT);
     } catch (error) {
       if (run !== current) return;
       console.warn('Search failed', error);
