@@ -304,7 +304,8 @@ export function startSearchPage(): void {
     noResults.hidden = run.matched.length > 0 || !(exhausted || capped);
     if (clearFiltersHint) clearFiltersHint.hidden = !filtered;
     if (searching && !capped) setStatus(`正在搜索：已显示 ${run.matched.length} 条${what}结果（已搜索 ${run.scopesDone} / ${run.scopesTotal} 个范围）…`);
-    else if (run.matched.length === 0 && (exhausted || capped)) setStatus(`没有找到${what}报告或机构。`);
+    else if (run.matched.length === 0 && capped) setStatus(`前 ${CHECK_LIMIT} 个候选页面中没有${what}报告或机构，请换用更具体的词。`);
+    else if (run.matched.length === 0 && exhausted) setStatus(`没有找到${what}报告或机构。`);
     else if (exhausted) setStatus(`找到 ${run.matched.length} 条${what}结果。`);
     else if (capped) setStatus(`显示 ${run.matched.length} 条${what}结果（只核对了前 ${CHECK_LIMIT} 个候选页面，请换用更具体的词）。`);
     else setStatus(`已显示 ${run.matched.length} 条${what}结果，还有更多。`);

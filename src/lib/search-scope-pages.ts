@@ -4,7 +4,8 @@
  * (src/integrations/pagefind.ts, `indexScopes`, which also writes each scope's manifest entry).
  *
  * A scope is the report pages of one year and province, or the agency pages of one province, when it has at least
- * MIN_SCOPE_PAGES pages; provinces with fewer share a scope with their neighbours (in slug order) until it has as many.
+ * MIN_SCOPE_PAGES pages; provinces with fewer share a scope with their neighbours (in slug order) until it has as many,
+ * and the last ones, if still fewer, join the scope before them.
  * Why a floor: Pagefind cuts its index into chunks of about 20,000 word locations (a few dozen report pages), and a
  * query loads one chunk of every bundle it searches, so a bundle of 40 pages costs a query nearly as much as one of
  * 3,000; at 10,000 reports over seven years (about 45 reports a year and province) one bundle per year and province
@@ -60,6 +61,12 @@ function pack(
     files = files.concat(byProvince.get(province)!);
     if (files.length >= minPages) close();
   }
+  // What is left, too small for a scope of its own, joins the last scope (a bundle fewer for every query).
+  const last = out.pop();
+  if (last && group.length > 0) {
+    group = [...last.scope.provinces, ...group];
+    files = [...last.files, ...files];
+  } else if (last) out.push(last);
   if (group.length > 0) close();
   return out;
 }

@@ -44,13 +44,13 @@ describe('scopePages', () => {
     expect(scopes.filter((s) => s.scope.provinces[0] === null).flatMap((s) => s.files).sort()).toEqual(['agencies/f/index.html', 'reports/f-2024/index.html']);
   });
 
-  it('lets provinces with few pages share a scope, of one year, until it has the floor', () => {
-    const shared = scopePages(reports, agencies, 3);
+  it('lets provinces with few pages share a scope, of one year, until it has the floor; what is left joins the last', () => {
+    const shared = scopePages(reports, agencies, 2);
     const of2024 = shared.filter((s) => s.scope.year === 2024);
-    // 4 provinces of 2024 (2, 1, 1, 1 pages) in slug order: he-nan-sheng (2) + one more, then the other two.
-    expect(of2024.map((s) => s.scope.pages)).toEqual([3, 2]);
-    expect(of2024.flatMap((s) => s.scope.provinces)).toHaveLength(4);
-    expect(of2024[0].scope.id).toBe('r2024-he-nan-sheng-and-1');
+    // 2024 in slug order: he-nan-sheng (2 pages) alone; shan-xi-sheng-14 (1) + shan-xi-sheng-61 (1); the report of
+    // unknown region (1), too few for a scope, joins the one before.
+    expect(of2024.map((s) => [s.scope.id, s.scope.pages])).toEqual([['r2024-he-nan-sheng', 2], ['r2024-shan-xi-sheng-14-and-2', 3]]);
+    expect(of2024[1].scope.provinces).toEqual(['山西省', '陕西省', null]);
     expect(shared.filter((s) => s.scope.year === 2023).map((s) => s.scope.provinces)).toEqual([['河南省']]);
     expect(shared.flatMap((s) => s.files)).toHaveLength(reports.length + agencies.length);
     // The default floor puts a small site in one scope per year and one for the agencies.
