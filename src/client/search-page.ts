@@ -22,8 +22,8 @@ import {
 } from '../lib/search/match';
 import { SEARCH_FILTER_KEYS, type SearchFilterKey } from '../lib/search/filters';
 import { SEARCH_FILTER, type SearchFilterName, type SearchMetaName } from '../lib/search/contract';
-import { RUNTIME_RECORD_URL, scopesFor, type SearchScope } from '../lib/search/scopes';
-import { homeUrl, pagefindRuntimeUrl, pagefindScopeUrl, pagefindScopesUrl, pagefindUrl } from '../lib/paths';
+import { scopesFor, type SearchScope } from '../lib/search/scopes';
+import { RUNTIME_RECORD_URL, homeUrl, pagefindRuntimeUrl, pagefindScopeUrl, pagefindScopesUrl, pagefindUrl } from '../lib/paths';
 import { agencyFinder } from './agency-finder';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */

@@ -19,10 +19,11 @@ import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
 import { z } from 'zod/v4';
 import { DATA_DIR, dataPath } from '../lib/data-dir';
+import { RUNTIME_RECORD_URL } from '../lib/paths';
 import { readDataFile } from '../lib/read-data-file';
 import { readSummaries } from '../lib/report-parts';
 import { scopePages, type ScopePages, type ScopedAgency, type ScopedReport } from '../lib/search-scope-pages';
-import { PAGEFIND_DIR, RUNTIME_RECORD_URL, SCOPES_MANIFEST, SCOPE_ENTRY, scopeBundlePath, type SearchScope } from '../lib/search/scopes';
+import { PAGEFIND_DIR, SCOPES_MANIFEST, SCOPE_ENTRY, scopeBundlePath, type SearchScope } from '../lib/search/scopes';
 import { AgencyIndexEntry } from '../schema/report';
 
 /** The path of the extended binary shipped in the platform package `@pagefind/<platform>-<arch>`. */
@@ -145,7 +146,7 @@ export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]
 
 /**
  * Writes Pagefind's runtime bundle to `<siteDir>/pagefind/`: pagefind.js, its WebAssembly and an index of one record
- * (RUNTIME_RECORD_URL, src/lib/search/scopes.ts) that the scopes' bundles are merged into; and the manifest of the
+ * (src/lib/search/scopes.ts) that the scopes' bundles are merged into; and the manifest of the
  * scopes (`scopes.json`), from the entries of the bundles in `<siteDir>/pagefind/` (written by indexScopes, by this
  * build or by shard builds whose bundles were copied there). Returns the scopes.
  */

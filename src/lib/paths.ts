@@ -47,6 +47,13 @@ export const pagefindUrl = at('/pagefind/pagefind.js');
 /** The folder of Pagefind's runtime bundle (its primary index), and the bundle of one search scope (src/lib/search/scopes.ts). */
 export const pagefindRuntimeUrl = at('/pagefind/');
 export const pagefindScopeUrl = (id: string) => at(`/pagefind/${id}/`);
+/**
+ * The URL of the one record of Pagefind's runtime bundle, as Pagefind stores it (without the base path). Pagefind's
+ * browser side needs a primary bundle with an index before it merges others: the runtime bundle (pagefind.js and its
+ * WebAssembly, loaded once whatever the scopes) holds this record (src/integrations/pagefind.ts), which the search
+ * page drops from its results.
+ */
+export const RUNTIME_RECORD_URL = '/pagefind/runtime/';
 /** The manifest of the search scopes (src/lib/search/scopes.ts), written beside the bundles. */
 export const pagefindScopesUrl = at('/pagefind/scopes.json');
 /** The script an embed page loads to post its height to the host page (src/charts/embed.ts). */

@@ -1,8 +1,8 @@
 /**
  * Search scopes: the site's full-text index is not one Pagefind bundle but one per scope (docs/search.md), each
- * under `/pagefind/<id>/`, so a query loads only the bundles of the scopes it covers and their per-page metadata.
+ * in a folder of its own under PAGEFIND_DIR, so a query loads only the bundles of the scopes it covers and their per-page metadata.
  * A report page's scope is its year and province, an agency page's its province; provinces with few pages share a
- * scope (src/lib/search-scope-pages.ts). The manifest (`/pagefind/scopes.json`, a list of SearchScope written beside
+ * scope (src/lib/search-scope-pages.ts). The manifest (SCOPES_MANIFEST, a list of SearchScope written beside
  * the bundles) tells the search page which bundles a query covers (`scopesFor`). Imported by the browser script, so
  * nothing here reads data.
  */
@@ -29,13 +29,6 @@ export interface SearchScope {
 
 /** The folder of the scopes' bundles, and of Pagefind's runtime (pagefind.js and its WebAssembly), under the site. */
 export const PAGEFIND_DIR = 'pagefind';
-
-/**
- * The URL of the runtime bundle's one record. Pagefind's browser side needs a primary bundle with an index before it
- * merges others: the runtime bundle at /pagefind/ (pagefind.js and its WebAssembly, loaded once whatever the scopes)
- * holds this one record (src/integrations/pagefind.ts), which the search page drops from its results.
- */
-export const RUNTIME_RECORD_URL = '/pagefind/runtime/';
 
 /** The manifest of the scopes, and each bundle's own entry of it, under PAGEFIND_DIR. */
 export const SCOPES_MANIFEST = 'scopes.json';
