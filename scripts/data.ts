@@ -1,5 +1,5 @@
 /**
- * npm run data -- [--content <dir>] [--out <dir>] [--strict] [--no-cache] [--workers <n>]
+ * npm run data -- [--content <dir>] [--shard <sub-folder>] [--out <dir>] [--strict] [--no-cache] [--workers <n>]
  * Builds data/ (the portal's JSON collections and downloads) from the report files in content/.
  * Unchanged files are not parsed again, nor read when their size, times and inode are as recorded, and unchanged
  * per-report and source files are not rewritten (cache in <out>/.cache/; --no-cache ignores it); --workers 0 runs on
@@ -9,8 +9,9 @@ import { RULE_IDS, type Diagnostic } from '../src/schema';
 import { runPipeline, type Progress } from '../src/pipeline';
 import { cliArgs, fail } from './cli';
 
-const USAGE = `npm run data -- [--content <dir>] [--out <dir>] [--strict] [--no-cache] [--workers <n>]
+const USAGE = `npm run data -- [--content <dir>] [--shard <sub-folder>] [--out <dir>] [--strict] [--no-cache] [--workers <n>]
 Reads the report files in --content (default content/) and writes the portal's data to --out (default data/).
+  --shard      only the files under this sub-folder of --content (one shard; README "Building in shards")
   --strict     exit with code 1 when a file could not be parsed or a report has errors
   --no-cache   parse every file again, ignoring <out>/.cache/
   --workers    worker threads for parsing (default: one per core; 0 = main thread only)`;
@@ -19,6 +20,7 @@ const values = cliArgs(
   {
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'data' },
+    shard: { type: 'string' },
     strict: { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
     workers: { type: 'string' },
@@ -42,6 +44,9 @@ function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line ?? '-'}: ${d.message} (expected ${d.expected}, found ${d.found})`;
 }
 
+if (values.shard !== undefined && (values.shard === '' || values.shard.split(/[\\/]/).some((s) => s === '' || s === '.' || s === '..'))) {
+  fail(`--shard: expected a sub-folder of --content such as reports or 2024/beijing, found ${values.shard}`);
+}
 const workers = values.workers === undefined ? undefined : Number(values.workers);
 if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail(`--workers: expected a whole number ≥ 0, found ${values.workers}`);
 
@@ -52,6 +57,7 @@ const result = await runPipeline({
   onProgress: progress,
   cache: !values['no-cache'],
   workers,
+  shard: values.shard,
 });
 const s = result.summary;
 const { parsed, cached, hashed, workers: threads, ms } = result.stats;

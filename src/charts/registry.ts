@@ -3,6 +3,7 @@
  * build from the reports' summaries (src/lib/site-data.ts) and cached at module level; a report's three charts are
  * drawn from its summary when a page asks for them, so the build never holds every report's charts at once.
  */
+import { rendersChart } from '../lib/build-part';
 import { regions } from '../lib/region-data';
 import { reportById, reports } from '../lib/site-data';
 import { REPORT_CHART_SUFFIXES, buildSharedCharts, reportCharts as drawReportCharts, reportIdOfChart, type ChartEntry } from './catalog';
@@ -73,8 +74,16 @@ async function listChartRefs(): Promise<ChartRef[]> {
   return [...ofReports, ...ofShared];
 }
 
+/** Whether a chart is drawn from one report (its pages belong to that report's shard: src/lib/build-part.ts). */
+export const isReportChart = (chart: Pick<ChartRef, 'kind'>) => chart.kind.startsWith('report-');
+
+/** The charts whose pages this build renders: every chart, or a shard's report charts, or the merge's shared ones. */
+export async function renderedChartRefs(): Promise<ChartRef[]> {
+  return (await chartRefs()).filter((c) => rendersChart(isReportChart(c)));
+}
+
 /** getStaticPaths for every chart route: the id only; the page looks its chart up when it renders (chartOf). */
 export function chartPaths(): Promise<{ params: { id: string } }[]> {
-  paths ??= chartRefs().then((all) => all.map((c) => ({ params: { id: c.id } })));
+  paths ??= renderedChartRefs().then((all) => all.map((c) => ({ params: { id: c.id } })));
   return paths;
 }

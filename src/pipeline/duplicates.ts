@@ -3,9 +3,12 @@ import type { Rejected, Report } from '../schema';
 import { diagnostic } from './diagnostic';
 import { byKey } from './order';
 
-export function separateDuplicates(reports: readonly Report[]): { kept: Report[]; duplicates: Rejected[] } {
-  const first = new Map<string, Report>();
-  const kept: Report[] = [];
+/** Also the merge's, over the shards' summaries (./merge.ts): what a report needs here is in its summary. */
+export type Deduplicated = Pick<Report, 'id' | 'year' | 'agency' | 'source' | 'diagnostics'>;
+
+export function separateDuplicates<R extends Deduplicated>(reports: readonly R[]): { kept: R[]; duplicates: Rejected[] } {
+  const first = new Map<string, R>();
+  const kept: R[] = [];
   const duplicates: Rejected[] = [];
   const byPath = [...reports].sort(byKey((r) => r.source.path));
   for (const report of byPath) {

@@ -31,6 +31,8 @@ export interface PipelineOptions {
   workers?: number;
   /** Reuse per-file results cached in `<outDir>/.cache/` (default true); false neither reads nor writes the cache. */
   cache?: boolean;
+  /** A shard: only the files under this sub-folder of contentDir (paths stay relative to contentDir). */
+  shard?: string;
 }
 
 export interface PipelineStats {
@@ -59,7 +61,8 @@ export interface PipelineResult {
   stats: PipelineStats;
 }
 
-function summarize(files: number, reports: Report[], rejected: Rejected[]): DatasetSummary {
+/** The run's counts (summary.json); also the merge's, over the shards' summaries (./merge.ts). */
+export function summarize(files: number, reports: readonly Pick<Report, 'diagnostics' | 'checks'>[], rejected: readonly Rejected[]): DatasetSummary {
   const all = [...reports.flatMap((r) => r.diagnostics), ...rejected.flatMap((r) => r.diagnostics)];
   const ruleBreaksByRule = Object.fromEntries(RULE_IDS.map((id) => [id, 0])) as Record<RuleId, number>;
   for (const b of reports.flatMap((r) => r.checks)) ruleBreaksByRule[b.rule as RuleId]++;
@@ -102,7 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
   const lap = stopwatch();
-  const { files, unsupported } = await discoverFiles(contentDir);
+  const { files, unsupported } = await discoverFiles(contentDir, options.shard);
   const discoverMs = lap();
   const parsed: Report[] = [];
   const rejected: Rejected[] = unsupported.map((file) => ({ file, diagnostics: [unsupportedFormatDiagnostic(file)] }));

@@ -27,8 +27,9 @@ export const SummaryIndex = z.object({
 });
 export type SummaryIndex = z.infer<typeof SummaryIndex>;
 
-/** The summary of a report (the same object without its prose fields). */
-export function toSummary(report: Report): ReportSummary {
+/** The summary of a report (the same object without its prose fields); a summary is its own. */
+export function toSummary(report: Report | ReportSummary): ReportSummary {
+  if (!('sections' in report)) return report;
   const { preface, sections, closing, proseCounts, ...rest } = report;
   return rest;
 }

@@ -6,11 +6,11 @@
 import type { APIRoute } from 'astro';
 import { chartCharacters, preparePngFonts, svgToPng } from '../../charts/png';
 import { hasPng } from '../../charts/png-settings';
-import { allCharts, chartOf, chartRefs } from '../../charts/registry';
+import { allCharts, chartOf, renderedChartRefs } from '../../charts/registry';
 import { renderChartSvg } from '../../charts/render';
 import { chartUrl, permalink } from '../../lib/paths';
 
-export const getStaticPaths = async () => (await chartRefs()).filter((c) => hasPng(c)).map((c) => ({ params: { id: c.id } }));
+export const getStaticPaths = async () => (await renderedChartRefs()).filter((c) => hasPng(c)).map((c) => ({ params: { id: c.id } }));
 
 /** The characters of every chart that gets a PNG, each chart drawn and let go in turn. */
 async function pngCharacters(): Promise<string> {

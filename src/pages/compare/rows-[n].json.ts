@@ -1,9 +1,10 @@
 /** /compare/rows-<n>.json — the compare page's rows in chunks, loaded by its script to filter and sort all reports. */
 import type { APIRoute } from 'astro';
 import { compareChunk, compareChunkCount } from '../../lib/compare-rows';
+import { aggregatePaths } from '../../lib/build-part';
 
 export function getStaticPaths() {
-  return Array.from({ length: compareChunkCount }, (_, i) => ({ params: { n: String(i + 1) } }));
+  return aggregatePaths(() => Array.from({ length: compareChunkCount }, (_, i) => ({ params: { n: String(i + 1) } })));
 }
 
 export const GET: APIRoute = ({ params }) =>

@@ -3,9 +3,10 @@ import type { APIRoute } from 'astro';
 import { readReport, reports } from '../../lib/site-data';
 import { toCsv } from '../../lib/csv';
 import { LONG_COLUMNS, longRows } from '../../schema';
+import { reportLevelPaths } from '../../lib/build-part';
 
 export function getStaticPaths() {
-  return reports.map((r) => ({ params: { id: r.id } }));
+  return reportLevelPaths(() => reports.map((r) => ({ params: { id: r.id } })));
 }
 
 export const GET: APIRoute = ({ params }) =>

@@ -33,9 +33,15 @@ async function walk(dir: string, prefix: string, out: string[]): Promise<void> {
   }
 }
 
-export async function discoverFiles(contentDir: string): Promise<Discovered> {
+/**
+ * Every file under `contentDir`, or only under its sub-folder `under` (a shard, README "Building in shards": the
+ * other folders are not even listed), with paths relative to `contentDir` either way, so a report's source path and
+ * its /sources/ address are the same in a shard as in the whole build.
+ */
+export async function discoverFiles(contentDir: string, under?: string): Promise<Discovered> {
   const all: string[] = [];
-  await walk(contentDir, '', all);
+  if (under === undefined) await walk(contentDir, '', all);
+  else await walk(path.join(contentDir, ...under.split('/')), under, all);
   all.sort(byCodePoint);
   const candidates = all.filter((f) => !isSidecar(f));
   const readable = (f: string) => textFormatOf(f) !== null || documentFormatOf(f) !== null;

@@ -7,8 +7,8 @@ export function sortReports(reports: readonly Report[]): Report[] {
 }
 
 /** One entry per agency slug, with its years ascending; name, level and region from its latest report. */
-export function buildAgencyIndex(reports: readonly Report[]): AgencyIndexEntry[] {
-  const bySlug = new Map<string, Report[]>();
+export function buildAgencyIndex(reports: readonly Pick<Report, 'id' | 'year' | 'agency'>[]): AgencyIndexEntry[] {
+  const bySlug = new Map<string, Pick<Report, 'id' | 'year' | 'agency'>[]>();
   for (const r of reports) {
     const list = bySlug.get(r.agency.slug);
     if (list) list.push(r);

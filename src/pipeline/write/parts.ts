@@ -9,23 +9,23 @@ import { DOWNLOAD_FILES, PART_FILE_NAME, REPORTS_PER_PART, partFileNames, type D
 import { writeJsonArrayAtomic, writeJsonAtomic } from './atomic';
 import { writeReportCsvsAtomic, type ReportCsvSource } from './csv';
 
-export interface Part {
+export interface Part<R extends Pick<Report, 'id' | 'year'> = Report> {
   year: number;
   part: number;
   parts: number;
-  reports: Report[];
+  reports: R[];
   files: Record<PartFormat, string>;
 }
 
 /** `sorted` (by id) grouped by year, oldest first; a year of more than `perPart` reports cut into parts in id order. */
-export function splitIntoParts(sorted: readonly Report[], perPart = REPORTS_PER_PART): Part[] {
-  const byYear = new Map<number, Report[]>();
+export function splitIntoParts<R extends Pick<Report, 'id' | 'year'> = Report>(sorted: readonly R[], perPart = REPORTS_PER_PART): Part<R>[] {
+  const byYear = new Map<number, R[]>();
   for (const r of sorted) {
     const list = byYear.get(r.year);
     if (list) list.push(r);
     else byYear.set(r.year, [r]);
   }
-  const out: Part[] = [];
+  const out: Part<R>[] = [];
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
     const list = byYear.get(year)!;
     const parts = Math.ceil(list.length / perPart);
@@ -49,20 +49,22 @@ export async function writeParts(downloadsDir: string, parts: readonly Part[], s
   const at = (name: string) => path.join(downloadsDir, name);
   const listed: DownloadPart[] = [];
   for (const p of parts) {
-    await writeJsonArrayAtomic(at(p.files.json), p.reports, sources.jsonOf);
-    await writeReportCsvsAtomic({ wide: at(p.files.wide), long: at(p.files.long) }, p.reports, sources.csvOf);
+    // Read once: a part's reports may be loaded when asked for (the merge reads them from their files, a part at a time).
+    const reports = p.reports;
+    await writeJsonArrayAtomic(at(p.files.json), reports, sources.jsonOf);
+    await writeReportCsvsAtomic({ wide: at(p.files.wide), long: at(p.files.long) }, reports, sources.csvOf);
     const file = async (name: string) => ({ path: name, bytes: (await stat(at(name))).size });
     listed.push({
       year: p.year,
       part: p.part,
       parts: p.parts,
-      reports: p.reports.length,
-      first: p.reports[0].id,
-      last: p.reports[p.reports.length - 1].id,
+      reports: reports.length,
+      first: reports[0].id,
+      last: reports[reports.length - 1].id,
       files: { json: await file(p.files.json), wide: await file(p.files.wide), long: await file(p.files.long) },
     });
   }
-  const index: DownloadParts = { reports: parts.reduce((a, p) => a + p.reports.length, 0), reportsPerPart: perPart, parts: listed };
+  const index: DownloadParts = { reports: listed.reduce((a, p) => a + p.reports, 0), reportsPerPart: perPart, parts: listed };
   await writeJsonAtomic(at(DOWNLOAD_FILES.parts), index);
   const written = new Set(parts.flatMap((p) => Object.values(p.files)));
   const present = await readdir(downloadsDir);

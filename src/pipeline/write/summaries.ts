@@ -5,11 +5,11 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { SUMMARY_FILE_NAME, SUMMARY_INDEX, summaryFileName, toSummary, type SummaryIndex } from '../../schema';
+import { SUMMARY_FILE_NAME, SUMMARY_INDEX, summaryFileName, toSummary, type Report, type ReportSummary, type SummaryIndex } from '../../schema';
 import { writeJsonArrayAtomic, writeJsonAtomic } from './atomic';
 import type { Part } from './parts';
 
-export async function writeSummaries(dir: string, parts: readonly Part[]): Promise<SummaryIndex> {
+export async function writeSummaries(dir: string, parts: readonly Part<Report | ReportSummary>[]): Promise<SummaryIndex> {
   await mkdir(dir, { recursive: true });
   const index: SummaryIndex = { reports: 0, parts: [] };
   for (const p of parts) {

@@ -1,9 +1,10 @@
 /** /search/agencies/<n>.json: one bucket of the agency name index (src/lib/search/agency-names.ts). */
 import type { APIRoute } from 'astro';
 import { agencyNameIndex } from '../../../lib/agency-name-index';
+import { aggregatePaths } from '../../../lib/build-part';
 
 export function getStaticPaths() {
-  return agencyNameIndex.buckets.map((_, i) => ({ params: { bucket: String(i) } }));
+  return aggregatePaths(() => agencyNameIndex.buckets.map((_, i) => ({ params: { bucket: String(i) } })));
 }
 
 export const GET: APIRoute = ({ params }) =>

@@ -1,0 +1,95 @@
+/**
+ * The site side of the merge (README: "Building in shards"): the shards' built folders put beside the merge's own,
+ * and one sitemap for them all. Files are hard-linked (copied across file systems), never read.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { filesBelow, linkFile } from '../src/pipeline/merge';
+import { REPORT_CHART_SUFFIXES } from '../src/charts/catalog';
+import { reportChartId } from '../src/charts/chart-ids';
+
+/** URLs per sitemap file, as @astrojs/sitemap writes them (the protocol allows 50,000). */
+const SITEMAP_ENTRIES = 45_000;
+const SITEMAP_FILE = /^sitemap-\d+\.xml$/;
+/** Files every build writes for itself; the merged site's are written by the merge (sitemaps) or by Pagefind. */
+const MERGE_OWN = (file: string) =>
+  SITEMAP_FILE.test(file) || file === 'sitemap-index.xml' || file === 'sitemap.xml' || file.startsWith('pagefind/') || file.startsWith('downloads/');
+
+/** The files (relative to a built site) of a report's pages, its charts and embeds. */
+export function reportPageFiles(id: string): string[] {
+  const charts = REPORT_CHART_SUFFIXES.map((suffix) => reportChartId(id, suffix));
+  return [
+    `reports/${id}/index.html`,
+    `reports/${id}.json`,
+    `reports/${id}.csv`,
+    ...charts.flatMap((c) => [`charts/${c}/index.html`, `embed/${c}/index.html`, `charts/${c}.svg`, `charts/${c}.png`, `charts/${c}.csv`]),
+  ];
+}
+
+/**
+ * Links every file of each shard's built site into `siteDir` where the merge wrote none (the merge's pages, such as
+ * the home page every build renders, win), except a shard's sitemaps and search index and the pages of its
+ * reports another shard has (`dropped`, per shard). Returns how many files were linked.
+ */
+export async function assembleShards(siteDir: string, shardSites: readonly string[], dropped: readonly string[][]): Promise<number> {
+  const present = new Set(await filesBelow(siteDir));
+  let linked = 0;
+  for (const [i, shardSite] of shardSites.entries()) {
+    const skip = new Set((dropped[i] ?? []).flatMap(reportPageFiles));
+    for (const file of await filesBelow(shardSite)) {
+      if (present.has(file) || skip.has(file) || MERGE_OWN(file)) continue;
+      await linkFile(path.join(shardSite, file), path.join(siteDir, file));
+      present.add(file);
+      linked++;
+    }
+  }
+  return linked;
+}
+
+/** The <url> entries of a sitemap file, and what comes before the first. */
+function sitemapEntries(xml: string): { head: string; entries: { loc: string; xml: string }[] } {
+  const first = xml.indexOf('<url>');
+  const head = first < 0 ? xml.replace(/<\/urlset>\s*$/, '') : xml.slice(0, first);
+  const entries = [...xml.matchAll(/<url>[\s\S]*?<\/url>/g)].map((m) => ({ loc: /<loc>([^<]*)<\/loc>/.exec(m[0])?.[1] ?? '', xml: m[0] }));
+  return { head, entries };
+}
+
+/**
+ * One sitemap for the merged site: the pages of the merge's sitemaps and of every shard's (each address once, the
+ * merge's first), written as sitemap-0.xml, sitemap-1.xml … of SITEMAP_ENTRIES each, with sitemap-index.xml and its
+ * copy sitemap.xml (src/integrations/sitemap-alias.ts) listing them at the address the merge's index used.
+ */
+export async function mergeSitemaps(siteDir: string, shardSites: readonly string[]): Promise<number> {
+  const sitemapsOf = async (dir: string) => (await filesBelow(dir)).filter((f) => SITEMAP_FILE.test(f)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const index = await readFile(path.join(siteDir, 'sitemap-index.xml'), 'utf8');
+  const firstLoc = /<loc>([^<]*)<\/loc>/.exec(index)?.[1];
+  if (!firstLoc) throw new Error(`no sitemap listed in ${path.join(siteDir, 'sitemap-index.xml')}`);
+  const base = firstLoc.slice(0, firstLoc.lastIndexOf('/') + 1);
+  let head = '';
+  const seen = new Set<string>();
+  const entries: { loc: string; xml: string }[] = [];
+  for (const dir of [siteDir, ...shardSites]) {
+    for (const file of await sitemapsOf(dir)) {
+      const parsed = sitemapEntries(await readFile(path.join(dir, file), 'utf8'));
+      head ||= parsed.head;
+      for (const e of parsed.entries) {
+        if (seen.has(e.loc)) continue;
+        seen.add(e.loc);
+        entries.push(e);
+      }
+    }
+  }
+  // In address order, as @astrojs/sitemap lists them.
+  entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+  const files = Math.max(1, Math.ceil(entries.length / SITEMAP_ENTRIES));
+  for (const file of await sitemapsOf(siteDir)) await rm(path.join(siteDir, file));
+  for (let k = 0; k < files; k++) {
+    await writeFile(path.join(siteDir, `sitemap-${k}.xml`), `${head}${entries.slice(k * SITEMAP_ENTRIES, (k + 1) * SITEMAP_ENTRIES).map((e) => e.xml).join('')}</urlset>`);
+  }
+  const indexHead = index.slice(0, index.indexOf('<sitemap>'));
+  const listed = Array.from({ length: files }, (_, k) => `<sitemap><loc>${base}sitemap-${k}.xml</loc></sitemap>`).join('');
+  const merged = `${indexHead}${listed}</sitemapindex>`;
+  await writeFile(path.join(siteDir, 'sitemap-index.xml'), merged);
+  await writeFile(path.join(siteDir, 'sitemap.xml'), merged);
+  return entries.length;
+}
