@@ -5,7 +5,7 @@
  * throwaway site built from their own content (tests/browser/hostile-input.test.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,4 +74,33 @@ export async function buildSeeds(prefix: string, env: NodeJS.ProcessEnv = {}): P
     if (!process.env.KEEP_SITE) await rm(workDir, { recursive: true, force: true });
   };
   return { ...build, remove };
+}
+
+/**
+ * The seeds built as `shards` shards and merged (README: "Building in shards"), the way a CI matrix would: the seed
+ * files dealt in turn into `shards` sub-folders of one content folder, `npm run build -- --shard <s>` for each, all
+ * at once as separate processes, then `npm run merge` over them. The result is the merged site and data folder, like
+ * a single build's; `contentDir` is the content folder (one build over it is the site the merge must equal).
+ */
+export async function buildShardedSite(workDir: string, shards: number, env: NodeJS.ProcessEnv = {}): Promise<SiteBuild & { contentDir: string }> {
+  const started = performance.now();
+  const contentDir = join(workDir, 'content');
+  const names = Array.from({ length: shards }, (_, i) => `s${i + 1}`);
+  const seeds = (await readdir(join(PROJECT_ROOT, 'content', 'reports'))).sort();
+  for (const name of names) await mkdir(join(contentDir, name), { recursive: true });
+  for (const [i, file] of seeds.entries()) await copyFile(join(PROJECT_ROOT, 'content', 'reports', file), join(contentDir, names[i % shards], file));
+  const logFile = join(workDir, 'build.log');
+  const logs = names.map((): string[] => []);
+  const mergeLog: string[] = [];
+  const buildEnv = { BASE_PATH: '', ASTRO_TELEMETRY_DISABLED: '1', ...env };
+  const bin = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+  const shardDir = (name: string) => join(workDir, 'shards', name);
+  try {
+    await Promise.all(names.map((name, i) => run(bin, ['scripts/build.ts', '--shard', name, '--content', contentDir, '--out', shardDir(name)], buildEnv, logs[i])));
+    await run(bin, ['scripts/build.ts', '--merge', '--out', join(workDir, 'merged'), ...names.map(shardDir)], buildEnv, mergeLog);
+  } finally {
+    await writeFile(logFile, [...logs.flat(), ...mergeLog].join(''));
+  }
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  return { dataDir: join(workDir, 'merged', 'data'), distDir: join(workDir, 'merged', 'dist'), logFile, seconds, contentDir };
 }

@@ -1,0 +1,79 @@
+/**
+ * The merged site equals one build (README: "Building in shards"). With SITE_SHARDS=<n> the site project's setup
+ * builds the seeds once as one site and once as n shards merged (tests/setup/build-site.ts), and every other site
+ * and browser test checks the merged one; here the two are compared file by file: the same files, every page with
+ * the same links and the same text, every other file the same bytes, the build time aside (drawn on charts and
+ * printed on /data/). Without SITE_SHARDS there is no merged site to compare: skipped, saying so.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { checkLinks } from './link-check';
+
+const shards = inject('siteShards');
+const single = inject('singleDist');
+const merged = inject('siteDist');
+
+/** Every file under `dir`, relative, with `/`. */
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** The build time in every form the site prints it (ISO, and Beijing time split over SVG text runs). */
+const BUILD_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z|\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(?=（北京时间）)/g;
+const withoutTime = (text: string) => text.replace(BUILD_TIME, '<time>');
+
+/** Search index files are named by their contents' hash; the index is compared by its page count. */
+const SEARCH_INDEX = /^pagefind\//;
+const PAGE_COUNT = (dist: string) =>
+  (JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages;
+
+function links(file: string): string[] {
+  const root = parse(readFileSync(file, 'utf8'));
+  return root.querySelectorAll('[href], [src]').map((el) => `${el.tagName} ${el.getAttribute('href') ?? el.getAttribute('src')}`);
+}
+
+describe.skipIf(shards === 0)(`the seeds built as ${shards} shards and merged, beside one build (SITE_SHARDS)`, () => {
+  const singleFiles = shards ? filesOf(single) : [];
+  const mergedFiles = shards ? filesOf(merged) : [];
+
+  it('has the same files', () => {
+    expect(mergedFiles.filter((f) => !SEARCH_INDEX.test(f))).toEqual(singleFiles.filter((f) => !SEARCH_INDEX.test(f)));
+    // Not vacuous: every seed's page is there, built by its shard.
+    expect(mergedFiles.filter((f) => /^reports\/[^/]+\/index\.html$/.test(f)).length).toBe(5);
+  });
+
+  it('indexes the same pages for search', () => {
+    expect(PAGE_COUNT(merged)).toEqual(PAGE_COUNT(single));
+    expect(PAGE_COUNT(merged)['zh-cn'].page_count).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has pages with the same links and the same text, the build time aside', () => {
+    const pages = singleFiles.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const page of pages) {
+      expect(links(join(merged, page)), page).toEqual(links(join(single, page)));
+      expect(withoutTime(readFileSync(join(merged, page), 'utf8')), page).toBe(withoutTime(readFileSync(join(single, page), 'utf8')));
+    }
+  });
+
+  it('has the same downloads, sources, data files, charts and sitemap (PNGs drawn with the build time aside)', () => {
+    const others = singleFiles.filter((f) => !f.endsWith('.html') && !f.endsWith('.png') && !SEARCH_INDEX.test(f));
+    expect(others).toContain('downloads/reports.sqlite');
+    for (const file of others) {
+      const [a, b] = [readFileSync(join(merged, file)), readFileSync(join(single, file))];
+      if (file.startsWith('downloads/') || file.startsWith('sources/')) expect(a.equals(b), file).toBe(true);
+      else expect(withoutTime(a.toString('utf8')), file).toBe(withoutTime(b.toString('utf8')));
+    }
+  });
+
+  it('resolves every internal link', () => {
+    const { checked, broken } = checkLinks(merged);
+    expect(checked).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  });
+});
