@@ -14,10 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUILD_PART_ENV } from '../src/lib/build-part';
-import { indexSite, SKIP_INDEX_ENV } from '../src/integrations/pagefind';
+import { SKIP_INDEX_ENV } from '../src/integrations/pagefind';
 import { mergeShardData } from '../src/pipeline/merge';
 import { fail } from './cli';
-import { assembleShards, mergeSitemaps } from './shard-site';
+import { assembleShards, mergeSearchIndex, mergeSitemaps } from './shard-site';
 
 const USAGE = `npm run build [-- <astro build options>]
 npm run build -- --shard <sub-folder> [--content <dir>] [--out <dir>]
@@ -43,7 +43,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 
 /** `astro build` of one part of the site (src/lib/build-part.ts) from `dataDir` into `distDir`, with its own cache. */
 function astroBuild(part: 'shard' | 'merge', dataDir: string, outDir: string): Promise<void> {
-  const env = { [BUILD_PART_ENV]: part, DATA_DIR: dataDir, ASTRO_CACHE_DIR: path.join(outDir, 'astro-cache'), [SKIP_INDEX_ENV]: '0' };
+  const env = { [BUILD_PART_ENV]: part, DATA_DIR: dataDir, ASTRO_CACHE_DIR: path.join(outDir, 'astro-cache') };
   return run(bin('astro'), ['build', '--outDir', path.join(outDir, 'dist')], env);
 }
 
@@ -79,8 +79,8 @@ async function merge(shards: string[], out: string): Promise<void> {
   console.log(`[merge] ${linked} files of the shards linked beside the aggregate pages; sitemap of ${urls} pages (${lap()})`);
   if (process.env[SKIP_INDEX_ENV] === '0') console.warn(`[merge] ${SKIP_INDEX_ENV}=0: no search index was built`);
   else {
-    const { scanned, indexed } = await indexSite(site);
-    console.log(`[merge] search index: ${Object.values(indexed).reduce((a, b) => a + b, 0)} of ${scanned} pages (${lap()})`);
+    const { taken, indexed } = await mergeSearchIndex(site, data, shardSites, result);
+    console.log(`[merge] search index: ${taken} scope bundles of the shards taken, ${indexed.scopes} indexed here (${indexed.largest} pages at most) (${lap()})`);
   }
   console.log(`[merge] done in ${lap()} → ${site}`);
 }

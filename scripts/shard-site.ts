@@ -4,7 +4,14 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { filesBelow, linkFile } from '../src/pipeline/merge';
+import { z } from 'zod/v4';
+import { indexScopes, writeSearchRuntime, type IndexSummary } from '../src/integrations/pagefind';
+import { readDataFile } from '../src/lib/read-data-file';
+import { readSummaries } from '../src/lib/report-parts';
+import { scopePages } from '../src/lib/search-scope-pages';
+import { scopeBundlePath } from '../src/lib/search/scopes';
+import { filesBelow, linkFile, type MergeResult } from '../src/pipeline/merge';
+import { AgencyIndexEntry } from '../src/schema/report';
 import { REPORT_CHART_SUFFIXES } from '../src/charts/catalog';
 import { reportChartId } from '../src/charts/chart-ids';
 
@@ -92,4 +99,31 @@ export async function mergeSitemaps(siteDir: string, shardSites: readonly string
   await writeFile(path.join(siteDir, 'sitemap-index.xml'), merged);
   await writeFile(path.join(siteDir, 'sitemap.xml'), merged);
   return entries.length;
+}
+
+/**
+ * The merged site's search index (src/lib/search/scopes.ts): a scope of reports whose pages all come from one shard
+ * that had no report left out takes that shard's bundle as it is (linked); the agencies' scopes (their pages are the
+ * merge's) and report scopes spread over several shards are indexed here, one at a time, beside the runtime bundle.
+ */
+export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSites: readonly string[], merged: MergeResult): Promise<{ taken: number; indexed: IndexSummary }> {
+  const reports = readSummaries(dataDir);
+  const agencies = readDataFile(path.join(dataDir, 'agencies.json'), z.array(AgencyIndexEntry));
+  // The runtime first: Pagefind writes it into pagefind/ itself, beside the scopes' folders.
+  await writeSearchRuntime(siteDir);
+  const toIndex = [];
+  let taken = 0;
+  for (const entry of scopePages(reports, agencies)) {
+    const shards = new Set(entry.scope.kind === 'reports' ? entry.files.map((f) => merged.shardOf.get(f.split('/')[1])) : [undefined]);
+    const [shard] = shards;
+    const bundle = scopeBundlePath(entry.scope.id);
+    const own = shards.size === 1 && shard !== undefined && merged.dropped[shard].length === 0 ? await filesBelow(path.join(shardSites[shard], bundle)) : [];
+    if (own.length === 0) {
+      toIndex.push(entry);
+      continue;
+    }
+    for (const file of own) await linkFile(path.join(shardSites[shard!], bundle, file), path.join(siteDir, bundle, file));
+    taken++;
+  }
+  return { taken, indexed: await indexScopes(siteDir, toIndex) };
 }

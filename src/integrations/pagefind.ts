@@ -18,6 +18,7 @@ import { runInNewContext } from 'node:vm';
 import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
 import { z } from 'zod/v4';
+import { buildPart } from '../lib/build-part';
 import { DATA_DIR, dataPath } from '../lib/data-dir';
 import { RUNTIME_RECORD_URL } from '../lib/paths';
 import { readDataFile } from '../lib/read-data-file';
@@ -210,9 +211,18 @@ export default function pagefindIntegration(): AstroIntegration {
           logger.warn(`${SKIP_INDEX_ENV}=0: no search index was built (the site's search finds nothing)`);
           return;
         }
+        // A shard indexes the scopes of its reports (it has no agency pages); the merge, after the shards' pages are
+        // beside its own (scripts/build.ts), the agencies' scopes, the runtime and the report scopes no one shard held.
+        const part = buildPart();
+        if (part === 'merge') {
+          logger.info('merge build: the search index is written once the shards\' pages are in place');
+          return;
+        }
         const reports = readSummaries(DATA_DIR);
-        const agencies = readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry));
-        const { scopes, indexed, largest, peakMb, ms } = await indexSite(siteDir, reports, agencies);
+        const { scopes, indexed, largest, peakMb, ms } =
+          part === 'shard'
+            ? await indexScopes(siteDir, scopePages(reports, []))
+            : await indexSite(siteDir, reports, readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry)));
         const languages = Object.entries(indexed);
         const total = languages.reduce((sum, [, count]) => sum + count, 0);
         logger.info(`indexed ${total} HTML pages in ${scopes} scopes (largest ${largest} pages) in ${ms} ms (${languages.map(([l, n]) => `${l}: ${n}`).join(', ')}); Pagefind's peak ${peakMb ?? '?'} MB resident`);

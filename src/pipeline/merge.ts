@@ -50,6 +50,8 @@ export interface MergeResult {
   dropped: string[][];
   /** Reports whose X1 breaks differ from their shard's (a pair of years across shards): shown on aggregate pages only. */
   crossShardX1: string[];
+  /** The shard (its index in the order given) of each report kept. */
+  shardOf: ReadonlyMap<string, number>;
 }
 
 async function readJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
@@ -170,5 +172,5 @@ export async function mergeShardData(shardDirs: readonly string[], outDir: strin
     for (const file of await filesBelow(path.join(dir, 'sources'))) await linkFile(path.join(dir, 'sources', file), path.join(outDir, 'sources', file));
   }
   await writeMergedDownloads(shardDirs, outDir, reports, agencies, sortedRejected);
-  return { reports: reports.length, rejected: sortedRejected.length, dropped, crossShardX1: crossShardX1.sort() };
+  return { reports: reports.length, rejected: sortedRejected.length, dropped, crossShardX1: crossShardX1.sort(), shardOf: shardOfKept };
 }

@@ -3,14 +3,14 @@
  * ONCE per test run and hands its folders to every test file through `inject('siteDist')` and
  * `inject('siteData')`. Set SITE_DIST (and SITE_DATA, default data/) to test an existing build instead;
  * set KEEP_SITE=1 to keep the temporary build for inspection.
- * SITE_SHARDS=<n> (n ≥ 2): the seeds are also built as n shards merged into one site (tests/setup/site.ts,
- * buildShardedSite), and every site and browser test checks the merged site; the single build is handed over as
- * `inject('singleDist')` for tests/site/shards.test.ts, which checks that the two are the same site.
+ * SITE_SHARDS=<n> (n ≥ 2): the seed files are dealt into n sub-folders, built once as one site and once as n shards
+ * merged (tests/setup/site.ts, buildShardedSite), and every site and browser test checks the merged site; the single
+ * build is handed over as `inject('singleDist')` for tests/site/shards.test.ts, which checks that the two are the same.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT, buildSeeds, buildShardedSite } from './site';
+import { PROJECT_ROOT, buildSeeds, buildShardedSite, buildSite, splitSeeds } from './site';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,21 +43,24 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('siteData', resolve(PROJECT_ROOT, process.env.SITE_DATA ?? 'data'));
     return undefined;
   }
-  const build = await buildSeeds('site-build-');
-  console.log(`[build-site] seeds built in ${build.seconds} s → ${build.distDir} (log: ${build.logFile})`);
   if (shards === 0) {
+    const build = await buildSeeds('site-build-');
+    console.log(`[build-site] seeds built in ${build.seconds} s → ${build.distDir} (log: ${build.logFile})`);
     project.provide('siteDist', build.distDir);
     project.provide('siteData', build.dataDir);
     return build.remove;
   }
+  // The seeds in `shards` sub-folders, built once as one site and once as shards merged.
   const workDir = await mkdtemp(join(PROJECT_ROOT, '.cache', 'site-shards-'));
-  const merged = await buildShardedSite(workDir, shards);
-  console.log(`[build-site] seeds built as ${shards} shards and merged in ${merged.seconds} s → ${merged.distDir} (log: ${merged.logFile})`);
+  const { contentDir, names } = await splitSeeds(workDir, shards);
+  const single = await buildSite(join(workDir, 'single'), contentDir);
+  console.log(`[build-site] seeds built in ${single.seconds} s → ${single.distDir} (log: ${single.logFile})`);
+  const merged = await buildShardedSite(workDir, contentDir, names);
+  console.log(`[build-site] seeds built as ${shards} shards at once and merged in ${merged.seconds} s → ${merged.distDir} (log: ${merged.logFile})`);
   project.provide('siteDist', merged.distDir);
   project.provide('siteData', merged.dataDir);
-  project.provide('singleDist', build.distDir);
+  project.provide('singleDist', single.distDir);
   return async () => {
-    await build.remove();
     if (!process.env.KEEP_SITE) await rm(workDir, { recursive: true, force: true });
   };
 }

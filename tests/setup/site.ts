@@ -77,18 +77,25 @@ export async function buildSeeds(prefix: string, env: NodeJS.ProcessEnv = {}): P
 }
 
 /**
- * The seeds built as `shards` shards and merged (README: "Building in shards"), the way a CI matrix would: the seed
- * files dealt in turn into `shards` sub-folders of one content folder, `npm run build -- --shard <s>` for each, all
- * at once as separate processes, then `npm run merge` over them. The result is the merged site and data folder, like
- * a single build's; `contentDir` is the content folder (one build over it is the site the merge must equal).
+ * The seed files dealt in turn into `shards` sub-folders (s1, s2 …) of `<workDir>/content`: the content of a sharded
+ * build, and of the one build it is compared with. Returns the content folder and the sub-folders' names.
  */
-export async function buildShardedSite(workDir: string, shards: number, env: NodeJS.ProcessEnv = {}): Promise<SiteBuild & { contentDir: string }> {
-  const started = performance.now();
+export async function splitSeeds(workDir: string, shards: number): Promise<{ contentDir: string; names: string[] }> {
   const contentDir = join(workDir, 'content');
   const names = Array.from({ length: shards }, (_, i) => `s${i + 1}`);
   const seeds = (await readdir(join(PROJECT_ROOT, 'content', 'reports'))).sort();
   for (const name of names) await mkdir(join(contentDir, name), { recursive: true });
   for (const [i, file] of seeds.entries()) await copyFile(join(PROJECT_ROOT, 'content', 'reports', file), join(contentDir, names[i % shards], file));
+  return { contentDir, names };
+}
+
+/**
+ * The sub-folders `names` of `contentDir` built as shards and merged (README: "Building in shards"), the way a CI
+ * matrix would: `npm run build -- --shard <s>` for each, all at once as separate processes, then `npm run merge`
+ * over them, all under `workDir`. The result is the merged site and data folder, like a single build's.
+ */
+export async function buildShardedSite(workDir: string, contentDir: string, names: string[], env: NodeJS.ProcessEnv = {}): Promise<SiteBuild> {
+  const started = performance.now();
   const logFile = join(workDir, 'build.log');
   const logs = names.map((): string[] => []);
   const mergeLog: string[] = [];
@@ -102,5 +109,5 @@ export async function buildShardedSite(workDir: string, shards: number, env: Nod
     await writeFile(logFile, [...logs.flat(), ...mergeLog].join(''));
   }
   const seconds = Math.round((performance.now() - started) / 100) / 10;
-  return { dataDir: join(workDir, 'merged', 'data'), distDir: join(workDir, 'merged', 'dist'), logFile, seconds, contentDir };
+  return { dataDir: join(workDir, 'merged', 'data'), distDir: join(workDir, 'merged', 'dist'), logFile, seconds };
 }
