@@ -6,8 +6,10 @@
  * sub-folders of one content folder, file by file in turn; then, one at a time, `npm run build` over the whole
  * folder, `npm run build -- --shard <s>` for each sub-folder, and `npm run merge` over the shards, each measured
  * (wall time, CPU of its Node processes, peak resident memory of its process tree sampled from /proc and the
- * highest VmHWM of one process). Prints a Markdown table.
+ * highest VmHWM of one process). Prints a Markdown table. --resume keeps the split content and skips the one build
+ * and the shards already built (a run stopped half-way).
  */
+import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     shards: { type: 'string', default: '4' },
     work: { type: 'string', default: '.cache/bench-shards' },
     'skip-single': { type: 'boolean', default: false },
+    resume: { type: 'boolean', default: false },
   },
 });
 if (!values.corpus) throw new Error('--corpus <dir>: a folder written by npm run generate');
@@ -30,11 +33,14 @@ const shardCount = Number(values.shards);
 const work = path.resolve(ROOT, values.work);
 const content = path.join(work, 'content');
 
-await rm(work, { recursive: true, force: true });
 const files = (await readdir(path.join(values.corpus, 'reports'))).sort();
 const names = Array.from({ length: shardCount }, (_, i) => `s${i + 1}`);
-for (const name of names) await mkdir(path.join(content, name), { recursive: true });
-for (const [i, file] of files.entries()) await link(path.join(values.corpus, 'reports', file), path.join(content, names[i % shardCount], file));
+if (!values.resume) {
+  await rm(work, { recursive: true, force: true });
+  for (const name of names) await mkdir(path.join(content, name), { recursive: true });
+  for (const [i, file] of files.entries()) await link(path.join(values.corpus, 'reports', file), path.join(content, names[i % shardCount], file));
+}
+const built = (name: string) => values.resume && existsSync(path.join(work, 'shards', name, 'dist', 'index.html'));
 
 const rows: { step: string; m: Measured }[] = [];
 const npm = (args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -44,7 +50,7 @@ const row = (step: string, m: Measured) => {
   console.log(`${step}: ${(m.wallMs / 1000).toFixed(1)} s wall, ${(m.cpuMs / 1000).toFixed(1)} s CPU, tree peak ${Math.round(m.peakTreeRssBytes / MB)} MB, one process ${Math.round(m.peakProcessRssBytes / MB)} MB`);
 };
 
-if (!values['skip-single']) {
+if (!values['skip-single'] && !values.resume) {
   const single = path.join(work, 'single');
   // One build, as `npm run build` does, into folders of its own.
   row(
@@ -56,7 +62,7 @@ if (!values['skip-single']) {
     }),
   );
 }
-for (const name of names) {
+for (const name of names.filter((n) => !built(n))) {
   row(`shard ${name} (${files.filter((_, i) => names[i % shardCount] === name).length} files)`, await npm(['build', '--', '--shard', name, '--content', content, '--out', path.join(work, 'shards', name)]));
 }
 row('merge', await npm(['merge', '--', '--out', path.join(work, 'merged'), ...names.map((n) => path.join(work, 'shards', n))]));

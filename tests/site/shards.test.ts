@@ -29,10 +29,17 @@ const withoutTime = (text: string) => text.replace(BUILD_TIME, '<time>');
 
 /** Search index files are named by their contents' hash; the index is compared by its scopes' page counts. */
 const SEARCH_INDEX = /^pagefind\//;
-/** Each bundle of the search index (the runtime's and one per scope) with its pages, by language. */
-function bundles(dist: string, files: string[]): Record<string, unknown> {
+/**
+ * Each bundle of the search index (the runtime's and one per scope) with its page count by language (its hash is of
+ * the pages' words, which include the build time on pages that show a chart).
+ */
+function bundles(dist: string, files: string[]): Record<string, Record<string, number>> {
   const entries = files.filter((f) => /^pagefind\/(?:[^/]+\/)?pagefind-entry\.json$/.test(f));
-  return Object.fromEntries(entries.map((f) => [f, (JSON.parse(readFileSync(join(dist, f), 'utf8')) as { languages: unknown }).languages]));
+  const counts = (f: string) => {
+    const { languages } = JSON.parse(readFileSync(join(dist, f), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return Object.fromEntries(Object.entries(languages).map(([lang, { page_count }]) => [lang, page_count]));
+  };
+  return Object.fromEntries(entries.map((f) => [f, counts(f)]));
 }
 
 function links(file: string): string[] {
