@@ -148,6 +148,26 @@ async function onSearchPage<T>(
   }
 }
 
+/** Bytes of the requests in `taken` that had finished by `time` on the page's clock (resource timing entries). */
+async function bytesUntil(page: Page, taken: Taken, time: number): Promise<Bytes> {
+  const before = await page.evaluate(
+    (until) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => (e as PerformanceResourceTiming).responseEnd <= until)
+        .map((e) => e.name),
+    time,
+  );
+  const sum: Bytes = { raw: 0, gzip: 0 };
+  for (const url of before) {
+    const bytes = taken.byUrl.get(url);
+    if (!bytes) continue;
+    sum.raw += bytes.raw;
+    sum.gzip += bytes.gzip;
+  }
+  return sum;
+}
+
 /** Finding an agency by part of its name: what the page fetched until the agency finder listed it, and when. */
 export interface AgencyLookupCost {
   query: string;
@@ -187,21 +207,7 @@ export async function measureAgencyLookup(dist: string, agency: string): Promise
     const clock = (await page.evaluate(() => ({ ...(window as unknown as Clock) }))) as Required<Clock>;
     await networkQuiet(page);
     const taken = await recorder.take();
-    const before = await page.evaluate(
-      (shown) =>
-        performance
-          .getEntriesByType('resource')
-          .filter((e) => (e as PerformanceResourceTiming).responseEnd <= shown)
-          .map((e) => e.name),
-      clock.shown,
-    );
-    const untilListed: Bytes = { raw: 0, gzip: 0 };
-    for (const url of before) {
-      const bytes = taken.byUrl.get(url);
-      if (!bytes) continue;
-      untilListed.raw += bytes.raw;
-      untilListed.gzip += bytes.gzip;
-    }
+    const untilListed = await bytesUntil(page, taken, clock.shown);
     const listed = await page.$$eval(
       '#search-agencies li a',
       (links, name) => links.some((a) => a.textContent === name),
@@ -256,21 +262,7 @@ async function typeAndTime(page: Page, recorder: ReturnType<typeof recordBytes>,
   type Clock = { started?: number; first?: number };
   const clock = (await page.evaluate(() => ({ ...(window as unknown as Clock) }))) as Clock;
   const started = clock.started ?? done;
-  const before = await page.evaluate(
-    (first) =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => (e as PerformanceResourceTiming).responseEnd <= first)
-        .map((e) => e.name),
-    clock.first ?? Infinity,
-  );
-  const untilFirst: Bytes = { raw: 0, gzip: 0 };
-  for (const url of before) {
-    const bytes = taken.byUrl.get(url);
-    if (!bytes) continue;
-    untilFirst.raw += bytes.raw;
-    untilFirst.gzip += bytes.gzip;
-  }
+  const untilFirst = await bytesUntil(page, taken, clock.first ?? Infinity);
   const timing: SearchTiming = { firstMs: clock.first === undefined ? null : clock.first - started, doneMs: done - started, untilFirst };
   const results = await page.locator('#search-results > li').count();
   return { taken, timing, results };
