@@ -704,7 +704,16 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     const after = runCells.get(j + 1) ?? 0;
     if (labelAt.get(h.key) === h.at && before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) standing.add(h.key);
   }
-  const order = (rowSets[0] ?? []).filter((k) => standing.has(k)).map((k) => labelAt.get(k)!);
+  // A row label printed among the gap's numbers with a run of exactly seven on one side (a row whose numbers come
+  // before its label, then other text) counts as well: two such labels in another order than the template's are two
+  // rows printed in each other's place.
+  const [firstAt, lastAt] = [units[0].at, units[units.length - 1].at];
+  const among = (k: RequestKey) => {
+    const at = labelAt.get(k);
+    const j = hits.findIndex((h) => h.at === at);
+    return !SUB_ROWS.has(k) && at !== undefined && at > firstAt && at < lastAt && ((runCells.get(j) ?? 0) === WIDTH || (runCells.get(j + 1) ?? 0) === WIDTH);
+  };
+  const order = (rowSets[0] ?? []).filter((k) => standing.has(k) || among(k)).map((k) => labelAt.get(k)!);
   // Within a block of labels printed one after another with no numbers between them (a detached label block), the row
   // labels (not the group labels, which a tall cell centres among them) must follow the template's order too.
   const gapRows = new Set(rowSets[0] ?? []);
