@@ -104,13 +104,12 @@ export async function mergeSitemaps(siteDir: string, shardSites: readonly string
 /**
  * The merged site's search index (src/lib/search/scopes.ts): a scope of reports whose pages all come from one shard
  * that had no report left out takes that shard's bundle as it is (linked); the agencies' scopes (their pages are the
- * merge's) and report scopes spread over several shards are indexed here, one at a time, beside the runtime bundle.
+ * merge's) and report scopes spread over several shards are indexed here, one at a time; then the runtime bundle
+ * and the scopes' manifest (made from the bundles in pagefind/).
  */
 export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSites: readonly string[], merged: MergeResult): Promise<{ taken: number; indexed: IndexSummary }> {
   const reports = readSummaries(dataDir);
   const agencies = readDataFile(path.join(dataDir, 'agencies.json'), z.array(AgencyIndexEntry));
-  // The runtime first: Pagefind writes it into pagefind/ itself, beside the scopes' folders.
-  await writeSearchRuntime(siteDir);
   const toIndex = [];
   let taken = 0;
   for (const entry of scopePages(reports, agencies)) {
@@ -125,5 +124,8 @@ export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSi
     for (const file of own) await linkFile(path.join(shardSites[shard!], bundle, file), path.join(siteDir, bundle, file));
     taken++;
   }
-  return { taken, indexed: await indexScopes(siteDir, toIndex) };
+  const indexed = await indexScopes(siteDir, toIndex);
+  // Last: the runtime bundle, and the scopes' manifest made from the bundles now in pagefind/.
+  await writeSearchRuntime(siteDir);
+  return { taken, indexed };
 }

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { SCOPES_MANIFEST } from '../../src/lib/search/scopes';
 import { checkLinks } from './link-check';
 
 const shards = inject('siteShards');
@@ -62,6 +63,10 @@ describe.skipIf(shards === 0)(`the seeds built as ${shards} shards and merged, b
     expect(found).toEqual(bundles(single, singleFiles));
     // Not vacuous: the runtime's bundle and at least one scope of reports and one of agencies.
     expect(Object.keys(found).length).toBeGreaterThanOrEqual(3);
+    // The manifest the search page reads lists the same scopes (written last, from the bundles in place).
+    const manifest = (dist: string) => JSON.parse(readFileSync(join(dist, 'pagefind', SCOPES_MANIFEST), 'utf8')) as unknown[];
+    expect(manifest(merged)).toEqual(manifest(single));
+    expect(manifest(merged).length).toBe(Object.keys(found).length - 1);
   });
 
   it('has pages with the same links and the same text, the build time aside', () => {
