@@ -6,7 +6,7 @@
  */
 import { describeDefects, measurePdfShapes, measureTextShape, type ShapeMeasure } from '../src/bench/shapes';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
-import { formatTallies, type Tally } from '../src/generator/shapes/measure';
+import { formatTallies, sumTallies, type Tally } from '../src/generator/shapes/measure';
 import { hasPdftotext } from '../src/generator/shapes/pdf';
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
@@ -51,18 +51,7 @@ if (pdfShapes.length) {
   console.error(`PDF shapes: ${n} reports printed and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-const total: Tally = measures.reduce(
-  (t, m) => ({
-    reports: t.reports + m.tally.reports,
-    cells: t.cells + m.tally.cells,
-    exact: t.exact + m.tally.exact,
-    null: t.null + m.tally.null,
-    silent: t.silent + m.tally.silent,
-    wrong: t.wrong + m.tally.wrong,
-    spuriousBreaks: t.spuriousBreaks + m.tally.spuriousBreaks,
-  }),
-  { reports: 0, cells: 0, exact: 0, null: 0, silent: 0, wrong: 0, spuriousBreaks: 0 },
-);
+const total = sumTallies(measures.map((m) => m.tally));
 console.log(formatTallies([...measures.map((m) => [m.shape, m.tally] as [string, Tally]), ['all shapes', total]]));
 if (values.examples) for (const m of measures) if (describeDefects(m)) console.log(`\n${describeDefects(m)}`);
 console.error(`${((Date.now() - started) / 1000).toFixed(1)} s in all`);

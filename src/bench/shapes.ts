@@ -27,11 +27,11 @@ interface Acc {
 
 const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [] });
 
-function addText(acc: Acc, how: string, file: string, text: string, truth: Truth): void {
+function addText(acc: Acc, how: string, file: string, text: string, truth: Truth, absent: readonly string[] = []): void {
   let verdicts: CellVerdict[];
   try {
     const parsed = parseReport({ text, file });
-    verdicts = addReport(acc.tally, truth, parsed, parsed.diagnostics);
+    verdicts = addReport(acc.tally, truth, parsed, parsed.diagnostics, absent);
   } catch (e) {
     acc.tally.reports++;
     acc.examples.push(`${how}: parseReport threw ${e instanceof Error ? e.message : String(e)}`);
@@ -63,7 +63,7 @@ export function measureTextShape(shape: TextShape, n: number, prefix = 'shape', 
   for (let i = 0; i < n; i++) {
     const seed = `${prefix}-${i}`;
     const r = generateShaped(seed, shape, shapeTruthOptions(i), tweaks);
-    addText(acc, `generateShaped('${seed}', '${shape}', shapeTruthOptions(${i})${Object.keys(tweaks).length ? ', tweaks' : ''})`, `${r.name}.txt`, r.text, r.truth);
+    addText(acc, `generateShaped('${seed}', '${shape}', shapeTruthOptions(${i})${Object.keys(tweaks).length ? ', tweaks' : ''})`, `${r.name}.txt`, r.text, r.truth, r.absent);
   }
   return done(shape, acc);
 }

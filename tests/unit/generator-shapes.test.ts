@@ -76,6 +76,25 @@ describe('extraction shapes', () => {
     }
   });
 
+  it('names the rows whose numbers a shape loses: md-labels-only\'s lost run, no row elsewhere', () => {
+    for (const r of reports('md-labels-only')) {
+      expect(r.absent.length).toBeGreaterThanOrEqual(2);
+      const numberRows = tableB(r.text)
+        .split('\n')
+        .filter((l) => /^\|.*\d.*\|$/.test(l))
+        .map((l) => l.normalize('NFKC').replace(/,/g, ''));
+      // A lost row's numbers are printed nowhere as a Markdown row (unless another row holds the same numbers).
+      const rowText = (row: Record<string, number | null> | null | undefined) => (row ? `| ${APPLICANT_KEYS.map((k) => row[k]).join(' | ')} |` : '');
+      const held = Object.entries(r.truth.requests).filter(([key]) => !r.absent.includes(`requests.${key}`)).map(([, row]) => rowText(row));
+      for (const path of r.absent) {
+        const row = r.truth.requests[path.replace(/^requests\./, '') as keyof typeof r.truth.requests]!;
+        if (held.includes(rowText(row)) || APPLICANT_KEYS.some((k) => row[k] === null)) continue;
+        expect(numberRows.some((l) => l.includes(rowText(row)))).toBe(false);
+      }
+    }
+    for (const shape of TEXT_SHAPES.filter((s) => s !== 'md-labels-only')) for (const r of reports(shape)) expect(r.absent).toEqual([]);
+  });
+
   it('md-shifted shifts some rows by one cell', () => {
     const widths = (t: string) => new Set(tableB(t).split('\n').filter((l) => /^\|.*\d.*\|$/.test(l)).map((l) => l.split('|').length));
     expect(share('md-shifted', (t) => widths(t).size >= 2)).toBeGreaterThan(0.8);

@@ -91,6 +91,28 @@ describe('cell verdicts', () => {
     expect(tally.spuriousBreaks).toBe(1);
     const table = formatTallies([['cell-lines', tally]]).split('\n');
     expect(table).toHaveLength(2);
-    expect(table[1]).toMatch(/^cell-lines\s+1\s+\d+\s+\d+\s+\d+\.\d\d %\s+0\s+0\s+1\s+1$/);
+    expect(table[1]).toMatch(/^cell-lines\s+1\s+\d+\s+\d+\s+\d+\.\d\d %\s+\d+\.\d\d %\s+0\s+0\s+0\s+1\s+1$/);
+  });
+
+  it('counts a flagged null in a row whose numbers the text does not hold as absent, apart from null; the share of held cells leaves them out', () => {
+    const { truth, parsed } = setup();
+    parsed.requests.disclosed = { ...truth.requests.disclosed!, natural: null, total: null };
+    parsed.requests.received = { ...truth.requests.received!, natural: null };
+    const flagged = [diagnostic('requests.disclosed'), diagnostic('requests.received')];
+    const of = (verdicts: ReturnType<typeof cellVerdicts>, path: string) => verdicts.find((v) => v.path === path)?.verdict;
+    const verdicts = cellVerdicts(truth, parsed, flagged, ['requests.disclosed']);
+    expect(of(verdicts, 'requests.disclosed.natural')).toBe('absent');
+    expect(of(verdicts, 'requests.disclosed.total')).toBe('absent');
+    expect(of(verdicts, 'requests.received.natural')).toBe('null');
+    // Without a diagnostic a lost number is still a silent null, and a number read there is wrong.
+    expect(of(cellVerdicts(truth, parsed, [], ['requests.disclosed']), 'requests.disclosed.natural')).toBe('silent');
+    parsed.requests.disclosed.natural = truth.requests.disclosed!.natural! + 1;
+    expect(of(cellVerdicts(truth, parsed, flagged, ['requests.disclosed']), 'requests.disclosed.natural')).toBe('wrong');
+    const tally = emptyTally();
+    parsed.requests.disclosed.natural = null;
+    addReport(tally, truth, parsed, flagged, ['requests.disclosed']);
+    expect(tally).toMatchObject({ absent: 2, null: 1, wrong: 0, silent: 0, exact: tally.cells - 3 });
+    const [, held] = formatTallies([['md-labels-only', tally]]).split('\n')[1].match(/ (\d+\.\d\d) %\s+(\d+\.\d\d) %/)!.slice(1);
+    expect(Number(held)).toBeCloseTo((100 * (tally.cells - 3)) / (tally.cells - 2), 2);
   });
 });

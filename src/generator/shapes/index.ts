@@ -35,6 +35,8 @@ export interface ShapedReport {
   shape: Shape;
   text: string;
   truth: Truth;
+  /** Value paths of the rows whose numbers the text does not hold (md-labels-only's lost run, a dropped number row). */
+  absent: string[];
 }
 
 /** Every tenth report breaks a consistency rule, which a reader must report as printed, never repair. */
@@ -62,8 +64,11 @@ function cellLinesText(parts: DocumentParts, rng: Rng, tweaks: ShapeTweaks): str
   return paginate(lines, rng.int(60, 90), rng.pick(['dash', 'emdash', 'none'] as const)).join('\n');
 }
 
-function markdownText(parts: DocumentParts, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks): string {
-  const lines = assemble(parts, { ...markdownHooks(parts, rng.fork('prose')), table: (key) => markdownTableLines(key, parts.tables, shape, rng.fork(key), tweaks) });
+function markdownText(parts: DocumentParts, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks, absent: string[]): string {
+  const lines = assemble(parts, {
+    ...markdownHooks(parts, rng.fork('prose')),
+    table: (key) => markdownTableLines(key, parts.tables, shape, rng.fork(key), tweaks, absent),
+  });
   return lines.join('\n');
 }
 
@@ -74,8 +79,9 @@ export function generateShaped(seed: string, shape: TextShape, options: TruthOpt
   // A PDF prints an empty cell as nothing, which one-cell-per-line text cannot show: there a null cell has a mark.
   const parts = shapeParts(truth, rng, shape !== 'cell-lines');
   if (tweaks.requests) parts.tables = { ...parts.tables, requests: tweaks.requests(parts.tables.requests, rng.fork('tweak')) };
-  const text = shape === 'cell-lines' ? cellLinesText(parts, rng, tweaks) : markdownText(parts, shape, rng, tweaks);
-  return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-${shape}`, shape, text, truth };
+  const absent: string[] = [];
+  const text = shape === 'cell-lines' ? cellLinesText(parts, rng, tweaks) : markdownText(parts, shape, rng, tweaks, absent);
+  return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-${shape}`, shape, text, truth, absent };
 }
 
 export { MARKDOWN_SHAPES, type MarkdownShape } from './markdown';

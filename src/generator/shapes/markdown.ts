@@ -81,17 +81,21 @@ function detachedRuns(count: number, shape: MarkdownShape, rng: Rng): Run[] {
   return runs;
 }
 
-/** A detached run's number rows, each its own one-row Markdown table; `valueRows` drops or doubles one. */
-function valueBlock(rows: ModelRow[], tweak: NonNullable<ShapeTweaks['detached']>['valueRows'], rng: Rng): string[] {
+/**
+ * A detached run's number rows, each its own one-row Markdown table; `valueRows` drops or doubles one (the path of a
+ * dropped row goes into `absent`).
+ */
+function valueBlock(rows: ModelRow[], tweak: NonNullable<ShapeTweaks['detached']>['valueRows'], rng: Rng, absent: string[]): string[] {
   let printed = rows.map((row) => [mdRow(row.cells), rule(row.cells.length)]);
   if (tweak) {
     const i = rng.int(0, printed.length - 1);
+    if (tweak === 'drop-one') absent.push(rows[i].path);
     printed = tweak === 'drop-one' ? printed.filter((_, k) => k !== i) : printed.flatMap((p, k) => (k === i ? [p, p] : [p]));
   }
   return printed.flat();
 }
 
-function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks): string[] {
+function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks, absent: string[]): string[] {
   const rows = table.rows;
   const width = 1 + rows[0].cells.length;
   const out: string[] = [...looseHeader(table, rng)];
@@ -111,7 +115,8 @@ function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng, tweaks:
     if (run) {
       const labelRows = rows.slice(run.start, run.end).map((row) => looseLabel(row, rng));
       const labels = (tweaks.detached?.shuffleLabels ? rng.shuffle(labelRows) : labelRows).flat();
-      const values = run.lost ? [] : valueBlock(rows.slice(run.start, run.end), tweaks.detached?.valueRows, rng);
+      if (run.lost) absent.push(...rows.slice(run.start, run.end).map((row) => row.path));
+      const values = run.lost ? [] : valueBlock(rows.slice(run.start, run.end), tweaks.detached?.valueRows, rng, absent);
       out.push(...(rng.chance(0.5) ? [...values, ...labels] : [...labels, ...values]));
       open = false;
       i = run.end;
@@ -152,8 +157,19 @@ function appealLines(table: ModelTable, rng: Rng): string[] {
   return [top.join(''), middle.join(''), mdRow(head), rule(head.length), mdRow(cells), rule(cells.length)];
 }
 
-export function markdownTableLines(key: 'proactive' | 'requests' | 'appeals', tables: TableModels, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks = {}): string[] {
+/**
+ * One table's lines in a Markdown shape. The value paths of rows whose numbers the text does not hold (a lost run of
+ * md-labels-only, a dropped number row) are added to `absent`.
+ */
+export function markdownTableLines(
+  key: 'proactive' | 'requests' | 'appeals',
+  tables: TableModels,
+  shape: MarkdownShape,
+  rng: Rng,
+  tweaks: ShapeTweaks = {},
+  absent: string[] = [],
+): string[] {
   const lines =
-    key === 'proactive' ? proactiveLines(tables.proactive, rng) : key === 'requests' ? requestLines(tables.requests, shape, rng, tweaks) : appealLines(tables.appeals, rng);
+    key === 'proactive' ? proactiveLines(tables.proactive, rng) : key === 'requests' ? requestLines(tables.requests, shape, rng, tweaks, absent) : appealLines(tables.appeals, rng);
   return ['', ...lines, ''];
 }

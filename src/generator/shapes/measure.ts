@@ -2,6 +2,9 @@
  * Cell-by-cell verdicts of a parse against the truth, for every cell of tables A, B and C:
  * - exact: the parser's value equals the truth (a cell printed blank is exact when it comes back null);
  * - null: the parser left a true number null and a diagnostic names the cell, its row or its table;
+ * - absent: the text does not hold the number at all (a row whose numbers a shape loses, such as md-labels-only's lost
+ *   run), and the parser left it null with a diagnostic: the one right answer, counted apart from `null` so that the
+ *   exact share of the numbers a text holds can be read beside the exact share of all cells;
  * - silent: the parser left a true number null with no diagnostic about it;
  * - wrong: the parser gave a number the source does not hold in that cell.
  * "Null with a diagnostic" is an acceptable answer; silent and wrong are defects (wrong is the worst).
@@ -16,10 +19,11 @@ import {
   REQUEST_ROW_KEYS,
   type Diagnostic,
 } from '../../schema';
-import { covers, newRuleBreaks, speaksAbout, type ParsedTables } from '../compare';
+import { checkB1, checkB2, checkB3, checkC1 } from '../../pipeline/check';
+import { covers, speaksAbout, type ParsedTables } from '../compare';
 import type { TableId, Truth } from '../types';
 
-export type Verdict = 'exact' | 'null' | 'silent' | 'wrong';
+export type Verdict = 'exact' | 'null' | 'absent' | 'silent' | 'wrong';
 
 export interface CellVerdict {
   path: string;
@@ -33,13 +37,25 @@ export interface Tally {
   cells: number;
   exact: number;
   null: number;
+  /** Cells whose number the text does not hold, left null with a diagnostic (see `Verdict`). */
+  absent: number;
   silent: number;
   wrong: number;
-  /** Reports whose parsed tables break a rule the truth keeps (a break the printed table does not have). */
+  /**
+   * Reports where the check stage finds a break of B1, B2, B3 or C1 in the parsed tables that the truth does not have
+   * (a break the printed table does not have); as in the check stage, a comparison with a null cell is skipped.
+   */
   spuriousBreaks: number;
 }
 
-export const emptyTally = (): Tally => ({ reports: 0, cells: 0, exact: 0, null: 0, silent: 0, wrong: 0, spuriousBreaks: 0 });
+export const emptyTally = (): Tally => ({ reports: 0, cells: 0, exact: 0, null: 0, absent: 0, silent: 0, wrong: 0, spuriousBreaks: 0 });
+
+/** The sum of tallies (a run over several shapes). */
+export const sumTallies = (tallies: readonly Tally[]): Tally =>
+  tallies.reduce((sum, t) => {
+    for (const k of Object.keys(sum) as (keyof Tally)[]) sum[k] += t[k];
+    return sum;
+  }, emptyTally());
 
 type Grid = Record<string, Record<string, number | null> | undefined | null> | null | undefined;
 
@@ -79,9 +95,10 @@ function valueAt(parsed: ParsedTables, path: string): number | null {
 
 /**
  * Verdicts for every printed cell, and a `wrong` verdict for every number the parser put in a cell the source does
- * not print (a collapsed group's sub-row, a group line, the other template's table A).
+ * not print (a collapsed group's sub-row, a group line, the other template's table A). `absent`: value paths of the
+ * rows whose numbers the text does not hold (`ShapedReport.absent`).
  */
-export function cellVerdicts(truth: Truth, parsed: ParsedTables, diagnostics: readonly Diagnostic[]): CellVerdict[] {
+export function cellVerdicts(truth: Truth, parsed: ParsedTables, diagnostics: readonly Diagnostic[], absent: readonly string[] = []): CellVerdict[] {
   const tables: TableId[] = ['requests', 'appeals', 'proactive', 'proactive2019'];
   return tables.flatMap((table) =>
     cellsOf(table, truth).flatMap(({ path, expected, printed }): CellVerdict[] => {
@@ -90,29 +107,42 @@ export function cellVerdicts(truth: Truth, parsed: ParsedTables, diagnostics: re
       if (found === expected) return [{ path, verdict: 'exact', expected, found }];
       if (found !== null) return [{ path, verdict: 'wrong', expected, found }];
       const flagged = diagnostics.some((d) => d.severity !== 'info' && (covers(d, path) || (!d.path && speaksAbout(d, table))));
-      return [{ path, verdict: flagged ? 'null' : 'silent', expected, found }];
+      const held = !absent.includes(path.slice(0, path.lastIndexOf('.')));
+      return [{ path, verdict: flagged ? (held ? 'null' : 'absent') : 'silent', expected, found }];
     }),
   );
 }
 
+/** The breaks of B1, B2, B3 and C1 the check stage finds in the parsed tables and the truth does not have (`rule:scope`). */
+export function spuriousBreaks(truth: Truth, parsed: ParsedTables): string[] {
+  const checked = { requests: parsed.requests, appeals: parsed.appeals, proseCounts: {} };
+  const known = new Set(truth.ruleBreaks.map((b) => `${b.rule}:${b.scope}`));
+  return [...checkB1(checked), ...checkB2(checked), ...checkB3(checked), ...checkC1(checked)].map((b) => `${b.rule}:${b.scope}`).filter((k) => !known.has(k));
+}
+
 /** Adds one report's verdicts to a tally. */
-export function addReport(tally: Tally, truth: Truth, parsed: ParsedTables, diagnostics: readonly Diagnostic[]): CellVerdict[] {
-  const verdicts = cellVerdicts(truth, parsed, diagnostics);
+export function addReport(tally: Tally, truth: Truth, parsed: ParsedTables, diagnostics: readonly Diagnostic[], absent: readonly string[] = []): CellVerdict[] {
+  const verdicts = cellVerdicts(truth, parsed, diagnostics, absent);
   tally.reports++;
   for (const v of verdicts) {
     tally.cells++;
     tally[v.verdict]++;
   }
-  if (newRuleBreaks(truth, parsed, 'requests').length + newRuleBreaks(truth, parsed, 'appeals').length > 0) tally.spuriousBreaks++;
+  if (spuriousBreaks(truth, parsed).length > 0) tally.spuriousBreaks++;
   return verdicts;
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(2)} %` : '—');
 
-/** A fixed-width table of tallies: shape, reports, cells, exact, null, silent, wrong, spurious breaks. */
+/**
+ * A fixed-width table of tallies: shape, reports, cells, exact (and its share of all cells and of the cells whose
+ * number the text holds), null, absent, silent, wrong, spurious breaks.
+ */
 export function formatTallies(rows: [string, Tally][]): string {
-  const head = ['shape', 'reports', 'cells', 'exact', 'exact %', 'null+diag', 'null silent', 'wrong', 'reports w/ new rule breaks'];
-  const body = rows.map(([name, t]) => [name, t.reports, t.cells, t.exact, pct(t.exact, t.cells), t.null, t.silent, t.wrong, t.spuriousBreaks].map(String));
+  const head = ['shape', 'reports', 'cells', 'exact', 'exact %', 'of held', 'null+diag', 'absent', 'null silent', 'wrong', 'reports w/ new rule breaks'];
+  const body = rows.map(([name, t]) =>
+    [name, t.reports, t.cells, t.exact, pct(t.exact, t.cells), pct(t.exact, t.cells - t.absent), t.null, t.absent, t.silent, t.wrong, t.spuriousBreaks].map(String),
+  );
   const all = [head, ...body];
   const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   return all.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
