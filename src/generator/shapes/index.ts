@@ -79,7 +79,8 @@ export function generateShaped(seed: string, shape: TextShape, options: TruthOpt
   // A PDF prints an empty cell as nothing, which one-cell-per-line text cannot show: there a null cell has a mark.
   const parts = shapeParts(truth, rng, shape !== 'cell-lines');
   if (tweaks.requests) parts.tables = { ...parts.tables, requests: tweaks.requests(parts.tables.requests, rng.fork('tweak')) };
-  const absent: string[] = [];
+  // A row the tweak prints without its numbers (dropped-row): the text does not hold them.
+  const absent = parts.tables.requests.rows.filter((row) => row.cells.every((c) => c === '') && row.values.some((v) => v !== null)).map((row) => row.path);
   const text = shape === 'cell-lines' ? cellLinesText(parts, rng, tweaks) : markdownText(parts, shape, rng, tweaks, absent);
   return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-${shape}`, shape, text, truth, absent };
 }
