@@ -1,8 +1,9 @@
 /**
  * Adversarial extractions: the shapes of src/generator/shapes damaged the way real extractions damage tables —
  * shuffled label blocks, two rows swapped, a row's numbers dropped or printed twice, page footers between the
- * numbers of a row. The truth does not change, so a cell the damage makes unprovable must come back null with a
- * diagnostic: never a wrong number, never a silent null. Figures are printed per case.
+ * numbers of a row, table B's column blocks out of order or with a number dropped or doubled. The truth does not
+ * change, so a cell the damage makes unprovable must come back null with a diagnostic: never a wrong number, never a
+ * silent null. Figures are printed per case.
  *
  * Where today's parser gives wrong or silent cells the test is `it.fails` with the measured figures in its title
  * (KNOWN_DEFECTS); when the parser is fixed the `it.fails` fails and the entry comes out.
@@ -36,6 +37,17 @@ const CASES: AdversarialCase[] = [
   ...(['md-detached', 'md-labels-only', 'md-shifted'] as const).map((shape) => ({ name: `swapped rows (${shape})`, adversary: 'swapped-rows' as const, shape, tweaks: { requests: swapRows } })),
   ...(['md-split', 'md-labels-only', 'md-shifted'] as const).map((shape) => ({ name: `dropped number row (${shape})`, adversary: 'dropped-row' as const, shape, tweaks: { requests: dropRowNumbers } })),
   ...(['md-split', 'md-labels-only', 'md-shifted'] as const).map((shape) => ({ name: `duplicated number row (${shape})`, adversary: 'duplicated-row' as const, shape, tweaks: { requests: doubleRowNumbers } })),
+  // Table B printed column by column (poppler's default mode): B1–B3 hold for any order of the six applicant blocks,
+  // so blocks out of the header's order, or header cells not above their own block, must not be read in print order.
+  ...(
+    [
+      ['column blocks out of order, header cells above the first (cell-lines)', { order: 'shuffled', headings: 'bunched' }],
+      ['column blocks out of order, each under its own header cell (cell-lines)', { order: 'shuffled', headings: 'own' }],
+      ['column blocks, the next column’s header cell above each (cell-lines)', { order: 'header', headings: 'next' }],
+      ['column blocks, one number dropped (cell-lines)', { order: 'header', headings: 'own', damage: 'drop-one' }],
+      ['column blocks, one number doubled (cell-lines)', { order: 'header', headings: 'own', damage: 'double-one' }],
+    ] as const
+  ).map(([name, columnBlocks]) => ({ name, adversary: 'column-blocks' as const, shape: 'cell-lines' as const, tweaks: { columnBlocks } })),
 ];
 
 /**

@@ -91,6 +91,56 @@ describe('table B proof rules', () => {
     expect(placement).toEqual({ method: 'arithmetic', byLabel: 0, byArithmetic: 175, unread: 0 });
   });
 
+  describe('a whole table printed column by column (poppler’s default mode)', () => {
+    /** A table whose six applicant columns differ (column c is c + 1 times the natural column): a permutation shows. */
+    const DISTINCT = structuredClone(TRUTH);
+    for (const k of KEYS) APPLICANT_KEYS.forEach((c, i) => (DISTINCT[k][c] = (TRUTH[k].natural as number) * (i < 6 ? i + 1 : 21)));
+    const block = (c: number) => ['', ...KEYS.map((k) => String(DISTINCT[k][APPLICANT_KEYS[c]])), ''];
+    const labels = ['申请人情况', ...KEYS.map((k) => LABEL[k])];
+
+    it('reads the blocks in print order when the header cell above each block names that block’s column', () => {
+      const { requests, placement } = read([...labels, ...[0, 1, 2, 3, 4, 5, 6].flatMap((c) => [COLUMN_HEADS[c], ...block(c)])]);
+      expect(compare(requests, DISTINCT)).toEqual({ wrong: [], nulls: [] });
+      expect(placement).toEqual({ method: 'arithmetic', byLabel: 0, byArithmetic: 175, unread: 0 });
+    });
+
+    it('proves only the total and the rows whose six applicant blocks agree when the header does not prove the blocks’ order', () => {
+      // poppler printed the 自然人 block third, its header cells all above the first block (pdfCase('shape-pdf', 264)):
+      // B1, B2 and B3 hold in this order too, so read in print order 自然人 would get 商业企业's numbers.
+      const order = [1, 2, 0, 3, 4, 5, 6];
+      const { requests, diagnostics } = read([...labels, '法人或其他组织', ...COLUMN_HEADS.slice(0, 3), ...order.flatMap((c, k) => [...(k >= 3 ? [COLUMN_HEADS[c]] : []), ...block(c)])]);
+      const { wrong, nulls } = compare(requests, DISTINCT);
+      expect(wrong).toEqual([]);
+      for (const k of KEYS) {
+        expect(requests[k].total, k).toBe(DISTINCT[k].total);
+        // A row whose applicant cells are all 0 is the same in every order; any other row's applicant cells are null.
+        const zero = DISTINCT[k].total === 0;
+        for (const c of APPLICANT_KEYS.slice(0, 6)) expect(requests[k][c], `${k}.${c}`).toBe(zero ? 0 : null);
+      }
+      const open = KEYS.filter((k) => DISTINCT[k].total !== 0);
+      expect(open.length).toBeGreaterThan(0);
+      expect(nulls.length).toBe(open.length * 6);
+      const unproved = diagnostics.filter((d) => d.code === 'column-order-unproved');
+      expect(unproved.map((d) => d.path).sort()).toEqual(open.map((k) => `requests.${k}`).sort());
+    });
+
+    it('never takes a header cell printed above a block as proof of its column (a narrow header printed with the next column)', () => {
+      const { requests } = read([...labels, ...[0, 1, 2, 3, 4, 5, 6].flatMap((c) => [...(c < 6 ? [COLUMN_HEADS[c + 1]] : []), ...block(c)])]);
+      expect(compare(requests, DISTINCT).wrong).toEqual([]);
+      for (const k of KEYS) expect(requests[k].total, k).toBe(DISTINCT[k].total);
+    });
+
+    it.each([
+      ['dropped', (cells: string[]) => cells.filter((_, i) => i !== 5)],
+      ['doubled', (cells: string[]) => [...cells.slice(0, 5), cells[5], ...cells.slice(5)]],
+    ])('leaves every row null when one number of a block is %s (no shifted number)', (_, damage) => {
+      const blocks = [0, 1, 2, 3, 4, 5, 6].map((c) => [COLUMN_HEADS[c], ...(c === 3 ? damage(block(c)) : block(c))]);
+      const { requests, diagnostics } = read([...labels, ...blocks.flat()]);
+      for (const k of KEYS) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
+      expect(diagnostics.some((d) => d.code === 'table-b-unproved')).toBe(true);
+    });
+  });
+
   it('leaves a gap null with an ambiguity diagnostic naming the candidates when two readings keep the arithmetic', () => {
     // Seven rows printed as seven clusters of seven numbers: row by row and column by column are both possible. This
     // block keeps B3 either way (last column = row sums, last row = column sums) and, as its row and column sums are
@@ -314,18 +364,25 @@ describe('table B proof rules', () => {
     expect(diagnostics.find((d) => d.code === 'row-order-ambiguous')?.path).toBe('requests.disclosed');
     expect(Object.values(requests.partlyDisclosed)).toEqual([1, 0, 0, 0, 0, 0, 7]);
   });
-  it('does not read a block printed column by column when the header above a column names another column', () => {
+  it('does not read a block printed column by column in print order when the header above a column names another column', () => {
     // The columns of 科研机构 and 自然人 printed in each other's place, their headers with them: B1–B3 hold for any order
     // of the applicant columns, so the header's order cannot be assumed once a header above a block contradicts it.
+    // Every order of the blocks is tried against B1/B2 over the rows read by their labels: a cell is placed only when
+    // every order that keeps them gives it the same number.
     const block = ['withheld.stateSecret', 'withheld.lawForbids', 'withheld.security'] as RequestRowKey[];
     const printedOrder = [2, 1, 0, 3, 4, 5, 6];
-    for (const heads of [printedOrder.map((c) => COLUMN_HEADS[c])]) {
-      const columns = printedOrder.flatMap((c, i) => [...(heads ? [heads[i]] : []), ...block.map((k) => String(values(k)[c])), '']);
-      const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), '', ...columns] : []) : [labelled(k)]));
-      const { requests, diagnostics } = read([...HEADER, ...lines]);
-      for (const k of block) expect(Object.values(requests[k]), k).toEqual(Array(7).fill(null));
-      expect(diagnostics.some((d) => d.code === 'table-b-unproved' || d.code === 'table-b-ambiguous')).toBe(true);
-    }
+    const heads = printedOrder.map((c) => COLUMN_HEADS[c]);
+    const columns = printedOrder.flatMap((c, i) => [heads[i], ...block.map((k) => String(values(k)[c])), '']);
+    const lines = KEYS.flatMap((k) => (block.includes(k) ? (k === block[0] ? [...block.map((b) => LABEL[b]), '', ...columns] : []) : [labelled(k)]));
+    const { requests, diagnostics } = read([...HEADER, ...lines]);
+    const { wrong, nulls } = compare(requests);
+    expect(wrong).toEqual([]);
+    // 自然人 and 科研机构 differ in these rows and B1/B2 hold with either in either place: those cells stay null.
+    const differ = block.filter((k) => values(k)[0] !== values(k)[2]);
+    expect(differ.length).toBeGreaterThan(0);
+    for (const k of differ) expect([requests[k].natural, requests[k].research], k).toEqual([null, null]);
+    expect(nulls.length).toBeGreaterThan(0);
+    expect(diagnostics.filter((d) => d.code === 'column-order-unproved').map((d) => d.path)).toEqual(expect.arrayContaining(differ.map((k) => `requests.${k}`)));
   });
   it('joins a label cut into one piece per line, and a number cut at its thousands separator, as pdf.js items print them', () => {
     // One text item per line, no label on its numbers' line: "(" / "六" / ")" / "其他处理" is the group line of a

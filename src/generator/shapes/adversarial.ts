@@ -6,12 +6,15 @@
  * - `swapped-rows`: two neighbouring rows of table B printed in each other's place, each with its own label;
  * - `dropped-row`: one row's numbers missing (its label stays), in cell-lines and among md-detached's number rows;
  * - `duplicated-row`: one row's numbers printed twice;
- * - `footer-in-row`: page footers ("— 3 —", "-3-") between the numbers of a row.
+ * - `footer-in-row`: page footers ("— 3 —", "-3-") between the numbers of a row;
+ * - `column-blocks`: table B printed column by column (poppler's default mode), the applicant blocks in another
+ *   order than the header's, header cells that do not stand above their own block, one number of a block dropped or
+ *   printed twice.
  */
 import type { Rng } from '../rng';
 import type { ModelTable } from '../table-model';
 
-export const ADVERSARIES = ['shuffled-labels', 'swapped-rows', 'dropped-row', 'duplicated-row', 'footer-in-row'] as const;
+export const ADVERSARIES = ['shuffled-labels', 'swapped-rows', 'dropped-row', 'duplicated-row', 'footer-in-row', 'column-blocks'] as const;
 export type Adversary = (typeof ADVERSARIES)[number];
 
 /** What a shape renderer changes for an adversary. */
@@ -22,6 +25,15 @@ export interface ShapeTweaks {
   detached?: { shuffleLabels?: boolean; valueRows?: 'drop-one' | 'double-one' };
   /** cell-lines: every page footer inside a row, between its numbers. */
   footersInRows?: boolean;
+  /** cell-lines: table B printed column by column. */
+  columnBlocks?: ColumnBlocks;
+}
+
+/** How table B's column blocks are printed (cell-lines.ts, requestColumnLines). */
+export interface ColumnBlocks {
+  order: 'header' | 'shuffled';
+  headings: 'own' | 'bunched' | 'next';
+  damage?: 'drop-one' | 'double-one';
 }
 
 /** A row whose outer and group labels continue from the row before (none starts a merged cell). */

@@ -9,6 +9,7 @@
  * - blank lines between some lines.
  */
 import type { Rng } from '../rng';
+import type { ColumnBlocks } from './adversarial';
 import type { ModelRow, ModelTable, TableModels } from '../table-model';
 import { chunks, wrap } from '../render/wrap';
 
@@ -32,6 +33,8 @@ export interface CellLineStyle {
   blankLines: number;
   /** Every footer falls between two numbers of a row (adversarial: see adversarial.ts). */
   footersInRows: boolean;
+  /** Table B printed column by column, as poppler's default mode prints a table (adversarial: see adversarial.ts). */
+  columnBlocks: ColumnBlocks | null;
 }
 
 export function pickCellLineStyle(rng: Rng): CellLineStyle {
@@ -51,6 +54,7 @@ export function pickCellLineStyle(rng: Rng): CellLineStyle {
     repeatHeader: rng.chance(0.5),
     blankLines: rng.pick([0, 0, 0.15, 0.5]),
     footersInRows: false,
+    columnBlocks: null,
   };
 }
 
@@ -130,6 +134,36 @@ function requestLines(table: ModelTable, style: CellLineStyle, rng: Rng): string
   return out;
 }
 
+/** The applicant columns' names, as a column block's header cell prints them. */
+const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+
+/**
+ * Table B as poppler's default mode prints it: every row label, then each column's numbers as one block (one number
+ * per line, a blank line after it), the header cells above the blocks. `blocks.order` prints the six applicant
+ * blocks in the header's order or shuffled (poppler can print the 自然人 block third); `blocks.headings` prints each
+ * block's own header cell above it, every header cell above the first block, or the next column's cell above each
+ * block (a narrow header cell printed with the column beside it); `blocks.damage` drops one number of one block or
+ * prints it twice.
+ */
+function requestColumnLines(table: ModelTable, blocks: ColumnBlocks, rng: Rng): string[] {
+  const out = ['申请人情况', ...table.rows.map((row) => row.labels.find((l) => l.level === 2)!.text), ''];
+  const applicants = [0, 1, 2, 3, 4, 5];
+  const order = blocks.order === 'shuffled' ? [...rng.shuffle(applicants), 6] : [...applicants, 6];
+  const columns = order.map((c) => table.rows.map((row) => row.cells[c]).filter((cell) => cell !== ''));
+  if (blocks.damage) {
+    const column = columns[rng.int(0, 6)];
+    const at = rng.int(0, column.length - 1);
+    column.splice(at, blocks.damage === 'drop-one' ? 1 : 0, ...(blocks.damage === 'drop-one' ? [] : [column[at]]));
+  }
+  if (blocks.headings === 'bunched') out.push(...COLUMN_NAMES);
+  columns.forEach((column, k) => {
+    if (blocks.headings === 'own') out.push(COLUMN_NAMES[order[k]]);
+    if (blocks.headings === 'next' && k + 1 < order.length) out.push(COLUMN_NAMES[order[k + 1]]);
+    out.push('', ...column, '');
+  });
+  return out;
+}
+
 function proactiveLines(tables: ModelTable[], style: CellLineStyle, rng: Rng): string[] {
   return tables.flatMap((t) => [
     ...(t.caption ? [t.caption] : []),
@@ -145,5 +179,6 @@ function appealLines(table: ModelTable, style: CellLineStyle, rng: Rng): string[
 export function cellLines(key: 'proactive' | 'requests' | 'appeals', tables: TableModels, style: CellLineStyle, rng: Rng): string[] {
   const lines =
     key === 'proactive' ? proactiveLines(tables.proactive, style, rng) : key === 'requests' ? requestLines(tables.requests, style, rng) : appealLines(tables.appeals, style, rng);
+  if (key === 'requests' && style.columnBlocks) return requestColumnLines(tables.requests, style.columnBlocks, rng);
   return lines.flatMap((l) => (rng.chance(style.blankLines) ? [l, ''] : [l]));
 }

@@ -51,7 +51,7 @@ export function shapeParts(truth: Truth, rng: Rng, blankAllowed: boolean): Docum
 
 /** Prose of a PDF copy-and-paste: title and paragraphs wrapped at the page width, page footers. */
 function cellLinesText(parts: DocumentParts, rng: Rng, tweaks: ShapeTweaks): string {
-  const style = { ...pickCellLineStyle(rng.fork('style')), footersInRows: tweaks.footersInRows ?? false };
+  const style = { ...pickCellLineStyle(rng.fork('style')), footersInRows: tweaks.footersInRows ?? false, columnBlocks: tweaks.columnBlocks ?? null };
   const width = rng.int(26, 34);
   const lines = assemble(parts, {
     title: () => parts.title.blockLines,

@@ -50,6 +50,11 @@ const RANK = new Map(ORDER.map((k, i) => [k, i]));
 const SUB_ROWS = new Map<RequestKey, RequestKey[]>(REQUEST_GROUP_KEYS.map((g) => [g, REQUEST_ROWS.filter((r) => 'group' in r && r.group === g).map((r) => r.key)]));
 /** At most this many readings of one gap are compared (cluster shapes multiply them). */
 const MAX_READINGS = 16;
+/** At most this many orders of a group of column blocks are tried one by one; beyond, only what they all agree on. */
+const MAX_BLOCK_ORDERS = 720;
+const BLANK: CellToken = { kind: 'blank', printed: '' };
+const COLUMN_ORDER_UNPROVED =
+  '的数字逐列成块印出，各数字块属于哪一类申请人无法证明（六类申请人的任何顺序都满足行总计，原文表头也不能证明），各种顺序中整表勾稽关系成立的读法在这些单元格上不一致';
 
 /** A row label found in the stream; `own` are the numbers printed with it (same line or wrapped row). */
 interface Hit {
@@ -414,7 +419,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   const following = !anchors.length && gaps.length === 1 && !gaps[0].reading ? followingRuns(hits, units, present) : null;
   for (const g of gaps) {
     if (g.reading) {
-      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic' });
+      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic', open: r.open, why: r.why });
       continue;
     }
     if (following) continue;
@@ -447,6 +452,8 @@ interface Placed {
   by: 'label' | 'arithmetic';
   /** Columns no reading proves (a row printed with fewer numbers than columns): null with a diagnostic. */
   open?: number[];
+  /** Why the open columns are not proved, when not for a short row (the diagnostic's message). */
+  why?: string;
 }
 
 /**
@@ -577,6 +584,9 @@ interface PlacedRow {
   key: RequestKey;
   tokens: CellToken[];
   line: number;
+  /** Columns of a block read column by column whose order is not proved (see columnBlocks): null. */
+  open?: number[];
+  why?: string;
 }
 interface Gap {
   units: Unit[];
@@ -591,6 +601,8 @@ interface Gap {
   candidates: number;
   /** The distinct readings that keep every row's total (B3). */
   survivors: PlacedRow[][];
+  /** Each survivor's order of the gap's cells (readingsOf): survivors of one order differ only in their blocks' order. */
+  families: number[];
   problem: string;
 }
 
@@ -658,16 +670,93 @@ function framing(units: Unit[], runs: Map<number, { cells: number; allowed: Requ
       const c = row[i];
       const k = clusterOf[c];
       if (seen.has(k) || clusterSize.get(k) !== size || c - clusterStart.get(k)! !== place) return false;
-      // Columns printed as blocks come in the header's order, unless the header text printed just above a block names
-      // another column (poppler can print a column's block with its header out of order): then the order is not
-      // proved, and no arithmetic can prove it (B1–B3 hold for any order of the six applicant columns).
-      const named = headsColumn(units[unitOf[clusterStart.get(k)!]].heading);
-      if (named >= 0 && named !== i) return false;
       seen.add(k);
     }
     return true;
   };
 }
+
+/**
+ * The cells of rows printed column by column: seven blocks of one cell per row each, in print order. Which block is
+ * which column is proved in one of two ways, else the blocks prove only what every order of them agrees on:
+ * - the header text printed just above each block names exactly that block's column, in the header's order (poppler
+ *   prints a narrow header cell's text with the column before or after it, so one named header is no proof, and
+ *   several names above one block say nothing of the order of the blocks below them);
+ * - otherwise B3 is the only arithmetic that tells columns apart, and it tells only the total: B1–B3 hold for every
+ *   order of the six applicant columns, and poppler prints them out of order (the 自然人 block third, after 商业企业 and
+ *   科研机构). The total is the one block equal, in every row, to the sum of the other six (blocks equal cell by cell
+ *   are one); a row's applicant cells are proved only when all six blocks hold the same number in that row (then every
+ *   order gives it), the others stay null.
+ * Null when no block is the total in every row (a blank or misread cell, a block of another table, or the agency's
+ * own break of B3, which is then not read as anything).
+ */
+function columnBlocks(blocks: CellToken[][], headings: string[]): { orders: CellToken[][][] | null; agreed: { rows: CellToken[][]; open: number[][] } } | null {
+  const size = blocks[0].length;
+  const rowsOf = (order: number[]) => Array.from({ length: size }, (_, r) => order.map((b) => blocks[b][r]));
+  const printOrder = blocks.map((_, b) => b);
+  if (headings.every((h, b) => headsColumn(h) === b)) {
+    const rows = rowsOf(printOrder);
+    return rows.every(b3Holds) ? { orders: [rows], agreed: { rows, open: rows.map(() => []) } } : null;
+  }
+  if (blocks.some((b) => b.some((t) => t.kind !== 'number'))) return null;
+  const value = (b: number, r: number) => (blocks[b][r] as { value: number }).value;
+  const isTotal = (t: number) => {
+    for (let r = 0; r < size; r++) {
+      let sum = 0;
+      for (let b = 0; b < WIDTH; b++) if (b !== t) sum += value(b, r);
+      if (Math.abs(sum - value(t, r)) > 1e-6) return false;
+    }
+    return true;
+  };
+  // Blocks equal cell by cell are one: orders that differ only by exchanging them give the same cells.
+  const totals = distinctBlocks(blocks, printOrder.filter(isTotal));
+  if (!totals.length) return null;
+  const orders: number[][] = [];
+  for (const total of totals) {
+    const parts = printOrder.filter((b) => b !== total);
+    for (const order of distinctOrders(blocks, parts)) {
+      orders.push([...order, total]);
+      if (orders.length > MAX_BLOCK_ORDERS) break;
+    }
+  }
+  // The cells every order agrees on: the total when it is one block, an applicant cell when all six blocks agree.
+  const rows: CellToken[][] = [];
+  const open: number[][] = [];
+  for (let r = 0; r < size; r++) {
+    const total = totals.length === 1 ? blocks[totals[0]][r] : BLANK;
+    const parts = printOrder.filter((b) => b !== totals[0]);
+    const same = totals.length === 1 && parts.every((b) => value(b, r) === value(parts[0], r));
+    rows.push([...parts.map((b) => (same ? blocks[b][r] : BLANK)), total]);
+    open.push(printOrder.filter((c) => (c < WIDTH - 1 ? !same : totals.length > 1)));
+  }
+  return { orders: orders.length > MAX_BLOCK_ORDERS ? null : orders.map(rowsOf), agreed: { rows, open } };
+}
+
+/** The blocks among `from` with distinct cells (the first of each). */
+function distinctBlocks(blocks: CellToken[][], from: number[]): number[] {
+  return from.filter((b, i) => from.findIndex((x) => sameBlock(blocks[x], blocks[b])) === i);
+}
+
+/** Every order of the blocks `parts`, those that give the same cells once (blocks equal cell by cell are exchangeable). */
+function distinctOrders(blocks: CellToken[][], parts: number[]): number[][] {
+  const kinds = distinctBlocks(blocks, parts);
+  const left = new Map(kinds.map((k) => [k, parts.filter((b) => sameBlock(blocks[b], blocks[k])).length]));
+  const out: number[][] = [];
+  const walk = (acc: number[]) => {
+    if (out.length > MAX_BLOCK_ORDERS) return;
+    if (acc.length === parts.length) return void out.push(acc);
+    for (const k of kinds) {
+      if (!left.get(k)) continue;
+      left.set(k, left.get(k)! - 1);
+      walk([...acc, k]);
+      left.set(k, left.get(k)! + 1);
+    }
+  };
+  walk([]);
+  return out;
+}
+
+const sameBlock = (a: CellToken[], b: CellToken[]) => a.every((t, i) => sameCell(t, b[i]));
 
 /** Applicant column names as printed in the header (compacted). */
 const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
@@ -686,7 +775,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   for (const h of hits) if (!labelAt.has(h.key)) labelAt.set(h.key, h.at);
   let unframed = 0;
   let conflicts = 0;
-  const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], problem: '' };
+  const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], families: [], problem: '' };
   if (disordered) {
     gap.problem = '前后两个有标签的行顺序与模板不符';
     return gap;
@@ -742,9 +831,20 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   const runs = labelledRuns(units, hits);
   const framed = framing(units, runs);
   const cellAt: number[] = [];
-  for (const u of units) for (let t = 0; t < u.tokens.length; t++) cellAt.push(u.at);
+  /** The header text printed just above cell c when c is the first cell of its unit (else ''). */
+  const headings: string[] = [];
+  for (const u of units)
+    for (let t = 0; t < u.tokens.length; t++) {
+      cellAt.push(u.at);
+      headings.push(t === 0 ? u.heading : '');
+    }
+  const headingAt = (c: number) => headings[c];
   /** Distinct readings that keep every row's total (readings that give the same cells are one). */
   const survivors: PlacedRow[][] = [];
+  /** Each survivor's order of the gap's cells (readingsOf): survivors of one order differ only in their blocks' order. */
+  const families: number[] = [];
+  let family = 0;
+  const seen = new Set<string>();
   for (const rows of sets) {
     gap.rows = rows;
     for (const order of readingsOf(units, rows.length)) {
@@ -757,17 +857,41 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         unframed++;
         continue;
       }
-      const reading: PlacedRow[] = [];
+      // One reading, or one per order of the column blocks that nothing printed proves (see columnBlocks).
+      let variants: PlacedRow[][] = [[]];
       let holds = true;
       for (let r = 0; r < rows.length && holds; r++) {
+        const step = order[r][1] - order[r][0];
+        if (step > 1) {
+          // Rows r … r + step − 1 printed column by column: seven blocks of `step` cells.
+          const blocks = Array.from({ length: WIDTH }, (_, c) => cells.slice(order[r][0] + c * step, order[r][0] + (c + 1) * step).map((x) => x.t));
+          const proof = columnBlocks(blocks, blocks.map((_, c) => headingAt(order[r][0] + c * step)));
+          holds = proof !== null;
+          if (!proof) break;
+          const placedRows = (tokens: CellToken[][], open?: number[][]) =>
+            tokens.map((t, i): PlacedRow => ({ key: rows[r + i], tokens: t, line: cells[order[r + i][0]].line, ...(open?.[i].length ? { open: open[i], why: COLUMN_ORDER_UNPROVED } : {}) }));
+          if (proof.orders && variants.length * proof.orders.length <= MAX_BLOCK_ORDERS) variants = variants.flatMap((v) => proof.orders!.map((o) => [...v, ...placedRows(o)]));
+          else variants = variants.map((v) => [...v, ...placedRows(proof.agreed.rows, proof.agreed.open)]);
+          r += step - 1;
+          continue;
+        }
         const tokens: CellToken[] = [];
         for (const c of order[r]) tokens.push(cells[c].t);
         holds = b3Holds(tokens);
-        reading.push({ key: rows[r], tokens, line: cells[order[r][0]].line });
+        variants = variants.map((v) => [...v, { key: rows[r], tokens, line: cells[order[r][0]].line }]);
       }
-      if (holds && !survivors.some((x) => sameReading(x, reading))) survivors.push(reading);
+      if (!holds) continue;
+      family++;
+      for (const reading of variants) {
+        const key = readingKey(reading);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        survivors.push(reading);
+        families.push(family);
+      }
     }
   }
+  gap.families = families;
   gap.candidates = survivors.length;
   gap.survivors = survivors;
   if (survivors.length === 1) {
@@ -783,6 +907,26 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   return gap;
 }
 
+/** A reading's cells and open columns as one string: readings with the same key are one. */
+function readingKey(reading: PlacedRow[]): string {
+  return reading.map((r) => `${r.key}=${r.tokens.map((t) => t.printed).join(',')}/${(r.open ?? []).join(',')}`).join(';');
+}
+
+/**
+ * The readings of one order of a gap's cells that differ only in their column blocks' order, merged: a cell every
+ * reading gives the same number is proved (each reading is one the print and the arithmetic allow), the others open.
+ */
+function agreedReading(readings: PlacedRow[][]): PlacedRow[] {
+  return readings[0].map((first, r) => {
+    const open = new Set(first.open ?? []);
+    const tokens = first.tokens.map((t, c) => {
+      if (open.has(c) || readings.some((x) => x[r].open?.includes(c) || !sameCell(x[r].tokens[c], t))) open.add(c);
+      return open.has(c) ? BLANK : t;
+    });
+    return open.size ? { ...first, tokens, open: [...open].sort((a, b) => a - b), why: COLUMN_ORDER_UNPROVED } : first;
+  });
+}
+
 /**
  * A row whose label is printed and whose cells all stand after the label of the row before it and before the label
  * of the row after it: its numbers stand with its own label (after it, inside it or just before it).
@@ -793,16 +937,6 @@ function byOwnLabel(row: number[], r: number, rows: RequestKey[], labelAt: Map<R
   const before = r + 1 < rows.length ? labelAt.get(rows[r + 1]) : Infinity;
   if (after === undefined || before === undefined) return false;
   for (const c of row) if (!(cellAt[c] > after && cellAt[c] < before)) return false;
-  return true;
-}
-
-/** Whether two readings put the same printed cells in the same rows. */
-function sameReading(a: PlacedRow[], b: PlacedRow[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let r = 0; r < a.length; r++) {
-    if (a[r].key !== b[r].key || a[r].tokens.length !== b[r].tokens.length) return false;
-    for (let c = 0; c < a[r].tokens.length; c++) if (a[r].tokens[c].printed !== b[r].tokens[c].printed) return false;
-  }
   return true;
 }
 
@@ -821,7 +955,12 @@ function settleByColumns(gaps: Gap[], placed: Map<RequestKey, { tokens: CellToke
   const fixed = gaps.filter((g) => g.reading && !open.includes(g));
   const combinations = open.reduce((n, g) => n * g.survivors.length, 1);
   if (combinations > MAX_COMBINATIONS) {
-    for (const g of open) if (g.survivors.length > 1) g.problem = `各段共有 ${combinations} 种读法组合，过多而无法逐一核对`;
+    for (const g of open) {
+      if (g.survivors.length < 2) continue;
+      // Readings of one order that differ only in their blocks' order: what they all agree on is proved without B1/B2.
+      if (new Set(g.families).size === 1) g.reading = agreedReading(g.survivors);
+      else g.problem = `各段共有 ${combinations} 种读法组合，过多而无法逐一核对`;
+    }
     return;
   }
   const holding: number[][] = [];
@@ -839,6 +978,11 @@ function settleByColumns(gaps: Gap[], placed: Map<RequestKey, { tokens: CellToke
     const chosen = new Set(holding.map((h) => h[i]));
     if (chosen.size === 1) {
       g.reading = g.survivors[[...chosen][0]];
+      g.rows = g.reading.map((r) => r.key);
+      return;
+    }
+    if (chosen.size > 1 && new Set([...chosen].map((c) => g.families[c])).size === 1) {
+      g.reading = agreedReading([...chosen].map((c) => g.survivors[c]));
       g.rows = g.reading.map((r) => r.key);
       return;
     }
@@ -1073,7 +1217,8 @@ function buildRequests(
       counts.unread += p.open.length;
       const open = p.open.map((c) => APPLICANT_KEYS[c]).join('、');
       const shown = p.tokens.filter((_, c) => !p.open!.includes(c)).map((t) => t.printed || '∅').join(' ');
-      log.warn('row-short', p.line, `${WIDTH} numbers`, shown, `表三“${key}”行的数字跟在行标签之后但少于 ${WIDTH} 个，无法确定空格位置；满足行总计（空格按 0 计）的各种读法只在 ${open} 上不同，这些单元格记为空值`, path);
+      if (p.why) log.warn('column-order-unproved', p.line, `${WIDTH} numbers in the header's columns`, shown, `表三“${key}”行${p.why}，${open} 记为空值`, path);
+      else log.warn('row-short', p.line, `${WIDTH} numbers`, shown, `表三“${key}”行的数字跟在行标签之后但少于 ${WIDTH} 个，无法确定空格位置；满足行总计（空格按 0 计）的各种读法只在 ${open} 上不同，这些单元格记为空值`, path);
     } else if (rowsOnLabels && hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH && agreedCells(p.tokens)) {
       // Spaces cannot show which cell was left blank, but every reading that keeps the row's total puts these cells
       // in the same columns (the total, as a rule): those are placed, the others stay null.
