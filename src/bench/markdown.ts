@@ -264,10 +264,10 @@ function targets(results: SizeResult[]): string {
   if (oracled) {
     const o = oracled.site!.oracle as OracleResult;
     const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(2)} %`);
-    const failures = o.failures.map((f) => `“${f.phrase}”: ${f.missed.length} missed, ${f.wrong.length} wrong`).join('; ');
+    const failures = o.failures.map((f) => `“${f.phrase}”: ${f.missed} of ${f.expected} missed, ${f.wrong} wrong`).join('; ');
     verdicts.push([
       'recall and precision exact, by an oracle (phrases of 2–8 characters from the prose; expected: reports containing them)',
-      `${o.phrases} phrases (${int(o.tooCommon)} drawn again: in more than 40 reports): recall ${pct(o.found, o.expected)} (${int(o.found)} of ${int(o.expected)} expected pages), ` +
+      `${o.phrases} phrases (in up to ${int(o.largest)} reports each): recall ${pct(o.found, o.expected)} (${int(o.found)} of ${int(o.expected)} expected pages), ` +
         `precision ${pct(o.correct, o.shown)} (${int(o.correct)} of ${int(o.shown)} results)${failures ? `; ${failures}` : ''} (${int(oracled.n)} reports)`,
       o.found === o.expected && o.correct === o.shown,
     ]);

@@ -11,7 +11,7 @@ import {
   excerpt,
   findMatches,
   headerMatch,
-  indexQuery,
+  indexQueries,
   queryTerms,
   sectionOfMatch,
   searchTables,
@@ -28,8 +28,18 @@ import { agencyFinder } from './agency-finder';
 
 /** Results rendered at a time ("显示更多结果" renders the next ones). */
 const PAGE_SIZE = 10;
-/** At most this many candidates are checked per search: each check loads one small fragment file. */
-const CHECK_LIMIT = 200;
+/**
+ * At most this many candidates are checked per round of a search and per press of "显示更多结果" (each check loads one
+ * small fragment file): the status line then says how many candidates are left, and the button checks the next ones.
+ * Every candidate is checked in the end if the user asks; none is dropped.
+ */
+const CHECK_STEP = 100;
+/**
+ * When more candidates than this are still to be checked, the page asks Pagefind again with one more character pair
+ * of the query (`indexQueries`): one more index chunk a merged bundle (15–30 KB) instead of loading and checking many
+ * candidates that only hold some of its pairs.
+ */
+const NARROW_ABOVE = 3 * PAGE_SIZE;
 /**
  * Typing searches once the input rests this long, so a typed query is one search, not one per prefix: each
  * search downloads the index chunks of its words. Long enough for the pause between two characters picked in an
@@ -42,8 +52,16 @@ const TYPING_DELAY_MS = 400;
  * takes a few rounds, not one per scope.
  */
 const FIRST_ROUND = 1;
+/**
+ * The language Pagefind's browser side is told the index is in. The index is zh-cn (the only one, so Pagefind loads it
+ * whatever the language asked: its `findIndex` falls back to the language with the most pages); told zh, it would cut
+ * each query word with `Intl.Segmenter`, which splits most character pairs that are not dictionary words (房店 of
+ * 瓦房店市 into 房 and 店, which then find nothing). Under a language that is not segmented, the pairs of
+ * `indexQueries` reach the index as they were sent.
+ */
+const QUERY_LANGUAGE = 'und';
 /** Pagefind's options for the runtime and every merged bundle. */
-const PAGEFIND_OPTIONS = { baseUrl: homeUrl, excerptLength: 30 };
+const PAGEFIND_OPTIONS = { baseUrl: homeUrl, excerptLength: 30, language: QUERY_LANGUAGE };
 
 interface PagefindData {
   url: string;
@@ -79,14 +97,17 @@ interface SearchState {
   filters: Filters;
 }
 
-/** One search in progress: its candidates, how many were checked, and those that matched. */
+/**
+ * One search in progress: its candidates (those checked first, in the order checked), how many were checked, and those
+ * that matched.
+ */
 interface Run {
   terms: string[];
   state: SearchState;
   candidates: PagefindResult[];
-  /** Ids of the candidates, to add only new ones from a later round. */
-  seen: Set<string>;
   checked: number;
+  /** The query of `indexQueries` the candidates come from (higher: more pairs sent, fewer candidates). */
+  level: number;
   matched: PagefindData[];
   rendered: number;
   /** Scopes searched so far, and in all. */
@@ -253,9 +274,15 @@ export function startSearchPage(): void {
    * Pages that may contain every term: those whose indexed text has them, then, when a term is in the headers of an
    * official table, the report pages showing such a table whose indexed text has the other terms (table headers are
    * not indexed, see src/lib/search/table-headers.ts): those with table A in that template when a term is only in
-   * table A's headers, otherwise every report page. `fill` then checks each candidate's text.
+   * table A's headers, otherwise every report page. `fill` then checks each candidate's text. `level` picks the
+   * query of `indexQueries` (beyond the last, the last): each finds a subset of the one before, and all of them every
+   * page containing the terms.
    */
-  const findCandidates = async (api: PagefindApi, terms: string[], filters: Filters): Promise<PagefindResult[]> => {
+  const findCandidates = async (api: PagefindApi, terms: string[], filters: Filters, level: number): Promise<PagefindResult[]> => {
+    const query = (words: string[]) => {
+      const queries = indexQueries(words, commonPairs);
+      return queries[Math.min(level, queries.length - 1)];
+    };
     const inTables = terms.map((term) => tablesWithTerm(term, tables));
     const otherTerms = terms.filter((_, i) => inTables[i].length === 0);
     const narrowing = inTables.find((names) => names.length > 0 && names.every((name) => !tables[name].everyReportPage));
@@ -263,9 +290,9 @@ export function startSearchPage(): void {
       ? { [SEARCH_FILTER.table]: { any: narrowing } }
       : { [SEARCH_FILTER.year]: filters.year ?? { any: years } };
     const [byText, byTable] = await Promise.all([
-      api.search(terms.length ? indexQuery(terms, commonPairs) : null, { filters }),
+      api.search(terms.length ? query(terms) : null, { filters }),
       otherTerms.length < terms.length
-        ? api.search(otherTerms.length ? indexQuery(otherTerms, commonPairs) : null, { filters: { ...filters, ...reportPages } })
+        ? api.search(otherTerms.length ? query(otherTerms) : null, { filters: { ...filters, ...reportPages } })
         : null,
     ]);
     const candidates = byText?.results ?? [];
@@ -273,11 +300,15 @@ export function startSearchPage(): void {
     return candidates.concat((byTable?.results ?? []).filter((c) => !seen.has(c.id)));
   };
 
-  /** Checks candidates until `wanted` results matched or all were checked; false if a newer search started. */
+  /**
+   * Checks candidates until `wanted` results matched, all were checked, or CHECK_STEP more were checked; false if a
+   * newer search started. Checks and candidate updates run one after another (`run.checking`).
+   */
   const fill = (run: Run, wanted: number): Promise<boolean> => (run.checking = run.checking.then((live) => live && check(run, wanted)));
   const check = async (run: Run, wanted: number): Promise<boolean> => {
-    while (run.matched.length < wanted && run.checked < Math.min(run.candidates.length, CHECK_LIMIT)) {
-      const batch = run.candidates.slice(run.checked, Math.min(run.checked + PAGE_SIZE, CHECK_LIMIT));
+    const until = run.checked + CHECK_STEP;
+    while (run.matched.length < wanted && run.checked < Math.min(run.candidates.length, until)) {
+      const batch = run.candidates.slice(run.checked, Math.min(run.checked + PAGE_SIZE, until));
       const pages = await Promise.all(batch.map((candidate) => candidate.data()));
       if (run !== current) return false;
       run.checked += batch.length;
@@ -291,24 +322,51 @@ export function startSearchPage(): void {
     return true;
   };
 
+  /** How many queries `findCandidates` can send for the terms (the levels of `indexQueries`, tables included). */
+  const levelsOf = (terms: string[]) =>
+    Math.max(
+      indexQueries(terms, commonPairs).length,
+      indexQueries(terms.filter((term) => tablesWithTerm(term, tables).length === 0), commonPairs).length,
+    );
+
+  /** How many of `candidates` the run has not checked yet. */
+  const uncheckedOf = (run: Run, candidates: PagefindResult[]) => {
+    const done = new Set(run.candidates.slice(0, run.checked).map((c) => c.id));
+    return candidates.filter((c) => !done.has(c.id)).length;
+  };
+
+  /**
+   * Makes `candidates` (a search over every bundle merged so far) the run's candidates after those already checked,
+   * in the chain of checks so that no check is running meanwhile; false if a newer search started.
+   */
+  const replaceCandidates = (run: Run, candidates: PagefindResult[]): Promise<boolean> =>
+    (run.checking = run.checking.then((live) => {
+      if (!live || run !== current) return false;
+      const checked = run.candidates.slice(0, run.checked);
+      const done = new Set(checked.map((c) => c.id));
+      run.candidates = checked.concat(candidates.filter((c) => !done.has(c.id)));
+      return true;
+    }));
+
   const render = (run: Run) => {
     const firstNew = run.rendered;
     for (const page of run.matched.slice(run.rendered)) list.append(renderResult(page, run.terms, tables));
     run.rendered = run.matched.length;
     const searching = run.scopesDone < run.scopesTotal;
-    const exhausted = !searching && run.checked >= run.candidates.length;
-    const capped = run.checked >= CHECK_LIMIT && run.checked < run.candidates.length;
-    more.hidden = exhausted || capped || run.checked >= run.candidates.length;
+    const left = run.candidates.length - run.checked;
+    const exhausted = !searching && left === 0;
+    more.hidden = left === 0;
     const filtered = Object.keys(run.state.filters).length > 0;
     const what = run.state.q.trim() ? `包含“${run.state.q.trim()}”的` : '符合筛选条件的';
-    noResults.hidden = run.matched.length > 0 || !(exhausted || capped);
+    noResults.hidden = run.matched.length > 0 || !exhausted;
     if (clearFiltersHint) clearFiltersHint.hidden = !filtered;
-    if (searching && !capped) setStatus(`正在搜索：已显示 ${run.matched.length} 条${what}结果（已搜索 ${run.scopesDone} / ${run.scopesTotal} 个范围）…`);
-    else if (run.matched.length === 0 && capped) setStatus(`前 ${CHECK_LIMIT} 个候选页面中没有${what}报告或机构，请换用更具体的词。`);
+    // The count is exact once every candidate is checked; until then it is stated as bounds: those found, and those
+    // plus the candidates left (pages holding the query's character pairs, not read yet).
+    const bounds = `至少 ${run.matched.length} 条，至多 ${run.matched.length + left} 条：还有 ${left} 个候选页面待核对，点击“显示更多结果”继续`;
+    if (searching) setStatus(`正在搜索：已显示 ${run.matched.length} 条${what}结果（已搜索 ${run.scopesDone} / ${run.scopesTotal} 个范围）…`);
     else if (run.matched.length === 0 && exhausted) setStatus(`没有找到${what}报告或机构。`);
     else if (exhausted) setStatus(`找到 ${run.matched.length} 条${what}结果。`);
-    else if (capped) setStatus(`显示 ${run.matched.length} 条${what}结果（只核对了前 ${CHECK_LIMIT} 个候选页面，请换用更具体的词）。`);
-    else setStatus(`已显示 ${run.matched.length} 条${what}结果，还有更多。`);
+    else setStatus(`已显示 ${run.matched.length} 条${what}结果（${bounds}）。`);
     return firstNew;
   };
 
@@ -332,8 +390,8 @@ export function startSearchPage(): void {
       terms,
       state,
       candidates: [],
-      seen: new Set(),
       checked: 0,
+      level: 0,
       matched: [],
       rendered: 0,
       scopesDone: 0,
@@ -366,18 +424,20 @@ export function startSearchPage(): void {
         await Promise.all(toMerge.map((s) => scoped.api.mergeIndex(pagefindScopeUrl(s.id), PAGEFIND_OPTIONS)));
         for (const s of toMerge) scoped.merged.add(s.id);
         if (run !== current) return;
-        const candidates = await findCandidates(scoped.api, terms, filters);
-        if (run !== current) return;
-        for (const candidate of candidates) {
-          if (run.seen.has(candidate.id)) continue;
-          run.seen.add(candidate.id);
-          run.candidates.push(candidate);
+        // Every bundle merged so far is searched again: its candidates are all those of these bundles. While many are
+        // left to check, the query is narrowed by one more character pair (the level only rises during a run).
+        let candidates = await findCandidates(scoped.api, terms, filters, run.level);
+        while (uncheckedOf(run, candidates) > NARROW_ABOVE && run.level + 1 < levelsOf(terms)) {
+          if (run !== current) return;
+          run.level += 1;
+          candidates = await findCandidates(scoped.api, terms, filters, run.level);
         }
+        if (run !== current) return;
+        if (!(await replaceCandidates(run, candidates))) return;
         run.scopesDone = next;
         if (!(await fill(run, Math.max(PAGE_SIZE, run.rendered)))) return;
         render(run);
-        // Past the candidates the page checks, more bundles would only cost bytes: the status asks for a longer word.
-      } while (next < scopes.length && run.checked < CHECK_LIMIT);
+      } while (next < scopes.length);
     } catch (error) {
       if (run !== current) return;
       console.warn('Search failed', error);

@@ -5,7 +5,9 @@ import {
   excerpt,
   findMatches,
   headerMatch,
+  indexQueries,
   indexQuery,
+  MAX_PAIRS_PER_RUN,
   queryTerms,
   sectionOfMatch,
   type Anchor,
@@ -42,6 +44,35 @@ describe('indexQuery', () => {
   });
   it('drops repeated pairs and punctuation', () => {
     expect(indexQuery(['公开、公开'])).toBe('公开');
+  });
+});
+
+describe('indexQueries', () => {
+  it('starts with the one-pair query, then adds the uncommon pairs one at a time, those sharing no character first', () => {
+    // Unlisted pairs are rarer than listed ones: 房店 is sent first, then 红沿 and 河镇, which share no character.
+    const common = ['瓦房', '店市', '市红', '沿河'];
+    expect(indexQueries(['瓦房店市红沿河镇'], common)).toEqual(['房店', '房店 红沿', '房店 红沿 河镇']);
+    // With no list, four disjoint pairs cover the eight characters (MAX_PAIRS_PER_RUN).
+    expect(indexQueries(['瓦房店市红沿河镇']).at(-1)).toBe('瓦房 店市 红沿 河镇');
+    expect(MAX_PAIRS_PER_RUN).toBe(4);
+  });
+  it('never adds a listed (common) pair; overlapping pairs come after the disjoint ones', () => {
+    const common = ['政府', '府信', '信息', '息公', '公开', '开条', '条例'];
+    expect(indexQueries(['政府信息公开条例第十条'], common)).toEqual(['例第', '例第 十条', '例第 十条 第十']);
+    expect(indexQueries(['行政复议'], ['行政', '复议', '政复'])).toEqual(['政复']);
+  });
+  it('narrows each term: every query holds one pair of every run and the non-Han words', () => {
+    const queries = indexQueries(['三审五校', '2024年度', '含金量']);
+    expect(queries[0]).toBe(indexQuery(['三审五校', '2024年度', '含金量']));
+    for (const q of queries) for (const word of ['三审', '2024', '年度', '含金']) expect(q.split(' ')).toContain(word);
+    // Each query adds exactly one word to the one before.
+    for (let i = 1; i < queries.length; i += 1) expect(queries[i].startsWith(`${queries[i - 1]} `)).toBe(true);
+    expect(queries.at(-1)).toBe('三审 2024 年度 含金 五校 审五 金量');
+  });
+  it('finds every page containing the terms: each pair sent is a pair of the query', () => {
+    const phrase = '区福民街道办';
+    const pairs = new Set(hanPairs(phrase));
+    for (const q of indexQueries([phrase], ['街道', '道办'])) for (const word of q.split(' ')) expect(pairs.has(word)).toBe(true);
   });
 });
 

@@ -67,31 +67,64 @@ export function hanPairs(text: string): string[] {
   return pairs;
 }
 
+/** Han runs and other runs of letters or digits in a term: the words of the queries sent to Pagefind. */
+const QUERY_RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+
+/** At most this many pairs of a run are sent to Pagefind (one more index chunk each, see `indexQueries`). */
+export const MAX_PAIRS_PER_RUN = 4;
+
 /**
- * The query sent to Pagefind for the given terms. Pagefind's index holds every pair of adjacent Chinese
- * characters, and its browser side splits a query with Intl.Segmenter, which cuts words differently from
- * the indexer's jieba. So each run of Han characters is sent as ONE of its character pairs: a page
- * containing the run contains each of its pairs, so no such page is missed, and pages that only contain
- * the pair are removed afterwards by `containsAll`. One pair, not all of them: Pagefind downloads the
- * index chunk of every word it is sent, and the chunk of a pair in every report (行政) grows with the
- * corpus. The pair sent is the least common according to `commonPairs` (most common first; see
- * common-pairs.ts); a pair missing from that list is rarer than all listed ones.
+ * The queries that may be sent to Pagefind for the given terms, the broadest first; each adds one word to the one
+ * before, so it finds a subset of its pages, and every one of them still finds every page containing the terms.
+ *
+ * Pagefind's index holds every pair of adjacent Chinese characters, and it returns the pages holding ALL the words of
+ * a query. So each run of Han characters is sent as character pairs: a page containing the run contains each of its
+ * pairs, so no such page is missed, and pages that only contain the pairs are removed afterwards by `containsAll`.
+ * The first query sends ONE pair per run, the least common according to `commonPairs` (most common first; see
+ * common-pairs.ts; a pair missing from that list is rarer than all listed ones): Pagefind downloads the index chunk of
+ * every word it is sent, and the chunk of a pair in every report (行政) grows with the corpus. The later queries add,
+ * one at a time, the run's other pairs that are not listed as common, those sharing no character with a pair already
+ * chosen first, up to MAX_PAIRS_PER_RUN a run (an eight-character run is covered by four): each costs one more index
+ * chunk a bundle and narrows the candidates the page must load to check (`search-page.ts` narrows only when the
+ * candidates are many). Listed pairs are never added: their chunks are the largest and they narrow little.
+ * Single Han characters and other runs (digits, Latin) are sent as they are, in every query.
  */
-export function indexQuery(terms: string[], commonPairs: readonly string[] = []): string {
+export function indexQueries(terms: string[], commonPairs: readonly string[] = []): string[] {
   const commonness = new Map(commonPairs.map((pair, i) => [pair, commonPairs.length - i]));
+  const rarity = (pair: string) => commonness.get(pair) ?? 0;
   const words: string[] = [];
+  const extra: string[] = [];
   for (const term of terms) {
-    for (const run of term.match(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? []) {
+    for (const run of term.match(QUERY_RUN) ?? []) {
       const pairs = /\p{Script=Han}/u.test(run) ? hanPairs(run) : [];
       if (pairs.length === 0) {
         words.push(run);
         continue;
       }
       // The first of the least common pairs (a pair not listed has commonness 0).
-      words.push(pairs.reduce((best, pair) => ((commonness.get(pair) ?? 0) < (commonness.get(best) ?? 0) ? pair : best)));
+      const first = pairs.reduce((best, pair, i) => (rarity(pair) < rarity(pairs[best]) ? i : best), 0);
+      words.push(pairs[first]);
+      const chosen = [first];
+      const overlaps = (i: number) => chosen.some((c) => Math.abs(c - i) < 2);
+      const rest = pairs.map((_, i) => i).filter((i) => i !== first && !commonness.has(pairs[i]));
+      for (const disjoint of [true, false]) {
+        for (const i of rest) {
+          if (chosen.length >= MAX_PAIRS_PER_RUN || chosen.includes(i) || (disjoint && overlaps(i))) continue;
+          if (chosen.some((c) => pairs[c] === pairs[i])) continue;
+          chosen.push(i);
+          extra.push(pairs[i]);
+        }
+      }
     }
   }
-  return [...new Set(words)].join(' ');
+  const queries = [[...new Set(words)]];
+  for (const word of extra) if (!queries.at(-1)!.includes(word)) queries.push([...queries.at(-1)!, word]);
+  return queries.map((q) => q.join(' '));
+}
+
+/** The broadest query of `indexQueries`: one pair per run of Han characters. */
+export function indexQuery(terms: string[], commonPairs: readonly string[] = []): string {
+  return indexQueries(terms, commonPairs)[0];
 }
 
 /**
