@@ -51,7 +51,7 @@ const SUB_ROWS = new Map<RequestKey, RequestKey[]>(REQUEST_GROUP_KEYS.map((g) =>
 /** At most this many readings of one gap are compared (cluster shapes multiply them). */
 const MAX_READINGS = 16;
 /** At most this many orders of a group of column blocks are tried one by one; beyond, only what they all agree on. */
-const MAX_BLOCK_ORDERS = 720;
+const MAX_BLOCK_ORDERS = 120;
 const BLANK: CellToken = { kind: 'blank', printed: '' };
 const COLUMN_ORDER_UNPROVED =
   '的数字逐列成块印出，各数字块属于哪一类申请人无法证明（六类申请人的任何顺序都满足行总计，原文表头也不能证明），各种顺序中整表勾稽关系成立的读法在这些单元格上不一致';
@@ -410,7 +410,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
     const hi = bounds[b + 1];
     const inside = units.filter((u) => u.at > lo.at && u.at < hi.at);
     if (!inside.length) continue;
-    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits));
+    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length));
   }
 
   if (gaps.length) settleByColumns(gaps, placed);
@@ -768,7 +768,8 @@ function headsColumn(text: string): number {
   return named.length === 1 ? named[0] : -1;
 }
 
-function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[]): Gap {
+/** `whole`: the gap is the whole table (no row stands with its numbers). */
+function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean): Gap {
   const cells: { t: CellToken; line: number }[] = [];
   for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line });
   const labelAt = new Map<RequestKey, number>();
@@ -844,7 +845,6 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   /** Each survivor's order of the gap's cells (readingsOf): survivors of one order differ only in their blocks' order. */
   const families: number[] = [];
   let family = 0;
-  const seen = new Set<string>();
   for (const rows of sets) {
     gap.rows = rows;
     for (const order of readingsOf(units, rows.length)) {
@@ -870,22 +870,26 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
           if (!proof) break;
           const placedRows = (tokens: CellToken[][], open?: number[][]) =>
             tokens.map((t, i): PlacedRow => ({ key: rows[r + i], tokens: t, line: cells[order[r + i][0]].line, ...(open?.[i].length ? { open: open[i], why: COLUMN_ORDER_UNPROVED } : {}) }));
-          if (proof.orders && variants.length * proof.orders.length <= MAX_BLOCK_ORDERS) variants = variants.flatMap((v) => proof.orders!.map((o) => [...v, ...placedRows(o)]));
-          else variants = variants.map((v) => [...v, ...placedRows(proof.agreed.rows, proof.agreed.open)]);
+          // Blocks holding every row of the table: each order of them keeps B1 and B2 if any does (a column's rows
+          // move together), so only what all orders agree on can be proved.
+          const everyRow = whole && step === rows.length;
+          if (proof.orders?.length === 1) for (const v of variants) v.push(...placedRows(proof.orders[0]));
+          else if (proof.orders && !everyRow && variants.length * proof.orders.length <= MAX_BLOCK_ORDERS) variants = variants.flatMap((v) => proof.orders!.map((o) => [...v, ...placedRows(o)]));
+          else for (const v of variants) v.push(...placedRows(proof.agreed.rows, proof.agreed.open));
           r += step - 1;
           continue;
         }
         const tokens: CellToken[] = [];
         for (const c of order[r]) tokens.push(cells[c].t);
         holds = b3Holds(tokens);
-        variants = variants.map((v) => [...v, { key: rows[r], tokens, line: cells[order[r][0]].line }]);
+        for (const v of variants) v.push({ key: rows[r], tokens, line: cells[order[r][0]].line });
       }
       if (!holds) continue;
+      // The orders of one family's blocks give distinct cells (columnBlocks); another order may give the same reading.
+      const before = survivors.length;
       family++;
       for (const reading of variants) {
-        const key = readingKey(reading);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (survivors.slice(0, before).some((x) => sameReading(x, reading))) continue;
         survivors.push(reading);
         families.push(family);
       }
@@ -907,9 +911,15 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   return gap;
 }
 
-/** A reading's cells and open columns as one string: readings with the same key are one. */
-function readingKey(reading: PlacedRow[]): string {
-  return reading.map((r) => `${r.key}=${r.tokens.map((t) => t.printed).join(',')}/${(r.open ?? []).join(',')}`).join(';');
+/** Whether two readings put the same printed cells in the same rows, with the same open cells. */
+function sameReading(a: PlacedRow[], b: PlacedRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    if (a[r].key !== b[r].key || a[r].tokens.length !== b[r].tokens.length || (a[r].open?.length ?? 0) !== (b[r].open?.length ?? 0)) return false;
+    for (let c = 0; c < a[r].tokens.length; c++) if (a[r].tokens[c].printed !== b[r].tokens[c].printed) return false;
+    for (let c = 0; c < (a[r].open?.length ?? 0); c++) if (a[r].open![c] !== b[r].open![c]) return false;
+  }
+  return true;
 }
 
 /**
