@@ -16,6 +16,7 @@ export const DIAGNOSTIC_CODES = {
   'pdf-encrypted': 'PDF 文件已加密，无法提取文字',
   'pdf-unreadable': 'PDF 文件已损坏或无法打开',
   'pdf-no-text': 'PDF 中没有可提取的文字（可能是扫描件），本站不做文字识别',
+  'pdf-read-by-pdfjs': 'PDFium 无法打开此 PDF，改用 pdf.js 读取',
   // Metadata set by the publisher (front matter, sidecar files)
   'front-matter-unclosed': '文件开头的元数据（前置元数据）没有结束标记',
   'front-matter-invalid': '文件开头的元数据（前置元数据）格式有误',

@@ -9,9 +9,10 @@ import { compareTables } from '../../src/generator/compare';
 import { PLAIN_HTML_STYLE } from '../../src/generator/render-html';
 import { parseReport } from '../../src/pipeline/parse';
 import { blocksToText } from '../../src/pipeline/read/formats/blocks';
-import { readPdf } from '../../src/pipeline/read/formats/pdf';
-import { extractPdf } from '../../src/pipeline/read/formats/pdf-extract';
+import { pagesToText, readPdf } from '../../src/pipeline/read/formats/pdf';
+import { extractPdf, extractPdfPages } from '../../src/pipeline/read/formats/pdf-extract';
 import { pdfBlocks, type PdfPage, type PdfRule, type PdfTextItem } from '../../src/pipeline/read/formats/pdf-layout';
+import { extractPdfJs } from '../../src/pipeline/read/formats/pdf-pdfjs';
 import { repairRadicals } from '../../src/pipeline/read/formats/radicals';
 import { seedCases } from './support/cases';
 
@@ -110,6 +111,30 @@ describe('readPdf', () => {
     const read = await readPdf(Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n'), 'bad.pdf');
     expect(read.text).toBeNull();
     expect(read.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'pdf-unreadable', file: 'bad.pdf' })]);
+  });
+});
+
+describe('PDFium beside pdf.js', () => {
+  const near = (r: PdfRule, q: PdfRule) => Math.max(Math.abs(r.x0 - q.x0), Math.abs(r.y0 - q.y0), Math.abs(r.x1 - q.x1), Math.abs(r.y1 - q.y1)) <= 0.05;
+  /** Rules of `rules` with no rule of `reference` in the same place (PDFium works in single precision: 0.05 pt). */
+  const unmatched = (rules: PdfRule[], reference: PdfRule[]) => rules.filter((r) => !reference.some((q) => near(r, q)));
+
+  it('reads the printed fixture with PDFium to the same page geometry and the same text as pdf.js', async () => {
+    const { pages, engine } = await extractPdfPages(fixture('two-page-table.pdf'));
+    const reference = await extractPdfJs(fixture('two-page-table.pdf'));
+    expect(engine).toBe('pdfium');
+    const size = (ps: PdfPage[]) => ps.map((p) => `${p.width.toFixed(2)}×${p.height.toFixed(2)}`);
+    expect(size(pages)).toEqual(size(reference));
+    // Ruling lines: the same segments in the same places.
+    expect(pages.map((p) => p.rules.length)).toEqual(reference.map((p) => p.rules.length));
+    expect(pages.flatMap((p, i) => [...unmatched(p.rules, reference[i].rules), ...unmatched(reference[i].rules, p.rules)])).toEqual([]);
+    expect(pages.flatMap((p) => p.rules).length).toBeGreaterThan(100);
+    // Text items: the same characters on the same baselines, and the reader's text identical.
+    const lonely = (ps: PdfPage[], others: PdfPage[]) =>
+      ps.flatMap((p, i) => p.items.filter((t) => !others[i].items.some((o) => Math.abs(o.y - t.y) <= 0.1 && o.str.includes(t.str.trim()[0]))));
+    expect(lonely(pages, reference)).toEqual([]);
+    expect(lonely(reference, pages)).toEqual([]);
+    expect(pagesToText(pages)).toBe(pagesToText(reference));
   });
 });
 
