@@ -51,7 +51,7 @@ const SUB_ROWS = new Map<RequestKey, RequestKey[]>(REQUEST_GROUP_KEYS.map((g) =>
 /** At most this many readings of one gap are compared (cluster shapes multiply them). */
 const MAX_READINGS = 16;
 /** At most this many orders of a group of column blocks are tried one by one; beyond, only what they all agree on. */
-const MAX_BLOCK_ORDERS = 120;
+const MAX_BLOCK_ORDERS = 720;
 const BLANK: CellToken = { kind: 'blank', printed: '' };
 const COLUMN_ORDER_UNPROVED =
   '的数字逐列成块印出，各数字块属于哪一类申请人无法证明（六类申请人的任何顺序都满足行总计，原文表头也不能证明），各种顺序中整表勾稽关系成立的读法在这些单元格上不一致';
