@@ -12,6 +12,7 @@ import {
   findMatches,
   headerMatch,
   indexQueries,
+  pagefindTerm,
   queryTerms,
   sectionOfMatch,
   searchTables,
@@ -290,14 +291,25 @@ export function startSearchPage(): void {
       ? { [SEARCH_FILTER.table]: { any: narrowing } }
       : { [SEARCH_FILTER.year]: filters.year ?? { any: years } };
     const [byText, byTable] = await Promise.all([
-      api.search(terms.length ? query(terms) : null, { filters }),
-      otherTerms.length < terms.length
-        ? api.search(otherTerms.length ? query(otherTerms) : null, { filters: { ...filters, ...reportPages } })
-        : null,
+      pagesWithAll(api, terms.length ? query(terms) : null, filters),
+      otherTerms.length < terms.length ? pagesWithAll(api, otherTerms.length ? query(otherTerms) : null, { ...filters, ...reportPages }) : [],
     ]);
-    const candidates = byText?.results ?? [];
-    const seen = new Set(candidates.map((c) => c.id));
-    return candidates.concat((byTable?.results ?? []).filter((c) => !seen.has(c.id)));
+    const seen = new Set(byText.map((c) => c.id));
+    return byText.concat(byTable.filter((c) => !seen.has(c.id)));
+  };
+
+  /**
+   * The pages holding every word of `query` (a query of `indexQueries`; null: every page under the filters). Each word
+   * is searched on its own, a character pair as an exact word (`pagefindTerm`), and the pages are those every search
+   * found, in the order of the first. Not one Pagefind query of all the words: Pagefind ignores a word that is in no
+   * index chunk it loaded for a bundle, and matches a word missing from a chunk by its longest prefix there (a pair by
+   * its first character), so a query of several words could return far more pages than hold them all.
+   */
+  const pagesWithAll = async (api: PagefindApi, query: string | null, filters: PagefindFilters): Promise<PagefindResult[]> => {
+    const words = query === null ? [null] : query.split(' ');
+    const found = await Promise.all(words.map((word) => api.search(word === null ? null : pagefindTerm(word), { filters })));
+    const others = found.slice(1).map((answer) => new Set((answer?.results ?? []).map((r) => r.id)));
+    return (found[0]?.results ?? []).filter((r) => others.every((ids) => ids.has(r.id)));
   };
 
   /**

@@ -122,6 +122,17 @@ export function indexQueries(terms: string[], commonPairs: readonly string[] = [
   return queries.map((q) => q.join(' '));
 }
 
+/**
+ * A word of `indexQueries` as the search page sends it to Pagefind: a pair of Han characters in double quotes, which
+ * Pagefind searches as that exact word (every pair of a page's Han text is a word of its index), not as a prefix; a
+ * prefix search also matches, where a bundle's loaded index chunk has no word starting with the pair, the longest
+ * word the pair starts with (its first character), and so every page of that bundle holding that character. Other
+ * words (single characters, digits, Latin) are sent as they are: searched as prefixes.
+ */
+export function pagefindTerm(word: string): string {
+  return /^\p{Script=Han}{2}$/u.test(word) ? `"${word}"` : word;
+}
+
 /** The broadest query of `indexQueries`: one pair per run of Han characters. */
 export function indexQuery(terms: string[], commonPairs: readonly string[] = []): string {
   return indexQueries(terms, commonPairs)[0];
