@@ -8,6 +8,7 @@ import {
   indexQueries,
   indexQuery,
   MAX_PAIRS_PER_RUN,
+  pagefindTerm,
   queryTerms,
   sectionOfMatch,
   type Anchor,
@@ -73,6 +74,16 @@ describe('indexQueries', () => {
     const phrase = '区福民街道办';
     const pairs = new Set(hanPairs(phrase));
     for (const q of indexQueries([phrase], ['街道', '道办'])) for (const word of q.split(' ')) expect(pairs.has(word)).toBe(true);
+  });
+});
+
+describe('pagefindTerm', () => {
+  it('quotes a pair of Han characters (an exact word for Pagefind), and leaves single characters and other words as prefixes', () => {
+    expect(pagefindTerm('县关')).toBe('"县关"');
+    expect(indexQueries(['县关口镇']).at(-1)!.split(' ').map(pagefindTerm)).toEqual(['"县关"', '"口镇"', '"关口"']);
+    expect(pagefindTerm('伊')).toBe('伊');
+    expect(pagefindTerm('2024')).toBe('2024');
+    expect(pagefindTerm('abc')).toBe('abc');
   });
 });
 
