@@ -36,11 +36,13 @@ const PAGE_SIZE = 10;
  */
 const CHECK_STEP = 100;
 /**
- * When more candidates than this are still to be checked, the page asks Pagefind again with one more character pair
- * of the query (`indexQueries`): one more index chunk a merged bundle (15–30 KB) instead of loading and checking many
- * candidates that only hold some of its pairs.
+ * When more candidates than this per bundle merged are still to be checked, the page asks Pagefind again with one more
+ * character pair of the query (`indexQueries`): one more index chunk a merged bundle (15–30 KB, about what ten
+ * fragments of about 2 KB cost) instead of loading and checking many candidates that hold only some of its pairs.
+ * Measured at 10,000 reports (BENCHMARKS.md, "Search recall"): 西省发展 1,838 candidates over every scope, 12 with
+ * one more pair, 7 reports hold it; 海西蒙古 36 and 34, where narrowing would cost 185 KB for nothing.
  */
-const NARROW_ABOVE = 3 * PAGE_SIZE;
+const NARROW_PER_BUNDLE = 10;
 /**
  * Typing searches once the input rests this long, so a typed query is one search, not one per prefix: each
  * search downloads the index chunks of its words. Long enough for the pause between two characters picked in an
@@ -439,7 +441,7 @@ export function startSearchPage(): void {
         // Every bundle merged so far is searched again: its candidates are all those of these bundles. While many are
         // left to check, the query is narrowed by one more character pair (the level only rises during a run).
         let candidates = await findCandidates(scoped.api, terms, filters, run.level);
-        while (uncheckedOf(run, candidates) > NARROW_ABOVE && run.level + 1 < levelsOf(terms)) {
+        while (uncheckedOf(run, candidates) > NARROW_PER_BUNDLE * scoped.merged.size && run.level + 1 < levelsOf(terms)) {
           if (run !== current) return;
           run.level += 1;
           candidates = await findCandidates(scoped.api, terms, filters, run.level);
