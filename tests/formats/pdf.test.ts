@@ -138,6 +138,19 @@ describe('PDFium beside pdf.js', () => {
   });
 });
 
+describe('the pdf.js fallback', () => {
+  it('reads a file PDFium refuses (no %PDF header) with pdf.js, says so, and gets the same text', async () => {
+    const bytes = new Uint8Array(fixture('two-page-table.pdf'));
+    bytes.set(new TextEncoder().encode('%XXX-1.4'), 0);
+    const extraction = await extractPdfPages(bytes);
+    expect(extraction).toMatchObject({ engine: 'pdfjs', pdfiumError: expect.stringMatching(/PDFium/) });
+    const read = await readPdf(bytes, 'headless.pdf');
+    expect(read.reader).toBe('pdf-positions-pdfjs');
+    expect(read.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'pdf-read-by-pdfjs', file: 'headless.pdf' })]);
+    expect(read.text).toBe((await readPdf(fixture('two-page-table.pdf'), 'two-page-table.pdf')).text);
+  });
+});
+
 describe('repairRadicals', () => {
   it('turns CJK radicals that PDF text maps to back into ideographs, the simplified form where the glyph says so', () => {
     expect(repairRadicals('⼈⺠政府 发展和改⾰局 ⻔⼾⽹站 ⻅⾯ 第⼀项')).toBe('人民政府 发展和改革局 门户网站 见面 第一项');
