@@ -787,12 +787,32 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   // labels (a tall cell's label centred between other rows, a label block after the table) says nothing of order.
   const runCells = new Map<number, number>();
   for (const u of units) runCells.set(u.run, (runCells.get(u.run) ?? 0) + u.tokens.length);
+  // A run of numbers printed right after a label and ended by other text (a group label's piece), or begun after other
+  // text and ended by a label: a label with exactly seven such numbers stands with its row's numbers. (Seven numbers
+  // between two labels belong to either: that says nothing of order.)
+  const runHead = new Map<number, { cells: number; closed: boolean }>();
+  const runTail = new Map<number, { cells: number; afterText: boolean }>();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const joined = i > 0 && units[i - 1].run === u.run && !u.heading;
+    const head = runHead.get(u.run);
+    if (!head) runHead.set(u.run, { cells: u.heading ? 0 : u.tokens.length, closed: !!u.heading });
+    else if (!head.closed) Object.assign(head, joined ? { cells: head.cells + u.tokens.length } : { closed: true });
+    const tail = runTail.get(u.run);
+    runTail.set(u.run, joined && tail ? { cells: tail.cells + u.tokens.length, afterText: tail.afterText } : { cells: u.tokens.length, afterText: !!u.heading });
+  }
+  const byText = (j: number) => {
+    const tail = runTail.get(j);
+    const head = runHead.get(j + 1);
+    return (tail?.afterText && tail.cells === WIDTH) || (head?.closed && head.cells === WIDTH);
+  };
   const standing = new Set<RequestKey>();
   for (let j = 0; j < hits.length; j++) {
     const h = hits[j];
     const before = runCells.get(j) ?? 0;
     const after = runCells.get(j + 1) ?? 0;
-    if (labelAt.get(h.key) === h.at && before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) standing.add(h.key);
+    if (labelAt.get(h.key) !== h.at) continue;
+    if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || byText(j)) standing.add(h.key);
   }
   // A row label printed among the gap's numbers with a run of exactly seven on one side (a row whose numbers come
   // before its label, then other text) counts as well: two such labels in another order than the template's are two
