@@ -485,9 +485,13 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
   if (new Set(runs.map((r) => r.key)).size !== runs.length) return null;
   const printed = new Set(present);
   const out = new Map<RequestKey, Placed>();
+  let unprinted = false;
   for (const { key, tokens, line } of runs) {
     if (tokens.length > WIDTH || (!printed.has(key) && tokens.length)) return null;
-    if (!tokens.length) continue;
+    if (!tokens.length) {
+      unprinted ||= printed.has(key);
+      continue;
+    }
     if (tokens.length === WIDTH) {
       if (b3HoldsBlankZero(tokens)) out.set(key, { tokens, line, by: 'arithmetic' });
       continue;
@@ -498,6 +502,10 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
     const cells = agreed.cells.map((t, c) => t ?? (open.push(c), { kind: 'blank' as const, printed: '' }));
     out.set(key, { tokens: cells, line, by: 'arithmetic', open });
   }
+  // A row printed without numbers, and none after the last label: the same numbers could as well be each row's numbers
+  // printed before its label (the row without numbers being another one), every row's total holding either way.
+  // Numbers after the last label belong to no row in that reading, so then they follow their labels.
+  if (unprinted && !runs[runs.length - 1].tokens.length) return null;
   return out;
 }
 
@@ -807,11 +815,14 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     return (tail?.afterText && tail.cells === WIDTH) || (head?.closed && head.cells === WIDTH);
   };
   const standing = new Set<RequestKey>();
+  /** Row labels (their first hit) with numbers just before or after them. */
+  const beside = new Set<RequestKey>();
   for (let j = 0; j < hits.length; j++) {
     const h = hits[j];
     const before = runCells.get(j) ?? 0;
     const after = runCells.get(j + 1) ?? 0;
     if (labelAt.get(h.key) !== h.at) continue;
+    if (before > 0 || after > 0) beside.add(h.key);
     if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || byText(j)) standing.add(h.key);
   }
   // A row label printed among the gap's numbers with a run of exactly seven on one side (a row whose numbers come
@@ -873,7 +884,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         conflicts++;
         continue;
       }
-      if (!order.every((row, r) => framed(row) || byOwnLabel(row, r, rows, labelAt, cellAt))) {
+      if (!order.every((row, r) => framed(row) || byOwnLabel(row, r, rows, labelAt, beside, cellAt))) {
         unframed++;
         continue;
       }
@@ -961,11 +972,15 @@ function agreedReading(readings: PlacedRow[][]): PlacedRow[] {
  * A row whose label is printed and whose cells all stand after the label of the row before it and before the label
  * of the row after it: its numbers stand with its own label (after it, inside it or just before it).
  */
-function byOwnLabel(row: number[], r: number, rows: RequestKey[], labelAt: Map<RequestKey, number>, cellAt: number[]): boolean {
+function byOwnLabel(row: number[], r: number, rows: RequestKey[], labelAt: Map<RequestKey, number>, beside: ReadonlySet<RequestKey>, cellAt: number[]): boolean {
   if (!labelAt.has(rows[r])) return false;
   const after = r > 0 ? labelAt.get(rows[r - 1]) : -1;
   const before = r + 1 < rows.length ? labelAt.get(rows[r + 1]) : Infinity;
   if (after === undefined || before === undefined) return false;
+  // A row label printed beside numbers and before the label of the row above it: two rows printed in each other's
+  // place (a label printed later, in a block of labels after the numbers, is common in column-block extractions and
+  // says nothing of order).
+  if (beside.has(rows[r]) && labelAt.get(rows[r])! < after) return false;
   for (const c of row) if (!(cellAt[c] > after && cellAt[c] < before)) return false;
   return true;
 }
