@@ -795,8 +795,8 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   // labels (a tall cell's label centred between other rows, a label block after the table) says nothing of order.
   const runCells = new Map<number, number>();
   for (const u of units) runCells.set(u.run, (runCells.get(u.run) ?? 0) + u.tokens.length);
-  // A run of numbers printed right after a label and ended by other text (a group label's piece), or begun after other
-  // text and ended by a label: a label with exactly seven such numbers stands with its row's numbers. (Seven numbers
+  // A run of numbers printed after a label and ended by other text (a group label's piece), or begun after other text
+  // and ended by a label: a label with exactly seven such numbers stands with its row's numbers. (Seven numbers
   // between two labels belong to either: that says nothing of order.)
   const runHead = new Map<number, { cells: number; closed: boolean }>();
   const runTail = new Map<number, { cells: number; afterText: boolean }>();
@@ -804,7 +804,8 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     const u = units[i];
     const joined = i > 0 && units[i - 1].run === u.run && !u.heading;
     const head = runHead.get(u.run);
-    if (!head) runHead.set(u.run, { cells: u.heading ? 0 : u.tokens.length, closed: !!u.heading });
+    // (Text between a label and its first numbers may be the rest of the label, wrapped.)
+    if (!head) runHead.set(u.run, { cells: u.tokens.length, closed: false });
     else if (!head.closed) Object.assign(head, joined ? { cells: head.cells + u.tokens.length } : { closed: true });
     const tail = runTail.get(u.run);
     runTail.set(u.run, joined && tail ? { cells: tail.cells + u.tokens.length, afterText: tail.afterText } : { cells: u.tokens.length, afterText: !!u.heading });
