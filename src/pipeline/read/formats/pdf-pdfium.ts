@@ -39,17 +39,65 @@ const MAX_ADVANCE = 3;
 const PDFJS_NORMALIZED =
   /[\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+/gu;
 
-let loaded: WrappedPdfiumModule | null = null;
+/**
+ * The PDFium functions this file calls, taken straight from the wasm exports: the package's wrappers go through
+ * `ccall` and its checks on every call, which cost as much as PDFium's own work on a page of text (every character
+ * is several calls).
+ */
+const NATIVE = [
+  'FPDFFont_GetBaseFontName',
+  'FPDFFormObj_CountObjects',
+  'FPDFFormObj_GetObject',
+  'FPDFPageObj_GetMatrix',
+  'FPDFPageObj_GetType',
+  'FPDFPage_CountObjects',
+  'FPDFPage_GetObject',
+  'FPDFPage_GetRotation',
+  'FPDFPathSegment_GetClose',
+  'FPDFPathSegment_GetPoint',
+  'FPDFPathSegment_GetType',
+  'FPDFPath_CountSegments',
+  'FPDFPath_GetDrawMode',
+  'FPDFPath_GetPathSegment',
+  'FPDFTextObj_GetFont',
+  'FPDFText_ClosePage',
+  'FPDFText_CountChars',
+  'FPDFText_GetCharOrigin',
+  'FPDFText_GetFontSize',
+  'FPDFText_GetLooseCharBox',
+  'FPDFText_GetMatrix',
+  'FPDFText_GetTextObject',
+  'FPDFText_GetUnicode',
+  'FPDFText_IsGenerated',
+  'FPDFText_LoadPage',
+  'FPDF_CloseDocument',
+  'FPDF_ClosePage',
+  'FPDF_GetLastError',
+  'FPDF_GetPageBoundingBox',
+  'FPDF_GetPageCount',
+  'FPDF_LoadMemDocument',
+  'FPDF_LoadPage',
+] as const;
+type Heap = WrappedPdfiumModule['pdfium'] & { HEAPU8: Uint8Array; HEAPF32: Float32Array; HEAPF64: Float64Array; HEAP32: Int32Array };
+type Pdfium = Record<(typeof NATIVE)[number], (...args: number[]) => number> & { pdfium: Heap };
 
-/** Compiles and starts PDFium once per thread (about 50 ms); the wasm comes from the package, not the network. */
-function pdfium(): Promise<WrappedPdfiumModule> {
-  if (loaded) return Promise.resolve(loaded);
+/** Compiles and starts PDFium (about 50 ms); the wasm comes from the package, not the network. */
+async function start(): Promise<Pdfium> {
   const wasm = readFileSync(WASM_PATH);
-  return init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) } as never).then((m) => {
-    m.PDFiumExt_Init();
-    loaded = m;
-    return m;
-  });
+  const module = await init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) } as never);
+  module.PDFiumExt_Init();
+  const exports = module.pdfium.wasmExports as unknown as Record<string, unknown>;
+  const missing = NATIVE.filter((name) => typeof exports[name] !== 'function');
+  if (missing.length) throw new Error(`PDFium: the package exports no ${missing.join(', ')}`);
+  return Object.assign(Object.fromEntries(NATIVE.map((name) => [name, exports[name]])), { pdfium: module.pdfium as Heap }) as Pdfium;
+}
+
+let loaded: Promise<Pdfium> | null = null;
+
+/** PDFium, started once per thread. */
+function pdfium(): Promise<Pdfium> {
+  loaded ??= start();
+  return loaded;
 }
 
 const multiply = (m: Matrix, n: Matrix): Matrix => [
@@ -79,26 +127,28 @@ function viewport(box: [number, number, number, number], rotation: number): { wi
   };
 }
 
-/** Reads PDFium's out-parameters from a scratch buffer in wasm memory. */
+/** Reads PDFium's out-parameters from a scratch buffer in wasm memory (the heap's views are replaced when it grows). */
 class Scratch {
   readonly ptr: number;
-  constructor(private readonly m: WrappedPdfiumModule) {
+  private readonly heap: Heap;
+  constructor(m: Pdfium) {
+    this.heap = m.pdfium;
     this.ptr = m.pdfium.wasmExports.malloc(64);
   }
   float(i: number): number {
-    return this.m.pdfium.getValue(this.ptr + 4 * i, 'float');
+    return this.heap.HEAPF32[(this.ptr >> 2) + i];
   }
   double(i: number): number {
-    return this.m.pdfium.getValue(this.ptr + 8 * i, 'double');
+    return this.heap.HEAPF64[(this.ptr >> 3) + i];
   }
   int(i: number): number {
-    return this.m.pdfium.getValue(this.ptr + 4 * i, 'i32');
+    return this.heap.HEAP32[(this.ptr >> 2) + i];
   }
   matrix(): Matrix {
     return [this.float(0), this.float(1), this.float(2), this.float(3), this.float(4), this.float(5)];
   }
   free() {
-    this.m.pdfium.wasmExports.free(this.ptr);
+    this.heap.wasmExports.free(this.ptr);
   }
 }
 
@@ -114,7 +164,7 @@ interface OpenItem {
 }
 
 /** The page's characters → pdf.js-shaped text items (see the file comment). */
-function pageText(m: WrappedPdfiumModule, page: number, s: Scratch, toView: (x: number, y: number) => Point): PdfTextItem[] {
+function pageText(m: Pdfium, page: number, s: Scratch, toView: (x: number, y: number) => Point): PdfTextItem[] {
   const text = m.FPDFText_LoadPage(page);
   if (!text) return [];
   const items: PdfTextItem[] = [];
@@ -130,6 +180,17 @@ function pageText(m: WrappedPdfiumModule, page: number, s: Scratch, toView: (x: 
     const name = (length > 1 && length <= 64 ? String(m.pdfium.UTF8ToString(s.ptr)) : '') || `#${font}`;
     names.set(font, name);
     return name;
+  };
+  // Font and size are the text object's: read once per object (a run of characters), not once per character.
+  const styles = new Map<number, { size: number; font: string }>();
+  const styleOf = (object: number, k: number) => {
+    const known = styles.get(object);
+    if (known) return known;
+    m.FPDFText_GetMatrix(text, k, s.ptr);
+    const [, , c, d] = s.matrix();
+    const style = { size: m.FPDFText_GetFontSize(text, k) * Math.hypot(c, d), font: fontName(m.FPDFTextObj_GetFont(object)) };
+    styles.set(object, style);
+    return style;
   };
   const flush = () => {
     if (open) {
@@ -149,9 +210,7 @@ function pageText(m: WrappedPdfiumModule, page: number, s: Scratch, toView: (x: 
         spaceSeen = true;
         continue;
       }
-      m.FPDFText_GetMatrix(text, k, s.ptr);
-      const [, , c, d] = s.matrix();
-      const size = m.FPDFText_GetFontSize(text, k) * Math.hypot(c, d);
+      const { size, font } = styleOf(m.FPDFText_GetTextObject(text, k), k);
       m.FPDFText_GetCharOrigin(text, k, s.ptr, s.ptr + 8);
       const originX = s.double(0);
       const originY = s.double(1);
@@ -162,7 +221,6 @@ function pageText(m: WrappedPdfiumModule, page: number, s: Scratch, toView: (x: 
       // A glyph of a vertical font gets a box many font sizes wide: it advances downwards, and is one size wide.
       const boxEnd = Math.max(toView(s.float(0), s.float(1))[0], toView(s.float(2), s.float(3))[0]);
       const endX = boxEnd - x > MAX_ADVANCE * size ? x + size : boxEnd;
-      const font = fontName(m.FPDFTextObj_GetFont(m.FPDFText_GetTextObject(text, k)));
       let space = false;
       if (open) {
         const o: OpenItem = open;
@@ -188,7 +246,7 @@ function pageText(m: WrappedPdfiumModule, page: number, s: Scratch, toView: (x: 
 }
 
 /** Subpaths of a path object as point lists in its own space; a subpath with curves is dropped. */
-function subpaths(m: WrappedPdfiumModule, path: number, s: Scratch): Point[][] {
+function subpaths(m: Pdfium, path: number, s: Scratch): Point[][] {
   const out: Point[][] = [];
   let current: Point[] = [];
   let curved = false;
@@ -219,7 +277,7 @@ function subpaths(m: WrappedPdfiumModule, path: number, s: Scratch): Point[][] {
 }
 
 /** Ruling lines of the page's painted paths, form XObjects included. */
-function pageRules(m: WrappedPdfiumModule, page: number, s: Scratch, toView: (x: number, y: number) => Point): PdfRule[] {
+function pageRules(m: Pdfium, page: number, s: Scratch, toView: (x: number, y: number) => Point): PdfRule[] {
   const rules: PdfRule[] = [];
   const walk = (count: number, get: (i: number) => number, outer: Matrix) => {
     for (let i = 0; i < count; i++) {
@@ -267,9 +325,9 @@ export async function extractPdfium(bytes: Uint8Array): Promise<PdfPage[]> {
   // PDFium reads the document from wasm memory for as long as it is open. The heap's view is taken after malloc:
   // growing the memory replaces it.
   const data = wasmExports.malloc(Math.max(1, bytes.length));
-  (m.pdfium as typeof m.pdfium & { HEAPU8: Uint8Array }).HEAPU8.set(bytes, data);
+  m.pdfium.HEAPU8.set(bytes, data);
   const s = new Scratch(m);
-  const doc = m.FPDF_LoadMemDocument(data, bytes.length, '');
+  const doc = m.FPDF_LoadMemDocument(data, bytes.length, 0);
   try {
     if (!doc) throw new PdfiumOpenFailure(m.FPDF_GetLastError() === ERR_PASSWORD ? 'encrypted' : 'damaged');
     const pages: PdfPage[] = [];
