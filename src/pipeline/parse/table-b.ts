@@ -824,7 +824,10 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     const after = runCells.get(j + 1) ?? 0;
     if (labelAt.get(h.key) !== h.at) continue;
     if (before > 0 || after > 0) beside.add(h.key);
-    if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || byText(j)) standing.add(h.key);
+    // A label with no numbers before it and seven after, then a label with numbers after it: the seven are the first
+    // label's (the second has its own).
+    const leads = before === 0 && after === WIDTH && (runCells.get(j + 2) ?? 0) > 0;
+    if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || leads || byText(j)) standing.add(h.key);
   }
   // A row label printed among the gap's numbers with a run of exactly seven on one side (a row whose numbers come
   // before its label, then other text) counts as well: two such labels in another order than the template's are two
