@@ -21,11 +21,17 @@ interface AdversarialCase {
   adversary: Adversary;
   shape: TextShape;
   tweaks: ShapeTweaks;
+  /** Reports measured (PER_CASE unless said) and their seeds' prefix (`adv-<adversary>` unless said). */
+  reports?: number;
+  prefix?: string;
 }
 
 const CASES: AdversarialCase[] = [
   { name: 'shuffled label block (md-detached)', adversary: 'shuffled-labels', shape: 'md-detached', tweaks: { detached: { shuffleLabels: true } } },
   { name: 'swapped rows (cell-lines)', adversary: 'swapped-rows', shape: 'cell-lines', tweaks: { requests: swapRows } },
+  // Two rows swapped in one-cell-per-line text are the hardest case: 2,000 more reports with other seeds.
+  { name: 'swapped rows (cell-lines, 2,000 other seeds)', adversary: 'swapped-rows', shape: 'cell-lines', tweaks: { requests: swapRows }, reports: 2000, prefix: 'wide-swap' },
+  { name: 'dropped number row (cell-lines, 2,000 other seeds)', adversary: 'dropped-row', shape: 'cell-lines', tweaks: { requests: dropRowNumbers }, reports: 2000, prefix: 'wide-drop' },
   { name: 'swapped rows (md-split)', adversary: 'swapped-rows', shape: 'md-split', tweaks: { requests: swapRows } },
   { name: 'dropped number row (cell-lines)', adversary: 'dropped-row', shape: 'cell-lines', tweaks: { requests: dropRowNumbers } },
   { name: 'dropped number row (md-detached)', adversary: 'dropped-row', shape: 'md-detached', tweaks: { detached: { valueRows: 'drop-one' } } },
@@ -51,7 +57,8 @@ const CASES: AdversarialCase[] = [
 ];
 
 /**
- * Cases where the parser still gives wrong or silent cells (200 reports each): none. Swapped rows in cell-lines gave
+ * Cases where the parser still gives wrong or silent cells: swapped rows in cell-lines over 2,000 other seeds (the
+ * figures in the title; 200 reports with the seeds adv-swapped-rows give none, which hid them). Swapped rows in cell-lines gave
  * 54 wrong before branch h13-wrong, 20 before h13-exact and 6 before the labels that stand with seven numbers between
  * a label and other text counted in the order check (a swapped row whose label comes before its numbers and a group
  * label's piece after them); md-detached 10 and md-labels-only 8 before h13-exact (a label block printed just before
@@ -59,21 +66,24 @@ const CASES: AdversarialCase[] = [
  * between two labels still say nothing of order (洪泽区's pdftotext text prints a label block after the table, just
  * after 四、结转下年度继续办理's seven numbers: tests/golden/corpus.test.ts).
  */
-const KNOWN_DEFECTS: Record<string, string> = {};
+const KNOWN_DEFECTS: Record<string, string> = {
+  'swapped rows (cell-lines, 2,000 other seeds)':
+    '16 wrong, 0 silent of 395,612 cells (232 before a label between seven numbers and text, or leading seven numbers, counted in the order check and a row label printed before the label above it stopped framing its row; 0 of 395,181 with the seeds adv-swapped-rows)',
+};
 
 const measured: [string, ShapeMeasure][] = [];
 
 afterAll(() => {
-  if (measured.length) console.log(`\nadversarial extractions, ${PER_CASE} reports each:\n${formatTallies(measured.map(([name, m]) => [name, m.tally]))}\n`);
+  if (measured.length) console.log(`\nadversarial extractions, ${PER_CASE} reports each unless named:\n${formatTallies(measured.map(([name, m]) => [name, m.tally]))}\n`);
 });
 
-describe.each(CASES)('parseReport on a $name', ({ name, adversary, shape, tweaks }) => {
+describe.each(CASES)('parseReport on a $name', ({ name, adversary, shape, tweaks, reports = PER_CASE, prefix = `adv-${adversary}` }) => {
   const known = KNOWN_DEFECTS[name];
-  const title = `never a wrong number: every cell exact or null with a diagnostic (${PER_CASE} reports)`;
+  const title = `never a wrong number: every cell exact or null with a diagnostic (${reports} reports)`;
   (known ? it.fails : it)(known ? `${title} — FAILS today: ${known}` : title, () => {
-    const m = measureTextShape(shape, PER_CASE, `adv-${adversary}`, tweaks);
+    const m = measureTextShape(shape, reports, prefix, tweaks);
     measured.push([name, m]);
-    expect(m.tally.reports).toBe(PER_CASE);
+    expect(m.tally.reports).toBe(reports);
     expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
   });
 });
