@@ -69,6 +69,8 @@ interface Hit {
   wrapped: boolean;
   /** Space rows: the lines of `own` in the stream's `spanLines` (where each value stands, columns.ts); else empty. */
   spanLines: number[];
+  /** Text that names no row stands between the label and the unit or label before it. */
+  afterText: boolean;
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -246,9 +248,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       break;
     }
     if (key) {
+      const afterText = heading !== '';
       heading = '';
       const own = values.length ? [...values] : null;
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: parts.spans && own ? [spanLines.push(parts.spans) - 1] : [] };
+      const spans = parts.spans && own ? [spanLines.push(parts.spans) - 1] : [];
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, afterText };
       hits.push(hit);
       open = 0;
       wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
@@ -866,6 +870,32 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   }
   const runs = labelledRuns(units, hits);
   const framed = framing(units, runs);
+  // A row label with numbers between it and each label beside it, and numbers right after it (no text between): a row
+  // read from contiguous cells begins there, or ends with the numbers right before the label (no text between). Else
+  // the label stands against another row's numbers (two rows printed in each other's place).
+  const touching = new Map<RequestKey, { first: number; last: number }>();
+  {
+    let offset = 0;
+    const firstOfRun = new Map<number, { cell: number; heading: string }>();
+    const lastOfRun = new Map<number, number>();
+    for (const u of units) {
+      if (!firstOfRun.has(u.run)) firstOfRun.set(u.run, { cell: offset, heading: u.heading });
+      offset += u.tokens.length;
+      lastOfRun.set(u.run, offset - 1);
+    }
+    hits.forEach((h, j) => {
+      if (labelAt.get(h.key) !== h.at || !lastOfRun.has(j) || !firstOfRun.has(j + 1)) return;
+      const next = firstOfRun.get(j + 1)!;
+      if (next.heading) return;
+      touching.set(h.key, { first: next.cell, last: h.afterText ? -1 : lastOfRun.get(j)! });
+    });
+  }
+  const besideOwnLabel = (row: number[], key: RequestKey) => {
+    const t = touching.get(key);
+    if (!t || !row.every((c, i) => c === row[0] + i)) return true;
+    const ok = row[0] === t.first || row[row.length - 1] === t.last;
+    return ok;
+  };
   const cellAt: number[] = [];
   /** The header text printed just above cell c when c is the first cell of its unit (else ''). */
   const headings: string[] = [];
@@ -890,6 +920,10 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       }
       if (!order.every((row, r) => framed(row) || byOwnLabel(row, r, rows, labelAt, beside, cellAt))) {
         unframed++;
+        continue;
+      }
+      if (!order.every((row, r) => besideOwnLabel(row, rows[r]))) {
+        conflicts++;
         continue;
       }
       // One reading, or one per order of the column blocks that nothing printed proves (see columnBlocks).
