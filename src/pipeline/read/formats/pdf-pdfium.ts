@@ -13,9 +13,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import type { PdfPage, PdfRule, PdfTextItem } from './pdf-layout';
+import { apply, multiply, type Matrix, type Point } from './pdf-matrix';
 
-type Matrix = [number, number, number, number, number, number];
-type Point = [number, number];
 
 const WASM_PATH = createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm');
 
@@ -99,17 +98,6 @@ function pdfium(): Promise<Pdfium> {
   loaded ??= start();
   return loaded;
 }
-
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
-const apply = (m: Matrix, x: number, y: number): Point => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** pdf.js's PageViewport at scale 1: PDF user space → points from the top-left of the page as displayed. */
 function viewport(box: [number, number, number, number], rotation: number): { width: number; height: number; transform: Matrix } {

@@ -8,15 +8,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PdfReadError } from './pdf-errors';
 import type { PdfPage, PdfRule, PdfTextItem } from './pdf-layout';
+import { apply, multiply, type Matrix } from './pdf-matrix';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfPageProxy = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
-type Matrix = [number, number, number, number, number, number];
 
 let loaded: Promise<PdfJs> | null = null;
 
 /** Loads pdf.js once; its worker module is loaded into this thread (pdf.js's "fake worker"), so no file URL is resolved at run time. */
-function pdfjs(): Promise<PdfJs> {
+export function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
@@ -31,19 +31,6 @@ function pdfjs(): Promise<PdfJs> {
  */
 const PACKAGE_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const dirUrl = (name: string) => `${path.join(PACKAGE_DIR, name)}/`;
-
-function multiply(m: Matrix, n: number[]): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** pdf.js path opcodes inside a constructPath buffer (DrawOPS). */
 const MOVE = 0;
@@ -101,7 +88,7 @@ async function pageRules(page: PdfPageProxy, lib: PdfJs, toView: (x: number, y: 
     else if (fn === OPS.transform) ctm = multiply(ctm, args);
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(ctm);
-      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>));
+      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, args[0] as ArrayLike<number>);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath) {
       const [paint, [buffer]] = args as [number, [ArrayLike<number> | null]];
@@ -134,11 +121,12 @@ async function pageText(page: PdfPageProxy, toView: (x: number, y: number) => [n
   return items;
 }
 
-/** Every page's text and rules. Throws PdfReadError for a file pdf.js cannot open. */
-export async function extractPdfJs(bytes: Uint8Array): Promise<PdfPage[]> {
-  const lib = await pdfjs();
-  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const task = lib.getDocument({
+/**
+ * A document loading task with the options every pdf.js reading of this project uses (the generator's pdf.js items
+ * shape too). pdf.js takes ownership of (detaches) the buffer it is given: it gets a copy.
+ */
+export function openPdfJs(lib: PdfJs, bytes: Uint8Array): ReturnType<PdfJs['getDocument']> {
+  return lib.getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: dirUrl('cmaps'),
     cMapPacked: true,
@@ -149,6 +137,12 @@ export async function extractPdfJs(bytes: Uint8Array): Promise<PdfPage[]> {
     useSystemFonts: false,
     verbosity: 0,
   });
+}
+
+/** Every page's text and rules. Throws PdfReadError for a file pdf.js cannot open. */
+export async function extractPdfJs(bytes: Uint8Array): Promise<PdfPage[]> {
+  const lib = await pdfjs();
+  const task = openPdfJs(lib, bytes);
   let doc;
   try {
     doc = await task.promise;
