@@ -194,7 +194,13 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
         const [from, to] = [starts[k], starts[k + 1] ?? pages];
-        const own = Object.fromEntries(Object.entries(texts).map(([shape, pageTexts]) => [shape, pageTexts.slice(from, to).join('\n')]));
+        // pdftotext ends every page with a form feed, as its real output does; pdf.js items are lines.
+        const own = Object.fromEntries(
+          Object.entries(texts).map(([shape, pageTexts]) => {
+            const pages = pageTexts.slice(from, to);
+            return [shape, shape === 'pdfjs-items' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
+          }),
+        );
         return { c, pages: to - from, texts: own };
       });
     });

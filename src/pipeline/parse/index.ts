@@ -88,9 +88,12 @@ const TABLE_START: Partial<Record<SectionKey, RegExp>> = {
 
 function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const report = emptyReport();
-  const raws = input.text.split('\n');
-  const layout = detectLayout(input.text, raws);
-  const lines = joinThousands(layout === 'flattened' ? toLines(unflatten(input.text).split('\n')) : toLines(raws, input.lineOffset ?? 0));
+  // pdftotext ends each page with a form feed, which then starts the next page's first line: a page break, not a
+  // character of that line (in -layout text it would shift the line's columns by one).
+  const text = input.text.includes('\f') ? input.text.replace(/\f/g, '') : input.text;
+  const raws = text.split('\n');
+  const layout = detectLayout(text, raws);
+  const lines = joinThousands(layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0));
   report.layout = layout;
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))
