@@ -69,8 +69,6 @@ interface Hit {
   wrapped: boolean;
   /** Space rows: the lines of `own` in the stream's `spanLines` (where each value stands, columns.ts); else empty. */
   spanLines: number[];
-  /** Text that names no row stands between the label and the unit or label before it. */
-  afterText: boolean;
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -248,11 +246,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       break;
     }
     if (key) {
-      const afterText = heading !== '';
       heading = '';
       const own = values.length ? [...values] : null;
       const spans = parts.spans && own ? [spanLines.push(parts.spans) - 1] : [];
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, afterText };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans };
       hits.push(hit);
       open = 0;
       wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
@@ -871,8 +868,9 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   const runs = labelledRuns(units, hits);
   const framed = framing(units, runs);
   // A row label with numbers between it and each label beside it, and numbers right after it (no text between): a row
-  // read from contiguous cells begins there, or ends with the numbers right before the label (no text between). Else
-  // the label stands against another row's numbers (two rows printed in each other's place).
+  // read from contiguous cells begins there, or ends with the last number before the label (a vertical group label's
+  // piece may stand between them). Else the label stands against another row's numbers (two rows printed in each
+  // other's place).
   const touching = new Map<RequestKey, { first: number; last: number }>();
   {
     let offset = 0;
@@ -887,7 +885,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       if (labelAt.get(h.key) !== h.at || !lastOfRun.has(j) || !firstOfRun.has(j + 1)) return;
       const next = firstOfRun.get(j + 1)!;
       if (next.heading) return;
-      touching.set(h.key, { first: next.cell, last: h.afterText ? -1 : lastOfRun.get(j)! });
+      touching.set(h.key, { first: next.cell, last: lastOfRun.get(j)! });
     });
   }
   const besideOwnLabel = (row: number[], key: RequestKey) => {
