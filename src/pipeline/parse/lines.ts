@@ -71,6 +71,9 @@ export interface RowParts {
   spans: number[] | null;
 }
 
+/** The longest number read off the end of a label it is printed against. */
+const MAX_GLUED_DIGITS = 9;
+
 const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
 export function isMarkdownRule(line: string): boolean {
@@ -105,6 +108,17 @@ interface Tail {
   spans?: number[];
 }
 
+/** Digits that end s[start, end) right after a Chinese character: where they start (end when there are none). */
+function gluedDigits(s: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && end - i < MAX_GLUED_DIGITS && isAsciiDigit(s.charCodeAt(i - 1))) i--;
+  if (i === end || i === start || (i > start && isAsciiDigit(s.charCodeAt(i - 1)))) return end;
+  const before = s.charCodeAt(i - 1);
+  return before >= 0x4e00 && before <= 0x9fff ? i : end;
+}
+
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 /** Space-separated words: the trailing run of numbers and blank marks are the values, read from the end. */
 function wordTail(s: string): Tail {
   const values: CellToken[] = [];
@@ -115,7 +129,16 @@ function wordTail(s: string): Tail {
     let start = end - 1;
     while (start > 0 && !isWhitespace(s.charCodeAt(start - 1))) start--;
     const token = cellAt(s, start, end);
-    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end, spans: spans.reverse() };
+    if (token.kind === 'text') {
+      // A number run into the end of its label ("申请数量268": -layout text when the label fills its cell) is a value.
+      const digits = gluedDigits(s, start, end);
+      if (digits < end) {
+        values.push(readCell(s.slice(digits, end)));
+        spans.push(end, digits);
+        end = digits;
+      }
+      return { values: values.reverse(), labelEnd: end, spans: spans.reverse() };
+    }
     values.push(token);
     spans.push(end, start);
     end = start;
