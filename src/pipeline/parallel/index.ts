@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { lookUp, type CacheSettings, type FileOutcome, type Miss } from '../cache';
 import { ingestAndStore } from './ingest-file';
-import type { IngestBatch } from './worker';
+import { fromMessage, type IngestBatch, type OutcomeMessage } from './worker';
 
 /** Below this many files to parse, starting workers (about a second each) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 50;
@@ -74,7 +74,7 @@ async function onWorkers(
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(misses.length / (workers * BATCHES_PER_WORKER))));
   const batches: Miss[][] = [];
   for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
-  const pool = new Piscina<IngestBatch, FileOutcome[]>({
+  const pool = new Piscina<IngestBatch, OutcomeMessage[]>({
     filename: entry,
     minThreads: workers,
     maxThreads: workers,
@@ -88,7 +88,7 @@ async function onWorkers(
       batches.map(async (batch, b) => {
         try {
           const outcomes = await pool.run({ contentDir, cacheDir, misses: batch });
-          batch.forEach((miss, i) => done(miss, outcomes[i]));
+          batch.forEach((miss, i) => done(miss, fromMessage(outcomes[i])));
         } catch (error) {
           // A worker that died (out of memory on one huge file, say) does not lose its files: the main thread parses
           // them again, and fails the way a run without workers would if a file really cannot be read. Why the
