@@ -164,6 +164,17 @@ function valuesBefore(lines: Line[], i: number, from: number): number {
   return start;
 }
 
+/** Whether the next line in lines[from, to) with text (past blank lines and page footers) holds values only. */
+function valuesNext(lines: Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const { raw } = lines[i];
+    if (!raw.trim() || isPageNoise(raw)) continue;
+    const parts = partsOf(lines[i]);
+    return !parts.label && parts.values.length > 0;
+  }
+  return false;
+}
+
 /** Whether a value-only line stands in lines[from, to). */
 function hasNumbers(lines: Line[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -211,6 +222,12 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
 
   /** The labels of the text-only lines since the last row label or value line (see joinedLabel). */
   let fragments: string[] = [];
+  /**
+   * The last line read was a row's label without numbers, in a table whose first label came before any number: that
+   * row's cells follow it, one per line or a line of them.
+   */
+  let bareRow = false;
+  let numbersFirst = false;
   for (let i = start; i < stop; i++) {
     const line = lines[i];
     const { raw, no } = line;
@@ -245,6 +262,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       end = i;
       break;
     }
+    const afterBareRow = bareRow;
+    bareRow = !!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup);
     if (key) {
       heading = '';
       const own = values.length ? [...values] : null;
@@ -275,7 +294,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     // A lone 无 in PDF text is a blank cell or a character of a vertical label ("（四）" / "无" / "法" / "提供"): it is
     // a cell only when a wrapped row is waiting for it. Other blank marks (/ — -) are never label characters.
-    const fragment = parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无');
+    // Right after a row's label, with values on the next line, it is that row's first cell (a row printed one cell per
+    // line whose first cell is blank).
+    const fragment =
+      parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无') && !(afterBareRow && valuesNext(lines, i + 1, stop));
     if (wrapping && wrapping.own!.length + values.length <= WIDTH) {
       wrapping.own!.push(...values); // a row's numbers wrapped onto the next line
       if (parts.spans) wrapping.spanLines.push(spanLines.push(parts.spans) - 1);
@@ -296,6 +318,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       cluster++;
       continue;
     }
+    if (!hits.length) numbersFirst = true;
     units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(parts.spans) - 1 : -1, heading });
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
