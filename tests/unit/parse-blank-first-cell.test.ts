@@ -21,6 +21,11 @@ describe('a blank mark as the first cell of a row printed one cell per line', ()
     expect(r.diagnostics.filter((d) => d.code === 'row-no-values' && d.path?.startsWith('requests.withheld'))).toEqual([]);
   });
 
+  it('is read as the row’s first cell after the rest of a long label wrapped onto the next line', () => {
+    expect(text).toMatch(/申请人逾期未按收费通知要求缴纳费用、行政机关不再\n处理其政府信息公开申请\n无\n无\n0\n/);
+    expect(r.requests['otherHandling.feeUnpaid']).toEqual({ natural: null, commercial: null, research: 0, nonprofit: 0, legal: 0, otherOrg: null, total: null });
+  });
+
   it('leaves the rows that start with a number as they were', () => {
     const numbered = text.replace('其他法律行政法规禁止公开\n无\n', '其他法律行政法规禁止公开\n0\n');
     expect(parseReport({ text: numbered, file: 'a.txt' }).requests['withheld.lawForbids']).toEqual({ natural: 0, commercial: 0, research: null, nonprofit: null, legal: 0, otherOrg: null, total: 0 });

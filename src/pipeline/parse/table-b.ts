@@ -262,8 +262,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       end = i;
       break;
     }
-    const afterBareRow = bareRow;
-    bareRow = !!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup);
+    const afterBareRow: boolean = bareRow;
+    // The rest of a long label wrapped onto the next line keeps its row waiting for its cells; a vertical group
+    // label's pieces are a few characters each.
+    const labelGoesOn: boolean = afterBareRow && !key && !values.length && parts.label.length >= MIN_LABEL_REST;
+    bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup));
     if (key) {
       heading = '';
       const own = values.length ? [...values] : null;
@@ -328,6 +331,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
 }
 
 const BARE_ORDINAL = /^\d[.、,]$/;
+/** The shortest text line read as the rest of a row label wrapped onto it (see readStream's bareRow). */
+const MIN_LABEL_REST = 5;
 /** At most this many pieces of one cut label are joined, and at most this many characters. */
 const MAX_FRAGMENTS = 6;
 const MAX_JOINED = 40;
