@@ -1,7 +1,7 @@
 /**
  * Columns by position (src/pipeline/parse/columns.ts): a table's value offsets prove a column grid only when they form
  * exactly as many blocks as columns, each sharing a line with the next; a value is placed only inside one block and
- * not right beside the block to its left.
+ * not right beside the block to its left, unless the row's value before it stands in that block.
  */
 import { describe, expect, it } from 'vitest';
 import { columnGrids, placeByColumns } from '../../src/pipeline/parse/columns';
@@ -51,5 +51,17 @@ describe('placeByColumns', () => {
     expect(wide.lo.slice(0, 2)).toEqual([5, 11]);
     expect(placeByColumns(wide, 7, { tokens: tokens('3'), spans: [15, 16] })?.map((t) => t.printed)).toEqual(['', '3', '', '', '', '', '']);
     expect(placeByColumns(wide, 7, { tokens: tokens('3'), spans: [11, 12] })).toBeNull();
+  });
+  it('places a value a character from the block to its left when the row’s value before it stands in that block', () => {
+    // pdftotext -layout prints 其他 and 总计 one space apart ("0 1"): the 0 takes the sixth column, so the 1 is the seventh.
+    const five = at(10, 20, 30, 40, 50);
+    const close = columnGrids([[...five, 59, 60, 61, 62], [...five, 55, 60, 61, 64]], 7)[0]!;
+    expect(close.hi[5]).toBe(60);
+    expect(close.lo[6]).toBe(61);
+    expect(placeByColumns(close, 7, { tokens: tokens('2', '0', '1'), spans: [...at(10), 59, 60, 61, 62] })?.map((t) => t.printed)).toEqual(['2', '', '', '', '', '0', '1']);
+    // Alone, the 1 could be the sixth column's, moved a character: not placed.
+    expect(placeByColumns(close, 7, { tokens: tokens('2', '1'), spans: [...at(10), 61, 62] })).toBeNull();
+    // Its left neighbour in another block does not take the sixth column either.
+    expect(placeByColumns(close, 7, { tokens: tokens('2', '1'), spans: [...at(50), 61, 62] })).toBeNull();
   });
 });

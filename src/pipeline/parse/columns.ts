@@ -136,17 +136,21 @@ function numberings(apart: boolean[][], width: number): number[][] {
 /**
  * The row's `width` cells with its values in the columns their positions prove and blank cells (printed as nothing)
  * elsewhere, or null when a value stands in no block of the grid, shares a column with another value, or stands
- * closer than MARGIN characters to a neighbouring column's block (pdftotext moves a value by a character or two: so
- * near, it could be the neighbour's).
+ * closer than MARGIN characters to the block of the column before it (pdftotext moves a value by a character or two:
+ * so near, it could be that column's) while the row has no value of its own in that block (its value there, left of
+ * this one and itself placed, takes that column).
  */
 export function placeByColumns(grid: ColumnGrid, width: number, row: PlacedTokens): CellToken[] | null {
   const out: (CellToken | null)[] = new Array<CellToken | null>(width).fill(null);
+  let previous = -1;
   for (let k = 0; k < row.tokens.length; k++) {
     const [start, end] = [row.spans[2 * k], row.spans[2 * k + 1]];
     const b = blockOf(grid.lo, grid.hi, start);
     if (b < 0 || end > grid.hi[b] || out[grid.column[b]]) return null;
-    if (b > 0 && start - grid.hi[b - 1] < MARGIN) return null;
+    // Unless the row's value before it stands in that neighbouring block: then the neighbour's column is taken.
+    if (b > 0 && start - grid.hi[b - 1] < MARGIN && previous !== b - 1) return null;
     out[grid.column[b]] = row.tokens[k];
+    previous = b;
   }
   return out.map((t) => t ?? { kind: 'blank', printed: '' });
 }
