@@ -1,6 +1,6 @@
 /** Writes that never leave a half-written file: write a temporary file next to the target, then rename over it. */
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, copyFileSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { readIfExists } from '../files';
@@ -38,13 +38,42 @@ export function writeJsonAtomic(target: string, value: unknown): Promise<void> {
   return writeFileAtomic(target, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Folders known to exist, so that writing thousands of new files into a few folders creates each once. */
+export class NewFolders {
+  private readonly made = new Set<string>();
+
+  ensure(file: string): void {
+    const dir = path.dirname(file);
+    if (this.made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
+  }
+}
+
 /**
- * A copy that shares the source's blocks where the file system can (a reflink: Btrfs, XFS), else an ordinary copy.
- * Not a hard link: linking changes the source's ctime, so the next run would read and hash every input again
- * (../cache/file-state.ts).
+ * A file that was not there, written in place and blocking (`wx`: should it have appeared meanwhile, the write
+ * fails rather than replace it). Nothing is replaced, so there is no temporary file to rename: half the system calls
+ * of writeFileAtomic, and no round trips through the thread pool. A run stopped half-way may leave a partial file;
+ * the next run's output manifest (./manifest.ts) does not know it, so that run compares it and replaces it.
  */
-export function copyFileAtomic(source: string, target: string): Promise<void> {
-  return replaceAtomically(target, (temp) => copyFile(source, temp, constants.COPYFILE_FICLONE));
+export function writeNewFile(target: string, chunks: readonly Uint8Array[], folders: NewFolders): void {
+  folders.ensure(target);
+  const fd = openSync(target, 'wx');
+  try {
+    for (const chunk of chunks) writeAll(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A copy of `source` to `target`, which was not there, in place and blocking (see writeNewFile): it shares the
+ * source's blocks where the file system can (a reflink: Btrfs, XFS), else it is an ordinary copy. Not a hard link:
+ * linking changes the source's ctime, so the next run would read and hash every input again (../cache/file-state.ts).
+ */
+export function copyNewFile(source: string, target: string, folders: NewFolders): void {
+  folders.ensure(target);
+  copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
 }
 
 /**
@@ -64,7 +93,7 @@ export function writeJsonIfChanged(target: string, value: unknown): Promise<bool
   return writeFileIfChanged(target, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** copyFileAtomic, skipped when the target already has the source's bytes. */
+/** A source copied over `target` (through writeFileAtomic), skipped when the target already has the source's bytes. */
 export async function copyFileIfChanged(source: string, target: string): Promise<boolean> {
   return writeFileIfChanged(target, await readFile(source));
 }
