@@ -108,13 +108,15 @@ describe('ingest cache', () => {
     expect(await readDataTree(out)).toEqual(firstTree);
   });
 
-  it('computes the long CSV piece of a cached report again when its cache file is damaged or missing', async () => {
-    const entry = await entryOf('yining/2024.txt');
-    const piece = entry.replace(/\.json$/, '.csv');
-    const text = await readFile(piece, 'utf8');
-    await writeFile(piece, text.replace(/,(\d+)\n/, ',9$1\n'));
-    const pieceOfOther = (await entryOf('yining/2023.txt')).replace(/\.json$/, '.csv');
-    await rm(pieceOfOther);
+  it('computes the long CSV piece of a cached report again when it is damaged or missing in its cache entry', async () => {
+    // An entry is a checksum line, a header line, the report's JSON line, then the long piece to the end of the file.
+    const lines = async (file: string) => (await readFile(await entryOf(file), 'utf8')).split('\n');
+    const damaged = await lines('yining/2024.txt');
+    const piece = damaged.slice(3).join('\n');
+    expect(piece).toMatch(/,\d+\n/);
+    await writeFile(await entryOf('yining/2024.txt'), [...damaged.slice(0, 3), piece.replace(/,(\d+)\n/, ',9$1\n')].join('\n'));
+    const cut = await lines('yining/2023.txt');
+    await writeFile(await entryOf('yining/2023.txt'), cut.slice(0, 3).join('\n'));
     const second = await run();
     expect(second.stats).toMatchObject({ parsed: 0, cached: files });
     expect(await readDataTree(out)).toEqual(firstTree);
@@ -153,10 +155,15 @@ describe('ingest cache', () => {
     expect(second.reports.some((r) => r.source.path === 'yining/2024.txt')).toBe(true);
   });
 
-  /** An entry is `<sha256 of the JSON>\n<JSON>`. */
+  /** An entry is `<sha256 of the next two lines>\n<header JSON>\n<report JSON>` and a report's long CSV piece after a line break. */
   const body = (entry: string) => entry.slice(entry.indexOf('\n') + 1);
+  /** The middle of the report's JSON line. */
+  const midJson = (entry: string) => {
+    const start = entry.indexOf('\n', entry.indexOf('\n') + 1) + 1;
+    return start + Math.floor((entry.indexOf('\n', start) - start) / 2);
+  };
   it.each([
-    ['truncated', (entry: string) => entry.slice(0, entry.length / 2)],
+    ['truncated', (entry: string) => entry.slice(0, midJson(entry))],
     ['binary garbage', () => '\u0000\u0001garbage'],
     ['empty', () => ''],
     ['its JSON without the checksum line', (entry: string) => body(entry)],

@@ -7,7 +7,7 @@
  * A missing, unreadable or damaged entry is a miss, never an error: the file is parsed and the entry rewritten.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ingested } from '../ingest';
@@ -29,8 +29,8 @@ export interface CacheSettings {
 
 /**
  * A report's CSV pieces (see reportCsv) as the cache holds them: the long piece, a tenth of a megabyte for some
- * reports and most of an entry's size, lives in its own file next to the entry and is read only when the long CSV
- * is written, straight into it (see readLongPiece).
+ * reports and most of an entry's size, ends the entry's file and is read only when the long CSV is written, straight
+ * into it (see readLongPiece).
  */
 export interface StoredCsv {
   wide: string;
@@ -77,18 +77,22 @@ export function cacheKey(contentDir: string, file: string, codeVersion: string, 
 }
 
 const entryPath = (dir: string, key: string) => path.join(dir, `${key}.json`);
-const longPiecePath = (dir: string, key: string) => path.join(dir, `${key}.csv`);
 
 type Entry = Pick<FileOutcome, 'ingested' | 'csv'>;
 
 /*
- * An entry file is the SHA-256 of the rest, a line break, the JSON of { key, csv, report } (report: whether the
- * file became a report), a line break, and the JSON of the report or of the rejected entry (compact JSON has no
- * line breaks). The checksum makes a damaged entry (truncated, overwritten, edited by hand) a miss, at a fraction of
- * the cost of validating every cached report with zod again; what passes it is exactly what this code wrote for the key.
+ * An entry file is one line of the SHA-256 of the next two, a line of the JSON of { key, csv, report } (report:
+ * whether the file became a report), a line of the JSON of the report or of the rejected entry (compact JSON has no
+ * line breaks), then a report's long CSV piece to the end of the file (checked apart, by csv.longSha256, when it is
+ * read: see readLongPiece). One file per entry: at 10,000 files a second file for the long piece cost the workers
+ * 10,000 more files to create. The checksum makes a damaged entry (truncated, overwritten, edited by hand) a miss, at
+ * a fraction of the cost of validating every cached report with zod again; what passes it is exactly what this code
+ * wrote for the key.
  */
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const sha256 = (...data: Uint8Array[]) => data.reduce((hash, d) => hash.update(d), createHash('sha256')).digest('hex');
 const CHECKSUM_LENGTH = 64;
+const NEWLINE = 0x0a;
+const NEWLINE_BYTES = Buffer.from('\n');
 
 interface EntryHeader {
   key: string;
@@ -96,16 +100,24 @@ interface EntryHeader {
   report: boolean;
 }
 
+/** Where an entry's parts end: its header's line break, its JSON's (or the file's end), or null when it is damaged. */
+function entryBounds(bytes: Buffer): { header: number; json: number } | null {
+  if (bytes[CHECKSUM_LENGTH] !== NEWLINE) return null;
+  const header = bytes.indexOf(NEWLINE, CHECKSUM_LENGTH + 1);
+  if (header < 0) return null;
+  const json = bytes.indexOf(NEWLINE, header + 1);
+  return { header, json: json < 0 ? bytes.length : json };
+}
+
 /** A cached result, or null when there is none, it is damaged, or it belongs to another key. */
 function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 'reportJson'>) | null {
   try {
     const bytes = readFileSync(entryPath(dir, key));
-    const body = bytes.subarray(CHECKSUM_LENGTH + 1);
-    if (bytes[CHECKSUM_LENGTH] !== 0x0a || bytes.toString('latin1', 0, CHECKSUM_LENGTH) !== sha256(body)) return null;
-    const split = body.indexOf(0x0a);
-    const header = JSON.parse(body.toString('utf8', 0, split)) as EntryHeader;
+    const bounds = entryBounds(bytes);
+    if (!bounds || bytes.toString('latin1', 0, CHECKSUM_LENGTH) !== sha256(bytes.subarray(CHECKSUM_LENGTH + 1, bounds.json))) return null;
+    const header = JSON.parse(bytes.toString('utf8', CHECKSUM_LENGTH + 1, bounds.header)) as EntryHeader;
     if (header.key !== key) return null;
-    const json = body.subarray(split + 1);
+    const json = bytes.subarray(bounds.header + 1, bounds.json);
     const parsed: unknown = JSON.parse(json.toString('utf8'));
     const ingested = (header.report ? { report: parsed } : { rejected: parsed }) as Ingested;
     return { ingested, csv: header.csv, reportJson: header.report ? json : null };
@@ -115,35 +127,45 @@ function readEntry(dir: string, key: string): (Entry & Pick<FileOutcome, 'report
 }
 
 /**
- * Writes `data` to `file`, creating its folder when missing. Not through a temporary file: a half-written entry or
- * long piece fails its checksum and is a miss, and two writers of one key write the same bytes. Blocking, like the
- * reads: on the worker threads a promise's round trip through the thread pool costs more than the write.
+ * Writes `chunks` to `file`, creating its folder when missing. Not through a temporary file: a half-written entry
+ * fails its checksum (or its long piece's) and is a miss, and two writers of one key write the same bytes. Blocking,
+ * like the reads: on the worker threads a promise's round trip through the thread pool costs more than the write.
  */
-function writeCacheFile(file: string, data: string): void {
+function writeCacheFile(file: string, chunks: Uint8Array[]): void {
+  const write = () => {
+    const fd = openSync(file, 'w');
+    try {
+      for (const chunk of chunks) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+    } finally {
+      closeSync(fd);
+    }
+  };
   try {
-    writeFileSync(file, data);
+    write();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, data);
+    write();
   }
 }
 
-/** Writes the entry; returns the compact JSON of the report (or of the rejected entry) it holds. */
-function writeEntry(dir: string, key: string, { ingested, csv }: Entry): string {
-  if (csv?.long != null) writeCacheFile(longPiecePath(dir, key), csv.long);
+/** Writes the entry; returns the compact JSON (UTF-8) of the report (or of the rejected entry) it holds. */
+function writeEntry(dir: string, key: string, { ingested, csv }: Entry, long: Buffer | null): Buffer {
   const header: EntryHeader = { key, csv: csv && { ...csv, long: null }, report: 'report' in ingested };
-  const json = JSON.stringify('report' in ingested ? ingested.report : ingested.rejected);
-  const body = `${JSON.stringify(header)}\n${json}`;
-  writeCacheFile(entryPath(dir, key), `${sha256(body)}\n${body}`);
+  const headerLine = Buffer.from(`${JSON.stringify(header)}\n`);
+  const json = Buffer.from(JSON.stringify('report' in ingested ? ingested.report : ingested.rejected));
+  const checksum = Buffer.from(`${sha256(headerLine, json)}\n`, 'latin1');
+  writeCacheFile(entryPath(dir, key), long ? [checksum, headerLine, json, NEWLINE_BYTES, long] : [checksum, headerLine, json]);
   return json;
 }
 
 /** The long CSV piece of a cached report, null when it is missing or damaged (the caller computes it again). */
 export function readLongPiece(dir: string, key: string, expectedSha256: string): Buffer | null {
   try {
-    const bytes = readFileSync(longPiecePath(dir, key));
-    return sha256(bytes) === expectedSha256 ? bytes : null;
+    const bytes = readFileSync(entryPath(dir, key));
+    const bounds = entryBounds(bytes);
+    const piece = bounds && bounds.json < bytes.length ? bytes.subarray(bounds.json + 1) : null;
+    return piece && sha256(piece) === expectedSha256 ? piece : null;
   } catch {
     return null;
   }
@@ -165,13 +187,13 @@ export interface Miss {
  * null) and returns it as an outcome parsed this run.
  */
 export async function storeOutcome(cacheDir: string | null, key: string | null, ingested: Ingested, pieces: ReportCsv | null): Promise<FileOutcome> {
-  const csv = pieces && { ...pieces, longSha256: sha256(pieces.long) };
+  const long = pieces && Buffer.from(pieces.long);
+  const csv = pieces && { ...pieces, longSha256: sha256(long!) };
   if (!cacheDir || !key) return { ingested, csv, reportJson: null, parsed: true, key };
-  const json = writeEntry(cacheDir, key, { ingested, csv });
+  const json = writeEntry(cacheDir, key, { ingested, csv }, long);
   // The long piece stays in the cache folder: not sent between threads, read once when the long CSV is written.
   // The report's JSON, serialised for the entry, comes along as bytes: the per-year download parts need not serialise it again.
-  const reportJson = 'report' in ingested ? new TextEncoder().encode(json) : null;
-  return { ingested, csv: csv && { ...csv, long: null }, reportJson, parsed: true, key };
+  return { ingested, csv: csv && { ...csv, long: null }, reportJson: 'report' in ingested ? json : null, parsed: true, key };
 }
 
 /**
@@ -214,6 +236,6 @@ export async function pruneCache(dir: string, used: ReadonlySet<string>): Promis
   } catch {
     return;
   }
-  // `<key>.json` and `<key>.csv`; a temporary file left by an interrupted run starts with a dot and is never used.
+  // `<key>.json` (and `<key>.csv` of earlier versions); a temporary file left by an interrupted run starts with a dot and is never used.
   await Promise.all(names.filter((n) => !used.has(n.split('.')[0])).map((n) => rm(path.join(dir, n), { force: true })));
 }

@@ -1,5 +1,5 @@
 /** Writes that never leave a half-written file: write a temporary file next to the target, then rename over it. */
-import { closeSync, constants, copyFileSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -67,13 +67,13 @@ export function writeNewFile(target: string, chunks: readonly Uint8Array[], fold
 }
 
 /**
- * A copy of `source` to `target`, which was not there, in place and blocking (see writeNewFile): it shares the
- * source's blocks where the file system can (a reflink: Btrfs, XFS), else it is an ordinary copy. Not a hard link:
- * linking changes the source's ctime, so the next run would read and hash every input again (../cache/file-state.ts).
+ * A copy of `source` to `target`, which was not there, in place and blocking (see writeNewFile): read and written.
+ * Not copyFile: libuv's copy (copy_file_range, sendfile) cost ten times the system time of a read and a write on
+ * ext4 (0.6 ms a report file; BENCHMARKS.md, "The data step's rate"). Not a hard link: linking changes the source's
+ * ctime, so the next run would read and hash every input again (../cache/file-state.ts).
  */
 export function copyNewFile(source: string, target: string, folders: NewFolders): void {
-  folders.ensure(target);
-  copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+  writeNewFile(target, [readFileSync(source)], folders);
 }
 
 /**
