@@ -48,6 +48,43 @@ export function joinThousands(lines: Line[]): Line[] {
   return out ?? lines;
 }
 
+/**
+ * A decimal point alone on a line right after a line holding one number and not before another (poppler's default
+ * mode prints "７５" then "." for a cell "７.５" whose point comes from another font): the number's digits and its
+ * point stand apart, so where the point goes is unknown. The point joins that number's line ("７５."), which then reads as text, not as the number 75;
+ * the point's own line is dropped (each line keeps its file line number).
+ */
+export function joinLonePoints(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    // "６４" / "." / "７" (pdf.js items of "６４.７", or "６２元") is a number in pieces, read so by the table readers.
+    const point = LONE_POINT.test(line.raw) && !STARTS_WITH_DIGIT.test(nextText(lines, i + 1)?.raw ?? '');
+    if (point && last >= 0 && LONE_NUMBER.test(lines[last].raw)) {
+      out ??= lines.slice(0, i);
+      const at = out.indexOf(lines[last]);
+      const raw = `${lines[last].raw.trim()}${line.raw.trim()}`;
+      out[at] = { ...lines[last], raw, text: raw };
+      last = -1;
+      continue;
+    }
+    out?.push(line);
+    if (line.raw.trim()) last = i;
+  }
+  return out ?? lines;
+}
+
+/** The first line from index i on that is not blank. */
+function nextText(lines: Line[], i: number): Line | undefined {
+  while (i < lines.length && !lines[i].raw.trim()) i++;
+  return lines[i];
+}
+
+const LONE_POINT = /^\s*[.．]\s*$/;
+const LONE_NUMBER = /^\s*[0-9０-９]+\s*$/;
+const STARTS_WITH_DIGIT = /^\s*[0-9０-９]/;
+
 /** The line trimmed and without Markdown heading marks; most lines start with neither a space nor a mark. */
 function headingText(raw: string): string {
   const first = raw.charCodeAt(0);

@@ -1,0 +1,40 @@
+/**
+ * poppler's default mode prints a cell "７.５" whose point comes from another font as "７５" and then "." on a line of
+ * its own: where the point goes is unknown, so the number is not read as 75.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
+import { joinLonePoints, toLines } from '../../src/pipeline/parse/lines';
+
+/** A generated report printed by Chromium and read by `pdftotext` (pdfCase('shape-pdf', 1042)): fees 7.5 (万元). */
+const GENERATED = 'tests/fixtures/shapes/pdftotext-lone-point.txt';
+
+describe('a decimal point alone on the line after a number', () => {
+  it('leaves the number unread instead of reading its digits without the point', () => {
+    const text = readFileSync(GENERATED, 'utf8');
+    expect(text).toMatch(/行政事业性收费\n\n７５\n\n\.\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(r.diagnostics.some((d) => d.path === 'proactive.fees' || d.path === 'proactive.fees.amount')).toBe(true);
+    // The point printed in its place reads as the number.
+    expect(parseReport({ text: text.replace('７５\n\n.\n', '７.５\n'), file: 'a.txt' }).proactive?.fees.amount).toBe(7.5);
+  });
+
+  it('joins the point to the number’s line only, keeping every other line and its line number', () => {
+    const lines = joinLonePoints(toLines(['收费', '', '７５', '', '.', '其他', '.', '3 4', '６４', '.', '７']));
+    expect(lines.map((l) => [l.no, l.raw])).toEqual([
+      [1, '收费'],
+      [2, ''],
+      [3, '７５.'],
+      [4, ''],
+      [6, '其他'],
+      [7, '.'],
+      [8, '3 4'],
+      // A point between two digit groups is a number in pieces ("６４" / "." / "７"), left to the table readers.
+      [9, '６４'],
+      [10, '.'],
+      [11, '７'],
+    ]);
+  });
+});
