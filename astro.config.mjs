@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import buildReport from './src/integrations/build-report.ts';
 import downloads from './src/integrations/downloads.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import siteFiles from './src/integrations/site-files.ts';
 import sitemapAlias from './src/integrations/sitemap-alias.ts';
 import siteUrlCheck, { basePath, siteUrl } from './src/integrations/site-url.ts';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // Chart embeds (/embed/<id>/) are noindex copies of /charts/<id>/: keep them out of the sitemap.
-  integrations: [siteUrlCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), downloads(), buildReport(), pagefind()],
+  integrations: [siteUrlCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), siteFiles(), downloads(), buildReport(), pagefind()],
   // Separate caches let several builds (tests, helpers) run at once without sharing Astro's cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:

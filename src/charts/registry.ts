@@ -4,14 +4,15 @@
  * drawn from its summary when a page asks for them, so the build never holds every report's charts at once.
  */
 import { rendersChart } from '../lib/build-part';
+import { builtAt } from '../lib/built-at';
 import { regions } from '../lib/region-data';
 import { reportById, reports } from '../lib/site-data';
 import { REPORT_CHART_SUFFIXES, buildSharedCharts, reportCharts as drawReportCharts, reportIdOfChart, type ChartEntry } from './catalog';
 import { reportChartId } from './chart-ids';
 import { buildRegionCharts } from './region-catalog';
 
-/** One time for the whole build, printed on every chart. */
-export const BUILT_AT = new Date().toISOString();
+/** One time for the whole build, printed on every chart (SITE_BUILT_AT: src/lib/built-at.ts). */
+export const BUILT_AT = builtAt();
 
 let shared: Promise<ChartEntry[]> | undefined;
 let sharedById: Promise<Map<string, ChartEntry>> | undefined;
@@ -22,10 +23,25 @@ export function getSharedCharts(): Promise<ChartEntry[]> {
   return shared;
 }
 
+/**
+ * The charts of the reports drawn last. A report's three charts each have a page, an embed and a PNG route, rendered
+ * route by route, a few pages at a time: each of those pages asked for its report's charts, so each report's charts
+ * were drawn three times per route. A handful of reports is enough (the routes list a report's charts one after the
+ * other), and a bounded cache never holds every report's charts. Chart entries are never changed once built.
+ */
+const recentReportCharts = new Map<string, ChartEntry[]>();
+const RECENT_REPORTS = 8;
+
 /** The charts drawn from one report (none for an unknown id). */
 export async function reportCharts(reportId: string): Promise<ChartEntry[]> {
+  const cached = recentReportCharts.get(reportId);
+  if (cached) return cached;
   const report = reportById.get(reportId);
-  return report ? drawReportCharts(report, BUILT_AT) : [];
+  if (!report) return [];
+  const charts = drawReportCharts(report, BUILT_AT);
+  recentReportCharts.set(reportId, charts);
+  if (recentReportCharts.size > RECENT_REPORTS) recentReportCharts.delete(recentReportCharts.keys().next().value!);
+  return charts;
 }
 
 /** Every chart one at a time: each report's, then the shared ones (each report's drawn and let go in turn). */
