@@ -1,6 +1,6 @@
 /**
  * Writes the built site's files that are not pages (/reports/<id>.json and .csv, /charts/<id>.svg and .csv,
- * /sources/<path>: src/lib/site-files.ts) in a process of its own, started when Astro starts building (after it has
+ * /sources/<path>: ./site-files-write.ts) in a process of its own, started when Astro starts building (after it has
  * emptied the output folder) and awaited when the pages are done: the files are written on the second core while
  * Astro renders pages on the first, without one Astro route per file. It also sets the build's time
  * (SITE_BUILT_AT, src/lib/built-at.ts) for the pages and that process alike, so charts print one time.
@@ -15,9 +15,9 @@ interface Written {
   output: string;
 }
 
-/** Runs the writer (site-files-child.ts) with tsx in `root`; resolves with its exit code and output. */
+/** Runs the writer (scripts/site-files.ts) with tsx in `root`; resolves with its exit code and output. */
 function startWriter(root: string, outDir: string, site: string, base: string): Promise<Written> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/integrations/site-files-child.ts', outDir, site, base], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/site-files.ts', outDir, site, base], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,7 +10,8 @@
 /**
  * The base path without its trailing slash: '' for a site at the root of its host, '/nianbao' under a sub-path.
  * astro.config.mjs has Vite write Astro's `base` in place of `__BASE_PATH__` (src/env.d.ts), in the pages and in
- * the browser's code; code run outside Vite (the CLIs, unit tests) has none, and no base path. Not Astro's
+ * the browser's code; code run outside Vite (the CLIs, unit tests) has none, and no base path, unless it is set on the
+ * global object first (scripts/site-files.ts, which writes files of the built site). Not Astro's
  * `import.meta.env.BASE_URL`: in the pages, an environment variable BASE_URL of the shell running the build (vitest
  * sets one to `/`) takes its place.
  */
@@ -85,6 +86,14 @@ export const embedUrl = (id: string) => at(`/embed/${id}/`);
 /** A source file's URL; each path segment is encoded (source paths are relative to the content folder). */
 export function sourceUrl(path: string): string {
   return at(`/sources/${path.split('/').map(encodeURIComponent).join('/')}`);
+}
+
+/**
+ * Where a URL built here is in the built site's folder (dist/): the path without the base path, each segment
+ * decoded (`/nianbao/sources/%E6%8A%A5.md` → `sources/报.md`), as Astro writes its routes' files.
+ */
+export function builtFile(url: string): string {
+  return url.slice(BASE_PATH.length + 1).split('/').map(decodeURIComponent).join('/');
 }
 
 /**

@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtFile, chartFileUrl, reportFileUrl, sourceUrl } from '../../src/lib/paths';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The folders of the site (those of tests/unit/layering.test.ts that exist); the pipeline and generator build no links. */
@@ -109,5 +110,15 @@ describe('internal URLs', () => {
     expect(offenders).toEqual([]);
     // …which does spell them: the scan would see a path written anywhere else.
     expect(handMade(readFileSync(path.join(ROOT, PATHS_MODULE), 'utf8')).length).toBeGreaterThan(20);
+  });
+});
+
+describe('builtFile', () => {
+  it('places a URL built in src/lib/paths.ts in the built site, as Astro wrote the routes it replaces', () => {
+    expect(builtFile(chartFileUrl('report-a-2024-handling', 'svg'))).toBe('charts/report-a-2024-handling.svg');
+    expect(builtFile(reportFileUrl('a-2024', 'csv'))).toBe('reports/a-2024.csv');
+    // Encoded segment by segment in the URL, decoded in the file name; the folders kept.
+    expect(sourceUrl('江苏/报告 2024#1.md')).toBe('/sources/%E6%B1%9F%E8%8B%8F/%E6%8A%A5%E5%91%8A%202024%231.md');
+    expect(builtFile(sourceUrl('江苏/报告 2024#1.md'))).toBe('sources/江苏/报告 2024#1.md');
   });
 });
