@@ -138,15 +138,20 @@ CREATE VIEW cells_long AS
   FROM cells c JOIN reports r ON r.report_no = c.report_no JOIN dictionary d ON d.cell = c.cell;
 `;
 
+/*
+ * The JSON arrays below are bound as UTF-8 bytes (a blob) and read as text (CAST … AS TEXT: the same bytes): the
+ * SQLite binding encodes a string to UTF-8 in a JavaScript loop, a character at a time, which for the reports' prose
+ * cost more than Buffer.from does natively (see utf8).
+ */
 const INSERT_REPORT = `INSERT INTO reports VALUES (${Array.from({ length: 18 }, () => '?').join(', ')})`;
 /** ?2 is the JSON array of every cell of the dictionary in order (cell number = position + 1), `false` where the report has none. */
-const INSERT_CELLS = `INSERT INTO cells SELECT ?1, j.key + 1, j.value FROM json_each(?2) j WHERE j.type <> 'false'`;
+const INSERT_CELLS = `INSERT INTO cells SELECT ?1, j.key + 1, j.value FROM json_each(CAST(?2 AS TEXT)) j WHERE j.type <> 'false'`;
 const INSERT_CHECKS = `INSERT INTO checks SELECT ?1, j.value ->> 'rule', j.value ->> 'scope', j.value ->> 'expected',
-  j.value ->> 'found', j.value -> 'cells', j.value ->> 'message' FROM json_each(?2) j`;
+  j.value ->> 'found', j.value -> 'cells', j.value ->> 'message' FROM json_each(CAST(?2 AS TEXT)) j`;
 const INSERT_DIAGNOSTICS = `INSERT INTO diagnostics SELECT ?1, j.value ->> 'file', j.value ->> 'severity', j.value ->> 'code',
-  j.value ->> 'line', j.value ->> 'expected', j.value ->> 'found', j.value ->> 'message', j.value ->> 'path' FROM json_each(?2) j`;
+  j.value ->> 'line', j.value ->> 'expected', j.value ->> 'found', j.value ->> 'message', j.value ->> 'path' FROM json_each(CAST(?2 AS TEXT)) j`;
 const INSERT_SECTIONS = `INSERT INTO sections SELECT ?1, j.key, j.value ->> 'title', j.value ->> 'line', j.value ->> 'text'
-  FROM json_each(?2) j WHERE j.type = 'object'`;
+  FROM json_each(CAST(?2 AS TEXT)) j WHERE j.type = 'object'`;
 
 /** The dictionary's cell numbers: the position in CELL_DEFINITIONS, from 1 (as INSERT_CELLS numbers them). */
 const cellNo = (index: number) => index + 1;
@@ -272,12 +277,15 @@ function withInserts(db: Db, use: (statements: Statements) => void): void {
   }
 }
 
+/** A JSON array for one of the INSERT statements above: its UTF-8 bytes. */
+const utf8 = (json: string) => Buffer.from(json);
+
 function insertReport(statements: Statements, r: Report, reportNo: number): void {
   statements.report.run(reportRow(r, reportNo));
-  statements.cells.run([reportNo, cellsJson(r)]);
-  if (r.checks.length > 0) statements.checks.run([r.id, JSON.stringify(r.checks)]);
-  if (r.diagnostics.length > 0) statements.diagnostics.run([r.id, JSON.stringify(r.diagnostics)]);
-  statements.sections.run([r.id, JSON.stringify(r.sections)]);
+  statements.cells.run([reportNo, utf8(cellsJson(r))]);
+  if (r.checks.length > 0) statements.checks.run([r.id, utf8(JSON.stringify(r.checks))]);
+  if (r.diagnostics.length > 0) statements.diagnostics.run([r.id, utf8(JSON.stringify(r.diagnostics))]);
+  statements.sections.run([r.id, utf8(JSON.stringify(r.sections))]);
 }
 
 function insertAgenciesAndRejected(statements: Statements, { agencies, rejected }: DatabaseInput): void {
@@ -285,7 +293,7 @@ function insertAgenciesAndRejected(statements: Statements, { agencies, rejected 
     const { province, prefecture, county, code } = a.region;
     statements.agency.run([a.slug, a.name, a.level, province, prefecture, county, code]);
   }
-  for (const f of rejected) statements.diagnostics.run([null, JSON.stringify(f.diagnostics)]);
+  for (const f of rejected) statements.diagnostics.run([null, utf8(JSON.stringify(f.diagnostics))]);
 }
 
 function writeDatabase(file: string, input: DatabaseInput): void {
