@@ -93,10 +93,12 @@ export const matchRow = memoByString((label: string): RequestRowKey | null => {
 
 /**
  * A numbered label that names no known row ("8.属于行政询事项", characters dropped by PDF extraction) is the next
- * sub-row when the row before it is the previous sub-row of the same group, or its group's header.
+ * sub-row when the row before it is the previous sub-row of the same group, or its group's header; a "1." after a
+ * group's last sub-row is the next group's first.
  */
 function nextSubRow(label: string, previous: RequestKey | undefined): RequestRowKey | null {
-  const m = /^(\d)[.、,]/.exec(label);
+  // A character of a vertical group label printed on the row's line may stand before the number ("结6.属于四类过性信息").
+  const m = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/.exec(label);
   // A bare ordinal ("1.") names no row: its text is on another line, perhaps under a group label that was lost.
   if (!m || !previous || label.length > 40 || label.length < m[0].length + 2) return null;
   const n = Number(m[1]);
@@ -104,7 +106,20 @@ function nextSubRow(label: string, previous: RequestKey | undefined): RequestRow
   if (!group) return null;
   const subRows = REQUEST_ROWS.filter((r) => 'group' in r && r.group === group);
   const at = subRows.findIndex((r) => r.key === previous);
-  return at === n - 2 || (at < 0 && n === 1) ? (subRows[n - 1]?.key ?? null) : null;
+  if (at === n - 2 || (at < 0 && n === 1)) return subRows[n - 1]?.key ?? null;
+  // "1." right after a group's last sub-row starts the next group (its own label printed elsewhere, beside its rows).
+  const next = REQUEST_GROUP_KEYS[REQUEST_GROUP_KEYS.indexOf(group) + 1];
+  return n === 1 && at === subRows.length - 1 && next ? (SUB_ROWS.get(next)![0] as RequestRowKey) : null;
+}
+
+/**
+ * The row label before the next one, for nextSubRow: the last label, or, when that is a group's own label printed
+ * after some of its sub-rows (a vertical group label beside the middle of its rows), the sub-row before it.
+ */
+function previousRow(hits: Hit[]): RequestKey | undefined {
+  const last = hits.at(-1)?.key;
+  const before = hits.at(-2)?.key;
+  return last && before && GROUP_OF.get(before) === last ? before : last;
 }
 
 export const matchGroup = memoByString((label: string): RequestGroup | null => {
@@ -246,7 +261,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       parts = joined.parts;
       i = joined.at;
     }
-    const rowKey = matchRow(parts.label) ?? nextSubRow(parts.label, hits.at(-1)?.key);
+    const rowKey = matchRow(parts.label) ?? nextSubRow(parts.label, previousRow(hits));
     let key: RequestKey | null = rowKey ?? matchGroup(parts.label);
     // A label cut into pieces, one per line ("(" / "六" / ")" / "其他处理", as pdf.js prints a label's text items):
     // the pieces since the last row or number, joined, may name the row that the last piece alone does not.
