@@ -26,6 +26,12 @@ describe('numbered sub-rows with characters dropped from their words', () => {
     expect(misses).toEqual([]);
   });
 
+  it('reads the numbers on the line with the rest of a label wrapped over two lines', () => {
+    const c = runCase('wide2-rt-2021-pdf-text-1379', { layout: 'pdf-text' });
+    expect(c.text).toMatch(/5\.要求行政机关确认或重新\n\n出具已获取信息 6 3 1 — 1 0 11/);
+    expect(c.parsed!.requests['notProcessed.confirmation']).toEqual(c.report.truth.requests['notProcessed.confirmation']);
+  });
+
   it('reads a "1." after the last row of the group before as the next group’s first row', () => {
     const { text, misses } = exact('wide-rt-2019-pdf-text-42', '2019');
     expect(text).toMatch(/8\.属于行政查询事项 42 0 0 0 0 0 42\n1\.本机掌握相关政府信息 302/);

@@ -35,7 +35,7 @@ import type { DiagnosticLog } from './diagnostics';
 import { compactOf, fitValues, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
-import { isPageNoise, memoByString, type CellToken } from '../text';
+import { compact, isPageNoise, memoByString, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
@@ -46,6 +46,8 @@ const ORDER: RequestKey[] = REQUEST_ROWS.flatMap((r) => {
   return group && REQUEST_ROWS.find((x) => 'group' in x && x.group === group)!.key === r.key ? [group, r.key] : [r.key];
 });
 const RANK = new Map(ORDER.map((k, i) => [k, i]));
+/** Each row's template label, folded and without whitespace, as printed labels are matched. */
+const TEMPLATE_LABEL = new Map<RequestKey, string>(REQUEST_ROWS.map((r) => [r.key, compact(r.zh)]));
 /** Each group's sub-rows, in template order. */
 const SUB_ROWS = new Map<RequestKey, RequestKey[]>(REQUEST_GROUP_KEYS.map((g) => [g, REQUEST_ROWS.filter((r) => 'group' in r && r.group === g).map((r) => r.key)]));
 /** At most this many readings of one gap are compared (cluster shapes multiply them). */
@@ -273,6 +275,9 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const fitted =
       parts.separator === 'space' ? { tokens: parts.values, rivals: [] } : aligned ? { tokens: fitValues(parts.values, WIDTH, true), rivals: [] } : fitRow(parts.values, parts.fenced);
     const values = fitted.tokens;
+    // The rest of a row's label wrapped onto a line of its own with the row's numbers ("5.要求行政机关确认或重新" /
+    // "出具已获取信息 6 3 1 — 1 0 11"): text that is part of the waiting row's own template label names that row.
+    if (!key && bareRow && values.length && labelRest(hits.at(-1)!.key, parts.label)) key = hits.at(-1)!.key;
     if (afterLast && (key || (parts.label && !values.length) || (!wrapping && values.length))) {
       end = i;
       break;
@@ -574,6 +579,13 @@ function rowGrid(hit: Hit, spanLines: number[][], grids: (ColumnGrid | null)[]):
 function shortRow(p: { tokens: CellToken[]; by: 'label' | 'arithmetic' } | undefined, hit: Hit): boolean {
   if (!p || p.by !== 'label' || hit.separator !== 'space') return false;
   return p.tokens.length < WIDTH || (hit.wrapped && !(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens)));
+}
+
+/** Whether `text` (a folded label without whitespace) is part of the template label of `key`, past its number. */
+function labelRest(key: RequestKey, text: string): boolean {
+  if (text.length < MIN_LABEL_REST) return false;
+  const zh = TEMPLATE_LABEL.get(key);
+  return !!zh && zh.indexOf(text) > 0;
 }
 
 /** The rows the report prints, in template order: a group is a row when it has numbers of its own or no sub-rows. */
