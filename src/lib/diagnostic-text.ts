@@ -166,15 +166,28 @@ function libraryFound(d: Diagnostic): { found: string; detail: string | null } |
   return { found: `${summary}${value}`, detail: raw || null };
 }
 
-export function diagnosticText(d: Diagnostic): DiagnosticText {
+/**
+ * The texts said last, by everything they are made from: a report page says each of its diagnostics twice (in its
+ * table cell and in the list), and reports share most of their texts. Bounded: emptied when full.
+ */
+const said = new Map<string, Readonly<DiagnosticText>>();
+const SAID_LIMIT = 20_000;
+
+export function diagnosticText(d: Diagnostic): Readonly<DiagnosticText> {
   const table = (TABLES as readonly string[]).includes(tableOfPath(d.path ?? '')) ? (tableOfPath(d.path!) as CellTable) : 'requests';
+  const key = [table, d.code, d.expected, d.found, d.message].join('\u0000');
+  const known = said.get(key);
+  if (known) return known;
   const library = libraryFound(d);
-  return {
+  const text = {
     expected: translate(d.expected, table),
     found: library ? library.found : translate(d.found, table),
     message: nameKeys(d.message, table),
     detail: library?.detail ?? null,
   };
+  if (said.size >= SAID_LIMIT) said.clear();
+  said.set(key, text);
+  return text;
 }
 
 /** A piece of a diagnostic's text: plain, or a name to show as code (a metadata field a publisher writes). */
