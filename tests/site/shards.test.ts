@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { SCOPES_MANIFEST } from '../../src/lib/search/scopes';
+import { SKIP_MARKER } from '../support/tools';
 import { checkLinks } from './link-check';
 
 const shards = inject('siteShards');
@@ -48,7 +49,9 @@ function links(file: string): string[] {
   return root.querySelectorAll('[href], [src]').map((el) => `${el.tagName} ${el.getAttribute('href') ?? el.getAttribute('src')}`);
 }
 
-describe.skipIf(shards === 0)(`the seeds built as ${shards} shards and merged, beside one build (SITE_SHARDS)`, () => {
+const SKIPPED = shards === 0 ? ` ${SKIP_MARKER}SITE_SHARDS not set: no sharded build to compare]` : '';
+
+describe.skipIf(shards === 0)(`the seeds built as ${shards} shards and merged, beside one build (SITE_SHARDS)${SKIPPED}`, () => {
   const singleFiles = shards ? filesOf(single) : [];
   const mergedFiles = shards ? filesOf(merged) : [];
 
