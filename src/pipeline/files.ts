@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -26,4 +26,9 @@ export function readIfExistsSync(file: string): Buffer | null {
     if (isMissing(error)) return null;
     throw error;
   }
+}
+
+/** Writes all of `bytes` to the open file `fd` (a write may take fewer bytes than it is given). */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }

@@ -7,9 +7,10 @@
  * A missing, unreadable or damaged entry is a miss, never an error: the file is parsed and the entry rewritten.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAll } from '../files';
 import type { Ingested } from '../ingest';
 import { sidecarCandidates } from '../read/sidecar-names';
 import type { ReportCsv } from '../write/csv';
@@ -135,7 +136,7 @@ function writeCacheFile(file: string, chunks: Uint8Array[]): void {
   const write = () => {
     const fd = openSync(file, 'w');
     try {
-      for (const chunk of chunks) for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+      for (const chunk of chunks) writeAll(fd, chunk);
     } finally {
       closeSync(fd);
     }

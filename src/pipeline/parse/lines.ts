@@ -51,26 +51,26 @@ export function joinThousands(lines: Line[]): Line[] {
 /**
  * A decimal point alone on a line right after a line holding one number and not before another (poppler's default
  * mode prints "７５" then "." for a cell "７.５" whose point comes from another font): the number's digits and its
- * point stand apart, so where the point goes is unknown. The point joins that number's line ("７５."), which then reads as text, not as the number 75;
- * the point's own line is dropped (each line keeps its file line number).
+ * point stand apart, so where the point goes is unknown. The point joins that number's line ("７５."), which then
+ * reads as text, not as the number 75; the point's own line is dropped (each line keeps its file line number).
  */
 export function joinLonePoints(lines: Line[]): Line[] {
   let out: Line[] | null = null;
+  /** The last line with text, as an index into the output (the input's until a line is dropped). */
   let last = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const previous = last >= 0 ? (out ?? lines)[last] : undefined;
     // "６４" / "." / "７" (pdf.js items of "６４.７", or "６２元") is a number in pieces, read so by the table readers.
-    const point = LONE_POINT.test(line.raw) && !STARTS_WITH_DIGIT.test(nextText(lines, i + 1)?.raw ?? '');
-    if (point && last >= 0 && LONE_NUMBER.test(lines[last].raw)) {
+    if (previous && LONE_POINT.test(line.raw) && LONE_NUMBER.test(previous.raw) && !STARTS_WITH_DIGIT.test(nextText(lines, i + 1)?.raw ?? '')) {
       out ??= lines.slice(0, i);
-      const at = out.indexOf(lines[last]);
-      const raw = `${lines[last].raw.trim()}${line.raw.trim()}`;
-      out[at] = { ...lines[last], raw, text: raw };
+      const raw = `${previous.raw.trim()}${line.raw.trim()}`;
+      out[last] = { ...previous, raw, text: raw };
       last = -1;
       continue;
     }
     out?.push(line);
-    if (line.raw.trim()) last = i;
+    if (line.raw.trim()) last = out ? out.length - 1 : i;
   }
   return out ?? lines;
 }

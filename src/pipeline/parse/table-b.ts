@@ -106,9 +106,9 @@ function nextSubRow(label: string, previous: RequestKey | undefined): RequestRow
   const n = Number(m[1]);
   const group = (REQUEST_GROUP_KEYS as string[]).includes(previous) ? (previous as RequestGroup) : GROUP_OF.get(previous);
   if (!group) return null;
-  const subRows = REQUEST_ROWS.filter((r) => 'group' in r && r.group === group);
-  const at = subRows.findIndex((r) => r.key === previous);
-  if (at === n - 2 || (at < 0 && n === 1)) return subRows[n - 1]?.key ?? null;
+  const subRows = SUB_ROWS.get(group)! as RequestRowKey[];
+  const at = subRows.indexOf(previous as RequestRowKey);
+  if (at === n - 2 || (at < 0 && n === 1)) return subRows[n - 1] ?? null;
   // "1." right after a group's last sub-row starts the next group (its own label printed elsewhere, beside its rows).
   const next = REQUEST_GROUP_KEYS[REQUEST_GROUP_KEYS.indexOf(group) + 1];
   return n === 1 && at === subRows.length - 1 && next ? (SUB_ROWS.get(next)![0] as RequestRowKey) : null;

@@ -1,9 +1,9 @@
 /** Writes that never leave a half-written file: write a temporary file next to the target, then rename over it. */
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { readIfExists } from '../files';
+import { readIfExists, writeAll } from '../files';
 
 let counter = 0;
 /** Unique per process, thread (each has its own counter: the database thread writes beside the main one) and call. */
@@ -102,10 +102,6 @@ export async function copyFileIfChanged(source: string, target: string): Promise
 const WRITE_BUFFER_BYTES = 1 << 20;
 
 /** write(2) may write less than asked (a signal, a full disk): loop until all of it is written. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-}
-
 /**
  * Writes chunks one after the other, blocking: a large file's content never sits in memory as one string, and a big file
  * written by a tight loop of sync writes takes a fraction of the time of a stream's callbacks.

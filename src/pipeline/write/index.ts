@@ -100,9 +100,9 @@ const NEWLINE = Buffer.from('\n');
  * bytes are at hand from the cache (nothing to serialise on this thread; indented JSON took most of the write
  * stage's CPU time for these files and a third more disk). The site serves /reports/<id>.json from its own data.
  */
-function reportFileBytes(report: Report, jsonOf: Dataset['jsonOf']): Buffer {
+function reportFileChunks(report: Report, jsonOf: Dataset['jsonOf']): Uint8Array[] {
   const json = jsonOf?.(report) ?? JSON.stringify(report);
-  return Buffer.concat([typeof json === 'string' ? Buffer.from(json) : json, NEWLINE]);
+  return [typeof json === 'string' ? Buffer.from(json) : json, NEWLINE];
 }
 
 export interface WriteOptions {
@@ -148,8 +148,7 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
   const folders = new NewFolders();
   for (const [file, report] of reportFiles) {
     if (existed.has(file)) continue;
-    const json = dataset.jsonOf?.(report) ?? JSON.stringify(report);
-    writeNewFile(file, [typeof json === 'string' ? Buffer.from(json) : json, NEWLINE], folders);
+    writeNewFile(file, reportFileChunks(report, dataset.jsonOf), folders);
     const inputs = dataset.inputsOf?.report(report);
     if (inputs !== undefined) manifest?.record(file, inputs);
   }
@@ -166,7 +165,7 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
     ...reportFiles
       .filter(([file]) => existed.has(file))
       .map(([file, report]) =>
-        limit(() => update(file, dataset.inputsOf?.report(report), () => writeFileIfChanged(file, reportFileBytes(report, dataset.jsonOf)))),
+        limit(() => update(file, dataset.inputsOf?.report(report), () => writeFileIfChanged(file, Buffer.concat(reportFileChunks(report, dataset.jsonOf))))),
       ),
     ...sourceFiles
       .filter(([file]) => existed.has(file))
