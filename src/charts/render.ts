@@ -64,10 +64,10 @@ export interface RenderedChart {
   height: number;
 }
 
-export function renderChart(entry: ChartEntry, options: RenderOptions = {}): RenderedChart {
-  const a11y = { title: entry.title, description: entry.description, idPrefix: options.idPrefix ?? entry.id, responsive: options.responsive };
+/** The chart laid out (framed or not) without its SVG document: what its size is read from. */
+export function chartFigure(entry: ChartEntry, options: RenderOptions = {}): Figure {
   const width = options.width ?? CHART_WIDTH;
-  const figure = options.framed
+  return options.framed
     ? framedFigure(plotFigure(entry, width - 2 * FRAME_PADDING), {
         title: entry.title,
         subtitle: entry.subtitle,
@@ -77,6 +77,11 @@ export function renderChart(entry: ChartEntry, options: RenderOptions = {}): Ren
         builtAt: formatBuiltAt(entry.builtAt),
       })
     : plotFigure(entry, width);
+}
+
+export function renderChart(entry: ChartEntry, options: RenderOptions = {}): RenderedChart {
+  const a11y = { title: entry.title, description: entry.description, idPrefix: options.idPrefix ?? entry.id, responsive: options.responsive };
+  const figure = chartFigure(entry, options);
   return { svg: svgDocument(figure, a11y), width: figure.width, height: figure.height };
 }
 
