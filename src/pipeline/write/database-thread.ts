@@ -1,23 +1,24 @@
 /**
  * reports.sqlite written on a thread of its own: written anew (an empty output folder, or no manifest), the
  * database is about half of the write stage's CPU time, all of it in SQLite (WebAssembly) on one thread; the
- * main thread meanwhile writes the reports' files and download parts. The reports go to the thread as their compact
- * JSON (from the cache when at hand), packed into a few large buffers that are moved, not copied, and parsed there
- * one at a time. An update in place (a few changed reports) stays on the calling thread: starting a thread costs
+ * main thread meanwhile writes the reports' files and download parts. The reports go to the thread as their records
+ * (./database.ts, reportRecord: the row and the JSON arrays the database binds), made here from the report objects and
+ * packed into a few large buffers that are moved, not copied; the thread binds the JSON as it is, parsing no report.
+ * An update in place (a few changed reports) stays on the calling thread: starting a thread costs
  * more than it does. Should the thread fail, the database is written here instead.
  */
 import { Worker } from 'node:worker_threads';
 import type { Report } from '../../schema';
-import { planDatabase, updateInPlace, writeDatabaseAtomic, type DatabaseInput, type DatabaseManifest } from './database';
-import type { DatabaseTask, PackedReports } from './database-task';
+import { planDatabase, reportRecord, updateInPlace, writeDatabaseAtomic, type DatabaseInput, type DatabaseManifest } from './database';
+import { recordPieces, type DatabaseTask, type PackedReports } from './database-task';
 
 /** The thread's entry module (registers tsx, then runs ./database-task.ts). */
 const WORKER_ENTRY = new URL('./database-worker.mjs', import.meta.url);
-/** Report JSON packed per buffer: large buffers move between threads in one piece, well under Node's buffer limit. */
+/** Records packed per buffer: large buffers move between threads in one piece, well under Node's buffer limit. */
 const PACK_BYTES = 128 << 20;
 
-/** The reports' compact JSON in buffers of about PACK_BYTES, in order (`jsonOf`: a report's JSON when at hand). */
-function pack(reports: readonly Report[], jsonOf: (report: Report) => string | Uint8Array | undefined): PackedReports[] {
+/** The reports' records (see PackedReports) in buffers of about PACK_BYTES, in order. */
+function pack(reports: readonly Report[]): PackedReports[] {
   const packs: PackedReports[] = [];
   let pieces: Uint8Array[] = [];
   let ends: number[] = [];
@@ -30,11 +31,12 @@ function pack(reports: readonly Report[], jsonOf: (report: Report) => string | U
     bytes = 0;
   };
   for (const r of reports) {
-    const json = jsonOf(r) ?? JSON.stringify(r);
-    const piece = typeof json === 'string' ? Buffer.from(json) : json;
-    pieces.push(piece);
-    bytes += piece.length;
-    ends.push(bytes);
+    for (const text of recordPieces(reportRecord(r))) {
+      const piece = typeof text === 'string' ? Buffer.from(text) : text;
+      pieces.push(piece);
+      bytes += piece.length;
+      ends.push(bytes);
+    }
     if (bytes >= PACK_BYTES) flush();
   }
   flush();
@@ -52,13 +54,12 @@ function writeOnThread(task: DatabaseTask): Promise<void> {
 
 /**
  * updateDatabase (./database.ts), with a database written anew on its own thread: returns at once with a promise
- * to await before the manifest is saved. `jsonOf` gives a report's compact JSON when it is at hand.
+ * to await before the manifest is saved.
  */
 export function updateDatabaseConcurrently(
   file: string,
   input: DatabaseInput & { reports: readonly Report[] },
   manifest: DatabaseManifest | undefined,
-  jsonOf: (report: Report) => string | Uint8Array | undefined = () => undefined,
 ): Promise<'unchanged' | 'updated' | 'written'> {
   const plan = planDatabase(file, input, manifest);
   if (plan.action !== 'write') {
@@ -66,7 +67,7 @@ export function updateDatabaseConcurrently(
     plan.record?.();
     return Promise.resolve(plan.action === 'update' ? 'updated' : 'unchanged');
   }
-  const task: DatabaseTask = { file, agencies: input.agencies, rejected: input.rejected, reports: pack(input.reports, jsonOf) };
+  const task: DatabaseTask = { file, agencies: input.agencies, rejected: input.rejected, reports: pack(input.reports) };
   return writeOnThread(task)
     .catch((error: unknown) => {
       console.warn(`warning: the database thread failed (${error instanceof Error ? error.message : String(error)}); writing ${file} on the main thread`);

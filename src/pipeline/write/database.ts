@@ -168,19 +168,50 @@ function cellsJson(report: Report): string {
   }).join(',')}]`;
 }
 
-/** A report's row, in the order of the reports table's columns (positional: binding by name costs a look-up a value). */
-function reportRow(r: Report, reportNo: number) {
+/** The reports table's columns after report_no, in order (positional: binding by name costs a look-up a value). */
+function reportRow(r: Report): ReportRowValue[] {
   const { meta, source } = r;
   return [
-    reportNo, r.id, r.agency.slug, r.agency.name, r.year, r.template, meta.title, meta.sourceUrl, meta.publishedAt,
+    r.id, r.agency.slug, r.agency.name, r.year, r.template, meta.title, meta.sourceUrl, meta.publishedAt,
     source.path, source.sha256, source.format, source.bytes, source.encoding, source.layout, source.reader,
     r.parserVersion, r.checks.length,
   ];
 }
 
+type ReportRowValue = string | number | null;
+
+/**
+ * What the database holds of a report: its row (but its number, given when inserted) and the JSON arrays of its
+ * cells, rule breaks (null: none), diagnostics (null: none) and sections, as text or as UTF-8 bytes. Made where the
+ * report is an object (reportRecord), so the database thread receives these and never parses a report
+ * (./database-task.ts): decoding and parsing the reports, mostly prose and diagnostics, took 0.6 s of its 5 s CPU at
+ * 10,000 reports (BENCHMARKS.md, "The data step's write stage").
+ */
+export interface ReportRecord {
+  row: ReportRowValue[];
+  cells: string | Uint8Array;
+  checks: string | Uint8Array | null;
+  diagnostics: string | Uint8Array | null;
+  sections: string | Uint8Array;
+}
+
+export function reportRecord(r: Report): ReportRecord {
+  return {
+    row: reportRow(r),
+    cells: cellsJson(r),
+    checks: r.checks.length > 0 ? JSON.stringify(r.checks) : null,
+    diagnostics: r.diagnostics.length > 0 ? JSON.stringify(r.diagnostics) : null,
+    sections: JSON.stringify(r.sections),
+  };
+}
+
+function* recordsOf(reports: Iterable<Report>): Generator<ReportRecord> {
+  for (const r of reports) yield reportRecord(r);
+}
+
 export interface DatabaseInput {
   agencies: readonly AgencyIndexEntry[];
-  /** Sorted by id; iterated once when the file is written anew (./database-thread.ts parses them as it goes). */
+  /** Sorted by id; iterated once when the file is written anew. */
   reports: Iterable<Report>;
   rejected: readonly Rejected[];
   /** What a report's rows are made from (its fingerprint in the output manifest); undefined when unknown. */
@@ -241,8 +272,16 @@ export function planDatabase(file: string, input: Omit<DatabaseInput, 'reports'>
   return { action: 'update', previous: previous.reports, current: inputs.reports, othersChanged: previous.others !== inputs.others, record };
 }
 
+/** The database's content with the reports as their records (in id order), as the database thread gets it. */
+export type DatabaseRecords = Pick<DatabaseInput, 'agencies' | 'rejected'> & { records: Iterable<ReportRecord> };
+
 /** Writes the database to `file` (a temporary file renamed over it when complete). */
-export async function writeDatabaseAtomic(file: string, input: DatabaseInput): Promise<void> {
+export function writeDatabaseAtomic(file: string, { reports, ...input }: DatabaseInput): Promise<void> {
+  return writeRecordsAtomic(file, { ...input, records: recordsOf(reports) });
+}
+
+/** writeDatabaseAtomic with the reports' records at hand. */
+export async function writeRecordsAtomic(file: string, input: DatabaseRecords): Promise<void> {
   // SQLite reports a missing folder as a failure to open, not as ENOENT: make sure it is there.
   await mkdir(path.dirname(file), { recursive: true });
   return replaceAtomically(file, async (temp) => {
@@ -278,17 +317,18 @@ function withInserts(db: Db, use: (statements: Statements) => void): void {
 }
 
 /** A JSON array for one of the INSERT statements above: its UTF-8 bytes. */
-const utf8 = (json: string) => Buffer.from(json);
+const utf8 = (json: string | Uint8Array) => (typeof json === 'string' ? Buffer.from(json) : json);
 
-function insertReport(statements: Statements, r: Report, reportNo: number): void {
-  statements.report.run(reportRow(r, reportNo));
-  statements.cells.run([reportNo, utf8(cellsJson(r))]);
-  if (r.checks.length > 0) statements.checks.run([r.id, utf8(JSON.stringify(r.checks))]);
-  if (r.diagnostics.length > 0) statements.diagnostics.run([r.id, utf8(JSON.stringify(r.diagnostics))]);
-  statements.sections.run([r.id, utf8(JSON.stringify(r.sections))]);
+function insertReport(statements: Statements, { row, cells, checks, diagnostics, sections }: ReportRecord, reportNo: number): void {
+  const id = row[0];
+  statements.report.run([reportNo, ...row]);
+  statements.cells.run([reportNo, utf8(cells)]);
+  if (checks !== null) statements.checks.run([id, utf8(checks)]);
+  if (diagnostics !== null) statements.diagnostics.run([id, utf8(diagnostics)]);
+  statements.sections.run([id, utf8(sections)]);
 }
 
-function insertAgenciesAndRejected(statements: Statements, { agencies, rejected }: DatabaseInput): void {
+function insertAgenciesAndRejected(statements: Statements, { agencies, rejected }: Pick<DatabaseInput, 'agencies' | 'rejected'>): void {
   for (const a of agencies) {
     const { province, prefecture, county, code } = a.region;
     statements.agency.run([a.slug, a.name, a.level, province, prefecture, county, code]);
@@ -296,7 +336,7 @@ function insertAgenciesAndRejected(statements: Statements, { agencies, rejected 
   for (const f of rejected) statements.diagnostics.run([null, utf8(JSON.stringify(f.diagnostics))]);
 }
 
-function writeDatabase(file: string, input: DatabaseInput): void {
+function writeDatabase(file: string, input: DatabaseRecords): void {
   const db = new Database(file);
   try {
     // A fresh file written once: no journal or syncs needed (a failed write leaves only the temporary file, removed).
@@ -308,7 +348,7 @@ function writeDatabase(file: string, input: DatabaseInput): void {
         statements.dictionary.run([cellNo(i), d.path, d.table, d.row, d.column, d.tableZh, d.zh, d.en, d.unit]),
       );
       let reportNo = 0;
-      for (const r of input.reports) insertReport(statements, r, ++reportNo);
+      for (const record of input.records) insertReport(statements, record, ++reportNo);
       insertAgenciesAndRejected(statements, input);
     });
     db.exec('COMMIT');
@@ -350,7 +390,7 @@ export function updateInPlace(
     if (othersChanged) db.exec('DELETE FROM agencies; DELETE FROM diagnostics WHERE report_id IS NULL');
     let reportNo = Number(db.get('SELECT coalesce(max(report_no), 0) AS n FROM reports')!.n);
     withInserts(db, (statements) => {
-      for (const r of input.reports) if (previous[r.id] !== current[r.id]) insertReport(statements, r, ++reportNo);
+      for (const r of input.reports) if (previous[r.id] !== current[r.id]) insertReport(statements, reportRecord(r), ++reportNo);
       if (othersChanged) insertAgenciesAndRejected(statements, input);
     });
     db.exec('COMMIT');

@@ -124,7 +124,6 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
     out('downloads', DOWNLOAD_FILES.database),
     { agencies, reports, rejected, inputsOf: dataset.inputsOf?.report },
     manifest ?? undefined,
-    dataset.jsonOf,
   );
   const existing = [...(await filesUnder(out('reports'))), ...(await filesUnder(out('sources')))];
   const existed = new Set(existing);
