@@ -43,13 +43,28 @@ function pack(reports: readonly Report[]): PackedReports[] {
   return packs;
 }
 
-function writeOnThread(task: DatabaseTask): Promise<void> {
-  const transferList = task.reports.map((p) => p.bytes.buffer as ArrayBuffer);
-  const worker = new Worker(WORKER_ENTRY, { workerData: task, transferList });
-  return new Promise((resolve, reject) => {
+/**
+ * Starts the thread, then packs the reports for it: the thread loads its modules (tsx, SQLite's WebAssembly) while
+ * this one packs, and takes the packs as a message (moved, not copied) once they are made.
+ */
+function writeOnThread(task: Omit<DatabaseTask, 'reports'>, reports: readonly Report[]): Promise<void> {
+  const worker = new Worker(WORKER_ENTRY, { workerData: task });
+  const done = new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the database thread exited with code ${code}`))));
   });
+  let packs: PackedReports[];
+  try {
+    packs = pack(reports);
+  } catch (error) {
+    void worker.terminate();
+    return done.then(
+      () => Promise.reject(error),
+      () => Promise.reject(error),
+    );
+  }
+  worker.postMessage(packs, packs.map((p) => p.bytes.buffer as ArrayBuffer));
+  return done;
 }
 
 /**
@@ -67,8 +82,7 @@ export function updateDatabaseConcurrently(
     plan.record?.();
     return Promise.resolve(plan.action === 'update' ? 'updated' : 'unchanged');
   }
-  const task: DatabaseTask = { file, agencies: input.agencies, rejected: input.rejected, reports: pack(input.reports) };
-  return writeOnThread(task)
+  return writeOnThread({ file, agencies: input.agencies, rejected: input.rejected }, input.reports)
     .catch((error: unknown) => {
       console.warn(`warning: the database thread failed (${error instanceof Error ? error.message : String(error)}); writing ${file} on the main thread`);
       return writeDatabaseAtomic(file, input);
