@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writevSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -28,7 +28,17 @@ export function readIfExistsSync(file: string): Buffer | null {
   }
 }
 
-/** Writes all of `bytes` to the open file `fd` (a write may take fewer bytes than it is given). */
-export function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+/**
+ * Writes all of `chunks`, in order, to the open file `fd` with one gathering write (writev) rather than one call a
+ * chunk or a copy of them into one buffer; a write may take fewer bytes than it is given, so it goes on from where
+ * one stopped.
+ */
+export function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
+  let rest = chunks.filter((c) => c.length > 0);
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest);
+    let i = 0;
+    while (i < rest.length && written >= rest[i].length) written -= rest[i++].length;
+    rest = i < rest.length ? [rest[i].subarray(written), ...rest.slice(i + 1)] : [];
+  }
 }

@@ -136,7 +136,7 @@ function writeCacheFile(file: string, chunks: Uint8Array[]): void {
   const write = () => {
     const fd = openSync(file, 'w');
     try {
-      for (const chunk of chunks) writeAll(fd, chunk);
+      writeAll(fd, chunks);
     } finally {
       closeSync(fd);
     }

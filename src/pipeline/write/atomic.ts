@@ -60,7 +60,7 @@ export function writeNewFile(target: string, chunks: readonly Uint8Array[], fold
   folders.ensure(target);
   const fd = openSync(target, 'wx');
   try {
-    for (const chunk of chunks) writeAll(fd, chunk);
+    writeAll(fd, chunks);
   } finally {
     closeSync(fd);
   }
@@ -98,10 +98,9 @@ export async function copyFileIfChanged(source: string, target: string): Promise
   return writeFileIfChanged(target, await readFile(source));
 }
 
-/** Bytes gathered before one write call: big enough that system calls cost little, small enough to stay out of the way. */
+/** Bytes gathered for one (gathering) write call: big enough that system calls cost little, small enough to stay out of the way. */
 const WRITE_BUFFER_BYTES = 1 << 20;
 
-/** write(2) may write less than asked (a signal, a full disk): loop until all of it is written. */
 /**
  * Writes chunks one after the other, blocking: a large file's content never sits in memory as one string, and a big file
  * written by a tight loop of sync writes takes a fraction of the time of a stream's callbacks.
@@ -113,7 +112,7 @@ export function writeChunksAtomic(target: string, chunks: Iterable<string | Uint
       let pending: Uint8Array[] = [];
       let pendingBytes = 0;
       const flush = () => {
-        writeAll(fd, Buffer.concat(pending, pendingBytes));
+        writeAll(fd, pending);
         pending = [];
         pendingBytes = 0;
       };
