@@ -1,5 +1,5 @@
 /** Writes that never leave a half-written file: write a temporary file next to the target, then rename over it. */
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -55,12 +55,14 @@ export class NewFolders {
  * fails rather than replace it). Nothing is replaced, so there is no temporary file to rename: half the system calls
  * of writeFileAtomic, and no round trips through the thread pool. A run stopped half-way may leave a partial file;
  * the next run's output manifest (./manifest.ts) does not know it, so that run compares it and replaces it.
+ * Returns the file's state once written (fstat of the open file: the manifest needs no second look-up by path).
  */
-export function writeNewFile(target: string, chunks: readonly Uint8Array[], folders: NewFolders): void {
+export function writeNewFile(target: string, chunks: readonly Uint8Array[], folders: NewFolders): Stats {
   folders.ensure(target);
   const fd = openSync(target, 'wx');
   try {
     writeAll(fd, chunks);
+    return fstatSync(fd);
   } finally {
     closeSync(fd);
   }
@@ -72,8 +74,8 @@ export function writeNewFile(target: string, chunks: readonly Uint8Array[], fold
  * ext4 (0.6 ms a report file; BENCHMARKS.md, "The data step's rate"). Not a hard link: linking changes the source's
  * ctime, so the next run would read and hash every input again (../cache/file-state.ts).
  */
-export function copyNewFile(source: string, target: string, folders: NewFolders): void {
-  writeNewFile(target, [readFileSync(source)], folders);
+export function copyNewFile(source: string, target: string, folders: NewFolders): Stats {
+  return writeNewFile(target, [readFileSync(source)], folders);
 }
 
 /**

@@ -147,15 +147,15 @@ export async function writeDataset(input: Dataset, { contentDir, outDir, manifes
   const folders = new NewFolders();
   for (const [file, report] of reportFiles) {
     if (existed.has(file)) continue;
-    writeNewFile(file, reportFileChunks(report, dataset.jsonOf), folders);
+    const written = writeNewFile(file, reportFileChunks(report, dataset.jsonOf), folders);
     const inputs = dataset.inputsOf?.report(report);
-    if (inputs !== undefined) manifest?.record(file, inputs);
+    if (inputs !== undefined) manifest?.record(file, inputs, written);
   }
   for (const [file, source] of sourceFiles) {
     if (existed.has(file)) continue;
-    copyNewFile(path.join(contentDir, source), file, folders);
+    const written = copyNewFile(path.join(contentDir, source), file, folders);
     const inputs = dataset.inputsOf?.source(source);
-    if (inputs !== undefined) manifest?.record(file, inputs);
+    if (inputs !== undefined) manifest?.record(file, inputs, written);
   }
   // Files there already are left alone when the manifest knows them, else compared and replaced: several in flight
   // at once keep the file system busy instead of waiting on each.

@@ -5,7 +5,7 @@
  * size and modification time the file had once written. A file changed or removed since (another size or mtime),
  * or written by another version of the writers, is compared and rewritten as without the manifest.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { writeFileAtomic } from './atomic';
 
 interface Written {
@@ -19,9 +19,14 @@ interface Saved {
   files: Record<string, Written>;
 }
 
+/** What the manifest notes of a file's state: its size and modification time. */
+export type FileState = Pick<Stats, 'size' | 'mtimeMs'>;
+
+const stateText = (stats: FileState) => `${stats.size}:${stats.mtimeMs}`;
+
 const stateOf = (file: string) => {
   const stats = statSync(file, { throwIfNoEntry: false });
-  return stats ? `${stats.size}:${stats.mtimeMs}` : null;
+  return stats ? stateText(stats) : null;
 };
 
 export class OutputManifest {
@@ -59,9 +64,9 @@ export class OutputManifest {
     return known && stateOf(file) === known.state ? known.inputs : null;
   }
 
-  /** Records `file`, just written (or found identical) from `inputs`. */
-  record(file: string, inputs: string): void {
-    const state = stateOf(file);
+  /** Records `file`, just written (or found identical) from `inputs`; `written`: its state, when the writer has it at hand. */
+  record(file: string, inputs: string, written?: FileState): void {
+    const state = written ? stateText(written) : stateOf(file);
     if (state !== null) this.next[file] = { inputs, state };
   }
 
