@@ -255,12 +255,18 @@ describe('table B proof rules', () => {
       expect(diagnostics.filter((d) => d.code === 'row-short')).toEqual([]);
     });
 
-    it('keeps a short row null when its values are one space apart (pdftotext -raw: where a value stands says nothing)', () => {
+    it('places a short row with its values one space apart only by the whole table’s arithmetic, never by where they stand', () => {
       const blanks = withBlanks(['disclosed']);
       const lines = KEYS.map((k) => `${LABEL[k]} ${cellsOf(blanks, k).filter((v) => v !== null).join(' ')}`);
-      const { requests, diagnostics } = read([...HEADER, ...lines]);
-      expect(compare(requests, blanks).wrong).toEqual([]);
-      // Only the total is proved (by the row's arithmetic, next test); no cell is placed by where it stands.
+      // Every other row read whole: B2 (处理总计 = the outcome rows, per column) leaves one reading of 予以公开.
+      const solved = read([...HEADER, ...lines]);
+      expect(compare(solved.requests, blanks)).toEqual({ wrong: [], nulls: [] });
+      expect(solved.diagnostics.filter((d) => d.path === 'requests.disclosed').map((d) => [d.code, d.severity])).toEqual([['row-short', 'info']]);
+      // 处理总计's 自然人 one more than the rows above it: no reading adds up, and where a value stands says nothing.
+      const total = cellsOf(blanks, 'handledTotal');
+      const off = lines.map((l, i) => (KEYS[i] === 'handledTotal' ? `${LABEL.handledTotal} ${[(total[0] as number) + 1, ...total.slice(1, 6), (total[6] as number) + 1].filter((v) => v !== null).join(' ')}` : l));
+      const { requests, diagnostics } = read([...HEADER, ...off]);
+      expect(compare(requests, blanks).wrong.filter((k) => !k.startsWith('handledTotal'))).toEqual([]);
       expect(cellsOf(requests, 'disclosed').slice(0, 6)).toEqual(Array(6).fill(null));
       expect(diagnostics.find((d) => d.path === 'requests.disclosed')?.code).toBe('row-short');
     });

@@ -4,7 +4,9 @@
  * - `md-split`: table B broken into several Markdown tables, each under its own `|---|` line, some headed by a row of
  *   header fragments (`| 业 | 构 | 益组织 | 务机构 |  |`), header text and table A's small tables as loose lines;
  * - `md-detached`: runs of rows whose labels stand as loose lines in one block and whose numbers stand in label-less
- *   Markdown rows (`| 1 | 0 | 0 | 0 | 0 | 0 | 1 |`) in another, before or after the labels;
+ *   Markdown rows (`| 1 | 0 | 0 | 0 | 0 | 0 | 1 |`) in another, before or after the labels; a run's first label
+ *   sometimes printed at the end of the run before's label block, rows away from its numbers (上海市科委: 1.本机关不掌握
+ *   among 不予公开's labels), and a page number alone on a line among the number rows;
  * - `md-labels-only`: as detached, but one run's numbers are lost: its labels stand without values (those cells can
  *   only be null);
  * - `md-shifted`: rows shifted by one cell: an extra leading cell (`| 三、 | （一）予以公开 | 9 | …`), a trailing empty
@@ -92,6 +94,8 @@ function valueBlock(rows: ModelRow[], tweak: NonNullable<ShapeTweaks['detached']
     if (tweak === 'drop-one') absent.push(rows[i].path);
     printed = tweak === 'drop-one' ? printed.filter((_, k) => k !== i) : printed.flatMap((p, k) => (k === i ? [p, p] : [p]));
   }
+  // A page number printed between the rows of a table that runs onto the next page.
+  if (printed.length > 1 && rng.chance(0.2)) printed.splice(rng.int(1, printed.length - 1), 0, [String(rng.int(1, 9))]);
   return printed.flat();
 }
 
@@ -110,14 +114,21 @@ function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng, tweaks:
     return header !== null;
   };
   let first = true;
+  /** Where the last run's label block ends in `out`, while no other run came after it. */
+  let labelsEnd = -1;
   for (let i = 0; i < rows.length; ) {
     const run = runs.find((r) => r.start === i);
     if (run) {
       const labelRows = rows.slice(run.start, run.end).map((row) => looseLabel(row, rng));
+      // The run's first label printed at the end of the run before's label block.
+      const early = labelsEnd >= 0 && !tweaks.detached?.shuffleLabels && rng.chance(0.4) ? labelRows.shift()! : [];
+      if (early.length) out.splice(labelsEnd, 0, ...early);
       const labels = (tweaks.detached?.shuffleLabels ? rng.shuffle(labelRows) : labelRows).flat();
       if (run.lost) absent.push(...rows.slice(run.start, run.end).map((row) => row.path));
       const values = run.lost ? [] : valueBlock(rows.slice(run.start, run.end), tweaks.detached?.valueRows, rng, absent);
-      out.push(...(rng.chance(0.5) ? [...values, ...labels] : [...labels, ...values]));
+      const valuesFirst = rng.chance(0.5);
+      out.push(...(valuesFirst ? [...values, ...labels] : [...labels, ...values]));
+      labelsEnd = valuesFirst ? out.length : out.length - values.length;
       open = false;
       i = run.end;
       continue;

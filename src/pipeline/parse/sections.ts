@@ -25,7 +25,7 @@ const HEADING_WORDS: [SectionKey, RegExp][] = [
 const NUMBERED = /^[一二三四五六七八][、.,]\s*(.{2,48})$/;
 const NUMERALS = new Set(Array.from('一二三四五六七八', (ch) => ch.charCodeAt(0)));
 
-function headingKey(line: Line): { key: SectionKey; numeral: string | null } | null {
+function headingKey(line: Line): { key: SectionKey; numeral: string | null; named: boolean } | null {
   if (!line.text || line.text.length > 80) return null;
   // Cheap test first: a heading starts with a section numeral or ends with the section's own word (see NUMBERED and
   // the unnumbered names below); most lines do neither.
@@ -37,22 +37,24 @@ function headingKey(line: Line): { key: SectionKey; numeral: string | null } | n
   // Without a numeral only a heading that is nothing but the section name counts (prose lines mention the names too).
   if (!m && !/^(政府信息公开工作|行政机关)?(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/.test(c)) return null;
   if (/\d\s*\d/.test(body.replace(/第\d+/g, ''))) return null;
-  for (const [key, re] of HEADING_WORDS) if (re.test(body)) return { key, numeral: m ? c[0] : null };
+  for (const [key, re] of HEADING_WORDS) if (re.test(body)) return { key, numeral: m ? c[0] : null, named: body === SECTIONS.find((s) => s.key === key)?.zh };
   return null;
 }
 
 /**
  * One heading per section, each running to the next heading found. Where a section's words head several lines
- * (an overview sub-heading "一、主动公开…"), the line with the section's own numeral wins, else the first.
+ * (an overview sub-heading "一、主动公开…", "三、主动公开工作情况"), the line that gives the section's own name wins,
+ * then the one with the section's own numeral (the overview's sub-headings may be numbered like the sections), else
+ * the first.
  */
 export function findSections(lines: Line[]): SectionSpan[] {
-  const chosen = new Map<SectionKey, { key: SectionKey; title: string; start: number; exact: boolean }>();
+  const chosen = new Map<SectionKey, { key: SectionKey; title: string; start: number; rank: number }>();
   lines.forEach((line, i) => {
     const h = headingKey(line);
     if (!h) return;
-    const exact = h.numeral === SECTIONS.find((s) => s.key === h.key)?.no;
+    const rank = (h.named ? 2 : 0) + (h.numeral === SECTIONS.find((s) => s.key === h.key)?.no ? 1 : 0);
     const prev = chosen.get(h.key);
-    if (!prev || (exact && !prev.exact)) chosen.set(h.key, { key: h.key, title: line.text.replace(/\s+/g, ' '), start: i, exact });
+    if (!prev || rank > prev.rank) chosen.set(h.key, { key: h.key, title: line.text.replace(/\s+/g, ' '), start: i, rank });
   });
   const found = [...chosen.values()].sort((a, b) => a.start - b.start);
   return found.map((s, i) => ({ key: s.key, title: s.title, start: s.start, end: i + 1 < found.length ? found[i + 1].start : lines.length }));

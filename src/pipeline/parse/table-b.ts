@@ -85,6 +85,8 @@ interface Unit {
   spanLine: number;
   /** The text (no row label) printed since the unit before: a column's header above a column printed as a block. */
   heading: string;
+  /** A fenced Markdown row ("| 1 | 0 | … |"). */
+  fenced: boolean;
 }
 
 export const matchRow = memoByString((label: string): RequestRowKey | null => {
@@ -342,7 +344,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       continue;
     }
     if (!hits.length) numbersFirst = true;
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(parts.spans) - 1 : -1, heading });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(parts.spans) - 1 : -1, heading, fenced: parts.fenced });
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
@@ -457,7 +459,11 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   for (let b = 0; b + 1 < bounds.length; b++) {
     const lo = bounds[b];
     const hi = bounds[b + 1];
-    const inside = units.filter((u) => u.at > lo.at && u.at < hi.at);
+    const { rows: inside, stray } = fencedRows(units.filter((u) => u.at > lo.at && u.at < hi.at));
+    for (const u of stray) {
+      const shown = u.tokens.map((t) => t.printed).join(' ');
+      log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
+    }
     if (!inside.length) continue;
     gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length));
   }
@@ -472,6 +478,11 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
       continue;
     }
     if (following) continue;
+    const wrapped = wrappedLabelRows(g, hits);
+    if (wrapped) {
+      for (const w of wrapped) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label' });
+      continue;
+    }
     const first = g.units[0];
     const shown = g.units.flatMap((u) => u.tokens.map((t) => t.printed || '∅')).join(' ');
     log.warn(
@@ -492,7 +503,25 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
-  return { ...buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, log), end, found: firstHits.has('received') };
+  return { ...buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log), end, found: firstHits.has('received') };
+}
+
+/**
+ * A gap whose rows' numbers each come on one line right after that row's label, with nothing but the rest of the label
+ * between (long labels wrapped, their numbers on the line after), some fewer than the columns: each row's numbers, read
+ * as if printed on its label's line (a short row: its blank cells printed as nothing).
+ */
+function wrappedLabelRows(g: Gap, hits: Hit[]): { key: RequestKey; tokens: CellToken[]; line: number }[] | null {
+  if (g.units.length !== g.rows.length) return null;
+  const out: { key: RequestKey; tokens: CellToken[]; line: number }[] = [];
+  for (let i = 0; i < g.units.length; i++) {
+    const u = g.units[i];
+    const hit = hits[u.run - 1];
+    if (!hit || hit.key !== g.rows[i] || hit.own || hit.separator !== 'space' || u.tokens.length > WIDTH || u.tokens.some((t) => t.kind === 'text')) return null;
+    if (i > 0 && g.units[i - 1].run === u.run) return null;
+    out.push({ key: hit.key, tokens: u.tokens, line: u.line });
+  }
+  return out.length ? out : null;
 }
 
 interface Placed {
@@ -644,6 +673,18 @@ function sameKeys(a: RequestKey[], b: RequestKey[]): boolean {
   return true;
 }
 
+/**
+ * The numbers between two proved rows of a Markdown table: when every other line there is a whole fenced row of seven
+ * cells, a line of fewer numbers outside the table's fences (a page number, a piece of a label cell) is no row's and
+ * is set apart; each whole row is still placed only by readGap's proof.
+ */
+function fencedRows(units: Unit[]): { rows: Unit[]; stray: Unit[] } {
+  const whole = (u: Unit) => u.fenced && u.tokens.length === WIDTH;
+  const loose = (u: Unit) => !u.fenced && u.tokens.length < WIDTH && u.tokens.every((t) => t.kind === 'number');
+  if (!units.some(whole) || !units.some(loose) || !units.every((u) => whole(u) || loose(u))) return { rows: units, stray: [] };
+  return { rows: units.filter(whole), stray: units.filter(loose) };
+}
+
 interface PlacedRow {
   key: RequestKey;
   tokens: CellToken[];
@@ -681,9 +722,30 @@ function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; 
   let offset = 0;
   for (const u of units) {
     const run = u.run;
-    if (!out.has(offset) && run > 0 && run < hits.length && all.get(run) === WIDTH && units.find((x) => x.run === run) === u)
-      out.set(offset, { cells: WIDTH, allowed: [hits[run - 1].key, hits[run].key] });
+    if (!out.has(offset) && run > 0 && run < hits.length && all.get(run) === WIDTH && units.find((x) => x.run === run) === u) {
+      const allowed = runLabels(hits, run, all);
+      if (allowed.length) out.set(offset, { cells: WIDTH, allowed });
+    }
     offset += u.tokens.length;
+  }
+  return out;
+}
+
+/**
+ * The rows whose labels stand beside the run of numbers between hits[run − 1] and hits[run]: the label after it, and
+ * the labels printed one after another with no numbers between them right before it (a block of labels cut from their
+ * cells, as PDF-to-Markdown prints a table's tall label cells). A label that stands on a line with a whole row of its
+ * own numbers is no candidate: that row is read. When no label is left the run stands with none, and only its place
+ * between proved rows can place it.
+ */
+function runLabels(hits: Hit[], run: number, cellsOfRun: ReadonlyMap<number, number>): RequestKey[] {
+  const full = (h: Hit) => !!h.own && h.own.length >= WIDTH;
+  const out: RequestKey[] = [];
+  if (!full(hits[run])) out.push(hits[run].key);
+  for (let k = run - 1; k >= 0; k--) {
+    if (full(hits[k])) break;
+    out.push(hits[k].key);
+    if (hits[k].own || (cellsOfRun.get(k) ?? 0) > 0) break;
   }
   return out;
 }
@@ -909,7 +971,13 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     if (centred(a.key) || centred(b.key)) continue;
     blockInverted = RANK.get(b.key)! < RANK.get(a.key)!;
   }
-  if (blockInverted || order.some((at, i) => i > 0 && at < order[i - 1])) {
+  // Between rows read whole, the labels of the gap's rows wherever they are printed (a converter may print a label rows
+  // before its numbers, among another run's labels) must stand in the template's order too: two rows printed in each
+  // other's place, one label moved away, leave no inversion within one block. (A table with no row read whole is
+  // read as one gap, by its column blocks or runs, whose own order checks apply.)
+  const printedAt = whole ? [] : (rowSets[0] ?? []).filter((k) => !centred(k)).map((k) => labelAt.get(k)!);
+  const scattered = printedAt.some((at, i) => i > 0 && at < printedAt[i - 1]);
+  if (blockInverted || scattered || order.some((at, i) => i > 0 && at < order[i - 1])) {
     gap.problem = '其间各行标签的先后顺序与模板不符（可能有两行互换），按模板顺序对应数字无法证明';
     return gap;
   }
@@ -1302,6 +1370,141 @@ const EMPTY_ROW = (): RequestRow => {
   return row;
 };
 
+/** At most this many partial readings are visited when the short rows' readings are tried against B1 and B2. */
+const MAX_SHORT_STEPS = 200_000;
+
+/**
+ * Rows printed beside their labels with fewer numbers than columns (blank cells printed as nothing): each reading
+ * that keeps its total (B3, blank cells as 0) is tried with every other short row's, and the whole table's B1 and B2
+ * (blank cells as 0) keep the combinations that add up. A cell is placed when every kept combination gives it the
+ * same value or blank (null in the result: not proved). Tried only when every other row of the table is read whole and
+ * keeps its own total, so that the columns' sums are the agency's printed numbers; a row with no number at all counts
+ * as blank only when the table has no number away from a label (else its numbers may stand elsewhere). None kept,
+ * nothing is placed (a break of the agency's own, or a misread).
+ */
+function solveShortRows(
+  present: RequestKey[],
+  placed: Map<RequestKey, Placed>,
+  firstHit: Map<RequestKey, Hit>,
+  byColumnsOf: (key: RequestKey) => CellToken[] | null,
+  loose: boolean,
+): { rows: Map<RequestKey, (CellToken | null)[]>; readings: number } | null {
+  const printed = new Set(present);
+  if (!REQUEST_ROWS.every((r) => printed.has(r.key) || ('group' in r && printed.has(r.group)))) return null;
+  if (!['received', 'carriedOver', 'handledTotal', 'carriedForward'].every((k) => printed.has(k as RequestKey))) return null;
+  const whole = new Map<RequestKey, CellToken[]>();
+  const short: { key: RequestKey; readings: CellToken[][] }[] = [];
+  for (const key of present) {
+    const p = placed.get(key);
+    const hit = firstHit.get(key)!;
+    if (!p && !loose && !hit.rivals.length) {
+      short.push({ key, readings: readingsOfShort([]) });
+      continue;
+    }
+    if (!p || p.open) return null;
+    const byColumns = byColumnsOf(key);
+    const tokens = byColumns ?? p.tokens;
+    if (tokens.length === WIDTH && !(hit.wrapped && p.tokens.length < WIDTH)) {
+      if (!b3HoldsBlankZero(tokens)) return null;
+      whole.set(key, tokens);
+      continue;
+    }
+    if (byColumns || p.by !== 'label' || hit.separator !== 'space' || hit.wrapped || p.tokens.some((t) => t.kind === 'text')) return null;
+    const readings = readingsOfShort(p.tokens);
+    if (!readings.length) return null;
+    short.push({ key, readings });
+  }
+  if (!short.some((r) => r.readings.length > 1)) return null;
+  const valueOf = (t: CellToken) => (t.kind === 'number' ? t.value : 0);
+  // Readings that differ only in which cells are 0 and which blank add up alike: the search runs over their sums.
+  const classes = short.map((r) => {
+    const byValues = new Map<string, CellToken[][]>();
+    for (const reading of r.readings) {
+      const values = reading.map(valueOf).join(',');
+      byValues.set(values, [...(byValues.get(values) ?? []), reading]);
+    }
+    return { key: r.key, values: [...byValues.keys()].map((v) => v.split(',').map(Number)), readings: [...byValues.values()] };
+  });
+  // The rows B2 adds up (columnsAddUp): the outcome rows, and a group's line where none of its sub-rows is printed.
+  const outcome = new Set<RequestKey>([...OUTCOME_ROWS.map((r) => r.key), ...REQUEST_GROUP_KEYS.filter((g) => !SUB_ROWS.get(g)!.some((k) => printed.has(k)))]);
+  // 处理总计 first (it bounds the outcome rows' running sums, no number being negative), then the outcome rows with
+  // fewest sums first, then the rows of B1.
+  const rank = (key: RequestKey) => (key === 'handledTotal' ? 0 : outcome.has(key) ? 1 : 2);
+  classes.sort((a, b) => rank(a.key) - rank(b.key) || a.values.length - b.values.length);
+  const signed = [...whole.values()].some((row) => row.some((t) => valueOf(t) < 0)) || classes.some((c) => c.values.some((v) => v.some((x) => x < 0)));
+  const running: number[] = new Array<number>(WIDTH).fill(0);
+  for (const [key, tokens] of whole) if (outcome.has(key)) tokens.forEach((t, c) => (running[c] += valueOf(t)));
+  const fixedBound = whole.get('handledTotal')?.map(valueOf) ?? null;
+  const lastOutcome = classes.reduce((last, c, i) => (outcome.has(c.key) ? i : last), -1);
+  const kept: number[][] = [];
+  const choice: number[] = [];
+  let bound = fixedBound;
+  let steps = 0;
+  const trialOf = () => {
+    const trial = Object.fromEntries(ROW_KEYS.map((key) => [key, EMPTY_ROW()])) as Requests;
+    const put = (key: RequestKey, values: number[]) => {
+      const row = EMPTY_ROW();
+      APPLICANT_KEYS.forEach((c, i) => (row[c] = values[i]));
+      trial[key] = row;
+    };
+    for (const [key, tokens] of whole) put(key, tokens.map(valueOf));
+    classes.forEach((r, i) => put(r.key, r.values[choice[i]]));
+    return trial;
+  };
+  const walk = (i: number): boolean => {
+    if (++steps > MAX_SHORT_STEPS) return false;
+    if (i === classes.length) {
+      if (columnsAddUp(trialOf())) kept.push([...choice]);
+      return true;
+    }
+    const r = classes[i];
+    const counts = outcome.has(r.key);
+    for (let k = 0; k < r.values.length; k++) {
+      const values = r.values[k];
+      choice[i] = k;
+      if (r.key === 'handledTotal' && !fixedBound) bound = signed ? null : values;
+      if (counts) values.forEach((v, c) => (running[c] += v));
+      // Past the last outcome row the running sums are B2's sums: equal to 处理总计, else no reading below holds.
+      const within = !counts || !bound || (i === lastOutcome ? running.every((v, c) => Math.abs(v - bound![c]) < 1e-6) : running.every((v, c) => v <= bound![c] + 1e-6));
+      const ok = within ? walk(i + 1) : true;
+      if (counts) values.forEach((v, c) => (running[c] -= v));
+      if (!ok) return false;
+    }
+    if (r.key === 'handledTotal' && !fixedBound) bound = null;
+    return true;
+  };
+  if (!walk(0)) return null;
+  if (!kept.length) return null;
+  const rows = new Map<RequestKey, (CellToken | null)[]>();
+  classes.forEach((r, i) => {
+    const readings = [...new Set(kept.map((k) => k[i]))].flatMap((k) => r.readings[k]);
+    const cells: (CellToken | null)[] = readings[0].map((t, c) => (readings.every((x) => sameCell(x[c], t)) ? t : null));
+    if (cells.some((t) => t?.kind === 'number')) rows.set(r.key, cells);
+  });
+  return { rows, readings: kept.length };
+}
+
+/** The ways to put a short row's numbers, in order, into the seven columns, blank cells elsewhere, keeping B3. */
+function readingsOfShort(tokens: CellToken[]): CellToken[][] {
+  const out: CellToken[][] = [];
+  const row: CellToken[] = new Array<CellToken>(WIDTH);
+  const blank: CellToken = { kind: 'blank', printed: '' };
+  const walk = (column: number, next: number) => {
+    if (next === tokens.length) {
+      for (let c = column; c < WIDTH; c++) row[c] = blank;
+      if (b3HoldsBlankZero(row)) out.push([...row]);
+      return;
+    }
+    if (WIDTH - column < tokens.length - next) return;
+    row[column] = tokens[next];
+    walk(column + 1, next + 1);
+    row[column] = blank;
+    walk(column + 1, next);
+  };
+  walk(0, 0);
+  return out;
+}
+
 /** The cells as numbers only (no diagnostics), for the whole-table arithmetic of a trial reading. */
 function requestsOf(placed: Map<RequestKey, { tokens: CellToken[] }>, readings: PlacedRow[][]): Requests {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
@@ -1322,18 +1525,42 @@ function buildRequests(
   spanLines: number[][],
   grids: (ColumnGrid | null)[],
   rowsOnLabels: boolean,
+  loose: boolean,
   log: DiagnosticLog,
 ): { requests: Requests; placement: TablePlacement } {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
   const counts = { label: 0, arithmetic: 0, unread: 0 };
   const printed = new Set(present);
+  const byColumnsOf = (key: RequestKey) => {
+    const p = placed.get(key);
+    const hit = firstHit.get(key)!;
+    const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
+    return at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
+  };
+  const solved = rowsOnLabels ? solveShortRows(present, placed, firstHit, byColumnsOf, loose) : null;
   for (const key of present) {
     const p = placed.get(key);
     const path = `requests.${key}`;
     const hit = firstHit.get(key)!;
-    const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
-    const byColumns = at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
-    if (byColumns && b3HoldsBlankZero(byColumns)) {
+    const byColumns = byColumnsOf(key);
+    const solution = solved?.rows.get(key);
+    if (solution) {
+      const row = EMPTY_ROW();
+      const open: string[] = [];
+      APPLICANT_KEYS.forEach((c, i) => {
+        const t = solution[i];
+        if (t?.kind === 'number') row[c] = t.value;
+        else if (!t) open.push(c);
+      });
+      requests[key] = row;
+      counts.arithmetic += WIDTH - open.length;
+      counts.unread += open.length;
+      const shown = (p?.tokens ?? []).map((x) => x.printed).join(' ');
+      const where = solution.map((t) => (t ? t.printed || '∅' : '?')).join(' ');
+      if (open.length)
+        log.warn('row-short', p?.line ?? hit.line, `${WIDTH} numbers`, shown, `表三“${key}”行只有 ${p?.tokens.length ?? 0} 个数字；按整表勾稽关系（B1、B2、B3，空格按 0 计）的 ${solved!.readings} 种读法读作 ${where}，${open.join('、')} 仍无法确定，记为空值`, path);
+      else log.info('row-short', p?.line ?? hit.line, `${WIDTH} numbers`, shown, `表三“${key}”行只有 ${p?.tokens.length ?? 0} 个数字，空格位置由整表勾稽关系（B1、B2、B3，空格按 0 计）唯一确定：${where}`, path);
+    } else if (byColumns && b3HoldsBlankZero(byColumns)) {
       requests[key] = toCells(APPLICANT_KEYS, byColumns, log, p!.line, path);
       counts.label += WIDTH;
     } else if (byColumns) {
@@ -1411,7 +1638,7 @@ function buildRequests(
     if (printed.has(def.key)) continue;
     const group = 'group' in def ? def.group : undefined;
     if (group && printed.has(group))
-      log.info('group-without-subrows', null, `sub-row ${def.key}`, `only the group line ${group}`, `该报告的“${group}”只有合计行，没有分项，分项记为空值`, `requests.${def.key}`);
+      log.info('group-without-subrows', null, `sub-row ${def.key}`, `only the group line ${group}`, `该报告的“${REQUEST_GROUPS.find((g) => g.key === group)?.zh ?? group}”只有合计行，没有分项“${def.zh}”，该分项记为空值`, `requests.${def.key}`);
     else {
       log.warn('row-missing', null, `a table B row for ${def.key} (${def.zh})`, 'no such label', `表三缺少“${def.zh}”行，记为空值`, `requests.${def.key}`);
       counts.unread += WIDTH;
