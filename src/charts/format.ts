@@ -15,7 +15,9 @@ const percent = format('.1f');
 /** A value as printed on a chart: thousands separators, at most two decimals, `%` for percentages. */
 export function formatValue(value: number, unit: string): string {
   if (unit === PERCENT_UNIT) return `${percent(value)}%`;
-  return Number.isInteger(value) ? integer(value) : decimal(value);
+  if (!Number.isInteger(value)) return decimal(value);
+  // Most counts of a report are small: 0–999 print as their digits, without d3's parsing of the format on each call.
+  return value >= 0 && value < 1000 ? String(value) : integer(value);
 }
 
 const tick = format('~f');
