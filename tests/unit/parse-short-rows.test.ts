@@ -10,6 +10,8 @@ import { parseReport } from '../../src/pipeline/parse';
 
 /** A generated report printed by Chromium, read by pdftotext -raw (pdfCase('shape-pdf', 197)). */
 const GENERATED = 'tests/fixtures/shapes/pdftotext-raw-short-rows.txt';
+/** Another, read as pdf.js text items, one per line, each row's numbers after its label (pdfCase('shape-pdf', 67)). */
+const ITEMS = 'tests/fixtures/shapes/pdfjs-items-short-rows.txt';
 
 describe('short rows placed by the whole table’s arithmetic', () => {
   const text = readFileSync(GENERATED, 'utf8');
@@ -43,5 +45,14 @@ describe('short rows placed by the whole table’s arithmetic', () => {
     expect(r.requests.received.natural).toBeNull();
     expect(r.requests.disclosed.natural).toBeNull();
     expect(r.requests.received.total).toBe(271);
+  });
+
+  it('places short rows read one number per line after their labels the same way', () => {
+    const items = readFileSync(ITEMS, 'utf8');
+    expect(items).toContain('一、本年新收政府信息公开申请数量\n17\n3\n4\n24\n二、');
+    const r = parseReport({ text: items, file: 'a.txt' });
+    expect(r.requests.received).toEqual({ natural: 17, commercial: null, research: 3, nonprofit: null, legal: 4, otherOrg: null, total: 24 });
+    expect(r.requests.disclosed).toEqual({ natural: 8, commercial: 0, research: 2, nonprofit: 0, legal: 1, otherOrg: null, total: 11 });
+    expect(r.requests['unavailable.notHeld']).toEqual({ natural: 3, commercial: 0, research: 1, nonprofit: null, legal: 1, otherOrg: 0, total: 5 });
   });
 });

@@ -61,6 +61,16 @@ export function joinLonePoints(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const previous = last >= 0 ? (out ?? lines)[last] : undefined;
+    // The 2019 template's header 本年增/减 as pdf.js items ("本年增" / "/" / "减"): the slash is the word's, not a
+    // blank cell's mark.
+    if (previous && LONE_SLASH.test(line.raw) && previous.raw.trim().endsWith('本年增') && nextText(lines, i + 1)?.raw.trim().startsWith('减')) {
+      out ??= lines.slice(0, i);
+      const next = nextText(lines, i + 1)!;
+      const raw = `${previous.raw.trim()}/${next.raw.trim()}`;
+      out[last] = { ...previous, raw, text: raw };
+      i = lines.indexOf(next, i + 1);
+      continue;
+    }
     // "６４" / "." / "７" (pdf.js items of "６４.７", or "６２元") is a number in pieces, read so by the table readers.
     if (previous && LONE_POINT.test(line.raw) && LONE_NUMBER.test(previous.raw) && !STARTS_WITH_DIGIT.test(nextText(lines, i + 1)?.raw ?? '')) {
       out ??= lines.slice(0, i);
@@ -82,6 +92,7 @@ function nextText(lines: Line[], i: number): Line | undefined {
 }
 
 const LONE_POINT = /^\s*[.．]\s*$/;
+const LONE_SLASH = /^\s*[/／]\s*$/;
 const LONE_NUMBER = /^\s*[0-9０-９]+\s*$/;
 const STARTS_WITH_DIGIT = /^\s*[0-9０-９]/;
 

@@ -528,6 +528,8 @@ interface Placed {
   tokens: CellToken[];
   line: number;
   by: 'label' | 'arithmetic';
+  /** The numbers a short row printed (fewer than the columns), when `tokens` holds only what its total proves. */
+  short?: CellToken[];
   /** Columns no reading proves (a row printed with fewer numbers than columns): null with a diagnostic. */
   open?: number[];
   /** Why the open columns are not proved, when not for a short row (the diagnostic's message). */
@@ -568,6 +570,9 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
     if (tokens.length > WIDTH || (!printed.has(key) && tokens.length)) return null;
     if (!tokens.length) {
       unprinted ||= printed.has(key);
+      // A row with no number after its label: blank, if every label's numbers follow it (the whole table's arithmetic
+      // may then place the other rows' numbers).
+      if (printed.has(key)) out.set(key, { tokens: Array.from({ length: WIDTH }, () => ({ kind: 'blank' as const, printed: '' })), line, by: 'arithmetic', open: [...APPLICANT_KEYS.keys()], short: [] });
       continue;
     }
     if (tokens.length === WIDTH) {
@@ -575,10 +580,14 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
       continue;
     }
     const agreed = agreedCells(tokens);
-    if (!agreed) continue;
+    if (!agreed) {
+      // Nothing proved by the row's own total (its numbers all zeros, say): the whole table's arithmetic may still be.
+      if (!tokens.some((t) => t.kind === 'text')) out.set(key, { tokens: Array.from({ length: WIDTH }, () => ({ kind: 'blank' as const, printed: '' })), line, by: 'arithmetic', open: [...APPLICANT_KEYS.keys()], short: tokens });
+      continue;
+    }
     const open: number[] = [];
     const cells = agreed.cells.map((t, c) => t ?? (open.push(c), { kind: 'blank' as const, printed: '' }));
-    out.set(key, { tokens: cells, line, by: 'arithmetic', open });
+    out.set(key, { tokens: cells, line, by: 'arithmetic', open, short: tokens });
   }
   // A row printed without numbers, and none after the last label: the same numbers could as well be each row's numbers
   // printed before its label (the row without numbers being another one), every row's total holding either way.
@@ -1401,6 +1410,12 @@ function solveShortRows(
       short.push({ key, readings: readingsOfShort([]) });
       continue;
     }
+    if (p?.short) {
+      const readings = readingsOfShort(p.short);
+      if (!readings.length) return null;
+      short.push({ key, readings });
+      continue;
+    }
     if (!p || p.open) return null;
     const byColumns = byColumnsOf(key);
     const tokens = byColumns ?? p.tokens;
@@ -1537,7 +1552,9 @@ function buildRequests(
     const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
     return at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
   };
-  const solved = rowsOnLabels ? solveShortRows(present, placed, firstHit, byColumnsOf, loose) : null;
+  // Rows read as the numbers after each label (followingRuns) keep what they printed when it is short of a row.
+  const following = [...placed.values()].some((p) => p.short);
+  const solved = rowsOnLabels || following ? solveShortRows(present, placed, firstHit, byColumnsOf, loose) : null;
   for (const key of present) {
     const p = placed.get(key);
     const path = `requests.${key}`;
@@ -1570,7 +1587,7 @@ function buildRequests(
       log.warn('row-short', p!.line, `${WIDTH} numbers`, shown, `表三“${key}”行按数字位置读作 ${shown}，但总计不等于六类申请人之和（空格按 0 计），无法核实各数字所在的列，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
-    } else if (!p) {
+    } else if (!p || (p.short && !p.short.length)) {
       if (!hit.rivals.length) log.warn('row-no-values', hit.line, `${WIDTH} numbers for ${key}`, 'no numbers proved to be this row’s', `表三“${key}”行没有找到能证明属于该行的数字，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
