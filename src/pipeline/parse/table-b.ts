@@ -1249,26 +1249,15 @@ function showReading(reading: PlacedRow[]): string {
  */
 function agreedCells(tokens: CellToken[]): { cells: (CellToken | null)[]; readings: number } | null {
   if (tokens.some((t) => t.kind === 'text')) return null;
-  const cells: (CellToken | null)[] = [];
-  const row: CellToken[] = new Array<CellToken>(WIDTH);
-  let readings = 0;
-  const blank: CellToken = { kind: 'blank', printed: '' };
-  const walk = (column: number, next: number) => {
-    if (next === tokens.length) {
-      for (let c = column; c < WIDTH; c++) row[c] = blank;
-      if (!b3HoldsBlankZero(row)) return;
-      if (readings++ === 0) cells.push(...row);
-      else for (let c = 0; c < WIDTH; c++) if (cells[c] && !sameCell(cells[c]!, row[c])) cells[c] = null;
-      return;
-    }
-    if (WIDTH - column < tokens.length - next) return;
-    row[column] = tokens[next];
-    walk(column + 1, next + 1);
-    row[column] = blank;
-    walk(column + 1, next);
-  };
-  walk(0, 0);
-  return readings && cells.some((t) => t?.kind === 'number') ? { cells, readings } : null;
+  const readings = readingsOfShort(tokens);
+  if (!readings.length) return null;
+  const cells = agreedOf(readings);
+  return cells.some((t) => t?.kind === 'number') ? { cells, readings: readings.length } : null;
+}
+
+/** The cells on which every reading agrees (the same number, or blank in all); null where they differ. */
+function agreedOf(readings: CellToken[][]): (CellToken | null)[] {
+  return readings[0].map((t, c) => (readings.every((r) => sameCell(r[c], t)) ? t : null));
 }
 
 const sameCell = (a: CellToken, b: CellToken) => a.kind === b.kind && (a.kind !== 'number' || (b.kind === 'number' && a.value === b.value));
@@ -1492,8 +1481,7 @@ function solveShortRows(
   if (!kept.length) return null;
   const rows = new Map<RequestKey, (CellToken | null)[]>();
   classes.forEach((r, i) => {
-    const readings = [...new Set(kept.map((k) => k[i]))].flatMap((k) => r.readings[k]);
-    const cells: (CellToken | null)[] = readings[0].map((t, c) => (readings.every((x) => sameCell(x[c], t)) ? t : null));
+    const cells = agreedOf([...new Set(kept.map((k) => k[i]))].flatMap((k) => r.readings[k]));
     if (cells.some((t) => t?.kind === 'number')) rows.set(r.key, cells);
   });
   return { rows, readings: kept.length };
