@@ -62,6 +62,22 @@ describe('table B rows whose labels a converter printed apart from their numbers
     expect(r.requests['unavailable.notHeld']).toEqual(expected('unavailable.notHeld'));
   });
 
+  it('places a row’s numbers printed before a block of labels whose own rows follow it whole', () => {
+    // 上海市科委's 无法提供: 1.本机关不掌握… printed rows before; its numbers, then 2.没有现成… and 3.补正…, then their rows.
+    const text = report({
+      'withheld.internal': [row('withheld.internal').zh, row('unavailable.notHeld').zh, ...numbers('withheld.internal')],
+      'unavailable.notHeld': numbers('unavailable.notHeld'),
+      'unavailable.mustCreate': [row('unavailable.mustCreate').zh, row('unavailable.unclear').zh, ...numbers('unavailable.mustCreate')],
+      'unavailable.unclear': numbers('unavailable.unclear'),
+    });
+    const r = parseReport({ text, file: 'a.md' });
+    for (const key of ['withheld.internal', 'unavailable.notHeld', 'unavailable.mustCreate', 'unavailable.unclear'] as const) expect(r.requests[key]).toEqual(expected(key));
+    // The same numbers with only one of the two rows after the labels: the row before them may be 2.没有现成…'s.
+    const short = text.replace(numbers('unavailable.unclear').join('\n'), '');
+    const s = parseReport({ text: short, file: 'a.md' });
+    expect(s.requests['unavailable.notHeld'].natural).toBeNull();
+  });
+
   it('leaves a number row null when the label beside it is another row’s and its own is not there', () => {
     // The numbers of 5.属于三类… after 1.本机关不掌握… alone: the label says they are another row's (rows swapped).
     const text = report({ 'withheld.internal': [row('unavailable.notHeld').zh, ...numbers('withheld.internal')], 'unavailable.notHeld': numbers('unavailable.notHeld') });

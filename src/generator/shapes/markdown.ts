@@ -6,7 +6,8 @@
  * - `md-detached`: runs of rows whose labels stand as loose lines in one block and whose numbers stand in label-less
  *   Markdown rows (`| 1 | 0 | 0 | 0 | 0 | 0 | 1 |`) in another, before or after the labels; a run's first label
  *   sometimes printed at the end of the run before's label block, rows away from its numbers (上海市科委: 1.本机关不掌握
- *   among 不予公开's labels), and a page number alone on a line among the number rows;
+ *   among 不予公开's labels; that row's numbers then sometimes before the run's other labels), and a page number
+ *   alone on a line among the number rows;
  * - `md-labels-only`: as detached, but one run's numbers are lost: its labels stand without values (those cells can
  *   only be null);
  * - `md-shifted`: rows shifted by one cell: an extra leading cell (`| 三、 | （一）予以公开 | 9 | …`), a trailing empty
@@ -127,7 +128,10 @@ function requestLines(table: ModelTable, shape: MarkdownShape, rng: Rng, tweaks:
       if (run.lost) absent.push(...rows.slice(run.start, run.end).map((row) => row.path));
       const values = run.lost ? [] : valueBlock(rows.slice(run.start, run.end), tweaks.detached?.valueRows, rng, absent);
       const valuesFirst = rng.chance(0.5);
-      out.push(...(valuesFirst ? [...values, ...labels] : [...labels, ...values]));
+      // After a label moved away, the row's numbers sometimes come before the run's other labels (上海市科委: "| 4 … |",
+      // then 2.没有现成… and 3.补正…, then their rows).
+      const lead = early.length && !valuesFirst && values.length > 2 && rng.chance(0.5) ? values.splice(0, 2) : [];
+      out.push(...lead, ...(valuesFirst ? [...values, ...labels] : [...labels, ...values]));
       labelsEnd = valuesFirst ? out.length : out.length - values.length;
       open = false;
       i = run.end;

@@ -732,7 +732,7 @@ function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; 
   for (const u of units) {
     const run = u.run;
     if (!out.has(offset) && run > 0 && run < hits.length && all.get(run) === WIDTH && units.find((x) => x.run === run) === u) {
-      const allowed = runLabels(hits, run, all);
+      const allowed = runLabels(hits, run, all, units);
       if (allowed.length) out.set(offset, { cells: WIDTH, allowed });
     }
     offset += u.tokens.length;
@@ -747,10 +747,21 @@ function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; 
  * own numbers is no candidate: that row is read. When no label is left the run stands with none, and only its place
  * between proved rows can place it.
  */
-function runLabels(hits: Hit[], run: number, cellsOfRun: ReadonlyMap<number, number>): RequestKey[] {
+function runLabels(hits: Hit[], run: number, cellsOfRun: ReadonlyMap<number, number>, units: Unit[]): RequestKey[] {
   const full = (h: Hit) => !!h.own && h.own.length >= WIDTH;
   const out: RequestKey[] = [];
-  if (!full(hits[run])) out.push(hits[run].key);
+  // Markdown rows print all seven cells, so a block of labels followed by exactly as many whole Markdown rows holds
+  // those rows' labels: the run before the block is none of theirs (上海市科委: "| 4 … |", then 2.没有现成… and
+  // 3.补正…, then their two rows).
+  let m = run;
+  while (m + 1 < hits.length && !hits[m].own && !(cellsOfRun.get(m + 1) ?? 0)) m++;
+  const after = units.filter((u) => u.run === m + 1);
+  // A group's label over its sub-rows (a tall cell's text among the rows' labels) is no row of its own.
+  const overRows = (k: RequestKey) => SUB_ROWS.has(k) && hits.some((h) => GROUP_OF.get(h.key) === k);
+  let blockRows = 0;
+  for (let k = run; k <= m; k++) if (!overRows(hits[k].key)) blockRows++;
+  const ownRows = blockRows >= 1 && !hits[m].own && after.length === blockRows && after.every((u) => u.fenced && u.tokens.length === WIDTH);
+  if (!full(hits[run]) && !ownRows) out.push(hits[run].key);
   for (let k = run - 1; k >= 0; k--) {
     if (full(hits[k])) break;
     out.push(hits[k].key);
