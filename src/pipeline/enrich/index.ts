@@ -20,6 +20,18 @@ function inferRegionCached(name: string, file: string): RegionResult {
   return { ...hit, diagnostics: hit.diagnostics.map((d) => ({ ...d, file })) };
 }
 
+const slugs = new Map<string, string>();
+
+/** Slugs by name: pinyin-pro's segmentation and a SHA-1 cost 10-25 µs a name, and an agency reports every year. */
+function agencySlugCached(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = agencySlug(name);
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
 /**
  * The agency of a report, from its name (metadata `agency` already applied by the caller) and the metadata `region`,
  * which wins over inference.
@@ -30,7 +42,7 @@ export function identifyAgency(name: string, meta: Pick<MetaOverrides, 'region'>
     ? { ...regionFromOverride(meta.region), diagnostics: [] }
     : inferRegionCached(normalized, file);
   return {
-    agency: { name: normalized, slug: agencySlug(normalized), level: agencyLevel(normalized, division), region },
+    agency: { name: normalized, slug: agencySlugCached(normalized), level: agencyLevel(normalized, division), region },
     diagnostics,
   };
 }
