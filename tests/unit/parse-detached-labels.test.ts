@@ -120,4 +120,14 @@ describe('section headings when the overview numbers its own parts like the sect
     expect(r.proactive?.normativeDocs).toEqual({ issued: 13, repealed: 1, inForce: 55 });
     expect(r.sections.overview?.text).toContain('主动公开文件 12 件');
   });
+
+  it('keeps the heading with the section’s own numeral before one that only gives its name', () => {
+    const text = report({}).replace(
+      '本机关全年依法公开政府信息。',
+      ['本机关全年依法公开政府信息。', '一、主动公开政府信息情况', '全年主动公开文件 12 件。', '二、主动公开政府信息', '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '|---|---|---|---|', '| 规章 | 2 | 0 | 9 |'].join('\n'),
+    );
+    const r = parseReport({ text, file: 'a.md' });
+    expect(r.proactive?.rules).toEqual({ issued: 2, repealed: 0, inForce: 9 });
+    expect(r.sections.proactive?.title).toBe('二、主动公开政府信息');
+  });
 });

@@ -43,16 +43,16 @@ function headingKey(line: Line): { key: SectionKey; numeral: string | null; name
 
 /**
  * One heading per section, each running to the next heading found. Where a section's words head several lines
- * (an overview sub-heading "一、主动公开…", "三、主动公开工作情况"), the line that gives the section's own name wins,
- * then the one with the section's own numeral (the overview's sub-headings may be numbered like the sections), else
- * the first.
+ * (an overview sub-heading "一、主动公开…", "三、主动公开工作情况"), the line with the section's own numeral wins, then
+ * the one that gives the section's own name (a report whose overview numbers its parts like the sections, and whose
+ * sections are numbered otherwise), else the first.
  */
 export function findSections(lines: Line[]): SectionSpan[] {
   const chosen = new Map<SectionKey, { key: SectionKey; title: string; start: number; rank: number }>();
   lines.forEach((line, i) => {
     const h = headingKey(line);
     if (!h) return;
-    const rank = (h.named ? 2 : 0) + (h.numeral === SECTIONS.find((s) => s.key === h.key)?.no ? 1 : 0);
+    const rank = (h.numeral === SECTIONS.find((s) => s.key === h.key)?.no ? 2 : 0) + (h.named ? 1 : 0);
     const prev = chosen.get(h.key);
     if (!prev || rank > prev.rank) chosen.set(h.key, { key: h.key, title: line.text.replace(/\s+/g, ' '), start: i, rank });
   });
