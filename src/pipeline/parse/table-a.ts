@@ -108,17 +108,27 @@ function tableStart(lines: Line[], from: number, to: number, byName: Map<string,
   return to;
 }
 
-/** A label printed over several lines (行政规范性 / 文件): the lines joined, when they name a row. */
-function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>): { def: RowDef; last: number } | null {
+/**
+ * A label printed over several lines (行政规范性 / 文件): the lines joined, when they name a row. A line of numbers only
+ * between the pieces (行政 / 事业 / 性收 / 3,429 / 费: pdftotext -layout centres a value in its row's tall label cell)
+ * is that row's, when no other number stands beside the label.
+ */
+function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>): { def: RowDef; last: number; within: RowParts | null } | null {
   let label = partsOf(lines[i]).label;
+  let within: RowParts | null = null;
   for (let j = i + 1, n = 1; j < to && n < MAX_LABEL_LINES; j++) {
     if (skipped(lines[j].raw)) continue;
     const parts = partsOf(lines[j]);
-    if (!parts.label) return null;
+    if (!parts.label) {
+      const begun = bareLabel(label);
+      if (within || !parts.values.length || ![...byName.keys()].some((name) => name.length > begun.length && name.startsWith(begun))) return null;
+      within = parts;
+      continue;
+    }
     label += parts.label;
     n++;
     const def = byName.get(bareLabel(label));
-    if (def) return { def, last: j };
+    if (def) return within && parts.values.length ? null : { def, last: j, within };
     if (parts.values.length) return null;
   }
   return null;
@@ -165,7 +175,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     if (!parts.values.length) {
       const joined = joinedLabel(lines, i, to, byName);
       if (joined) {
-        const last = partsOf(lines[joined.last]);
+        const last = joined.within ?? partsOf(lines[joined.last]);
         addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true });
         i = joined.last;
         continue;
