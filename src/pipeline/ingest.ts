@@ -87,8 +87,8 @@ export function ingestSource(doc: SourceDocument): Ingested {
     template: parsed.template,
     meta: {
       title: doc.meta.title ?? parsed.title ?? `${agency.name}${year}年政府信息公开工作年度报告`,
-      sourceUrl: doc.meta.sourceUrl ?? null,
-      publishedAt: doc.meta.publishedAt ?? null,
+      sourceUrl: doc.meta.sourceUrl ?? parsed.sourceUrl,
+      publishedAt: doc.meta.publishedAt ?? parsed.publishedAt,
       overridden: Object.keys(doc.meta),
     },
     source: {

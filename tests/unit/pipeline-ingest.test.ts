@@ -19,6 +19,8 @@ function parsed(patch: Partial<ParsedReport>): ParsedReport {
     agencyName: '伊美区人民政府',
     year: 2024,
     title: '伊美区人民政府2024年政府信息公开工作年度报告',
+    sourceUrl: null,
+    publishedAt: null,
     template: '2021',
     layout: 'tsv',
     preface: r.preface,

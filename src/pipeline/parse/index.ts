@@ -17,7 +17,7 @@ import {
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
 import { compactOf, joinLonePoints, joinThousands, toLines, type Line } from './lines';
-import { readTitle, type TitleInfo } from './metadata';
+import { readPageHeader, readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
 import { placementOf } from './placement';
 import { findProseCounts } from './prose-counts';
@@ -63,6 +63,8 @@ function emptyReport(): ParsedReport {
     agencyName: null,
     year: null,
     title: null,
+    sourceUrl: null,
+    publishedAt: null,
     template: '2021',
     layout: 'unknown',
     preface: null,
@@ -100,7 +102,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
       log.warn('digits-ambiguous', null, 'a digit run that splits into cells one way only', l.raw.slice(AMBIGUOUS_MARK.length).trim(), '原文数字连写，按表内勾稽关系仍无法唯一拆分，记为空值');
 
   const title = readTitle(lines);
-  Object.assign(report, { title: title.title, agencyName: title.agencyName, year: title.year });
+  Object.assign(report, { title: title.title, agencyName: title.agencyName, year: title.year }, readPageHeader(raws));
   if (!title.title) log.warn('title-missing', 1, '政府信息公开工作年度报告 title in the first lines', lines.find((l) => l.text)?.text ?? '(empty)', '未能在开头几行识别报告标题（机关名称和年度）');
 
   const spans = findSections(lines);

@@ -1,5 +1,6 @@
 /** Title, agency name and year from the first lines: "伊美区人民政府 / 2024 年政府信息公开工作年度报告", "2019年上海市…年度报告". */
 import type { Line } from './lines';
+import { Url } from '../../schema';
 import { chineseYear, fold } from '../text';
 
 export interface TitleInfo {
@@ -67,4 +68,33 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
     }
   }
   return { title: null, agencyName: null, year: null, line: null, end: null };
+}
+
+/** How far into the file a saved page's header block may run (its key-value lines come before the report's text). */
+const HEADER_LINES = 20;
+const PUBLISHED = /^(?:发布时间|发布日期|发文日期|成文日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const SOURCE_URL = /^(?:原文链接|原文地址|原文网址|来源链接|网址|链接)\s*[:：]\s*(https?:\/\/[^\s"'<>]+)\s*$/;
+const BODY_MARK = /^=+\s*正文\s*=+$/;
+
+/**
+ * The source address and publication date from the key-value header block a web page was saved with ("标题: …",
+ * "发布时间: 2026-03-10 12:56", "原文链接: https://…", then "==== 正文 ===="): only among the first lines, before the
+ * report's text, and only in those exact forms (a date or address in the report's prose is not the page's).
+ */
+export function readPageHeader(raws: string[]): { sourceUrl: string | null; publishedAt: string | null } {
+  let sourceUrl: string | null = null;
+  let publishedAt: string | null = null;
+  for (const raw of raws.slice(0, HEADER_LINES)) {
+    const line = raw.trim();
+    if (BODY_MARK.test(line) || /^[一二三四五六][、.]/.test(line)) break;
+    const date = PUBLISHED.exec(line);
+    if (date && !publishedAt) {
+      const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) publishedAt = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    }
+    const url = SOURCE_URL.exec(line);
+    // Only an address the report schema takes: a file is never rejected for its page's header.
+    if (url && !sourceUrl && Url.safeParse(url[1]).success) sourceUrl = url[1];
+  }
+  return { sourceUrl, publishedAt };
 }

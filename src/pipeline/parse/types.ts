@@ -5,6 +5,9 @@ export interface ParsedReport {
   agencyName: string | null;
   year: number | null;
   title: string | null;
+  /** From a saved web page's header block ("原文链接: https://…", "发布时间: 2026-03-10 12:56"), when it has one. */
+  sourceUrl: string | null;
+  publishedAt: string | null;
   template: '2021' | '2019';
   layout: Source['layout'];
   preface: Passage | null;
