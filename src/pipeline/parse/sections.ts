@@ -25,7 +25,7 @@ const HEADING_WORDS: [SectionKey, RegExp][] = [
 const NUMBERED = /^[一二三四五六七八][、.,]\s*(.{2,48})$/;
 const NUMERALS = new Set(Array.from('一二三四五六七八', (ch) => ch.charCodeAt(0)));
 
-function headingKey(line: Line): { key: SectionKey; numeral: string | null; named: boolean } | null {
+function headingKey(line: Line): { key: SectionKey; exact: boolean; named: boolean } | null {
   if (!line.text || line.text.length > 80) return null;
   // Cheap test first: a heading starts with a section numeral or ends with the section's own word (see NUMBERED and
   // the unnumbered names below); most lines do neither.
@@ -37,7 +37,12 @@ function headingKey(line: Line): { key: SectionKey; numeral: string | null; name
   // Without a numeral only a heading that is nothing but the section name counts (prose lines mention the names too).
   if (!m && !/^(政府信息公开工作|行政机关)?(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/.test(c)) return null;
   if (/\d\s*\d/.test(body.replace(/第\d+/g, ''))) return null;
-  for (const [key, re] of HEADING_WORDS) if (re.test(body)) return { key, numeral: m ? c[0] : null, named: body === SECTIONS.find((s) => s.key === key)?.zh };
+  for (const [key, re] of HEADING_WORDS) {
+    if (!re.test(body)) continue;
+    const section = SECTIONS.find((s) => s.key === key)!;
+    // The section's own numeral (二 for 主动公开), and the section's own name as the template prints it.
+    return { key, exact: !!m && c[0] === section.no, named: body === section.zh };
+  }
   return null;
 }
 
@@ -52,7 +57,7 @@ export function findSections(lines: Line[]): SectionSpan[] {
   lines.forEach((line, i) => {
     const h = headingKey(line);
     if (!h) return;
-    const rank = (h.numeral === SECTIONS.find((s) => s.key === h.key)?.no ? 2 : 0) + (h.named ? 1 : 0);
+    const rank = (h.exact ? 2 : 0) + (h.named ? 1 : 0);
     const prev = chosen.get(h.key);
     if (!prev || rank > prev.rank) chosen.set(h.key, { key: h.key, title: line.text.replace(/\s+/g, ' '), start: i, rank });
   });

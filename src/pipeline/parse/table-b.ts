@@ -572,7 +572,7 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
       unprinted ||= printed.has(key);
       // A row with no number after its label: blank, if every label's numbers follow it (the whole table's arithmetic
       // may then place the other rows' numbers).
-      if (printed.has(key)) out.set(key, { tokens: Array.from({ length: WIDTH }, () => ({ kind: 'blank' as const, printed: '' })), line, by: 'arithmetic', open: [...APPLICANT_KEYS.keys()], short: [] });
+      if (printed.has(key)) out.set(key, unprovedRow(line, []));
       continue;
     }
     if (tokens.length === WIDTH) {
@@ -582,7 +582,7 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
     const agreed = agreedCells(tokens);
     if (!agreed) {
       // Nothing proved by the row's own total (its numbers all zeros, say): the whole table's arithmetic may still be.
-      if (!tokens.some((t) => t.kind === 'text')) out.set(key, { tokens: Array.from({ length: WIDTH }, () => ({ kind: 'blank' as const, printed: '' })), line, by: 'arithmetic', open: [...APPLICANT_KEYS.keys()], short: tokens });
+      if (!tokens.some((t) => t.kind === 'text')) out.set(key, unprovedRow(line, tokens));
       continue;
     }
     const open: number[] = [];
@@ -594,6 +594,11 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
   // Numbers after the last label belong to no row in that reading, so then they follow their labels.
   if (unprinted && !runs[runs.length - 1].tokens.length) return null;
   return out;
+}
+
+/** A short row of which nothing is proved yet: every column open, what it printed kept for the whole table's arithmetic. */
+function unprovedRow(line: number, short: CellToken[]): Placed {
+  return { tokens: Array.from({ length: WIDTH }, () => ({ kind: 'blank' as const, printed: '' })), line, by: 'arithmetic', open: [...APPLICANT_KEYS.keys()], short };
 }
 
 /** Each key's first hit. */
@@ -1519,6 +1524,24 @@ function readingsOfShort(tokens: CellToken[]): CellToken[][] {
   return out;
 }
 
+/**
+ * A row of the cells every reading agrees on (agreedOf): a number placed, a blank left blank, a cell the readings
+ * differ on null and counted unread. Returns the columns left open.
+ */
+function putAgreed(requests: Requests, key: RequestKey, cells: (CellToken | null)[], counts: { arithmetic: number; unread: number }): string[] {
+  const row = EMPTY_ROW();
+  const open: string[] = [];
+  APPLICANT_KEYS.forEach((c, i) => {
+    const t = cells[i];
+    if (t?.kind === 'number') row[c] = t.value;
+    else if (!t) open.push(c);
+  });
+  requests[key] = row;
+  counts.arithmetic += WIDTH - open.length;
+  counts.unread += open.length;
+  return open;
+}
+
 /** The cells as numbers only (no diagnostics), for the whole-table arithmetic of a trial reading. */
 function requestsOf(placed: Map<RequestKey, { tokens: CellToken[] }>, readings: PlacedRow[][]): Requests {
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
@@ -1545,12 +1568,15 @@ function buildRequests(
   const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
   const counts = { label: 0, arithmetic: 0, unread: 0 };
   const printed = new Set(present);
-  const byColumnsOf = (key: RequestKey) => {
+  // Each short row's reading by where its numbers stand, once (the short rows' solver and the rows below use it).
+  const columnReadings = new Map<RequestKey, CellToken[] | null>();
+  for (const key of present) {
     const p = placed.get(key);
     const hit = firstHit.get(key)!;
     const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
-    return at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
-  };
+    columnReadings.set(key, at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null);
+  }
+  const byColumnsOf = (key: RequestKey) => columnReadings.get(key) ?? null;
   // Rows read as the numbers after each label (followingRuns) keep what they printed when it is short of a row.
   const following = [...placed.values()].some((p) => p.short);
   const solved = rowsOnLabels || following ? solveShortRows(present, placed, firstHit, byColumnsOf, loose) : null;
@@ -1561,16 +1587,7 @@ function buildRequests(
     const byColumns = byColumnsOf(key);
     const solution = solved?.rows.get(key);
     if (solution) {
-      const row = EMPTY_ROW();
-      const open: string[] = [];
-      APPLICANT_KEYS.forEach((c, i) => {
-        const t = solution[i];
-        if (t?.kind === 'number') row[c] = t.value;
-        else if (!t) open.push(c);
-      });
-      requests[key] = row;
-      counts.arithmetic += WIDTH - open.length;
-      counts.unread += open.length;
+      const open = putAgreed(requests, key, solution, counts);
       const shown = (p?.tokens ?? []).map((x) => x.printed).join(' ');
       const where = solution.map((t) => (t ? t.printed || '∅' : '?')).join(' ');
       if (open.length)
@@ -1602,16 +1619,7 @@ function buildRequests(
       // Spaces cannot show which cell was left blank, but every reading that keeps the row's total puts these cells
       // in the same columns (the total, as a rule): those are placed, the others stay null.
       const agreed = agreedCells(p.tokens)!;
-      const row = EMPTY_ROW();
-      const open: string[] = [];
-      APPLICANT_KEYS.forEach((c, i) => {
-        const t = agreed.cells[i];
-        if (t?.kind === 'number') row[c] = t.value;
-        else if (!t) open.push(c);
-      });
-      requests[key] = row;
-      counts.arithmetic += WIDTH - open.length;
-      counts.unread += open.length;
+      const open = putAgreed(requests, key, agreed.cells, counts);
       const printed = p.tokens.map((x) => x.printed).join(' ');
       log.warn(
         'row-short',
