@@ -4,7 +4,7 @@
  * - text shapes, made straight from the table model (fast, no tools): `cell-lines` (one cell per line, as poppler's
  *   default mode and copy-and-paste from a PDF viewer give it) and the PDF-to-Markdown shapes of markdown.ts;
  * - PDF shapes (pdf.ts): the report printed to PDF by Chromium, then turned into text by `pdftotext` (default,
- *   `-layout`, `-raw`) and by pdf.js (text items in content order, one per line).
+ *   `-layout`, `-raw`), by pdf.js (text items in content order, one per line) and by MuPDF's `mutool`.
  *
  *   const r = generateShaped('s-1', 'md-detached');   // r.text, r.truth
  */
@@ -23,7 +23,7 @@ import { MARKDOWN_SHAPES, markdownTableLines, type MarkdownShape } from './markd
 export const TEXT_SHAPES = ['cell-lines', ...MARKDOWN_SHAPES] as const;
 export type TextShape = (typeof TEXT_SHAPES)[number];
 
-export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items'] as const;
+export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items', 'mutool'] as const;
 export type PdfShape = (typeof PDF_SHAPES)[number];
 
 export type Shape = TextShape | PdfShape;
