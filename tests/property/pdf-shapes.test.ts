@@ -1,7 +1,8 @@
 /**
  * The parser on text extracted from printed PDFs: 1,000 generated reports printed by Chromium (print variants with
  * narrow group-label and header cells, repeated headers, page numbers inside tables), then read by poppler's
- * `pdftotext` (default, -layout, -raw), by pdf.js (text items in content order, one per line) and by MuPDF's
+ * `pdftotext` (default, -layout, -raw), by pdf.js (text items in content order, one per line; and its words in lines by
+ * position, as pdfplumber's `extract_text()` makes them) and by MuPDF's
  * `mutool draw -F txt` (one cell per line, a cell holding a space as a line of one space). Every cell of
  * tables A, B and C must be exact or null with a diagnostic: zero wrong, zero silent; the exact/null/wrong table of
  * each shape is printed. Each shape also shows, on its own text, the difficulty it is there for.
@@ -112,6 +113,14 @@ describeWithTool(mutool, 'the mutool shape reproduces its difficulty', () => {
     expect(share('mutool', (t) => lines(t).includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.9);
     // Word-style cells (`&nbsp;` in an empty cell) are one HTML style of several: 3 of these 100 reports (2026-12-03).
     expect(share('mutool', (t) => /\n \n/.test(tableB(t)))).toBeGreaterThanOrEqual(0.02);
+  });
+});
+
+describe('words in lines by position (pdfplumber’s extract_text)', () => {
+  it('pdf-lines: a row’s label and numbers on one line, a wrapped label’s numbers between its lines, group labels beside rows', () => {
+    expect(share('pdf-lines', (t) => /^一、本年新收政府信息公开申请数量( [\d０-９,—\-/无]+){4,}$/m.test(t))).toBeGreaterThan(0.5);
+    expect(share('pdf-lines', (t) => /\n[\d ]+\n情形）/.test(t))).toBeGreaterThan(0.05);
+    expect(share('pdf-lines', (t) => /^(本年|度办|理结) /m.test(t))).toBeGreaterThan(0.2);
   });
 });
 

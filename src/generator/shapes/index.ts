@@ -23,7 +23,7 @@ import { MARKDOWN_SHAPES, markdownTableLines, type MarkdownShape } from './markd
 export const TEXT_SHAPES = ['cell-lines', ...MARKDOWN_SHAPES] as const;
 export type TextShape = (typeof TEXT_SHAPES)[number];
 
-export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items', 'mutool'] as const;
+export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items', 'pdf-lines', 'mutool'] as const;
 export type PdfShape = (typeof PDF_SHAPES)[number];
 
 export type Shape = TextShape | PdfShape;

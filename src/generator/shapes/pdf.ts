@@ -5,6 +5,9 @@
  * - `pdftotext-layout`: columns kept by spaces, labels wrapped inside their column;
  * - `pdftotext-raw`: content-stream order;
  * - `pdfjs-items`: pdf.js text items in content order, one item per line;
+ * - `pdf-lines`: the page's words in lines by position, as pdfplumber's `extract_text()` makes them (words whose tops
+ *   lie within 3 pt form one line, left to right, a space where two words stand more than 3 pt apart): a table row on
+ *   one line when its cells are aligned, a number cell centred in a tall row on a line of its own or of a label's;
  * - `mutool`: MuPDF's `mutool draw -F txt` (the text PyMuPDF's `page.get_text()` gives too): one cell per line in row
  *   order, a blank line after each table cell's block, and a cell that holds only a space (Word's `&nbsp;` in an empty
  *   cell) as a line of one space.
@@ -91,7 +94,7 @@ export function hasPdftotext(): boolean {
   return !r.error;
 }
 
-const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'mutool'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
+const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
 
 /** Whether MuPDF's mutool can be run (Debian mupdf-tools; CI installs it, a developer machine may not). */
 export function hasMutool(): boolean {
@@ -165,6 +168,38 @@ async function mutoolPages(file: string): Promise<string[]> {
   return pages;
 }
 
+/** pdfplumber's tolerances (`extract_text`'s defaults x_tolerance = y_tolerance = 3, in points). */
+const LINE_TOLERANCE = 3;
+
+/**
+ * A page's text as pdfplumber's `extract_text()` gives it: words (pdf.js items, cut at their spaces) clustered into
+ * lines by their tops (a word joins the line while its top is within 3 pt of the previous word's, in top order), each
+ * line left to right, words more than 3 pt apart joined with a space.
+ */
+export function positionLines(page: PdfPage): string {
+  const words = page.items.flatMap((item) => {
+    const top = item.y - item.size;
+    const per = item.str.length ? item.width / item.str.length : 0;
+    const out: { top: number; x0: number; x1: number; text: string }[] = [];
+    for (const m of item.str.matchAll(/\S+/g)) out.push({ top, x0: item.x + m.index * per, x1: item.x + (m.index + m[0].length) * per, text: m[0] });
+    return out;
+  });
+  words.sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  const lines: (typeof words)[] = [];
+  let last = -Infinity;
+  for (const w of words) {
+    if (w.top > last + LINE_TOLERANCE) lines.push([]);
+    lines[lines.length - 1].push(w);
+    last = w.top;
+  }
+  return lines
+    .map((line) => {
+      line.sort((a, b) => a.x0 - b.x0);
+      return line.map((w, k) => (k && w.x0 - line[k - 1].x1 > LINE_TOLERANCE ? ` ${w.text}` : w.text)).join('');
+    })
+    .join('\n');
+}
+
 /** Reads one printed batch: pdf.js once (page items, report starts), pdftotext once per mode and mutool, all at once. */
 async function readBatch(file: string, batch: PdfCase[], tools: Tools): Promise<BatchText> {
   const modes: [PdfShape, () => Promise<string[]>][] = [
@@ -172,7 +207,7 @@ async function readBatch(file: string, batch: PdfCase[], tools: Tools): Promise<
     ...(tools.mutool ? [['mutool', () => mutoolPages(file)] as [PdfShape, () => Promise<string[]>]] : []),
   ];
   const [pages, ...toolTexts] = await Promise.all([pdfTextPages(readFileSync(file)), ...modes.map(([, read]) => read())]);
-  const texts: BatchText['texts'] = { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')) };
+  const texts: BatchText['texts'] = { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')), 'pdf-lines': pages.map(positionLines) };
   modes.forEach(([shape], k) => {
     if (toolTexts[k].length !== pages.length) throw new Error(`${shape}: ${toolTexts[k].length} pages, pdf.js read ${pages.length}`);
     texts[shape] = toolTexts[k];
@@ -186,7 +221,7 @@ async function batchText(html: string, batch: PdfCase[], printing: (html: string
   const json = path.join(cacheDir, `${key}.json`);
   if (existsSync(json)) {
     const cached = JSON.parse(readFileSync(json, 'utf8')) as BatchText;
-    if ((!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool)) return cached;
+    if (cached.texts['pdf-lines'] && (!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool)) return cached;
   }
   const file = path.join(cacheDir, `${key}.pdf`);
   if (!existsSync(file)) writeWhole(file, await printing(html));
@@ -226,7 +261,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
         const own = Object.fromEntries(
           Object.entries(texts).map(([shape, pageTexts]) => {
             const pages = pageTexts.slice(from, to);
-            return [shape, shape === 'pdfjs-items' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
+            return [shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
           }),
         );
         return { c, pages: to - from, texts: own };
