@@ -8,19 +8,33 @@ import pagefind from './src/integrations/pagefind.ts';
 import siteFiles from './src/integrations/site-files.ts';
 import sitemapAlias from './src/integrations/sitemap-alias.ts';
 import siteUrlCheck, { basePath, siteUrl } from './src/integrations/site-url.ts';
+import { CHART_SHELL_ID } from './src/lib/chart-shells.ts';
 
 // SITE_URL sets the absolute origin used in permalinks, citations, Open Graph tags and sitemap.xml; a build without
 // it warns. BASE_PATH (e.g. /nianbao/) is the path the site is published under: every link carries it, built by
 // src/lib/paths.ts (src/integrations/site-url.ts; README: Publishing).
 const site = siteUrl();
 const base = basePath();
+// The chart pages, written outside Astro's routes by the site-files integration, which fills this list before the
+// sitemap is written; the shell pages it fills them from are deleted (src/lib/chart-shells.ts).
+/** @type {string[]} */
+const chartPages = [];
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   // Chart embeds (/embed/<id>/) are noindex copies of /charts/<id>/: keep them out of the sitemap.
-  integrations: [siteUrlCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), sitemapAlias(), siteFiles(), downloads(), buildReport(), pagefind()],
+  integrations: [
+    siteUrlCheck(),
+    mdx(),
+    sitemap({ customPages: chartPages, filter: (page) => !page.includes('/embed/') && !page.includes(`/${CHART_SHELL_ID}/`) }),
+    sitemapAlias(),
+    siteFiles({ chartPages }),
+    downloads(),
+    buildReport(),
+    pagefind(),
+  ],
   // Separate caches let several builds (tests, helpers) run at once without sharing Astro's cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // The Content-Security-Policy (src/layouts/BaseLayout.astro) allows only same-origin files:

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { DIAGNOSTIC_CODES, DOWNLOAD_FILES, dictionaryRows, valuePathLabel } from '../../src/schema';
+import { buildCharts } from '../../src/charts/catalog';
+import { APPEAL_COLUMNS, APPEAL_GROUPS, DIAGNOSTIC_CODES, DOWNLOAD_FILES, dictionaryRows, valuePathLabel } from '../../src/schema';
+import { CHART_SHELL_ID } from '../../src/lib/chart-shells';
 import { formatFileSize } from '../../src/lib/format';
 import { readPartsIndex } from '../../src/lib/report-parts';
 import { provinceUrl, regionAnchor } from '../../src/lib/regions';
@@ -289,12 +291,47 @@ describe('every page', () => {
 });
 
 describe('/sitemap.xml', () => {
+  const index = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+  const files = [...index.matchAll(/<loc>[^<]*\/(sitemap-\d+\.xml)<\/loc>/g)].map((m) => m[1]);
+  const urls = files.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
+
   it('is the sitemap index, whose sitemaps list every report page and no embed page', () => {
-    const index = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
-    const files = [...index.matchAll(/<loc>[^<]*\/(sitemap-\d+\.xml)<\/loc>/g)].map((m) => m[1]);
     expect(files.length).toBeGreaterThan(0);
-    const urls = files.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
     for (const r of reports) expect(urls).toContain(`/reports/${r.id}/`);
     expect(urls.filter((u) => u.startsWith('/embed/'))).toEqual([]);
+  });
+
+  // Chart pages and embeds are written outside Astro's routes, into a shell Astro renders once
+  // (src/integrations/chart-pages-write.ts): each must be there, listed, and carry its own chart.
+  it('lists every chart page, each built with its chart and its embed beside it; the shells are not published', () => {
+    const charts = buildCharts(reports, new Date().toISOString());
+    expect(charts.length).toBeGreaterThan(reports.length * 3);
+    for (const chart of charts) {
+      expect(urls, chart.id).toContain(`/charts/${chart.id}/`);
+      const page = readPage(dist, `/charts/${chart.id}/`);
+      expect(text(page.querySelector('h1')), chart.id).toBe(chart.title);
+      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(new RegExp(`/charts/${chart.id}/$`));
+      const values = page.querySelectorAll('.chart-table tbody tr').map((tr) => [tr.getAttribute('data-key'), tr.querySelector('td.num')?.getAttribute('data-value')]);
+      expect(values, chart.id).toEqual(chart.rows.map((row) => [row.key, row.value === null ? 'null' : String(row.value)]));
+      const embed = readPage(dist, `/embed/${chart.id}/`);
+      expect(embed.querySelector('html')?.getAttribute('data-chart-id')).toBe(chart.id);
+      expect(text(embed.querySelector('h1')), chart.id).toBe(chart.title);
+    }
+    expect(exists(dist, `/charts/${CHART_SHELL_ID}/`)).toBe(false);
+    expect(exists(dist, `/embed/${CHART_SHELL_ID}/`)).toBe(false);
+    expect(urls.filter((u) => u.includes(CHART_SHELL_ID))).toEqual([]);
+  });
+
+  it('gives each report’s appeals chart page the report’s own numbers', () => {
+    for (const r of reports) {
+      const page = readPage(dist, `/charts/report-${r.id}-appeals/`);
+      expect(text(page.querySelector('h1'))).toContain(r.agency.name);
+      for (const g of APPEAL_GROUPS)
+        for (const c of APPEAL_COLUMNS) {
+          const cell = page.querySelector(`.chart-table tr[data-key="${g.key}.${c.key}"] td.num`);
+          const value = r.appeals[g.key][c.key];
+          expect(cell?.getAttribute('data-value'), `${r.id} ${g.key}.${c.key}`).toBe(value === null ? 'null' : String(value));
+        }
+    }
   });
 });

@@ -1,0 +1,161 @@
+/**
+ * Writes every chart page (/charts/<id>/index.html) and embed (/embed/<id>/index.html) of this build without one
+ * Astro route per page: Astro renders each route once, as a shell with markers in place of a chart's own parts
+ * (src/lib/chart-shells.ts: the page shell, header, footer, scoped-style attributes, the build's stylesheet links
+ * and CSP come from Astro), and this fills each chart's parts (src/components/charts/chart-pages.ts) into it. Same
+ * URLs, same bytes as one route per page (BENCHMARKS.md, "Chart pages and embeds written outside Astro"). Which
+ * charts follows BUILD_PART as the other chart files (src/lib/build-part.ts). Run in the site-files process
+ * (scripts/site-files.ts) once Astro has written the two shells; the shells are deleted after they are read.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { addAttribute, escapeHTML } from 'astro/runtime/server/index.js';
+import type { ChartEntry } from '../charts/catalog';
+import { previewChartId } from '../charts/png-settings';
+import { findChart, getSharedCharts, isReportChart, reportCharts } from '../charts/registry';
+import { chartPageParts, embedPageParts } from '../components/charts/chart-pages';
+import { rendersAggregatePages, rendersChart, rendersReportPages } from '../lib/build-part';
+import { CHART_SHELL_ID, CHART_SHELL_MARKERS, type ChartShellPart } from '../lib/chart-shells';
+import { builtFile, chartUrl, embedUrl, permalink } from '../lib/paths';
+import { reports } from '../lib/site-data';
+
+/** The parts of the chart that are HTML, put in as they are; the others are text, escaped where they stand. */
+const HTML_PARTS = new Set<ChartShellPart>(['head', 'main', 'body']);
+/** How often to look for the shells while Astro renders its pages. */
+const SHELL_POLL_MS = 100;
+/** A chart id put inside an address (the canonical URL Astro builds from the page's path) as it is. */
+const PLAIN_ID = /^[a-z0-9-]+$/;
+
+/**
+ * Where a part goes in a shell: as text (`escapeHTML`), as the whole value of the attribute `name` (Astro's
+ * `addAttribute`, which also decides how an empty value or an address is written), inside an attribute's value
+ * (the id in an address), or as HTML.
+ */
+type Slot = { part: ChartShellPart; as: 'text' | 'inside' | 'html' } | { part: ChartShellPart; as: 'attribute'; name: string };
+
+/** A shell cut at its markers: `pieces[0]`, a slot, `pieces[1]`, … */
+export interface Shell {
+  pieces: string[];
+  slots: Slot[];
+}
+
+const MARKER = new RegExp(Object.values(CHART_SHELL_MARKERS).join('|'), 'g');
+const PART_OF = new Map<string, ChartShellPart>(Object.entries(CHART_SHELL_MARKERS).map(([part, marker]) => [marker, part as ChartShellPart]));
+
+/** Cuts a shell at its markers; fails when a part that must be filled is missing (the route's template changed). */
+export function parseShell(html: string, parts: readonly ChartShellPart[]): Shell {
+  const pieces: string[] = [];
+  const slots: Slot[] = [];
+  let from = 0;
+  for (const match of html.matchAll(MARKER)) {
+    const at = match.index;
+    const part = PART_OF.get(match[0])!;
+    let before = html.slice(from, at);
+    from = at + match[0].length;
+    const inTag = html.lastIndexOf('<', at) > html.lastIndexOf('>', at);
+    if (HTML_PARTS.has(part)) {
+      if (inTag) throw new Error(`chart shell: the ${part} marker is inside a tag`);
+      slots.push({ part, as: 'html' });
+    } else if (!inTag) {
+      slots.push({ part, as: 'text' });
+    } else {
+      const attribute = /\s([a-z:-]+)="$/.exec(before);
+      if (attribute && html[from] === '"') {
+        before = before.slice(0, attribute.index);
+        from += 1;
+        slots.push({ part, as: 'attribute', name: attribute[1] });
+      } else {
+        slots.push({ part, as: 'inside' });
+      }
+    }
+    pieces.push(before);
+  }
+  pieces.push(html.slice(from));
+  for (const part of parts) if (!slots.some((s) => s.part === part)) throw new Error(`chart shell: no ${part} marker`);
+  return { pieces, slots };
+}
+
+/** A shell with each part filled in. */
+export function fillShell(shell: Shell, values: Partial<Record<ChartShellPart, string>>): string {
+  let html = shell.pieces[0];
+  shell.slots.forEach((slot, i) => {
+    const value = values[slot.part];
+    if (value === undefined) throw new Error(`chart shell: no value for ${slot.part}`);
+    if (slot.as === 'html') html += value;
+    else if (slot.as === 'text') html += escapeHTML(value);
+    else if (slot.as === 'attribute') html += addAttribute(value, slot.name);
+    else if (PLAIN_ID.test(value)) html += value;
+    else throw new Error(`chart shell: ${value} cannot be put inside an address as it is`);
+    html += shell.pieces[i + 1];
+  });
+  return html;
+}
+
+/** The file of a shell in the built site. */
+const shellFile = (outDir: string, url: string) => join(outDir, builtFile(url), 'index.html');
+
+/**
+ * Waits for Astro to write a shell (a page is complete when it ends with </html>, as Astro writes it), reads it and
+ * deletes its folder. `rendered()` says whether Astro has rendered every page: a shell still missing then is an error.
+ */
+async function takeShell(outDir: string, url: string, rendered: () => boolean): Promise<string> {
+  const file = shellFile(outDir, url);
+  for (;;) {
+    const done = rendered();
+    let html = '';
+    try {
+      html = readFileSync(file, 'utf8');
+    } catch {
+      // not written yet
+    }
+    if (html.trimEnd().endsWith('</html>')) {
+      rmSync(dirname(file), { recursive: true, force: true });
+      return html;
+    }
+    if (done) throw new Error(`Astro rendered its pages without the chart shell ${file}`);
+    await sleep(SHELL_POLL_MS);
+  }
+}
+
+export interface ChartPagesWritten {
+  pages: number;
+  embeds: number;
+  /** The chart pages' addresses, for the sitemap (embeds are not listed: noindex). */
+  urls: string[];
+  /** Time spent waiting for Astro's shells, and writing the pages after. */
+  waitMs: number;
+  writeMs: number;
+}
+
+/**
+ * Writes this build's chart pages and embeds into `outDir` once Astro has written the shells; `site` is SITE_URL,
+ * `rendered()` whether Astro has rendered all its pages (see takeShell).
+ */
+export async function writeChartPages(outDir: string, site: URL, rendered: () => boolean): Promise<ChartPagesWritten> {
+  const started = performance.now();
+  const pageShell = parseShell(await takeShell(outDir, chartUrl(CHART_SHELL_ID), rendered), ['id', 'title', 'description', 'head', 'main']);
+  const embedShell = parseShell(await takeShell(outDir, embedUrl(CHART_SHELL_ID), rendered), ['id', 'title', 'permalink', 'body']);
+  const shellsRead = performance.now();
+  const written: ChartPagesWritten = { pages: 0, embeds: 0, urls: [], waitMs: shellsRead - started, writeMs: 0 };
+  const write = (url: string, html: string) => {
+    const file = join(outDir, builtFile(url), 'index.html');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  };
+  const writeChart = async (chart: ChartEntry) => {
+    if (!rendersChart(isReportChart(chart))) return;
+    const previewId = previewChartId(chart);
+    const preview = previewId === chart.id ? chart : previewId ? await findChart(previewId) : undefined;
+    const page = chartPageParts(chart, site, preview);
+    write(chartUrl(chart.id), fillShell(pageShell, { id: chart.id, ...page }));
+    write(embedUrl(chart.id), fillShell(embedShell, embedPageParts(chart, site)));
+    written.pages += 1;
+    written.embeds += 1;
+    written.urls.push(permalink(chartUrl(chart.id), site));
+  };
+  if (rendersReportPages()) for (const { id } of reports) for (const chart of await reportCharts(id)) await writeChart(chart);
+  if (rendersAggregatePages()) for (const chart of await getSharedCharts()) await writeChart(chart);
+  written.writeMs = performance.now() - shellsRead;
+  return written;
+}
