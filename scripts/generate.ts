@@ -23,7 +23,8 @@ const USAGE = `npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts ${
                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any]
                     [--shapes ${SHAPES.join(',')}]
 Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values). --shapes adds extraction
-shapes to the rotation of layouts (PDF shapes print with Chromium; the pdftotext ones need poppler-utils).`;
+shapes to the rotation of layouts (PDF shapes print with Chromium; the pdftotext ones need poppler-utils, mutool
+mupdf-tools).`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '100' },
@@ -112,7 +113,7 @@ if (pdfReports.length) {
     for (const [k, r] of read.entries()) {
       const { seed, shape } = pdfReports[k];
       const text = r.texts[shape];
-      if (text === undefined) fail(`--shapes: ${shape} needs pdftotext (Debian poppler-utils), which is not installed`);
+      if (text === undefined) fail(`--shapes: ${shape} needs ${shape === 'mutool' ? 'mutool (Debian mupdf-tools)' : 'pdftotext (Debian poppler-utils)'}, which is not installed`);
       const file = `${r.c.name}-${shape}.txt`;
       await writeFile(path.join(reportsDir, file), text);
       lines.push(JSON.stringify({ file, seed, layout: shape, encoding: 'utf-8', crlf: false, quirks: [], ambiguousTables: [], truth: r.c.truth }));

@@ -7,7 +7,7 @@
 import { describeDefects, measurePdfShapes, measureTextShape, type ShapeMeasure } from '../src/bench/shapes';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
 import { formatTallies, sumTallies, type Tally } from '../src/generator/shapes/measure';
-import { hasPdftotext } from '../src/generator/shapes/pdf';
+import { hasMutool, hasPdftotext } from '../src/generator/shapes/pdf';
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
@@ -40,6 +40,7 @@ for (const shape of shapes.filter((s): s is TextShape => (TEXT_SHAPES as readonl
 const pdfShapes = shapes.filter((s) => (PDF_SHAPES as readonly string[]).includes(s));
 if (pdfShapes.length) {
   if (!hasPdftotext()) console.error('pdftotext not installed (Debian poppler-utils): the pdftotext shapes are left out');
+  if (!hasMutool()) console.error('mutool not installed (Debian mupdf-tools): the mutool shape is left out');
   const t0 = Date.now();
   const printer = await openPrinter();
   try {

@@ -9,6 +9,7 @@ import { addReport, emptyTally, type CellVerdict, type Tally } from '../generato
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
 import type { Truth } from '../generator/types';
 import { parseReport } from '../pipeline/parse';
+import { expandHtmlInText } from '../pipeline/read/formats/html-in-text';
 
 export interface ShapeMeasure {
   shape: Shape;
@@ -30,7 +31,8 @@ const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [] 
 function addText(acc: Acc, how: string, file: string, text: string, truth: Truth, absent: readonly string[] = []): void {
   let verdicts: CellVerdict[];
   try {
-    const parsed = parseReport({ text, file });
+    // As the read stage gives a .txt or .md file's text to the parser (HTML tables inside made into lines).
+    const parsed = parseReport({ text: expandHtmlInText(text).text, file });
     verdicts = addReport(acc.tally, truth, parsed, parsed.diagnostics, absent);
   } catch (e) {
     acc.tally.reports++;

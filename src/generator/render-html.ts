@@ -252,6 +252,11 @@ function blockHtml(block: FlowBlock, style: HtmlStyle): string {
   }
 }
 
+/** One table's HTML (table A split per 第二十条 item gives several), each on one line. */
+export function tablesHtml(key: 'proactive' | 'requests' | 'appeals', tables: TableModels, style: HtmlStyle): string[] {
+  return tableBlocks(key, tables, style).map((b) => blockHtml(b, style));
+}
+
 /** The report's blocks as HTML: title, prose, tables, signature. */
 export function articleHtml(parts: HtmlParts, style: HtmlStyle): string[] {
   return reportFlow(parts, style).map((b) => blockHtml(b, style));

@@ -2,10 +2,12 @@
  * The real-world corpus (../shared/corpus, or CORPUS_DIR): every file goes through the data step on a copy of its
  * own (the five versions of 洪泽区 2023 are one agency and year, so a shared folder would keep only one) and becomes a
  * report or a rejection with a named diagnostic. The five versions of 洪泽区 2023 — the PDF, its pdfplumber text and
- * its three poppler texts — must agree cell for cell; the cells that disagree are printed.
+ * its three poppler texts — must agree cell for cell, and so must a sixth made here from the PDF by MuPDF's `mutool`
+ * when it is installed; the cells that disagree are printed.
  *
  * The corpus is outside the repository: without it these tests are skipped, saying so in their titles.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +15,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, PROACTIVE_ROWS, REQUEST_GROUP_KEYS, REQUEST_ROW_KEYS, type Rejected, type Report } from '../../src/schema';
-import { SKIP_MARKER } from '../support/tools';
+import { mutool, SKIP_MARKER } from '../support/tools';
 
 const CORPUS = process.env.CORPUS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/corpus');
 const PRESENT = existsSync(CORPUS);
 const SKIP = PRESENT ? '' : ` ${SKIP_MARKER}no corpus at ${CORPUS}]`;
 
 const HONGZE = /^jiangsu-huaian-hongze-district-gov_2023/;
+const HONGZE_PDF = 'jiangsu-huaian-hongze-district-gov_2023.pdf';
+/** The versions of 洪泽区 2023: the corpus's five, and mutool's text of its PDF when mutool is installed. */
+const HONGZE_VERSIONS = mutool.path ? 6 : 5;
 
 /**
  * The disagreement measured with the current parser, or null once the five versions agree (the test is then on).
@@ -40,10 +45,13 @@ beforeAll(async () => {
   if (!PRESENT) return;
   dir = await mkdtemp(path.join(tmpdir(), 'corpus-'));
   const files = (await readdir(CORPUS)).sort();
-  for (const file of files) {
+  // MuPDF's text of the PDF, made as `mutool draw -F txt` (and PyMuPDF) makes it: a sixth version of 洪泽区 2023.
+  const made = mutool.path && files.includes(HONGZE_PDF) ? [HONGZE_PDF.replace('.pdf', '_mutool.txt')] : [];
+  for (const file of [...files, ...made]) {
     const content = path.join(dir, file, 'content');
     await mkdir(content, { recursive: true });
-    await copyFile(path.join(CORPUS, file), path.join(content, file));
+    if (made.includes(file)) execFileSync(mutool.path!, ['draw', '-q', '-F', 'txt', '-o', path.join(content, file), path.join(CORPUS, HONGZE_PDF)]);
+    else await copyFile(path.join(CORPUS, file), path.join(content, file));
     const result = await runPipeline({ contentDir: content, outDir: path.join(dir, file, 'data'), cache: false, workers: 0 });
     outcomes.push({ file, report: result.reports[0] ?? null, rejected: result.rejected[0] ?? null });
   }
@@ -83,10 +91,10 @@ describe(`the real-world corpus${SKIP}`, () => {
     expect(outcomes.filter((o) => o.file !== 'README.md' && !o.report).map((o) => o.file)).toEqual([]);
   });
 
-  const title = 'the five versions of 洪泽区 2023 (PDF, pdfplumber text, three poppler texts) agree cell for cell';
+  const title = `the ${HONGZE_VERSIONS} versions of 洪泽区 2023 (PDF, pdfplumber text, three poppler texts${mutool.path ? ', mutool text' : ''}) agree cell for cell`;
   (HONGZE_DISAGREEMENT && PRESENT ? it.fails : it.skipIf(!PRESENT))(HONGZE_DISAGREEMENT ? `${title} — FAILS today: ${HONGZE_DISAGREEMENT}` : title, () => {
     const versions = outcomes.filter((o) => HONGZE.test(o.file));
-    expect(versions.map((v) => v.file)).toHaveLength(5);
+    expect(versions.map((v) => v.file)).toHaveLength(HONGZE_VERSIONS);
     expect(versions.filter((v) => !v.report).map((v) => v.file)).toEqual([]);
     const grids = versions.map((v) => ({ file: v.file.replace(HONGZE, '').replace(/^_/, '') || '.pdf', cells: cells(v.report!) }));
     const disagreements = [...grids[0].cells.keys()].filter((key) => new Set(grids.map((g) => g.cells.get(key))).size > 1);
@@ -102,7 +110,7 @@ describe(`the real-world corpus${SKIP}`, () => {
       const numbers = off.filter((key) => g.cells.get(key) !== null).map((key) => `${key}=${g.cells.get(key)} (others ${majority(key)})`);
       return `${g.file}: ${off.length} cells differ from the majority — ${nulls.length} null${numbers.length ? `; other numbers: ${numbers.join(', ')}` : ''}`;
     });
-    console.log(`\n洪泽区 2023: ${disagreements.length} of ${grids[0].cells.size} cells disagree across the five versions\n${lines.join('\n')}\n`);
+    console.log(`\n洪泽区 2023: ${disagreements.length} of ${grids[0].cells.size} cells disagree across the ${HONGZE_VERSIONS} versions\n${lines.join('\n')}\n`);
     expect(disagreements, lines.slice(0, 30).join('\n')).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
 /**
  * The parser on text extracted from printed PDFs: 1,000 generated reports printed by Chromium (print variants with
  * narrow group-label and header cells, repeated headers, page numbers inside tables), then read by poppler's
- * `pdftotext` (default, -layout, -raw) and by pdf.js (text items in content order, one per line). Every cell of
+ * `pdftotext` (default, -layout, -raw), by pdf.js (text items in content order, one per line; and its words in lines by
+ * position, as pdfplumber's `extract_text()` makes them) and by MuPDF's
+ * `mutool draw -F txt` (one cell per line, a cell holding a space as a line of one space). Every cell of
  * tables A, B and C must be exact or null with a diagnostic: zero wrong, zero silent; the exact/null/wrong table of
  * each shape is printed. Each shape also shows, on its own text, the difficulty it is there for.
  *
  * Chromium comes from tests/support/chromium.ts (the system's or npm's); the poppler shapes need Debian's
- * poppler-utils, and without it their tests are skipped with the reason in their titles (tests/support/tools.ts).
+ * poppler-utils and the mutool shape mupdf-tools; without them their tests are skipped with the reason in their
+ * titles (tests/support/tools.ts).
  * Printed batches and their texts are cached under
  * .cache/shape-pdfs/ (keyed by the printed HTML), so a second run only parses.
  */
@@ -17,10 +20,11 @@ import { addReport, emptyTally, formatTallies } from '../../src/generator/shapes
 import { pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
 import { parseReport } from '../../src/pipeline/parse';
 import { openPrinter, type Printer } from '../formats/support/print';
-import { describeWithTool, pdftotext, titleWithTools } from '../support/tools';
+import { describeWithTool, mutool, pdftotext, titleWithTools, type Tool } from '../support/tools';
 
 const REPORTS = 1000;
 const POPPLER = !pdftotext.missing;
+const MUTOOL = !mutool.missing;
 
 /**
  * Shapes where the parser still gives wrong or silent cells: none since branch h13-wrong (1,000 reports each, every
@@ -37,8 +41,8 @@ const POPPLER = !pdftotext.missing;
  */
 const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {};
 
-/** The poppler shapes need pdftotext; pdf.js is an npm dependency. */
-const needsPoppler = (shape: PdfShape) => shape.startsWith('pdftotext');
+/** The tool a shape needs: pdftotext for the poppler shapes, mutool for MuPDF's; pdf.js is an npm dependency. */
+const toolsOf = (shape: PdfShape): Tool[] => (shape.startsWith('pdftotext') ? [pdftotext] : shape === 'mutool' ? [mutool] : []);
 
 let printer: Printer | null = null;
 let measures: ShapeMeasure[] = [];
@@ -47,9 +51,9 @@ let sample: PdfShaped[] = [];
 beforeAll(async () => {
   printer = await openPrinter();
   const print = (html: string) => printer!.pdf(html);
-  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER });
+  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL });
   // The same first reports again (from the cache): their texts for the difficulty checks.
-  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER });
+  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL });
 }, 3_600_000);
 
 afterAll(async () => {
@@ -62,8 +66,8 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim());
 
 describe.each(PDF_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const known = KNOWN_DEFECTS[shape];
-  const missing = needsPoppler(shape) && !POPPLER;
-  const title = titleWithTools(`${REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, needsPoppler(shape) ? [pdftotext] : []);
+  const missing = toolsOf(shape).some((t) => t.missing);
+  const title = titleWithTools(`${REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, toolsOf(shape));
   (known && !missing ? it.fails : it.skipIf(missing))(known && !missing ? `${title} — FAILS today: ${known}` : title, () => {
     const m = measures.find((x) => x.shape === shape)!;
     expect(m.tally.reports).toBe(REPORTS);
@@ -100,6 +104,23 @@ describeWithTool(pdftotext, 'the poppler shapes reproduce the real difficulties'
   it('pdftotext -layout keeps a row on one line; -raw follows the content stream', () => {
     expect(share('pdftotext-layout', (t) => /一、本年新收政府信息公开申请数量\s+[\d０-９,—\-/无]+(\s+[\d０-９,—\-/无]+){3,}/.test(t))).toBeGreaterThan(0.5);
     expect(share('pdftotext-raw', (t) => t.includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.9);
+  });
+});
+
+describeWithTool(mutool, 'the mutool shape reproduces its difficulty', () => {
+  it('mutool: one cell per line, a block per table cell, a cell holding a space as a line of one space', () => {
+    const tableB = (t: string) => t.slice(t.indexOf('一、本年新收'), t.indexOf('四、结转下年度'));
+    expect(share('mutool', (t) => lines(t).includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.9);
+    // Word-style cells (`&nbsp;` in an empty cell) are one HTML style of several: 3 of these 100 reports (2026-12-03).
+    expect(share('mutool', (t) => /\n \n/.test(tableB(t)))).toBeGreaterThanOrEqual(0.02);
+  });
+});
+
+describe('words in lines by position (pdfplumber’s extract_text)', () => {
+  it('pdf-lines: a row’s label and numbers on one line, a wrapped label’s numbers between its lines, group labels beside rows', () => {
+    expect(share('pdf-lines', (t) => /^一、本年新收政府信息公开申请数量( [\d０-９,—\-/无]+){4,}$/m.test(t))).toBeGreaterThan(0.5);
+    expect(share('pdf-lines', (t) => /\n[\d ]+\n情形）/.test(t))).toBeGreaterThan(0.05);
+    expect(share('pdf-lines', (t) => /^(本年|度办|理结) /m.test(t))).toBeGreaterThan(0.2);
   });
 });
 

@@ -49,6 +49,9 @@ export function findTool(name: string, debianPackage: string, searchPath?: strin
 /** poppler's PDF-to-text converter. */
 export const pdftotext = findTool('pdftotext', 'poppler-utils');
 
+/** MuPDF's command-line tool (`mutool draw -F txt`: the text PyMuPDF gives too). */
+export const mutool = findTool('mutool', 'mupdf-tools');
+
 /** The title a block gets: its own, plus the skip marker and reason when a tool it needs is missing. */
 export function titleWithTools(title: string, tools: readonly Tool[]): string {
   const reasons = tools.flatMap((t) => (t.missing ? [t.missing] : []));

@@ -180,5 +180,7 @@ export function cellLines(key: 'proactive' | 'requests' | 'appeals', tables: Tab
   const lines =
     key === 'proactive' ? proactiveLines(tables.proactive, style, rng) : key === 'requests' ? requestLines(tables.requests, style, rng) : appealLines(tables.appeals, style, rng);
   if (key === 'requests' && style.columnBlocks) return requestColumnLines(tables.requests, style.columnBlocks, rng);
-  return lines.flatMap((l) => (rng.chance(style.blankLines) ? [l, ''] : [l]));
+  // A piece that is only a space (of a group label cut one character a line) prints as an empty line: poppler and a
+  // PDF viewer's copy never print a line of spaces (MuPDF does, for a cell that holds only a space: pdf.ts).
+  return lines.flatMap((l) => (rng.chance(style.blankLines) ? [l, ''] : [l])).map((l) => (l.trim() ? l : ''));
 }

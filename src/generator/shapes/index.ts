@@ -2,14 +2,16 @@
  * Extraction shapes: the texts people get out of a report with the tools they use, each with the report's known true
  * values. Two families:
  * - text shapes, made straight from the table model (fast, no tools): `cell-lines` (one cell per line, as poppler's
- *   default mode and copy-and-paste from a PDF viewer give it) and the PDF-to-Markdown shapes of markdown.ts;
+ *   default mode and copy-and-paste from a PDF viewer give it), the PDF-to-Markdown shapes of markdown.ts, and
+ *   `md-html` (md-html.ts: Markdown whose tables are HTML, as MinerU writes them);
  * - PDF shapes (pdf.ts): the report printed to PDF by Chromium, then turned into text by `pdftotext` (default,
- *   `-layout`, `-raw`) and by pdf.js (text items in content order, one per line).
+ *   `-layout`, `-raw`), by pdf.js (text items in content order, one per line) and by MuPDF's `mutool`.
  *
  *   const r = generateShaped('s-1', 'md-detached');   // r.text, r.truth
  */
 import { INJECTABLE_RULES } from '../breaks';
 import { documentParts, type DocumentParts } from '../document';
+import { pickHtmlStyle } from '../render-html';
 import { assemble } from '../render/assemble';
 import { markdownHooks } from '../render/markdown-prose';
 import { paginate, wrap } from '../render/wrap';
@@ -19,11 +21,12 @@ import type { Truth } from '../types';
 import type { ShapeTweaks } from './adversarial';
 import { cellLines, pickCellLineStyle } from './cell-lines';
 import { MARKDOWN_SHAPES, markdownTableLines, type MarkdownShape } from './markdown';
+import { htmlTableLines } from './md-html';
 
-export const TEXT_SHAPES = ['cell-lines', ...MARKDOWN_SHAPES] as const;
+export const TEXT_SHAPES = ['cell-lines', ...MARKDOWN_SHAPES, 'md-html'] as const;
 export type TextShape = (typeof TEXT_SHAPES)[number];
 
-export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items'] as const;
+export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items', 'pdf-lines', 'mutool'] as const;
 export type PdfShape = (typeof PDF_SHAPES)[number];
 
 export type Shape = TextShape | PdfShape;
@@ -64,10 +67,11 @@ function cellLinesText(parts: DocumentParts, rng: Rng, tweaks: ShapeTweaks): str
   return paginate(lines, rng.int(60, 90), rng.pick(['dash', 'emdash', 'none'] as const)).join('\n');
 }
 
-function markdownText(parts: DocumentParts, shape: MarkdownShape, rng: Rng, tweaks: ShapeTweaks, absent: string[]): string {
+function markdownText(parts: DocumentParts, shape: MarkdownShape | 'md-html', rng: Rng, tweaks: ShapeTweaks, absent: string[]): string {
+  const style = shape === 'md-html' ? pickHtmlStyle(rng.fork('html-style')) : null;
   const lines = assemble(parts, {
     ...markdownHooks(parts, rng.fork('prose')),
-    table: (key) => markdownTableLines(key, parts.tables, shape, rng.fork(key), tweaks, absent),
+    table: (key) => (style ? htmlTableLines(key, parts.tables, style, rng.fork(key)) : markdownTableLines(key, parts.tables, shape as MarkdownShape, rng.fork(key), tweaks, absent)),
   });
   return lines.join('\n');
 }

@@ -4,7 +4,13 @@
  * - `pdftotext` (poppler, default mode): one cell per line in reading order, column blocks, vertical labels;
  * - `pdftotext-layout`: columns kept by spaces, labels wrapped inside their column;
  * - `pdftotext-raw`: content-stream order;
- * - `pdfjs-items`: pdf.js text items in content order, one item per line.
+ * - `pdfjs-items`: pdf.js text items in content order, one item per line;
+ * - `pdf-lines`: the page's words in lines by position, as pdfplumber's `extract_text()` makes them (words whose tops
+ *   lie within 3 pt form one line, left to right, a space where two words stand more than 3 pt apart): a table row on
+ *   one line when its cells are aligned, a number cell centred in a tall row on a line of its own or of a label's;
+ * - `mutool`: MuPDF's `mutool draw -F txt` (the text PyMuPDF's `page.get_text()` gives too): one cell per line in row
+ *   order, a blank line after each table cell's block, and a cell that holds only a space (Word's `&nbsp;` in an empty
+ *   cell) as a line of one space.
  * Print variants reproduce what makes real PDFs hard: narrow group-label columns (三、本年度办理结果 one or two
  * characters per line), narrow header cells (商业企 / 业), table B's header repeated on every page, page numbers
  * ("— 3 —") printed inside tables that run over a page break, and several cell font sizes.
@@ -88,7 +94,13 @@ export function hasPdftotext(): boolean {
   return !r.error;
 }
 
-const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
+const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
+
+/** Whether MuPDF's mutool can be run (Debian mupdf-tools; CI installs it, a developer machine may not). */
+export function hasMutool(): boolean {
+  const r = spawnSync('mutool', ['-v'], { encoding: 'utf8' });
+  return !r.error;
+}
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
@@ -113,7 +125,7 @@ function reportStarts(pages: PdfPage[], cases: PdfCase[]): number[] {
 export interface PdfShaped {
   c: PdfCase;
   pages: number;
-  /** The report's text in each shape (poppler shapes only when pdftotext is installed). */
+  /** The report's text in each shape (poppler shapes only when pdftotext is installed, mutool's when mutool is). */
   texts: Partial<Record<PdfShape, string>>;
 }
 
@@ -123,6 +135,14 @@ export interface PdfShapeOptions {
   cacheDir?: string | null;
   /** Read the poppler shapes too (default: when pdftotext is installed). */
   poppler?: boolean;
+  /** Read the mutool shape too (default: when mutool is installed). */
+  mutool?: boolean;
+}
+
+/** The text tools a run reads the printed batches with, besides pdf.js. */
+interface Tools {
+  poppler: boolean;
+  mutool: boolean;
 }
 
 /** What one printed batch reads as: each report's first page, and every page's text in each shape. */
@@ -140,29 +160,72 @@ async function popplerPages(file: string, args: string[]): Promise<string[]> {
   return pages;
 }
 
-/** Reads one printed batch: pdf.js once (page items, report starts), pdftotext once per mode, all at once. */
-async function readBatch(file: string, batch: PdfCase[], poppler: boolean): Promise<BatchText> {
-  const modes = poppler ? (Object.entries(POPPLER_MODES) as [PdfShape, string[]][]) : [];
-  const [pages, ...popplerTexts] = await Promise.all([pdfTextPages(readFileSync(file)), ...modes.map(([, args]) => popplerPages(file, args))]);
-  const texts: BatchText['texts'] = { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')) };
+/** mutool's text of each page (it ends every page with a form feed and a line break). */
+async function mutoolPages(file: string): Promise<string[]> {
+  const { stdout } = await run('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const pages = stdout.split('\f\n');
+  pages.pop();
+  return pages;
+}
+
+/** pdfplumber's tolerances (`extract_text`'s defaults x_tolerance = y_tolerance = 3, in points). */
+const LINE_TOLERANCE = 3;
+
+/**
+ * A page's text as pdfplumber's `extract_text()` gives it: words (pdf.js items, cut at their spaces) clustered into
+ * lines by their tops (a word joins the line while its top is within 3 pt of the previous word's, in top order), each
+ * line left to right, words more than 3 pt apart joined with a space.
+ */
+export function positionLines(page: PdfPage): string {
+  const words = page.items.flatMap((item) => {
+    const top = item.y - item.size;
+    const per = item.str.length ? item.width / item.str.length : 0;
+    const out: { top: number; x0: number; x1: number; text: string }[] = [];
+    for (const m of item.str.matchAll(/\S+/g)) out.push({ top, x0: item.x + m.index * per, x1: item.x + (m.index + m[0].length) * per, text: m[0] });
+    return out;
+  });
+  words.sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  const lines: (typeof words)[] = [];
+  let last = -Infinity;
+  for (const w of words) {
+    if (w.top > last + LINE_TOLERANCE) lines.push([]);
+    lines[lines.length - 1].push(w);
+    last = w.top;
+  }
+  return lines
+    .map((line) => {
+      line.sort((a, b) => a.x0 - b.x0);
+      return line.map((w, k) => (k && w.x0 - line[k - 1].x1 > LINE_TOLERANCE ? ` ${w.text}` : w.text)).join('');
+    })
+    .join('\n');
+}
+
+/** Reads one printed batch: pdf.js once (page items, report starts), pdftotext once per mode and mutool, all at once. */
+async function readBatch(file: string, batch: PdfCase[], tools: Tools): Promise<BatchText> {
+  const modes: [PdfShape, () => Promise<string[]>][] = [
+    ...(tools.poppler ? (Object.entries(POPPLER_MODES) as [PdfShape, string[]][]).map(([shape, args]): [PdfShape, () => Promise<string[]>] => [shape, () => popplerPages(file, args)]) : []),
+    ...(tools.mutool ? [['mutool', () => mutoolPages(file)] as [PdfShape, () => Promise<string[]>]] : []),
+  ];
+  const [pages, ...toolTexts] = await Promise.all([pdfTextPages(readFileSync(file)), ...modes.map(([, read]) => read())]);
+  const texts: BatchText['texts'] = { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')), 'pdf-lines': pages.map(positionLines) };
   modes.forEach(([shape], k) => {
-    if (popplerTexts[k].length !== pages.length) throw new Error(`${shape}: ${popplerTexts[k].length} pages, pdf.js read ${pages.length}`);
-    texts[shape] = popplerTexts[k];
+    if (toolTexts[k].length !== pages.length) throw new Error(`${shape}: ${toolTexts[k].length} pages, pdf.js read ${pages.length}`);
+    texts[shape] = toolTexts[k];
   });
   return { pages: pages.length, starts: reportStarts(pages, batch), texts };
 }
 
 /** A batch's texts: from the cache when the same HTML was printed and read before, else printed (or taken from a cached PDF) and read. */
-async function batchText(html: string, batch: PdfCase[], printing: (html: string) => Promise<Buffer>, poppler: boolean, cacheDir: string): Promise<BatchText> {
+async function batchText(html: string, batch: PdfCase[], printing: (html: string) => Promise<Buffer>, tools: Tools, cacheDir: string): Promise<BatchText> {
   const key = createHash('sha256').update(CACHE_VERSION).update(html).digest('hex').slice(0, 32);
   const json = path.join(cacheDir, `${key}.json`);
   if (existsSync(json)) {
     const cached = JSON.parse(readFileSync(json, 'utf8')) as BatchText;
-    if (!poppler || cached.texts.pdftotext) return cached;
+    if (cached.texts['pdf-lines'] && (!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool)) return cached;
   }
   const file = path.join(cacheDir, `${key}.pdf`);
   if (!existsSync(file)) writeWhole(file, await printing(html));
-  const read = await readBatch(file, batch, poppler);
+  const read = await readBatch(file, batch, tools);
   writeWhole(json, JSON.stringify(read));
   return read;
 }
@@ -179,7 +242,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
   const temporary = options.cacheDir === null ? mkdtempSync(path.join(tmpdir(), 'shape-pdfs-')) : null;
   const cacheDir = temporary ?? options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
-  const poppler = options.poppler ?? hasPdftotext();
+  const tools: Tools = { poppler: options.poppler ?? hasPdftotext(), mutool: options.mutool ?? hasMutool() };
   const batches = Array.from({ length: Math.ceil(cases.length / batchSize) }, (_, i) => cases.slice(i * batchSize, (i + 1) * batchSize));
   // Chromium prints one batch at a time, while this process reads the batch before.
   let queue: Promise<unknown> = Promise.resolve();
@@ -189,7 +252,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
     return pdf;
   };
   try {
-    const read = await Promise.all(batches.map((batch) => batchText(batchHtml(batch), batch, printing, poppler, cacheDir)));
+    const read = await Promise.all(batches.map((batch) => batchText(batchHtml(batch), batch, printing, tools, cacheDir)));
     return batches.flatMap((batch, b) => {
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
@@ -198,7 +261,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
         const own = Object.fromEntries(
           Object.entries(texts).map(([shape, pageTexts]) => {
             const pages = pageTexts.slice(from, to);
-            return [shape, shape === 'pdfjs-items' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
+            return [shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
           }),
         );
         return { c, pages: to - from, texts: own };

@@ -16,7 +16,7 @@ import {
 
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
-import { compactOf, joinLonePoints, joinThousands, toLines, type Line } from './lines';
+import { compactOf, joinLonePoints, joinThousands, markSpaceCells, toLines, type Line } from './lines';
 import { readPageHeader, readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
 import { placementOf } from './placement';
@@ -95,7 +95,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const text = input.text.includes('\f') ? input.text.replace(/\f/g, '') : input.text;
   const raws = text.split('\n');
   const layout = detectLayout(text, raws);
-  const lines = joinLonePoints(joinThousands(layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0)));
+  const lines = markSpaceCells(joinLonePoints(joinThousands(layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0))));
   report.layout = layout;
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))

@@ -11,12 +11,65 @@ export interface Line {
   parts?: RowParts;
   /** compact(raw), filled in by compactOf. */
   compact?: string;
+  /** A line of spaces only that stands for a blank table cell (markSpaceCells). */
+  spaceCell: boolean;
 }
 
 /** The file's lines (text split at \n) as Lines. */
 export function toLines(raws: string[], lineOffset = 0): Line[] {
   // parts and compact are set up front so that every Line has one shape for the engine.
-  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined }));
+  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined, spaceCell: false }));
+}
+
+/** Whether a line holds no text: nothing or whitespace only, unless its spaces stand for a blank cell. */
+export function isBlankLine(line: Line): boolean {
+  return !line.spaceCell && !line.raw.trim();
+}
+
+const SPACES_ONLY = /^[ \u00a0\u3000]+$/;
+const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '', values: [{ kind: 'blank', printed: '' }], spans: null };
+
+/**
+ * A table cell that holds only a space (Word's `&nbsp;` in an empty cell, or a web page's) comes out of MuPDF's text
+ * (`mutool draw -F txt`, PyMuPDF's `get_text()`) as a line of one space, among its row's cells one per line; an empty
+ * line ends each block (a row: its label, then its cells). A line of spaces is read as one blank cell only in such a
+ * block: lines of text (the label) first, if any, then nothing but lines of numbers and lines of spaces, at least one
+ * number among them; in a block without a label only between two lines of numbers. Anywhere else (a space between
+ * the pieces of a label printed down a narrow column, a line of spaces between paragraphs) it is an empty line.
+ */
+export function markSpaceCells(lines: Line[]): Line[] {
+  for (let i = 0; i < lines.length; i++) {
+    if (!SPACES_ONLY.test(lines[i].raw)) continue;
+    let from = i;
+    while (from > 0 && !endsBlock(lines[from - 1])) from--;
+    let to = i + 1;
+    while (to < lines.length && !endsBlock(lines[to])) to++;
+    const kinds = lines.slice(from, to).map(cellKind);
+    const cellsFrom = kinds.findIndex((k) => k !== 'text');
+    if (cellsFrom < 0 || kinds.slice(cellsFrom).includes('text') || !kinds.includes('number')) {
+      i = to - 1;
+      continue;
+    }
+    const labelled = cellsFrom > 0;
+    kinds.forEach((k, j) => {
+      if (k !== 'space' || (!labelled && !(kinds.slice(0, j).includes('number') && kinds.slice(j + 1).includes('number')))) return;
+      lines[from + j].spaceCell = true;
+      lines[from + j].parts = SPACE_CELL_PARTS;
+    });
+    i = to - 1;
+  }
+  return lines;
+}
+
+/** An empty line (nothing, or whitespace that is not a cell's spaces) ends a block of MuPDF's text. */
+const endsBlock = (line: Line) => !line.raw.trim() && !SPACES_ONLY.test(line.raw);
+
+/** What a line of a block holds: spaces only, one number, one blank mark (— / 无), or anything else. */
+function cellKind(line: Line): 'space' | 'number' | 'mark' | 'text' {
+  if (SPACES_ONLY.test(line.raw)) return 'space';
+  const parts = partsOf(line);
+  if (parts.label || parts.values.length !== 1) return 'text';
+  return parts.values[0].kind === 'number' ? 'number' : 'mark';
 }
 
 const HEADING_MARK = /^\s*#{1,6}\s+/;
@@ -87,7 +140,7 @@ export function joinLonePoints(lines: Line[]): Line[] {
 
 /** The first line from index i on that is not blank. */
 function nextText(lines: Line[], i: number): Line | undefined {
-  while (i < lines.length && !lines[i].raw.trim()) i++;
+  while (i < lines.length && isBlankLine(lines[i])) i++;
   return lines[i];
 }
 

@@ -21,7 +21,7 @@ import {
 import { toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitValues, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
+import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
 import { isPageNoise, memoByString, type CellToken } from '../text';
 
 type RowDef = { key: string; zh: string; columns: readonly string[] };
@@ -87,18 +87,18 @@ interface Stream {
   repeated: Set<string>;
 }
 
-const skipped = (raw: string) => !raw.trim() || isPageNoise(raw) || isMarkdownRule(raw);
+const skipped = (line: Line) => isBlankLine(line) || isPageNoise(line.raw) || isMarkdownRule(line.raw);
 
 /** The first line of the table: a caption or header, or a label with the value-only lines just before it. */
 function tableStart(lines: Line[], from: number, to: number, byName: Map<string, RowDef>): number {
   for (let i = from; i < to; i++) {
-    if (skipped(lines[i].raw)) continue;
+    if (skipped(lines[i])) continue;
     if (TABLE_START.test(compactOf(lines[i]))) return i;
     const parts = partsOf(lines[i]);
     if (!parts.label || !byName.has(bareLabel(parts.label))) continue;
     let start = i;
     for (let j = i - 1; j >= from; j--) {
-      if (skipped(lines[j].raw)) continue;
+      if (skipped(lines[j])) continue;
       const p = partsOf(lines[j]);
       if (p.label || !p.values.length) break;
       start = j;
@@ -117,7 +117,7 @@ function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, R
   let label = partsOf(lines[i]).label;
   let within: RowParts | null = null;
   for (let j = i + 1, n = 1; j < to && n < MAX_LABEL_LINES; j++) {
-    if (skipped(lines[j].raw)) continue;
+    if (skipped(lines[j])) continue;
     const parts = partsOf(lines[j]);
     if (!parts.label) {
       const begun = bareLabel(label);
@@ -158,7 +158,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
   const seen = new Set<string>();
   let block = 0;
   for (let i = tableStart(lines, from, to, byName); i < to; i++) {
-    if (skipped(lines[i].raw)) {
+    if (skipped(lines[i])) {
       block++;
       continue;
     }

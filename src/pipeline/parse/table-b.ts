@@ -32,7 +32,7 @@ import {
 import { toCells } from './cells';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitValues, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
+import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { compact, isPageNoise, memoByString, type CellToken } from '../text';
@@ -151,8 +151,7 @@ export function findTableBStart(lines: Line[], from: number): number {
     // A row label printed in a block just before it, in another order (二、上年结转 above 一、本年新收), and the numbers
     // just before that label: the table starts with them, so that their order is seen.
     for (let j = start - 1, seen = 0; j >= from && seen < LABEL_BLOCK_LOOKBACK; j--) {
-      const { raw } = lines[j];
-      if (!raw.trim() || isPageNoise(raw)) continue;
+      if (isBlankLine(lines[j]) || isPageNoise(lines[j].raw)) continue;
       seen++;
       const parts = partsOf(lines[j]);
       if (parts.values.length) break;
@@ -174,8 +173,7 @@ export function findTableBStart(lines: Line[], from: number): number {
 function valuesBefore(lines: Line[], i: number, from: number): number {
   let start = i;
   for (let j = i - 1; j >= from; j--) {
-    const { raw } = lines[j];
-    if (!raw.trim() || isPageNoise(raw)) continue;
+    if (isBlankLine(lines[j]) || isPageNoise(lines[j].raw)) continue;
     const parts = partsOf(lines[j]);
     if (parts.label || !parts.values.length) break;
     start = j;
@@ -186,8 +184,7 @@ function valuesBefore(lines: Line[], i: number, from: number): number {
 /** Whether the next line in lines[from, to) with text (past blank lines and page footers) holds values only. */
 function valuesNext(lines: Line[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const { raw } = lines[i];
-    if (!raw.trim() || isPageNoise(raw)) continue;
+    if (isBlankLine(lines[i]) || isPageNoise(lines[i].raw)) continue;
     const parts = partsOf(lines[i]);
     return !parts.label && parts.values.length > 0;
   }
@@ -197,8 +194,7 @@ function valuesNext(lines: Line[], from: number, to: number): boolean {
 /** Whether a value-only line stands in lines[from, to). */
 function hasNumbers(lines: Line[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const { raw } = lines[i];
-    if (!raw.trim() || isPageNoise(raw)) continue;
+    if (isBlankLine(lines[i]) || isPageNoise(lines[i].raw)) continue;
     const parts = partsOf(lines[i]);
     if (!parts.label && parts.values.some((v) => v.kind === 'number')) return true;
   }
@@ -250,7 +246,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
   for (let i = start; i < stop; i++) {
     const line = lines[i];
     const { raw, no } = line;
-    if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) {
+    if (isBlankLine(line) || isPageNoise(raw) || isMarkdownRule(raw)) {
       if (raw.trim() && isMarkdownRule(raw)) columns = i > 0 ? namedColumns(lines[i - 1]) : 0;
       // Numbers after a page footer are not proved to continue the row before it.
       if (raw.trim() && wrapping?.key !== 'carriedForward') wrapping = null;
@@ -378,8 +374,7 @@ function joinedLabel(fragments: string[], label: string, previous: RequestKey | 
 /** A bare ordinal's line read with the next line's label and values, when that line holds a label of its own. */
 function joinOrdinal(lines: Line[], i: number, stop: number, ordinal: string): { parts: RowParts; at: number } | null {
   for (let j = i + 1; j < stop; j++) {
-    const { raw } = lines[j];
-    if (!raw.trim() || isPageNoise(raw)) continue;
+    if (isBlankLine(lines[j]) || isPageNoise(lines[j].raw)) continue;
     const next = partsOf(lines[j]);
     if (!next.label || /^\d/.test(next.label) || matchGroup(next.label)) return null;
     return { parts: { ...next, label: `${ordinal}${next.label}` }, at: j };

@@ -3,7 +3,7 @@ import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals, type TablePlacement } from
 import { toCells } from './cells';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitValues, isMarkdownRule, partsOf, type Line } from './lines';
+import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line } from './lines';
 import { isPageNoise, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
@@ -64,14 +64,15 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
   const header = headerStart(lines, from, to);
   for (let i = header < 0 ? from : header; i < to; i++) {
     const raw = lines[i].raw;
-    if (!raw.trim() || isPageNoise(raw) || isMarkdownRule(raw)) continue;
+    if (isBlankLine(lines[i]) || isPageNoise(raw) || isMarkdownRule(raw)) continue;
     const parts = partsOf(lines[i]);
     if (!parts.values.length || (parts.label && !GROUP_LABEL.test(parts.label))) {
       if (first !== null && tokens.length < WIDTH && !breaking && parts.label && !namesNext(parts.label, tokens.length)) breaking = { line: lines[i].no, text: parts.label };
       continue;
     }
-    // An empty tab or pipe row is layout; an empty fenced Markdown row is a group whose cells were all left blank.
-    if (!parts.fenced && parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
+    // An empty tab or pipe row is layout; an empty fenced Markdown row is a group whose cells were all left blank, and
+    // a line of spaces among the numbers (markSpaceCells) a cell left blank.
+    if (!parts.fenced && !lines[i].spaceCell && parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
     const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, Math.max(0, WIDTH - tokens.length), parts.fenced);
     if (tokens.length >= WIDTH) {
       extra += values.length;

@@ -6,6 +6,7 @@ import type { Diagnostic, MetaOverrides } from '../../schema';
 import { decodeBytes } from './decode';
 import { textFormatOf, type TextFormat } from './discover';
 import { documentFormatOf, readDocument, type DocumentFormat } from './formats';
+import { expandHtmlInText } from './formats/html-in-text';
 import { splitFrontMatter } from './front-matter';
 import { mergeMeta, validateMeta } from './meta';
 import { readSidecar } from './sidecar';
@@ -18,7 +19,10 @@ export interface SourceDocument {
   sha256: string;
   bytes: number;
   format: TextFormat | DocumentFormat;
-  /** Which reader made the text: `text`, or a document reader (`html-dom`, `pdf-positions`, `docx-mammoth`). */
+  /**
+   * Which reader made the text: `text`, `text-html-tables` (a text with HTML tables made into lines), or a document
+   * reader (`html-dom`, `pdf-positions`, `docx-mammoth`).
+   */
   reader: string;
   /** Detected encoding; null when the bytes could not be read as text. */
   encoding: string | null;
@@ -31,8 +35,9 @@ export interface SourceDocument {
   diagnostics: Diagnostic[];
 }
 
-/** The reader of .txt and .md files. */
+/** The reader of .txt and .md files; with HTML tables inside (html-in-text.ts), made into text lines. */
 const TEXT_READER = 'text';
+const TEXT_HTML_READER = 'text-html-tables';
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -84,10 +89,13 @@ export async function readSource(contentDir: string, relPath: string, read?: { b
   const front = splitFrontMatter(decoded.text, relPath);
   const fromFront = validateMeta(front.data, { file: relPath, label: '前置元数据', line: 1 });
   const merged = mergeMeta(fromFront.meta, fromSidecar.meta, relPath);
+  // Line numbers after an HTML table count the lines made of it, as for a web page's text.
+  const body = expandHtmlInText(front.body);
   return {
     ...base,
+    reader: body.tables ? TEXT_HTML_READER : TEXT_READER,
     encoding: decoded.encoding,
-    text: front.body,
+    text: body.text,
     lineOffset: front.lineOffset,
     meta: merged.meta,
     diagnostics: [

@@ -218,6 +218,16 @@ function outsideTitle(doc: Node, body: Element, head: string[], memo: Map<Node, 
   return looksLikeTitle(text) ? text : null;
 }
 
+/** Reads a piece of HTML (a table cut out of a text) into blocks: all of it, with no search for the article. */
+export function fragmentBlocks(html: string): Block[] {
+  const body = find(parse(html), 'body');
+  if (!body) return [];
+  const out = new BlockWriter();
+  visit(body, out);
+  out.flush();
+  return out.blocks;
+}
+
 /** Reads an HTML string into blocks. */
 export function htmlBlocks(html: string): Block[] {
   const doc = parse(html);
