@@ -55,6 +55,10 @@ const CASES: AdversarialCase[] = [
       ['column blocks, one number doubled (cell-lines)', { order: 'header', headings: 'own', damage: 'double-one' }],
     ] as const
   ).map(([name, columnBlocks]) => ({ name, adversary: 'column-blocks' as const, shape: 'cell-lines' as const, tweaks: { columnBlocks } })),
+  // Table A read down its columns (poppler's default mode on a PDF LibreOffice made from Word): a row label before its
+  // item's caption, its numbers after; the captions then part nothing (PARSER_VERSION 1.5.18; before, a number after
+  // the next item's caption went to that item's first label).
+  { name: 'table A printed column by column (cell-lines)', adversary: 'table-a-columns', shape: 'cell-lines', tweaks: { proactiveColumns: true } },
 ];
 
 /**

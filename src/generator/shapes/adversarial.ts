@@ -9,12 +9,16 @@
  * - `footer-in-row`: page footers ("— 3 —", "-3-") between the numbers of a row;
  * - `column-blocks`: table B printed column by column (poppler's default mode), the applicant blocks in another
  *   order than the header's, header cells that do not stand above their own block, one number of a block dropped or
- *   printed twice.
+ *   printed twice;
+ * - `table-a-columns`: each item of table A printed down its columns in blocks, as poppler's default mode reads a PDF
+ *   that LibreOffice made from a Word file: 信息内容 and the first row's label, then the item's caption, the other
+ *   header cells and the first row's numbers, then each further row's numbers and its label — a label before its own
+ *   caption, its numbers after it, next to the next item's label.
  */
 import type { Rng } from '../rng';
 import type { ModelTable } from '../table-model';
 
-export const ADVERSARIES = ['shuffled-labels', 'swapped-rows', 'dropped-row', 'duplicated-row', 'footer-in-row', 'column-blocks'] as const;
+export const ADVERSARIES = ['shuffled-labels', 'swapped-rows', 'dropped-row', 'duplicated-row', 'footer-in-row', 'column-blocks', 'table-a-columns'] as const;
 export type Adversary = (typeof ADVERSARIES)[number];
 
 /** What a shape renderer changes for an adversary. */
@@ -27,6 +31,8 @@ export interface ShapeTweaks {
   footersInRows?: boolean;
   /** cell-lines: table B printed column by column. */
   columnBlocks?: ColumnBlocks;
+  /** cell-lines: each item of table A printed column by column, its labels before its caption. */
+  proactiveColumns?: boolean;
 }
 
 /** How table B's column blocks are printed (cell-lines.ts, requestColumnLines). */

@@ -35,6 +35,8 @@ export interface CellLineStyle {
   footersInRows: boolean;
   /** Table B printed column by column, as poppler's default mode prints a table (adversarial: see adversarial.ts). */
   columnBlocks: ColumnBlocks | null;
+  /** Table A's items printed column by column, labels before their caption (adversarial: see adversarial.ts). */
+  proactiveColumns: boolean;
 }
 
 export function pickCellLineStyle(rng: Rng): CellLineStyle {
@@ -55,6 +57,7 @@ export function pickCellLineStyle(rng: Rng): CellLineStyle {
     blankLines: rng.pick([0, 0, 0.15, 0.5]),
     footersInRows: false,
     columnBlocks: null,
+    proactiveColumns: false,
   };
 }
 
@@ -165,6 +168,14 @@ function requestColumnLines(table: ModelTable, blocks: ColumnBlocks, rng: Rng): 
 }
 
 function proactiveLines(tables: ModelTable[], style: CellLineStyle, rng: Rng): string[] {
+  // Down the columns, as poppler reads such a table in blocks: the header's first cell and the first row's label, then
+  // the caption, the other header cells and the first row's numbers, then each further row's numbers and its label.
+  if (style.proactiveColumns)
+    return tables.flatMap((t) => {
+      const [first, ...rest] = t.header.flat();
+      const [head, ...tail] = t.rows;
+      return [first, head.labels[0].text, ...(t.caption ? [t.caption] : []), ...rest, ...valueLines(head), ...tail.flatMap((row) => [...valueLines(row), row.labels[0].text])];
+    });
   return tables.flatMap((t) => [
     ...(t.caption ? [t.caption] : []),
     ...t.header.flat().flatMap((h) => wrap(h, rng.int(6, 12))),

@@ -54,7 +54,12 @@ export function shapeParts(truth: Truth, rng: Rng, blankAllowed: boolean): Docum
 
 /** Prose of a PDF copy-and-paste: title and paragraphs wrapped at the page width, page footers. */
 function cellLinesText(parts: DocumentParts, rng: Rng, tweaks: ShapeTweaks): string {
-  const style = { ...pickCellLineStyle(rng.fork('style')), footersInRows: tweaks.footersInRows ?? false, columnBlocks: tweaks.columnBlocks ?? null };
+  const style = {
+    ...pickCellLineStyle(rng.fork('style')),
+    footersInRows: tweaks.footersInRows ?? false,
+    columnBlocks: tweaks.columnBlocks ?? null,
+    proactiveColumns: tweaks.proactiveColumns ?? false,
+  };
   const width = rng.int(26, 34);
   const lines = assemble(parts, {
     title: () => parts.title.blockLines,

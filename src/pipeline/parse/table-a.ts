@@ -24,7 +24,7 @@ import type { DiagnosticLog } from './diagnostics';
 import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
 import { isPageNoise, memoByString, type CellToken } from '../text';
 
-type RowDef = { key: string; zh: string; columns: readonly string[] };
+type RowDef = { key: string; zh: string; item: string; columns: readonly string[] };
 
 /** Labels as printed for each row; the first is the template's own. */
 const ALIASES: Record<string, string[]> = {
@@ -85,9 +85,18 @@ interface Stream {
   runs: Run[];
   /** Row keys printed more than once. */
   repeated: Set<string>;
+  /**
+   * A row label printed before the caption of its own item (行政许可, then 第二十条第（五）项): the text runs down the
+   * table's columns (poppler's default mode on a table it reads column by column), so captions do not part the rows.
+   */
+  labelBeforeCaption: string | null;
 }
 
 const skipped = (line: Line) => isBlankLine(line) || isPageNoise(line.raw) || isMarkdownRule(line.raw);
+
+/** The item a caption names (第二十条第(五)项 → 五, folded text), or null. */
+const CAPTION_ITEM = /第二十条第\(([一二三四五六七八九十]+)\)项/;
+const itemOf = (text: string) => text.normalize('NFKC').match(CAPTION_ITEM)?.[1] ?? null;
 
 /** The first line of the table: a caption or header, or a label with the value-only lines just before it. */
 function tableStart(lines: Line[], from: number, to: number, byName: Map<string, RowDef>): number {
@@ -154,8 +163,21 @@ function addFree(stream: Stream, tokens: CellToken[], line: number, block: numbe
 
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
   const byName = namesOf(defs);
-  const stream: Stream = { labels: [], runs: [[[]]], repeated: new Set() };
+  const stream: Stream = { labels: [], runs: [[[]]], repeated: new Set(), labelBeforeCaption: null };
   const seen = new Set<string>();
+  /** Items whose caption has been printed, and the labels printed before their item's caption. */
+  const captions = new Set<string>();
+  const early = new Map<string, string>();
+  const captionOf = (text: string) => {
+    const item = itemOf(text);
+    if (!item) return;
+    captions.add(item);
+    stream.labelBeforeCaption ??= early.get(item) ?? null;
+  };
+  const labelled = (def: RowDef) => {
+    const item = itemOf(def.item);
+    if (item && !captions.has(item) && !early.has(item)) early.set(item, def.zh);
+  };
   let block = 0;
   for (let i = tableStart(lines, from, to, byName); i < to; i++) {
     if (skipped(lines[i])) {
@@ -165,6 +187,8 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     const parts = partsOf(lines[i]);
     const def = parts.label ? byName.get(bareLabel(parts.label)) : undefined;
     if (def) {
+      captionOf(parts.label);
+      labelled(def);
       addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false });
       continue;
     }
@@ -176,12 +200,16 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       const joined = joinedLabel(lines, i, to, byName);
       if (joined) {
         const last = joined.within ?? partsOf(lines[joined.last]);
+        labelled(joined.def);
         addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true });
         i = joined.last;
         continue;
       }
       // An item caption: no row's numbers cross it. Other text (header cells) separates nothing.
-      if (parts.label.includes('第二十条')) stream.runs[stream.runs.length - 1].push([]);
+      if (parts.label.includes('第二十条')) {
+        captionOf(parts.label);
+        stream.runs[stream.runs.length - 1].push([]);
+      }
       continue;
     }
     // Numbers after text that names no row: they are the table's, but no label proves whose.
@@ -311,8 +339,9 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   const out: Record<string, unknown> = {};
   const stream = readStream(defs, lines, from, to);
   const found = new Set(stream.labels.map((l) => l.def.key));
-  // A missing row's numbers could stand in any run, and a repeated label could be either row: lone labels stay unread.
-  const trusted = found.size === defs.length && stream.repeated.size === 0;
+  // A missing row's numbers could stand in any run, a repeated label could be either row, and in text that runs down
+  // the table's columns a caption parts nothing: lone labels stay unread.
+  const trusted = found.size === defs.length && stream.repeated.size === 0 && !stream.labelBeforeCaption;
   const placed = place(stream, trusted);
   const done = new Set<string>();
   stream.labels.forEach((label, k) => {
@@ -325,7 +354,9 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
     if (!tokens) {
       const around = [shownRun(stream.runs[k]), label.own.map((t) => t.printed).join(' '), shownRun(stream.runs[k + 1])].filter(Boolean).join(' | ');
       const why = !trusted
-        ? `表二的行标签${stream.repeated.size ? '有重复' : '不全'}，无法证明数字属于哪一行`
+        ? stream.labelBeforeCaption && found.size === defs.length && stream.repeated.size === 0
+          ? `“${stream.labelBeforeCaption}”印在其所属项目的标题之前（文本按列而非按行抽取），无法证明数字属于哪一行`
+          : `表二的行标签${stream.repeated.size ? '有重复' : '不全'}，无法证明数字属于哪一行`
         : label.own.length
           ? `该行只有 ${label.own.length} 个数字，无法确定空格位置或其余数字所在`
           : '前后的数字个数与各行的列数对不上，无法证明哪些数字属于该行';
