@@ -101,6 +101,8 @@ export const matchRow = memoByString((label: string): RequestRowKey | null => {
  * group's last sub-row is the next group's first.
  */
 function nextSubRow(label: string, previous: RequestKey | undefined): RequestRowKey | null {
+  const named = groupedSubRow(label);
+  if (named) return named;
   // A character of a vertical group label printed on the row's line may stand before the number ("结6.属于四类过性信息").
   const m = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/.exec(label);
   // A bare ordinal ("1.") names no row: its text is on another line, perhaps under a group label that was lost.
@@ -114,6 +116,24 @@ function nextSubRow(label: string, previous: RequestKey | undefined): RequestRow
   // "1." right after a group's last sub-row starts the next group (its own label printed elsewhere, beside its rows).
   const next = REQUEST_GROUP_KEYS[REQUEST_GROUP_KEYS.indexOf(group) + 1];
   return n === 1 && at === subRows.length - 1 && next ? (SUB_ROWS.get(next)![0] as RequestRowKey) : null;
+}
+
+/** Each group by the numeral of its own label: 三 → withheld. */
+const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) => [compact(g.zh).match(/^\((.)\)/)![1], g.key]));
+const ORDINAL = /^\d[.、,]/;
+
+/**
+ * A sub-row's label cut short in a narrow column, after the first piece of its group's label ("（四）1.本机" on the line
+ * of the row's numbers, "无法提 / 关不掌 / 握相关 …" on the lines after it, as pdftotext -layout prints a table whose label
+ * columns are a few characters wide): the group's numeral and the ordinal name the sub-row, when the words printed after
+ * the ordinal (two or more characters) begin that sub-row's own label.
+ */
+function groupedSubRow(label: string): RequestRowKey | null {
+  const m = /^\(([三四五六])\)(\d)[.、,](.{2,})$/.exec(label);
+  const group = m ? GROUP_BY_NUMERAL.get(m[1]) : undefined;
+  if (!m || !group) return null;
+  const row = (SUB_ROWS.get(group)! as RequestRowKey[])[Number(m[2]) - 1];
+  return row && TEMPLATE_LABEL.get(row)!.replace(ORDINAL, '').startsWith(m[3]) ? row : null;
 }
 
 /**

@@ -1,0 +1,31 @@
+/**
+ * Label columns a few characters wide (a Word table converted to PDF by LibreOffice, read by pdftotext -layout): a row's
+ * numbers stand on the line of its label's first piece, and the first sub-row of a group shares that line with the
+ * first piece of the group's label — "（四）    1.本机    3 2 1 0 0 0 6", then "无法提    关不掌", "供    握相关" …
+ * The group's numeral and the ordinal name the sub-row when the words after the ordinal begin its own label.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
+
+/** generatedCase('lo', 2) as a Word file, made a PDF by LibreOffice 7.4, read by `pdftotext -layout`. */
+const TEXT = 'tests/fixtures/shapes/pdftotext-layout-libreoffice-narrow-labels.txt';
+
+describe('a group’s first sub-row cut short beside the group label’s first piece', () => {
+  const text = readFileSync(TEXT, 'utf8');
+
+  it('is read as that sub-row', () => {
+    expect(text).toMatch(/^ +（四） +1\.本机 +3 +2 +1 +0 +0 +0 +6$/m);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['withheld.stateSecret']).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+    expect(r.requests['unavailable.notHeld']).toEqual({ natural: 3, commercial: 2, research: 1, nonprofit: 0, legal: 0, otherOrg: 0, total: 6 });
+    expect(r.diagnostics.filter((d) => d.code === 'row-missing' && d.path?.startsWith('requests'))).toEqual([]);
+  });
+
+  it('is not named when the words after the ordinal are another row’s', () => {
+    const other = text.replace(/（四）( +)1\.本机/, '（四）$11.属于');
+    expect(other).not.toBe(text);
+    const r = parseReport({ text: other, file: 'a.txt' });
+    expect(r.requests['unavailable.notHeld'].total).toBeNull();
+  });
+});
