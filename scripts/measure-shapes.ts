@@ -2,22 +2,29 @@
  * npm run measure-shapes -- [--n 1000] [--shapes cell-lines,md-split,…,pdftotext] [--prefix shape] [--no-cache]
  * Measures the parser on every extraction shape (src/generator/shapes): n generated reports per shape, every cell of
  * tables A, B and C counted as exact, null with a diagnostic, silent null or wrong. PDF shapes print the reports with
- * Chromium (printed batches cached under .cache/shape-pdfs/); the poppler shapes need pdftotext (poppler-utils).
+ * Chromium (printed batches cached under .cache/shape-pdfs/); the poppler shapes need pdftotext (poppler-utils). The
+ * office shapes (office-*) write Word files that LibreOffice makes PDFs (soffice: libreoffice-writer-nogui; cached
+ * under .cache/office-pdfs/).
  */
-import { describeDefects, measurePdfShapes, measureTextShape, type ShapeMeasure } from '../src/bench/shapes';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeDefects, measureOfficeShapes, measurePdfShapes, measureTextShape, type ShapeMeasure } from '../src/bench/shapes';
+import { hasSoffice, OFFICE_SHAPES, type OfficeShape } from '../src/generator/shapes/office';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
 import { formatTallies, sumTallies, type Tally } from '../src/generator/shapes/measure';
 import { hasMutool, hasPdftotext } from '../src/generator/shapes/pdf';
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
-const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${SHAPES.join(',')}] [--prefix shape] [--no-cache] [--examples]
+const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES];
+const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples]
 Prints, per extraction shape, the cells of tables A, B and C that the parser reads exactly, leaves null with a
 diagnostic, leaves null silently, or gets wrong.`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '1000' },
-    shapes: { type: 'string', default: SHAPES.join(',') },
+    shapes: { type: 'string', default: ALL.join(',') },
     prefix: { type: 'string', default: 'shape' },
     'no-cache': { type: 'boolean', default: false },
     examples: { type: 'boolean', default: false },
@@ -27,8 +34,9 @@ const values = cliArgs(
 
 const n = Number(values.n);
 if (!Number.isInteger(n) || n < 1) fail(`--n: expected a whole number ≥ 1, found ${values.n}`);
-const shapes = values.shapes.split(',') as Shape[];
-for (const s of shapes) if (!SHAPES.includes(s)) fail(`--shapes: unknown shape ${s} (known: ${SHAPES.join(', ')})`);
+const requested = values.shapes.split(',');
+for (const s of requested) if (!ALL.includes(s)) fail(`--shapes: unknown shape ${s} (known: ${ALL.join(', ')})`);
+const shapes = requested.filter((s): s is Shape => (SHAPES as readonly string[]).includes(s));
 
 const measures: ShapeMeasure[] = [];
 const started = Date.now();
@@ -45,11 +53,22 @@ if (pdfShapes.length) {
   const printer = await openPrinter();
   try {
     const pdf = await measurePdfShapes(n, (html) => printer.pdf(html), `${values.prefix}-pdf`, { cacheDir: values['no-cache'] ? null : undefined });
-    measures.push(...pdf.filter((m) => pdfShapes.includes(m.shape)));
+    measures.push(...pdf.filter((m) => pdfShapes.includes(m.shape as Shape)));
   } finally {
     await printer.close();
   }
   console.error(`PDF shapes: ${n} reports printed and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const officeShapes = requested.filter((s): s is OfficeShape => (OFFICE_SHAPES as readonly string[]).includes(s));
+if (officeShapes.length) {
+  if (!hasSoffice()) console.error('soffice not installed (Debian libreoffice-writer-nogui): the office shapes are left out');
+  else {
+    const t0 = Date.now();
+    const office = await measureOfficeShapes(n, `${values.prefix}-office`, values['no-cache'] ? { cacheDir: mkdtempSync(path.join(tmpdir(), 'office-')) } : {});
+    measures.push(...office.filter((m) => officeShapes.includes(m.shape as OfficeShape)));
+    console.error(`office shapes: ${n} reports written, converted by LibreOffice and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
 }
 
 const total = sumTallies(measures.map((m) => m.tally));

@@ -6,13 +6,14 @@
  */
 import { PDF_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shape, type ShapeTweaks, type TextShape } from '../generator/shapes';
 import { addReport, emptyTally, type CellVerdict, type Tally } from '../generator/shapes/measure';
+import { OFFICE_SHAPES, officeCase, readOfficeShapes, type OfficeShape } from '../generator/shapes/office';
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
 import type { Truth } from '../generator/types';
 import { parseReport } from '../pipeline/parse';
 import { expandHtmlInText } from '../pipeline/read/formats/html-in-text';
 
 export interface ShapeMeasure {
-  shape: Shape;
+  shape: Shape | OfficeShape;
   tally: Tally;
   /** Wrong and silent cells by row path (`requests.withheld.process`), most frequent first. */
   defectRows: [string, number][];
@@ -49,7 +50,7 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
   }
 }
 
-const done = (shape: Shape, acc: Acc): ShapeMeasure => ({
+const done = (shape: Shape | OfficeShape, acc: Acc): ShapeMeasure => ({
   shape,
   tally: acc.tally,
   defectRows: [...acc.rows.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8),
@@ -87,6 +88,25 @@ export async function measurePdfShapes(n: number, print: (html: string) => Promi
     }
   }
   return [...accs.entries()].map(([shape, acc]) => done(shape, acc));
+}
+
+/**
+ * Writes n reports (officeCase(prefix, i)) as Word files, has LibreOffice make them PDFs, and measures each office
+ * shape; shapes whose tool is missing are left out. Needs soffice (Debian libreoffice-writer-nogui).
+ */
+export async function measureOfficeShapes(n: number, prefix = 'shape-office', options: { cacheDir?: string } = {}): Promise<ShapeMeasure[]> {
+  const cases = Array.from({ length: n }, (_, i) => officeCase(prefix, i));
+  const read = await readOfficeShapes(cases, options);
+  const accs = new Map<OfficeShape, Acc>();
+  read.forEach((r, i) => {
+    for (const shape of OFFICE_SHAPES) {
+      const text = r.texts[shape];
+      if (text === undefined) continue;
+      if (!accs.has(shape)) accs.set(shape, newAcc());
+      addText(accs.get(shape)!, `officeCase('${prefix}', ${i}) read by ${shape}`, `${r.c.name}.txt`, text, r.c.truth);
+    }
+  });
+  return OFFICE_SHAPES.flatMap((shape) => (accs.has(shape) ? [done(shape, accs.get(shape)!)] : []));
 }
 
 /** The defects of one measure, for a failing test's message or the script's output. */

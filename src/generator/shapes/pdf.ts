@@ -94,7 +94,7 @@ export function hasPdftotext(): boolean {
   return !r.error;
 }
 
-const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
+export const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
 
 /** Whether MuPDF's mutool can be run (Debian mupdf-tools; CI installs it, a developer machine may not). */
 export function hasMutool(): boolean {
@@ -153,7 +153,7 @@ interface BatchText {
 }
 
 /** pdftotext's text of each page (it ends every page with a form feed). */
-async function popplerPages(file: string, args: string[]): Promise<string[]> {
+export async function popplerPages(file: string, args: string[]): Promise<string[]> {
   const { stdout } = await run('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const pages = stdout.split('\f');
   pages.pop();
@@ -161,7 +161,7 @@ async function popplerPages(file: string, args: string[]): Promise<string[]> {
 }
 
 /** mutool's text of each page (it ends every page with a form feed and a line break). */
-async function mutoolPages(file: string): Promise<string[]> {
+export async function mutoolPages(file: string): Promise<string[]> {
   const { stdout } = await run('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const pages = stdout.split('\f\n');
   pages.pop();
@@ -231,7 +231,7 @@ async function batchText(html: string, batch: PdfCase[], printing: (html: string
 }
 
 /** Written whole, then renamed: a run stopped mid-write leaves no truncated file under the final name. */
-function writeWhole(file: string, data: string | Buffer): void {
+export function writeWhole(file: string, data: string | Buffer): void {
   writeFileSync(`${file}.part`, data);
   renameSync(`${file}.part`, file);
 }

@@ -35,7 +35,7 @@ import type { DiagnosticLog } from './diagnostics';
 import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
-import { compact, isPageNoise, memoByString, type CellToken } from '../text';
+import { compact, isPageNoise, memoByString, readCell, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
@@ -71,6 +71,11 @@ interface Hit {
   wrapped: boolean;
   /** Space rows: the lines of `own` in the stream's `spanLines` (where each value stands, columns.ts); else empty. */
   spanLines: number[];
+  /**
+   * Digits of its numbers wrapped onto the next line with the rest of its label (a narrow value column: "２６９" over
+   * "０"): the pieces, and where they stand; null when none.
+   */
+  cut: { pieces: CellToken[]; spans: number[] | null; line: number } | null;
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -309,7 +314,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       heading = '';
       const own = values.length ? [...values] : null;
       const spans = parts.spans && own ? [spanLines.push(parts.spans) - 1] : [];
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null };
       hits.push(hit);
       open = 0;
       wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
@@ -326,6 +331,23 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       heading += compactOf(line);
       cluster++;
       continue;
+    }
+    // Right after a row read whole, numbers fewer than the columns: the row's numbers wrapped in narrow cells
+    // (LibreOffice and Word wrap "２６９０" as "２６９" over "０", or over a page break beside a group label's piece).
+    // With the rest of the row's label they are the row's (which numbers they end is proved by wrappedDigits, or the
+    // row is not read); otherwise only when the row does not add up as printed and they make it add up one way.
+    // Text lines that name no row (a group label's pieces) may stand between the row and the numbers; the row's own
+    // numbers stand on its line (not gathered from the lines after it: those are proved by nothing but their count).
+    const last = hits.at(-1);
+    const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
+    if (nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
+      const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
+      const rest = last.at === i - 1 && !!parts.label && parts.label.length >= 2 && TEMPLATE_LABEL.get(last.key)!.endsWith(parts.label);
+      if (rest || (!addsUp(last.own) && wrappedDigits(last.own, ownSpans, values, parts.spans))) {
+        last.cut = { pieces: values, spans: parts.spans, line: no };
+        end = i + 1;
+        continue;
+      }
     }
     // Numbers after text that names no row (the end of a wrapped label, a label misread) stand without a label; text
     // followed by empty cells only is a header fragment ("| 企业 | 机构 | 其他 |  |  |"), not a row.
@@ -460,6 +482,16 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   const placed = new Map<RequestKey, Placed>();
   const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
+    if (a.cut) {
+      const joined = wrappedDigits(a.own!, a.spanLines.length === 1 ? spanLines[a.spanLines[0]] : null, a.cut.pieces, a.cut.spans);
+      const shown = `${a.own!.map((t) => t.printed || '∅').join(' ')} / ${a.cut.pieces.map((t) => t.printed).join(' ')}`;
+      if (joined) {
+        placed.set(a.key, { tokens: joined, line: a.line, by: 'arithmetic' });
+        log.info('row-digits-wrapped', a.cut.line, `${WIDTH} numbers on the row's line`, shown, `表三“${a.key}”行的数字在窄列中折行（${shown}），按行总计只有一种接法，已接回`, `requests.${a.key}`);
+      } else
+        log.warn('row-digits-wrapped', a.cut.line, `${WIDTH} numbers on the row's line`, shown, `表三“${a.key}”行的数字在窄列中折行（${shown}），折到下一行的数字属于哪一格无法由行总计唯一确定，该行记为空值`, `requests.${a.key}`);
+      continue;
+    }
     if (!a.rivals.length) {
       placed.set(a.key, { tokens: a.own!, line: a.line, by: 'label' });
       continue;
@@ -644,6 +676,47 @@ function labelRest(key: RequestKey, text: string): boolean {
   if (text.length < MIN_LABEL_REST) return false;
   const zh = TEMPLATE_LABEL.get(key);
   return !!zh && zh.indexOf(text) > 0;
+}
+
+/**
+ * A row's numbers with the digits wrapped onto the next line joined back: each piece ends one of the row's numbers, in
+ * order (under it, when both lines keep positions: within a character or two of it). Of every way to join them, the
+ * one that makes the row's total the sum of its six cells (B3) is taken when it is the only one; null otherwise.
+ */
+/** Whether a row's values stand more than one space apart, most of them (columns kept by position). */
+function laidOutRow(spans: number[]): boolean {
+  let wide = 0;
+  for (let k = 2; k + 1 < spans.length; k += 2) if (spans[k] - spans[k - 1] > 1) wide++;
+  return wide * 2 > spans.length / 2 - 1;
+}
+
+/** Whether a row's total is the sum of its six cells (B3), blank cells as 0. */
+function addsUp(row: CellToken[]): boolean {
+  const value = (t: CellToken) => (t.kind === 'number' ? t.value : 0);
+  return row[WIDTH - 1].kind === 'number' && row.slice(0, WIDTH - 1).reduce((sum, t) => sum + value(t), 0) === value(row[WIDTH - 1]);
+}
+
+function wrappedDigits(own: CellToken[], spans: number[] | null, pieces: CellToken[], pieceSpans: number[] | null): CellToken[] | null {
+  // Positions count only where the row's line keeps its columns by spaces (pdftotext -layout), not in text whose values
+  // stand one space apart.
+  const positioned = !!spans && !!pieceSpans && laidOutRow(spans);
+  const under = (p: number, k: number) => !positioned || (pieceSpans![2 * k] >= spans![2 * p] - 2 && pieceSpans![2 * k] <= spans![2 * p + 1] + 1);
+  const found: CellToken[][] = [];
+  const choose = (k: number, from: number, joined: CellToken[]) => {
+    if (found.length > 1) return;
+    if (k === pieces.length) {
+      if (addsUp(joined)) found.push(joined);
+      return;
+    }
+    for (let p = from; p < WIDTH; p++) {
+      if (joined[p].kind !== 'number' || !under(p, k)) continue;
+      const cell = readCell(`${joined[p].printed}${pieces[k].printed}`);
+      if (cell.kind !== 'number') continue;
+      choose(k + 1, p + 1, joined.map((t, q) => (q === p ? cell : t)));
+    }
+  };
+  choose(0, 0, own);
+  return found.length === 1 ? found[0] : null;
 }
 
 /** The rows the report prints, in template order: a group is a row when it has numbers of its own or no sub-rows. */

@@ -1,7 +1,7 @@
 /** A case as the bytes of an HTML page, a Word document or (printed by Chromium) a PDF. */
 import iconv from 'iconv-lite';
 import { articleHtml, printCss, renderHtmlPage, reportFlow, type HtmlStyle } from '../../../src/generator/render-html';
-import { flowToDocx } from './docx';
+import { flowToDocx } from '../../../src/generator/render-docx';
 import type { FormatCase } from './cases';
 import type { Printer } from './print';
 

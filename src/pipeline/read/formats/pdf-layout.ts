@@ -236,6 +236,8 @@ function tableGrid(t: RuledTable): TableGrid {
 interface Placed {
   top: number;
   block: Block;
+  /** The page it is on (0-based). */
+  page?: number;
   /** A prose line in the page margin: a page number or running head candidate. */
   margin: boolean;
   /** A prose line's text items (for the columns of tables printed without rules, see pdf-columns.ts). */
@@ -283,7 +285,7 @@ const furnitureKey = (text: string) => text.replace(/\s+/g, '').replace(/\d+/g, 
  * reports goes into `diagnostics` with `file`.
  */
 export function pdfBlocks(pages: PdfPage[], sink: { file: string; diagnostics: Diagnostic[] } = { file: '', diagnostics: [] }): Block[] {
-  const placed = pages.map(pageBlocks);
+  const placed = pages.map((page, n) => pageBlocks(page).map((p) => ({ ...p, page: n })));
   const seen = new Map<string, number>();
   for (const page of placed) {
     const keys = new Set(page.filter((p) => p.margin && p.block.kind === 'text').map((p) => furnitureKey((p.block as { text: string }).text)));
@@ -299,5 +301,35 @@ export function pdfBlocks(pages: PdfPage[], sink: { file: string; diagnostics: D
   }));
   sink.diagnostics.push(...placeUnruledColumns(lines, sink.file));
   prose.forEach((p, i) => (p.block = { kind: 'text', text: lines[i].text }));
+  // A table that ends one page and one that starts the next, nothing but page furniture between them: the same table.
+  kept.forEach((p, i) => {
+    const next = kept[i + 1];
+    if (p.block.kind === 'table' && next?.block.kind === 'table' && next.page === p.page! + 1) next.block = { kind: 'table', grid: joinSplitRow(p.block.grid, next.block.grid) };
+  });
   return kept.map((p) => p.block);
+}
+
+const NUMBER_TEXT = /^[0-9０-９][0-9０-９,，.．]*$/;
+
+/**
+ * A row broken across a page (Word and LibreOffice let a row break by default): a number too long for its cell wraps,
+ * and the part that falls on the next page opens the table there as a row of its own with no label, only the rest of
+ * those numbers ("１１６" at the foot of one page, "４" at the head of the next, in the same column). Such a first row
+ * — number pieces only, each under a column whose cell in the last row of the page before holds a number, and no
+ * text of its own but the continued group labels that span it — is joined to that row: each piece to the number above
+ * it (１１６４); the row then goes. The number columns are the tables' last ones, so columns are matched from the right
+ * (the label columns may be cut differently on the two pages). A first row with a label of its own stays a row.
+ */
+function joinSplitRow(before: TableGrid, after: TableGrid): TableGrid {
+  if (after.rows < 1 || before.rows < 1) return after;
+  const last = before.rows - 1;
+  const shift = before.cols - after.cols;
+  const above = new Map(before.cells.filter((c) => c.row === last && c.rowspan === 1 && c.colspan === 1).map((c) => [c.col - shift, c]));
+  const pieces = after.cells.filter((c) => c.row === 0 && c.rowspan === 1 && c.text.trim());
+  const joinable = pieces.length > 0 && pieces.every((c) => NUMBER_TEXT.test(c.text.trim()) && c.colspan === 1 && NUMBER_TEXT.test(above.get(c.col)?.text.trim() ?? ''));
+  if (!joinable) return after;
+  for (const c of pieces) above.get(c.col)!.text = `${above.get(c.col)!.text.trim()}${c.text.trim()}`;
+  // The opening row goes: cells that span it start a row later, its own cells (now empty or joined) are dropped.
+  const cells = after.cells.flatMap((c) => (c.row > 0 ? [{ ...c, row: c.row - 1 }] : c.rowspan > 1 ? [{ ...c, rowspan: c.rowspan - 1 }] : []));
+  return { rows: after.rows - 1, cols: after.cols, cells };
 }

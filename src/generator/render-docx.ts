@@ -3,7 +3,7 @@
  * paragraphs, and tables whose merged cells are Word's own (vertical merge for rowspan, grid span for colspan).
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { FlowBlock } from '../../../src/generator/render-html';
+import type { FlowBlock } from './render-html';
 
 function table(block: Extract<FlowBlock, { kind: 'table' }>): Table {
   return new Table({

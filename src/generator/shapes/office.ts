@@ -1,0 +1,139 @@
+/**
+ * Office shapes: generated reports written as Word files (render-docx.ts), made PDFs by LibreOffice (`soffice
+ * --headless --convert-to pdf`, as agencies export their Word reports), then read as the PDF shapes read Chromium's
+ * prints: poppler's `pdftotext` (default, -layout, -raw), MuPDF's `mutool`, pdf.js words in lines by position
+ * (pdfplumber's `extract_text()`), and the pipeline's own PDF reader (`office-reader`: what `npm run data` makes of
+ * the .pdf file). LibreOffice lays tables out as Word does: label columns a few characters wide, each cell's lines
+ * apart, table A's items one small table each; poppler's default mode reads such tables down their columns.
+ *
+ * Converted batches are cached under `.cache/office-pdfs/`, keyed by the documents' content (the generator's code
+ * and seeds): a second run only reads the texts back.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { readPdf } from '../../pipeline/read/formats/pdf';
+import { generateTruth } from '../truth';
+import { flowToDocx } from '../render-docx';
+import { pickHtmlStyle, reportFlow } from '../render-html';
+import { rngFor } from '../rng';
+import type { Truth } from '../types';
+import { shapeParts, shapeTruthOptions } from './index';
+import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, positionLines, writeWhole } from './pdf';
+import { pdfTextPages } from './pdf-items';
+
+export const OFFICE_SHAPES = ['office-pdftotext', 'office-pdftotext-layout', 'office-pdftotext-raw', 'office-mutool', 'office-pdf-lines', 'office-reader'] as const;
+export type OfficeShape = (typeof OFFICE_SHAPES)[number];
+
+const DEFAULT_CACHE_DIR = path.resolve('.cache/office-pdfs');
+/** Bumped when the way a batch is converted or read changes without the documents changing. */
+const CACHE_VERSION = 'v1';
+const BATCH = 100;
+
+const run = promisify(execFile);
+
+export interface OfficeCase {
+  name: string;
+  truth: Truth;
+  /** The report's flow (title, prose, tables), as the Word file lays it out. */
+  flow: ReturnType<typeof reportFlow>;
+}
+
+/** Report `i` of a run named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. */
+export function officeCase(prefix: string, i: number): OfficeCase {
+  const seed = `${prefix}-${i}`;
+  const truth = generateTruth(seed, shapeTruthOptions(i));
+  const rng = rngFor(seed, 'office-shape');
+  return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-office`, truth, flow: reportFlow(shapeParts(truth, rng, true), pickHtmlStyle(rng.fork('style'))) };
+}
+
+/** Whether LibreOffice's soffice can be run (Debian libreoffice-writer-nogui; CI installs it). */
+export function hasSoffice(): boolean {
+  return !spawnSync('soffice', ['--version'], { encoding: 'utf8' }).error;
+}
+
+type Texts = Partial<Record<OfficeShape, string>>;
+
+/** The shapes this project's own code makes of a PDF: read again on every run, never cached (the code changes). */
+async function ownTexts(bytes: Buffer): Promise<Texts> {
+  return { 'office-reader': (await readPdf(bytes, 'report.pdf')).text ?? '', 'office-pdf-lines': (await pdfTextPages(bytes)).map(positionLines).join('\n') };
+}
+
+/** One report's PDF read by the installed tools (poppler, mutool). */
+async function toolTexts(file: string, tools: { poppler: boolean; mutool: boolean }): Promise<Texts> {
+  const texts: Texts = {};
+  const join = (pages: string[]) => pages.map((p) => `${p}\f`).join('');
+  if (tools.poppler) {
+    const run1 = async (args: string[]) => join((await run('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })).stdout.split('\f').slice(0, -1));
+    texts['office-pdftotext'] = await run1(POPPLER_MODES.pdftotext);
+    texts['office-pdftotext-layout'] = await run1(POPPLER_MODES['pdftotext-layout']);
+    texts['office-pdftotext-raw'] = await run1(POPPLER_MODES['pdftotext-raw']);
+  }
+  if (tools.mutool) texts['office-mutool'] = join(await mutoolPages(file));
+  return texts;
+}
+
+/**
+ * A batch's texts. The PDFs and the tools' texts are cached (keyed by the documents' content); the texts this
+ * project's code makes (its PDF reader, pdf-lines) are made again from the cached PDFs.
+ */
+async function batchTexts(batch: OfficeCase[], cacheDir: string, tools: { poppler: boolean; mutool: boolean }): Promise<Texts[]> {
+  const key = createHash('sha256').update(CACHE_VERSION).update(JSON.stringify(batch.map((c) => c.flow))).digest('hex').slice(0, 32);
+  const json = path.join(cacheDir, `${key}.json`);
+  const pdfs = path.join(cacheDir, key);
+  const pdfOf = (k: number) => path.join(pdfs, `${String(k).padStart(3, '0')}.pdf`);
+  let cached: Texts[] | null = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as Texts[]) : null;
+  const complete = (t: Texts[]) => (!tools.poppler || t[0]?.['office-pdftotext'] !== undefined) && (!tools.mutool || t[0]?.['office-mutool'] !== undefined);
+  if (!cached || !complete(cached) || !batch.every((_, k) => existsSync(pdfOf(k)))) {
+    cached = await convertBatch(batch, pdfs, tools);
+    writeWhole(json, JSON.stringify(cached));
+  }
+  const tooled = cached;
+  return Promise.all(batch.map(async (_, k) => ({ ...tooled[k], ...(await ownTexts(readFileSync(pdfOf(k)))) })));
+}
+
+/** Writes the batch's Word files, has LibreOffice convert them into `out`, and reads the PDFs with the tools. */
+async function convertBatch(batch: OfficeCase[], out: string, tools: { poppler: boolean; mutool: boolean }): Promise<Texts[]> {
+  mkdirSync(out, { recursive: true });
+  const dir = mkdtempSync(path.join(tmpdir(), 'office-'));
+  try {
+    const files = await Promise.all(
+      batch.map(async (c, k) => {
+        const file = path.join(dir, `${String(k).padStart(3, '0')}.docx`);
+        writeFileSync(file, await flowToDocx(c.flow));
+        return file;
+      }),
+    );
+    // A profile of its own: a second soffice (another test, a desktop session) would otherwise hold the lock.
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...files], { maxBuffer: 1 << 24, timeout: 600_000 });
+    const texts: Texts[] = [];
+    for (const file of files) texts.push(await toolTexts(path.join(out, path.basename(file).replace(/\.docx$/, '.pdf')), tools));
+    return texts;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface OfficeShaped {
+  c: OfficeCase;
+  texts: Texts;
+}
+
+/** Writes, converts and reads the cases in batches of 100 (pdftotext and mutool shapes only when installed). */
+export async function readOfficeShapes(cases: OfficeCase[], options: { cacheDir?: string } = {}): Promise<OfficeShaped[]> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  mkdirSync(cacheDir, { recursive: true });
+  const tools = { poppler: hasPdftotext(), mutool: hasMutool() };
+  const out: OfficeShaped[] = [];
+  for (let i = 0; i < cases.length; i += BATCH) {
+    const batch = cases.slice(i, i + BATCH);
+    const texts = await batchTexts(batch, cacheDir, tools);
+    batch.forEach((c, k) => out.push({ c, texts: texts[k] }));
+  }
+  return out;
+}

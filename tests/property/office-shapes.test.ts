@@ -1,0 +1,57 @@
+/**
+ * The parser on PDFs made the way most agencies make them: a Word file exported by an office suite. 200 generated
+ * reports are written as Word files (src/generator/render-docx.ts), made PDFs by LibreOffice (`soffice --headless
+ * --convert-to pdf`), and read by the pipeline's own PDF reader and by the tools of the PDF shapes (pdftotext default,
+ * -layout, -raw; mutool; pdf.js words in lines by position). Every cell of tables A, B and C must be exact or null with
+ * a diagnostic: zero wrong, zero silent; the exact/null/wrong table of each shape is printed.
+ *
+ * LibreOffice comes from Debian (libreoffice-writer-nogui, which .ci/run installs); without it the tests are skipped
+ * with the reason in their titles. Converted batches are cached under .cache/office-pdfs/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeDefects, measureOfficeShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { OFFICE_SHAPES, type OfficeShape } from '../../src/generator/shapes/office';
+import { formatTallies } from '../../src/generator/shapes/measure';
+import { findTool, mutool, pdftotext, titleWithTools, type Tool } from '../support/tools';
+
+const REPORTS = 200;
+const soffice = findTool('soffice', 'libreoffice-writer-nogui');
+
+/**
+ * Shapes where the parser still gives wrong cells (200 reports, 2026-12-03, PARSER_VERSION 1.5.21). mutool: a report
+ * that prints （三）不予公开 as one row, its numbers one per line after the group's label, gets them in
+ * 1.属于国家秘密's cells (officeCase('shape-office', 171); the parser of the session's start did the same).
+ */
+const KNOWN_DEFECTS: Partial<Record<OfficeShape, string>> = {
+  'office-mutool': '7 wrong of 39,543 cells (officeCase 171: （三）不予公开 printed as one row, its numbers read as 1.属于国家秘密’s)',
+};
+
+const toolsOf = (shape: OfficeShape): Tool[] => [soffice, ...(shape.includes('pdftotext') ? [pdftotext] : shape === 'office-mutool' ? [mutool] : [])];
+
+let measures: ShapeMeasure[] = [];
+
+beforeAll(async () => {
+  if (!soffice.missing) measures = await measureOfficeShapes(REPORTS);
+}, 1_800_000);
+
+afterAll(() => {
+  if (measures.length) console.log(`\noffice shapes, ${REPORTS} Word files made PDFs by LibreOffice:\n${formatTallies(measures.map((m) => [m.shape, m.tally]))}\n`);
+});
+
+describe.each(OFFICE_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
+  const known = KNOWN_DEFECTS[shape];
+  const missing = toolsOf(shape).some((t) => t.missing);
+  const title = titleWithTools(`${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, toolsOf(shape));
+  (known && !missing ? it.fails : it.skipIf(missing))(known && !missing ? `${title} — FAILS today: ${known}` : title, () => {
+    const m = measures.find((x) => x.shape === shape)!;
+    expect(m.tally.reports).toBe(REPORTS);
+    expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
+  });
+});
+
+describe(titleWithTools('the pipeline’s own PDF reader on LibreOffice’s PDFs', [soffice]), () => {
+  it.skipIf(!!soffice.missing)('reads at least 99.9 % of the cells exactly', () => {
+    const m = measures.find((x) => x.shape === 'office-reader')!;
+    expect(m.tally.exact / m.tally.cells).toBeGreaterThan(0.999);
+  });
+});

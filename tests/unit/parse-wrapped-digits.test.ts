@@ -1,0 +1,45 @@
+/**
+ * Numbers wrapped in narrow value cells. Word and LibreOffice wrap a number too long for its cell ("２６９０" as "２６９"
+ * over "０"), and pdftotext, pdfplumber-like readers and the like print the pieces on the next line, with the rest of
+ * the row's label or alone. The pieces end some of the row's numbers: they are joined where exactly one way of joining
+ * makes the row's total the sum of its six cells (B3); otherwise the row is not read. Never the cut numbers.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
+
+/** officeCase('shape-office', 24): a Word file made a PDF by LibreOffice 7.4, read by pdftotext -layout and as pdf-lines. */
+const LAYOUT = 'tests/fixtures/shapes/pdftotext-layout-libreoffice-wrapped-digits.txt';
+const LINES = 'tests/fixtures/shapes/pdf-lines-libreoffice-wrapped-digits.txt';
+const RECEIVED = { natural: 2690, commercial: 478, research: 0, nonprofit: 0, legal: 353, otherOrg: 0, total: 3521 };
+const HANDLED = { natural: 2493, commercial: 451, research: 0, nonprofit: 0, legal: 353, otherOrg: 0, total: 3297 };
+
+describe('digits wrapped onto the next line', () => {
+  it('are joined to the numbers they end when only one join adds up (-layout: the pieces stand under them)', () => {
+    const text = readFileSync(LAYOUT, 'utf8');
+    expect(text).toMatch(/一、本年新收政府信息公开申 +２６９ +４７８ +０ +０ +３５３ +０ +３５２\n +请数量 +０ +１\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.received).toEqual(RECEIVED);
+    expect(r.requests.handledTotal).toEqual(HANDLED);
+    expect(r.diagnostics.filter((d) => d.code === 'row-digits-wrapped').map((d) => [d.path, d.severity])).toEqual([
+      ['requests.received', 'info'],
+      ['requests.handledTotal', 'info'],
+    ]);
+  });
+
+  it('are joined the same way in text whose values stand one space apart', () => {
+    const text = readFileSync(LINES, 'utf8');
+    expect(text).toContain('（七）总计 ２４９ ４５１ ０ ０ ３５３ ０ ３２９\n３ ７\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.received).toEqual(RECEIVED);
+    expect(r.requests.handledTotal).toEqual(HANDLED);
+  });
+
+  it('leave the row null when no join adds up, never the cut numbers', () => {
+    const text = readFileSync(LINES, 'utf8').replace('请数量 ０ １', '请数量 ０ ２');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.received.natural).toBeNull();
+    expect(r.requests.received.total).toBeNull();
+    expect(r.diagnostics.find((d) => d.code === 'row-digits-wrapped' && d.path === 'requests.received')?.severity).toBe('warning');
+  });
+});
