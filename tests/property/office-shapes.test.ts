@@ -18,13 +18,11 @@ const REPORTS = 200;
 const soffice = findTool('soffice', 'libreoffice-writer-nogui');
 
 /**
- * Shapes where the parser still gives wrong cells (200 reports, 2026-12-03, PARSER_VERSION 1.5.21). mutool: a report
- * that prints （三）不予公开 as one row, its numbers one per line after the group's label, gets them in
- * 1.属于国家秘密's cells (officeCase('shape-office', 171); the parser of the session's start did the same).
+ * Shapes where the parser still gives wrong cells: none since PARSER_VERSION 1.5.22 (200 reports, 2026-12-03). Before
+ * it mutool gave 7 wrong of 39,543 (officeCase 171: （三）不予公开 printed as one row, its numbers one per line, then
+ * "1.本机" named 1.属于国家秘密 by its ordinal alone and took the group's numbers).
  */
-const KNOWN_DEFECTS: Partial<Record<OfficeShape, string>> = {
-  'office-mutool': '7 wrong of 39,543 cells (officeCase 171: （三）不予公开 printed as one row, its numbers read as 1.属于国家秘密’s)',
-};
+const KNOWN_DEFECTS: Partial<Record<OfficeShape, string>> = {};
 
 const toolsOf = (shape: OfficeShape): Tool[] => [soffice, ...(shape.includes('pdftotext') ? [pdftotext] : shape === 'office-mutool' ? [mutool] : [])];
 

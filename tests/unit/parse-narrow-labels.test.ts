@@ -29,3 +29,16 @@ describe('a group’s first sub-row cut short beside the group label’s first p
     expect(r.requests['unavailable.notHeld'].total).toBeNull();
   });
 });
+
+describe('an ordinal with a label cut short', () => {
+  /** officeCase('shape-office', 171) read by mutool: （三）不予公开 printed as one row, its numbers one per line. */
+  const text = readFileSync('tests/fixtures/shapes/mutool-libreoffice-group-line.txt', 'utf8');
+
+  it('names the next sub-row only when its words are that row’s: "1.本机" after （三）不予公开 is not 1.属于国家秘密', () => {
+    expect(text).toContain('(三) 不予公开\n201\n15\n0\n0\n56\n22\n294\n\n(四) 无\n法提供\n\n1.本机\n关不掌\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.withheld).toEqual({ natural: 201, commercial: 15, research: 0, nonprofit: 0, legal: 56, otherOrg: 22, total: 294 });
+    expect(r.requests['withheld.stateSecret'].natural).toBeNull();
+    expect(r.requests['unavailable.notHeld']).toEqual({ natural: 607, commercial: 21, research: 0, nonprofit: 0, legal: 174, otherOrg: 104, total: 906 });
+  });
+});

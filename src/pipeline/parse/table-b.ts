@@ -101,13 +101,31 @@ export const matchRow = memoByString((label: string): RequestRowKey | null => {
 });
 
 /**
- * A numbered label that names no known row ("8.属于行政询事项", characters dropped by PDF extraction) is the next
- * sub-row when the row before it is the previous sub-row of the same group, or its group's header; a "1." after a
- * group's last sub-row is the next group's first.
+ * A numbered label that names no known row ("8.属于行政询事项", characters dropped by PDF extraction; "1.本机", a label
+ * cut short) is the next sub-row when the row before it is the previous sub-row of the same group, or its group's
+ * header; a "1." after a group's last sub-row is the next group's first. Its words after the ordinal must be that
+ * row's own, in order, some maybe dropped: "1.本机" after （三）不予公开 printed as one line is not 1.属于国家秘密.
  */
 function nextSubRow(label: string, previous: RequestKey | undefined): RequestRowKey | null {
   const named = groupedSubRow(label);
   if (named) return named;
+  const row = nextByOrdinal(label, previous);
+  const words = label.replace(/^[\u4e00-\u9fff]{0,2}\d[.、,]/, '');
+  return row && within(words, TEMPLATE_LABEL.get(row)!.replace(ORDINAL, '')) ? row : null;
+}
+
+/** Whether the characters of `part` stand in `whole` in the same order (others between them allowed). */
+function within(part: string, whole: string): boolean {
+  let at = 0;
+  for (const ch of part) {
+    at = whole.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/** The sub-row an ordinal names after the row before it (see nextSubRow), by position alone. */
+function nextByOrdinal(label: string, previous: RequestKey | undefined): RequestRowKey | null {
   // A character of a vertical group label printed on the row's line may stand before the number ("结6.属于四类过性信息").
   const m = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/.exec(label);
   // A bare ordinal ("1.") names no row: its text is on another line, perhaps under a group label that was lost.
