@@ -43,3 +43,23 @@ describe('digits wrapped onto the next line', () => {
     expect(r.diagnostics.find((d) => d.code === 'row-digits-wrapped' && d.path === 'requests.received')?.severity).toBe('warning');
   });
 });
+
+describe('a number cut in its cell that is not read as a number ("１,５５" over "６")', () => {
+  it('leaves its row null, and the pieces on the next line are no row’s numbers (pdf-lines)', () => {
+    /** officeCase('shape-office', 727) read as pdf-lines: 1,556 printed "１,５５" over "６". */
+    const text = readFileSync('tests/fixtures/shapes/pdf-lines-libreoffice-cut-number.txt', 'utf8');
+    expect(text).toContain('（一）予以公开 １,２６ ０ ２９０ ０ ０ ０ １,５５\n年度办 ６ ６\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.disclosed.total).toBeNull();
+    expect(r.requests.disclosed.natural).toBeNull();
+  });
+
+  it('leaves its row null when the pieces come after a blank line with the rest of the label (the PDF reader’s text)', () => {
+    /** officeCase('shape-office', 403), the pipeline's PDF reader: a row broken across a page, its label wrapped too. */
+    const text = readFileSync('tests/fixtures/shapes/pdf-reader-libreoffice-cut-number.txt', 'utf8');
+    expect(text).toContain('一、本年新收政府信息公开申\t２,５１\t５８５\t２４６\t\t３２４\t０\t３,６６\n\n请数量\t２\t\t\t\t\t\t７\n');
+    const r = parseReport({ text, file: 'a.pdf' });
+    expect(r.requests.received.natural).toBeNull();
+    expect(r.requests.received.total).toBeNull();
+  });
+});

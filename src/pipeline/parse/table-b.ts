@@ -76,6 +76,8 @@ interface Hit {
    * "０"): the pieces, and where they stand; null when none.
    */
   cut: { pieces: CellToken[]; spans: number[] | null; line: number } | null;
+  /** Its line holds digits it could not read as numbers ("２,５１": a number cut in its cell). */
+  garbled: boolean;
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -144,6 +146,9 @@ function nextByOrdinal(label: string, previous: RequestKey | undefined): Request
 /** Each group by the numeral of its own label: 三 → withheld. */
 const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) => [compact(g.zh).match(/^\((.)\)/)![1], g.key]));
 const ORDINAL = /^\d[.、,]/;
+const last0 = (hits: Hit[]) => hits.at(-1);
+/** A row's label that ends in a digit: a number printed on the label's line that was not read as one ("２,５１"). */
+const GARBLED_DIGITS = /[0-9０-９]$/;
 
 /**
  * A sub-row's label cut short in a narrow column, after the first piece of its group's label ("（四）1.本机" on the line
@@ -327,12 +332,15 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // The rest of a long label wrapped onto the next line keeps its row waiting for its cells; a vertical group
     // label's pieces are a few characters each.
     const labelGoesOn: boolean = afterBareRow && !key && !values.length && parts.label.length >= MIN_LABEL_REST;
-    bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup));
+    // A row label whose line also holds digits it could not read as numbers ("２,５１", a number cut in its cell) does
+    // not wait for its cells: the numbers after it could be those pieces' rest.
+    const garbled = !!key && GARBLED_DIGITS.test(parts.label.replace(ORDINAL, ''));
+    bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !garbled);
     if (key) {
       heading = '';
       const own = values.length ? [...values] : null;
       const spans = parts.spans && own ? [spanLines.push(parts.spans) - 1] : [];
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled };
       hits.push(hit);
       open = 0;
       wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
@@ -354,13 +362,22 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // (LibreOffice and Word wrap "２６９０" as "２６９" over "０", or over a page break beside a group label's piece).
     // With the rest of the row's label they are the row's (which numbers they end is proved by wrappedDigits, or the
     // row is not read); otherwise only when the row does not add up as printed and they make it add up one way.
+    // Numbers after a row whose line held unreadable digits (on the next line, or further on alone or with the rest of
+    // the row's label) are the rest of those (a number cut in its cell): no row's, and the row's own are not read.
+    const garbledRow = last0(hits);
+    const printedValues = values.filter((v) => !isEmpty(v)).length;
+    const restOrAlone = !parts.label || garbledRow?.at === i - 1 || (!!garbledRow && !!TEMPLATE_LABEL.get(garbledRow.key)?.endsWith(parts.label));
+    if (garbledRow?.garbled && (units.at(-1)?.at ?? -1) < garbledRow.at && printedValues < WIDTH && restOrAlone) {
+      end = i + 1;
+      continue;
+    }
     // Text lines that name no row (a group label's pieces) may stand between the row and the numbers; the row's own
     // numbers stand on its line (not gathered from the lines after it: those are proved by nothing but their count).
     const last = hits.at(-1);
     const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
     if (nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
-      const rest = last.at === i - 1 && !!parts.label && parts.label.length >= 2 && TEMPLATE_LABEL.get(last.key)!.endsWith(parts.label);
+      const rest = last.at === i - 1 && !!parts.label && parts.label.length >= 2 && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
       if (rest || (!addsUp(last.own) && wrappedDigits(last.own, ownSpans, values, parts.spans))) {
         last.cut = { pieces: values, spans: parts.spans, line: no };
         end = i + 1;
