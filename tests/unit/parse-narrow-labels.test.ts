@@ -41,4 +41,13 @@ describe('an ordinal with a label cut short', () => {
     expect(r.requests['withheld.stateSecret'].natural).toBeNull();
     expect(r.requests['unavailable.notHeld']).toEqual({ natural: 607, commercial: 21, research: 0, nonprofit: 0, legal: 174, otherOrg: 104, total: 906 });
   });
+
+  it('needs the row’s first character: "1.申请" after （五）不予处理 printed as one line is not 1.信访举报投诉类申请', () => {
+    /** officeCase('shape-office', 465) read by mutool. */
+    const other = readFileSync('tests/fixtures/shapes/mutool-libreoffice-group-line-2.txt', 'utf8');
+    expect(other).toContain('（五）不予处理\n1\n0\n0\n0\n1\n0\n2\n\n（六）\n其他处\n\n1.申请\n');
+    const r = parseReport({ text: other, file: 'a.txt' });
+    expect(r.requests.notProcessed).toEqual({ natural: 1, commercial: 0, research: 0, nonprofit: 0, legal: 1, otherOrg: 0, total: 2 });
+    expect(r.requests['notProcessed.complaint'].total).toBeNull();
+  });
 });

@@ -106,14 +106,16 @@ export const matchRow = memoByString((label: string): RequestRowKey | null => {
  * A numbered label that names no known row ("8.属于行政询事项", characters dropped by PDF extraction; "1.本机", a label
  * cut short) is the next sub-row when the row before it is the previous sub-row of the same group, or its group's
  * header; a "1." after a group's last sub-row is the next group's first. Its words after the ordinal must be that
- * row's own, in order, some maybe dropped: "1.本机" after （三）不予公开 printed as one line is not 1.属于国家秘密.
+ * row's own, from its first character on, in order, some maybe dropped: "1.本机" after （三）不予公开 printed as one
+ * line is not 1.属于国家秘密, nor "1.申请" after （五）不予处理 1.信访举报投诉类申请.
  */
 function nextSubRow(label: string, previous: RequestKey | undefined): RequestRowKey | null {
   const named = groupedSubRow(label);
   if (named) return named;
   const row = nextByOrdinal(label, previous);
   const words = label.replace(/^[\u4e00-\u9fff]{0,2}\d[.、,]/, '');
-  return row && within(words, TEMPLATE_LABEL.get(row)!.replace(ORDINAL, '')) ? row : null;
+  const own = row ? TEMPLATE_LABEL.get(row)!.replace(ORDINAL, '') : '';
+  return row && words[0] === own[0] && within(words, own) ? row : null;
 }
 
 /** Whether the characters of `part` stand in `whole` in the same order (others between them allowed). */
