@@ -51,3 +51,16 @@ describe('an ordinal with a label cut short', () => {
     expect(r.requests['notProcessed.complaint'].total).toBeNull();
   });
 });
+
+describe('columns by position across a page break (pdftotext -layout lays out each page on its own)', () => {
+  it('are not matched: a lone number on the next page is not placed by the previous page’s columns', () => {
+    /** officeCase('shape-office', 662) read by pdftotext -layout: "2.重复 … 0" (the 0 is 社会公益组织's) opens a page. */
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-libreoffice-page-columns.txt', 'utf8');
+    expect(text).toMatch(/\f +理 +诉类申\n +请\n +2\.重复 +0\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    // Before, the 0 stood where the previous page's 总计 column was, and was read as the total.
+    expect(r.requests['notProcessed.duplicate'].total).toBeNull();
+    // The rows of the previous page are still placed by their own page's columns.
+    expect(r.requests['unavailable.mustCreate']).toEqual({ natural: 3, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: 0, total: 3 });
+  });
+});

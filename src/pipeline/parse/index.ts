@@ -16,7 +16,7 @@ import {
 
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
-import { compactOf, joinLonePoints, joinThousands, markSpaceCells, toLines, type Line } from './lines';
+import { compactOf, joinLonePoints, joinThousands, markSpaceCells, pagesOf, toLines, type Line } from './lines';
 import { readPageHeader, readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
 import { placementOf } from './placement';
@@ -92,10 +92,13 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const report = emptyReport();
   // pdftotext ends each page with a form feed, which then starts the next page's first line: a page break, not a
   // character of that line (in -layout text it would shift the line's columns by one).
-  const text = input.text.includes('\f') ? input.text.replace(/\f/g, '') : input.text;
+  const paged = input.text.includes('\f');
+  const text = paged ? input.text.replace(/\f/g, '') : input.text;
   const raws = text.split('\n');
+  // Where each page starts, for the readers of positions (a table's columns move between pages).
+  const pages = paged ? pagesOf(input.text.split('\n')) : undefined;
   const layout = detectLayout(text, raws);
-  const lines = markSpaceCells(joinLonePoints(joinThousands(layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0))));
+  const lines = markSpaceCells(joinLonePoints(joinThousands(layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0, pages))));
   report.layout = layout;
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))

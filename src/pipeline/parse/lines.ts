@@ -13,12 +13,20 @@ export interface Line {
   compact?: string;
   /** A line of spaces only that stands for a blank table cell (markSpaceCells). */
   spaceCell: boolean;
+  /** The page the line is on (0-based): pdftotext starts each page with a form feed. */
+  page: number;
 }
 
-/** The file's lines (text split at \n) as Lines. */
-export function toLines(raws: string[], lineOffset = 0): Line[] {
+/** The file's lines (text split at \n) as Lines; `pages[i]`: the page of line i (all on page 0 without). */
+export function toLines(raws: string[], lineOffset = 0, pages?: number[]): Line[] {
   // parts and compact are set up front so that every Line has one shape for the engine.
-  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined, spaceCell: false }));
+  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined, spaceCell: false, page: pages?.[i] ?? 0 }));
+}
+
+/** The page of each line of a text whose pages start with a form feed (pdftotext): lines before the first are page 0. */
+export function pagesOf(raws: string[]): number[] {
+  let page = 0;
+  return raws.map((raw) => (page += raw.split('\f').length - 1));
 }
 
 /** Whether a line holds no text: nothing or whitespace only, unless its spaces stand for a blank cell. */

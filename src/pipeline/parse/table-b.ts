@@ -149,6 +149,12 @@ function nextByOrdinal(label: string, previous: RequestKey | undefined): Request
 const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) => [compact(g.zh).match(/^\((.)\)/)![1], g.key]));
 const ORDINAL = /^\d[.、,]/;
 const last0 = (hits: Hit[]) => hits.at(-1);
+/**
+ * Where a line's values stand, on its page: positions on different pages are set this far apart, so that columns are
+ * never matched across a page break (pdftotext -layout lays out each page on its own and moves the columns).
+ */
+const PAGE_WIDTH = 1_000_000;
+const onPage = (spans: number[], line: Line) => (line.page ? spans.map((x) => x + line.page * PAGE_WIDTH) : spans);
 /** A row's label that ends in a digit: a number printed on the label's line that was not read as one ("２,５１"). */
 const GARBLED_DIGITS = /[0-9０-９]$/;
 
@@ -341,7 +347,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     if (key) {
       heading = '';
       const own = values.length ? [...values] : null;
-      const spans = parts.spans && own ? [spanLines.push(parts.spans) - 1] : [];
+      const spans = parts.spans && own ? [spanLines.push(onPage(parts.spans, line)) - 1] : [];
       const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled };
       hits.push(hit);
       open = 0;
@@ -380,8 +386,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     if (nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
       const rest = last.at === i - 1 && !!parts.label && parts.label.length >= 2 && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
-      if (rest || (!addsUp(last.own) && wrappedDigits(last.own, ownSpans, values, parts.spans))) {
-        last.cut = { pieces: values, spans: parts.spans, line: no };
+      if (rest || (!addsUp(last.own) && wrappedDigits(last.own, ownSpans, values, parts.spans && onPage(parts.spans, line)))) {
+        last.cut = { pieces: values, spans: parts.spans && onPage(parts.spans, line), line: no };
         end = i + 1;
         continue;
       }
@@ -400,7 +406,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无') && !(afterBareRow && valuesNext(lines, i + 1, stop));
     if (wrapping && wrapping.own!.length + values.length <= WIDTH) {
       wrapping.own!.push(...values); // a row's numbers wrapped onto the next line
-      if (parts.spans) wrapping.spanLines.push(spanLines.push(parts.spans) - 1);
+      if (parts.spans) wrapping.spanLines.push(spanLines.push(onPage(parts.spans, line)) - 1);
       wrapping.wrapped = true;
       if (wrapping.own!.length >= WIDTH) {
         if (wrapping.key === 'carriedForward') afterLast = true;
@@ -419,7 +425,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       continue;
     }
     if (!hits.length) numbersFirst = true;
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(parts.spans) - 1 : -1, heading, fenced: parts.fenced });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(onPage(parts.spans, line)) - 1 : -1, heading, fenced: parts.fenced });
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
@@ -735,8 +741,8 @@ function addsUp(row: CellToken[]): boolean {
 
 function wrappedDigits(own: CellToken[], spans: number[] | null, pieces: CellToken[], pieceSpans: number[] | null): CellToken[] | null {
   // Positions count only where the row's line keeps its columns by spaces (pdftotext -layout), not in text whose values
-  // stand one space apart.
-  const positioned = !!spans && !!pieceSpans && laidOutRow(spans);
+  // stand one space apart, nor across a page break.
+  const positioned = !!spans && !!pieceSpans && laidOutRow(spans) && Math.floor(spans[0] / PAGE_WIDTH) === Math.floor(pieceSpans[0] / PAGE_WIDTH);
   const under = (p: number, k: number) => !positioned || (pieceSpans![2 * k] >= spans![2 * p] - 2 && pieceSpans![2 * k] <= spans![2 * p + 1] + 1);
   const found: CellToken[][] = [];
   const choose = (k: number, from: number, joined: CellToken[]) => {
