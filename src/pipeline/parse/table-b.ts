@@ -75,7 +75,7 @@ interface Hit {
    * Digits of its numbers wrapped onto the next line with the rest of its label (a narrow value column: "２６９" over
    * "０"): the pieces, and where they stand; null when none.
    */
-  cut: { pieces: CellToken[]; spans: number[] | null; line: number } | null;
+  cut: { pieces: CellToken[]; spans: number[] | null; line: number; ambiguous: boolean } | null;
   /** Its line holds digits it could not read as numbers ("２,５１": a number cut in its cell). */
   garbled: boolean;
 }
@@ -369,7 +369,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // Right after a row read whole, numbers fewer than the columns: the row's numbers wrapped in narrow cells
     // (LibreOffice and Word wrap "２６９０" as "２６９" over "０", or over a page break beside a group label's piece).
     // With the rest of the row's label they are the row's (which numbers they end is proved by wrappedDigits, or the
-    // row is not read); otherwise only when the row does not add up as printed and they make it add up one way.
+    // row is not read); otherwise when they make the row add up one way: then the row is theirs, and not read at all if
+    // it added up as printed too (two readings).
     // Numbers after a row whose line held unreadable digits (on the next line, or further on alone or with the rest of
     // the row's label) are the rest of those (a number cut in its cell): no row's, and the row's own are not read.
     const garbledRow = last0(hits);
@@ -386,8 +387,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     if (nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
       const rest = last.at === i - 1 && !!parts.label && parts.label.length >= 2 && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
-      if (rest || (!addsUp(last.own) && wrappedDigits(last.own, ownSpans, values, parts.spans && onPage(parts.spans, line)))) {
-        last.cut = { pieces: values, spans: parts.spans && onPage(parts.spans, line), line: no };
+      const pieceSpans = parts.spans && onPage(parts.spans, line);
+      // A row that adds up as printed and also with the pieces joined ("１１７ … １１７" over "２ ２"): two readings.
+      const joins = !rest && !!wrappedDigits(last.own, ownSpans, values, pieceSpans);
+      if (rest || joins) {
+        last.cut = { pieces: values, spans: pieceSpans, line: no, ambiguous: joins && addsUp(last.own) };
         end = i + 1;
         continue;
       }
@@ -526,7 +530,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
     if (a.cut) {
-      const joined = wrappedDigits(a.own!, a.spanLines.length === 1 ? spanLines[a.spanLines[0]] : null, a.cut.pieces, a.cut.spans);
+      const joined = a.cut.ambiguous ? null : wrappedDigits(a.own!, a.spanLines.length === 1 ? spanLines[a.spanLines[0]] : null, a.cut.pieces, a.cut.spans);
       const shown = `${a.own!.map((t) => t.printed || '∅').join(' ')} / ${a.cut.pieces.map((t) => t.printed).join(' ')}`;
       if (joined) {
         placed.set(a.key, { tokens: joined, line: a.line, by: 'arithmetic' });

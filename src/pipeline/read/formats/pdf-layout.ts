@@ -225,11 +225,28 @@ function toLines(items: PdfTextItem[]): PdfTextItem[][] {
   return lines.map((l) => l.items);
 }
 
+/** How much of its cell's width a line of a number wrapped in the cell fills, at least, on every line but its last. */
+const WRAPPED_FILL = 0.6;
+
+const lineWidth = (line: PdfTextItem[]) => Math.max(...line.map((i) => i.x + i.width)) - Math.min(...line.map((i) => i.x));
+
+/**
+ * A cell's text: its lines joined. Lines of digits only are one number wrapped in a narrow cell ("２６９" over "０")
+ * when each line but the last fills most of the cell's width; otherwise they are numbers stacked in one cell (two rows
+ * that no ruling line parts) and stay apart, so that no number is made of two.
+ */
+function gridCellText(texts: PdfTextItem[], width: number): string {
+  const lines = toLines(texts);
+  const parts = lines.map((line) => joinLine(line, null));
+  if (parts.length > 1 && parts.every((p) => NUMBER_TEXT.test(p.trim()))) {
+    const wrapped = lines.slice(0, -1).every((line) => lineWidth(line) >= WRAPPED_FILL * width);
+    return cellText(parts.map((p) => p.trim()).join(wrapped ? '' : ' '));
+  }
+  return cellText(parts.reduce((a, b) => a + (isAsciiWord(a[a.length - 1]) && isAsciiWord(b[0]) ? ' ' : '') + b, ''));
+}
+
 function tableGrid(t: RuledTable): TableGrid {
-  const cells = t.cells.map(({ texts, ...cell }) => ({
-    ...cell,
-    text: cellText(toLines(texts).map((line) => joinLine(line, null)).reduce((a, b) => a + (isAsciiWord(a[a.length - 1]) && isAsciiWord(b[0]) ? ' ' : '') + b, '')),
-  }));
+  const cells = t.cells.map(({ texts, ...cell }) => ({ ...cell, text: gridCellText(texts, t.xs[cell.col + cell.colspan] - t.xs[cell.col]) }));
   return { rows: t.ys.length - 1, cols: t.xs.length - 1, cells };
 }
 
