@@ -63,3 +63,14 @@ describe('a number cut in its cell that is not read as a number ("１,５５" ov
     expect(r.requests.received.total).toBeNull();
   });
 });
+
+describe('a row that adds up both as printed and with the wrapped pieces joined', () => {
+  it('is not read: "１１７ … １１７" over "２ ２" is 117 or 1,172 (pdf-lines of officeCase 1145: 1,172)', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdf-lines-libreoffice-two-readings.txt', 'utf8');
+    expect(text).toContain('三、本 (一)予以公开 １１７ ０ ０ ０ ０ ０ １１７\n年度办 ２ ２\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.disclosed.natural).toBeNull();
+    expect(r.requests.disclosed.total).toBeNull();
+    expect(r.diagnostics.find((d) => d.code === 'row-digits-wrapped' && d.path === 'requests.disclosed')?.severity).toBe('warning');
+  });
+});
