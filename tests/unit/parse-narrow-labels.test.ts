@@ -64,3 +64,13 @@ describe('columns by position across a page break (pdftotext -layout lays out ea
     expect(r.requests['unavailable.mustCreate']).toEqual({ natural: 3, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: 0, total: 3 });
   });
 });
+
+describe('a group’s whole label before its first sub-row’s cut label', () => {
+  it('names the sub-row, not the group line: "(六)其他处理 1.申请人无正" (the PDF reader’s text of officeCase 1541)', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdf-reader-libreoffice-group-and-subrow.txt', 'utf8');
+    expect(text).toContain('\t(六)其他处理\t1.申请人无正\t');
+    const r = parseReport({ text, file: 'a.pdf' });
+    expect(r.requests['otherHandling.noCorrection']).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+    expect(r.requests.otherHandling).toBeUndefined();
+  });
+});

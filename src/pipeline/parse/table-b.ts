@@ -159,13 +159,14 @@ const onPage = (spans: number[], line: Line) => (line.page ? spans.map((x) => x 
 const GARBLED_DIGITS = /[0-9０-９]$/;
 
 /**
- * A sub-row's label cut short in a narrow column, after the first piece of its group's label ("（四）1.本机" on the line
+ * A sub-row's label cut short in a narrow column, after its group's label or that label's first piece ("（四）1.本机",
+ * "（六）其他处理 1.申请人无正" on the line
  * of the row's numbers, "无法提 / 关不掌 / 握相关 …" on the lines after it, as pdftotext -layout prints a table whose label
  * columns are a few characters wide): the group's numeral and the ordinal name the sub-row, when the words printed after
  * the ordinal (two or more characters) begin that sub-row's own label.
  */
 function groupedSubRow(label: string): RequestRowKey | null {
-  const m = /^\(([三四五六])\)(\d)[.、,](.{2,})$/.exec(label);
+  const m = /^\(([三四五六])\)(?:不予公开|无法提供|不予处理|其他处理)?(\d)[.、,](.{2,})$/.exec(label);
   const group = m ? GROUP_BY_NUMERAL.get(m[1]) : undefined;
   if (!m || !group) return null;
   const row = (SUB_ROWS.get(group)! as RequestRowKey[])[Number(m[2]) - 1];
