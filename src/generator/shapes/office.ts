@@ -23,7 +23,7 @@ import { pickHtmlStyle, reportFlow } from '../render-html';
 import { rngFor } from '../rng';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, positionLines, writeWhole } from './pdf';
+import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, popplerPages, positionLines, writeWhole } from './pdf';
 import { pdfTextPages } from './pdf-items';
 
 export const OFFICE_SHAPES = ['office-pdftotext', 'office-pdftotext-layout', 'office-pdftotext-raw', 'office-mutool', 'office-pdf-lines', 'office-reader'] as const;
@@ -68,10 +68,9 @@ async function toolTexts(file: string, tools: { poppler: boolean; mutool: boolea
   const texts: Texts = {};
   const join = (pages: string[]) => pages.map((p) => `${p}\f`).join('');
   if (tools.poppler) {
-    const run1 = async (args: string[]) => join((await run('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })).stdout.split('\f').slice(0, -1));
-    texts['office-pdftotext'] = await run1(POPPLER_MODES.pdftotext);
-    texts['office-pdftotext-layout'] = await run1(POPPLER_MODES['pdftotext-layout']);
-    texts['office-pdftotext-raw'] = await run1(POPPLER_MODES['pdftotext-raw']);
+    texts['office-pdftotext'] = join(await popplerPages(file, POPPLER_MODES.pdftotext));
+    texts['office-pdftotext-layout'] = join(await popplerPages(file, POPPLER_MODES['pdftotext-layout']));
+    texts['office-pdftotext-raw'] = join(await popplerPages(file, POPPLER_MODES['pdftotext-raw']));
   }
   if (tools.mutool) texts['office-mutool'] = join(await mutoolPages(file));
   return texts;

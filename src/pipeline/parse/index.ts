@@ -94,9 +94,10 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   // character of that line (in -layout text it would shift the line's columns by one).
   const paged = input.text.includes('\f');
   const text = paged ? input.text.replace(/\f/g, '') : input.text;
-  const raws = text.split('\n');
+  const printed = input.text.split('\n');
+  const raws = paged ? printed.map((l) => l.replace(/\f/g, '')) : printed;
   // Where each page starts, for the readers of positions (a table's columns move between pages).
-  const pages = paged ? pagesOf(input.text.split('\n')) : undefined;
+  const pages = paged ? pagesOf(printed) : undefined;
   const layout = detectLayout(text, raws);
   const lines = markSpaceCells(joinLonePoints(joinThousands(layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0, pages))));
   report.layout = layout;

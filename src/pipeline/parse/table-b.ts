@@ -113,7 +113,7 @@ function nextSubRow(label: string, previous: RequestKey | undefined): RequestRow
   const named = groupedSubRow(label);
   if (named) return named;
   const row = nextByOrdinal(label, previous);
-  const words = label.replace(/^[\u4e00-\u9fff]{0,2}\d[.、,]/, '');
+  const words = label.replace(LEADING_ORDINAL, '');
   const own = row ? TEMPLATE_LABEL.get(row)!.replace(ORDINAL, '') : '';
   return row && words[0] === own[0] && within(words, own) ? row : null;
 }
@@ -130,8 +130,7 @@ function within(part: string, whole: string): boolean {
 
 /** The sub-row an ordinal names after the row before it (see nextSubRow), by position alone. */
 function nextByOrdinal(label: string, previous: RequestKey | undefined): RequestRowKey | null {
-  // A character of a vertical group label printed on the row's line may stand before the number ("结6.属于四类过性信息").
-  const m = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/.exec(label);
+  const m = LEADING_ORDINAL.exec(label);
   // A bare ordinal ("1.") names no row: its text is on another line, perhaps under a group label that was lost.
   if (!m || !previous || label.length > 40 || label.length < m[0].length + 2) return null;
   const n = Number(m[1]);
@@ -148,7 +147,8 @@ function nextByOrdinal(label: string, previous: RequestKey | undefined): Request
 /** Each group by the numeral of its own label: 三 → withheld. */
 const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) => [compact(g.zh).match(/^\((.)\)/)![1], g.key]));
 const ORDINAL = /^\d[.、,]/;
-const last0 = (hits: Hit[]) => hits.at(-1);
+/** A sub-row's ordinal, maybe after a character or two of a vertical group label printed on its line ("结6.属于…"). */
+const LEADING_ORDINAL = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/;
 /**
  * Where a line's values stand, on its page: positions on different pages are set this far apart, so that columns are
  * never matched across a page break (pdftotext -layout lays out each page on its own and moves the columns).
@@ -374,20 +374,18 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // it added up as printed too (two readings).
     // Numbers after a row whose line held unreadable digits (on the next line, or further on alone or with the rest of
     // the row's label) are the rest of those (a number cut in its cell): no row's, and the row's own are not read.
-    const garbledRow = last0(hits);
-    const printedValues = values.filter((v) => !isEmpty(v)).length;
-    const restOrAlone = !parts.label || garbledRow?.at === i - 1 || (!!garbledRow && !!TEMPLATE_LABEL.get(garbledRow.key)?.endsWith(parts.label));
-    if (garbledRow?.garbled && (units.at(-1)?.at ?? -1) < garbledRow.at && printedValues < WIDTH && restOrAlone) {
-      end = i + 1;
-      continue;
-    }
     // Text lines that name no row (a group label's pieces) may stand between the row and the numbers; the row's own
     // numbers stand on its line (not gathered from the lines after it: those are proved by nothing but their count).
     const last = hits.at(-1);
     const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
+    const endsLabel = !!last && !!parts.label && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
+    if (nothingSince && last.garbled && values.filter((v) => !isEmpty(v)).length < WIDTH && (!parts.label || last.at === i - 1 || endsLabel)) {
+      end = i + 1;
+      continue;
+    }
     if (nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
-      const rest = last.at === i - 1 && !!parts.label && parts.label.length >= 2 && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
+      const rest = last.at === i - 1 && parts.label.length >= 2 && endsLabel;
       const pieceSpans = parts.spans && onPage(parts.spans, line);
       // A row that adds up as printed and also with the pieces joined ("１１７ … １１７" over "２ ２"): two readings.
       const joins = !rest && !!wrappedDigits(last.own, ownSpans, values, pieceSpans);
@@ -726,11 +724,6 @@ function labelRest(key: RequestKey, text: string): boolean {
   return !!zh && zh.indexOf(text) > 0;
 }
 
-/**
- * A row's numbers with the digits wrapped onto the next line joined back: each piece ends one of the row's numbers, in
- * order (under it, when both lines keep positions: within a character or two of it). Of every way to join them, the
- * one that makes the row's total the sum of its six cells (B3) is taken when it is the only one; null otherwise.
- */
 /** Whether a row's values stand more than one space apart, most of them (columns kept by position). */
 function laidOutRow(spans: number[]): boolean {
   let wide = 0;
@@ -744,6 +737,11 @@ function addsUp(row: CellToken[]): boolean {
   return row[WIDTH - 1].kind === 'number' && row.slice(0, WIDTH - 1).reduce((sum, t) => sum + value(t), 0) === value(row[WIDTH - 1]);
 }
 
+/**
+ * A row's numbers with the digits wrapped onto the next line joined back: each piece ends one of the row's numbers, in
+ * order (under it, when both lines keep positions: within a character or two of it). Of every way to join them, the
+ * one that makes the row's total the sum of its six cells (B3) is taken when it is the only one; null otherwise.
+ */
 function wrappedDigits(own: CellToken[], spans: number[] | null, pieces: CellToken[], pieceSpans: number[] | null): CellToken[] | null {
   // Positions count only where the row's line keeps its columns by spaces (pdftotext -layout), not in text whose values
   // stand one space apart, nor across a page break.

@@ -218,14 +218,18 @@ function outsideTitle(doc: Node, body: Element, head: string[], memo: Map<Node, 
   return looksLikeTitle(text) ? text : null;
 }
 
+/** The blocks of an element and all it holds. */
+function blocksOf(el: Element): Block[] {
+  const out = new BlockWriter();
+  visit(el, out);
+  out.flush();
+  return out.blocks;
+}
+
 /** Reads a piece of HTML (a table cut out of a text) into blocks: all of it, with no search for the article. */
 export function fragmentBlocks(html: string): Block[] {
   const body = find(parse(html), 'body');
-  if (!body) return [];
-  const out = new BlockWriter();
-  visit(body, out);
-  out.flush();
-  return out.blocks;
+  return body ? blocksOf(body) : [];
 }
 
 /** Reads an HTML string into blocks. */
@@ -236,10 +240,8 @@ export function htmlBlocks(html: string): Block[] {
   if (!body) return [];
   const memo = new Map<Node, string>();
   const article = reportBody(body, memo);
-  const out = new BlockWriter();
-  visit(article, out);
-  out.flush();
-  const head = out.blocks.slice(0, 5).flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+  const blocks = blocksOf(article);
+  const head = blocks.slice(0, 5).flatMap((b) => (b.kind === 'text' ? [b.text] : []));
   const title = outsideTitle(doc, article, head, memo);
-  return title ? [{ kind: 'text', text: title }, ...out.blocks] : out.blocks;
+  return title ? [{ kind: 'text', text: title }, ...blocks] : blocks;
 }
