@@ -4,20 +4,22 @@
  * tables A, B and C counted as exact, null with a diagnostic, silent null or wrong. PDF shapes print the reports with
  * Chromium (printed batches cached under .cache/shape-pdfs/); the poppler shapes need pdftotext (poppler-utils). The
  * office shapes (office-*) write Word files that LibreOffice makes PDFs (soffice: libreoffice-writer-nogui; cached
- * under .cache/office-pdfs/).
+ * under .cache/office-pdfs/). The web dump shapes (web-*) render web pages that w3m, lynx and pandoc turn into text
+ * (Debian w3m, lynx, pandoc; cached under .cache/web-dumps/).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeDefects, measureOfficeShapes, measurePdfShapes, measureTextShape, type ShapeMeasure } from '../src/bench/shapes';
+import { describeDefects, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
 import { hasSoffice, OFFICE_SHAPES, type OfficeShape } from '../src/generator/shapes/office';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
 import { formatTallies, sumTallies, type Tally } from '../src/generator/shapes/measure';
 import { hasMutool, hasPdftotext } from '../src/generator/shapes/pdf';
+import { WEB_SHAPES, webShapesInstalled, type WebShape } from '../src/generator/shapes/web';
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
-const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES];
+const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES];
 const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples]
 Prints, per extraction shape, the cells of tables A, B and C that the parser reads exactly, leaves null with a
 diagnostic, leaves null silently, or gets wrong.`;
@@ -69,6 +71,16 @@ if (officeShapes.length) {
     measures.push(...office.filter((m) => officeShapes.includes(m.shape as OfficeShape)));
     console.error(`office shapes: ${n} reports written, converted by LibreOffice and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+}
+
+const webShapes = requested.filter((s): s is WebShape => (WEB_SHAPES as readonly string[]).includes(s));
+if (webShapes.length) {
+  const installed = webShapesInstalled();
+  for (const s of webShapes) if (!installed.includes(s)) console.error(`${s}: its tool is not installed (Debian w3m, lynx, pandoc): left out`);
+  const t0 = Date.now();
+  const web = await measureWebShapes(n, `${values.prefix}-web`, values['no-cache'] ? { cacheDir: mkdtempSync(path.join(tmpdir(), 'web-')) } : {});
+  measures.push(...web.filter((m) => webShapes.includes(m.shape as WebShape)));
+  console.error(`web shapes: ${n} pages rendered, dumped and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 const total = sumTallies(measures.map((m) => m.tally));

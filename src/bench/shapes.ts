@@ -8,12 +8,13 @@ import { PDF_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shap
 import { addReport, emptyTally, type CellVerdict, type Tally } from '../generator/shapes/measure';
 import { OFFICE_SHAPES, officeCase, readOfficeShapes, type OfficeShape } from '../generator/shapes/office';
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
+import { readWebShapes, WEB_SHAPES, webCase, type WebShape } from '../generator/shapes/web';
 import type { Truth } from '../generator/types';
 import { parseReport } from '../pipeline/parse';
 import { expandHtmlInText } from '../pipeline/read/formats/html-in-text';
 
 export interface ShapeMeasure {
-  shape: Shape | OfficeShape;
+  shape: Shape | OfficeShape | WebShape;
   tally: Tally;
   /** Wrong and silent cells by row path (`requests.withheld.process`), most frequent first. */
   defectRows: [string, number][];
@@ -50,7 +51,7 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
   }
 }
 
-const done = (shape: Shape | OfficeShape, acc: Acc): ShapeMeasure => ({
+const done = (shape: Shape | OfficeShape | WebShape, acc: Acc): ShapeMeasure => ({
   shape,
   tally: acc.tally,
   defectRows: [...acc.rows.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8),
@@ -90,23 +91,36 @@ export async function measurePdfShapes(n: number, print: (html: string) => Promi
   return [...accs.entries()].map(([shape, acc]) => done(shape, acc));
 }
 
+/** Measures each shape of read reports (its text in `texts`); `how(i, shape)` says how to make report i again. */
+function measureRead<S extends OfficeShape | WebShape>(shapes: readonly S[], read: { c: { name: string; truth: Truth }; texts: Partial<Record<S, string>> }[], how: (i: number, shape: S) => string): ShapeMeasure[] {
+  const accs = new Map<S, Acc>();
+  read.forEach((r, i) => {
+    for (const shape of shapes) {
+      const text = r.texts[shape];
+      if (text === undefined) continue;
+      if (!accs.has(shape)) accs.set(shape, newAcc());
+      addText(accs.get(shape)!, how(i, shape), `${r.c.name}.txt`, text, r.c.truth);
+    }
+  });
+  return shapes.flatMap((shape) => (accs.has(shape) ? [done(shape, accs.get(shape)!)] : []));
+}
+
 /**
  * Writes n reports (officeCase(prefix, i)) as Word files, has LibreOffice make them PDFs, and measures each office
  * shape; shapes whose tool is missing are left out. Needs soffice (Debian libreoffice-writer-nogui).
  */
 export async function measureOfficeShapes(n: number, prefix = 'shape-office', options: { cacheDir?: string } = {}): Promise<ShapeMeasure[]> {
-  const cases = Array.from({ length: n }, (_, i) => officeCase(prefix, i));
-  const read = await readOfficeShapes(cases, options);
-  const accs = new Map<OfficeShape, Acc>();
-  read.forEach((r, i) => {
-    for (const shape of OFFICE_SHAPES) {
-      const text = r.texts[shape];
-      if (text === undefined) continue;
-      if (!accs.has(shape)) accs.set(shape, newAcc());
-      addText(accs.get(shape)!, `officeCase('${prefix}', ${i}) read by ${shape}`, `${r.c.name}.txt`, text, r.c.truth);
-    }
-  });
-  return OFFICE_SHAPES.flatMap((shape) => (accs.has(shape) ? [done(shape, accs.get(shape)!)] : []));
+  const read = await readOfficeShapes(Array.from({ length: n }, (_, i) => officeCase(prefix, i)), options);
+  return measureRead(OFFICE_SHAPES, read, (i, shape) => `officeCase('${prefix}', ${i}) read by ${shape}`);
+}
+
+/**
+ * Renders n reports (webCase(prefix, i)) as web pages and measures each web dump shape (w3m, lynx, pandoc); shapes
+ * whose tool is missing are left out.
+ */
+export async function measureWebShapes(n: number, prefix = 'shape-web', options: { cacheDir?: string } = {}): Promise<ShapeMeasure[]> {
+  const read = await readWebShapes(Array.from({ length: n }, (_, i) => webCase(prefix, i)), options);
+  return measureRead(WEB_SHAPES, read, (i, shape) => `webCase('${prefix}', ${i}) dumped by ${shape}`);
 }
 
 /** The defects of one measure, for a failing test's message or the script's output. */

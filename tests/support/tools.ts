@@ -52,6 +52,11 @@ export const pdftotext = findTool('pdftotext', 'poppler-utils');
 /** MuPDF's command-line tool (`mutool draw -F txt`: the text PyMuPDF gives too). */
 export const mutool = findTool('mutool', 'mupdf-tools');
 
+/** Terminal web browsers and pandoc: the text people make of a saved web page (src/generator/shapes/web.ts). */
+export const w3m = findTool('w3m', 'w3m');
+export const lynx = findTool('lynx', 'lynx');
+export const pandoc = findTool('pandoc', 'pandoc');
+
 /** The title a block gets: its own, plus the skip marker and reason when a tool it needs is missing. */
 export function titleWithTools(title: string, tools: readonly Tool[]): string {
   const reasons = tools.flatMap((t) => (t.missing ? [t.missing] : []));

@@ -308,6 +308,61 @@ function rowParts(raw: string): RowParts {
   return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans ?? null };
 }
 
+/** East Asian wide and full-width characters, two columns in a terminal (as wcwidth counts: ambiguous ones one). */
+function isWide(c: number): boolean {
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+}
+
+/**
+ * Character offsets into a line (ascending, as RowParts.spans) as the columns a terminal shows them at: each wide
+ * character before an offset counts two. (A character outside the Basic Multilingual Plane is two UTF-16 units and
+ * two columns, so it counts right as it is.)
+ */
+export function displayOffsets(raw: string, offsets: number[]): number[] {
+  const out = new Array<number>(offsets.length);
+  let wide = 0;
+  let i = 0;
+  for (let k = 0; k < offsets.length; k++) {
+    for (; i < offsets[k]; i++) if (isWide(raw.charCodeAt(i))) wide++;
+    out[k] = offsets[k] + wide;
+  }
+  return out;
+}
+
+/**
+ * Whether the rows of lines[from, to) keep their columns by display width, as a terminal shows text (w3m, lynx,
+ * pandoc's plain tables: a Chinese or full-width character two columns wide), rather than one column a character
+ * (pdftotext -layout). A table's rows of three or more values end at one column in the count their text was laid out
+ * in, and move with their labels' widths in the other: the count under which more rows end together (within a column
+ * either way) is the text's; when they tie, characters.
+ */
+export function displayAligned(lines: Line[], from: number, to: number): boolean {
+  const chars = new Map<number, number>();
+  const display = new Map<number, number>();
+  const bump = (m: Map<number, number>, x: number) => m.set(x, (m.get(x) ?? 0) + 1);
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line.raw.includes('  ')) continue;
+    const parts = partsOf(line);
+    if (!parts.spans || parts.values.length < 3 || !parts.label) continue;
+    const end = parts.spans[parts.spans.length - 1];
+    const shown = displayOffsets(line.raw, [end])[0];
+    // A row without wide characters ends at the same column in both counts.
+    if (shown === end) continue;
+    const page = line.page * 1_000_000;
+    bump(chars, page + end);
+    bump(display, page + shown);
+  }
+  return mostTogether(display) > mostTogether(chars);
+}
+
+/** The most rows that end within one column of each other. */
+function mostTogether(ends: Map<number, number>): number {
+  let most = 0;
+  for (const x of ends.keys()) most = Math.max(most, (ends.get(x - 1) ?? 0) + ends.get(x)! + (ends.get(x + 1) ?? 0));
+  return most;
+}
+
 /** The raw line folded and without whitespace, computed once and kept on the line. */
 export function compactOf(line: Line): string {
   return (line.compact ??= compact(line.raw));

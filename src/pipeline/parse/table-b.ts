@@ -32,8 +32,9 @@ import {
 import { toCells } from './cells';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
+import { compactOf, displayAligned, displayOffsets, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
+import { readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { compact, isPageNoise, memoByString, readCell, type CellToken } from '../text';
 
@@ -94,6 +95,8 @@ interface Unit {
   heading: string;
   /** A fenced Markdown row ("| 1 | 0 | … |"). */
   fenced: boolean;
+  /** Display text: the line also holds the rest of the label of the row just before it (see stacked-digits.ts). */
+  rest: boolean;
 }
 
 export const matchRow = memoByString((label: string): RequestRowKey | null => {
@@ -154,7 +157,18 @@ const LEADING_ORDINAL = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/;
  * never matched across a page break (pdftotext -layout lays out each page on its own and moves the columns).
  */
 const PAGE_WIDTH = 1_000_000;
-const onPage = (spans: number[], line: Line) => (line.page ? spans.map((x) => x + line.page * PAGE_WIDTH) : spans);
+
+/**
+ * Where a line's values stand, as the table's text counts columns (see displayAligned), on its page (see PAGE_WIDTH).
+ */
+function positionsOf(spans: number[], line: Line, display: boolean): number[] {
+  const placed = display ? displayOffsets(line.raw, spans) : spans;
+  return line.page ? placed.map((x) => x + line.page * PAGE_WIDTH) : placed;
+}
+/** How many lines above the table's start may hold its first row's stacked digits (stackLines). */
+const STACK_LOOKBACK = 3;
+/** The first digits of a number and its thousands separator, stacked on a line of their own ("１,"). */
+const CUT_PIECE = /^[0-9０-９]{1,3}[,，]$/;
 /** A row's label that ends in a digit: a number printed on the label's line that was not read as one ("２,５１"). */
 const GARBLED_DIGITS = /[0-9０-９]$/;
 
@@ -273,9 +287,13 @@ interface Stream {
   end: number;
   /** The value offsets of the table's space lines that hold values, in print order (columns.ts). */
   spanLines: number[][];
+  /** The table's columns are kept by display width (a terminal's dump): see displayAligned. */
+  display: boolean;
 }
 
 function readStream(lines: Line[], start: number, stop: number): Stream {
+  const display = displayAligned(lines, start, stop);
+  const onPage = (spans: number[], line: Line) => positionsOf(spans, line, display);
   const hits: Hit[] = [];
   const units: Unit[] = [];
   const spanLines: number[][] = [];
@@ -333,7 +351,21 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // The rest of a row's label wrapped onto a line of its own with the row's numbers ("5.要求行政机关确认或重新" /
     // "出具已获取信息 6 3 1 — 1 0 11"): text that is part of the waiting row's own template label names that row.
     if (!key && bareRow && values.length && labelRest(hits.at(-1)!.key, parts.label)) key = hits.at(-1)!.key;
-    if (afterLast && (key || (parts.label && !values.length) || (!wrapping && values.length))) {
+    // In a terminal's dump a row whose label wraps centres its cells on the label's lines: the first line may hold
+    // only the top digits of its tall numbers ("1.申请人无正当理由逾期不补正、 ２ ２" over "行政机关不再处理… ５ ０ … ５").
+    // Its row's cells are on the line with the rest of its label; the first line's numbers are pieces above them.
+    const prior = hits.at(-1);
+    if (display && !key && prior?.own && prior.at === i - 1 && prior.own.length < WIDTH && values.length === WIDTH && labelRest(prior.key, parts.label)) {
+      units.push({ tokens: prior.own, line: prior.line, at: prior.at, cluster, run: hits.length - 1, spanLine: prior.spanLines[0] ?? -1, heading: '', fenced: false, rest: false });
+      prior.own = [...values];
+      prior.at = i;
+      prior.spanLines = parts.spans ? [spanLines.push(onPage(parts.spans, line)) - 1] : [];
+      end = i + 1;
+      continue;
+    }
+    // In a terminal's dump the last row's digits may stack on the lines below it (lines of pieces, stacked-digits.ts).
+    const stackedBelow = display && afterLast && !parts.label && values.length < WIDTH && values.every((v) => v.kind === 'number') && end === i;
+    if (afterLast && !stackedBelow && (key || (parts.label && !values.length) || (!wrapping && values.length))) {
       end = i;
       break;
     }
@@ -352,7 +384,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled };
       hits.push(hit);
       open = 0;
-      wrapping = own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
+      // A terminal's dump keeps each row on its line: a short row's blank cells are printed as nothing, not wrapped.
+      wrapping = !display && own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
       cluster++;
       if (key === 'carriedForward' && own && (own.length >= WIDTH || parts.separator !== 'space')) afterLast = true;
       end = i + 1;
@@ -383,7 +416,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       end = i + 1;
       continue;
     }
-    if (nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
+    // In a terminal's dump digits stack above a row's line as well as below it: stacked-digits.ts reads them all.
+    if (!display && nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
       const rest = last.at === i - 1 && parts.label.length >= 2 && endsLabel;
       const pieceSpans = parts.spans && onPage(parts.spans, line);
@@ -397,7 +431,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     // Numbers after text that names no row (the end of a wrapped label, a label misread) stand without a label; text
     // followed by empty cells only is a header fragment ("| 企业 | 机构 | 其他 |  |  |"), not a row.
-    if (parts.label) {
+    const rest = display && nothingSince && last.at === i - 1 && parts.label.length >= 2 && endsLabel;
+    if (parts.label && !rest) {
       cluster++;
       if (values.every(isEmpty)) continue;
     }
@@ -428,12 +463,12 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       continue;
     }
     if (!hits.length) numbersFirst = true;
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(onPage(parts.spans, line)) - 1 : -1, heading, fenced: parts.fenced });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(onPage(parts.spans, line)) - 1 : -1, heading, fenced: parts.fenced, rest });
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
-  return { hits, units, end, spanLines };
+  return { hits, units, end, spanLines, display };
 }
 
 const BARE_ORDINAL = /^\d[.、,]$/;
@@ -522,12 +557,59 @@ function samePrinted(a: CellToken[], b: CellToken[]): boolean {
   return true;
 }
 
+/** The table's lines as stacked-digits.ts reads them: rows with their cells, lines of digit pieces, other lines. */
+function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
+  const rows = new Map(stream.hits.map((h) => [h.at, h]));
+  const units = new Map(stream.units.map((u) => [u.at, u]));
+  const out: StackLine[] = [];
+  // The first row's top digits may stand above the line the table starts at.
+  for (let i = Math.max(0, start - STACK_LOOKBACK); i < stream.end; i++) {
+    const hit = rows.get(i);
+    const unit = units.get(i);
+    if (hit?.own) out.push({ kind: 'row', id: i, cells: hit.own, spans: hit.spanLines.length === 1 ? stream.spanLines[hit.spanLines[0]] : null });
+    else if (unit && unit.spanLine >= 0 && unit.tokens.length < WIDTH && unit.tokens.every((t) => t.kind === 'number'))
+      out.push({ kind: 'pieces', id: i, pieces: unit.tokens, spans: stream.spanLines[unit.spanLine], up: unit.rest });
+    else {
+      const cut = hit || unit ? null : cutPieces(lines[i]);
+      if (cut) out.push({ kind: 'pieces', id: i, pieces: cut.pieces, spans: positionsOf(cut.spans, lines[i], true), up: false });
+      else out.push({ kind: 'other', values: !!unit || !!hit?.own || partsOf(lines[i]).values.length > 0 });
+    }
+  }
+  return out;
+}
+
+/** A line of the top pieces of numbers with thousands separators ("１,   １,"): each piece as printed, and where it stands. */
+function cutPieces(line: Line): { pieces: CellToken[]; spans: number[] } | null {
+  const pieces: CellToken[] = [];
+  const spans: number[] = [];
+  for (const m of line.raw.matchAll(/\S+/g)) {
+    if (!CUT_PIECE.test(m[0])) return null;
+    pieces.push({ kind: 'text', printed: m[0] });
+    spans.push(m.index, m.index + m[0].length);
+  }
+  return pieces.length ? { pieces, spans } : null;
+}
+
 export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
-  const { hits, units, end, spanLines } = readStream(lines, start, stop);
+  const stream = readStream(lines, start, stop);
+  const { hits, end, spanLines } = stream;
+  const stacked = stream.display ? readStackedRows(stackLines(lines, start, stream)) : null;
+  const units = stacked ? stream.units.filter((u) => !stacked.consumed.has(u.at)) : stream.units;
   const present = presentRows(hits);
   const placed = new Map<RequestKey, Placed>();
   const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
+    const joined = stacked?.joined.get(a.at);
+    if (joined) {
+      placed.set(a.key, { tokens: joined.cells, line: a.line, by: 'arithmetic' });
+      log.info('row-digits-wrapped', a.line, `${WIDTH} numbers on the row's line`, joined.shown, `表三“${a.key}”行的数字在窄列中逐位折行（${joined.shown}），按各行总计只有一种接法，已接回`, `requests.${a.key}`);
+      continue;
+    }
+    const unread = stacked?.unread.get(a.at);
+    if (unread) {
+      log.warn('row-digits-wrapped', a.line, `${WIDTH} numbers on the row's line`, unread.shown, `表三“${a.key}”行的数字在窄列中逐位折行（${unread.shown}），折行的数字属于哪一行、哪一格无法由行总计唯一确定，该行记为空值`, `requests.${a.key}`);
+      continue;
+    }
     if (a.cut) {
       const joined = a.cut.ambiguous ? null : wrappedDigits(a.own!, a.spanLines.length === 1 ? spanLines[a.spanLines[0]] : null, a.cut.pieces, a.cut.spans);
       const shown = `${a.own!.map((t) => t.printed || '∅').join(' ')} / ${a.cut.pieces.map((t) => t.printed).join(' ')}`;
@@ -756,6 +838,9 @@ function wrappedDigits(own: CellToken[], spans: number[] | null, pieces: CellTok
     }
     for (let p = from; p < WIDTH; p++) {
       if (joined[p].kind !== 'number' || !under(p, k)) continue;
+      // A 0 is never continued: "０" over "５" is no 5, nor 05.
+      const own = joined[p];
+      if (own.kind === 'number' && own.value === 0) continue;
       const cell = readCell(`${joined[p].printed}${pieces[k].printed}`);
       if (cell.kind !== 'number') continue;
       choose(k + 1, p + 1, joined.map((t, q) => (q === p ? cell : t)));

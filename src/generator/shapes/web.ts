@@ -1,0 +1,126 @@
+/**
+ * Web dump shapes: a report's web page (render-html.ts: its table layouts, site chrome and all) turned into text by
+ * the tools people point at a saved page:
+ * - `web-w3m` (`w3m -dump`) and `web-lynx` (`lynx -dump`): the page as an 80-column terminal shows it. Columns are
+ *   kept by display width (a Chinese or full-width character is two columns wide, where pdftotext -layout counts one
+ *   a character), numbers too long for a narrow column wrap onto the next line ("１" over "３"), a blank cell prints as
+ *   nothing, and lynx often puts cells one space apart;
+ * - `web-pandoc` (`pandoc -f html -t plain`): tables as grids of space-aligned columns, long cells wrapped inside
+ *   their column, merged cells once.
+ * The pages are written in UTF-8 (how a tool decodes GBK is not what is measured). Dumps are cached under
+ * `.cache/web-dumps/`, keyed by the pages and the tools' arguments: a second run only reads them back.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { pickHtmlStyle, renderHtmlPage } from '../render-html';
+import { rngFor } from '../rng';
+import { generateTruth } from '../truth';
+import type { Truth } from '../types';
+import { shapeParts, shapeTruthOptions } from './index';
+import { writeWhole } from './pdf';
+
+export const WEB_SHAPES = ['web-w3m', 'web-lynx', 'web-pandoc'] as const;
+export type WebShape = (typeof WEB_SHAPES)[number];
+
+/** Each shape's tool and its arguments before the page's file (80 columns, as each tool's default terminal). */
+const TOOLS: Record<WebShape, { command: string; args: string[]; version: string }> = {
+  'web-w3m': { command: 'w3m', args: ['-dump', '-cols', '80', '-T', 'text/html', '-I', 'UTF-8', '-O', 'UTF-8'], version: '-version' },
+  'web-lynx': { command: 'lynx', args: ['-dump', '-nolist', '-width=80', '-display_charset=utf-8', '-assume_charset=utf-8'], version: '-version' },
+  'web-pandoc': { command: 'pandoc', args: ['-f', 'html', '-t', 'plain', '--columns=72'], version: '--version' },
+};
+
+const DEFAULT_CACHE_DIR = path.resolve('.cache/web-dumps');
+const BATCH = 100;
+/** Tool runs at once (each a short process). */
+const PARALLEL = 4;
+
+const run = promisify(execFile);
+
+export interface WebCase {
+  name: string;
+  truth: Truth;
+  /** The saved page, in UTF-8. */
+  html: string;
+}
+
+/** Report `i` of a run named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. */
+export function webCase(prefix: string, i: number): WebCase {
+  const seed = `${prefix}-${i}`;
+  const truth = generateTruth(seed, shapeTruthOptions(i));
+  const rng = rngFor(seed, 'web-shape');
+  const style = { ...pickHtmlStyle(rng.fork('style')), charset: 'UTF-8' };
+  return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-web`, truth, html: renderHtmlPage(shapeParts(truth, rng, true), style) };
+}
+
+/** The web shapes whose tool can be run here (Debian w3m, lynx, pandoc; CI installs them). */
+export function webShapesInstalled(): WebShape[] {
+  return WEB_SHAPES.filter((shape) => !spawnSync(TOOLS[shape].command, [TOOLS[shape].version], { encoding: 'utf8' }).error);
+}
+
+type Texts = Partial<Record<WebShape, string>>;
+
+/** Runs `jobs` at most PARALLEL at a time, results in order. */
+async function inParallel<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
+  const out = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const k = next++;
+      out[k] = await jobs[k]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, worker));
+  return out;
+}
+
+/** A batch's dumps by the given tools: from the cache when the same pages were dumped before. */
+async function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string): Promise<Texts[]> {
+  const key = createHash('sha256').update(JSON.stringify(shapes.map((s) => TOOLS[s].args))).update(JSON.stringify(batch.map((c) => c.html))).digest('hex').slice(0, 32);
+  const json = path.join(cacheDir, `${key}.json`);
+  if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as Texts[];
+  const dir = mkdtempSync(path.join(tmpdir(), 'web-dump-'));
+  try {
+    const files = batch.map((c, k) => {
+      const file = path.join(dir, `${String(k).padStart(3, '0')}.html`);
+      writeFileSync(file, c.html);
+      return file;
+    });
+    const jobs = files.flatMap((file) =>
+      shapes.map((shape) => async (): Promise<[WebShape, string]> => {
+        const { command, args } = TOOLS[shape];
+        const { stdout } = await run(command, [...args, file], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, LANG: 'C.UTF-8', TERM: 'dumb' } });
+        return [shape, stdout];
+      }),
+    );
+    const dumped = await inParallel(jobs);
+    const texts = batch.map((_, k) => Object.fromEntries(dumped.slice(k * shapes.length, (k + 1) * shapes.length)) as Texts);
+    writeWhole(json, JSON.stringify(texts));
+    return texts;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface WebShaped {
+  c: WebCase;
+  texts: Texts;
+}
+
+/** Dumps the cases' pages with every installed tool, in batches of 100. */
+export async function readWebShapes(cases: WebCase[], options: { cacheDir?: string } = {}): Promise<WebShaped[]> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  mkdirSync(cacheDir, { recursive: true });
+  const shapes = webShapesInstalled();
+  const out: WebShaped[] = [];
+  if (!shapes.length) return out;
+  for (let i = 0; i < cases.length; i += BATCH) {
+    const batch = cases.slice(i, i + BATCH);
+    const texts = await batchTexts(batch, shapes, cacheDir);
+    batch.forEach((c, k) => out.push({ c, texts: texts[k] }));
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Text laid out by a terminal (`w3m -dump` of a report's web page at 80 columns). Two things differ from pdftotext
+ * -layout: columns are counted by display width (a Chinese or full-width character is two columns), and a number too
+ * wide for its column stands one digit a line, centred on its row: 153 prints "１" above the row's line, "５" on it
+ * and "３" below. Which row each line of digits belongs to is proved by the rows' totals (B3), or the rows stay null.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
+import { displayAligned, displayOffsets, toLines } from '../../src/pipeline/parse/lines';
+import { readStackedRows, type StackLine } from '../../src/pipeline/parse/stacked-digits';
+import { readCell } from '../../src/pipeline/text';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/shapes/${name}`, 'utf8');
+const row = (...values: number[]) => ({ natural: values[0], commercial: values[1], research: values[2], nonprofit: values[3], legal: values[4], otherOrg: values[5], total: values[6] });
+const wrapped = (r: ReturnType<typeof parseReport>) => r.diagnostics.filter((d) => d.code === 'row-digits-wrapped').map((d) => [d.path, d.severity]);
+
+describe('columns by display width', () => {
+  it('counts a wide character as two columns', () => {
+    expect(displayOffsets('一、本年 1  ２ 3', [5, 6, 8, 9, 10, 11])).toEqual([9, 10, 12, 14, 15, 16]);
+  });
+
+  it('tells a terminal’s dump (w3m) from pdftotext -layout text by where rows end', () => {
+    const w3m = toLines(fixture('w3m-stacked-digits.txt').split('\n'));
+    expect(displayAligned(w3m, 0, w3m.length)).toBe(true);
+    const layout = toLines(fixture('pdftotext-layout-libreoffice-wrapped-digits.txt').replace(/\f/g, '').split('\n'));
+    expect(displayAligned(layout, 0, layout.length)).toBe(false);
+  });
+});
+
+describe('digits stacked in narrow cells (webCase(\'shape-web\', i) dumped by w3m)', () => {
+  it('joins the digits above and below a row when only one way adds up in every row (case 45)', () => {
+    const text = fixture('w3m-stacked-digits.txt');
+    expect(text).toMatch(/ +１ +３ +１\n +\(一\) 予以公开 +５ +0 +７ +0 +０ +０ ９\n +３ +０\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.received).toEqual(row(264, 0, 67, 0, 0, 0, 331));
+    expect(r.requests.disclosed).toEqual(row(153, 0, 37, 0, 0, 0, 190));
+    expect(r.requests.partlyDisclosed).toEqual(row(33, 0, 8, 1, 0, 0, 42));
+    expect(wrapped(r)).toContainEqual(['requests.disclosed', 'info']);
+  });
+
+  it('leaves rows null when the digits between them add up either way, and reads those that every way reads alike (case 94)', () => {
+    // Every row's natural person column equals its total: "８ ８" between 4.保护第三方 (２ … ２) and 5.属于三类内部 (４ … ４) ends
+    // 28 or starts 84 and both rows add up either way.
+    const r = parseReport({ text: fixture('w3m-stacked-digits-ambiguous.txt'), file: 'a.txt' });
+    expect(r.requests.received).toEqual(row(230, 0, 0, 0, 0, 0, 230));
+    // The rest of the label on the digits' line puts them in that row's band.
+    expect(r.requests.partlyDisclosed).toEqual(row(48, 0, 0, 0, 0, 0, 48));
+    // The label's first line holds the top digits, its second the rest of the row.
+    expect(r.requests['otherHandling.noCorrection']).toEqual(row(25, 0, 0, 0, 0, 0, 25));
+    expect(r.requests['withheld.process'].natural).toBeNull();
+    expect(r.requests.handledTotal.total).toBeNull();
+    expect(wrapped(r)).toContainEqual(['requests.handledTotal', 'warning']);
+  });
+
+  it('joins a number with a thousands separator stacked over three lines ("１," / "２３" / "８", case 888)', () => {
+    const r = parseReport({ text: fixture('w3m-stacked-thousands.txt'), file: 'a.txt' });
+    expect(r.requests.received.natural).toBe(1238);
+    expect(r.requests.received.total).toBe(1238);
+    expect(r.requests.handledTotal).toEqual({ ...row(1198, 0, 1, 1, 0, 0, 1200), legal: null, otherOrg: null });
+  });
+});
+
+describe('readStackedRows', () => {
+  const cells = (...printed: string[]) => printed.map(readCell);
+  /** A row line with its seven cells four columns apart, from column 40. */
+  const rowLine = (id: number, ...printed: string[]): StackLine => ({ kind: 'row', id, cells: cells(...printed), spans: printed.flatMap((_, k) => [40 + 4 * k, 41 + 4 * k]) });
+  const pieces = (id: number, at: Record<number, string>, up = false): StackLine => ({
+    kind: 'pieces',
+    id,
+    pieces: cells(...Object.values(at)),
+    spans: Object.keys(at).flatMap((k) => [40 + 4 * Number(k), 41 + 4 * Number(k)]),
+    up,
+  });
+  const text: StackLine = { kind: 'other', values: false };
+
+  it('gives a line of pieces to the one row it makes add up', () => {
+    const out = readStackedRows([text, rowLine(1, '1', '0', '0', '0', '0', '0', '1'), pieces(2, { 0: '3', 6: '3' }), rowLine(3, '5', '0', '0', '0', '0', '0', '7'), text]);
+    // Above row 3 the pieces make 35 … 37 (no); below row 1 they make 13 … 13.
+    expect(out.joined.get(1)?.cells.map((t) => t.printed)).toEqual(['13', '0', '0', '0', '0', '0', '13']);
+    expect(out.joined.has(3)).toBe(false);
+    expect(out.unread.size).toBe(0);
+    expect([...out.consumed]).toEqual([2]);
+  });
+
+  it('reads neither row when the pieces make both add up', () => {
+    const out = readStackedRows([text, rowLine(1, '1', '0', '0', '0', '0', '0', '1'), pieces(2, { 0: '3', 6: '3' }), rowLine(3, '5', '0', '0', '0', '0', '0', '5'), text]);
+    expect([...out.unread.keys()]).toEqual([1, 3]);
+    expect(out.joined.size).toBe(0);
+  });
+
+  it('never continues a 0 and never starts a number with 0', () => {
+    // Below row 1 the pieces would make 00 … 10; above row 3, 05 … 05: neither is a number as printed.
+    const out = readStackedRows([text, rowLine(1, '0', '0', '0', '0', '0', '0', '1'), pieces(2, { 0: '0', 6: '0' }), rowLine(3, '5', '0', '0', '0', '0', '0', '5'), text]);
+    expect([...out.unread.keys()]).toEqual([1, 3]);
+  });
+
+  it('keeps a line with the rest of a row’s label in that row', () => {
+    const out = readStackedRows([text, rowLine(1, '1', '0', '0', '0', '0', '0', '1'), pieces(2, { 0: '3', 6: '3' }, true), rowLine(3, '5', '0', '0', '0', '0', '0', '5'), text]);
+    expect(out.joined.get(1)?.cells[6].printed).toBe('13');
+    expect(out.unread.size).toBe(0);
+  });
+
+  it('leaves alone rows that no line of pieces touches', () => {
+    const out = readStackedRows([text, rowLine(1, '1', '0', '0', '0', '0', '0', '9'), rowLine(2, '5', '0', '0', '0', '0', '0', '5'), text]);
+    expect(out.joined.size + out.unread.size + out.consumed.size).toBe(0);
+  });
+});
