@@ -49,4 +49,60 @@ describe('table C proof rule', () => {
     const rows = read([HEADING, `行政复议 ${VALUES.slice(0, 5).join(' ')}`, `未经复议直接起诉 ${VALUES.slice(5, 10).join(' ')}`, `复议后起诉 ${VALUES.slice(10).join(' ')}`]);
     expect(rows.appeals.suitAfterReview.upheld).toBe(5);
   });
+
+  it('places the cells of a short table (blank cells printed as nothing) that every reading keeping C1 agrees on', () => {
+    // 14 numbers: only the last group can hold the blank cell (the first two add up as printed, and a blank in either
+    // would leave a total that is not its results' sum); its total is 1 in every reading, its other cells are not proved.
+    const { appeals, placement, diagnostics } = read([HEADING, ...HEADER, '3 1 0 0 4 2 0 0 0 2 1 0 0 1']);
+    expect(appeals.review).toEqual({ upheld: 3, corrected: 1, other: 0, pending: 0, total: 4 });
+    expect(appeals.suitDirect).toEqual({ upheld: 2, corrected: 0, other: 0, pending: 0, total: 2 });
+    expect(appeals.suitAfterReview).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: 1 });
+    expect(placement).toEqual({ method: 'partial', byLabel: 0, byArithmetic: 11, unread: 4 });
+    expect(diagnostics.map((d) => d.code)).toContain('table-c-short');
+  });
+
+  it('places nothing in a short table that no reading makes add up', () => {
+    const { appeals, diagnostics } = read([HEADING, ...HEADER, '3 1 0 0 5 2 0 0 0 2 1 0 0 1']);
+    expect(appeals.review.upheld).toBeNull();
+    expect(appeals.suitDirect.total).toBeNull();
+    expect(diagnostics.map((d) => d.code)).toEqual(['table-c-count']);
+  });
+
+  it('places each number under its column’s header word where the text keeps columns by position (w3m: display width, a number stacked in a narrow column)', () => {
+    // webCase('shape-web', 45) dumped by `w3m -dump`: 10 printed "１" over "０" in the 总计 column.
+    const lines = [
+      '四、因政府信息公开工作被申请行政复议、行政诉讼情况',
+      '',
+      '         行政复议                                行政诉讼',
+      '结果  结果  其他  尚未  总      未经复议直接起诉              复议后起诉',
+      '维持  纠正  结果  审结  计 结果  结果  其他  尚未  总 结果  结果  其他  尚未  总',
+      '                           维持  纠正  结果  审结  计 维持  纠正  结果  审结  计',
+      '３    ７    0     0     １ 0     0     ０    0     ０ 6     0     ０    ０    6',
+      '                        ０',
+    ];
+    const all = toLines(lines);
+    const log = new DiagnosticLog('t.txt');
+    const { appeals, placement } = parseTableC(all, 0, all.length, log, true);
+    expect(appeals.review).toEqual({ upheld: 3, corrected: 7, other: 0, pending: 0, total: 10 });
+    expect(appeals.suitAfterReview).toEqual({ upheld: 6, corrected: 0, other: 0, pending: 0, total: 6 });
+    expect(placement.method).toBe('label');
+    // Counted in characters (as pdftotext -layout text is), the same lines place nothing by position.
+    expect(read(lines).appeals.review.total).toBeNull();
+  });
+
+  it('does not place numbers by the header in pdftotext -layout text, whose header words drift from the numbers (pdfCase(\'shape-pdf\', 18))', () => {
+    // 尚未审 stands over the 1 of 其他结果 (suitDirect.other), and the 0 of 尚未审结 after it under no header word.
+    const { appeals } = read([
+      '四、因政府信息公开工作被申请行政复议、行政诉讼情况',
+      '           行政复议                                   行政诉讼',
+      '                                  未经复议直接起诉                        复议后起诉',
+      '结果维 结果纠 其他结 尚未审        总',
+      ' 持   正   果   结         计   结果维 结果纠 其他结 尚未审         总   结果维 结果纠 其他结 尚未审        总',
+      '                            持   正   果   结          计    持   正   果   结         计',
+      ' ２     ０     ０         ２      ０        １      ０    １    ０           ０     ０   ０',
+    ]);
+    // What C1 alone proves of the twelve numbers: the first two totals.
+    expect(appeals.review).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: 2 });
+    expect(appeals.suitDirect).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: 1 });
+  });
 });

@@ -138,7 +138,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
 
   const cFrom = Math.max(spanOf(spans, 'appeals')?.start ?? tableB.end, tableB.end);
   const cTo = nextStart(spans, cFrom, lines.length);
-  const tableC = parseTableC(lines, cFrom, cTo, log);
+  const tableC = parseTableC(lines, cFrom, cTo, log, tableB.display);
   report.appeals = tableC.appeals;
   report.placement.appeals = tableC.placement;
 

@@ -278,6 +278,8 @@ export interface TableBResult {
   end: number;
   found: boolean;
   placement: TablePlacement;
+  /** The table's columns are kept by display width (a terminal's dump): table C's positions count so too. */
+  display: boolean;
 }
 
 /** The stream of one table: labels and number units in reading order. */
@@ -678,7 +680,7 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
-  return { ...buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log), end, found: firstHits.has('received') };
+  return { ...buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log), end, found: firstHits.has('received'), display: stream.display };
 }
 
 /**

@@ -3,8 +3,8 @@ import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals, type TablePlacement } from
 import { toCells } from './cells';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line } from './lines';
-import { isPageNoise, type CellToken } from '../text';
+import { compactOf, displayOffsets, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line } from './lines';
+import { isPageNoise, readCell, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;
@@ -48,13 +48,150 @@ function headerStart(lines: Line[], from: number, to: number): number {
   return -1;
 }
 
+const BLANK: CellToken = { kind: 'blank', printed: '' };
+/** A word of the columns' header, or a piece of one (结果维 / 持, 总 / 计): none of the groups' names. */
+const COLUMN_WORD = /^[结果维持纠正其他尚未审总计]+$/;
+/** A number may stand in a header block's column when its span meets the block widened by this many columns each side. */
+const SLACK = 2;
+const NUMBER_AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$/;
+
+/**
+ * The fifteen cells by position, in text laid out on a terminal's grid (w3m's or lynx's dump, pandoc's plain text:
+ * display width, a Chinese character two columns). The header's column words, wrapped or not, make fifteen blocks of overlapping spans,
+ * left to right; a number may stand in the column of any block it comes within SLACK columns of (a number centred in
+ * its cell can stand between two header words), keeping the numbers' order. A number on a line after the first line
+ * of values that stands under one of that line's numbers continues it (digits stacked in a narrow column: "１" over "０"
+ * is 10). Of every such placement where each group's total is the sum of its four results (C1, blank cells as 0), a
+ * cell is placed when all agree on it (a number, or blank); null entries where they differ. Null when none adds up.
+ */
+function byHeader(headerLines: Line[], valueLines: Line[]): (CellToken | null)[] | null {
+  const at = (line: Line, spans: number[]) => displayOffsets(line.raw, spans);
+  const words: [number, number][] = [];
+  for (const line of headerLines)
+    for (const m of line.raw.matchAll(/\S+/g)) if (COLUMN_WORD.test(m[0])) words.push(at(line, [m.index, m.index + m[0].length]) as [number, number]);
+  words.sort((a, b) => a[0] - b[0]);
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (const [start, end] of words) {
+    if (lo.length && start < hi[hi.length - 1]) hi[hi.length - 1] = Math.max(hi[hi.length - 1], end);
+    else {
+      lo.push(start);
+      hi.push(end);
+    }
+  }
+  if (lo.length !== WIDTH || !valueLines.length) return null;
+  const [main, ...rest] = valueLines;
+  const parts = partsOf(main);
+  if (parts.separator !== 'space' || !parts.spans || parts.label) return null;
+  const spans = at(main, parts.spans);
+  // Text that puts its numbers one space apart (pdftotext -raw, copied text) keeps no columns: where a number stands
+  // says nothing of its column.
+  let wide = 0;
+  for (let k = 2; k + 1 < spans.length; k += 2) wide += spans[k] - spans[k - 1] > 1 ? 1 : 0;
+  if (wide * 3 < 2 * (spans.length / 2 - 1)) return null;
+  const values = parts.values.slice();
+  const printed = values.map((v) => v.printed);
+  for (const line of rest) {
+    const p = partsOf(line);
+    if (p.separator !== 'space' || !p.spans || p.label || p.values.some((v) => v.kind !== 'number')) return null;
+    const pieceSpans = at(line, p.spans);
+    for (let k = 0; k < p.values.length; k++) {
+      const under = values.findIndex((_, j) => pieceSpans[2 * k] < spans[2 * j + 1] + 1 && pieceSpans[2 * k + 1] > spans[2 * j] - 1);
+      if (under < 0 || values[under].kind !== 'number') return null;
+      printed[under] += p.values[k].printed;
+    }
+  }
+  for (let k = 0; k < values.length; k++) {
+    if (printed[k] === values[k].printed) continue;
+    const digits = printed[k].replace(/[０-９，]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    if (!NUMBER_AS_PRINTED.test(digits)) return null;
+    values[k] = readCell(digits);
+  }
+  // The blocks each number may stand in.
+  const near = values.map((_, k) => {
+    const out: number[] = [];
+    for (let b = 0; b < WIDTH; b++) if (spans[2 * k] < hi[b] + SLACK && spans[2 * k + 1] > lo[b] - SLACK) out.push(b);
+    return out;
+  });
+  if (near.some((n) => !n.length)) return null;
+  const cells = new Array<CellToken>(WIDTH).fill(BLANK);
+  let agreed: (CellToken | null)[] | null = null;
+  const place = (k: number, after: number): void => {
+    if (k === values.length) {
+      for (let g = 0; g < APPEAL_GROUPS.length; g++) if (!groupAddsUp(cells, g)) return;
+      agreed = agreed ? agreed.map((a, c) => (a && sameCell(a, cells[c]) ? a : null)) : [...cells];
+      return;
+    }
+    for (const b of near[k]) {
+      if (b <= after) continue;
+      cells[b] = values[k];
+      place(k + 1, b);
+      cells[b] = BLANK;
+    }
+  };
+  place(0, -1);
+  return agreed;
+}
+
+/** C1 for group g of fifteen cells: its total is the sum of its four results (blank cells as 0). */
+function groupAddsUp(cells: CellToken[], g: number): boolean {
+  let sum = 0;
+  for (let c = 0; c < COLS.length - 1; c++) {
+    const t = cells[g * COLS.length + c];
+    if (t.kind === 'text') return false;
+    if (t.kind === 'number') sum += t.value;
+  }
+  const total = cells[g * COLS.length + COLS.length - 1];
+  return total.kind !== 'text' && Math.abs((total.kind === 'number' ? total.value : 0) - sum) < 1e-6;
+}
+/** Readings of a short table C kept before giving up on it. */
+const MAX_SHORT_READINGS = 10_000;
+
+/**
+ * Fewer numbers than the table's fifteen cells, its blank cells printed as nothing (pdftotext -layout, a web page
+ * dumped by a terminal or pandoc): every way to put them into the fifteen cells in order, keeping those where each
+ * group's total is the sum of its four results (C1, blank cells as 0). A cell is placed when every such way puts the
+ * same number in it, or leaves it blank in all; the others are null (here: null entries). Null when no way adds up,
+ * when a value is text, or when no number is placed.
+ */
+function agreedShort(tokens: CellToken[]): (CellToken | null)[] | null {
+  if (tokens.some((t) => t.kind === 'text')) return null;
+  const slots = new Array<CellToken>(WIDTH).fill(BLANK);
+  let agreed: (CellToken | null)[] | null = null;
+  let readings = 0;
+  const holds = (g: number) => groupAddsUp(slots, g);
+  const place = (s: number, t: number): void => {
+    if (readings > MAX_SHORT_READINGS) return;
+    if (s > 0 && s % COLS.length === 0 && !holds(s / COLS.length - 1)) return;
+    if (s === WIDTH) {
+      readings++;
+      agreed = agreed ? agreed.map((a, k) => (a && sameCell(a, slots[k]) ? a : null)) : [...slots];
+      return;
+    }
+    // The next token here, or this cell blank when the tokens left fit in the cells after it.
+    if (t < tokens.length) {
+      slots[s] = tokens[t];
+      place(s + 1, t + 1);
+    }
+    if (tokens.length - t < WIDTH - s) {
+      slots[s] = BLANK;
+      place(s + 1, t);
+    }
+  };
+  place(0, 0);
+  const found = agreed as (CellToken | null)[] | null;
+  return found && readings <= MAX_SHORT_READINGS && found.some((t) => t?.kind === 'number') ? found : null;
+}
+
+const sameCell = (a: CellToken, b: CellToken) => a.kind === b.kind && (a.kind !== 'number' || (b.kind === 'number' && a.value === b.value));
+
 /** Every cell null, none read. A module function: under tsx a closure made per call is named at run time. */
 function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement } {
   for (const g of APPEAL_GROUPS) appeals[g.key] = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
   return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
 }
 
-export function parseTableC(lines: Line[], from: number, to: number, log: DiagnosticLog): { appeals: Appeals; placement: TablePlacement } {
+export function parseTableC(lines: Line[], from: number, to: number, log: DiagnosticLog, display = false): { appeals: Appeals; placement: TablePlacement } {
   const tokens: CellToken[] = [];
   let first: number | null = null;
   /** Text standing between the numbers that is not their own column's header: the order is not proved. */
@@ -62,10 +199,14 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
   /** Value cells after the fifteenth: more numbers than the table has, none of them proved. */
   let extra = 0;
   const header = headerStart(lines, from, to);
+  /** The lines of the header before the first number, and the lines the numbers stand on. */
+  const headerLines: Line[] = [];
+  const valueLines: Line[] = [];
   for (let i = header < 0 ? from : header; i < to; i++) {
     const raw = lines[i].raw;
     if (isBlankLine(lines[i]) || isPageNoise(raw) || isMarkdownRule(raw)) continue;
     const parts = partsOf(lines[i]);
+    if (first === null && !parts.values.length) headerLines.push(lines[i]);
     if (!parts.values.length || (parts.label && !GROUP_LABEL.test(parts.label))) {
       if (first !== null && tokens.length < WIDTH && !breaking && parts.label && !namesNext(parts.label, tokens.length)) breaking = { line: lines[i].no, text: parts.label };
       continue;
@@ -74,6 +215,7 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
     // a line of spaces among the numbers (markSpaceCells) a cell left blank.
     if (!parts.fenced && !lines[i].spaceCell && parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
     const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, Math.max(0, WIDTH - tokens.length), parts.fenced);
+    valueLines.push(lines[i]);
     if (tokens.length >= WIDTH) {
       extra += values.length;
       continue;
@@ -85,6 +227,37 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
   }
   if (extra && tokens.length === WIDTH && !breaking) breaking = { line: first ?? 0, text: `（表后另有 ${extra} 个数字）` };
   const appeals = {} as Appeals;
+  // Blank cells printed as nothing, or digits stacked in narrow columns, in text that keeps the columns by position:
+  // each number in the column of the header word it stands under.
+  // Only where the header and the numbers share one grid of columns (a terminal's dump, pandoc): pdftotext -layout
+  // sets a Chinese header word one character wide where it prints two digits' width, so its header drifts from the
+  // numbers under it (pdfCase('shape-pdf', 18): 尚未审 over the 其他结果 column's number).
+  const placed = display && header >= 0 && (tokens.length < WIDTH || extra) ? byHeader(headerLines, valueLines) : null;
+  if (placed && placed.every((t) => t)) {
+    APPEAL_GROUPS.forEach((g, gi) => {
+      appeals[g.key] = toCells(COLS, placed.slice(gi * COLS.length, (gi + 1) * COLS.length) as CellToken[], log, first, `appeals.${g.key}`);
+    });
+    return { appeals, placement: placementOf({ label: WIDTH, arithmetic: 0, unread: 0 }) };
+  }
+  const short = placed ?? (tokens.length < WIDTH && tokens.length >= COLS.length && !breaking ? agreedShort(tokens) : null);
+  if (short) {
+    const open = short.flatMap((t, k) => (t ? [] : [`${APPEAL_GROUPS[Math.floor(k / COLS.length)].key}.${COLS[k % COLS.length]}`]));
+    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    log.warn(
+      'table-c-short',
+      first,
+      `${WIDTH} numbers of table C`,
+      `${tokens.length} values: ${shown}; not proved: ${open.join(', ') || 'none'}`,
+      `表四只印出 ${tokens.length} 个数字（${shown}），空格未印出；按各组合计只能确定部分格子${open.length ? `，${open.join('、')} 记为空值` : ''}`,
+      'appeals',
+    );
+    const cells = short.map((t) => t ?? BLANK);
+    APPEAL_GROUPS.forEach((g, gi) => {
+      const row = toCells(COLS, cells.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
+      appeals[g.key] = row;
+    });
+    return { appeals, placement: placementOf({ label: 0, arithmetic: WIDTH - open.length, unread: open.length }) };
+  }
   if (tokens.length !== WIDTH) {
     log.warn(
       tokens.length ? 'table-c-count' : 'table-c-missing',
