@@ -75,16 +75,7 @@ function laidOut(lines: number[][]): boolean {
 function numbered(lines: number[][], width: number): { lo: number[]; hi: number[]; columns: number[][] } | null {
   const spans: [number, number][] = [];
   for (const l of lines) for (let k = 0; k + 1 < l.length; k += 2) spans.push([l[k], l[k + 1]]);
-  spans.sort((a, b) => a[0] - b[0]);
-  const lo: number[] = [];
-  const hi: number[] = [];
-  for (const [s, e] of spans) {
-    if (lo.length && s < hi[hi.length - 1]) hi[hi.length - 1] = Math.max(hi[hi.length - 1], e);
-    else {
-      lo.push(s);
-      hi.push(e);
-    }
-  }
+  const { lo, hi } = overlapBlocks(spans);
   const m = lo.length;
   if (m > width) return null;
   // apart[i][j] (i < j): blocks i and j share a line, so block j's column is after block i's.
@@ -100,6 +91,21 @@ function numbered(lines: number[][], width: number): { lo: number[]; hi: number[
       }
   }
   return { lo, hi, columns: numberings(apart, width) };
+}
+
+/** Spans [start, end) joined where they overlap into blocks, left to right: block b is [lo[b], hi[b]). Sorts `spans`. */
+export function overlapBlocks(spans: [number, number][]): { lo: number[]; hi: number[] } {
+  spans.sort((a, b) => a[0] - b[0]);
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (const [s, e] of spans) {
+    if (lo.length && s < hi[hi.length - 1]) hi[hi.length - 1] = Math.max(hi[hi.length - 1], e);
+    else {
+      lo.push(s);
+      hi.push(e);
+    }
+  }
+  return { lo, hi };
 }
 
 /** The block holding offset `at`. */

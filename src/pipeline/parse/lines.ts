@@ -308,6 +308,21 @@ function rowParts(raw: string): RowParts {
   return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans ?? null };
 }
 
+/**
+ * Whether lines[from, to) are one paragraph a line: nearly every line with text is followed by exactly one empty line
+ * (and at least `least` of them), as lynx dumps a table it cannot lay out, a cell a paragraph.
+ */
+export function doubleSpaced(lines: Line[], from: number, to: number, least: number): boolean {
+  let text = 0;
+  let single = 0;
+  for (let i = from; i < to; i++) {
+    if (isBlankLine(lines[i])) continue;
+    text++;
+    if (i + 2 < to && isBlankLine(lines[i + 1]) && !isBlankLine(lines[i + 2])) single++;
+    else if (i + 1 < to && !isBlankLine(lines[i + 1])) return false;
+  }
+  return text >= least && single >= 0.8 * text;
+}
 /** East Asian wide and full-width characters, two columns in a terminal (as wcwidth counts: ambiguous ones one). */
 function isWide(c: number): boolean {
   return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);

@@ -32,7 +32,7 @@ import {
 import { toCells } from './cells';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayAligned, displayOffsets, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
+import { compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
@@ -165,6 +165,8 @@ function positionsOf(spans: number[], line: Line, display: boolean): number[] {
   const placed = display ? displayOffsets(line.raw, spans) : spans;
   return line.page ? placed.map((x) => x + line.page * PAGE_WIDTH) : placed;
 }
+/** The fewest lines with text table B needs to be read as one paragraph a line (doubleSpaced). */
+const MIN_DOUBLED = 40;
 /** How many lines above the table's start may hold its first row's stacked digits (stackLines). */
 const STACK_LOOKBACK = 3;
 /** The first digits of a number and its thousands separator, stacked on a line of their own ("１,"). */
@@ -320,9 +322,25 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
    */
   let bareRow = false;
   let numbersFirst = false;
+  // One cell a paragraph (lynx's dump of some tables): an empty line after every line, an empty cell one more.
+  const doubled = doubleSpaced(lines, start, stop, MIN_DOUBLED);
+  /** Whether the last line with text was a row's label or numbers (an empty cell can only follow such a line). */
+  let inRow = false;
   for (let i = start; i < stop; i++) {
     const line = lines[i];
     const { raw, no } = line;
+    if (doubled && isBlankLine(line)) {
+      let j = i;
+      while (j < stop && isBlankLine(lines[j])) j++;
+      const empty = j - i - 1;
+      const next = j < stop ? partsOf(lines[j]) : null;
+      if (empty > 0 && inRow && next && (next.values.length > 0 || !!matchRow(next.label))) {
+        units.push({ tokens: new Array<CellToken>(empty).fill(BLANK), line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, fenced: false, rest: false });
+        heading = '';
+      }
+      i = j - 1;
+      continue;
+    }
     if (isBlankLine(line) || isPageNoise(raw) || isMarkdownRule(raw)) {
       if (raw.trim() && isMarkdownRule(raw)) columns = i > 0 ? namedColumns(lines[i - 1]) : 0;
       // Numbers after a page footer are not proved to continue the row before it.
@@ -385,6 +403,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const spans = parts.spans && own ? [spanLines.push(onPage(parts.spans, line)) - 1] : [];
       const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled };
       hits.push(hit);
+      inRow = true;
       open = 0;
       // A terminal's dump keeps each row on its line: a short row's blank cells are printed as nothing, not wrapped.
       wrapping = !display && own && parts.separator === 'space' && own.length < WIDTH ? hit : null;
@@ -396,6 +415,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     if (!values.length) {
       // Text that names no row: a wrapped part of a label, a header, a vertical group label. Numbers after it are
       // not proved to continue a wrapped row.
+      inRow = false;
       open = 0;
       if (wrapping?.key !== 'carriedForward') wrapping = null;
       heading += compactOf(line);
@@ -466,6 +486,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     if (!hits.length) numbersFirst = true;
     units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(onPage(parts.spans, line)) - 1 : -1, heading, fenced: parts.fenced, rest });
+    inRow = hits.length > 0;
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;

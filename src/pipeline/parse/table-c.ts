@@ -1,9 +1,10 @@
 /** Table C (administrative reconsideration and litigation): 15 numbers, three groups of five, in template order. */
 import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals, type TablePlacement } from '../../schema';
 import { toCells } from './cells';
+import { overlapBlocks } from './columns';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayOffsets, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line } from './lines';
+import { compactOf, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line } from './lines';
 import { isPageNoise, readCell, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
@@ -49,6 +50,8 @@ function headerStart(lines: Line[], from: number, to: number): number {
 }
 
 const BLANK: CellToken = { kind: 'blank', printed: '' };
+/** The fewest lines with text table C (header words and numbers) needs to be read as one paragraph a line. */
+const MIN_DOUBLED = 20;
 /** A word of the columns' header, or a piece of one (结果维 / 持, 总 / 计): none of the groups' names. */
 const COLUMN_WORD = /^[结果维持纠正其他尚未审总计]+$/;
 /** A number may stand in a header block's column when its span meets the block widened by this many columns each side. */
@@ -69,16 +72,7 @@ function byHeader(headerLines: Line[], valueLines: Line[]): (CellToken | null)[]
   const words: [number, number][] = [];
   for (const line of headerLines)
     for (const m of line.raw.matchAll(/\S+/g)) if (COLUMN_WORD.test(m[0])) words.push(at(line, [m.index, m.index + m[0].length]) as [number, number]);
-  words.sort((a, b) => a[0] - b[0]);
-  const lo: number[] = [];
-  const hi: number[] = [];
-  for (const [start, end] of words) {
-    if (lo.length && start < hi[hi.length - 1]) hi[hi.length - 1] = Math.max(hi[hi.length - 1], end);
-    else {
-      lo.push(start);
-      hi.push(end);
-    }
-  }
+  const { lo, hi } = overlapBlocks(words);
   if (lo.length !== WIDTH || !valueLines.length) return null;
   const [main, ...rest] = valueLines;
   const parts = partsOf(main);
@@ -202,8 +196,17 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
   /** The lines of the header before the first number, and the lines the numbers stand on. */
   const headerLines: Line[] = [];
   const valueLines: Line[] = [];
+  // One cell a paragraph (lynx): an empty cell is one empty line more between two numbers.
+  const doubled = header >= 0 && doubleSpaced(lines, header, to, MIN_DOUBLED);
   for (let i = header < 0 ? from : header; i < to; i++) {
     const raw = lines[i].raw;
+    if (doubled && isBlankLine(lines[i]) && first !== null && tokens.length < WIDTH) {
+      let j = i;
+      while (j < to && isBlankLine(lines[j])) j++;
+      if (j < to && partsOf(lines[j]).values.length && !partsOf(lines[j]).label) for (let k = i + 1; k < j; k++) tokens.push(BLANK);
+      i = j - 1;
+      continue;
+    }
     if (isBlankLine(lines[i]) || isPageNoise(raw) || isMarkdownRule(raw)) continue;
     const parts = partsOf(lines[i]);
     if (first === null && !parts.values.length) headerLines.push(lines[i]);

@@ -1,0 +1,29 @@
+/**
+ * One cell a paragraph: lynx dumps a table it cannot lay out as one paragraph per cell, an empty line after each, and
+ * an empty cell as one empty line more (webCase('shape-web', 460) dumped by `lynx -dump`). Each row's label is then
+ * followed by its seven cells, the empty ones included, and the rows' totals (B3) check them.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
+
+const TEXT = readFileSync('tests/fixtures/shapes/lynx-cell-paragraphs.txt', 'utf8');
+
+describe('cells one a paragraph (lynx)', () => {
+  it('reads an extra empty line between two cells as an empty cell', () => {
+    expect(TEXT).toMatch(/二、上年结转政府信息公开申请数量\n\n {3}0\n\n\n {3}0\n\n {3}1\n/);
+    const r = parseReport({ text: TEXT, file: 'a.txt' });
+    expect(r.requests.received).toEqual({ natural: 1449, commercial: 145, research: 0, nonprofit: 0, legal: 63, otherOrg: 0, total: 1657 });
+    expect(r.requests.carriedOver).toEqual({ natural: 0, commercial: null, research: 0, nonprofit: 1, legal: 0, otherOrg: 0, total: 1 });
+    expect(r.requests.disclosed.total).toBe(1047);
+    expect(r.appeals.suitDirect).toEqual({ upheld: 0, corrected: 0, other: 0, pending: null, total: 0 });
+    expect(r.appeals.suitAfterReview.total).toBe(32);
+  });
+
+  it('reads nothing of a row whose cells an extra empty line would make eight', () => {
+    // The same text with an empty line more after 一、本年新收's label: its run has eight cells, no row of seven.
+    const r = parseReport({ text: TEXT.replace('一、本年新收政府信息公开申请数量\n\n', '一、本年新收政府信息公开申请数量\n\n\n'), file: 'a.txt' });
+    expect(r.requests.received.natural).toBeNull();
+    expect(r.requests.received.total).toBeNull();
+  });
+});
