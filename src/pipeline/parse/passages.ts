@@ -17,6 +17,12 @@ const NAME_DATE_LINE = new RegExp(`^[\\u4e00-\\u9fff（）()·]{2,30}${DATE}$`);
 /** Closing lines above the date that may name the agency (淮安市洪泽区 / 人民政府办公室). */
 const MAX_NAME_LINES = 2;
 
+/**
+ * A web page's footer after the report, as a terminal's or a scraper's text of the page keeps it: related links and
+ * their list, the site's owner, copyright, ICP licence, site code, print and close buttons.
+ */
+const PAGE_FOOTER = /^(?:相关链接|相关文章|相关阅读|主办单位|承办单位|主办|版权所有|Copyright|ICP|网站标识码|网站地图|联系我们|技术支持|扫一扫|分享到|【?打印】?|【?关闭(?:窗口)?】?|[•·*]|-\s|\[\d+\])/i;
+
 const isBlank = (l: Line) => !l.text || isPageNoise(l.text);
 
 /** The preamble: lines `from` … `to` (exclusive) re-flowed into paragraphs, or null when they hold no text. */
@@ -27,12 +33,14 @@ export function passageOf(lines: Line[], from: number, to: number, profile: Wrap
 }
 
 /**
- * Where the closing lines of lines `from` … `to` (exclusive) begin: a date line at the very end, with up to two name
- * lines above it, or a last line that is the agency's name; `to` when the text does not end so.
+ * Where the closing lines of lines `from` … `to` (exclusive) begin: a date line at the very end (or before a web
+ * page's footer), with up to two name lines above it, or a last line that is the agency's name; `to` when the text
+ * does not end so.
  */
 export function closingStart(lines: Line[], from: number, to: number, agencyName: string | null): number {
   let end = to;
-  while (end > from && isBlank(lines[end - 1])) end--;
+  // The page's footer after the closing lines (a saved page's text) is kept with them.
+  while (end > from && (isBlank(lines[end - 1]) || PAGE_FOOTER.test(lines[end - 1].text))) end--;
   if (end === from) return to;
   const last = compact(lines[end - 1].text);
   if (NAME_DATE_LINE.test(last) || (agencyName !== null && last === agencyName)) return end - 1;
