@@ -11,7 +11,7 @@ import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shape
 import { readWebShapes, WEB_SHAPES, webCase, type WebShape } from '../generator/shapes/web';
 import type { Truth } from '../generator/types';
 import { parseReport } from '../pipeline/parse';
-import { expandHtmlInText } from '../pipeline/read/formats/html-in-text';
+import { textOfBody } from '../pipeline/read';
 
 export interface ShapeMeasure {
   shape: Shape | OfficeShape | WebShape;
@@ -33,8 +33,8 @@ const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [] 
 function addText(acc: Acc, how: string, file: string, text: string, truth: Truth, absent: readonly string[] = []): void {
   let verdicts: CellVerdict[];
   try {
-    // As the read stage gives a .txt or .md file's text to the parser (HTML tables inside made into lines).
-    const parsed = parseReport({ text: expandHtmlInText(text).text, file });
+    // As the read stage gives a .txt or .md file's text to the parser (HTML and drawn tables inside made into lines).
+    const parsed = parseReport({ text: textOfBody(text).text, file });
     verdicts = addReport(acc.tally, truth, parsed, parsed.diagnostics, absent);
   } catch (e) {
     acc.tally.reports++;

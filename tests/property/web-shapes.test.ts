@@ -15,7 +15,7 @@ import { WEB_SHAPES, type WebShape } from '../../src/generator/shapes/web';
 import { lynx, pandoc, titleWithTools, w3m, type Tool } from '../support/tools';
 
 const REPORTS = 1000;
-const TOOL: Record<WebShape, Tool> = { 'web-w3m': w3m, 'web-lynx': lynx, 'web-pandoc': pandoc };
+const TOOL: Record<WebShape, Tool> = { 'web-w3m': w3m, 'web-w3m-boxes': w3m, 'web-lynx': lynx, 'web-pandoc': pandoc };
 
 let measures: ShapeMeasure[] = [];
 

@@ -1,7 +1,9 @@
 /**
  * Web dump shapes: a report's web page (render-html.ts: its table layouts, site chrome and all) turned into text by
  * the tools people point at a saved page:
- * - `web-w3m` (`w3m -dump`) and `web-lynx` (`lynx -dump`): the page as an 80-column terminal shows it. Columns are
+ * - `web-w3m` (`w3m -dump`) and `web-lynx` (`lynx -dump`): the page as an 80-column terminal shows it;
+ *   `web-w3m-boxes`: the same page with `border="1"` on its tables (as pages exported from Word have them), which
+ *   w3m draws with box characters (`┌──┬──┐`, `│a │b │`): the read stage makes such tables lines again. Columns are
  *   kept by display width (a Chinese or full-width character is two columns wide, where pdftotext -layout counts one
  *   a character), numbers too long for a narrow column wrap onto the next line ("１" over "３"), a blank cell prints as
  *   nothing, and lynx often puts cells one space apart;
@@ -23,12 +25,19 @@ import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
 import { writeWhole } from './pdf';
 
-export const WEB_SHAPES = ['web-w3m', 'web-lynx', 'web-pandoc'] as const;
+export const WEB_SHAPES = ['web-w3m', 'web-w3m-boxes', 'web-lynx', 'web-pandoc'] as const;
 export type WebShape = (typeof WEB_SHAPES)[number];
 
-/** Each shape's tool and its arguments before the page's file (80 columns, as each tool's default terminal). */
-const TOOLS: Record<WebShape, { command: string; args: string[]; version: string }> = {
-  'web-w3m': { command: 'w3m', args: ['-dump', '-cols', '80', '-T', 'text/html', '-I', 'UTF-8', '-O', 'UTF-8'], version: '-version' },
+const W3M_ARGS = ['-dump', '-cols', '80', '-T', 'text/html', '-I', 'UTF-8', '-O', 'UTF-8'];
+
+/**
+ * Each shape's tool and its arguments before the page's file (80 columns, as each tool's default terminal), and how
+ * the page is changed first, if it is.
+ */
+const TOOLS: Record<WebShape, { command: string; args: string[]; version: string; page?: (html: string) => string }> = {
+  'web-w3m': { command: 'w3m', args: W3M_ARGS, version: '-version' },
+  // Tables with a border attribute (pages exported from Word have them): w3m draws them with box characters.
+  'web-w3m-boxes': { command: 'w3m', args: W3M_ARGS, version: '-version', page: (html) => html.replace(/<table\b/g, '<table border="1"') },
   'web-lynx': { command: 'lynx', args: ['-dump', '-nolist', '-width=80', '-display_charset=utf-8', '-assume_charset=utf-8'], version: '-version' },
   'web-pandoc': { command: 'pandoc', args: ['-f', 'html', '-t', 'plain', '--columns=72'], version: '--version' },
 };
@@ -79,7 +88,7 @@ async function inParallel<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
 
 /** A batch's dumps by the given tools: from the cache when the same pages were dumped before. */
 async function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string): Promise<Texts[]> {
-  const key = createHash('sha256').update(JSON.stringify(shapes.map((s) => TOOLS[s].args))).update(JSON.stringify(batch.map((c) => c.html))).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(JSON.stringify(shapes.map((s) => [s, TOOLS[s].args]))).update(JSON.stringify(batch.map((c) => c.html))).digest('hex').slice(0, 32);
   const json = path.join(cacheDir, `${key}.json`);
   if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as Texts[];
   const dir = mkdtempSync(path.join(tmpdir(), 'web-dump-'));
@@ -89,10 +98,12 @@ async function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string
       writeFileSync(file, c.html);
       return file;
     });
-    const jobs = files.flatMap((file) =>
+    const jobs = files.flatMap((file, k) =>
       shapes.map((shape) => async (): Promise<[WebShape, string]> => {
-        const { command, args } = TOOLS[shape];
-        const { stdout } = await run(command, [...args, file], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, LANG: 'C.UTF-8', TERM: 'dumb' } });
+        const { command, args, page } = TOOLS[shape];
+        const input = page ? file.replace(/\.html$/, `-${shape}.html`) : file;
+        if (page) writeFileSync(input, page(batch[k].html));
+        const { stdout } = await run(command, [...args, input], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, LANG: 'C.UTF-8', TERM: 'dumb' } });
         return [shape, stdout];
       }),
     );

@@ -6,6 +6,7 @@ import type { Diagnostic, MetaOverrides } from '../../schema';
 import { decodeBytes } from './decode';
 import { textFormatOf, type TextFormat } from './discover';
 import { documentFormatOf, readDocument, type DocumentFormat } from './formats';
+import { expandBoxTables } from './formats/box-tables';
 import { expandHtmlInText } from './formats/html-in-text';
 import { splitFrontMatter } from './front-matter';
 import { mergeMeta, validateMeta } from './meta';
@@ -38,6 +39,17 @@ export interface SourceDocument {
 /** The reader of .txt and .md files; with HTML tables inside (html-in-text.ts), made into text lines. */
 const TEXT_READER = 'text';
 const TEXT_HTML_READER = 'text-html-tables';
+const TEXT_DRAWN_READER = 'text-drawn-tables';
+
+/**
+ * A text or Markdown file's body as the parser reads it: HTML tables inside made into the web page reader's lines,
+ * then tables drawn with box characters or as grid tables (a terminal's dump of a page) made into such lines too.
+ */
+export function textOfBody(body: string): { text: string; reader: string } {
+  const html = expandHtmlInText(body);
+  const drawn = expandBoxTables(html.text);
+  return { text: drawn.text, reader: html.tables ? TEXT_HTML_READER : drawn.tables ? TEXT_DRAWN_READER : TEXT_READER };
+}
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -89,11 +101,11 @@ export async function readSource(contentDir: string, relPath: string, read?: { b
   const front = splitFrontMatter(decoded.text, relPath);
   const fromFront = validateMeta(front.data, { file: relPath, label: '前置元数据', line: 1 });
   const merged = mergeMeta(fromFront.meta, fromSidecar.meta, relPath);
-  // Line numbers after an HTML table count the lines made of it, as for a web page's text.
-  const body = expandHtmlInText(front.body);
+  // Line numbers after an HTML or a drawn table count the lines made of it, as for a web page's text.
+  const body = textOfBody(front.body);
   return {
     ...base,
-    reader: body.tables ? TEXT_HTML_READER : TEXT_READER,
+    reader: body.reader,
     encoding: decoded.encoding,
     text: body.text,
     lineOffset: front.lineOffset,
