@@ -61,6 +61,25 @@ describe('digits stacked in narrow cells (webCase(\'shape-web\', i) dumped by w3
   });
 });
 
+describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read wrong)', () => {
+  it('joins top pieces that are not numbers themselves ("１,０" over "１０" is 1,010; 1571: 10 and 312 before)', () => {
+    const text = fixture('w3m-stacked-thousands-2.txt');
+    expect(text).toMatch(/\n +１,０ +１,\n +\(一\) 予以公开 +１０ +62 +80 +0 +160 +\/ +３１\n +２\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.disclosed).toEqual({ natural: 1010, commercial: 62, research: 80, nonprofit: 0, legal: 160, otherOrg: null, total: 1312 });
+  });
+
+  it('tells display width by where rows start or end within two columns (1304: rows a blank line apart, 19 and 23 before)', () => {
+    const r = parseReport({ text: fixture('w3m-rows-apart.txt'), file: 'a.txt' });
+    expect(r.requests.carriedOver).toEqual(row(198, 0, 0, 0, 32, 0, 230));
+  });
+
+  it('joins table C’s stacked digits under their numbers ("５" over "４" is 54, 222: fifteen numbers in header order before)', () => {
+    const r = parseReport({ text: fixture('w3m-table-c-stacked.txt'), file: 'a.txt' });
+    expect(r.appeals.review).toEqual({ upheld: 15, corrected: 19, other: 20, pending: null, total: 54 });
+  });
+});
+
 describe('readStackedRows', () => {
   const cells = (...printed: string[]) => printed.map(readCell);
   /** A row line with its seven cells four columns apart, from column 40. */
@@ -99,6 +118,15 @@ describe('readStackedRows', () => {
     const out = readStackedRows([text, rowLine(1, '1', '0', '0', '0', '0', '0', '1'), pieces(2, { 0: '3', 6: '3' }, true), rowLine(3, '5', '0', '0', '0', '0', '0', '5'), text]);
     expect(out.joined.get(1)?.cells[6].printed).toBe('13');
     expect(out.unread.size).toBe(0);
+  });
+
+  it('reads neither a row nor its neighbour when the pieces between them may be a short row’s (blank cells printed as nothing)', () => {
+    // hunt-web 200: 一、本年新收 prints five cells ("１ — — ０ １"), 19 stacked "１" over "９": the "９" line could end
+    // its numbers, unchecked, as well as start the next row's 91.
+    const short: StackLine = { kind: 'row', id: 1, cells: cells('1', '—', '—', '0', '1'), spans: [40, 41, 48, 49, 52, 53, 60, 61, 64, 65] };
+    const out = readStackedRows([text, short, pieces(2, { 0: '9', 6: '9' }), rowLine(3, '1', '0', '0', '0', '0', '0', '1'), text]);
+    expect(out.joined.size).toBe(0);
+    expect([...out.unread.keys()]).toEqual([1, 3]);
   });
 
   it('leaves alone rows that no line of pieces touches', () => {

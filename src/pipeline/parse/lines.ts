@@ -347,34 +347,42 @@ export function displayOffsets(raw: string, offsets: number[]): number[] {
 /**
  * Whether the rows of lines[from, to) keep their columns by display width, as a terminal shows text (w3m, lynx,
  * pandoc's plain tables: a Chinese or full-width character two columns wide), rather than one column a character
- * (pdftotext -layout). A table's rows of three or more values end at one column in the count their text was laid out
- * in, and move with their labels' widths in the other: the count under which more rows end together (within a column
- * either way) is the text's; when they tie, characters.
+ * (pdftotext -layout). A table's rows of three or more values start and end their last value (the total column) at
+ * nearly one column in the count their text was laid out in, and move with their labels' widths in the other: the
+ * count under which more rows stand together (within two columns, a number's width) is the text's; when they tie,
+ * characters. A doubtful pdftotext -layout table read by display width loses cells (its positions prove nothing then);
+ * a terminal's table read by characters could misplace them, so a display count that wins by one row is taken.
  */
 export function displayAligned(lines: Line[], from: number, to: number): boolean {
-  const chars = new Map<number, number>();
-  const display = new Map<number, number>();
-  const bump = (m: Map<number, number>, x: number) => m.set(x, (m.get(x) ?? 0) + 1);
+  const chars: number[][] = [[], []];
+  const display: number[][] = [[], []];
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line.raw.includes('  ')) continue;
     const parts = partsOf(line);
     if (!parts.spans || parts.values.length < 3 || !parts.label) continue;
-    const end = parts.spans[parts.spans.length - 1];
-    const shown = displayOffsets(line.raw, [end])[0];
-    // A row without wide characters ends at the same column in both counts.
-    if (shown === end) continue;
+    const last = parts.spans.slice(-2);
+    const shown = displayOffsets(line.raw, last);
+    // A row without wide characters stands at the same columns in both counts.
+    if (shown[1] === last[1]) continue;
     const page = line.page * 1_000_000;
-    bump(chars, page + end);
-    bump(display, page + shown);
+    for (const k of [0, 1]) {
+      chars[k].push(page + last[k]);
+      display[k].push(page + shown[k]);
+    }
   }
-  return mostTogether(display) > mostTogether(chars);
+  const together = (xs: number[][]) => Math.max(...xs.map(mostTogether));
+  return together(display) > together(chars);
 }
 
-/** The most rows that end within one column of each other. */
-function mostTogether(ends: Map<number, number>): number {
+/** The most of the positions that stand within two columns of one of them. */
+function mostTogether(xs: number[]): number {
   let most = 0;
-  for (const x of ends.keys()) most = Math.max(most, (ends.get(x - 1) ?? 0) + ends.get(x)! + (ends.get(x + 1) ?? 0));
+  for (const x of xs) {
+    let near = 0;
+    for (const y of xs) if (Math.abs(x - y) <= 2) near++;
+    most = Math.max(most, near);
+  }
   return most;
 }
 

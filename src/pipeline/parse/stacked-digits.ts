@@ -11,7 +11,10 @@
  * takes its pieces only when each joined number is a number as printed (no leading zero: a 0 is never continued) and
  * the row's total is then the sum of its six cells. Of every way to give the lines to rows, the one where every
  * row adds up is taken when it is the only one; a row that two ways read differently, or that no way makes add up,
- * is not read (its cells null with a diagnostic). Rows that no line of pieces touches are left to the caller.
+ * is not read (its cells null with a diagnostic). A row whose cells cannot take pieces (fewer numbers than the
+ * columns: its blank cells printed as nothing) may still own the lines beside it, unchecked: a reading that gives
+ * them to it is kept, and the row is not read when some reading does. Rows that no line of pieces touches are left to
+ * the caller.
  */
 import { readCell, type CellToken } from '../text';
 
@@ -105,6 +108,8 @@ function readChain(chain: Chain, out: StackedRows): void {
   const found: number[][] = [];
   let steps = 0;
   const rowOf = (j: number, at: number[]) => joinRow(rows[j], runs[j].slice(at[j]), runs[j + 1].slice(0, at[j + 1]));
+  /** A row that cannot take pieces here (fewer cells than the columns, no places): any lines may be its, unchecked. */
+  const open = (j: number) => !rows[j].spans || rows[j].cells.length !== WIDTH;
   const walk = (k: number): void => {
     if (found.length > MAX_READINGS || ++steps > MAX_STEPS) return;
     const m = runs[k].length;
@@ -113,7 +118,7 @@ function readChain(chain: Chain, out: StackedRows): void {
     const hi = k === 0 && !chain.openAbove ? 0 : m;
     for (let s = lo; s <= hi; s++) {
       split[k] = s;
-      if (k > 0 && !rowOf(k - 1, split)) continue;
+      if (k > 0 && !open(k - 1) && !rowOf(k - 1, split)) continue;
       if (k === n) found.push([...split]);
       else walk(k + 1);
     }
@@ -129,7 +134,7 @@ function readChain(chain: Chain, out: StackedRows): void {
     for (const p of [...above, ...below]) out.consumed.add(p.id);
     if (!above.length && !below.length) return;
     const shown = `${row.cells.map((t) => t.printed || '∅').join(' ')}${[...above.map((p) => ` ↑ ${printed(p)}`), ...below.map((p) => ` ↓ ${printed(p)}`)].join('')}`;
-    if (agreed) out.joined.set(row.id, { cells: rowOf(j, found[0])!, shown });
+    if (agreed && !open(j)) out.joined.set(row.id, { cells: rowOf(j, found[0])!, shown });
     else out.unread.set(row.id, { shown });
   });
 }

@@ -169,8 +169,8 @@ function positionsOf(spans: number[], line: Line, display: boolean): number[] {
 const MIN_DOUBLED = 40;
 /** How many lines above the table's start may hold its first row's stacked digits (stackLines). */
 const STACK_LOOKBACK = 3;
-/** The first digits of a number and its thousands separator, stacked on a line of their own ("１,"). */
-const CUT_PIECE = /^[0-9０-９]{1,3}[,，]$/;
+/** Digits of a number stacked on a line of their own, maybe with its thousands separator ("１,", "１,０", "２"). */
+const CUT_PIECE = /^[0-9０-９][0-9０-９,，]*$/;
 /** A row's label that ends in a digit: a number printed on the label's line that was not read as one ("２,５１"). */
 const GARBLED_DIGITS = /[0-9０-９]$/;
 
@@ -373,9 +373,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     if (!key && bareRow && values.length && labelRest(hits.at(-1)!.key, parts.label)) key = hits.at(-1)!.key;
     // In a terminal's dump a row whose label wraps centres its cells on the label's lines: the first line may hold
     // only the top digits of its tall numbers ("1.申请人无正当理由逾期不补正、 ２ ２" over "行政机关不再处理… ５ ０ … ５").
-    // Its row's cells are on the line with the rest of its label; the first line's numbers are pieces above them.
+    // Its row's cells are on the line with the rest of its label; the first line's numbers are pieces above them
+    // (when that line holds fewer numbers than the columns, which are the pieces is not known: the row is not read).
     const prior = hits.at(-1);
-    if (display && !key && prior?.own && prior.at === i - 1 && prior.own.length < WIDTH && values.length === WIDTH && labelRest(prior.key, parts.label)) {
+    if (display && !key && prior?.own && prior.at === i - 1 && prior.own.length < WIDTH && values.length > 0 && restAfterGroupPiece(prior.key, parts.label)) {
       units.push({ tokens: prior.own, line: prior.line, at: prior.at, cluster, run: hits.length - 1, spanLine: prior.spanLines[0] ?? -1, heading: '', fenced: false, rest: false });
       prior.own = [...values];
       prior.at = i;
@@ -601,7 +602,10 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
   return out;
 }
 
-/** A line of the top pieces of numbers with thousands separators ("１,   １,"): each piece as printed, and where it stands. */
+/**
+ * A line of digit pieces that the row reader does not read as numbers: the top pieces of numbers with thousands
+ * separators ("１,   １,", "８  ７  １２  １,"): each piece as printed, and where it stands.
+ */
 function cutPieces(line: Line): { pieces: CellToken[]; spans: number[] } | null {
   const pieces: CellToken[] = [];
   const spans: number[] = [];
@@ -828,6 +832,16 @@ function labelRest(key: RequestKey, text: string): boolean {
   const zh = TEMPLATE_LABEL.get(key);
   return !!zh && zh.indexOf(text) > 0;
 }
+
+/**
+ * labelRest, maybe after a piece of a group's label printed down the column beside it ("理纳费用、行政机关…": 理 of
+ * （六）其他处理, then the rest of 2.申请人逾期未按收费通知要求缴纳费用…).
+ */
+function restAfterGroupPiece(key: RequestKey, text: string): boolean {
+  for (let k = 0; k <= MAX_GROUP_PIECE; k++) if (labelRest(key, text.slice(k))) return true;
+  return false;
+}
+const MAX_GROUP_PIECE = 3;
 
 /** Whether a row's values stand more than one space apart, most of them (columns kept by position). */
 function laidOutRow(spans: number[]): boolean {

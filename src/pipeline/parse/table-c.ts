@@ -54,20 +54,20 @@ const BLANK: CellToken = { kind: 'blank', printed: '' };
 const MIN_DOUBLED = 20;
 /** A word of the columns' header, or a piece of one (结果维 / 持, 总 / 计): none of the groups' names. */
 const COLUMN_WORD = /^[结果维持纠正其他尚未审总计]+$/;
-/** A number may stand in a header block's column when its span meets the block widened by this many columns each side. */
-const SLACK = 2;
+/** A number stands in a header block's column when its span meets the block widened by this many columns each side. */
+const SLACK = 1;
 const NUMBER_AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$/;
 
 /**
  * The fifteen cells by position, in text laid out on a terminal's grid (w3m's or lynx's dump, pandoc's plain text:
- * display width, a Chinese character two columns). The header's column words, wrapped or not, make fifteen blocks of overlapping spans,
- * left to right; a number may stand in the column of any block it comes within SLACK columns of (a number centred in
- * its cell can stand between two header words), keeping the numbers' order. A number on a line after the first line
- * of values that stands under one of that line's numbers continues it (digits stacked in a narrow column: "１" over "０"
- * is 10). Of every such placement where each group's total is the sum of its four results (C1, blank cells as 0), a
- * cell is placed when all agree on it (a number, or blank); null entries where they differ. Null when none adds up.
+ * display width, a Chinese character two columns). The header's column words, wrapped or not, make fifteen blocks of
+ * overlapping spans, left to right; each number must stand within SLACK columns of exactly one block, the numbers in
+ * the blocks' order. A number on a line after the first line of values that stands under one of that line's numbers
+ * continues it (digits stacked in a narrow column: "１" over "０" is 10). Cells with no number are blank. Null when a
+ * number stands near no block or near two, or when a group's total is then not the sum of its four results (C1,
+ * blank cells as 0: a misplaced number, or the agency's own break, which then stays unread rather than guessed).
  */
-function byHeader(headerLines: Line[], valueLines: Line[]): (CellToken | null)[] | null {
+function byHeader(headerLines: Line[], valueLines: Line[]): CellToken[] | null {
   const at = (line: Line, spans: number[]) => displayOffsets(line.raw, spans);
   const words: [number, number][] = [];
   for (const line of headerLines)
@@ -101,30 +101,36 @@ function byHeader(headerLines: Line[], valueLines: Line[]): (CellToken | null)[]
     if (!NUMBER_AS_PRINTED.test(digits)) return null;
     values[k] = readCell(digits);
   }
-  // The blocks each number may stand in.
-  const near = values.map((_, k) => {
-    const out: number[] = [];
-    for (let b = 0; b < WIDTH; b++) if (spans[2 * k] < hi[b] + SLACK && spans[2 * k + 1] > lo[b] - SLACK) out.push(b);
-    return out;
-  });
-  if (near.some((n) => !n.length)) return null;
+  // The block each number stands in: exactly one within SLACK columns (a number between two is no proof).
   const cells = new Array<CellToken>(WIDTH).fill(BLANK);
-  let agreed: (CellToken | null)[] | null = null;
-  const place = (k: number, after: number): void => {
-    if (k === values.length) {
-      for (let g = 0; g < APPEAL_GROUPS.length; g++) if (!groupAddsUp(cells, g)) return;
-      agreed = agreed ? agreed.map((a, c) => (a && sameCell(a, cells[c]) ? a : null)) : [...cells];
-      return;
-    }
-    for (const b of near[k]) {
-      if (b <= after) continue;
-      cells[b] = values[k];
-      place(k + 1, b);
-      cells[b] = BLANK;
-    }
-  };
-  place(0, -1);
-  return agreed;
+  let last = -1;
+  for (let k = 0; k < values.length; k++) {
+    const near: number[] = [];
+    for (let b = 0; b < WIDTH; b++) if (spans[2 * k] < hi[b] + SLACK && spans[2 * k + 1] > lo[b] - SLACK) near.push(b);
+    if (near.length !== 1 || near[0] <= last) return null;
+    cells[near[0]] = values[k];
+    last = near[0];
+  }
+  for (let g = 0; g < APPEAL_GROUPS.length; g++) if (!groupAddsUp(cells, g)) return null;
+  return cells;
+}
+
+/**
+ * Whether a line of values stands under the line of values before it, each of its numbers under one of that line's,
+ * fewer than there (digits of numbers wrapped in narrow columns), in text that keeps its columns by spaces.
+ */
+function stackedPieces(valueLines: Line[], display: boolean): boolean {
+  const at = (line: Line, spans: number[]) => (display ? displayOffsets(line.raw, spans) : spans);
+  for (let i = 1; i < valueLines.length; i++) {
+    const above = partsOf(valueLines[i - 1]);
+    const below = partsOf(valueLines[i]);
+    if (!above.spans || !below.spans || below.label || below.values.length >= above.values.length || valueLines[i].no !== valueLines[i - 1].no + 1) continue;
+    const a = at(valueLines[i - 1], above.spans);
+    const b = at(valueLines[i], below.spans);
+    const under = (k: number) => above.values.some((_, j) => b[2 * k] < a[2 * j + 1] + 1 && b[2 * k + 1] > a[2 * j] - 1);
+    if (below.values.every((v, k) => v.kind === 'number' && under(k))) return true;
+  }
+  return false;
 }
 
 /** C1 for group g of fifteen cells: its total is the sum of its four results (blank cells as 0). */
@@ -138,47 +144,6 @@ function groupAddsUp(cells: CellToken[], g: number): boolean {
   const total = cells[g * COLS.length + COLS.length - 1];
   return total.kind !== 'text' && Math.abs((total.kind === 'number' ? total.value : 0) - sum) < 1e-6;
 }
-/** Readings of a short table C kept before giving up on it. */
-const MAX_SHORT_READINGS = 10_000;
-
-/**
- * Fewer numbers than the table's fifteen cells, its blank cells printed as nothing (pdftotext -layout, a web page
- * dumped by a terminal or pandoc): every way to put them into the fifteen cells in order, keeping those where each
- * group's total is the sum of its four results (C1, blank cells as 0). A cell is placed when every such way puts the
- * same number in it, or leaves it blank in all; the others are null (here: null entries). Null when no way adds up,
- * when a value is text, or when no number is placed.
- */
-function agreedShort(tokens: CellToken[]): (CellToken | null)[] | null {
-  if (tokens.some((t) => t.kind === 'text')) return null;
-  const slots = new Array<CellToken>(WIDTH).fill(BLANK);
-  let agreed: (CellToken | null)[] | null = null;
-  let readings = 0;
-  const holds = (g: number) => groupAddsUp(slots, g);
-  const place = (s: number, t: number): void => {
-    if (readings > MAX_SHORT_READINGS) return;
-    if (s > 0 && s % COLS.length === 0 && !holds(s / COLS.length - 1)) return;
-    if (s === WIDTH) {
-      readings++;
-      agreed = agreed ? agreed.map((a, k) => (a && sameCell(a, slots[k]) ? a : null)) : [...slots];
-      return;
-    }
-    // The next token here, or this cell blank when the tokens left fit in the cells after it.
-    if (t < tokens.length) {
-      slots[s] = tokens[t];
-      place(s + 1, t + 1);
-    }
-    if (tokens.length - t < WIDTH - s) {
-      slots[s] = BLANK;
-      place(s + 1, t);
-    }
-  };
-  place(0, 0);
-  const found = agreed as (CellToken | null)[] | null;
-  return found && readings <= MAX_SHORT_READINGS && found.some((t) => t?.kind === 'number') ? found : null;
-}
-
-const sameCell = (a: CellToken, b: CellToken) => a.kind === b.kind && (a.kind !== 'number' || (b.kind === 'number' && a.value === b.value));
-
 /** Every cell null, none read. A module function: under tsx a closure made per call is named at run time. */
 function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement } {
   for (const g of APPEAL_GROUPS) appeals[g.key] = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
@@ -235,31 +200,19 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
   // Only where the header and the numbers share one grid of columns (a terminal's dump, pandoc): pdftotext -layout
   // sets a Chinese header word one character wide where it prints two digits' width, so its header drifts from the
   // numbers under it (pdfCase('shape-pdf', 18): 尚未审 over the 其他结果 column's number).
-  const placed = display && header >= 0 && (tokens.length < WIDTH || extra) ? byHeader(headerLines, valueLines) : null;
-  if (placed && placed.every((t) => t)) {
+  // Digits of a number wrapped onto the line under it (a narrow column: "５" over "４" is 54) are no cells of their own.
+  const stacked = stackedPieces(valueLines, display);
+  const placed = display && header >= 0 && (tokens.length < WIDTH || extra || stacked) ? byHeader(headerLines, valueLines) : null;
+  if (stacked && !placed) {
+    const shown = valueLines.map((l) => l.raw.trim()).join(' / ');
+    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C, one a cell`, `digits under the numbers of the line above: ${shown}`, `表四的数字在窄列中折行（${shown}），无法确定各数字，记为空值`, 'appeals');
+    return nulls(appeals);
+  }
+  if (placed) {
     APPEAL_GROUPS.forEach((g, gi) => {
-      appeals[g.key] = toCells(COLS, placed.slice(gi * COLS.length, (gi + 1) * COLS.length) as CellToken[], log, first, `appeals.${g.key}`);
+      appeals[g.key] = toCells(COLS, placed.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
     });
     return { appeals, placement: placementOf({ label: WIDTH, arithmetic: 0, unread: 0 }) };
-  }
-  const short = placed ?? (tokens.length < WIDTH && tokens.length >= COLS.length && !breaking ? agreedShort(tokens) : null);
-  if (short) {
-    const open = short.flatMap((t, k) => (t ? [] : [`${APPEAL_GROUPS[Math.floor(k / COLS.length)].key}.${COLS[k % COLS.length]}`]));
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
-    log.warn(
-      'table-c-short',
-      first,
-      `${WIDTH} numbers of table C`,
-      `${tokens.length} values: ${shown}; not proved: ${open.join(', ') || 'none'}`,
-      `表四只印出 ${tokens.length} 个数字（${shown}），空格未印出；按各组合计只能确定部分格子${open.length ? `，${open.join('、')} 记为空值` : ''}`,
-      'appeals',
-    );
-    const cells = short.map((t) => t ?? BLANK);
-    APPEAL_GROUPS.forEach((g, gi) => {
-      const row = toCells(COLS, cells.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
-      appeals[g.key] = row;
-    });
-    return { appeals, placement: placementOf({ label: 0, arithmetic: WIDTH - open.length, unread: open.length }) };
   }
   if (tokens.length !== WIDTH) {
     log.warn(
