@@ -74,3 +74,14 @@ describe('a row that adds up both as printed and with the wrapped pieces joined'
     expect(r.diagnostics.find((d) => d.code === 'row-digits-wrapped' && d.path === 'requests.disclosed')?.severity).toBe('warning');
   });
 });
+
+describe('a number wrapped in its cell whose first piece reads as no number, one line a piece (mutool)', () => {
+  it('leaves its row null: "１,４９" over "８" is not 8 (officeCase(\'hunt-office\', 353), 1,498 read 8 before 1.5.35)', () => {
+    const text = readFileSync('tests/fixtures/shapes/mutool-libreoffice-digit-pieces.txt', 'utf8');
+    expect(text).toContain('请数量\n\n１,４９\n\n８\n\n０\n0\n０\n0\n０\n１,４９\n\n８\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.received.natural).toBeNull();
+    expect(r.requests.received.total).toBeNull();
+    expect(r.requests.handledTotal.total).toBeNull();
+  });
+});

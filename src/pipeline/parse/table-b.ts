@@ -416,6 +416,9 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     if (!values.length) {
       // Text that names no row: a wrapped part of a label, a header, a vertical group label. Numbers after it are
       // not proved to continue a wrapped row.
+      // Digits that do not read as a number ("１,４９" over "８": 1,498 wrapped in its cell, one line a piece) among a
+      // row's cells: that row's cells are not read.
+      if (hits.length && CUT_PIECE.test(compactOf(line))) hits[hits.length - 1].garbled = true;
       inRow = false;
       open = 0;
       if (wrapping?.key !== 'carriedForward') wrapping = null;
@@ -757,19 +760,21 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
     run.tokens.push(...u.tokens);
   }
   // One run per row: the pieces of a cut label with nothing between them are one label.
-  const runs: { key: RequestKey; tokens: CellToken[]; line: number }[] = [];
+  const runs: { key: RequestKey; tokens: CellToken[]; line: number; garbled: boolean }[] = [];
   hits.forEach((h, r) => {
     const last = runs.at(-1);
     const { tokens, line } = after[r];
-    if (last && last.key === h.key && !last.tokens.length) Object.assign(last, { tokens, line });
-    else runs.push({ key: h.key, tokens, line });
+    if (last && last.key === h.key && !last.tokens.length) Object.assign(last, { tokens, line, garbled: h.garbled });
+    else runs.push({ key: h.key, tokens, line, garbled: h.garbled });
   });
   if (new Set(runs.map((r) => r.key)).size !== runs.length) return null;
   const printed = new Set(present);
   const out = new Map<RequestKey, Placed>();
   let unprinted = false;
-  for (const { key, tokens, line } of runs) {
+  for (const { key, tokens, line, garbled } of runs) {
     if (tokens.length > WIDTH || (!printed.has(key) && tokens.length)) return null;
+    // Its numbers stand among digits that read as no number (see readStream): none of its cells is proved.
+    if (garbled) continue;
     if (!tokens.length) {
       unprinted ||= printed.has(key);
       // A row with no number after its label: blank, if every label's numbers follow it (the whole table's arithmetic
