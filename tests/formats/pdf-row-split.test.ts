@@ -18,4 +18,13 @@ describe('a row broken across a page in a LibreOffice PDF', () => {
     const r = parseReport({ text: read.text!, file: 'report.pdf' });
     expect(r.requests.disclosed).toEqual({ natural: 804, commercial: 180, research: 0, nonprofit: 134, legal: 46, otherOrg: 0, total: 1164 });
   });
+
+  it('is one row when the table’s header is repeated above the pieces on the next page', async () => {
+    // officeCase('hunt-office', 584): （七）总计 2,841 … 5,086 broken after "２８４" and "５０８"; the next page repeats the
+    // table's three header rows, then "１" and "６". Before: 284 … 508 (B3 broken).
+    const read = await readPdf(readFileSync('tests/fixtures/formats/libreoffice-row-split-header.pdf'), 'report.pdf');
+    expect(read.text).toMatch(/（七）总计\t２８４１\t８５３\t４６４\t７２３\t２０５\t０\t５０８６\n/);
+    const r = parseReport({ text: read.text!, file: 'report.pdf' });
+    expect(r.requests.handledTotal).toEqual({ natural: 2841, commercial: 853, research: 464, nonprofit: 723, legal: 205, otherOrg: 0, total: 5086 });
+  });
 });

@@ -342,11 +342,29 @@ function joinSplitRow(before: TableGrid, after: TableGrid): TableGrid {
   const last = before.rows - 1;
   const shift = before.cols - after.cols;
   const above = new Map(before.cells.filter((c) => c.row === last && c.rowspan === 1 && c.colspan === 1).map((c) => [c.col - shift, c]));
-  const pieces = after.cells.filter((c) => c.row === 0 && c.rowspan === 1 && c.text.trim());
+  // The table's header repeated at the head of the page (Word's and LibreOffice's "repeat header rows") stands before
+  // the pieces: the rows that print the same text as the table's first rows on the page before.
+  let header = 0;
+  while (header < after.rows - 1 && header < last && rowText(after, header) !== '' && rowText(after, header) === rowText(before, header)) header++;
+  const pieces = after.cells.filter((c) => c.row === header && c.rowspan === 1 && c.text.trim());
   const joinable = pieces.length > 0 && pieces.every((c) => NUMBER_TEXT.test(c.text.trim()) && c.colspan === 1 && NUMBER_TEXT.test(above.get(c.col)?.text.trim() ?? ''));
   if (!joinable) return after;
   for (const c of pieces) above.get(c.col)!.text = `${above.get(c.col)!.text.trim()}${c.text.trim()}`;
-  // The opening row goes: cells that span it start a row later, its own cells (now empty or joined) are dropped.
-  const cells = after.cells.flatMap((c) => (c.row > 0 ? [{ ...c, row: c.row - 1 }] : c.rowspan > 1 ? [{ ...c, rowspan: c.rowspan - 1 }] : []));
+  // The pieces' row goes: cells below it move up a row, cells that span it lose that row, its own cells (now empty or
+  // joined) are dropped.
+  const cells = after.cells.flatMap((c) => {
+    if (c.row > header) return [{ ...c, row: c.row - 1 }];
+    if (c.row + c.rowspan - 1 < header) return [c];
+    return c.rowspan > 1 ? [{ ...c, rowspan: c.rowspan - 1, row: Math.min(c.row, header) }] : [];
+  });
   return { rows: after.rows - 1, cols: after.cols, cells };
+}
+
+/** A grid row's cells' text, left to right (the cells that start in it). */
+function rowText(grid: TableGrid, row: number): string {
+  return grid.cells
+    .filter((c) => c.row === row)
+    .sort((a, b) => a.col - b.col)
+    .map((c) => c.text.replace(/\s+/g, ''))
+    .join('|');
 }
