@@ -64,6 +64,18 @@ function plainInteger(s: string): number {
   return value;
 }
 
+/** A number as printed: no leading zero (a 0 is never continued), thousands separators where they belong. */
+const NUMBER_AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$/;
+
+/**
+ * The number the pieces of one cell make when joined (digits stacked in a narrow column: "１," / "２３" / "８" is
+ * 1,238), or null when they do not read as a number as printed.
+ */
+export function readJoinedDigits(printed: string): CellToken | null {
+  const digits = fold(printed);
+  return NUMBER_AS_PRINTED.test(digits) ? readCell(digits) : null;
+}
+
 /** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
 export function readCell(raw: string): CellToken {
   if (raw === '') return { kind: 'blank', printed: '' };

@@ -108,6 +108,11 @@ export function overlapBlocks(spans: [number, number][]): { lo: number[]; hi: nu
   return { lo, hi };
 }
 
+/** Whether [start, end) meets [lo, hi) widened by `slack` columns on each side. */
+export function meets(start: number, end: number, lo: number, hi: number, slack: number): boolean {
+  return start < hi + slack && end > lo - slack;
+}
+
 /** The block holding offset `at`. */
 function blockOf(lo: number[], hi: number[], at: number): number {
   for (let i = 0; i < lo.length; i++) if (at >= lo[i] && at < hi[i]) return i;

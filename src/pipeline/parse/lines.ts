@@ -323,6 +323,12 @@ export function doubleSpaced(lines: Line[], from: number, to: number, least: num
   }
   return text >= least && single >= 0.8 * text;
 }
+/**
+ * Where a line's values stand, on its page: positions on different pages are set this far apart, so that columns are
+ * never matched across a page break (pdftotext -layout lays out each page on its own and moves the columns).
+ */
+export const PAGE_WIDTH = 1_000_000;
+
 /** East Asian wide and full-width characters, two columns in a terminal (as wcwidth counts: ambiguous ones one). */
 function isWide(c: number): boolean {
   return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
@@ -365,7 +371,7 @@ export function displayAligned(lines: Line[], from: number, to: number): boolean
     const shown = displayOffsets(line.raw, last);
     // A row without wide characters stands at the same columns in both counts.
     if (shown[1] === last[1]) continue;
-    const page = line.page * 1_000_000;
+    const page = line.page * PAGE_WIDTH;
     for (const k of [0, 1]) {
       chars[k].push(page + last[k]);
       display[k].push(page + shown[k]);

@@ -16,7 +16,8 @@
  * them to it is kept, and the row is not read when some reading does. Rows that no line of pieces touches are left to
  * the caller.
  */
-import { readCell, type CellToken } from '../text';
+import { readJoinedDigits, type CellToken } from '../text';
+import { meets } from './columns';
 
 /** Cells of table B's rows: six applicant columns and the total. */
 const WIDTH = 7;
@@ -25,8 +26,6 @@ const SLACK = 1;
 /** Steps explored, and readings kept, before giving up on a chain (then none of its rows is read). */
 const MAX_STEPS = 20_000;
 const MAX_READINGS = 64;
-/** A number as printed: no leading zero (a 0 is never continued), thousands separators where they belong. */
-const NUMBER_AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$/;
 
 /** One line of the table, in print order. */
 export type StackLine =
@@ -109,7 +108,7 @@ function readChain(chain: Chain, out: StackedRows): void {
   let steps = 0;
   const rowOf = (j: number, at: number[]) => joinRow(rows[j], runs[j].slice(at[j]), runs[j + 1].slice(0, at[j + 1]));
   /** A row that cannot take pieces here (fewer cells than the columns, no places): any lines may be its, unchecked. */
-  const open = (j: number) => !rows[j].spans || rows[j].cells.length !== WIDTH;
+  const open = (j: number) => !placesOf(rows[j]);
   const walk = (k: number): void => {
     if (found.length > MAX_READINGS || ++steps > MAX_STEPS) return;
     const m = runs[k].length;
@@ -139,6 +138,9 @@ function readChain(chain: Chain, out: StackedRows): void {
   });
 }
 
+/** Where a row's seven cells stand, or null when it prints fewer or their places are not known (it cannot take pieces). */
+const placesOf = (row: Row): number[] | null => (row.cells.length === WIDTH ? row.spans : null);
+
 const sameLines = (a: Pieces[], b: Pieces[]) => a.length === b.length && a.every((p, k) => p === b[k]);
 
 const printed = (p: Pieces) => p.pieces.map((t) => t.printed).join(' ');
@@ -150,8 +152,8 @@ const printed = (p: Pieces) => p.pieces.map((t) => t.printed).join(' ');
  */
 function joinRow(row: Row, above: Pieces[], below: Pieces[]): CellToken[] | null {
   if (!above.length && !below.length) return row.cells;
-  const spans = row.spans;
-  if (!spans || row.cells.length !== WIDTH) return null;
+  const spans = placesOf(row);
+  if (!spans) return null;
   const front = new Array<string>(WIDTH).fill('');
   const back = new Array<string>(WIDTH).fill('');
   for (const [lines, into] of [
@@ -170,22 +172,18 @@ function joinRow(row: Row, above: Pieces[], below: Pieces[]): CellToken[] | null
   const cells = row.cells.slice();
   for (let c = 0; c < WIDTH; c++) {
     if (!front[c] && !back[c]) continue;
-    if (cells[c].kind !== 'number') return null;
-    const digits = fold(`${front[c]}${cells[c].printed}${back[c]}`);
-    if (!NUMBER_AS_PRINTED.test(digits)) return null;
-    cells[c] = readCell(digits);
+    const joined = cells[c].kind === 'number' ? readJoinedDigits(`${front[c]}${cells[c].printed}${back[c]}`) : null;
+    if (!joined) return null;
+    cells[c] = joined;
   }
   return addsUp(cells) ? cells : null;
 }
-
-/** Full-width digits as ASCII. */
-const fold = (s: string) => s.replace(/[０-９，]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** The one cell whose span meets [start, end) widened by SLACK, or -1. */
 function cellUnder(spans: number[], start: number, end: number): number {
   let found = -1;
   for (let c = 0; c < WIDTH; c++) {
-    if (start >= spans[2 * c + 1] + SLACK || end <= spans[2 * c] - SLACK) continue;
+    if (!meets(start, end, spans[2 * c], spans[2 * c + 1], SLACK)) continue;
     if (found >= 0) return -1;
     found = c;
   }
@@ -193,7 +191,7 @@ function cellUnder(spans: number[], start: number, end: number): number {
 }
 
 /** B3: the total is the sum of the six cells (blank cells as 0). */
-function addsUp(row: CellToken[]): boolean {
+export function addsUp(row: CellToken[]): boolean {
   const value = (t: CellToken) => (t.kind === 'number' ? t.value : 0);
   return row[WIDTH - 1].kind === 'number' && row.slice(0, WIDTH - 1).reduce((sum, t) => sum + value(t), 0) === value(row[WIDTH - 1]);
 }

@@ -32,9 +32,9 @@ import {
 import { toCells } from './cells';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts, type Separator } from './lines';
+import { compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, PAGE_WIDTH, partsOf, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
-import { readStackedRows, type StackLine } from './stacked-digits';
+import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { compact, isPageNoise, memoByString, readCell, type CellToken } from '../text';
 
@@ -152,11 +152,6 @@ const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) =>
 const ORDINAL = /^\d[.、,]/;
 /** A sub-row's ordinal, maybe after a character or two of a vertical group label printed on its line ("结6.属于…"). */
 const LEADING_ORDINAL = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/;
-/**
- * Where a line's values stand, on its page: positions on different pages are set this far apart, so that columns are
- * never matched across a page break (pdftotext -layout lays out each page on its own and moves the columns).
- */
-const PAGE_WIDTH = 1_000_000;
 
 /**
  * Where a line's values stand, as the table's text counts columns (see displayAligned), on its page (see PAGE_WIDTH).
@@ -438,6 +433,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const last = hits.at(-1);
     const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
     const endsLabel = !!last && !!parts.label && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
+    // The rest of the last row's label, on the line right after it, with numbers.
+    const restOfLast = nothingSince && last.at === i - 1 && parts.label.length >= 2 && endsLabel;
     if (nothingSince && last.garbled && values.filter((v) => !isEmpty(v)).length < WIDTH && (!parts.label || last.at === i - 1 || endsLabel)) {
       end = i + 1;
       continue;
@@ -445,11 +442,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // In a terminal's dump digits stack above a row's line as well as below it: stacked-digits.ts reads them all.
     if (!display && nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
-      const rest = last.at === i - 1 && parts.label.length >= 2 && endsLabel;
       const pieceSpans = parts.spans && onPage(parts.spans, line);
       // A row that adds up as printed and also with the pieces joined ("１１７ … １１７" over "２ ２"): two readings.
-      const joins = !rest && !!wrappedDigits(last.own, ownSpans, values, pieceSpans);
-      if (rest || joins) {
+      const joins = !restOfLast && !!wrappedDigits(last.own, ownSpans, values, pieceSpans);
+      if (restOfLast || joins) {
         last.cut = { pieces: values, spans: pieceSpans, line: no, ambiguous: joins && addsUp(last.own) };
         end = i + 1;
         continue;
@@ -457,7 +453,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     // Numbers after text that names no row (the end of a wrapped label, a label misread) stand without a label; text
     // followed by empty cells only is a header fragment ("| 企业 | 机构 | 其他 |  |  |"), not a row.
-    const rest = display && nothingSince && last.at === i - 1 && parts.label.length >= 2 && endsLabel;
+    const rest = display && restOfLast;
     if (parts.label && !rest) {
       cluster++;
       if (values.every(isEmpty)) continue;
@@ -853,12 +849,6 @@ function laidOutRow(spans: number[]): boolean {
   let wide = 0;
   for (let k = 2; k + 1 < spans.length; k += 2) if (spans[k] - spans[k - 1] > 1) wide++;
   return wide * 2 > spans.length / 2 - 1;
-}
-
-/** Whether a row's total is the sum of its six cells (B3), blank cells as 0. */
-function addsUp(row: CellToken[]): boolean {
-  const value = (t: CellToken) => (t.kind === 'number' ? t.value : 0);
-  return row[WIDTH - 1].kind === 'number' && row.slice(0, WIDTH - 1).reduce((sum, t) => sum + value(t), 0) === value(row[WIDTH - 1]);
 }
 
 /**

@@ -1,11 +1,11 @@
 /** Table C (administrative reconsideration and litigation): 15 numbers, three groups of five, in template order. */
 import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals, type TablePlacement } from '../../schema';
 import { toCells } from './cells';
-import { overlapBlocks } from './columns';
+import { meets, overlapBlocks } from './columns';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line } from './lines';
-import { isPageNoise, readCell, type CellToken } from '../text';
+import { isPageNoise, readJoinedDigits, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;
@@ -56,7 +56,6 @@ const MIN_DOUBLED = 20;
 const COLUMN_WORD = /^[结果维持纠正其他尚未审总计]+$/;
 /** A number stands in a header block's column when its span meets the block widened by this many columns each side. */
 const SLACK = 1;
-const NUMBER_AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$/;
 
 /**
  * The fifteen cells by position, in text laid out on a terminal's grid (w3m's or lynx's dump, pandoc's plain text:
@@ -90,23 +89,23 @@ function byHeader(headerLines: Line[], valueLines: Line[]): CellToken[] | null {
     if (p.separator !== 'space' || !p.spans || p.label || p.values.some((v) => v.kind !== 'number')) return null;
     const pieceSpans = at(line, p.spans);
     for (let k = 0; k < p.values.length; k++) {
-      const under = values.findIndex((_, j) => pieceSpans[2 * k] < spans[2 * j + 1] + 1 && pieceSpans[2 * k + 1] > spans[2 * j] - 1);
+      const under = values.findIndex((_, j) => meets(pieceSpans[2 * k], pieceSpans[2 * k + 1], spans[2 * j], spans[2 * j + 1], SLACK));
       if (under < 0 || values[under].kind !== 'number') return null;
       printed[under] += p.values[k].printed;
     }
   }
   for (let k = 0; k < values.length; k++) {
     if (printed[k] === values[k].printed) continue;
-    const digits = printed[k].replace(/[０-９，]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-    if (!NUMBER_AS_PRINTED.test(digits)) return null;
-    values[k] = readCell(digits);
+    const joined = readJoinedDigits(printed[k]);
+    if (!joined) return null;
+    values[k] = joined;
   }
   // The block each number stands in: exactly one within SLACK columns (a number between two is no proof).
   const cells = new Array<CellToken>(WIDTH).fill(BLANK);
   let last = -1;
   for (let k = 0; k < values.length; k++) {
     const near: number[] = [];
-    for (let b = 0; b < WIDTH; b++) if (spans[2 * k] < hi[b] + SLACK && spans[2 * k + 1] > lo[b] - SLACK) near.push(b);
+    for (let b = 0; b < WIDTH; b++) if (meets(spans[2 * k], spans[2 * k + 1], lo[b], hi[b], SLACK)) near.push(b);
     if (near.length !== 1 || near[0] <= last) return null;
     cells[near[0]] = values[k];
     last = near[0];
@@ -127,7 +126,7 @@ function stackedPieces(valueLines: Line[], display: boolean): boolean {
     if (!above.spans || !below.spans || below.label || below.values.length >= above.values.length || valueLines[i].no !== valueLines[i - 1].no + 1) continue;
     const a = at(valueLines[i - 1], above.spans);
     const b = at(valueLines[i], below.spans);
-    const under = (k: number) => above.values.some((_, j) => b[2 * k] < a[2 * j + 1] + 1 && b[2 * k + 1] > a[2 * j] - 1);
+    const under = (k: number) => above.values.some((_, j) => meets(b[2 * k], b[2 * k + 1], a[2 * j], a[2 * j + 1], SLACK));
     if (below.values.every((v, k) => v.kind === 'number' && under(k))) return true;
   }
   return false;
@@ -168,7 +167,8 @@ export function parseTableC(lines: Line[], from: number, to: number, log: Diagno
     if (doubled && isBlankLine(lines[i]) && first !== null && tokens.length < WIDTH) {
       let j = i;
       while (j < to && isBlankLine(lines[j])) j++;
-      if (j < to && partsOf(lines[j]).values.length && !partsOf(lines[j]).label) for (let k = i + 1; k < j; k++) tokens.push(BLANK);
+      const next = j < to ? partsOf(lines[j]) : null;
+      if (next?.values.length && !next.label) for (let k = i + 1; k < j; k++) tokens.push(BLANK);
       i = j - 1;
       continue;
     }
