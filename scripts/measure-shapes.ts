@@ -5,12 +5,14 @@
  * Chromium (printed batches cached under .cache/shape-pdfs/); the poppler shapes need pdftotext (poppler-utils). The
  * office shapes (office-*) write Word files that LibreOffice makes PDFs (soffice: libreoffice-writer-nogui; cached
  * under .cache/office-pdfs/). The web dump shapes (web-*) render web pages that w3m, lynx and pandoc turn into text
- * (Debian w3m, lynx, pandoc; cached under .cache/web-dumps/).
+ * (Debian w3m, lynx, pandoc; cached under .cache/web-dumps/). The Word-file shapes (docx-*) convert the office shapes'
+ * Word files to text with pandoc and LibreOffice (cached under .cache/docx-texts/).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeDefects, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
+import { describeDefects, measureDocxShapes, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
+import { DOCX_SHAPES, docxShapesInstalled, type DocxShape } from '../src/generator/shapes/docx';
 import { hasSoffice, OFFICE_SHAPES, type OfficeShape } from '../src/generator/shapes/office';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
 import { formatTallies, sumTallies, type Tally } from '../src/generator/shapes/measure';
@@ -19,7 +21,7 @@ import { WEB_SHAPES, webShapesInstalled, type WebShape } from '../src/generator/
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
-const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES];
+const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES, ...DOCX_SHAPES];
 const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples]
 Prints, per extraction shape, the cells of tables A, B and C that the parser reads exactly, leaves null with a
 diagnostic, leaves null silently, or gets wrong.`;
@@ -81,6 +83,16 @@ if (webShapes.length) {
   const web = await measureWebShapes(n, `${values.prefix}-web`, values['no-cache'] ? { cacheDir: mkdtempSync(path.join(tmpdir(), 'web-')) } : {});
   measures.push(...web.filter((m) => webShapes.includes(m.shape as WebShape)));
   console.error(`web shapes: ${n} pages rendered, dumped and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const docxShapes = requested.filter((s): s is DocxShape => (DOCX_SHAPES as readonly string[]).includes(s));
+if (docxShapes.length) {
+  const installed = docxShapesInstalled();
+  for (const s of docxShapes) if (!installed.includes(s)) console.error(`${s}: its tool is not installed (Debian pandoc, libreoffice-writer-nogui): left out`);
+  const t0 = Date.now();
+  const docx = await measureDocxShapes(n, `${values.prefix}-office`, values['no-cache'] ? { cacheDir: mkdtempSync(path.join(tmpdir(), 'docx-')) } : {});
+  measures.push(...docx.filter((m) => docxShapes.includes(m.shape as DocxShape)));
+  console.error(`Word-file shapes: ${n} reports written and converted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 const total = sumTallies(measures.map((m) => m.tally));

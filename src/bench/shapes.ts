@@ -5,6 +5,7 @@
  * `npm run measure-shapes`, so the figures a test prints and the figures the script prints are the same.
  */
 import { PDF_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shape, type ShapeTweaks, type TextShape } from '../generator/shapes';
+import { DOCX_SHAPES, readDocxShapes, type DocxShape } from '../generator/shapes/docx';
 import { addReport, emptyTally, type CellVerdict, type Tally } from '../generator/shapes/measure';
 import { OFFICE_SHAPES, officeCase, readOfficeShapes, type OfficeShape } from '../generator/shapes/office';
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
@@ -14,7 +15,7 @@ import { parseReport } from '../pipeline/parse';
 import { textOfBody } from '../pipeline/read';
 
 export interface ShapeMeasure {
-  shape: Shape | OfficeShape | WebShape;
+  shape: Shape | OfficeShape | WebShape | DocxShape;
   tally: Tally;
   /** Wrong and silent cells by row path (`requests.withheld.process`), most frequent first. */
   defectRows: [string, number][];
@@ -51,7 +52,7 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
   }
 }
 
-const done = (shape: Shape | OfficeShape | WebShape, acc: Acc): ShapeMeasure => ({
+const done = (shape: ShapeMeasure['shape'], acc: Acc): ShapeMeasure => ({
   shape,
   tally: acc.tally,
   defectRows: [...acc.rows.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8),
@@ -92,7 +93,7 @@ export async function measurePdfShapes(n: number, print: (html: string) => Promi
 }
 
 /** Measures each shape of read reports (its text in `texts`); `how(i, shape)` says how to make report i again. */
-function measureRead<S extends OfficeShape | WebShape>(shapes: readonly S[], read: { c: { name: string; truth: Truth }; texts: Partial<Record<S, string>> }[], how: (i: number, shape: S) => string): ShapeMeasure[] {
+function measureRead<S extends OfficeShape | WebShape | DocxShape>(shapes: readonly S[], read: { c: { name: string; truth: Truth }; texts: Partial<Record<S, string>> }[], how: (i: number, shape: S) => string): ShapeMeasure[] {
   const accs = new Map<S, Acc>();
   read.forEach((r, i) => {
     for (const shape of shapes) {
@@ -121,6 +122,15 @@ export async function measureOfficeShapes(n: number, prefix = 'shape-office', op
 export async function measureWebShapes(n: number, prefix = 'shape-web', options: { cacheDir?: string } = {}): Promise<ShapeMeasure[]> {
   const read = await readWebShapes(Array.from({ length: n }, (_, i) => webCase(prefix, i)), options);
   return measureRead(WEB_SHAPES, read, (i, shape) => `webCase('${prefix}', ${i}) dumped by ${shape}`);
+}
+
+/**
+ * Writes n reports (officeCase(prefix, i)) as Word files and measures each Word-file text shape (pandoc, LibreOffice's
+ * text export); shapes whose tool is missing are left out.
+ */
+export async function measureDocxShapes(n: number, prefix = 'shape-office', options: { cacheDir?: string } = {}): Promise<ShapeMeasure[]> {
+  const read = await readDocxShapes(Array.from({ length: n }, (_, i) => officeCase(prefix, i)), options);
+  return measureRead(DOCX_SHAPES, read, (i, shape) => `officeCase('${prefix}', ${i}) converted by ${shape}`);
 }
 
 /** The defects of one measure, for a failing test's message or the script's output. */

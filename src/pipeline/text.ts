@@ -39,6 +39,8 @@ export function compact(s: string): string {
 }
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Markdown's escape of ASCII punctuation ("\\-" for "-"). */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** Marks that agencies print in a cell instead of a number. They are not numbers: the cell is null with a diagnostic. */
 const NULL_MARKS = new Set(['—', '-', '–', '－', '/', '无', '——', '--', '\\', '×', '/']);
 
@@ -76,6 +78,11 @@ export function readJoinedDigits(printed: string): CellToken | null {
   return NUMBER_AS_PRINTED.test(digits) ? readCell(digits) : null;
 }
 
+/** "\\-" → "-": a backslash before ASCII punctuation is Markdown's escape; a backslash alone stays (a blank mark). */
+function unescapeMarkdown(f: string): string {
+  return f.length > 1 && f.includes('\\') ? f.replace(MARKDOWN_ESCAPE, '$1') : f;
+}
+
 /** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
 export function readCell(raw: string): CellToken {
   if (raw === '') return { kind: 'blank', printed: '' };
@@ -85,7 +92,8 @@ export function readCell(raw: string): CellToken {
   const first = raw.charCodeAt(0);
   if (first >= 0x4e00 && first <= 0x9fff && first !== WU) return { kind: 'text', printed: raw.trim() };
   const printed = raw.trim();
-  const f = compact(printed);
+  // Markdown escapes ASCII punctuation at a cell's start: pandoc writes a cell "-" as "\-".
+  const f = unescapeMarkdown(compact(printed));
   if (f === '' || NULL_MARKS.has(f) || NULL_MARKS.has(printed)) return { kind: 'blank', printed };
   // A unit printed in the cell ("251000元", "12件") does not change the number.
   const n = f.replace(/(?:万元|元|件|条|项|个)$/, '');

@@ -12,10 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDefects, measureOfficeShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { OFFICE_SHAPES, type OfficeShape } from '../../src/generator/shapes/office';
 import { formatTallies } from '../../src/generator/shapes/measure';
-import { findTool, mutool, pdftotext, titleWithTools, type Tool } from '../support/tools';
+import { mutool, pdftotext, soffice, titleWithTools, type Tool } from '../support/tools';
 
 const REPORTS = 200;
-const soffice = findTool('soffice', 'libreoffice-writer-nogui');
 
 /**
  * Shapes where the parser still gives wrong cells: none since PARSER_VERSION 1.5.22 (200 reports, 2026-12-03). Before

@@ -57,6 +57,9 @@ export const w3m = findTool('w3m', 'w3m');
 export const lynx = findTool('lynx', 'lynx');
 export const pandoc = findTool('pandoc', 'pandoc');
 
+/** LibreOffice: Word files made PDFs or text (src/generator/shapes/office.ts, docx.ts). */
+export const soffice = findTool('soffice', 'libreoffice-writer-nogui');
+
 /** The title a block gets: its own, plus the skip marker and reason when a tool it needs is missing. */
 export function titleWithTools(title: string, tools: readonly Tool[]): string {
   const reasons = tools.flatMap((t) => (t.missing ? [t.missing] : []));

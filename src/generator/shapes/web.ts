@@ -12,17 +12,17 @@
  * The pages are written in UTF-8 (how a tool decodes GBK is not what is measured). Dumps are cached under
  * `.cache/web-dumps/`, keyed by the pages and the tools' arguments: a second run only reads them back.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { pickHtmlStyle, renderHtmlPage } from '../render-html';
 import { rngFor } from '../rng';
 import { generateTruth } from '../truth';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
+import { inParallel, run } from './parallel';
 import { writeWhole } from './pdf';
 
 export const WEB_SHAPES = ['web-w3m', 'web-w3m-boxes', 'web-lynx', 'web-pandoc'] as const;
@@ -44,10 +44,6 @@ const TOOLS: Record<WebShape, { command: string; args: string[]; version: string
 
 const DEFAULT_CACHE_DIR = path.resolve('.cache/web-dumps');
 const BATCH = 100;
-/** Tool runs at once (each a short process). */
-const PARALLEL = 4;
-
-const run = promisify(execFile);
 
 export interface WebCase {
   name: string;
@@ -71,20 +67,6 @@ export function webShapesInstalled(): WebShape[] {
 }
 
 type Texts = Partial<Record<WebShape, string>>;
-
-/** Runs `jobs` at most PARALLEL at a time, results in order. */
-async function inParallel<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
-  const out = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const k = next++;
-      out[k] = await jobs[k]();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, jobs.length) }, worker));
-  return out;
-}
 
 /** A batch's dumps by the given tools: from the cache when the same pages were dumped before. */
 async function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string): Promise<Texts[]> {

@@ -35,7 +35,7 @@ export function isBlankLine(line: Line): boolean {
 }
 
 const SPACES_ONLY = /^[ \u00a0\u3000]+$/;
-const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '', values: [{ kind: 'blank', printed: '' }], spans: null };
+const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '', values: [{ kind: 'blank', printed: '' }], spans: null, mixed: false };
 
 /**
  * A table cell that holds only a space (Word's `&nbsp;` in an empty cell, or a web page's) comes out of MuPDF's text
@@ -178,6 +178,11 @@ export interface RowParts {
    * (pdftotext -layout keeps a table's columns by position). Null for tab and pipe rows.
    */
   spans: number[] | null;
+  /**
+   * Tab and pipe rows whose label cells hold a number after their text: a cell among the values read as no number and
+   * ended them, so `values` are only the row's last cells.
+   */
+  mixed: boolean;
 }
 
 /** The longest number read off the end of a label it is printed against. */
@@ -214,6 +219,8 @@ function cellAt(s: string, start: number, end: number): CellToken {
 interface Tail {
   values: CellToken[];
   labelEnd: number;
+  /** Tab and pipe rows: the label's cells hold a number after text (numberAfterText). */
+  mixed?: boolean;
   spans?: number[];
 }
 
@@ -267,12 +274,33 @@ function cellTail(s: string, separator: '\t' | '|', from: number, to: number): T
     const cut = end > from ? s.lastIndexOf(separator, end - 1) : -1;
     const start = cut >= from ? cut + 1 : from;
     const token = cellAt(s, start, end);
-    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end };
+    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end, mixed: numberAfterText(s, separator, from, start) };
     values.push(token);
     if (start === from) break;
     end = cut;
   }
   return { values: values.reverse(), labelEnd: 0 };
+}
+
+/**
+ * Whether the cells of s[from, to) hold a number after a text cell: then the text cell that ended the values is not
+ * the row's label but a value cell that reads as no number ("| 一、… | 25 | 8 | ？ | 40 |"), and the values are only
+ * the row's last cells.
+ */
+function numberAfterText(s: string, separator: '\t' | '|', from: number, to: number): boolean {
+  let digit = false;
+  for (let i = from; i < to && !digit; i++) digit = isAsciiDigit(s.charCodeAt(i));
+  if (!digit) return false;
+  let text = false;
+  for (let start = from; start < to; ) {
+    let end = s.indexOf(separator, start);
+    if (end < 0 || end > to) end = to;
+    const kind = cellAt(s, start, end).kind;
+    if (kind === 'text') text = true;
+    else if (kind === 'number' && text) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** s[0, end) without whitespace (and without pipes when they separate cells): the label as matched. */
@@ -305,7 +333,7 @@ function rowParts(raw: string): RowParts {
   // The folded line decides the cut (a full-width ｜ at either end folds to |), the raw line what `fenced` reports.
   else if (s === raw ? fenced : isFenced(s)) tail = cellTail(s, '|', 1, lastVisible(s));
   else tail = cellTail(s, '|', 0, s.length);
-  return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans ?? null };
+  return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans ?? null, mixed: tail.mixed ?? false };
 }
 
 /**

@@ -13,7 +13,9 @@
  * 3. Otherwise the row stays null with a diagnostic naming the numbers that could not be placed.
  */
 import {
+  PROACTIVE_2019_COLUMNS,
   PROACTIVE_2019_ROWS,
+  PROACTIVE_COLUMNS,
   PROACTIVE_ROWS,
   type Proactive,
   type Proactive2019,
@@ -98,6 +100,23 @@ const skipped = (line: Line) => isBlankLine(line) || isPageNoise(line.raw) || is
 const CAPTION_ITEM = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 const itemOf = (text: string) => text.normalize('NFKC').match(CAPTION_ITEM)?.[1] ?? null;
 
+/** Each column header of both templates, with the items whose tables print it (本年收费金额: 八). */
+const HEADER_ITEMS: [string, Set<string>][] = (() => {
+  const out = new Map<string, Set<string>>();
+  const add = (rows: readonly RowDef[], columns: Record<string, { zh: string }>) => {
+    for (const r of rows) for (const c of r.columns) out.set(columns[c].zh.normalize('NFKC'), (out.get(columns[c].zh.normalize('NFKC')) ?? new Set()).add(itemOf(r.item)!));
+  };
+  add(PROACTIVE_ROWS, PROACTIVE_COLUMNS);
+  add(PROACTIVE_2019_ROWS, PROACTIVE_2019_COLUMNS);
+  return [...out];
+})();
+
+/** The items whose tables print the column header a label starts with ("本年收费金额(单位:万元)": 八), or null. */
+function headerItems(label: string): Set<string> | null {
+  for (const [header, items] of HEADER_ITEMS) if (label.startsWith(header)) return items;
+  return null;
+}
+
 /** The first line of the table: a caption or header, or a label with the value-only lines just before it. */
 function tableStart(lines: Line[], from: number, to: number, byName: Map<string, RowDef>): number {
   for (let i = from; i < to; i++) {
@@ -179,6 +198,9 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     if (item && !captions.has(item) && !early.has(item)) early.set(item, def.zh);
   };
   let block = 0;
+  /** The last caption's item, and whether a header of another item's table has been printed since. */
+  let item: string | null = null;
+  let foreign = false;
   for (let i = tableStart(lines, from, to, byName); i < to; i++) {
     if (skipped(lines[i])) {
       block++;
@@ -205,9 +227,20 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
         i = joined.last;
         continue;
       }
-      // An item caption: no row's numbers cross it. Other text (header cells) separates nothing.
+      // An item caption: no row's numbers cross it.
       if (parts.label.includes('第二十条')) {
         captionOf(parts.label);
+        item = itemOf(parts.label);
+        foreign = false;
+        stream.runs[stream.runs.length - 1].push([]);
+        continue;
+      }
+      // A column header of another item's table after a caption (poppler's default mode runs down the columns of
+      // several tables: "第二十条第（八）项", "现行有效件数", "16"): the numbers after it are that table's, no row's of
+      // this item, and they are fenced off as a caption fences a row's numbers. Other text separates nothing.
+      const items = item ? headerItems(parts.label) : null;
+      if (items && items.has(item!) === foreign) {
+        foreign = !foreign;
         stream.runs[stream.runs.length - 1].push([]);
       }
       continue;

@@ -30,6 +30,7 @@ import {
   type TablePlacement,
 } from '../../schema';
 import { toCells } from './cells';
+import { columnsAddUp, swapCandidates } from './column-sums';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, PAGE_WIDTH, partsOf, type Line, type RowParts, type Separator } from './lines';
@@ -39,6 +40,8 @@ import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { compact, isPageNoise, memoByString, readCell, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
+/** How far a line laid out by position is indented at least when it holds only a table's numbers (interleaved). */
+const MIN_INDENT = 8;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
 const GROUP_OF = new Map<RequestKey, RequestGroup>(REQUEST_ROWS.flatMap((r) => ('group' in r ? [[r.key, r.group] as [RequestKey, RequestGroup]] : [])));
 /** Every row key, a group's own key just before its first sub-row: the order rows are printed in. */
@@ -79,6 +82,8 @@ interface Hit {
   cut: { pieces: CellToken[]; spans: number[] | null; line: number; ambiguous: boolean } | null;
   /** Its line holds digits it could not read as numbers ("２,５１": a number cut in its cell). */
   garbled: boolean;
+  /** A tab/pipe row with a cell among its values that reads as no number: `own` are only its last cells. */
+  mixed: boolean;
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -392,12 +397,12 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // A row label whose line also holds digits it could not read as numbers ("２,５１", a number cut in its cell) does
     // not wait for its cells: the numbers after it could be those pieces' rest.
     const garbled = !!key && GARBLED_DIGITS.test(parts.label.replace(ORDINAL, ''));
-    bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !garbled);
+    bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !garbled && !parts.mixed);
     if (key) {
       heading = '';
       const own = values.length ? [...values] : null;
       const spans = parts.spans && own ? [spanLines.push(onPage(parts.spans, line)) - 1] : [];
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, mixed: parts.mixed };
       hits.push(hit);
       inRow = true;
       open = 0;
@@ -646,6 +651,8 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
         log.warn('row-digits-wrapped', a.cut.line, `${WIDTH} numbers on the row's line`, shown, `表三“${a.key}”行的数字在窄列中折行（${shown}），折到下一行的数字属于哪一格无法由行总计唯一确定，该行记为空值`, `requests.${a.key}`);
       continue;
     }
+    // Which columns a mixed row's last cells are is not shown: the cells before them were not read (buildRequests).
+    if (a.mixed && a.own!.length < WIDTH) continue;
     if (!a.rivals.length) {
       placed.set(a.key, { tokens: a.own!, line: a.line, by: 'label' });
       continue;
@@ -704,7 +711,71 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
-  return { ...buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log), end, found: firstHits.has('received'), display: stream.display };
+  const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log);
+  const placement = withdrawSwaps(built.requests, placed, firstHits, built.placement, log);
+  return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
+}
+
+/**
+ * Whether a row's numbers, wrapped over several lines (each line's value offsets), stand out of order: a later line,
+ * indented to its columns (text laid out by position; -raw and copied text start each line at its left), starts
+ * before the end of the line above it (pdftotext -layout prints a cell of a tall row a line lower, at its column: "3.其他
+ * 10 4 0" over "１ ０ 0 15" where the １ stands before the 0). Read in line order, such a row's cells are not in the
+ * order of its columns.
+ */
+function interleaved(lines: number[][]): boolean {
+  for (let i = 1; i < lines.length; i++) {
+    const before = lines[i - 1];
+    const first = lines[i][0];
+    if (before.length && lines[i].length && first % PAGE_WIDTH >= MIN_INDENT && first < before[before.length - 1]) return true;
+  }
+  return false;
+}
+
+/**
+ * Rows read from space-separated lines whose two cells, changed places, would make B1 or B2 hold where it breaks in
+ * just those two columns (swapCandidates): the text does not show the cells' order, so the two cells are null with a
+ * diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
+ * table B's readers count them). Returns the table's placement counts.
+ */
+function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+  const spaced = new Set([...firstHits].flatMap(([key, hit]) => (hit.separator === 'space' ? [key] : [])));
+  // The sums are taken with a cell printed blank ("—", "无") as 0: most tables print blank cells for none, and a
+  // rule skipped for every blank would find nothing there. Cells not read stay null (their rules are skipped).
+  const zeroed = { ...requests } as Requests;
+  for (const [key, p] of placed) {
+    const row = requests[key] as RequestRow | undefined;
+    if (!row || p.tokens.length !== WIDTH) continue;
+    const filled = { ...row };
+    APPLICANT_KEYS.forEach((c, i) => {
+      if (filled[c] === null && p.tokens[i].kind === 'blank') filled[c] = 0;
+    });
+    (zeroed as Record<string, RequestRow>)[key] = filled;
+  }
+  const seen = new Set<string>();
+  const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
+  for (const { key, a, b, rule } of swapCandidates(zeroed, spaced)) {
+    const row = requests[key] as RequestRow;
+    for (const c of [a, b]) {
+      if (seen.has(`${key}.${c}`)) continue;
+      seen.add(`${key}.${c}`);
+      if (counts.label > 0) counts.label--;
+      else counts.arithmetic--;
+      counts.unread++;
+    }
+    const shown = `${a} ${row[a] ?? '∅'}, ${b} ${row[b] ?? '∅'}`;
+    log.warn(
+      'row-order-ambiguous',
+      firstHits.get(key)!.line,
+      `${rule} in columns ${a} and ${b}`,
+      shown,
+      `表三“${key}”行的${a}（${row[a] ?? '空'}）与${b}（${row[b] ?? '空'}）两格在提取的文字中可能顺序颠倒：按文字顺序，规则 ${rule} 恰在这两列不成立，两格对调后成立。两种读法无法区分，这两格记为空值`,
+      `requests.${key}`,
+    );
+    row[a] = null;
+    row[b] = null;
+  }
+  return seen.size ? placementOf(counts) : placement;
 }
 
 /**
@@ -1481,29 +1552,6 @@ function settleByColumns(gaps: Gap[], placed: Map<RequestKey, { tokens: CellToke
 
 const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
 
-/**
- * Rules B1 and B2 of FORMAT.md on a trial reading, per column, as the check stage applies them: a comparison with a
- * blank cell is skipped, and a group printed as one line stands in for its all-blank sub-rows.
- */
-function columnsAddUp(requests: Requests): boolean {
-  const cell = (key: RequestKey, c: (typeof APPLICANT_KEYS)[number]) => (requests[key] as RequestRow | undefined)?.[c] ?? null;
-  const same = (a: number | null, b: number | null) => a === null || b === null || Math.abs(a - b) < 1e-6;
-  const sum = (values: (number | null)[]) => (values.includes(null) ? null : (values as number[]).reduce((x, y) => x + y, 0));
-  for (const c of APPLICANT_KEYS) {
-    if (!same(sum([cell('received', c), cell('carriedOver', c)]), sum([cell('handledTotal', c), cell('carriedForward', c)]))) return false;
-    const outcomes: (number | null)[] = [];
-    for (const r of OUTCOME_ROWS) {
-      const group = 'group' in r ? r.group : undefined;
-      const subRowsBlank = group && OUTCOME_ROWS.every((x) => !('group' in x) || x.group !== group || cell(x.key, c) === null);
-      if (group && subRowsBlank && cell(group, c) !== null) {
-        if (OUTCOME_ROWS.find((x) => 'group' in x && x.group === group) === r) outcomes.push(cell(group, c));
-      } else outcomes.push(cell(r.key, c));
-    }
-    if (!same(sum(outcomes), cell('handledTotal', c))) return false;
-  }
-  return true;
-}
-
 function showReading(reading: PlacedRow[]): string {
   return reading.map((r) => `${r.key} = ${r.tokens.map((t) => t.printed || '∅').join(' ')}`).join('，');
 }
@@ -1662,6 +1710,8 @@ function solveShortRows(
   for (const key of present) {
     const p = placed.get(key);
     const hit = firstHit.get(key)!;
+    // A row whose cells were not all read is no short row of blank cells.
+    if (hit.mixed) return null;
     if (!p && !loose && !hit.rivals.length) {
       short.push({ key, readings: readingsOfShort([]) });
       continue;
@@ -1854,6 +1904,11 @@ function buildRequests(
       log.warn('row-short', p!.line, `${WIDTH} numbers`, shown, `表三“${key}”行按数字位置读作 ${shown}，但总计不等于六类申请人之和（空格按 0 计），无法核实各数字所在的列，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
+    } else if (!p && hit.mixed) {
+      const shown = (hit.own ?? []).map((t) => t.printed || '∅').join(' ');
+      log.warn('row-short', hit.line, `${WIDTH} numbers`, `a cell that reads as no number, then ${hit.own?.length ?? 0} cells: ${shown}`, `表三“${key}”行有单元格不是可识别的数字，其后只有 ${hit.own?.length ?? 0} 格${shown ? `（${shown}）` : ''}，无法确定各数字所在的列，记为空值`, path);
+      requests[key] = EMPTY_ROW();
+      counts.unread += WIDTH;
     } else if (!p || (p.short && !p.short.length)) {
       if (!hit.rivals.length) log.warn('row-no-values', hit.line, `${WIDTH} numbers for ${key}`, 'no numbers proved to be this row’s', `表三“${key}”行没有找到能证明属于该行的数字，记为空值`, path);
       requests[key] = EMPTY_ROW();
@@ -1885,7 +1940,7 @@ function buildRequests(
       log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
-    } else if (hit.wrapped && p.by === 'label' && !(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens))) {
+    } else if (hit.wrapped && p.by === 'label' && (!(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens)) || interleaved(hit.spanLines.map((l) => spanLines[l])))) {
       // A row short of cells completed by the next lines' values: a wrapped row, or a blank cell printed as nothing
       // followed by a stray cell (a vertical label's 无, a cell printed lower). Only the row's total can tell.
       log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行的数字分在几行，且无法用行总计核实，无法确定各数字所在的列，记为空值`, path);

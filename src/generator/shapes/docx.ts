@@ -1,0 +1,95 @@
+/**
+ * Word-file text shapes: the generated reports written as Word files (render-docx.ts; officeCase, the documents of
+ * the office shapes) and turned into text straight from the .docx, as people do with the file an agency published:
+ * - `docx-pandoc-plain` (`pandoc -t plain`): tables as grids of space-aligned columns, merged cells once;
+ * - `docx-pandoc-markdown` (`pandoc -t markdown`): grid or pipe tables, Markdown escapes;
+ * - `docx-pandoc-gfm` (`pandoc -t gfm`): pipe tables whose blank mark "-" is escaped ("\-");
+ * - `docx-soffice-text` (LibreOffice's "Text (encoded)" export): each table cell a paragraph of its own.
+ * Texts are cached under `.cache/docx-texts/`, keyed by the documents and the tools' arguments.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { flowToDocx } from '../render-docx';
+import type { OfficeCase } from './office';
+import { inParallel, run } from './parallel';
+import { writeWhole } from './pdf';
+
+export const DOCX_SHAPES = ['docx-pandoc-plain', 'docx-pandoc-markdown', 'docx-pandoc-gfm', 'docx-soffice-text'] as const;
+export type DocxShape = (typeof DOCX_SHAPES)[number];
+
+/** pandoc's output format per shape (the others are LibreOffice's). */
+const PANDOC_TO: Partial<Record<DocxShape, string>> = { 'docx-pandoc-plain': 'plain', 'docx-pandoc-markdown': 'markdown', 'docx-pandoc-gfm': 'gfm' };
+const SOFFICE_TEXT = 'txt:Text (encoded):UTF8';
+const DEFAULT_CACHE_DIR = path.resolve('.cache/docx-texts');
+const BATCH = 100;
+
+type Texts = Partial<Record<DocxShape, string>>;
+
+/** The Word-file shapes whose tool can be run here (Debian pandoc, libreoffice-writer-nogui). */
+export function docxShapesInstalled(): DocxShape[] {
+  const has = (command: string) => !spawnSync(command, ['--version'], { encoding: 'utf8' }).error;
+  const pandoc = has('pandoc');
+  const soffice = has('soffice');
+  return DOCX_SHAPES.filter((s) => (PANDOC_TO[s] ? pandoc : soffice));
+}
+
+/** A batch's texts by the given tools: from the cache when the same documents were converted before. */
+async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: string): Promise<Texts[]> {
+  const key = createHash('sha256').update(JSON.stringify([shapes, SOFFICE_TEXT])).update(JSON.stringify(batch.map((c) => c.flow))).digest('hex').slice(0, 32);
+  const json = path.join(cacheDir, `${key}.json`);
+  if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as Texts[];
+  const dir = mkdtempSync(path.join(tmpdir(), 'docx-text-'));
+  try {
+    const files = await Promise.all(
+      batch.map(async (c, k) => {
+        const file = path.join(dir, `${String(k).padStart(3, '0')}.docx`);
+        writeFileSync(file, await flowToDocx(c.flow));
+        return file;
+      }),
+    );
+    const texts: Texts[] = batch.map(() => ({}));
+    const pandocShapes = shapes.filter((s) => PANDOC_TO[s]);
+    const jobs = files.flatMap((file, k) =>
+      pandocShapes.map((shape) => async () => {
+        const { stdout } = await run('pandoc', ['-f', 'docx', '-t', PANDOC_TO[shape]!, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        texts[k][shape] = stdout;
+      }),
+    );
+    await inParallel(jobs);
+    if (shapes.includes('docx-soffice-text')) {
+      // A profile of its own: a second soffice (another test, a desktop session) would otherwise hold the lock.
+      const profile = pathToFileURL(path.join(dir, 'profile')).href;
+      const out = path.join(dir, 'text');
+      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', SOFFICE_TEXT, '--outdir', out, ...files], { maxBuffer: 1 << 24, timeout: 600_000 });
+      files.forEach((file, k) => (texts[k]['docx-soffice-text'] = readFileSync(path.join(out, path.basename(file).replace(/\.docx$/, '.txt')), 'utf8')));
+    }
+    writeWhole(json, JSON.stringify(texts));
+    return texts;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface DocxShaped {
+  c: OfficeCase;
+  texts: Texts;
+}
+
+/** Converts the cases' Word files with every installed tool, in batches of 100. */
+export async function readDocxShapes(cases: OfficeCase[], options: { cacheDir?: string } = {}): Promise<DocxShaped[]> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  mkdirSync(cacheDir, { recursive: true });
+  const shapes = docxShapesInstalled();
+  const out: DocxShaped[] = [];
+  if (!shapes.length) return out;
+  for (let i = 0; i < cases.length; i += BATCH) {
+    const batch = cases.slice(i, i + BATCH);
+    const texts = await batchTexts(batch, shapes, cacheDir);
+    batch.forEach((c, k) => out.push({ c, texts: texts[k] }));
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * The parser on the text people make straight from an agency’s Word file: 200 generated reports written as Word
+ * files (the office shapes' documents, src/generator/render-docx.ts) and converted by pandoc (`-t plain`, `-t
+ * markdown`, `-t gfm`: grid and pipe tables, Markdown's escapes such as "\-" for a blank cell's "-") and by
+ * LibreOffice's text export (each cell a paragraph). Every cell of tables A, B and C must be exact or null with a
+ * diagnostic: zero wrong, zero silent; the exact/null/wrong table of each shape is printed.
+ *
+ * pandoc and LibreOffice come from Debian (pandoc, libreoffice-writer-nogui, which .ci/run installs); without one its
+ * tests are skipped with the reason in their titles. Texts are cached under .cache/docx-texts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeDefects, measureDocxShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { DOCX_SHAPES, type DocxShape } from '../../src/generator/shapes/docx';
+import { formatTallies } from '../../src/generator/shapes/measure';
+import { pandoc, soffice, titleWithTools } from '../support/tools';
+
+const REPORTS = 200;
+const toolOf = (shape: DocxShape) => (shape === 'docx-soffice-text' ? soffice : pandoc);
+
+let measures: ShapeMeasure[] = [];
+
+beforeAll(async () => {
+  if (DOCX_SHAPES.some((s) => !toolOf(s).missing)) measures = await measureDocxShapes(REPORTS);
+}, 900_000);
+
+afterAll(() => {
+  if (measures.length) console.log(`\nWord-file text shapes, ${REPORTS} reports:\n${formatTallies(measures.map((m) => [m.shape, m.tally]))}\n`);
+});
+
+describe.each(DOCX_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
+  const tool = toolOf(shape);
+  it.skipIf(!!tool.missing)(titleWithTools(`${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, [tool]), () => {
+    const m = measures.find((x) => x.shape === shape)!;
+    expect(m.tally.reports).toBe(REPORTS);
+    expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
+  });
+});
+
+describe(titleWithTools('pandoc’s Markdown of a Word file', [pandoc]), () => {
+  it.skipIf(!!pandoc.missing)('reads at least 99.5 % of the cells of its pipe tables exactly (Markdown’s escaped blank marks read as blanks)', () => {
+    const m = measures.find((x) => x.shape === 'docx-pandoc-gfm')!;
+    expect(m.tally.exact / m.tally.cells).toBeGreaterThan(0.995);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Numbers that a text extraction prints out of their columns' order, found by hunting 1,000 printed reports the tests
+ * had not seen (`npm run measure-shapes -- --prefix hunt4`):
+ * - pdftotext -layout prints a cell of a tall row a line lower, at its column: "3.其他 10 4 0" over "１ ０ 0 15", the
+ *   １ standing before the 0 above it (pdfCase('hunt4-pdf', 128); read in line order the row was 10 4 0 1 0 0 15, B3
+ *   holding, research and nonprofit swapped);
+ * - poppler's default mode runs down the columns of several item tables of table A: after the caption
+ *   第二十条第（八）项 come the header 现行有效件数 of item (一) and its number 16, then 行政事业性收费 (pdfCase('hunt4-pdf',
+ *   153): fees read 16, truly 30.068).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
+
+describe('a row wrapped onto the next line, a number of that line left of the end of the line above', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-cell-a-line-lower.txt', 'utf8');
+  const r = parseReport({ text, file: 'a.txt' });
+
+  it('is not read in line order', () => {
+    expect(text).toMatch(/3\.其他 +10 +4 +0\n +１ +０ +0 +15\n/);
+    expect(r.requests['otherHandling.other']).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
+    expect(r.diagnostics.find((d) => d.path === 'requests.otherHandling.other')?.code).toBe('row-short');
+  });
+
+  it('leaves a row read whose next line stands right of the line above (its numbers follow in order)', () => {
+    const right = text.replace(/\n +１ +０ +0 +15\n/, `\n${' '.repeat(62)}１   ０   0   15\n`);
+    expect(right).not.toBe(text);
+    expect(parseReport({ text: right, file: 'a.txt' }).requests['otherHandling.other']).toEqual({ natural: 10, commercial: 4, research: 0, nonprofit: 1, legal: 0, otherOrg: 0, total: 15 });
+  });
+});
+
+describe('table A read down its columns, a header of another item after a caption', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-table-a-header-of-another-item.txt', 'utf8');
+  const r = parseReport({ text, file: 'a.txt' });
+
+  it('fences that header’s numbers off from the caption’s rows', () => {
+    expect(text).toMatch(/第二十条第（八）项\n\n—1—\n\n现行有效件数\n\n16\n\n\f信息内容\n/);
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.fees')?.code).toBe('table-a-unproved');
+  });
+});
