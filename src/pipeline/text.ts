@@ -41,8 +41,11 @@ export function compact(s: string): string {
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Markdown's escape of ASCII punctuation ("\\-" for "-"). */
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
-/** Marks that agencies print in a cell instead of a number. They are not numbers: the cell is null with a diagnostic. */
-const NULL_MARKS = new Set(['—', '-', '–', '－', '/', '无', '——', '--', '\\', '×', '/']);
+/**
+ * Marks that agencies print in a cell instead of a number. They are not numbers: the cell is null with a diagnostic.
+ * "---" and "--" are how pandoc's Markdown writes a cell's em dash and en dash (its smart punctuation).
+ */
+const NULL_MARKS = new Set(['—', '-', '–', '－', '/', '无', '——', '--', '---', '\\', '×', '/']);
 
 export type CellToken =
   | { kind: 'number'; value: number; printed: string }

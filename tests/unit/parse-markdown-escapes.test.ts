@@ -60,3 +60,20 @@ describe('a pipe row with a cell that reads as no number among its values', () =
     expect(parseReport({ text: split, file: 'a.md' }).requests['withheld.stateSecret']).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
   });
 });
+
+describe('a pipe row of table A with more cells than columns and empty cells at both ends', () => {
+  /** officeCase('hunt5-office', 792) (2019 template) converted by `pandoc -f docx -t gfm`: one table of three value columns. */
+  const text = readFileSync('tests/fixtures/shapes/docx-pandoc-gfm-table-a-two-fits.md', 'utf8');
+  const r = parseReport({ text, file: 'a.md' });
+
+  it('is not placed: its number fits the first column or the second', () => {
+    expect(text).toMatch(/\| 政府集中采购 +\| +\| ８６７４７７元 \| +\|/);
+    expect(r.proactive2019?.procurement).toEqual({ procurementItems: null, procurementAmount: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.procurement')?.code).toBe('table-a-unproved');
+  });
+
+  it('leaves the rows whose empty cells are at one end only read', () => {
+    expect(r.proactive2019?.fees).toEqual({ previousItems: 56, change: 2 });
+    expect(r.proactive2019?.licensing).toEqual({ previousItems: 51, change: -4, decisions: 861964 });
+  });
+});

@@ -9,13 +9,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { flowToDocx } from '../render-docx';
 import type { OfficeCase } from './office';
-import { inParallel, run } from './parallel';
+import { inBatches, inParallel, run, soffice, writeDocxFiles } from './tools';
 import { writeWhole } from './pdf';
 
 export const DOCX_SHAPES = ['docx-pandoc-plain', 'docx-pandoc-markdown', 'docx-pandoc-gfm', 'docx-soffice-text'] as const;
@@ -25,7 +23,6 @@ export type DocxShape = (typeof DOCX_SHAPES)[number];
 const PANDOC_TO: Partial<Record<DocxShape, string>> = { 'docx-pandoc-plain': 'plain', 'docx-pandoc-markdown': 'markdown', 'docx-pandoc-gfm': 'gfm' };
 const SOFFICE_TEXT = 'txt:Text (encoded):UTF8';
 const DEFAULT_CACHE_DIR = path.resolve('.cache/docx-texts');
-const BATCH = 100;
 
 type Texts = Partial<Record<DocxShape, string>>;
 
@@ -44,13 +41,7 @@ async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: st
   if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as Texts[];
   const dir = mkdtempSync(path.join(tmpdir(), 'docx-text-'));
   try {
-    const files = await Promise.all(
-      batch.map(async (c, k) => {
-        const file = path.join(dir, `${String(k).padStart(3, '0')}.docx`);
-        writeFileSync(file, await flowToDocx(c.flow));
-        return file;
-      }),
-    );
+    const files = await writeDocxFiles(batch, dir);
     const texts: Texts[] = batch.map(() => ({}));
     const pandocShapes = shapes.filter((s) => PANDOC_TO[s]);
     const jobs = files.flatMap((file, k) =>
@@ -61,10 +52,8 @@ async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: st
     );
     await inParallel(jobs);
     if (shapes.includes('docx-soffice-text')) {
-      // A profile of its own: a second soffice (another test, a desktop session) would otherwise hold the lock.
-      const profile = pathToFileURL(path.join(dir, 'profile')).href;
       const out = path.join(dir, 'text');
-      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', SOFFICE_TEXT, '--outdir', out, ...files], { maxBuffer: 1 << 24, timeout: 600_000 });
+      await soffice(files, SOFFICE_TEXT, out, dir);
       files.forEach((file, k) => (texts[k]['docx-soffice-text'] = readFileSync(path.join(out, path.basename(file).replace(/\.docx$/, '.txt')), 'utf8')));
     }
     writeWhole(json, JSON.stringify(texts));
@@ -79,17 +68,10 @@ export interface DocxShaped {
   texts: Texts;
 }
 
-/** Converts the cases' Word files with every installed tool, in batches of 100. */
+/** Converts the cases' Word files with every installed tool, in cached batches. */
 export async function readDocxShapes(cases: OfficeCase[], options: { cacheDir?: string } = {}): Promise<DocxShaped[]> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
   const shapes = docxShapesInstalled();
-  const out: DocxShaped[] = [];
-  if (!shapes.length) return out;
-  for (let i = 0; i < cases.length; i += BATCH) {
-    const batch = cases.slice(i, i + BATCH);
-    const texts = await batchTexts(batch, shapes, cacheDir);
-    batch.forEach((c, k) => out.push({ c, texts: texts[k] }));
-  }
-  return out;
+  return shapes.length ? inBatches(cases, (batch) => batchTexts(batch, shapes, cacheDir)) : [];
 }

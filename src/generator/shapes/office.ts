@@ -9,22 +9,20 @@
  * Converted batches are cached under `.cache/office-pdfs/`, keyed by the documents' content (the generator's code
  * and seeds): a second run only reads the texts back.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { readPdf } from '../../pipeline/read/formats/pdf';
 import { generateTruth } from '../truth';
-import { flowToDocx } from '../render-docx';
 import { pickHtmlStyle, reportFlow } from '../render-html';
 import { rngFor } from '../rng';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
 import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, popplerPages, positionLines, writeWhole } from './pdf';
 import { pdfTextPages } from './pdf-items';
+import { inBatches, soffice, writeDocxFiles } from './tools';
 
 export const OFFICE_SHAPES = ['office-pdftotext', 'office-pdftotext-layout', 'office-pdftotext-raw', 'office-mutool', 'office-pdf-lines', 'office-reader'] as const;
 export type OfficeShape = (typeof OFFICE_SHAPES)[number];
@@ -32,9 +30,6 @@ export type OfficeShape = (typeof OFFICE_SHAPES)[number];
 const DEFAULT_CACHE_DIR = path.resolve('.cache/office-pdfs');
 /** Bumped when the way a batch is converted or read changes without the documents changing. */
 const CACHE_VERSION = 'v1';
-const BATCH = 100;
-
-const run = promisify(execFile);
 
 export interface OfficeCase {
   name: string;
@@ -100,16 +95,8 @@ async function convertBatch(batch: OfficeCase[], out: string, tools: { poppler: 
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'office-'));
   try {
-    const files = await Promise.all(
-      batch.map(async (c, k) => {
-        const file = path.join(dir, `${String(k).padStart(3, '0')}.docx`);
-        writeFileSync(file, await flowToDocx(c.flow));
-        return file;
-      }),
-    );
-    // A profile of its own: a second soffice (another test, a desktop session) would otherwise hold the lock.
-    const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...files], { maxBuffer: 1 << 24, timeout: 600_000 });
+    const files = await writeDocxFiles(batch, dir);
+    await soffice(files, 'pdf', out, dir);
     const texts: Texts[] = [];
     for (const file of files) texts.push(await toolTexts(path.join(out, path.basename(file).replace(/\.docx$/, '.pdf')), tools));
     return texts;
@@ -123,16 +110,10 @@ export interface OfficeShaped {
   texts: Texts;
 }
 
-/** Writes, converts and reads the cases in batches of 100 (pdftotext and mutool shapes only when installed). */
+/** Writes, converts and reads the cases in cached batches (pdftotext and mutool shapes only when installed). */
 export async function readOfficeShapes(cases: OfficeCase[], options: { cacheDir?: string } = {}): Promise<OfficeShaped[]> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
   const tools = { poppler: hasPdftotext(), mutool: hasMutool() };
-  const out: OfficeShaped[] = [];
-  for (let i = 0; i < cases.length; i += BATCH) {
-    const batch = cases.slice(i, i + BATCH);
-    const texts = await batchTexts(batch, cacheDir, tools);
-    batch.forEach((c, k) => out.push({ c, texts: texts[k] }));
-  }
-  return out;
+  return inBatches(cases, (batch) => batchTexts(batch, cacheDir, tools));
 }

@@ -22,7 +22,7 @@ import { rngFor } from '../rng';
 import { generateTruth } from '../truth';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { inParallel, run } from './parallel';
+import { inBatches, inParallel, run } from './tools';
 import { writeWhole } from './pdf';
 
 export const WEB_SHAPES = ['web-w3m', 'web-w3m-boxes', 'web-lynx', 'web-pandoc'] as const;
@@ -43,7 +43,6 @@ const TOOLS: Record<WebShape, { command: string; args: string[]; version: string
 };
 
 const DEFAULT_CACHE_DIR = path.resolve('.cache/web-dumps');
-const BATCH = 100;
 
 export interface WebCase {
   name: string;
@@ -103,17 +102,10 @@ export interface WebShaped {
   texts: Texts;
 }
 
-/** Dumps the cases' pages with every installed tool, in batches of 100. */
+/** Dumps the cases' pages with every installed tool, in cached batches. */
 export async function readWebShapes(cases: WebCase[], options: { cacheDir?: string } = {}): Promise<WebShaped[]> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
   const shapes = webShapesInstalled();
-  const out: WebShaped[] = [];
-  if (!shapes.length) return out;
-  for (let i = 0; i < cases.length; i += BATCH) {
-    const batch = cases.slice(i, i + BATCH);
-    const texts = await batchTexts(batch, shapes, cacheDir);
-    batch.forEach((c, k) => out.push({ c, texts: texts[k] }));
-  }
-  return out;
+  return shapes.length ? inBatches(cases, (batch) => batchTexts(batch, shapes, cacheDir)) : [];
 }

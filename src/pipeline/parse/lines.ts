@@ -1,5 +1,5 @@
 /** The line model: every line keeps its file line number; table rows are split into a label and value cells. */
-import { compact, fold, isWhitespace, lastVisible, readCell, type CellToken } from '../text';
+import { compact, fold, isPageNoise, isWhitespace, lastVisible, readCell, type CellToken } from '../text';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -35,6 +35,7 @@ export function isBlankLine(line: Line): boolean {
 }
 
 const SPACES_ONLY = /^[ \u00a0\u3000]+$/;
+const EMPTY_CELL: CellToken = { kind: 'blank', printed: '' };
 const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '', values: [{ kind: 'blank', printed: '' }], spans: null, mixed: false };
 
 /**
@@ -334,6 +335,57 @@ function rowParts(raw: string): RowParts {
   else if (s === raw ? fenced : isFenced(s)) tail = cellTail(s, '|', 1, lastVisible(s));
   else tail = cellTail(s, '|', 0, s.length);
   return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans ?? null, mixed: tail.mixed ?? false };
+}
+
+/**
+ * Whether lines[from, to) have no page footer and no page break: a text export (LibreOffice's) prints a document
+ * without pages, and only there is an empty line among a table's cells read as an empty cell (paragraphCells).
+ */
+export function pageless(lines: Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i].page !== lines[from].page || isPageNoise(lines[i].raw)) return false;
+  return true;
+}
+
+/**
+ * Lines at + 1 … at + width read as one row's cells printed one a paragraph, an empty cell as an empty line (LibreOffice's
+ * text export of a Word table; only in `pageless` text): each a number, a blank mark or empty, at least one of them empty and one a number, and
+ * no cell on the next line with text after them. Null otherwise (then an empty line is no cell: it may part rows or paragraphs).
+ */
+export function paragraphCells(lines: Line[], at: number, width: number, stop: number): CellToken[] | null {
+  if (at + width >= stop) return null;
+  const cells: CellToken[] = [];
+  let empty = false;
+  for (let k = 1; k <= width; k++) {
+    const line = lines[at + k];
+    if (isBlankLine(line)) {
+      cells.push(EMPTY_CELL);
+      empty = true;
+      continue;
+    }
+    const p = partsOf(line);
+    if (p.label || p.values.length !== 1 || p.separator !== 'space') return null;
+    cells.push(p.values[0]);
+  }
+  // The next line with text is no cell: a row's cells may not go on past empty lines or a page footer.
+  let next = at + width + 1;
+  while (next < stop && (isBlankLine(lines[next]) || isPageNoise(lines[next].raw))) next++;
+  const after = next < stop ? partsOf(lines[next]) : null;
+  if (after && !after.label && after.values.length) return null;
+  return empty && cells.some((t) => t.kind === 'number') ? cells : null;
+}
+
+/**
+ * The lines with paragraphCells' `cells` on one line, tab-separated: on line `at` after its label (`labelled`), or on
+ * the first cell's line; the cells' other lines emptied. Returns `out` (a copy of `lines` made on the first call, then
+ * changed in place), every line keeping its number and the list its length.
+ */
+export function withParagraphCells(lines: Line[], out: Line[] | null, at: number, cells: CellToken[], labelled: boolean): Line[] {
+  const copy = out ?? lines.slice();
+  const row = labelled ? at : at + 1;
+  const raw = [...(labelled ? [lines[at].raw.trim()] : []), ...cells.map((t) => t.printed)].join('\t');
+  for (let k = at + 1; k <= at + cells.length; k++) copy[k] = { ...lines[k], raw: '', text: '', parts: undefined, compact: undefined, spaceCell: false };
+  copy[row] = { ...lines[row], raw, text: raw, parts: undefined, compact: undefined, spaceCell: false };
+  return copy;
 }
 
 /**

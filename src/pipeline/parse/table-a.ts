@@ -70,6 +70,8 @@ interface Label {
   space: boolean;
   /** Printed over several lines (a narrow label column, a tall cell). */
   cut: boolean;
+  /** A tab/pipe row whose cells fit its columns more than one way (fitsTwoWays): not placed. */
+  ambiguous: boolean;
 }
 /** A number (or blank mark) standing without a label, with its line. */
 interface Free {
@@ -167,6 +169,24 @@ function ownValues(def: RowDef, parts: RowParts): CellToken[] {
   return parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
 }
 
+/**
+ * Whether a tab/pipe row holds more cells than its columns with empty cells at both ends to drop, so that its values
+ * fit its columns more than one way ("| 政府集中采购 | | ８６７４７７元 | |" in a table of three value columns: the
+ * number is the first column's or the second's): its cells are not placed.
+ */
+function fitsTwoWays(def: RowDef, parts: RowParts): boolean {
+  const v = parts.values;
+  const n = def.columns.length;
+  if (parts.separator === 'space' || v.length <= n) return false;
+  const empty = (t: CellToken) => t.kind === 'blank' && t.printed === '';
+  const fits = new Set<string>();
+  for (let lead = 0; lead <= v.length - n; lead++) {
+    if (lead > 0 && !empty(v[lead - 1])) break;
+    if (v.slice(lead + n).every(empty)) fits.add(v.slice(lead, lead + n).map((t) => t.printed).join('\u0000'));
+  }
+  return fits.size > 1;
+}
+
 function addLabel(stream: Stream, seen: Set<string>, label: Label): void {
   if (seen.has(label.def.key)) stream.repeated.add(label.def.key);
   seen.add(label.def.key);
@@ -211,7 +231,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     if (def) {
       captionOf(parts.label);
       labelled(def);
-      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false });
+      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false, ambiguous: fitsTwoWays(def, parts) });
       continue;
     }
     if (!parts.label) {
@@ -223,7 +243,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       if (joined) {
         const last = joined.within ?? partsOf(lines[joined.last]);
         labelled(joined.def);
-        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true });
+        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true, ambiguous: fitsTwoWays(joined.def, last) });
         i = joined.last;
         continue;
       }
@@ -330,7 +350,7 @@ function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
   const { labels, runs } = stream;
   const out: (CellToken[] | null)[] = [];
   const options: Option[][] = [];
-  for (const l of labels) options.push(trusted ? optionsOf(l) : optionsOf(l).filter((o) => o.after + o.before === 0));
+  for (const l of labels) options.push(l.ambiguous ? [] : trusted ? optionsOf(l) : optionsOf(l).filter((o) => o.after + o.before === 0));
   for (let first = 0; first < labels.length; ) {
     // A chain: labels first..last, linked by runs with no caption (run k links labels k-1 and k).
     let last = first;
@@ -354,7 +374,7 @@ function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
       if (o && (!label.cut || (inOneBlock(before) && inOneBlock(after)))) out.push([...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)]);
-      else out.push(label.own.length >= label.def.columns.length || (!label.space && label.own.length > 0) ? label.own : null);
+      else out.push(!label.ambiguous && (label.own.length >= label.def.columns.length || (!label.space && label.own.length > 0)) ? label.own : null);
     }
     first = last + 1;
   }
@@ -390,7 +410,9 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
         ? stream.labelBeforeCaption && found.size === defs.length && stream.repeated.size === 0
           ? `“${stream.labelBeforeCaption}”印在其所属项目的标题之前（文本按列而非按行抽取），无法证明数字属于哪一行`
           : `表二的行标签${stream.repeated.size ? '有重复' : '不全'}，无法证明数字属于哪一行`
-        : label.own.length
+        : label.ambiguous
+          ? `该行的单元格多于列数，两端都有空单元格，数字可按不止一种方式对应到各列`
+          : label.own.length
           ? `该行只有 ${label.own.length} 个数字，无法确定空格位置或其余数字所在`
           : '前后的数字个数与各行的列数对不上，无法证明哪些数字属于该行';
       log.warn('table-a-unproved', label.line, `${n} numbers beside the label “${def.zh}”`, around || 'no numbers', `表二“${def.zh}”行：${why}，记为空值`, path);

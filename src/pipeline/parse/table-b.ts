@@ -33,7 +33,7 @@ import { toCells } from './cells';
 import { columnsAddUp, swapCandidates } from './column-sums';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, PAGE_WIDTH, partsOf, type Line, type RowParts, type Separator } from './lines';
+import { compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
@@ -621,7 +621,8 @@ function cutPieces(line: Line): { pieces: CellToken[]; spans: number[] } | null 
   return pieces.length ? { pieces, spans } : null;
 }
 
-export function parseTableB(lines: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
+export function parseTableB(source: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
+  const lines = cellParagraphs(source, start, stop);
   const stream = readStream(lines, start, stop);
   const { hits, end, spanLines } = stream;
   const stacked = stream.display ? readStackedRows(stackLines(lines, start, stream)) : null;
@@ -714,6 +715,29 @@ export function parseTableB(lines: Line[], start: number, stop: number, log: Dia
   const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log);
   const placement = withdrawSwaps(built.requests, placed, firstHits, built.placement, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
+}
+
+/**
+ * Rows printed one cell a paragraph with an empty cell as an empty line (LibreOffice's text export of a Word table): a
+ * row label alone on its line, then exactly seven lines each a number, a blank mark or empty, at least one of them
+ * empty and one a number, then no cell: those are the row's cells. Such a row becomes one tab-separated line (its
+ * cell lines empty), in text without pages (lines.ts pageless) only when its total is a number above 0 and the sum of its cells with empty cells as 0 (a
+ * row of zeros adds up in any order); any other row is left as printed. The lines keep their numbers and the list its length (indexes into it stay valid); `lines` itself is
+ * not changed.
+ */
+function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
+  if (!pageless(lines, start, stop)) return lines;
+  let out: Line[] | null = null;
+  for (let i = start; i < stop; i++) {
+    const parts = partsOf(lines[i]);
+    if (parts.values.length || !parts.label || !matchRow(parts.label)) continue;
+    const cells = paragraphCells(lines, i, WIDTH, stop);
+    const total = cells?.[WIDTH - 1];
+    if (!cells || total?.kind !== 'number' || total.value <= 0 || !b3HoldsBlankZero(cells)) continue;
+    out = withParagraphCells(lines, out, i, cells, true);
+    i += WIDTH;
+  }
+  return out ?? lines;
 }
 
 /**

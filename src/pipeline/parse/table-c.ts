@@ -4,7 +4,7 @@ import { toCells } from './cells';
 import { meets, overlapBlocks } from './columns';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line } from './lines';
+import { compactOf, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
 import { isPageNoise, readJoinedDigits, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
@@ -132,6 +132,21 @@ function stackedPieces(valueLines: Line[], display: boolean): boolean {
   return false;
 }
 
+/**
+ * The table's fifteen cells printed one a paragraph, an empty cell as an empty line (LibreOffice's text export), right
+ * after the header's last line: one tab-separated line (on the first cell's line) when every group keeps C1 with empty cells as 0 (lines.ts
+ * paragraphCells); else the lines as printed.
+ */
+function cellParagraphs(lines: Line[], header: number, to: number): Line[] {
+  let v = header;
+  while (v < to && (isBlankLine(lines[v]) || !partsOf(lines[v]).values.length)) v++;
+  if (v >= to || v === header || isBlankLine(lines[v - 1]) || !pageless(lines, header, Math.min(to, v + WIDTH + 1))) return lines;
+  const cells = paragraphCells(lines, v - 1, WIDTH, to);
+  const totals = cells ? APPEAL_GROUPS.map((_, g) => cells[g * COLS.length + COLS.length - 1]) : [];
+  if (!cells || !totals.every((t) => t.kind === 'number') || !totals.some((t) => t.kind === 'number' && t.value > 0) || !APPEAL_GROUPS.every((_, g) => groupAddsUp(cells, g))) return lines;
+  return withParagraphCells(lines, null, v - 1, cells, false);
+}
+
 /** C1 for group g of fifteen cells: its total is the sum of its four results (blank cells as 0). */
 function groupAddsUp(cells: CellToken[], g: number): boolean {
   let sum = 0;
@@ -149,14 +164,15 @@ function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement 
   return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
 }
 
-export function parseTableC(lines: Line[], from: number, to: number, log: DiagnosticLog, display = false): { appeals: Appeals; placement: TablePlacement } {
+export function parseTableC(source: Line[], from: number, to: number, log: DiagnosticLog, display = false): { appeals: Appeals; placement: TablePlacement } {
   const tokens: CellToken[] = [];
   let first: number | null = null;
   /** Text standing between the numbers that is not their own column's header: the order is not proved. */
   let breaking: { line: number; text: string } | null = null;
   /** Value cells after the fifteenth: more numbers than the table has, none of them proved. */
   let extra = 0;
-  const header = headerStart(lines, from, to);
+  const header = headerStart(source, from, to);
+  const lines = header < 0 ? source : cellParagraphs(source, header, to);
   /** The lines of the header before the first number, and the lines the numbers stand on. */
   const headerLines: Line[] = [];
   const valueLines: Line[] = [];
