@@ -85,3 +85,21 @@ describe('a number wrapped in its cell whose first piece reads as no number, one
     expect(r.requests.handledTotal.total).toBeNull();
   });
 });
+
+describe('a row broken across a page under the table header repeated there, the rest of its label with the pieces', () => {
+  /** officeCase('hunt5-office', 272) as the pipeline's PDF reader reads LibreOffice's PDF (tab-separated cells). */
+  const text = readFileSync('tests/fixtures/shapes/pdf-reader-libreoffice-row-split-label-rest.txt', 'utf8');
+  const r = parseReport({ text, file: 'a.txt' });
+
+  it('joins the pieces to the row above the repeated header where exactly one join keeps B3', () => {
+    expect(text).toMatch(/一、本年新收政府信息公开申\t２７８\t433\t０\t75\t０\t０\t3291\n\n（本列数据的勾稽关系为[^\n]*\n[^\n]*\n[^\n]*\n请数量\t３\t/);
+    expect(r.requests.received).toEqual({ natural: 2783, commercial: 433, research: 0, nonprofit: 75, legal: 0, otherOrg: 0, total: 3291 });
+    expect(r.diagnostics.find((d) => d.path === 'requests.received')?.code).toBe('row-digits-wrapped');
+  });
+
+  it('takes no piece past lines that are not the header', () => {
+    const other = text.replace(/\n（本列数据的勾稽关系为([^\n]*)\n([^\n]*)\n([^\n]*)\n请数量/, '\n其他文字$1\n$2\n$3\n请数量');
+    expect(other).not.toBe(text);
+    expect(parseReport({ text: other, file: 'a.txt' }).requests.received.natural).not.toBe(2783);
+  });
+});

@@ -42,6 +42,8 @@ import { compact, isPageNoise, memoByString, readCell, type CellToken } from '..
 const WIDTH = APPLICANT_KEYS.length;
 /** How far a line laid out by position is indented at least when it holds only a table's numbers (interleaved). */
 const MIN_INDENT = 8;
+/** How many lines before table B's first row are looked at for its header (repeated at a page's head). */
+const MAX_HEADER_LINES = 8;
 const ROW_KEYS = REQUEST_ROWS.map((r) => r.key) as RequestRowKey[];
 const GROUP_OF = new Map<RequestKey, RequestGroup>(REQUEST_ROWS.flatMap((r) => ('group' in r ? [[r.key, r.group] as [RequestKey, RequestGroup]] : [])));
 /** Every row key, a group's own key just before its first sub-row: the order rows are printed in. */
@@ -308,6 +310,9 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
   let wrapping: Hit | null = null;
   /** Text without a row label since the last unit or label (see Unit.heading). */
   let heading = '';
+  /** The lines of text before the first row (the table's header), to know them repeated at a page's head. */
+  const headerTexts = new Set<string>();
+  for (let k = start - 1; k >= Math.max(0, start - MAX_HEADER_LINES) && !partsOf(lines[k]).values.length; k--) if (!isBlankLine(lines[k])) headerTexts.add(compactOf(lines[k]));
   /** Cells of the space rows without a label since the last label, past a multiple of seven: a wrapped row is open. */
   let open = 0;
   /** The cells of the Markdown table being read when its header names the value columns (see namedColumns). */
@@ -422,6 +427,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       inRow = false;
       open = 0;
       if (wrapping?.key !== 'carriedForward') wrapping = null;
+      if (!hits.length) headerTexts.add(compactOf(line));
       heading += compactOf(line);
       cluster++;
       continue;
@@ -438,20 +444,23 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const last = hits.at(-1);
     const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
     const endsLabel = !!last && !!parts.label && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
-    // The rest of the last row's label, on the line right after it, with numbers.
-    const restOfLast = nothingSince && last.at === i - 1 && parts.label.length >= 2 && endsLabel;
+    // The rest of the last row's label, on the line right after it (or after the table's header repeated at the head of
+    // a page: Word and LibreOffice break a row across pages), with numbers.
+    const restOfLast = nothingSince && (last.at === i - 1 || repeatedHeaderBetween(lines, last.at + 1, i, headerTexts)) && parts.label.length >= 2 && endsLabel;
     if (nothingSince && last.garbled && values.filter((v) => !isEmpty(v)).length < WIDTH && (!parts.label || last.at === i - 1 || endsLabel)) {
       end = i + 1;
       continue;
     }
     // In a terminal's dump digits stack above a row's line as well as below it: stacked-digits.ts reads them all.
-    if (!display && nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && values.length < WIDTH && values.every((v) => v.kind === 'number')) {
+    // A tab or pipe row's pieces are its cells that are not empty (taken with the rest of the label only).
+    const pieces = parts.separator === 'space' ? values : restOfLast ? values.filter((v) => !isEmpty(v)) : [];
+    if (!display && nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && pieces.length > 0 && pieces.length < WIDTH && pieces.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
       const pieceSpans = parts.spans && onPage(parts.spans, line);
       // A row that adds up as printed and also with the pieces joined ("１１７ … １１７" over "２ ２"): two readings.
-      const joins = !restOfLast && !!wrappedDigits(last.own, ownSpans, values, pieceSpans);
+      const joins = !restOfLast && !!wrappedDigits(last.own, ownSpans, pieces, pieceSpans);
       if (restOfLast || joins) {
-        last.cut = { pieces: values, spans: pieceSpans, line: no, ambiguous: joins && addsUp(last.own) };
+        last.cut = { pieces, spans: pieceSpans, line: no, ambiguous: joins && addsUp(last.own) };
         end = i + 1;
         continue;
       }
@@ -738,6 +747,17 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
     i += WIDTH;
   }
   return out ?? lines;
+}
+
+/** Whether lines[from, to) hold nothing but the table's header lines again (and empty lines, page footers), one at least. */
+function repeatedHeaderBetween(lines: Line[], from: number, to: number, headerTexts: Set<string>): boolean {
+  let header = false;
+  for (let k = from; k < to; k++) {
+    if (isBlankLine(lines[k]) || isPageNoise(lines[k].raw)) continue;
+    if (partsOf(lines[k]).values.length || !headerTexts.has(compactOf(lines[k]))) return false;
+    header = true;
+  }
+  return header;
 }
 
 /**
