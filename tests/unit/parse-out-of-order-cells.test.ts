@@ -39,3 +39,19 @@ describe('table A read down its columns, a header of another item after a captio
     expect(r.diagnostics.find((d) => d.path === 'proactive.fees')?.code).toBe('table-a-unproved');
   });
 });
+
+describe('short rows of a text whose rows prove neither count of columns (characters or display width)', () => {
+  /**
+   * webCase('hunt7-web', 916) through `pandoc -t plain`: its totals are mostly blank, so the rows' last values stand
+   * in no one column either way; positions counted in characters put "（二）部分公开… 0 0 0 0 0" (truly commercial,
+   * research, legal, other and total) in the first five columns.
+   */
+  const text = readFileSync('tests/fixtures/shapes/pandoc-web-positions-unproved.txt', 'utf8');
+  const r = parseReport({ text, file: 'a.txt' });
+
+  it('are not placed by where their numbers stand', () => {
+    expect(text).toMatch(/（二）部分公开（区分处理的，只计这一情形，不计其他情形） +0 +0 +0 +0 +0\n/);
+    expect(r.requests.partlyDisclosed).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
+    expect(r.requests['withheld.stateSecret'].total).toBeNull();
+  });
+});

@@ -440,6 +440,22 @@ export function displayOffsets(raw: string, offsets: number[]): number[] {
  * a terminal's table read by characters could misplace them, so a display count that wins by one row is taken.
  */
 export function displayAligned(lines: Line[], from: number, to: number): boolean {
+  const { display, chars } = alignment(lines, from, to);
+  return display > chars;
+}
+
+/**
+ * Whether the rows' positions prove neither count: rows with wide characters stand as well together counted one way as
+ * the other (a table whose last values are in no one column, its totals left blank). Then where a value stands says
+ * nothing of its column.
+ */
+export function alignmentUnproved(lines: Line[], from: number, to: number): boolean {
+  const { display, chars, wide } = alignment(lines, from, to);
+  return wide && display === chars;
+}
+
+/** How many rows' last values stand together counted by display width and by characters, and whether any row has wide characters. */
+function alignment(lines: Line[], from: number, to: number): { display: number; chars: number; wide: boolean } {
   const chars: number[][] = [[], []];
   const display: number[][] = [[], []];
   for (let i = from; i < to; i++) {
@@ -458,7 +474,7 @@ export function displayAligned(lines: Line[], from: number, to: number): boolean
     }
   }
   const together = (xs: number[][]) => Math.max(...xs.map(mostTogether));
-  return together(display) > together(chars);
+  return { display: together(display), chars: together(chars), wide: chars[0].length > 0 };
 }
 
 /** The most of the positions that stand within two columns of one of them. */

@@ -33,7 +33,7 @@ import { toCells } from './cells';
 import { columnsAddUp, swapCandidates } from './column-sums';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
+import { alignmentUnproved, compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
@@ -716,7 +716,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const firstHits = firstHitOf(hits);
   let short = false;
   for (const k of present) if ((short = shortRow(placed.get(k), firstHits.get(k)!))) break;
-  const grids = short ? columnGrids(spanLines, WIDTH) : [];
+  // Positions place a short row's numbers only where the rows prove how the text counts its columns.
+  const grids = short && !alignmentUnproved(lines, start, stop) ? columnGrids(spanLines, WIDTH) : [];
   // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
