@@ -29,7 +29,7 @@ describe('two cells of a row swapped in a space-separated line', () => {
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +18 +８９ +0 +10 14 +０ +１３１/);
     expect(r.requests.received).toEqual({ natural: null, commercial: null, research: 0, nonprofit: 10, legal: 14, otherOrg: 0, total: 131 });
     const d = r.diagnostics.find((x) => x.code === 'row-order-ambiguous');
-    expect(d).toMatchObject({ path: 'requests.received', expected: 'B1 in columns natural and commercial', found: 'natural 18, commercial 89' });
+    expect(d).toMatchObject({ path: 'requests.received', expected: 'B1 in columns natural, commercial', found: 'natural 18, commercial 89' });
     expect(r.placement.requests).toEqual({ method: 'partial', byLabel: 173, byArithmetic: 0, unread: 2 });
   });
 
@@ -45,17 +45,23 @@ describe('swapCandidates', () => {
   it('finds the row whose two cells, changed places, make B1 hold in both columns', () => {
     // received printed 3 5 …, truly 5 3: B1 breaks by −2 in natural and +2 in commercial.
     const t = table({ received: [3, 5, 0, 0, 0, 0, 8], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });
-    expect(swapCandidates(t, all)).toEqual([{ key: 'received', a: 'natural', b: 'commercial', rule: 'B1' }]);
+    expect(swapCandidates(t, all)).toEqual([{ key: 'received', columns: ['natural', 'commercial'], rule: 'B1' }]);
   });
 
   it('finds an outcome row by B2, the total row (in both rules) once', () => {
     const t = table({ received: [5, 3, 0, 0, 0, 0, 8], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [3, 5, 0, 0, 0, 0, 8] });
-    expect(swapCandidates(t, all)).toEqual([{ key: 'disclosed', a: 'natural', b: 'commercial', rule: 'B2' }]);
+    expect(swapCandidates(t, all)).toEqual([{ key: 'disclosed', columns: ['natural', 'commercial'], rule: 'B2' }]);
     const total = table({ received: [5, 3, 0, 0, 0, 0, 8], handledTotal: [3, 5, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });
-    expect(swapCandidates(total, all)).toEqual([{ key: 'handledTotal', a: 'natural', b: 'commercial', rule: 'B1' }]);
+    expect(swapCandidates(total, all)).toEqual([{ key: 'handledTotal', columns: ['natural', 'commercial'], rule: 'B1' }]);
   });
 
-  it('finds nothing where the breaks are not two opposite ones, or the row’s order is shown by its separators', () => {
+  it('finds a row whose three cells stand rotated', () => {
+    // received printed 2 3 5 …, truly 5 2 3: B1 breaks in three columns, and the row in another order holds.
+    const t = table({ received: [2, 3, 5, 0, 0, 0, 10], handledTotal: [5, 2, 3, 0, 0, 0, 10], disclosed: [5, 2, 3, 0, 0, 0, 10] });
+    expect(swapCandidates(t, all)).toEqual([{ key: 'received', columns: ['natural', 'commercial', 'research'], rule: 'B1' }]);
+  });
+
+  it('finds nothing where the breaks do not add up to 0, or the row’s order is shown by its separators', () => {
     const one = table({ received: [5, 3, 0, 0, 0, 0, 8], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [4, 3, 0, 0, 0, 0, 7] });
     expect(swapCandidates(one, all)).toEqual([]);
     const three = table({ received: [3, 5, 1, 0, 0, 0, 9], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });

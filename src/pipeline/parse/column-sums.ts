@@ -54,50 +54,62 @@ export function columnsAddUp(requests: Requests): boolean {
   return true;
 }
 
-/** Two cells of one row that may have changed places: columns a and b (applicant columns, a before b). */
+/** Cells of one row that may stand out of their columns' order: `columns` (applicant columns, in order). */
 export interface SwapCandidate {
   key: RequestKey;
-  a: ApplicantColumn;
-  b: ApplicantColumn;
+  columns: ApplicantColumn[];
   rule: 'B1' | 'B2';
 }
 
 /**
- * Rows of B1 or B2 whose cells in two applicant columns, changed places, would make that rule hold in both columns:
- * the rule breaks in exactly those two, by opposite amounts, the row's two cells differ by that amount, and with them
- * changed both rules hold in both columns (the swap is another reading of the whole table, not a new break). A
- * space-separated line orders its words by where text extraction put them, and two close cells of different fonts
- * can come out in reversed order (poppler's -layout does so): the row total (B3) cannot tell, the column sums can.
- * `rows`: the rows whose order of cells is not shown by the text (read from space-separated lines).
+ * Rows of B1 or B2 whose cells in the columns where that rule breaks, put in another order, would make both rules hold
+ * there: the rule breaks in two columns or more whose differences add up to 0 (an order changes no row's sum), and
+ * some other order of the row's cells in those columns is another reading of the whole table, not a new break. A
+ * space-separated line orders its words by where text extraction put them, and cells of different fonts can come out
+ * in another order than their columns (poppler's -layout does so): the row total (B3) cannot tell, the column sums
+ * can. `rows`: the rows whose order of cells is not shown by the text (read from space-separated lines).
  */
 export function swapCandidates(requests: Requests, rows: ReadonlySet<RequestKey>): SwapCandidate[] {
   const out: SwapCandidate[] = [];
   for (const rule of ['B1', 'B2'] as const) {
     const termsOf = (c: ApplicantColumn) => (rule === 'B1' ? B1 : b2Terms(requests, c));
     const deltas = APPLICANT_PARTS.map((c) => deltaOf(requests, termsOf(c), c));
-    const broken = deltas.flatMap((d, i) => (d !== null && Math.abs(d) > EPSILON ? [i] : []));
-    if (broken.length !== 2) continue;
-    const [i, j] = broken;
-    const d = deltas[i]!;
-    if (Math.abs(d + deltas[j]!) > EPSILON) continue;
-    const a = APPLICANT_PARTS[i];
-    const b = APPLICANT_PARTS[j];
-    const inB = new Map(termsOf(b).map(([key, sign]) => [key, sign]));
-    for (const [key, sign] of termsOf(a)) {
-      if (!rows.has(key) || inB.get(key) !== sign) continue;
-      const x = cellOf(requests, key, a);
-      const y = cellOf(requests, key, b);
-      if (x === null || y === null || Math.abs(sign * (x - y) - d) > EPSILON) continue;
-      if (out.some((o) => o.key === key && o.a === a && o.b === b) || !holdsSwapped(requests, key, a, b)) continue;
-      out.push({ key, a, b, rule });
+    const columns = APPLICANT_PARTS.filter((_, i) => deltas[i] !== null && Math.abs(deltas[i]!) > EPSILON);
+    if (columns.length < 2 || Math.abs(columns.reduce((sum, c) => sum + deltas[APPLICANT_PARTS.indexOf(c)]!, 0)) > EPSILON) continue;
+    const signs = columns.map((c) => new Map(termsOf(c).map(([key, sign]) => [key, sign])));
+    for (const [key, sign] of termsOf(columns[0])) {
+      if (!rows.has(key) || !signs.every((m) => m.get(key) === sign)) continue;
+      const values = columns.map((c) => cellOf(requests, key, c));
+      if (values.some((v) => v === null) || out.some((o) => o.key === key)) continue;
+      if (otherOrders(values as number[]).some((order) => holdsReordered(requests, key, columns, order))) out.push({ key, columns, rule });
     }
   }
   return out;
 }
 
-/** Whether B1 and B2 hold in columns a and b once the row's two cells change places (the other reading). */
-function holdsSwapped(requests: Requests, key: RequestKey, a: ApplicantColumn, b: ApplicantColumn): boolean {
-  const row = requests[key] as RequestRow;
-  const swapped = { ...requests, [key]: { ...row, [a]: row[b], [b]: row[a] } } as Requests;
-  return [a, b].every((c) => [B1, b2Terms(swapped, c)].every((terms) => Math.abs(deltaOf(swapped, terms, c) ?? 0) < EPSILON));
+/** The orders of `values` other than the one given (distinct arrangements; at most 720). */
+function otherOrders(values: number[]): number[][] {
+  const out: number[][] = [];
+  const seen = new Set<string>([values.join(',')]);
+  const walk = (rest: number[], order: number[]) => {
+    if (!rest.length) {
+      const k = order.join(',');
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(order);
+      }
+      return;
+    }
+    rest.forEach((v, i) => walk([...rest.slice(0, i), ...rest.slice(i + 1)], [...order, v]));
+  };
+  walk(values, []);
+  return out;
+}
+
+/** Whether B1 and B2 hold in `columns` once the row's cells there stand in `order` (the other reading). */
+function holdsReordered(requests: Requests, key: RequestKey, columns: ApplicantColumn[], order: number[]): boolean {
+  const row = { ...(requests[key] as RequestRow) };
+  columns.forEach((c, i) => (row[c] = order[i]));
+  const other = { ...requests, [key]: row } as Requests;
+  return columns.every((c) => [B1, b2Terms(other, c)].every((terms) => Math.abs(deltaOf(other, terms, c) ?? 0) < EPSILON));
 }

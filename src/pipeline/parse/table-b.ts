@@ -778,9 +778,8 @@ function interleaved(lines: number[][]): boolean {
 }
 
 /**
- * Rows read from space-separated lines whose two cells, changed places, would make B1 or B2 hold where it breaks in
- * just those two columns (swapCandidates): the text does not show the cells' order, so the two cells are null with a
- * diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
+ * Rows read from space-separated lines whose cells, in another order, would make B1 or B2 hold where it breaks
+ * (swapCandidates): the text does not show the cells' order, so those cells are null with a diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
  * table B's readers count them). Returns the table's placement counts.
  */
 function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
@@ -799,26 +798,26 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   }
   const seen = new Set<string>();
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
-  for (const { key, a, b, rule } of swapCandidates(zeroed, spaced)) {
+  for (const { key, columns, rule } of swapCandidates(zeroed, spaced)) {
     const row = requests[key] as RequestRow;
-    for (const c of [a, b]) {
+    for (const c of columns) {
       if (seen.has(`${key}.${c}`)) continue;
       seen.add(`${key}.${c}`);
       if (counts.label > 0) counts.label--;
       else counts.arithmetic--;
       counts.unread++;
     }
-    const shown = `${a} ${row[a] ?? '∅'}, ${b} ${row[b] ?? '∅'}`;
+    const shown = columns.map((c) => `${c} ${row[c] ?? '∅'}`).join(', ');
+    const named = columns.map((c) => `${c}（${row[c] ?? '空'}）`).join('、');
     log.warn(
       'row-order-ambiguous',
       firstHits.get(key)!.line,
-      `${rule} in columns ${a} and ${b}`,
+      `${rule} in columns ${columns.join(', ')}`,
       shown,
-      `表三“${key}”行的${a}（${row[a] ?? '空'}）与${b}（${row[b] ?? '空'}）两格在提取的文字中可能顺序颠倒：按文字顺序，规则 ${rule} 恰在这两列不成立，两格对调后成立。两种读法无法区分，这两格记为空值`,
+      `表三“${key}”行的${named}在提取的文字中可能不在各自的列：按文字顺序，规则 ${rule} 恰在这几列不成立，换一种顺序则成立。几种读法无法区分，这几格记为空值`,
       `requests.${key}`,
     );
-    row[a] = null;
-    row[b] = null;
+    for (const c of columns) row[c] = null;
   }
   return seen.size ? placementOf(counts) : placement;
 }
