@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/pipeline/parse';
-import { displayAligned, displayOffsets, toLines } from '../../src/pipeline/parse/lines';
+import { alignment, displayOffsets, toLines } from '../../src/pipeline/parse/lines';
 import { readStackedRows, type StackLine } from '../../src/pipeline/parse/stacked-digits';
 import { readCell } from '../../src/pipeline/text';
 
@@ -22,9 +22,9 @@ describe('columns by display width', () => {
 
   it('tells a terminal’s dump (w3m) from pdftotext -layout text by where rows end', () => {
     const w3m = toLines(fixture('w3m-stacked-digits.txt').split('\n'));
-    expect(displayAligned(w3m, 0, w3m.length)).toBe(true);
+    expect(alignment(w3m, 0, w3m.length).display).toBe(true);
     const layout = toLines(fixture('pdftotext-layout-libreoffice-wrapped-digits.txt').replace(/\f/g, '').split('\n'));
-    expect(displayAligned(layout, 0, layout.length)).toBe(false);
+    expect(alignment(layout, 0, layout.length).display).toBe(false);
   });
 });
 

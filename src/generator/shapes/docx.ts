@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { OfficeCase } from './office';
+import { hasSoffice, type OfficeCase } from './office';
 import { inBatches, inParallel, run, soffice, writeDocxFiles } from './tools';
 import { writeWhole } from './pdf';
 
@@ -28,10 +28,9 @@ type Texts = Partial<Record<DocxShape, string>>;
 
 /** The Word-file shapes whose tool can be run here (Debian pandoc, libreoffice-writer-nogui). */
 export function docxShapesInstalled(): DocxShape[] {
-  const has = (command: string) => !spawnSync(command, ['--version'], { encoding: 'utf8' }).error;
-  const pandoc = has('pandoc');
-  const soffice = has('soffice');
-  return DOCX_SHAPES.filter((s) => (PANDOC_TO[s] ? pandoc : soffice));
+  const pandoc = !spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).error;
+  const libreOffice = hasSoffice();
+  return DOCX_SHAPES.filter((s) => (PANDOC_TO[s] ? pandoc : libreOffice));
 }
 
 /** A batch's texts by the given tools: from the cache when the same documents were converted before. */

@@ -8,7 +8,6 @@ import {
   APPLICANT_KEYS,
   APPLICANT_PARTS,
   REQUEST_GROUP_KEYS,
-  REQUEST_ROWS,
   REQUEST_ROW_KEYS,
   type AppealColumn,
   type AppealGroup,
@@ -19,6 +18,7 @@ import {
   type RuleBreak,
   type RuleId,
 } from '../../schema';
+import { GROUP_OUTCOMES, groupLineStandsIn, OUTCOME_ROWS } from '../outcome-rows';
 import { formatNumber, sameNumber, sumCells } from './arithmetic';
 import { appealColumnLabel, appealGroupLabel, applicantLabel, ruleRowLabel } from './labels';
 
@@ -111,20 +111,13 @@ export function checkB1(report: CheckedReport): RuleBreak[] {
   return out;
 }
 
-const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
 const UNGROUPED_OUTCOMES = OUTCOME_ROWS.filter((r) => !('group' in r)).map((r) => r.key);
-const GROUP_OUTCOMES = REQUEST_GROUP_KEYS.map((group) => ({
-  group,
-  subRows: OUTCOME_ROWS.filter((r) => 'group' in r && r.group === group).map((r) => r.key),
-}));
 
 /** The outcome rows of one column for B2; a group printed as one line stands in for its all-blank sub-rows. */
 function outcomeRows(report: CheckedReport, column: string): RequestKey[] {
   const rows: RequestKey[] = [...UNGROUPED_OUTCOMES];
   for (const { group, subRows } of GROUP_OUTCOMES) {
-    let allBlank = true;
-    for (const key of subRows) if (cellOf(report, key, column) !== null) allBlank = false;
-    if (allBlank && cellOf(report, group, column) !== null) rows.push(group);
+    if (groupLineStandsIn(group, (key) => cellOf(report, key, column))) rows.push(group);
     else rows.push(...subRows);
   }
   return rows;

@@ -3,12 +3,12 @@
  * with a blank cell is skipped; a group printed as one line stands in for its all-blank sub-rows), for the readers:
  * whether a trial reading adds up, and which rows' two cells may have changed places in the text.
  */
-import { APPLICANT_KEYS, APPLICANT_PARTS, REQUEST_ROWS, type ApplicantColumn, type RequestKey, type RequestRow, type Requests } from '../../schema';
+import { APPLICANT_KEYS, APPLICANT_PARTS, type ApplicantColumn, type RequestKey, type RequestRow, type Requests } from '../../schema';
+import { groupLineStandsIn, OUTCOME_ROWS } from '../outcome-rows';
 
 /** A row of an equation and its sign: +1 on the side of the intake (B1) or the outcomes (B2), −1 on the other. */
 type Term = [RequestKey, 1 | -1];
 
-const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
 const B1: Term[] = [
   ['received', 1],
   ['carriedOver', 1],
@@ -22,12 +22,12 @@ const cellOf = (requests: Requests, key: RequestKey, c: ApplicantColumn) => (req
 /** B2's rows in column c: the outcome rows, a group's line for its sub-rows when they are all blank; 处理总计 against them. */
 function b2Terms(requests: Requests, c: ApplicantColumn): Term[] {
   const terms: Term[] = [];
+  const cell = (key: RequestKey) => cellOf(requests, key, c);
   for (const r of OUTCOME_ROWS) {
     const group = 'group' in r ? r.group : undefined;
-    const subRowsBlank = group && OUTCOME_ROWS.every((x) => !('group' in x) || x.group !== group || cellOf(requests, x.key, c) === null);
-    if (group && subRowsBlank && cellOf(requests, group, c) !== null) {
-      if (OUTCOME_ROWS.find((x) => 'group' in x && x.group === group) === r) terms.push([group, 1]);
-    } else terms.push([r.key, 1]);
+    if (!group || !groupLineStandsIn(group, cell)) terms.push([r.key, 1]);
+    // The group's line once, where its first sub-row stands.
+    else if (OUTCOME_ROWS.find((x) => 'group' in x && x.group === group) === r) terms.push([group, 1]);
   }
   terms.push(['handledTotal', -1]);
   return terms;

@@ -35,8 +35,9 @@ export function isBlankLine(line: Line): boolean {
 }
 
 const SPACES_ONLY = /^[ \u00a0\u3000]+$/;
-const EMPTY_CELL: CellToken = { kind: 'blank', printed: '' };
-const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '', values: [{ kind: 'blank', printed: '' }], spans: null, mixed: false };
+/** A cell printed as nothing: an empty tab or pipe cell, a line of spaces, an empty paragraph. */
+export const EMPTY_CELL: CellToken = { kind: 'blank', printed: '' };
+const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '', values: [EMPTY_CELL], spans: null, mixed: false };
 
 /**
  * A table cell that holds only a space (Word's `&nbsp;` in an empty cell, or a web page's) comes out of MuPDF's text
@@ -439,23 +440,15 @@ export function displayOffsets(raw: string, offsets: number[]): number[] {
  * characters. A doubtful pdftotext -layout table read by display width loses cells (its positions prove nothing then);
  * a terminal's table read by characters could misplace them, so a display count that wins by one row is taken.
  */
-export function displayAligned(lines: Line[], from: number, to: number): boolean {
-  const { display, chars } = alignment(lines, from, to);
-  return display > chars;
-}
-
-/**
- * Whether the rows' positions prove neither count: rows with wide characters stand as well together counted one way as
- * the other (a table whose last values are in no one column, its totals left blank). Then where a value stands says
- * nothing of its column.
- */
-export function alignmentUnproved(lines: Line[], from: number, to: number): boolean {
-  const { display, chars, wide } = alignment(lines, from, to);
-  return wide && display === chars;
+export function alignment(lines: Line[], from: number, to: number): { display: boolean; unproved: boolean } {
+  const { display, chars, wide } = togetherCounts(lines, from, to);
+  // `unproved`: rows with wide characters stand as well together counted one way as the other (a table whose last
+  // values are in no one column, its totals left blank): where a value stands then says nothing of its column.
+  return { display: display > chars, unproved: wide && display === chars };
 }
 
 /** How many rows' last values stand together counted by display width and by characters, and whether any row has wide characters. */
-function alignment(lines: Line[], from: number, to: number): { display: number; chars: number; wide: boolean } {
+function togetherCounts(lines: Line[], from: number, to: number): { display: number; chars: number; wide: boolean } {
   const chars: number[][] = [[], []];
   const display: number[][] = [[], []];
   for (let i = from; i < to; i++) {
@@ -496,6 +489,31 @@ export function compactOf(line: Line): string {
 /** rowParts of a line, computed once and kept on the line: each table reader looks at the same lines. */
 export function partsOf(line: Line): RowParts {
   return (line.parts ??= rowParts(line.raw));
+}
+
+/** Whether a cell is printed as nothing (EMPTY_CELL or its like). */
+export function isEmptyCell(t: CellToken): boolean {
+  return t.kind === 'blank' && t.printed === '';
+}
+
+/**
+ * The ways a tab/pipe row of more cells than `width` fits its columns: `lead` empty cells dropped at its start and the
+ * rest, all empty, at its end; ways giving the same printed cells are one. None when an extra cell is not empty.
+ */
+export function fitsOf(values: CellToken[], width: number): CellToken[][] {
+  const fits: CellToken[][] = [];
+  const seen = new Set<string>();
+  for (let lead = 0; lead <= values.length - width; lead++) {
+    if (lead > 0 && !isEmptyCell(values[lead - 1])) break;
+    if (!values.slice(lead + width).every(isEmptyCell)) continue;
+    const fit = values.slice(lead, lead + width);
+    const printed = fit.map((t) => t.printed).join('\u0000');
+    if (!seen.has(printed)) {
+      seen.add(printed);
+      fits.push(fit);
+    }
+  }
+  return fits;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 import { toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
+import { compactOf, fitsOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
 import { isPageNoise, memoByString, type CellToken } from '../text';
 
 type RowDef = { key: string; zh: string; item: string; columns: readonly string[] };
@@ -175,16 +175,7 @@ function ownValues(def: RowDef, parts: RowParts): CellToken[] {
  * number is the first column's or the second's): its cells are not placed.
  */
 function fitsTwoWays(def: RowDef, parts: RowParts): boolean {
-  const v = parts.values;
-  const n = def.columns.length;
-  if (parts.separator === 'space' || v.length <= n) return false;
-  const empty = (t: CellToken) => t.kind === 'blank' && t.printed === '';
-  const fits = new Set<string>();
-  for (let lead = 0; lead <= v.length - n; lead++) {
-    if (lead > 0 && !empty(v[lead - 1])) break;
-    if (v.slice(lead + n).every(empty)) fits.add(v.slice(lead, lead + n).map((t) => t.printed).join('\u0000'));
-  }
-  return fits.size > 1;
+  return parts.separator !== 'space' && parts.values.length > def.columns.length && fitsOf(parts.values, def.columns.length).length > 1;
 }
 
 function addLabel(stream: Stream, seen: Set<string>, label: Label): void {

@@ -33,10 +33,11 @@ import { toCells } from './cells';
 import { columnsAddUp, swapCandidates } from './column-sums';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
-import { alignmentUnproved, compactOf, displayAligned, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
+import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
+import { OUTCOME_ROWS } from '../outcome-rows';
 import { compact, isPageNoise, memoByString, readCell, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
@@ -60,7 +61,6 @@ const SUB_ROWS = new Map<RequestKey, RequestKey[]>(REQUEST_GROUP_KEYS.map((g) =>
 const MAX_READINGS = 16;
 /** At most this many orders of a group of column blocks are tried one by one; beyond, only what they all agree on. */
 const MAX_BLOCK_ORDERS = 720;
-const BLANK: CellToken = { kind: 'blank', printed: '' };
 const COLUMN_ORDER_UNPROVED =
   '的数字逐列成块印出，各数字块属于哪一类申请人无法证明（六类申请人的任何顺序都满足行总计，原文表头也不能证明），各种顺序中整表勾稽关系成立的读法在这些单元格上不一致';
 
@@ -161,7 +161,7 @@ const ORDINAL = /^\d[.、,]/;
 const LEADING_ORDINAL = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/;
 
 /**
- * Where a line's values stand, as the table's text counts columns (see displayAligned), on its page (see PAGE_WIDTH).
+ * Where a line's values stand, as the table's text counts columns (see lines.ts alignment), on its page (see PAGE_WIDTH).
  */
 function positionsOf(spans: number[], line: Line, display: boolean): number[] {
   const placed = display ? displayOffsets(line.raw, spans) : spans;
@@ -293,12 +293,14 @@ interface Stream {
   end: number;
   /** The value offsets of the table's space lines that hold values, in print order (columns.ts). */
   spanLines: number[][];
-  /** The table's columns are kept by display width (a terminal's dump): see displayAligned. */
+  /** The table's columns are kept by display width (a terminal's dump): see lines.ts alignment. */
   display: boolean;
+  /** The rows prove neither count of columns: positions place no number (lines.ts alignment). */
+  positionsUnproved: boolean;
 }
 
 function readStream(lines: Line[], start: number, stop: number): Stream {
-  const display = displayAligned(lines, start, stop);
+  const { display, unproved: positionsUnproved } = alignment(lines, start, stop);
   const onPage = (spans: number[], line: Line) => positionsOf(spans, line, display);
   const hits: Hit[] = [];
   const units: Unit[] = [];
@@ -340,7 +342,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const empty = j - i - 1;
       const next = j < stop ? partsOf(lines[j]) : null;
       if (empty > 0 && inRow && next && (next.values.length > 0 || !!matchRow(next.label))) {
-        units.push({ tokens: new Array<CellToken>(empty).fill(BLANK), line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, fenced: false, rest: false });
+        units.push({ tokens: new Array<CellToken>(empty).fill(EMPTY_CELL), line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, fenced: false, rest: false });
         heading = '';
       }
       i = j - 1;
@@ -447,13 +449,13 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // The rest of the last row's label, on the line right after it (or after the table's header repeated at the head of
     // a page: Word and LibreOffice break a row across pages), with numbers.
     const restOfLast = nothingSince && (last.at === i - 1 || repeatedHeaderBetween(lines, last.at + 1, i, headerTexts)) && parts.label.length >= 2 && endsLabel;
-    if (nothingSince && last.garbled && values.filter((v) => !isEmpty(v)).length < WIDTH && (!parts.label || last.at === i - 1 || endsLabel)) {
+    if (nothingSince && last.garbled && values.filter((v) => !isEmptyCell(v)).length < WIDTH && (!parts.label || last.at === i - 1 || endsLabel)) {
       end = i + 1;
       continue;
     }
     // In a terminal's dump digits stack above a row's line as well as below it: stacked-digits.ts reads them all.
     // A tab or pipe row's pieces are its cells that are not empty (taken with the rest of the label only).
-    const pieces = parts.separator === 'space' ? values : restOfLast ? values.filter((v) => !isEmpty(v)) : [];
+    const pieces = parts.separator === 'space' ? values : restOfLast ? values.filter((v) => !isEmptyCell(v)) : [];
     if (!display && nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && pieces.length > 0 && pieces.length < WIDTH && pieces.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
       const pieceSpans = parts.spans && onPage(parts.spans, line);
@@ -470,7 +472,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const rest = display && restOfLast;
     if (parts.label && !rest) {
       cluster++;
-      if (values.every(isEmpty)) continue;
+      if (values.every(isEmptyCell)) continue;
     }
     // A lone 无 in PDF text is a blank cell or a character of a vertical label ("（四）" / "无" / "法" / "提供"): it is
     // a cell only when a wrapped row is waiting for it. Other blank marks (/ — -) are never label characters.
@@ -505,7 +507,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
-  return { hits, units, end, spanLines, display };
+  return { hits, units, end, spanLines, display, positionsUnproved };
 }
 
 const BARE_ORDINAL = /^\d[.、,]$/;
@@ -558,8 +560,6 @@ function namedColumns(header: Line): number {
   return cells.length >= WIDTH && cells.at(-1) === '总计' && cells.at(-WIDTH) === '自然人' ? cells.length : 0;
 }
 
-const isEmpty = (t: CellToken) => t.kind === 'blank' && t.printed === '';
-
 /**
  * The seven cells of a tab or pipe row that prints more: its extra empty cells at either end are layout (merged label
  * cells, a row shifted by one cell). When they can be dropped more than one way and the ways give different rows, the
@@ -568,18 +568,7 @@ const isEmpty = (t: CellToken) => t.kind === 'blank' && t.printed === '';
 function fitRow(values: CellToken[], fenced: boolean): { tokens: CellToken[]; rivals: CellToken[][] } {
   const extra = values.length - WIDTH;
   if (extra <= 0) return { tokens: values, rivals: [] };
-  // The ways to drop `lead` empty cells at the start and the rest at the end; ways giving the same cells are one.
-  const options: CellToken[][] = [];
-  let leadEmpty = true;
-  for (let lead = 0; lead <= extra && leadEmpty; lead++) {
-    if (lead > 0) leadEmpty = isEmpty(values[lead - 1]);
-    if (!leadEmpty) break;
-    let tailEmpty = true;
-    for (let k = lead + WIDTH; k < values.length && tailEmpty; k++) tailEmpty = isEmpty(values[k]);
-    if (!tailEmpty) continue;
-    const option = values.slice(lead, lead + WIDTH);
-    if (!options.some((o) => samePrinted(o, option))) options.push(option);
-  }
+  const options = fitsOf(values, WIDTH);
   // Extra cells that are not empty (a row's numbers printed twice, a stray cell): which seven are the row's is not
   // proved, so the row is ambiguous (its cells stay null, the diagnostic shows every cell).
   if (!options.length) return { tokens: fitValues(values, WIDTH, fenced), rivals: [values] };
@@ -587,11 +576,6 @@ function fitRow(values: CellToken[], fenced: boolean): { tokens: CellToken[]; ri
   const proved = options.filter((o) => o.every((t) => t.kind === 'number') && b3Holds(o));
   if (proved.length === 1) return { tokens: proved[0], rivals: [] };
   return { tokens: options[0], rivals: options };
-}
-
-function samePrinted(a: CellToken[], b: CellToken[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i].printed !== b[i].printed) return false;
-  return true;
 }
 
 /** The table's lines as stacked-digits.ts reads them: rows with their cells, lines of digit pieces, other lines. */
@@ -717,7 +701,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   let short = false;
   for (const k of present) if ((short = shortRow(placed.get(k), firstHits.get(k)!))) break;
   // Positions place a short row's numbers only where the rows prove how the text counts its columns.
-  const grids = short && !alignmentUnproved(lines, start, stop) ? columnGrids(spanLines, WIDTH) : [];
+  const grids = short && !stream.positionsUnproved ? columnGrids(spanLines, WIDTH) : [];
   // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
@@ -1240,10 +1224,10 @@ function columnBlocks(blocks: CellToken[][], headings: string[]): { orders: Cell
   const rows: CellToken[][] = [];
   const open: number[][] = [];
   for (let r = 0; r < size; r++) {
-    const total = totals.length === 1 ? blocks[totals[0]][r] : BLANK;
+    const total = totals.length === 1 ? blocks[totals[0]][r] : EMPTY_CELL;
     const parts = printOrder.filter((b) => b !== totals[0]);
     const same = totals.length === 1 && parts.every((b) => value(b, r) === value(parts[0], r));
-    rows.push([...parts.map((b) => (same ? blocks[b][r] : BLANK)), total]);
+    rows.push([...parts.map((b) => (same ? blocks[b][r] : EMPTY_CELL)), total]);
     open.push(printOrder.filter((c) => (c < WIDTH - 1 ? !same : totals.length > 1)));
   }
   return { orders: orders.length > MAX_BLOCK_ORDERS ? null : orders.map(rowsOf), agreed: { rows, open } };
@@ -1512,7 +1496,7 @@ function agreedReading(readings: PlacedRow[][]): PlacedRow[] {
     const open = new Set(first.open ?? []);
     const tokens = first.tokens.map((t, c) => {
       if (open.has(c) || readings.some((x) => x[r].open?.includes(c) || !sameCell(x[r].tokens[c], t))) open.add(c);
-      return open.has(c) ? BLANK : t;
+      return open.has(c) ? EMPTY_CELL : t;
     });
     return open.size ? { ...first, tokens, open: [...open].sort((a, b) => a - b), why: COLUMN_ORDER_UNPROVED } : first;
   });
@@ -1593,8 +1577,6 @@ function settleByColumns(gaps: Gap[], placed: Map<RequestKey, { tokens: CellToke
     }
   });
 }
-
-const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => r.outcome);
 
 function showReading(reading: PlacedRow[]): string {
   return reading.map((r) => `${r.key} = ${r.tokens.map((t) => t.printed || '∅').join(' ')}`).join('，');

@@ -4,7 +4,7 @@ import { toCells } from './cells';
 import { meets, overlapBlocks } from './columns';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayOffsets, doubleSpaced, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
+import { compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
 import { isPageNoise, readJoinedDigits, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
@@ -49,7 +49,6 @@ function headerStart(lines: Line[], from: number, to: number): number {
   return -1;
 }
 
-const BLANK: CellToken = { kind: 'blank', printed: '' };
 /** The fewest lines with text table C (header words and numbers) needs to be read as one paragraph a line. */
 const MIN_DOUBLED = 20;
 /** A word of the columns' header, or a piece of one (结果维 / 持, 总 / 计): none of the groups' names. */
@@ -101,7 +100,7 @@ function byHeader(headerLines: Line[], valueLines: Line[]): CellToken[] | null {
     values[k] = joined;
   }
   // The block each number stands in: exactly one within SLACK columns (a number between two is no proof).
-  const cells = new Array<CellToken>(WIDTH).fill(BLANK);
+  const cells = new Array<CellToken>(WIDTH).fill(EMPTY_CELL);
   let last = -1;
   for (let k = 0; k < values.length; k++) {
     const near: number[] = [];
@@ -184,7 +183,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
       let j = i;
       while (j < to && isBlankLine(lines[j])) j++;
       const next = j < to ? partsOf(lines[j]) : null;
-      if (next?.values.length && !next.label) for (let k = i + 1; k < j; k++) tokens.push(BLANK);
+      if (next?.values.length && !next.label) for (let k = i + 1; k < j; k++) tokens.push(EMPTY_CELL);
       i = j - 1;
       continue;
     }
