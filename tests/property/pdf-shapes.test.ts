@@ -3,12 +3,13 @@
  * narrow group-label and header cells, repeated headers, page numbers inside tables), then read by poppler's
  * `pdftotext` (default, -layout, -raw), by pdf.js (text items in content order, one per line; and its words in lines by
  * position, as pdfplumber's `extract_text()` makes them) and by MuPDF's
- * `mutool draw -F txt` (one cell per line, a cell holding a space as a line of one space). Every cell of
+ * `mutool draw -F txt` (one cell per line, a cell holding a space as a line of one space) and pdfminer.six's `pdf2txt`
+ * (labels in a block, each row's numbers a line after them, in the order of its layout analysis). Every cell of
  * tables A, B and C must be exact or null with a diagnostic: zero wrong, zero silent; the exact/null/wrong table of
  * each shape is printed. Each shape also shows, on its own text, the difficulty it is there for.
  *
  * Chromium comes from tests/support/chromium.ts (the system's or npm's); the poppler shapes need Debian's
- * poppler-utils and the mutool shape mupdf-tools; without them their tests are skipped with the reason in their
+ * poppler-utils, the mutool shape mupdf-tools and the pdfminer shape python3-pdfminer; without them their tests are skipped with the reason in their
  * titles (tests/support/tools.ts).
  * Printed batches and their texts are cached under
  * .cache/shape-pdfs/ (keyed by the printed HTML), so a second run only parses.
@@ -20,11 +21,12 @@ import { addReport, emptyTally, formatTallies } from '../../src/generator/shapes
 import { pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
 import { parseReport } from '../../src/pipeline/parse';
 import { openPrinter, type Printer } from '../formats/support/print';
-import { describeWithTool, mutool, pdftotext, titleWithTools, type Tool } from '../support/tools';
+import { describeWithTool, mutool, pdfminer, pdftotext, titleWithTools, type Tool } from '../support/tools';
 
 const REPORTS = 1000;
 const POPPLER = !pdftotext.missing;
 const MUTOOL = !mutool.missing;
+const PDFMINER = !pdfminer.missing;
 
 /**
  * Shapes where the parser still gives wrong or silent cells: none since branch h13-wrong (1,000 reports each, every
@@ -41,8 +43,8 @@ const MUTOOL = !mutool.missing;
  */
 const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {};
 
-/** The tool a shape needs: pdftotext for the poppler shapes, mutool for MuPDF's; pdf.js is an npm dependency. */
-const toolsOf = (shape: PdfShape): Tool[] => (shape.startsWith('pdftotext') ? [pdftotext] : shape === 'mutool' ? [mutool] : []);
+/** The tool a shape needs: pdftotext for the poppler shapes, mutool for MuPDF's, pdf2txt for pdfminer's; pdf.js is an npm dependency. */
+const toolsOf = (shape: PdfShape): Tool[] => (shape.startsWith('pdftotext') ? [pdftotext] : shape === 'mutool' ? [mutool] : shape === 'pdfminer' ? [pdfminer] : []);
 
 let printer: Printer | null = null;
 let measures: ShapeMeasure[] = [];
@@ -51,9 +53,9 @@ let sample: PdfShaped[] = [];
 beforeAll(async () => {
   printer = await openPrinter();
   const print = (html: string) => printer!.pdf(html);
-  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL });
+  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER });
   // The same first reports again (from the cache): their texts for the difficulty checks.
-  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL });
+  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER });
 }, 3_600_000);
 
 afterAll(async () => {
@@ -113,6 +115,16 @@ describeWithTool(mutool, 'the mutool shape reproduces its difficulty', () => {
     expect(share('mutool', (t) => lines(t).includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.9);
     // Word-style cells (`&nbsp;` in an empty cell) are one HTML style of several: 3 of these 100 reports (2026-12-03).
     expect(share('mutool', (t) => /\n \n/.test(tableB(t)))).toBeGreaterThanOrEqual(0.02);
+  });
+});
+
+describeWithTool(pdfminer, 'the pdfminer shape reproduces its difficulty', () => {
+  it('pdfminer: a table’s labels in one block, each row’s numbers a line of their own after them', () => {
+    expect(share('pdfminer', (t) => /1\.属于国家秘密\s*\n\s*2\.其他法律/.test(t))).toBeGreaterThan(0.9);
+    expect(share('pdfminer', (t) => lines(t).includes('一、本年新收政府信息公开申请数量'))).toBeGreaterThan(0.5);
+    // A whole row's numbers as one line of their own, apart from the label block (pdfCase('hunt9-pdf', 138)): 4 of
+    // these 100 reports (2026-12-03); most rows' numbers come in boxes of a few cells.
+    expect(share('pdfminer', (t) => /^[\d０-９,—\-/无]+( [\d０-９,—\-/无]+){6}$/m.test(t))).toBeGreaterThanOrEqual(0.02);
   });
 });
 

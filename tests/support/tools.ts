@@ -57,6 +57,9 @@ export const w3m = findTool('w3m', 'w3m');
 export const lynx = findTool('lynx', 'lynx');
 export const pandoc = findTool('pandoc', 'pandoc');
 
+/** pdfminer.six's command-line tool (`pdf2txt`: the text its `extract_text()` gives). */
+export const pdfminer = findTool('pdf2txt', 'python3-pdfminer');
+
 /** LibreOffice: Word files made PDFs or text (src/generator/shapes/office.ts, docx.ts). */
 export const soffice = findTool('soffice', 'libreoffice-writer-nogui');
 

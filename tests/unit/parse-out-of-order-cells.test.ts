@@ -40,6 +40,21 @@ describe('table A read down its columns, a header of another item after a captio
   });
 });
 
+describe('table A read down its columns, another item’s header and number before a row label', () => {
+  it('are no number of that label (the reading is not proved)', () => {
+    const before = readFileSync('tests/fixtures/shapes/pdftotext-table-a-foreign-number-before-label.txt', 'utf8');
+    expect(before).toMatch(/75800\n\n— 79 —\n\n现行有效件数\n\n69\n\n\f行政\n强制\n/);
+    const r = parseReport({ text: before, file: 'a.txt' });
+    expect(r.proactive?.coercion.decisions).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.coercion')?.code).toBe('table-a-unproved');
+    const after = readFileSync('tests/fixtures/shapes/pdftotext-table-a-foreign-number-after-page.txt', 'utf8');
+    expect(after).toMatch(/— 31 —\n\n现行有效件数\n\n11\n\n\f行政事业性收费/);
+    const fees = parseReport({ text: after, file: 'a.txt' });
+    expect(fees.proactive?.fees.amount).toBeNull();
+    expect(fees.diagnostics.find((d) => d.path === 'proactive.fees')?.code).toBe('table-a-unproved');
+  });
+});
+
 describe('short rows of a text whose rows prove neither count of columns (characters or display width)', () => {
   /**
    * webCase('hunt7-web', 916) through `pandoc -t plain`: its totals are mostly blank, so the rows' last values stand

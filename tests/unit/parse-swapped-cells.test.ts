@@ -1,8 +1,10 @@
 /**
- * Two cells of a row in reversed order in the text: poppler's -layout orders a line's words by where it puts them,
- * and two close cells of different fonts (ASCII and full-width digits) can come out swapped ("18  ８９" for 89 and 18,
- * pdfCase('hunt4-pdf', 668)). The row total (B3) holds either way; the column sums (B1, B2) break in exactly those two
- * columns. The two cells are null with `row-order-ambiguous`, and no break is reported for an unproved reading.
+ * Cells of a row in another order in the text: poppler's -layout orders a line's words by where it puts them, and
+ * close cells of different fonts (ASCII and full-width digits) can come out swapped ("18  ８９" for 89 and 18,
+ * pdfCase('hunt4-pdf', 668)), for one row or for a run of rows (pdfCase('hunt8-pdf', 916): 自然人 and 商业企业 of
+ * seven rows). The row total (B3) holds either way; the column sums (B1, B2) break in exactly those columns. Every row
+ * whose cells, swapped alone or with others', make the sums hold is null there with `row-order-ambiguous` (the text
+ * does not say which of those readings is the table's), and no break is reported for an unproved reading.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +12,24 @@ import { swapCandidates } from '../../src/pipeline/parse/column-sums';
 import { parseReport } from '../../src/pipeline/parse';
 import { checkReport } from '../../src/pipeline/check/rules';
 import { REQUEST_ROW_KEYS, type RequestKey, type Requests } from '../../src/schema';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
 
 const GENERATED = 'tests/fixtures/shapes/pdftotext-layout-swapped-cells.txt';
+/** pdfCase('hunt8-pdf', 916) read by pdftotext -layout: 自然人 and 商业企业 swapped in the seven rows 予以公开 … 属于三类内部事务信息. */
+const SWAPPED_ROWS = 'tests/fixtures/shapes/pdftotext-layout-swapped-rows.txt';
+/**
+ * pdfCase('hunt8-pdf', 649) read by pdftotext -layout: 内部事务信息's two cells swapped ("1 2" for 2, 1), 过程性信息's
+ * blank and 0 too ("- 0" for 0, -), and 行政查询事项's blank first cell run into its label ("8.属于行政查询事项无  -  0 …").
+ */
+const GLUED_BLANK = 'tests/fixtures/shapes/pdftotext-layout-glued-blank.txt';
+
+/** The cells of a generated report's text that the parser reads wrong, and how many it reads exactly. */
+function verdicts(file: string, truth: Parameters<typeof cellVerdicts>[0]) {
+  const r = parseReport({ text: readFileSync(file, 'utf8'), file: 'a.txt' });
+  const all = cellVerdicts(truth, r, r.diagnostics);
+  return { r, wrong: all.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent').map((v) => `${v.path} ${v.expected} ${v.found}`), exact: all.filter((v) => v.verdict === 'exact').length };
+}
 
 /** A consistent table B: every row 0 but the rows given (natural, commercial, … total). */
 function table(rows: Partial<Record<RequestKey, number[]>>): Requests {
@@ -25,12 +43,16 @@ describe('two cells of a row swapped in a space-separated line', () => {
   const text = readFileSync(GENERATED, 'utf8');
   const r = parseReport({ text, file: 'a.txt' });
 
-  it('are null with a diagnostic naming both readings, the row’s other cells read', () => {
+  it('are null with a diagnostic naming both readings, the row’s other cells read; no cell is wrong', () => {
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +18 +８９ +0 +10 14 +０ +１３１/);
     expect(r.requests.received).toEqual({ natural: null, commercial: null, research: 0, nonprofit: 10, legal: 14, otherOrg: 0, total: 131 });
     const d = r.diagnostics.find((x) => x.code === 'row-order-ambiguous');
     expect(d).toMatchObject({ path: 'requests.received', expected: 'B1 in columns natural, commercial', found: 'natural 18, commercial 89' });
-    expect(r.placement.requests).toEqual({ method: 'partial', byLabel: 173, byArithmetic: 0, unread: 2 });
+    const { wrong, exact } = verdicts(GENERATED, pdfCase('hunt4-pdf', 668).truth);
+    expect(wrong).toEqual([]);
+    // The rows whose two cells, swapped with the received row's or alone, would make B1 and B2 hold are null too.
+    expect(r.placement.requests.unread).toBe(175 - r.placement.requests.byLabel);
+    expect(exact).toBeGreaterThanOrEqual(170);
   });
 
   it('leave no B1 break in those columns (the reading that broke it was not proved)', () => {
@@ -39,20 +61,74 @@ describe('two cells of a row swapped in a space-separated line', () => {
   });
 });
 
+describe('a run of rows with two columns swapped', () => {
+  it('is null in those columns, every other cell read; no cell is wrong and no break reported', () => {
+    const text = readFileSync(SWAPPED_ROWS, 'utf8');
+    expect(text).toMatch(/\(一\) 予以公开 +０ +84 +— +１０ +0 +0 +94/);
+    const { r, wrong, exact } = verdicts(SWAPPED_ROWS, pdfCase('hunt8-pdf', 916).truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests.disclosed).toEqual({ natural: null, commercial: null, research: null, nonprofit: 10, legal: 0, otherOrg: 0, total: 94 });
+    const swapped = r.diagnostics.filter((d) => d.code === 'row-order-ambiguous').map((d) => d.path);
+    expect(swapped).toEqual(expect.arrayContaining(['requests.disclosed', 'requests.partlyDisclosed', 'requests.withheld.stateSecret', 'requests.withheld.lawForbids', 'requests.withheld.security', 'requests.withheld.thirdParty', 'requests.withheld.internal']));
+    expect(exact).toBeGreaterThanOrEqual(160);
+    const breaks = checkReport({ requests: r.requests, appeals: r.appeals, proactive: r.proactive, template: r.template, proseCounts: r.proseCounts } as Parameters<typeof checkReport>[0]);
+    expect(breaks.filter((b) => b.rule === 'B2' && /natural|commercial|自然人|商业企业/.test(JSON.stringify(b)))).toEqual([]);
+  });
+});
+
+describe('a blank first cell run into its label', () => {
+  it('is the row’s first cell, so B2 is checked and the swapped rows above are found', () => {
+    const text = readFileSync(GLUED_BLANK, 'utf8');
+    expect(text).toMatch(/8\.属于行政查询事项无 +- +0 +0 +无 +- +0/);
+    const { r, wrong } = verdicts(GLUED_BLANK, pdfCase('hunt8-pdf', 649).truth);
+    expect(r.requests['withheld.inquiry' as keyof typeof r.requests]).toMatchObject({ research: 0, nonprofit: 0, legal: null, otherOrg: null, total: 0 });
+    expect(wrong).toEqual([]);
+    // 过程性信息 printed "- 0" for 0 and a blank: a swap no sum shows, null once the columns are known to be out of order.
+    expect(r.requests['withheld.process' as keyof typeof r.requests]).toMatchObject({ natural: null, commercial: null });
+  });
+});
+
 describe('swapCandidates', () => {
   const all = new Set<RequestKey>(REQUEST_ROW_KEYS);
 
-  it('finds the row whose two cells, changed places, make B1 hold in both columns', () => {
-    // received printed 3 5 …, truly 5 3: B1 breaks by −2 in natural and +2 in commercial.
+  it('finds every row whose two cells, changed places alone or with others, make B1 and B2 hold in both columns', () => {
+    // received printed 3 5 …, truly 5 3: B1 breaks by −2 in natural and +2 in commercial. So does a table whose
+    // 处理总计 and 予以公开 rows were both swapped: all three rows may be out of order.
     const t = table({ received: [3, 5, 0, 0, 0, 0, 8], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });
-    expect(swapCandidates(t, all)).toEqual([{ key: 'received', columns: ['natural', 'commercial'], rule: 'B1' }]);
+    expect(swapCandidates(t, all).map((c) => c.key)).toEqual(['received', 'disclosed', 'handledTotal']);
+    expect(swapCandidates(t, all)[0]).toEqual({ key: 'received', columns: ['natural', 'commercial'], rule: 'B1' });
+    // Where only one reading holds, only its row: 予以公开 is the only outcome row, printed as read and adding up.
+    const one = table({ received: [3, 5, 0, 0, 0, 0, 8], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });
+    expect(swapCandidates(one, new Set<RequestKey>(['received', 'handledTotal']))).toEqual([{ key: 'received', columns: ['natural', 'commercial'], rule: 'B1' }]);
+  });
+
+  it('finds a run of swapped rows and the rows printed blank and 0 in those columns', () => {
+    // 予以公开 and 部分公开 printed 0 4 and 0 2 (truly 4 0 and 2 0), 属于国家秘密 "— 0" (0 and a blank): B2 breaks by
+    // −6 in natural and +6 in commercial, and no one row's swap mends it.
+    const t = table({ received: [6, 0, 0, 0, 0, 0, 6], handledTotal: [6, 0, 0, 0, 0, 0, 6], disclosed: [0, 4, 0, 0, 0, 0, 4], partlyDisclosed: [0, 2, 0, 0, 0, 0, 2] });
+    const printed = structuredClone(t);
+    (printed['withheld.stateSecret' as RequestKey] as unknown as Record<string, number | null>).natural = null;
+    // 本年新收 and 处理总计 swapped together would mend it too.
+    expect(swapCandidates(t, all, printed).map((c) => c.key)).toEqual(['received', 'disclosed', 'partlyDisclosed', 'handledTotal', 'withheld.stateSecret']);
+    const inOrder = new Set<RequestKey>(REQUEST_ROW_KEYS.filter((k) => k !== 'received' && k !== 'handledTotal'));
+    expect(swapCandidates(t, inOrder, printed).map((c) => c.key)).toEqual(['disclosed', 'partlyDisclosed', 'withheld.stateSecret']);
+    // Breaks no set of swaps mends (−6 in natural, +5 in commercial) leave every row as read.
+    const uneven = structuredClone(t);
+    (uneven.partlyDisclosed as unknown as Record<string, number>).commercial = 1;
+    expect(swapCandidates(uneven, all, printed)).toEqual([]);
   });
 
   it('finds an outcome row by B2, the total row (in both rules) once', () => {
     const t = table({ received: [5, 3, 0, 0, 0, 0, 8], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [3, 5, 0, 0, 0, 0, 8] });
-    expect(swapCandidates(t, all)).toEqual([{ key: 'disclosed', columns: ['natural', 'commercial'], rule: 'B2' }]);
+    expect(swapCandidates(t, all)).toEqual([
+      { key: 'received', columns: ['natural', 'commercial'], rule: 'B2' },
+      { key: 'disclosed', columns: ['natural', 'commercial'], rule: 'B2' },
+      { key: 'handledTotal', columns: ['natural', 'commercial'], rule: 'B2' },
+    ]);
     const total = table({ received: [5, 3, 0, 0, 0, 0, 8], handledTotal: [3, 5, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });
-    expect(swapCandidates(total, all)).toEqual([{ key: 'handledTotal', columns: ['natural', 'commercial'], rule: 'B1' }]);
+    expect(swapCandidates(total, all).map((c) => c.key)).toEqual(['received', 'disclosed', 'handledTotal']);
+    // With 本年新收 and 予以公开 known to be in order, only 处理总计 is left.
+    expect(swapCandidates(total, new Set<RequestKey>(['handledTotal']))).toEqual([{ key: 'handledTotal', columns: ['natural', 'commercial'], rule: 'B1' }]);
   });
 
   it('finds a row whose three cells stand rotated', () => {
@@ -67,7 +143,7 @@ describe('swapCandidates', () => {
     const three = table({ received: [3, 5, 1, 0, 0, 0, 9], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });
     expect(swapCandidates(three, all)).toEqual([]);
     const t = table({ received: [3, 5, 0, 0, 0, 0, 8], handledTotal: [5, 3, 0, 0, 0, 0, 8], disclosed: [5, 3, 0, 0, 0, 0, 8] });
-    expect(swapCandidates(t, new Set<RequestKey>(REQUEST_ROW_KEYS.filter((k) => k !== 'received')))).toEqual([]);
+    expect(swapCandidates(t, new Set<RequestKey>(['received']).size ? new Set<RequestKey>(['disclosed']) : new Set())).toEqual([]);
   });
 
   it('skips a comparison with a blank cell, as the check stage does', () => {

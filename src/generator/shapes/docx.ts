@@ -4,7 +4,8 @@
  * - `docx-pandoc-plain` (`pandoc -t plain`): tables as grids of space-aligned columns, merged cells once;
  * - `docx-pandoc-markdown` (`pandoc -t markdown`): grid or pipe tables, Markdown escapes;
  * - `docx-pandoc-gfm` (`pandoc -t gfm`): pipe tables whose blank mark "-" is escaped ("\-");
- * - `docx-soffice-text` (LibreOffice's "Text (encoded)" export): each table cell a paragraph of its own.
+ * - `docx-soffice-text` (LibreOffice's "Text (encoded)" export): each table cell a paragraph of its own;
+ * - `docx-reader`: the pipeline's own Word reader (read/formats/docx.ts, mammoth), as a .docx dropped into content/ is read.
  * Texts are cached under `.cache/docx-texts/`, keyed by the documents and the tools' arguments.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,11 +13,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readDocument } from '../../pipeline/read/formats';
 import { hasSoffice, type OfficeCase } from './office';
 import { inBatches, inParallel, run, soffice, writeDocxFiles } from './tools';
 import { writeWhole } from './pdf';
 
-export const DOCX_SHAPES = ['docx-pandoc-plain', 'docx-pandoc-markdown', 'docx-pandoc-gfm', 'docx-soffice-text'] as const;
+export const DOCX_SHAPES = ['docx-pandoc-plain', 'docx-pandoc-markdown', 'docx-pandoc-gfm', 'docx-soffice-text', 'docx-reader'] as const;
 export type DocxShape = (typeof DOCX_SHAPES)[number];
 
 /** pandoc's output format per shape (the others are LibreOffice's). */
@@ -26,11 +28,11 @@ const DEFAULT_CACHE_DIR = path.resolve('.cache/docx-texts');
 
 type Texts = Partial<Record<DocxShape, string>>;
 
-/** The Word-file shapes whose tool can be run here (Debian pandoc, libreoffice-writer-nogui). */
+/** The Word-file shapes whose tool can be run here (Debian pandoc, libreoffice-writer-nogui; the reader always). */
 export function docxShapesInstalled(): DocxShape[] {
   const pandoc = !spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).error;
   const libreOffice = hasSoffice();
-  return DOCX_SHAPES.filter((s) => (PANDOC_TO[s] ? pandoc : libreOffice));
+  return DOCX_SHAPES.filter((s) => (s === 'docx-reader' ? true : PANDOC_TO[s] ? pandoc : libreOffice));
 }
 
 /** A batch's texts by the given tools: from the cache when the same documents were converted before. */
@@ -50,6 +52,9 @@ async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: st
       }),
     );
     await inParallel(jobs);
+    if (shapes.includes('docx-reader')) {
+      for (const [k, file] of files.entries()) texts[k]['docx-reader'] = (await readDocument('docx', readFileSync(file), path.basename(file))).text ?? '';
+    }
     if (shapes.includes('docx-soffice-text')) {
       const out = path.join(dir, 'text');
       await soffice(files, SOFFICE_TEXT, out, dir);
@@ -71,6 +76,12 @@ export interface DocxShaped {
 export async function readDocxShapes(cases: OfficeCase[], options: { cacheDir?: string } = {}): Promise<DocxShaped[]> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
-  const shapes = docxShapesInstalled();
-  return shapes.length ? inBatches(cases, (batch) => batchTexts(batch, shapes, cacheDir)) : [];
+  // The reader's texts are cached apart, so that the tools' cached texts stay valid.
+  const installed = docxShapesInstalled();
+  const tools = installed.filter((s) => s !== 'docx-reader');
+  const read = await inBatches(cases, async (batch) => {
+    const [fromTools, fromReader] = await Promise.all([tools.length ? batchTexts(batch, tools, cacheDir) : batch.map(() => ({})), batchTexts(batch, ['docx-reader'], cacheDir)]);
+    return fromTools.map((t, k) => ({ ...t, ...fromReader[k] }));
+  });
+  return read;
 }

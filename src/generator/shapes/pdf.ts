@@ -94,11 +94,17 @@ export function hasPdftotext(): boolean {
   return !r.error;
 }
 
-export const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
+export const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool' | 'pdfminer'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
 
 /** Whether MuPDF's mutool can be run (Debian mupdf-tools; CI installs it, a developer machine may not). */
 export function hasMutool(): boolean {
   const r = spawnSync('mutool', ['-v'], { encoding: 'utf8' });
+  return !r.error;
+}
+
+/** Whether pdfminer.six's pdf2txt can be run (Debian python3-pdfminer; CI installs it, a developer machine may not). */
+export function hasPdfminer(): boolean {
+  const r = spawnSync('pdf2txt', ['--version'], { encoding: 'utf8' });
   return !r.error;
 }
 
@@ -137,12 +143,15 @@ export interface PdfShapeOptions {
   poppler?: boolean;
   /** Read the mutool shape too (default: when mutool is installed). */
   mutool?: boolean;
+  /** Read the pdfminer shape too (default: when pdf2txt is installed). */
+  pdfminer?: boolean;
 }
 
 /** The text tools a run reads the printed batches with, besides pdf.js. */
 interface Tools {
   poppler: boolean;
   mutool: boolean;
+  pdfminer: boolean;
 }
 
 /** What one printed batch reads as: each report's first page, and every page's text in each shape. */
@@ -164,6 +173,14 @@ export async function popplerPages(file: string, args: string[]): Promise<string
 export async function mutoolPages(file: string): Promise<string[]> {
   const { stdout } = await run('mutool', ['draw', '-q', '-F', 'txt', '-o', '-', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const pages = stdout.split('\f\n');
+  pages.pop();
+  return pages;
+}
+
+/** pdf2txt's text of each page (it ends every page with a form feed). */
+export async function pdfminerPages(file: string): Promise<string[]> {
+  const { stdout } = await run('pdf2txt', [file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const pages = stdout.split('\f');
   pages.pop();
   return pages;
 }
@@ -205,6 +222,7 @@ async function readBatch(file: string, batch: PdfCase[], tools: Tools): Promise<
   const modes: [PdfShape, () => Promise<string[]>][] = [
     ...(tools.poppler ? (Object.entries(POPPLER_MODES) as [PdfShape, string[]][]).map(([shape, args]): [PdfShape, () => Promise<string[]>] => [shape, () => popplerPages(file, args)]) : []),
     ...(tools.mutool ? [['mutool', () => mutoolPages(file)] as [PdfShape, () => Promise<string[]>]] : []),
+    ...(tools.pdfminer ? [['pdfminer', () => pdfminerPages(file)] as [PdfShape, () => Promise<string[]>]] : []),
   ];
   const [pages, ...toolTexts] = await Promise.all([pdfTextPages(readFileSync(file)), ...modes.map(([, read]) => read())]);
   const texts: BatchText['texts'] = { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')), 'pdf-lines': pages.map(positionLines) };
@@ -221,7 +239,7 @@ async function batchText(html: string, batch: PdfCase[], printing: (html: string
   const json = path.join(cacheDir, `${key}.json`);
   if (existsSync(json)) {
     const cached = JSON.parse(readFileSync(json, 'utf8')) as BatchText;
-    if (cached.texts['pdf-lines'] && (!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool)) return cached;
+    if (cached.texts['pdf-lines'] && (!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool) && (!tools.pdfminer || cached.texts.pdfminer)) return cached;
   }
   const file = path.join(cacheDir, `${key}.pdf`);
   if (!existsSync(file)) writeWhole(file, await printing(html));
@@ -242,7 +260,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
   const temporary = options.cacheDir === null ? mkdtempSync(path.join(tmpdir(), 'shape-pdfs-')) : null;
   const cacheDir = temporary ?? options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
-  const tools: Tools = { poppler: options.poppler ?? hasPdftotext(), mutool: options.mutool ?? hasMutool() };
+  const tools: Tools = { poppler: options.poppler ?? hasPdftotext(), mutool: options.mutool ?? hasMutool(), pdfminer: options.pdfminer ?? hasPdfminer() };
   const batches = Array.from({ length: Math.ceil(cases.length / batchSize) }, (_, i) => cases.slice(i * batchSize, (i + 1) * batchSize));
   // Chromium prints one batch at a time, while this process reads the batch before.
   let queue: Promise<unknown> = Promise.resolve();

@@ -4,7 +4,7 @@
  * whether a trial reading adds up, and which rows' two cells may have changed places in the text.
  */
 import { APPLICANT_KEYS, APPLICANT_PARTS, type ApplicantColumn, type RequestKey, type RequestRow, type Requests } from '../../schema';
-import { groupLineStandsIn, OUTCOME_ROWS } from '../outcome-rows';
+import { GROUP_OUTCOMES, groupLineStandsIn, OUTCOME_ROWS } from '../outcome-rows';
 
 /** A row of an equation and its sign: +1 on the side of the intake (B1) or the outcomes (B2), −1 on the other. */
 type Term = [RequestKey, 1 | -1];
@@ -44,13 +44,40 @@ function deltaOf(requests: Requests, terms: Term[], c: ApplicantColumn): number 
   return delta;
 }
 
+/** The outcome rows outside any group. */
+const LONE_OUTCOMES = OUTCOME_ROWS.filter((r) => !('group' in r)).map((r) => r.key);
+
+/** B2's signed sum in column c, as deltaOf(requests, b2Terms(requests, c), c) gives it, without building the terms. */
+function b2Delta(requests: Requests, c: ApplicantColumn): number | null {
+  let delta = 0;
+  for (const key of LONE_OUTCOMES) {
+    const v = cellOf(requests, key, c);
+    if (v === null) return null;
+    delta += v;
+  }
+  for (const { group, subRows } of GROUP_OUTCOMES) {
+    let blank = true;
+    for (const key of subRows) if (cellOf(requests, key, c) !== null) blank = false;
+    const line = blank ? cellOf(requests, group, c) : null;
+    if (line !== null) {
+      delta += line;
+      continue;
+    }
+    for (const key of subRows) {
+      const v = cellOf(requests, key, c);
+      if (v === null) return null;
+      delta += v;
+    }
+  }
+  const total = cellOf(requests, 'handledTotal', c);
+  return total === null ? null : delta - total;
+}
+
+const broken = (delta: number | null) => delta !== null && Math.abs(delta) > EPSILON;
+
 /** Whether B1 and B2 hold in every column (blank cells skip a comparison). */
 export function columnsAddUp(requests: Requests): boolean {
-  for (const c of APPLICANT_KEYS) {
-    const d1 = deltaOf(requests, B1, c);
-    const d2 = deltaOf(requests, b2Terms(requests, c), c);
-    if ((d1 !== null && Math.abs(d1) > EPSILON) || (d2 !== null && Math.abs(d2) > EPSILON)) return false;
-  }
+  for (const c of APPLICANT_KEYS) if (broken(deltaOf(requests, B1, c)) || broken(b2Delta(requests, c))) return false;
   return true;
 }
 
@@ -62,29 +89,107 @@ export interface SwapCandidate {
 }
 
 /**
- * Rows of B1 or B2 whose cells in the columns where that rule breaks, put in another order, would make both rules hold
- * there: the rule breaks in two columns or more whose differences add up to 0 (an order changes no row's sum), and
- * some other order of the row's cells in those columns is another reading of the whole table, not a new break. A
- * space-separated line orders its words by where text extraction put them, and cells of different fonts can come out
- * in another order than their columns (poppler's -layout does so): the row total (B3) cannot tell, the column sums
- * can. `rows`: the rows whose order of cells is not shown by the text (read from space-separated lines).
+ * Rows whose cells, put in another order, would make B1 and B2 hold where they break: the reading the text gives may
+ * not be the table's. A space-separated line orders its words by where text extraction put them, and cells of
+ * different fonts can come out in another order than their columns (poppler's -layout does so, for one row or for a
+ * run of rows): the row total (B3) cannot tell, the column sums can.
+ * - Breaks in exactly two columns, by opposite amounts in each rule that breaks: every row that changes places with
+ *   the other column in some set of rows whose swap makes both rules hold in both columns (pairSwaps), and, when there
+ *   is such a set, every row whose two cells there differ only as blank and 0 (a swap no sum shows).
+ * - Breaks in more columns, adding up to 0 in a rule: a row whose cells there, in another order, make both rules hold.
+ * `zeroed`: the reading with cells printed blank counted as 0; `printed`: the reading itself (blank cells null);
+ * `rows`: the rows whose order of cells the text does not show (read from space-separated lines).
  */
-export function swapCandidates(requests: Requests, rows: ReadonlySet<RequestKey>): SwapCandidate[] {
+export function swapCandidates(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Requests = zeroed): SwapCandidate[] {
+  if (APPLICANT_PARTS.every((c) => !broken(deltaOf(zeroed, B1, c)) && !broken(b2Delta(zeroed, c)))) return [];
+  const pair = pairSwaps(zeroed, rows, printed);
+  if (pair) return pair;
   const out: SwapCandidate[] = [];
   for (const rule of ['B1', 'B2'] as const) {
-    const termsOf = (c: ApplicantColumn) => (rule === 'B1' ? B1 : b2Terms(requests, c));
-    const deltas = APPLICANT_PARTS.map((c) => deltaOf(requests, termsOf(c), c));
+    const termsOf = (c: ApplicantColumn) => (rule === 'B1' ? B1 : b2Terms(zeroed, c));
+    const deltas = APPLICANT_PARTS.map((c) => deltaOf(zeroed, termsOf(c), c));
     const columns = APPLICANT_PARTS.filter((_, i) => deltas[i] !== null && Math.abs(deltas[i]!) > EPSILON);
-    if (columns.length < 2 || Math.abs(columns.reduce((sum, c) => sum + deltas[APPLICANT_PARTS.indexOf(c)]!, 0)) > EPSILON) continue;
+    if (columns.length < 3 || Math.abs(columns.reduce((sum, c) => sum + deltas[APPLICANT_PARTS.indexOf(c)]!, 0)) > EPSILON) continue;
     const signs = columns.map((c) => new Map(termsOf(c).map(([key, sign]) => [key, sign])));
     for (const [key, sign] of termsOf(columns[0])) {
       if (!rows.has(key) || !signs.every((m) => m.get(key) === sign)) continue;
-      const values = columns.map((c) => cellOf(requests, key, c));
+      const values = columns.map((c) => cellOf(zeroed, key, c));
       if (values.some((v) => v === null) || out.some((o) => o.key === key)) continue;
-      if (otherOrders(values as number[]).some((order) => holdsReordered(requests, key, columns, order))) out.push({ key, columns, rule });
+      if (otherOrders(values as number[]).some((order) => holdsReordered(zeroed, key, columns, order))) out.push({ key, columns, rule });
     }
   }
   return out;
+}
+
+/** Beyond this many partial sums the rows that may have changed places are not told apart: all of them are taken. */
+const MAX_STATES = 4096;
+
+/**
+ * Breaks in exactly two columns, opposite in each rule: the rows of some set whose cells, swapped between the two
+ * columns, make B1 and B2 hold there (a row's swap moves each rule's difference by its two cells' difference; the
+ * sets are found by their sums, forward and backward, not one by one), with the rows whose cells differ only as blank
+ * and 0. Null when the breaks are not of that kind or no set makes both rules hold.
+ */
+function pairSwaps(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Requests): SwapCandidate[] | null {
+  const rules = [
+    { rule: 'B1' as const, termsOf: (_: ApplicantColumn) => B1 },
+    { rule: 'B2' as const, termsOf: (c: ApplicantColumn) => b2Terms(zeroed, c) },
+  ].map((r) => ({ ...r, deltas: APPLICANT_PARTS.map((c) => deltaOf(zeroed, r.termsOf(c), c)) }));
+  const broken = APPLICANT_PARTS.filter((_, i) => rules.some((r) => r.deltas[i] !== null && Math.abs(r.deltas[i]!) > EPSILON));
+  if (broken.length !== 2) return null;
+  const [c1, c2] = broken;
+  const [i1, i2] = broken.map((c) => APPLICANT_PARTS.indexOf(c));
+  const targets: number[] = [];
+  for (const r of rules) {
+    const [d1, d2] = [r.deltas[i1], r.deltas[i2]];
+    if (d1 === null || d2 === null) return null;
+    if (Math.abs(d1 + d2) > EPSILON) return null;
+    targets.push(-d1);
+  }
+  const rule = Math.abs(targets[0]) > EPSILON ? 'B1' : 'B2';
+  // Each row that may change places: how its swap moves each rule's difference in c1 (c2 moves by the opposite).
+  const items: { key: RequestKey; moves: number[] }[] = [];
+  const quiet: RequestKey[] = [];
+  for (const key of rows) {
+    const [v1, v2] = [cellOf(zeroed, key, c1), cellOf(zeroed, key, c2)];
+    if (v1 === null || v2 === null) continue;
+    const signs = rules.map((r) => {
+      const s1 = r.termsOf(c1).find(([k]) => k === key)?.[1] ?? 0;
+      return s1 === (r.termsOf(c2).find(([k]) => k === key)?.[1] ?? 0) ? s1 : null;
+    });
+    if (signs.includes(null)) continue;
+    const moves = signs.map((s) => s! * (v2 - v1));
+    if (moves.some((m) => Math.abs(m) > EPSILON)) items.push({ key, moves });
+    else if (cellOf(printed, key, c1) !== cellOf(printed, key, c2)) quiet.push(key);
+  }
+  const keyOf = (sums: number[]) => sums.map((x) => Math.round(x * 1e6)).join(',');
+  const add = (sums: number[], moves: number[]) => sums.map((x, k) => x + moves[k]);
+  // Partial sums reachable with the first i rows (forward) and the last rows from i on (backward).
+  const forward: Map<string, number[]>[] = [new Map([[keyOf([0, 0]), [0, 0]]])];
+  for (const item of items) {
+    const next = new Map(forward[forward.length - 1]);
+    for (const sums of forward[forward.length - 1].values()) {
+      const moved = add(sums, item.moves);
+      next.set(keyOf(moved), moved);
+    }
+    if (next.size > MAX_STATES) return [...items.map((x) => x.key), ...quiet].map((key) => ({ key, columns: [c1, c2], rule }));
+    forward.push(next);
+  }
+  if (!forward[items.length].has(keyOf(targets))) return null;
+  const backward: Set<string>[] = new Array(items.length + 1);
+  backward[items.length] = new Set([keyOf([0, 0])]);
+  let sumsAfter: number[][] = [[0, 0]];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const seen = new Map(sumsAfter.map((x) => [keyOf(x), x]));
+    for (const sums of sumsAfter) {
+      const moved = add(sums, items[i].moves);
+      seen.set(keyOf(moved), moved);
+    }
+    sumsAfter = [...seen.values()];
+    backward[i] = new Set(seen.keys());
+  }
+  const swapped = items.filter((item, i) => [...forward[i].values()].some((before) => backward[i + 1].has(keyOf(targets.map((t, k) => t - before[k] - item.moves[k])))));
+  return [...swapped.map((x) => x.key), ...quiet].map((key) => ({ key, columns: [c1, c2], rule }));
 }
 
 /** The orders of `values` other than the one given (distinct arrangements; at most 720). */

@@ -100,7 +100,7 @@ const skipped = (line: Line) => isBlankLine(line) || isPageNoise(line.raw) || is
 
 /** The item a caption names (第二十条第(五)项 → 五, folded text), or null. */
 const CAPTION_ITEM = /第二十条第\(([一二三四五六七八九十]+)\)项/;
-const itemOf = (text: string) => text.normalize('NFKC').match(CAPTION_ITEM)?.[1] ?? null;
+const itemOf = (text: string) => (text.includes('第二十条') ? (text.normalize('NFKC').match(CAPTION_ITEM)?.[1] ?? null) : null);
 
 /** Each column header of both templates, with the items whose tables print it (本年收费金额: 八). */
 const HEADER_ITEMS: [string, Set<string>][] = (() => {
@@ -212,6 +212,13 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
   /** The last caption's item, and whether a header of another item's table has been printed since. */
   let item: string | null = null;
   let foreign = false;
+  // A row label after another item's numbers: those numbers stand between it and the label before, where no reading
+  // may leave numbers ("现行有效件数", "69", "行政", "强制": 69 is not 行政强制's).
+  const fenceForeign = () => {
+    if (!foreign) return;
+    foreign = false;
+    stream.runs[stream.runs.length - 1].push([]);
+  };
   for (let i = tableStart(lines, from, to, byName); i < to; i++) {
     if (skipped(lines[i])) {
       block++;
@@ -220,6 +227,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     const parts = partsOf(lines[i]);
     const def = parts.label ? byName.get(bareLabel(parts.label)) : undefined;
     if (def) {
+      fenceForeign();
       captionOf(parts.label);
       labelled(def);
       addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false, ambiguous: fitsTwoWays(def, parts) });
@@ -232,6 +240,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     if (!parts.values.length) {
       const joined = joinedLabel(lines, i, to, byName);
       if (joined) {
+        fenceForeign();
         const last = joined.within ?? partsOf(lines[joined.last]);
         labelled(joined.def);
         addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true, ambiguous: fitsTwoWays(joined.def, last) });

@@ -407,8 +407,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !garbled && !parts.mixed);
     if (key) {
       heading = '';
-      const own = values.length ? [...values] : null;
-      const spans = parts.spans && own ? [spanLines.push(onPage(parts.spans, line)) - 1] : [];
+      const glued = rowKey && parts.separator === 'space' && values.length === WIDTH - 1 ? gluedBlank(raw, parts, rowKey) : null;
+      const own = glued ? [glued.token, ...values] : values.length ? [...values] : null;
+      const rowSpans = glued ? [...glued.span, ...parts.spans!] : parts.spans;
+      const spans = rowSpans && own ? [spanLines.push(onPage(rowSpans, line)) - 1] : [];
       const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, mixed: parts.mixed };
       hits.push(hit);
       inRow = true;
@@ -508,6 +510,19 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     end = i + 1;
   }
   return { hits, units, end, spanLines, display, positionsUnproved };
+}
+
+/**
+ * A blank mark run into the end of a row's label ("8.属于行政查询事项无  -  0  0  无  -  0": -layout text when the
+ * label fills its cell) on a line with one number fewer than the columns: the row's first cell, as a number run into
+ * its label is (lines.ts wordTail), when the label without it names the same row. Its span is the mark's place.
+ */
+function gluedBlank(raw: string, parts: RowParts, key: RequestRowKey): { token: CellToken; span: number[] } | null {
+  const mark = parts.label.at(-1);
+  if (!mark || !parts.spans || readCell(mark).kind !== 'blank' || matchRow(parts.label.slice(0, -1)) !== key) return null;
+  let at = parts.spans[0];
+  while (at > 0 && /\s/.test(raw[at - 1])) at--;
+  return raw[at - 1] === mark && at < parts.spans[0] ? { token: readCell(mark), span: [at - 1, at] } : null;
 }
 
 const BARE_ORDINAL = /^\d[.、,]$/;
@@ -767,22 +782,25 @@ function interleaved(lines: number[][]): boolean {
  * table B's readers count them). Returns the table's placement counts.
  */
 function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
-  const spaced = new Set([...firstHits].flatMap(([key, hit]) => (hit.separator === 'space' ? [key] : [])));
+  const spaced = new Set<RequestKey>();
+  for (const [key, hit] of firstHits) if (hit.separator === 'space') spaced.add(key);
+  if (!spaced.size) return placement;
   // The sums are taken with a cell printed blank ("—", "无") as 0: most tables print blank cells for none, and a
   // rule skipped for every blank would find nothing there. Cells not read stay null (their rules are skipped).
   const zeroed = { ...requests } as Requests;
   for (const [key, p] of placed) {
     const row = requests[key] as RequestRow | undefined;
     if (!row || p.tokens.length !== WIDTH) continue;
-    const filled = { ...row };
-    APPLICANT_KEYS.forEach((c, i) => {
-      if (filled[c] === null && p.tokens[i].kind === 'blank') filled[c] = 0;
-    });
-    (zeroed as Record<string, RequestRow>)[key] = filled;
+    let filled: RequestRow | null = null;
+    for (let i = 0; i < WIDTH; i++) {
+      const c = APPLICANT_KEYS[i];
+      if (row[c] === null && p.tokens[i].kind === 'blank') (filled ??= { ...row })[c] = 0;
+    }
+    if (filled) (zeroed as Record<string, RequestRow>)[key] = filled;
   }
   const seen = new Set<string>();
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
-  for (const { key, columns, rule } of swapCandidates(zeroed, spaced)) {
+  for (const { key, columns, rule } of swapCandidates(zeroed, spaced, requests)) {
     const row = requests[key] as RequestRow;
     for (const c of columns) {
       if (seen.has(`${key}.${c}`)) continue;
@@ -903,10 +921,13 @@ function unprovedRow(line: number, short: CellToken[]): Placed {
   return { tokens: Array.from({ length: WIDTH }, () => ({ kind: 'blank' as const, printed: '' })), line, by: 'arithmetic', open: [...APPLICANT_KEYS.keys()], short };
 }
 
-/** Each key's first hit. */
+/** Each key's hit: its first with numbers, else its first. */
 function firstHitOf(hits: Hit[]): Map<RequestKey, Hit> {
   const out = new Map<RequestKey, Hit>();
-  for (const h of hits) if (!out.has(h.key)) out.set(h.key, h);
+  // A label printed twice, first without numbers ("(二) 部分公开 (区分处理的, 只" / "计这一情形…) ７３０ ０ ０", the
+  // rest naming the row again): the hit with numbers is the row's (its anchor, anchorsOf), whose separator, wrapped
+  // lines and positions tell how they were read.
+  for (const h of hits) if (!out.has(h.key) || (h.own && !out.get(h.key)!.own)) out.set(h.key, h);
   return out;
 }
 
@@ -1363,6 +1384,10 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       : '其间模板没有可放的行';
     return gap;
   }
+  if (detachedLines(units, hits, gapRows, centred)) {
+    gap.problem = '几行数字与一组行标签分开印出，各行数字的先后由文本抽取工具排定（有的工具按文本块排列），不能证明与标签同序';
+    return gap;
+  }
   const runs = labelledRuns(units, hits);
   const framed = framing(units, runs);
   // A row label with numbers between it and each label beside it, and numbers right after it (no text between): a row
@@ -1474,6 +1499,31 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         : `按行、按列的 ${gap.readings} 种读法都不满足每行“总计 = 六类申请人之和”`;
   else gap.problem = `有 ${survivors.length} 种读法都满足表内勾稽关系（${survivors.slice(0, 3).map(showReading).join('；或 ')}），无法确定`;
   return gap;
+}
+
+/**
+ * Whether lines of a whole row's numbers that stand apart from their labels (two lines or more of one run,
+ * space-separated as PDF text is) follow a block of two row labels or more with nothing between them: pdfminer prints a table's text boxes in
+ * the order of its layout analysis, the labels in one block and each row's numbers as a line of their own, and a tall
+ * row's line can come after a shorter row's below it ("1.申请人无正当理由…", "2.申请人逾期未按…", "3.其他", then the
+ * lines of 2., 1. and 3.). Every order of whole rows keeps B1–B3, so nothing proves the lines' order, unless the
+ * lines are all alike. (Markdown rows, fenced, keep the table's order.)
+ */
+function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestKey>, centred: (k: RequestKey) => boolean): boolean {
+  const linesOfRun = new Map<number, string[]>();
+  for (const u of units) {
+    if (u.spanLine < 0 || u.fenced || u.tokens.length !== WIDTH) continue;
+    const shown = u.tokens.map((t) => t.printed).join(' ');
+    linesOfRun.set(u.run, [...(linesOfRun.get(u.run) ?? []), shown]);
+  }
+  const withNumbers = new Set(units.map((u) => u.run));
+  for (const [run, lines] of linesOfRun) {
+    // Lines all alike (rows of zeros) read the same in any order.
+    if (lines.length < 2 || lines.every((l) => l === lines[0]) || run < 2 || withNumbers.has(run - 1)) continue;
+    const [a, b] = [hits[run - 2], hits[run - 1]];
+    if (gapRows.has(a.key) && gapRows.has(b.key) && !centred(a.key) && !centred(b.key)) return true;
+  }
+  return false;
 }
 
 /** Whether two readings put the same printed cells in the same rows, with the same open cells. */
