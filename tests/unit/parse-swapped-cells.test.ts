@@ -88,6 +88,18 @@ describe('a blank first cell run into its label', () => {
   });
 });
 
+describe('a row label printed twice, the second time with the first of its numbers', () => {
+  it('is read by the line with numbers: wrapped over lines it must add up (pdfminer, pdfCase(shape-pdf, 388))', () => {
+    // "(二) 部分公开 (区分处理的, 只" names the row, then "计这一情形, 不计其他情形) ７３０ ０ ０" names it again with three
+    // of its numbers; the next lines' numbers ("０ ０", "０ ０") are other rows'. Read as one wrapped row (730 0 0 0 0 0 0,
+    // total 0 ≠ 730) it does not add up, so it is not read; the first hit without numbers had hidden that it was wrapped.
+    const { r, wrong } = verdicts('tests/fixtures/shapes/pdfminer-label-twice.txt', pdfCase('shape-pdf', 388).truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests.partlyDisclosed.total).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'requests.partlyDisclosed')?.code).toBe('row-short');
+  });
+});
+
 describe('swapCandidates', () => {
   const all = new Set<RequestKey>(REQUEST_ROW_KEYS);
 
