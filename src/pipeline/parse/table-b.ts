@@ -86,6 +86,8 @@ interface Hit {
   garbled: boolean;
   /** A tab/pipe row with a cell among its values that reads as no number: `own` are only its last cells. */
   mixed: boolean;
+  /** The line before the label's is empty. */
+  afterBlank: boolean;
 }
 /** The values of one line that stands without a label. */
 interface Unit {
@@ -411,7 +413,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const own = glued ? [glued.token, ...values] : values.length ? [...values] : null;
       const rowSpans = glued ? [...glued.span, ...parts.spans!] : parts.spans;
       const spans = rowSpans && own ? [spanLines.push(onPage(rowSpans, line)) - 1] : [];
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, mixed: parts.mixed };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, mixed: parts.mixed, afterBlank: i > start && isBlankLine(lines[i - 1]) };
       hits.push(hit);
       inRow = true;
       open = 0;
@@ -1502,26 +1504,37 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
 }
 
 /**
- * Whether lines of a whole row's numbers that stand apart from their labels (two lines or more of one run,
- * space-separated as PDF text is) follow a block of two row labels or more with nothing between them: pdfminer prints a table's text boxes in
+ * Whether lines of a whole row's numbers that stand apart from their labels (two lines or more at the head of one
+ * run, nothing between them, space-separated as PDF text is) follow a block of two row labels or more with nothing between them: pdfminer prints a table's text boxes in
  * the order of its layout analysis, the labels in one block and each row's numbers as a line of their own, and a tall
- * row's line can come after a shorter row's below it ("1.申请人无正当理由…", "2.申请人逾期未按…", "3.其他", then the
- * lines of 2., 1. and 3.). Every order of whole rows keeps B1–B3, so nothing proves the lines' order, unless the
+ * row's line can come after a shorter row's below it ("1.申请人无正当理由…", "2.申请人逾期未按…", "3.其他" in one box,
+ * then the lines of 2., 1. and 3., each a box: an empty line before it). Every order of whole rows keeps B1–B3, so nothing proves the lines' order, unless the
  * lines are all alike. (Markdown rows, fenced, keep the table's order.)
  */
 function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestKey>, centred: (k: RequestKey) => boolean): boolean {
+  // The lines each run begins with, each a text box of its own (an empty line before it, no text: a wrapped label's
+  // rest between two lines, or lines one after another, are a layout by position, pdfplumber's, a row's numbers
+  // centred between its label's lines).
   const linesOfRun = new Map<number, string[]>();
+  const ended = new Set<number>();
+  let cluster = -1;
   for (const u of units) {
-    if (u.spanLine < 0 || u.fenced || u.tokens.length !== WIDTH) continue;
-    const shown = u.tokens.map((t) => t.printed).join(' ');
-    linesOfRun.set(u.run, [...(linesOfRun.get(u.run) ?? []), shown]);
+    if (ended.has(u.run)) continue;
+    const boxed = !linesOfRun.has(u.run) || u.cluster !== cluster;
+    cluster = u.cluster;
+    if (u.heading || !boxed || u.spanLine < 0 || u.fenced || u.tokens.length !== WIDTH) {
+      ended.add(u.run);
+      continue;
+    }
+    linesOfRun.set(u.run, [...(linesOfRun.get(u.run) ?? []), u.tokens.map((t) => t.printed).join(' ')]);
   }
   const withNumbers = new Set(units.map((u) => u.run));
   for (const [run, lines] of linesOfRun) {
     // Lines all alike (rows of zeros) read the same in any order.
     if (lines.length < 2 || lines.every((l) => l === lines[0]) || run < 2 || withNumbers.has(run - 1)) continue;
+    // The labels in one box: no empty line before the last of them.
     const [a, b] = [hits[run - 2], hits[run - 1]];
-    if (gapRows.has(a.key) && gapRows.has(b.key) && !centred(a.key) && !centred(b.key)) return true;
+    if (!b.afterBlank && gapRows.has(a.key) && gapRows.has(b.key) && !centred(a.key) && !centred(b.key)) return true;
   }
   return false;
 }
