@@ -145,6 +145,8 @@ export interface PdfShapeOptions {
   mutool?: boolean;
   /** Read the pdfminer shape too (default: when pdf2txt is installed). */
   pdfminer?: boolean;
+  /** Read the pdfminer shape for the batches of the first this many cases only (pdf2txt, pure Python, is slow). */
+  pdfminerCases?: number;
 }
 
 /** The text tools a run reads the printed batches with, besides pdf.js. */
@@ -270,16 +272,19 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
     return pdf;
   };
   try {
-    const read = await Promise.all(batches.map((batch) => batchText(batchHtml(batch), batch, printing, tools, cacheDir)));
+    const minerCases = options.pdfminerCases ?? Infinity;
+    const miner = (b: number) => tools.pdfminer && b * batchSize < minerCases;
+    const read = await Promise.all(batches.map((batch, b) => batchText(batchHtml(batch), batch, printing, { ...tools, pdfminer: miner(b) }, cacheDir)));
     return batches.flatMap((batch, b) => {
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
         const [from, to] = [starts[k], starts[k + 1] ?? pages];
         // pdftotext ends every page with a form feed, as its real output does; pdf.js items are lines.
         const own = Object.fromEntries(
-          Object.entries(texts).map(([shape, pageTexts]) => {
+          Object.entries(texts).flatMap(([shape, pageTexts]) => {
+            if (shape === 'pdfminer' && !miner(b)) return [];
             const pages = pageTexts.slice(from, to);
-            return [shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
+            return [[shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')]];
           }),
         );
         return { c, pages: to - from, texts: own };
