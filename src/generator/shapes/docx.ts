@@ -79,9 +79,8 @@ export async function readDocxShapes(cases: OfficeCase[], options: { cacheDir?: 
   // The reader's texts are cached apart, so that the tools' cached texts stay valid.
   const installed = docxShapesInstalled();
   const tools = installed.filter((s) => s !== 'docx-reader');
-  const read = await inBatches(cases, async (batch) => {
+  return inBatches(cases, async (batch) => {
     const [fromTools, fromReader] = await Promise.all([tools.length ? batchTexts(batch, tools, cacheDir) : batch.map(() => ({})), batchTexts(batch, ['docx-reader'], cacheDir)]);
     return fromTools.map((t, k) => ({ ...t, ...fromReader[k] }));
   });
-  return read;
 }

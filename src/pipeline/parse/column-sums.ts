@@ -55,12 +55,10 @@ function b2Delta(requests: Requests, c: ApplicantColumn): number | null {
     if (v === null) return null;
     delta += v;
   }
+  const cell = (key: RequestKey) => cellOf(requests, key, c);
   for (const { group, subRows } of GROUP_OUTCOMES) {
-    let blank = true;
-    for (const key of subRows) if (cellOf(requests, key, c) !== null) blank = false;
-    const line = blank ? cellOf(requests, group, c) : null;
-    if (line !== null) {
-      delta += line;
+    if (groupLineStandsIn(group, cell)) {
+      delta += cell(group)!;
       continue;
     }
     for (const key of subRows) {
@@ -74,6 +72,9 @@ function b2Delta(requests: Requests, c: ApplicantColumn): number | null {
 }
 
 const broken = (delta: number | null) => delta !== null && Math.abs(delta) > EPSILON;
+
+/** B1's and B2's signed sums in each applicant column (APPLICANT_PARTS order): null where a cell is blank. */
+type RuleSums = Record<'B1' | 'B2', (number | null)[]>;
 
 /** Whether B1 and B2 hold in every column (blank cells skip a comparison). */
 export function columnsAddUp(requests: Requests): boolean {
@@ -101,14 +102,16 @@ export interface SwapCandidate {
  * `rows`: the rows whose order of cells the text does not show (read from space-separated lines).
  */
 export function swapCandidates(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Requests = zeroed): SwapCandidate[] {
-  if (APPLICANT_PARTS.every((c) => !broken(deltaOf(zeroed, B1, c)) && !broken(b2Delta(zeroed, c)))) return [];
-  const pair = pairSwaps(zeroed, rows, printed);
+  // Each rule's signed sum in each applicant column, once for every test below.
+  const sums: RuleSums = { B1: APPLICANT_PARTS.map((c) => deltaOf(zeroed, B1, c)), B2: APPLICANT_PARTS.map((c) => b2Delta(zeroed, c)) };
+  if (!sums.B1.some(broken) && !sums.B2.some(broken)) return [];
+  const pair = pairSwaps(zeroed, rows, printed, sums);
   if (pair) return pair;
   const out: SwapCandidate[] = [];
   for (const rule of ['B1', 'B2'] as const) {
     const termsOf = (c: ApplicantColumn) => (rule === 'B1' ? B1 : b2Terms(zeroed, c));
-    const deltas = APPLICANT_PARTS.map((c) => deltaOf(zeroed, termsOf(c), c));
-    const columns = APPLICANT_PARTS.filter((_, i) => deltas[i] !== null && Math.abs(deltas[i]!) > EPSILON);
+    const deltas = sums[rule];
+    const columns = APPLICANT_PARTS.filter((_, i) => broken(deltas[i]));
     if (columns.length < 3 || Math.abs(columns.reduce((sum, c) => sum + deltas[APPLICANT_PARTS.indexOf(c)]!, 0)) > EPSILON) continue;
     const signs = columns.map((c) => new Map(termsOf(c).map(([key, sign]) => [key, sign])));
     for (const [key, sign] of termsOf(columns[0])) {
@@ -130,15 +133,15 @@ const MAX_STATES = 4096;
  * sets are found by their sums, forward and backward, not one by one), with the rows whose cells differ only as blank
  * and 0. Null when the breaks are not of that kind or no set makes both rules hold.
  */
-function pairSwaps(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Requests): SwapCandidate[] | null {
+function pairSwaps(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Requests, sums: RuleSums): SwapCandidate[] | null {
   const rules = [
-    { rule: 'B1' as const, termsOf: (_: ApplicantColumn) => B1 },
-    { rule: 'B2' as const, termsOf: (c: ApplicantColumn) => b2Terms(zeroed, c) },
-  ].map((r) => ({ ...r, deltas: APPLICANT_PARTS.map((c) => deltaOf(zeroed, r.termsOf(c), c)) }));
-  const broken = APPLICANT_PARTS.filter((_, i) => rules.some((r) => r.deltas[i] !== null && Math.abs(r.deltas[i]!) > EPSILON));
-  if (broken.length !== 2) return null;
-  const [c1, c2] = broken;
-  const [i1, i2] = broken.map((c) => APPLICANT_PARTS.indexOf(c));
+    { rule: 'B1' as const, termsOf: (_: ApplicantColumn) => B1, deltas: sums.B1 },
+    { rule: 'B2' as const, termsOf: (c: ApplicantColumn) => b2Terms(zeroed, c), deltas: sums.B2 },
+  ];
+  const columns = APPLICANT_PARTS.filter((_, i) => rules.some((r) => broken(r.deltas[i])));
+  if (columns.length !== 2) return null;
+  const [c1, c2] = columns;
+  const [i1, i2] = columns.map((c) => APPLICANT_PARTS.indexOf(c));
   const targets: number[] = [];
   for (const r of rules) {
     const [d1, d2] = [r.deltas[i1], r.deltas[i2]];
@@ -150,12 +153,14 @@ function pairSwaps(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Req
   // Each row that may change places: how its swap moves each rule's difference in c1 (c2 moves by the opposite).
   const items: { key: RequestKey; moves: number[] }[] = [];
   const quiet: RequestKey[] = [];
+  // Each rule's sign of each row in the two columns (0 where the row is not one of its terms).
+  const signsIn = rules.map((r) => [new Map(r.termsOf(c1)), new Map(r.termsOf(c2))]);
   for (const key of rows) {
     const [v1, v2] = [cellOf(zeroed, key, c1), cellOf(zeroed, key, c2)];
     if (v1 === null || v2 === null) continue;
-    const signs = rules.map((r) => {
-      const s1 = r.termsOf(c1).find(([k]) => k === key)?.[1] ?? 0;
-      return s1 === (r.termsOf(c2).find(([k]) => k === key)?.[1] ?? 0) ? s1 : null;
+    const signs = signsIn.map(([in1, in2]) => {
+      const s1 = in1.get(key) ?? 0;
+      return s1 === (in2.get(key) ?? 0) ? s1 : null;
     });
     if (signs.includes(null)) continue;
     const moves = signs.map((s) => s! * (v2 - v1));
@@ -216,5 +221,5 @@ function holdsReordered(requests: Requests, key: RequestKey, columns: ApplicantC
   const row = { ...(requests[key] as RequestRow) };
   columns.forEach((c, i) => (row[c] = order[i]));
   const other = { ...requests, [key]: row } as Requests;
-  return columns.every((c) => [B1, b2Terms(other, c)].every((terms) => Math.abs(deltaOf(other, terms, c) ?? 0) < EPSILON));
+  return columns.every((c) => [deltaOf(other, B1, c), b2Delta(other, c)].every((d) => Math.abs(d ?? 0) < EPSILON));
 }

@@ -38,7 +38,7 @@ import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { OUTCOME_ROWS } from '../outcome-rows';
-import { compact, isPageNoise, memoByString, readCell, type CellToken } from '../text';
+import { compact, isPageNoise, isWhitespace, memoByString, readCell, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
 /** How far a line laid out by position is indented at least when it holds only a table's numbers (interleaved). */
@@ -523,7 +523,7 @@ function gluedBlank(raw: string, parts: RowParts, key: RequestRowKey): { token: 
   const mark = parts.label.at(-1);
   if (!mark || !parts.spans || readCell(mark).kind !== 'blank' || matchRow(parts.label.slice(0, -1)) !== key) return null;
   let at = parts.spans[0];
-  while (at > 0 && /\s/.test(raw[at - 1])) at--;
+  while (at > 0 && isWhitespace(raw.charCodeAt(at - 1))) at--;
   return raw[at - 1] === mark && at < parts.spans[0] ? { token: readCell(mark), span: [at - 1, at] } : null;
 }
 
