@@ -24,11 +24,6 @@ import { openPrinter, type Printer } from '../formats/support/print';
 import { describeWithTool, mutool, pdfminer, pdftotext, titleWithTools, type Tool } from '../support/tools';
 
 const REPORTS = 1000;
-/**
- * pdf2txt (pure Python) reads a printed report's three pages in about a second: the pdfminer shape reads the first
- * 200 reports here, so that CI stays under 20 minutes (`npm run measure-shapes -- --shapes pdfminer` reads 1,000).
- */
-const PDFMINER_REPORTS = 200;
 const POPPLER = !pdftotext.missing;
 const MUTOOL = !mutool.missing;
 const PDFMINER = !pdfminer.missing;
@@ -58,9 +53,9 @@ let sample: PdfShaped[] = [];
 beforeAll(async () => {
   printer = await openPrinter();
   const print = (html: string) => printer!.pdf(html);
-  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS });
+  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER });
   // The same first reports again (from the cache): their texts for the difficulty checks.
-  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS });
+  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER });
 }, 3_600_000);
 
 afterAll(async () => {
@@ -74,10 +69,10 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim());
 describe.each(PDF_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const known = KNOWN_DEFECTS[shape];
   const missing = toolsOf(shape).some((t) => t.missing);
-  const title = titleWithTools(`${shape === 'pdfminer' ? PDFMINER_REPORTS : REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, toolsOf(shape));
+  const title = titleWithTools(`${REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, toolsOf(shape));
   (known && !missing ? it.fails : it.skipIf(missing))(known && !missing ? `${title} — FAILS today: ${known}` : title, () => {
     const m = measures.find((x) => x.shape === shape)!;
-    expect(m.tally.reports).toBe(shape === 'pdfminer' ? PDFMINER_REPORTS : REPORTS);
+    expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
   });
 });

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readDocument } from '../../pipeline/read/formats';
 import { hasSoffice, type OfficeCase } from './office';
-import { inBatches, inParallel, run, soffice, writeDocxFiles } from './tools';
+import { inBatches, pandocTexts, soffice, writeDocxFiles } from './tools';
 import { writeWhole } from './pdf';
 
 export const DOCX_SHAPES = ['docx-pandoc-plain', 'docx-pandoc-markdown', 'docx-pandoc-gfm', 'docx-soffice-text', 'docx-reader'] as const;
@@ -45,13 +45,8 @@ async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: st
     const files = await writeDocxFiles(batch, dir);
     const texts: Texts[] = batch.map(() => ({}));
     const pandocShapes = shapes.filter((s) => PANDOC_TO[s]);
-    const jobs = files.flatMap((file, k) =>
-      pandocShapes.map((shape) => async () => {
-        const { stdout } = await run('pandoc', ['-f', 'docx', '-t', PANDOC_TO[shape]!, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
-        texts[k][shape] = stdout;
-      }),
-    );
-    await inParallel(jobs);
+    // One pandoc run per format over the whole batch (pandocTexts).
+    await Promise.all(pandocShapes.map(async (shape) => (await pandocTexts(files, 'docx', PANDOC_TO[shape]!, [], dir)).forEach((text, k) => (texts[k][shape] = text))));
     if (shapes.includes('docx-reader')) {
       for (const [k, file] of files.entries()) texts[k]['docx-reader'] = (await readDocument('docx', readFileSync(file), path.basename(file))).text ?? '';
     }

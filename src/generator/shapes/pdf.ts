@@ -145,8 +145,6 @@ export interface PdfShapeOptions {
   mutool?: boolean;
   /** Read the pdfminer shape too (default: when pdf2txt is installed). */
   pdfminer?: boolean;
-  /** Read the pdfminer shape for the batches of the first this many cases only (pdf2txt, pure Python, is slow). */
-  pdfminerCases?: number;
 }
 
 /** The text tools a run reads the printed batches with, besides pdf.js. */
@@ -272,9 +270,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
     return pdf;
   };
   try {
-    const minerCases = options.pdfminerCases ?? Infinity;
-    const miner = (b: number) => tools.pdfminer && b * batchSize < minerCases;
-    const read = await Promise.all(batches.map((batch, b) => batchText(batchHtml(batch), batch, printing, { ...tools, pdfminer: miner(b) }, cacheDir)));
+    const read = await Promise.all(batches.map((batch) => batchText(batchHtml(batch), batch, printing, tools, cacheDir)));
     return batches.flatMap((batch, b) => {
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
@@ -282,7 +278,6 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
         // pdftotext ends every page with a form feed, as its real output does; pdf.js items are lines.
         const own = Object.fromEntries(
           Object.entries(texts).flatMap(([shape, pageTexts]) => {
-            if (shape === 'pdfminer' && !miner(b)) return [];
             const pages = pageTexts.slice(from, to);
             return [[shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')]];
           }),

@@ -14,6 +14,8 @@ import type { OfficeCase } from './office';
 const PARALLEL = 4;
 /** Cases converted and cached together. */
 const BATCH = 100;
+/** The paragraph pandoc prints between two files of one run (letters only: no format escapes them). */
+const PANDOC_CUT = 'PANDOCBATCHCUTHERE';
 
 export const run = promisify(execFile);
 
@@ -58,4 +60,45 @@ export async function soffice(files: string[], format: string, out: string, dir:
   // A profile of its own: a second soffice (another test, a desktop session) would otherwise hold the lock.
   const profile = pathToFileURL(path.join(dir, 'profile')).href;
   await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', out, ...files], { maxBuffer: 1 << 24, timeout: 600_000 });
+}
+
+/**
+ * pandoc's text of each file in `files` (all of format `from`) as `pandoc -f <from> -t <to> <file>` prints it: from one
+ * run over all of them (pandocBatch), or a run per file where that fails. pandoc spends some 170 ms starting and
+ * collecting its heap per report, about 35 ms a report in one run: over a thousand pages that was most of the web
+ * and Word shapes' test time.
+ */
+export async function pandocTexts(files: string[], from: 'html' | 'docx', to: string, args: string[], dir: string): Promise<string[]> {
+  return (
+    (await pandocBatch(files, from, to, args, dir)) ??
+    inParallel(files.map((file) => async () => (await run('pandoc', ['-f', from, '-t', to, ...args, file], { encoding: 'utf8', maxBuffer: 1 << 26 })).stdout))
+  );
+}
+
+/**
+ * One pandoc run over `files`, each followed by a marker paragraph, split at the markers; null when the markers do not
+ * come back one per file (another pandoc). Each file is parsed on its own (--file-scope; Word files always are); in
+ * one run, Markdown prints headings' identifiers (prefixed by the file's name) that a run on one file leaves
+ * implicit, hence `-header_attributes`. tests/unit/shape-tools.test.ts checks the texts equal one run per file.
+ */
+export async function pandocBatch(files: string[], from: 'html' | 'docx', to: string, args: string[], dir: string): Promise<string[] | null> {
+  // A marker file per run: runs into other formats may share `dir` at once.
+  const cut = path.join(dir, `pandoc-cut-${to}.${from}`);
+  if (from === 'html') writeFileSync(cut, `<p>${PANDOC_CUT}</p>`);
+  else await cutDocx(cut);
+  const batchTo = to === 'markdown' ? 'markdown-header_attributes' : to;
+  const inputs = files.flatMap((file) => [file, cut]);
+  const parts = await run('pandoc', ['-f', from, '-t', batchTo, '--file-scope', ...args, ...inputs], { encoding: 'utf8', maxBuffer: 1 << 28 }).then(
+    (r) => r.stdout.split(new RegExp(`^${PANDOC_CUT}\n`, 'm')),
+    () => [],
+  );
+  if (parts.length !== files.length + 1 || parts[files.length].trim() !== '') return null;
+  return parts.slice(0, files.length).map((part) => `${part.replace(/^\n+/, '').replace(/\n+$/, '')}\n`);
+}
+
+/** Writes `file`, a Word file whose one paragraph is PANDOC_CUT (pandoc writes it from Markdown in some 30 ms). */
+async function cutDocx(file: string): Promise<void> {
+  const child = run('pandoc', ['-f', 'markdown', '-o', file]);
+  child.child.stdin?.end(`${PANDOC_CUT}\n`);
+  await child;
 }

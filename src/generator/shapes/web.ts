@@ -22,13 +22,15 @@ import { rngFor } from '../rng';
 import { generateTruth } from '../truth';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { inBatches, inParallel, run } from './tools';
+import { inBatches, inParallel, pandocTexts, run } from './tools';
 import { writeWhole } from './pdf';
 
 export const WEB_SHAPES = ['web-w3m', 'web-w3m-boxes', 'web-lynx', 'web-pandoc'] as const;
 export type WebShape = (typeof WEB_SHAPES)[number];
 
 const W3M_ARGS = ['-dump', '-cols', '80', '-T', 'text/html', '-I', 'UTF-8', '-O', 'UTF-8'];
+/** pandoc's arguments besides its formats (`-f html -t plain`). */
+const PANDOC_ARGS = ['--columns=72'];
 
 /**
  * Each shape's tool and its arguments before the page's file (80 columns, as each tool's default terminal), and how
@@ -39,7 +41,7 @@ const TOOLS: Record<WebShape, { command: string; args: string[]; version: string
   // Tables with a border attribute (pages exported from Word have them): w3m draws them with box characters.
   'web-w3m-boxes': { command: 'w3m', args: W3M_ARGS, version: '-version', page: (html) => html.replace(/<table\b/g, '<table border="1"') },
   'web-lynx': { command: 'lynx', args: ['-dump', '-nolist', '-width=80', '-display_charset=utf-8', '-assume_charset=utf-8'], version: '-version' },
-  'web-pandoc': { command: 'pandoc', args: ['-f', 'html', '-t', 'plain', '--columns=72'], version: '--version' },
+  'web-pandoc': { command: 'pandoc', args: ['-f', 'html', '-t', 'plain', ...PANDOC_ARGS], version: '--version' },
 };
 
 const DEFAULT_CACHE_DIR = path.resolve('.cache/web-dumps');
@@ -79,17 +81,22 @@ async function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string
       writeFileSync(file, c.html);
       return file;
     });
+    const texts: Texts[] = batch.map(() => ({}));
+    // pandoc reads the whole batch in one run (pandocTexts); the terminal browsers start in a few milliseconds.
+    const pandocRun = shapes.includes('web-pandoc') ? pandocTexts(files, 'html', 'plain', PANDOC_ARGS, dir) : Promise.resolve([]);
     const jobs = files.flatMap((file, k) =>
-      shapes.map((shape) => async (): Promise<[WebShape, string]> => {
-        const { command, args, page } = TOOLS[shape];
-        const input = page ? file.replace(/\.html$/, `-${shape}.html`) : file;
-        if (page) writeFileSync(input, page(batch[k].html));
-        const { stdout } = await run(command, [...args, input], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, LANG: 'C.UTF-8', TERM: 'dumb' } });
-        return [shape, stdout];
-      }),
+      shapes
+        .filter((shape) => shape !== 'web-pandoc')
+        .map((shape) => async () => {
+          const { command, args, page } = TOOLS[shape];
+          const input = page ? file.replace(/\.html$/, `-${shape}.html`) : file;
+          if (page) writeFileSync(input, page(batch[k].html));
+          const { stdout } = await run(command, [...args, input], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, LANG: 'C.UTF-8', TERM: 'dumb' } });
+          texts[k][shape] = stdout;
+        }),
     );
-    const dumped = await inParallel(jobs);
-    const texts = batch.map((_, k) => Object.fromEntries(dumped.slice(k * shapes.length, (k + 1) * shapes.length)) as Texts);
+    await inParallel(jobs);
+    (await pandocRun).forEach((text, k) => (texts[k]['web-pandoc'] = text));
     writeWhole(json, JSON.stringify(texts));
     return texts;
   } finally {
