@@ -10,6 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
 import { parseReport } from '../../src/pipeline/parse';
 
 describe('a row wrapped onto the next line, a number of that line left of the end of the line above', () => {
@@ -68,5 +70,35 @@ describe('short rows of a text whose rows prove neither count of columns (charac
     expect(text).toMatch(/（二）部分公开（区分处理的，只计这一情形，不计其他情形） +0 +0 +0 +0 +0\n/);
     expect(r.requests.partlyDisclosed).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
     expect(r.requests['withheld.stateSecret'].total).toBeNull();
+  });
+});
+
+/**
+ * Found by hunting 1,000 more printed reports (`npm run measure-shapes -- --prefix hunt10`), poppler's default mode:
+ * - a row label with one number on its line, then an empty line and a column's cells one a line ("1.申请人…行政机 0",
+ *   "", "0", "0", …; pdfCase('hunt10-pdf', 86)): the zeros were read as the row's wrapped cells (B3 holds for any row
+ *   of zeros), truly 0 0 0 1 0 1 2;
+ * - a decimal point printed apart from its digits, which poppler printed as two words ("７ ３１１７９", "23", "." for
+ *   the 2019 template's procurement row 23 | 7.31179; pdfCase('hunt10-pdf', 871)): read 7 | 31179.
+ */
+describe('poppler’s default mode: cells one a line after an empty line, a decimal point apart', () => {
+  const read = (name: string) => parseReport({ text: readFileSync(`tests/fixtures/shapes/${name}`, 'utf8'), file: name });
+  const verdicts = (i: number, r: ReturnType<typeof parseReport>) => cellVerdicts(pdfCase('hunt10-pdf', i).truth, r, r.diagnostics);
+
+  it('does not continue a short row past an empty line', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-default-column-after-empty-line.txt', 'utf8');
+    expect(text).toMatch(/1\.申请人无正当理由逾期不补正、行政机 0\n\n0\n0\n0\n/);
+    const r = read('pdftotext-default-column-after-empty-line.txt');
+    expect(r.requests['otherHandling.noCorrection'].total).toBeNull();
+    expect(verdicts(86, r).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
+  it('reads no count of numbers around a number its stray decimal point was joined to', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-default-point-apart.txt', 'utf8');
+    expect(text).toMatch(/７ ３１１７９\n\n23\n\n\.\n/);
+    const r = read('pdftotext-default-point-apart.txt');
+    expect(r.proactive2019?.procurement).toEqual({ procurementItems: null, procurementAmount: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.procurement')?.code).toBe('table-a-unproved');
+    expect(verdicts(871, r).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });

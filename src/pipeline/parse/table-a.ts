@@ -36,6 +36,12 @@ const ALIASES: Record<string, string[]> = {
 
 /** Where table A starts: an item caption or the header's first cell (Markdown marks before them allowed). */
 const TABLE_START = /^[#|]*(第二十条|信息内容)/;
+/**
+ * A number with a decimal point printed apart joined to it ("23."; lines.ts joinLonePoints): the point was some cell's
+ * whose digits poppler printed elsewhere, maybe as two numbers ("７ ３１１７９" for 7.31179, then "23", then "."), so
+ * the numbers around it cannot be counted into cells.
+ */
+const BROKEN_NUMBER = /^[0-9]+[.]$/;
 /** A label cut over at most this many lines (a narrow label column) is joined back. */
 const MAX_LABEL_LINES = 6;
 
@@ -79,6 +85,8 @@ interface Free {
   line: number;
   /** Lines of one block follow each other with no blank line, page footer or rule between them. */
   block: number;
+  /** A number that a decimal point printed apart was joined to (lines.ts joinLonePoints): see BROKEN_NUMBER. */
+  broken?: boolean;
 }
 /** The numbers between two labels: parts split by item captions (no row's numbers cross a caption). */
 type Run = Free[][];
@@ -185,10 +193,10 @@ function addLabel(stream: Stream, seen: Set<string>, label: Label): void {
   stream.runs.push([[]]);
 }
 
-function addFree(stream: Stream, tokens: CellToken[], line: number, block: number): void {
+function addFree(stream: Stream, tokens: CellToken[], line: number, block: number, broken = false): void {
   const run = stream.runs[stream.runs.length - 1];
   const part = run[run.length - 1];
-  for (const t of tokens) part.push({ t, line, block });
+  for (const t of tokens) part.push(broken ? { t, line, block, broken } : { t, line, block });
 }
 
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
@@ -238,6 +246,10 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       continue;
     }
     if (!parts.values.length) {
+      if (BROKEN_NUMBER.test(parts.label)) {
+        addFree(stream, [{ kind: 'text', printed: parts.label }], lines[i].no, block, true);
+        continue;
+      }
       const joined = joinedLabel(lines, i, to, byName);
       if (joined) {
         fenceForeign();
@@ -363,7 +375,10 @@ function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
       open &&= options[k].length > 0;
       takes ||= options[k].length !== 1 || options[k][0].after + options[k][0].before > 0;
     }
-    const chain: Chain | null = open && takes ? { runs, options, first, last, count: labels.length, choice: [], readings: [] } : null;
+    // A broken number among the chain's runs: no count of them proves a placement.
+    let broken = false;
+    for (let k = first; k <= last + 1 && !broken; k++) broken = !!runs[k]?.some((part) => part.some((x) => x.broken));
+    const chain: Chain | null = open && takes && !broken ? { runs, options, first, last, count: labels.length, choice: [], readings: [] } : null;
     if (chain) walk(chain, first);
     const reading = chain?.readings.length === 1 ? chain.readings[0] : null;
     for (let k = first; k <= last; k++) {

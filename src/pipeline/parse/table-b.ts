@@ -352,8 +352,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     if (isBlankLine(line) || isPageNoise(raw) || isMarkdownRule(raw)) {
       if (raw.trim() && isMarkdownRule(raw)) columns = i > 0 ? namedColumns(lines[i - 1]) : 0;
-      // Numbers after a page footer are not proved to continue the row before it.
-      if (raw.trim() && wrapping?.key !== 'carriedForward') wrapping = null;
+      // Numbers after a page footer are not proved to continue the row before it, nor after an empty line: poppler's
+      // default mode prints a column's cells as a block after one ("1.申请人…行政机 0", "", "0", "0", …: another
+      // column's zeros, which add up as any row of zeros does).
+      if (wrapping?.key !== 'carriedForward') wrapping = null;
       cluster++;
       continue;
     }
