@@ -8,14 +8,13 @@
  * - `docx-reader`: the pipeline's own Word reader (read/formats/docx.ts, mammoth), as a .docx dropped into content/ is read.
  * Texts are cached under `.cache/docx-texts/`, keyed by the documents and the tools' arguments.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readDocument } from '../../pipeline/read/formats';
 import { hasSoffice, type OfficeCase } from './office';
-import { inBatches, pandocTexts, soffice, writeDocxFiles } from './tools';
+import { canRun, inBatches, pandocTexts, soffice, writeDocxFiles } from './tools';
 import { writeWhole } from './pdf';
 
 export const DOCX_SHAPES = ['docx-pandoc-plain', 'docx-pandoc-markdown', 'docx-pandoc-gfm', 'docx-soffice-text', 'docx-reader'] as const;
@@ -30,7 +29,7 @@ type Texts = Partial<Record<DocxShape, string>>;
 
 /** The Word-file shapes whose tool can be run here (Debian pandoc, libreoffice-writer-nogui; the reader always). */
 export function docxShapesInstalled(): DocxShape[] {
-  const pandoc = !spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).error;
+  const pandoc = canRun('pandoc', '--version');
   const libreOffice = hasSoffice();
   return DOCX_SHAPES.filter((s) => (s === 'docx-reader' ? true : PANDOC_TO[s] ? pandoc : libreOffice));
 }

@@ -9,7 +9,6 @@
  * Converted batches are cached under `.cache/office-pdfs/`, keyed by the documents' content (the generator's code
  * and seeds): a second run only reads the texts back.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +21,7 @@ import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
 import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, popplerPages, positionLines, writeWhole } from './pdf';
 import { pdfTextPages } from './pdf-items';
-import { inBatches, soffice, writeDocxFiles } from './tools';
+import { canRun, inBatches, soffice, writeDocxFiles } from './tools';
 
 export const OFFICE_SHAPES = ['office-pdftotext', 'office-pdftotext-layout', 'office-pdftotext-raw', 'office-mutool', 'office-pdf-lines', 'office-reader'] as const;
 export type OfficeShape = (typeof OFFICE_SHAPES)[number];
@@ -48,7 +47,7 @@ export function officeCase(prefix: string, i: number): OfficeCase {
 
 /** Whether LibreOffice's soffice can be run (Debian libreoffice-writer-nogui; CI installs it). */
 export function hasSoffice(): boolean {
-  return !spawnSync('soffice', ['--version'], { encoding: 'utf8' }).error;
+  return canRun('soffice', '--version');
 }
 
 type Texts = Partial<Record<OfficeShape, string>>;

@@ -18,7 +18,7 @@
  * Printed batches are cached under `.cache/shape-pdfs/` keyed by the SHA-256 of the printed HTML, which the seeds and
  * the generator's code determine: a re-run with the same generator prints nothing.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,7 @@ import { generateTruth } from '../truth';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions, type PdfShape } from './index';
 import { pdfTextPages } from './pdf-items';
+import { canRun } from './tools';
 
 const DEFAULT_CACHE_DIR = path.resolve('.cache/shape-pdfs');
 /** Bumped when the way a batch is printed changes without the HTML changing. */
@@ -90,22 +91,19 @@ export function batchHtml(cases: PdfCase[]): string {
 
 /** Whether poppler's pdftotext can be run (Debian poppler-utils; CI installs it, a developer machine may not). */
 export function hasPdftotext(): boolean {
-  const r = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
-  return !r.error;
+  return canRun('pdftotext', '-v');
 }
 
 export const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool' | 'pdfminer'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
 
 /** Whether MuPDF's mutool can be run (Debian mupdf-tools; CI installs it, a developer machine may not). */
 export function hasMutool(): boolean {
-  const r = spawnSync('mutool', ['-v'], { encoding: 'utf8' });
-  return !r.error;
+  return canRun('mutool', '-v');
 }
 
 /** Whether pdfminer.six's pdf2txt can be run (Debian python3-pdfminer; CI installs it, a developer machine may not). */
 export function hasPdfminer(): boolean {
-  const r = spawnSync('pdf2txt', ['--version'], { encoding: 'utf8' });
-  return !r.error;
+  return canRun('pdf2txt', '--version');
 }
 
 const compact = (s: string) => s.replace(/\s+/g, '');

@@ -2,7 +2,7 @@
  * What the shapes made by command-line tools share (web.ts, office.ts, docx.ts): running a few processes at a time,
  * writing a batch's Word files, LibreOffice's conversion, reading cases in cached batches.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,11 @@ const BATCH = 100;
 const PANDOC_CUT = 'PANDOCBATCHCUTHERE';
 
 export const run = promisify(execFile);
+
+/** Whether `command` can be run here (a Debian tool CI installs and a developer machine may lack): it prints its version. */
+export function canRun(command: string, versionArg: string): boolean {
+  return !spawnSync(command, [versionArg], { encoding: 'utf8' }).error;
+}
 
 /** Runs `jobs` at most PARALLEL at a time, results in order. */
 export async function inParallel<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {

@@ -12,7 +12,6 @@
  * The pages are written in UTF-8 (how a tool decodes GBK is not what is measured). Dumps are cached under
  * `.cache/web-dumps/`, keyed by the pages and the tools' arguments: a second run only reads them back.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +21,7 @@ import { rngFor } from '../rng';
 import { generateTruth } from '../truth';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { inBatches, inParallel, pandocTexts, run } from './tools';
+import { canRun, inBatches, inParallel, pandocTexts, run } from './tools';
 import { writeWhole } from './pdf';
 
 export const WEB_SHAPES = ['web-w3m', 'web-w3m-boxes', 'web-lynx', 'web-pandoc'] as const;
@@ -64,7 +63,7 @@ export function webCase(prefix: string, i: number): WebCase {
 
 /** The web shapes whose tool can be run here (Debian w3m, lynx, pandoc; CI installs them). */
 export function webShapesInstalled(): WebShape[] {
-  return WEB_SHAPES.filter((shape) => !spawnSync(TOOLS[shape].command, [TOOLS[shape].version], { encoding: 'utf8' }).error);
+  return WEB_SHAPES.filter((shape) => canRun(TOOLS[shape].command, TOOLS[shape].version));
 }
 
 type Texts = Partial<Record<WebShape, string>>;
