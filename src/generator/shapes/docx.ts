@@ -34,31 +34,29 @@ export function docxShapesInstalled(): DocxShape[] {
   return DOCX_SHAPES.filter((s) => (s === 'docx-reader' ? true : PANDOC_TO[s] ? pandoc : libreOffice));
 }
 
-/** A batch's texts by the given tools: from the cache when the same documents were converted before. */
-async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: string): Promise<Texts[]> {
+/**
+ * A batch's texts by the given tools: from the cache when the same documents were converted before, else from its Word
+ * files (`written` writes them on first call, once for every call on the batch).
+ */
+async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: string, written: () => Promise<{ dir: string; files: string[] }>): Promise<Texts[]> {
   const key = createHash('sha256').update(JSON.stringify([shapes, SOFFICE_TEXT])).update(JSON.stringify(batch.map((c) => c.flow))).digest('hex').slice(0, 32);
   const json = path.join(cacheDir, `${key}.json`);
   if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as Texts[];
-  const dir = mkdtempSync(path.join(tmpdir(), 'docx-text-'));
-  try {
-    const files = await writeDocxFiles(batch, dir);
-    const texts: Texts[] = batch.map(() => ({}));
-    const pandocShapes = shapes.filter((s) => PANDOC_TO[s]);
-    // One pandoc run per format over the whole batch (pandocTexts).
-    await Promise.all(pandocShapes.map(async (shape) => (await pandocTexts(files, 'docx', PANDOC_TO[shape]!, [], dir)).forEach((text, k) => (texts[k][shape] = text))));
-    if (shapes.includes('docx-reader')) {
-      for (const [k, file] of files.entries()) texts[k]['docx-reader'] = (await readDocument('docx', readFileSync(file), path.basename(file))).text ?? '';
-    }
-    if (shapes.includes('docx-soffice-text')) {
-      const out = path.join(dir, 'text');
-      await soffice(files, SOFFICE_TEXT, out, dir);
-      files.forEach((file, k) => (texts[k]['docx-soffice-text'] = readFileSync(path.join(out, path.basename(file).replace(/\.docx$/, '.txt')), 'utf8')));
-    }
-    writeWhole(json, JSON.stringify(texts));
-    return texts;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const { dir, files } = await written();
+  const texts: Texts[] = batch.map(() => ({}));
+  const pandocShapes = shapes.filter((s) => PANDOC_TO[s]);
+  // One pandoc run per format over the whole batch (pandocTexts).
+  await Promise.all(pandocShapes.map(async (shape) => (await pandocTexts(files, 'docx', PANDOC_TO[shape]!, [], dir)).forEach((text, k) => (texts[k][shape] = text))));
+  if (shapes.includes('docx-reader')) {
+    for (const [k, file] of files.entries()) texts[k]['docx-reader'] = (await readDocument('docx', readFileSync(file), path.basename(file))).text ?? '';
   }
+  if (shapes.includes('docx-soffice-text')) {
+    const out = path.join(dir, 'text');
+    await soffice(files, SOFFICE_TEXT, out, dir);
+    files.forEach((file, k) => (texts[k]['docx-soffice-text'] = readFileSync(path.join(out, path.basename(file).replace(/\.docx$/, '.txt')), 'utf8')));
+  }
+  writeWhole(json, JSON.stringify(texts));
+  return texts;
 }
 
 export interface DocxShaped {
@@ -74,7 +72,18 @@ export async function readDocxShapes(cases: OfficeCase[], options: { cacheDir?: 
   const installed = docxShapesInstalled();
   const tools = installed.filter((s) => s !== 'docx-reader');
   return inBatches(cases, async (batch) => {
-    const [fromTools, fromReader] = await Promise.all([tools.length ? batchTexts(batch, tools, cacheDir) : batch.map(() => ({})), batchTexts(batch, ['docx-reader'], cacheDir)]);
-    return fromTools.map((t, k) => ({ ...t, ...fromReader[k] }));
+    // The batch's Word files, written once for the tools and the reader when either is not cached.
+    let dir: string | null = null;
+    let files: Promise<string[]> | null = null;
+    const written = async () => {
+      dir ??= mkdtempSync(path.join(tmpdir(), 'docx-text-'));
+      return { dir, files: await (files ??= writeDocxFiles(batch, dir)) };
+    };
+    try {
+      const [fromTools, fromReader] = await Promise.all([tools.length ? batchTexts(batch, tools, cacheDir, written) : batch.map(() => ({})), batchTexts(batch, ['docx-reader'], cacheDir, written)]);
+      return fromTools.map((t, k) => ({ ...t, ...fromReader[k] }));
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
   });
 }
