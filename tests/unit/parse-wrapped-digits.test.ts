@@ -103,3 +103,25 @@ describe('a row broken across a page under the table header repeated there, the 
     expect(parseReport({ text: other, file: 'a.txt' }).requests.received.natural).not.toBe(2783);
   });
 });
+
+/**
+ * officeCase('hunt10-office', 118) read by pdftotext -layout (1,000 Word reports the tests had not seen, `--prefix
+ * hunt10`): the next line holds a piece of the vertical group label (四)无法提供 and of the row's own label, which
+ * together name the row again ("无法提 不掌握 ０"). The ０ is the last digit of 1,170; read as a second row of the same
+ * label it was dropped, and the row read 117 … 1529, its B3 break reported.
+ */
+describe('a wrapped digit beside the rest of its row’s label and a piece of its group’s label', () => {
+  it('is joined to the number it ends when only one join adds up', () => {
+    const text = readFileSync('tests/fixtures/shapes/office-layout-label-again-wrapped-digit.txt', 'utf8');
+    expect(text).toMatch(/1\.本机关 +１１７ +７９ +0 +280 +0 +0 +1529\n +无法提 +不掌握 +０\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['unavailable.notHeld']).toEqual({ natural: 1170, commercial: 79, research: 0, nonprofit: 280, legal: 0, otherOrg: 0, total: 1529 });
+    expect(r.diagnostics.find((d) => d.path === 'requests.unavailable.notHeld')?.code).toBe('row-digits-wrapped');
+  });
+
+  it('leaves the row unread when no join adds up', () => {
+    const text = readFileSync('tests/fixtures/shapes/office-layout-label-again-wrapped-digit.txt', 'utf8').replace(/( +不掌握 +)０\n/, '$1９\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests['unavailable.notHeld']).every((v) => v === null)).toBe(true);
+  });
+});

@@ -387,6 +387,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // Its row's cells are on the line with the rest of its label; the first line's numbers are pieces above them
     // (when that line holds fewer numbers than the columns, which are the pieces is not known: the row is not read).
     const prior = hits.at(-1);
+    // The row named again on the line right after the row was read whole, with fewer numbers: the rest of its label,
+    // maybe after a piece of its group's label, beside its numbers' wrapped digits (Word's narrow cells: "1.本机关 １１７
+    // ７９ … 1529" over "无法提 不掌握 ０", the ０ the last digit of 1,170). Read below as the rest of the last row.
+    const labelAgain = !!rowKey && rowKey === prior?.key && prior.at === i - 1 && prior.own?.length === WIDTH && values.length > 0 && values.length < WIDTH;
+    if (labelAgain) key = null;
     if (display && !key && prior?.own && prior.at === i - 1 && prior.own.length < WIDTH && values.length > 0 && restAfterGroupPiece(prior.key, parts.label)) {
       units.push({ tokens: prior.own, line: prior.line, at: prior.at, cluster, run: hits.length - 1, spanLine: prior.spanLines[0] ?? -1, heading: '', fenced: false, rest: false });
       prior.own = [...values];
@@ -451,7 +456,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // numbers stand on its line (not gathered from the lines after it: those are proved by nothing but their count).
     const last = hits.at(-1);
     const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
-    const endsLabel = !!last && !!parts.label && !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label);
+    const endsLabel = !!last && !!parts.label && (labelAgain || !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label));
     // The rest of the last row's label, on the line right after it (or after the table's header repeated at the head of
     // a page: Word and LibreOffice break a row across pages), with numbers.
     const restOfLast = nothingSince && (last.at === i - 1 || repeatedHeaderBetween(lines, last.at + 1, i, headerTexts)) && parts.label.length >= 2 && endsLabel;
