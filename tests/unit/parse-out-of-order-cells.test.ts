@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { cellVerdicts } from '../../src/generator/shapes/measure';
 import { pdfCase } from '../../src/generator/shapes/pdf';
 import { parseReport } from '../../src/pipeline/parse';
+import { isMarkdownRule } from '../../src/pipeline/parse/lines';
 
 describe('a row wrapped onto the next line, a number of that line left of the end of the line above', () => {
   const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-cell-a-line-lower.txt', 'utf8');
@@ -100,5 +101,28 @@ describe('poppler’s default mode: cells one a line after an empty line, a deci
     expect(r.proactive2019?.procurement).toEqual({ procurementItems: null, procurementAmount: null });
     expect(r.diagnostics.find((d) => d.path === 'proactive2019.procurement')?.code).toBe('table-a-unproved');
     expect(verdicts(871, r).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+});
+
+/**
+ * webCase('hunt10-web', 406) through `pandoc -t plain` (`--prefix hunt10`): each item of the 2019 template's table A a
+ * simple table of its own, ruled by runs of hyphens; the rule over a narrow last column is "--", which is also how
+ * pandoc writes an en dash, a blank cell. The short row "行政强制 79 [blank] 8" took it as its third cell and read
+ * 79 | 8 | blank (the 8 is its third column's).
+ */
+describe('pandoc’s table rules', () => {
+  it('are no cells, even where a column’s rule is two hyphens', () => {
+    const text = readFileSync('tests/fixtures/shapes/pandoc-web-table-a-rule-en-dash.txt', 'utf8');
+    expect(text).toMatch(/行政强制 +79 +8\n +-{20} -{16} -{11} -{14}\n\n +-{20} -{16} -{11} --\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive2019?.coercion.change).toBeNull();
+    expect(r.proactive2019?.coercion.decisions === null || r.proactive2019?.coercion.decisions === 8).toBe(true);
+    expect(r.proactive2019?.fees).toEqual({ previousItems: 38, change: -4 });
+  });
+
+  it('are told from a row of blank cells written as en dashes', () => {
+    expect(isMarkdownRule('  -------------------- ---------------- ----------- --')).toBe(true);
+    expect(isMarkdownRule('| --- | :---: |')).toBe(true);
+    expect(isMarkdownRule('-- -- -- --')).toBe(false);
   });
 });

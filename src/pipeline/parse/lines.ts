@@ -191,10 +191,20 @@ export interface RowParts {
 const MAX_GLUED_DIGITS = 9;
 
 const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+/**
+ * pandoc's plain and simple tables: a run of hyphens over each column, the runs a space apart
+ * ("-------------------- ---------------- ----------- --"). One run at least as wide as a short label, so that a row of
+ * blank cells written as pandoc's en dash ("-- -- --") is not taken for one.
+ */
+const DASH_RULE = /^-{2,}(?: +-{2,})+$/;
+const DASH_RULE_WIDE = /-{6,}/;
 
+/** A table's rule line: Markdown's (pipes and hyphens) or pandoc's plain text's (runs of hyphens). */
 export function isMarkdownRule(line: string): boolean {
   // A rule has a run of two hyphens: most lines are ruled out without trimming them.
-  return line.includes('--') && MD_RULE.test(line.trim());
+  if (!line.includes('--')) return false;
+  const t = line.trim();
+  return MD_RULE.test(t) || (DASH_RULE.test(t) && DASH_RULE_WIDE.test(t));
 }
 
 function separatorOf(raw: string): Separator {
