@@ -275,9 +275,9 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
         const [from, to] = [starts[k], starts[k + 1] ?? pages];
         // pdftotext ends every page with a form feed, as its real output does; pdf.js items are lines.
         const own = Object.fromEntries(
-          Object.entries(texts).flatMap(([shape, pageTexts]) => {
+          Object.entries(texts).map(([shape, pageTexts]) => {
             const pages = pageTexts.slice(from, to);
-            return [[shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')]];
+            return [shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
           }),
         );
         return { c, pages: to - from, texts: own };
