@@ -46,7 +46,7 @@ const measures: ShapeMeasure[] = [];
 const started = Date.now();
 for (const shape of shapes.filter((s): s is TextShape => (TEXT_SHAPES as readonly string[]).includes(s))) {
   const t0 = Date.now();
-  measures.push(measureTextShape(shape, n, values.prefix));
+  measures.push(await measureTextShape(shape, n, values.prefix));
   console.error(`${shape}: ${n} reports in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 const pdfShapes = shapes.filter((s) => (PDF_SHAPES as readonly string[]).includes(s));

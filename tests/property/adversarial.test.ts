@@ -87,8 +87,8 @@ afterAll(() => {
 describe.each(CASES)('parseReport on a $name', ({ name, adversary, shape, tweaks, reports = PER_CASE, prefix = `adv-${adversary}` }) => {
   const known = KNOWN_DEFECTS[name];
   const title = `never a wrong number: every cell exact or null with a diagnostic (${reports} reports)`;
-  (known ? it.fails : it)(known ? `${title} — FAILS today: ${known}` : title, () => {
-    const m = measureTextShape(shape, reports, prefix, tweaks);
+  (known ? it.fails : it)(known ? `${title} — FAILS today: ${known}` : title, async () => {
+    const m = await measureTextShape(shape, reports, prefix, tweaks);
     measured.push([name, m]);
     expect(m.tally.reports).toBe(reports);
     expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);

@@ -30,22 +30,22 @@ afterAll(() => {
 });
 
 describe.each(TEXT_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
-  const run = lazy(() => {
-    const m = measureTextShape(shape, PER_SHAPE, 'shape');
+  const run = lazy(async () => {
+    const m = await measureTextShape(shape, PER_SHAPE, 'shape');
     measured.push(m);
     return m;
   });
 
-  it(`reads ${PER_SHAPE} reports without throwing`, () => {
-    const m = run();
+  it(`reads ${PER_SHAPE} reports without throwing`, async () => {
+    const m = await run();
     expect(m.tally.reports).toBe(PER_SHAPE);
     expect(m.examples.filter((e) => e.includes('threw'))).toEqual([]);
   });
 
   const known = KNOWN_DEFECTS[shape];
   const title = 'every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)';
-  (known ? it.fails : it)(known ? `${title} — FAILS today: ${known}` : title, () => {
-    const m = run();
+  (known ? it.fails : it)(known ? `${title} — FAILS today: ${known}` : title, async () => {
+    const m = await run();
     expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
   });
 });
