@@ -75,14 +75,46 @@ describe('a row that adds up both as printed and with the wrapped pieces joined'
   });
 });
 
+/**
+ * A number wrapped in its cell, one line a piece, its head ending in a thousands group short of three digits (mutool's
+ * text of a Word file made a PDF by LibreOffice): the head is one cell of the row, never dropped. Joined with the digits
+ * it lacks when they are the next value (past empty lines, a page break and the rest of the row's label), and proved
+ * only by the row's total (blank cells as 0); otherwise the cell or the row is null.
+ */
 describe('a number wrapped in its cell whose first piece reads as no number, one line a piece (mutool)', () => {
-  it('leaves its row null: "１,４９" over "８" is not 8 (officeCase(\'hunt-office\', 353), 1,498 read 8 before 1.5.35)', () => {
-    const text = readFileSync('tests/fixtures/shapes/mutool-libreoffice-digit-pieces.txt', 'utf8');
-    expect(text).toContain('请数量\n\n１,４９\n\n８\n\n０\n0\n０\n0\n０\n１,４９\n\n８\n');
-    const r = parseReport({ text, file: 'a.txt' });
-    expect(r.requests.received.natural).toBeNull();
-    expect(r.requests.received.total).toBeNull();
-    expect(r.requests.handledTotal.total).toBeNull();
+  const pieces = readFileSync('tests/fixtures/shapes/mutool-libreoffice-digit-pieces.txt', 'utf8');
+  /** officeCase('hunt10-office', 357): "１,６５" / page break / "请数量" / "３" is 1,653; "１,４５" / "" / "０" is 1,450. */
+  const overPage = readFileSync('tests/fixtures/shapes/mutool-libreoffice-cut-number.txt', 'utf8');
+
+  it('is joined with the digits it lacks: "１,４９" over "８" is 1,498 (officeCase(\'hunt-office\', 353): read 8 before 1.5.35, null before 1.5.46)', () => {
+    expect(pieces).toContain('请数量\n\n１,４９\n\n８\n\n０\n0\n０\n0\n０\n１,４９\n\n８\n');
+    const r = parseReport({ text: pieces, file: 'a.txt' });
+    expect(r.requests.received).toEqual({ natural: 1498, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 1498 });
+  });
+
+  it('is joined over a page break and the rest of its row’s label, and is not taken for the row’s last cell', () => {
+    expect(overPage).toContain('\n１,６５\n\n\f请数量\n３\n');
+    expect(overPage).toContain('\n１,４５\n\n０\n');
+    const r = parseReport({ text: overPage, file: 'a.txt' });
+    // Before 1.5.46 the head was dropped and the digits it lacked read as the total: 3 and 0.
+    expect(r.requests.received).toEqual({ natural: 1650, commercial: null, research: null, nonprofit: 3, legal: null, otherOrg: 0, total: 1653 });
+    expect(r.requests.handledTotal).toEqual({ natural: 1446, commercial: 1, research: null, nonprofit: 3, legal: 0, otherOrg: 0, total: 1450 });
+  });
+
+  it('leaves the row null when the joined number breaks the row’s total', () => {
+    const r = parseReport({ text: overPage.replace('\n１,４５\n\n０\n', '\n１,４５\n\n１\n'), file: 'a.txt' });
+    expect(Object.values(r.requests.handledTotal).every((v) => v === null)).toBe(true);
+    expect(r.requests.received.total).toBe(1653);
+  });
+
+  it('is a cell that reads as no number when the next value is not the digits it lacks', () => {
+    const lost = parseReport({ text: overPage.replace('\n１,４５\n\n０\n', '\n１,４５\n\n'), file: 'a.txt' });
+    expect(lost.requests.handledTotal).toEqual({ natural: 1446, commercial: 1, research: null, nonprofit: 3, legal: 0, otherOrg: 0, total: null });
+    expect(lost.diagnostics.some((d) => d.code === 'cell-unreadable' && d.path === 'requests.handledTotal.total')).toBe(true);
+    // Two digits where one is lacking: the row has eight cells, so no reading of the table is proved.
+    const extra = parseReport({ text: overPage.replace('\n１,４５\n\n０\n', '\n１,４５\n\n１０\n'), file: 'a.txt' });
+    expect(extra.requests.handledTotal.total).toBeNull();
+    expect(extra.requests.received.total).toBeNull();
   });
 });
 

@@ -177,6 +177,8 @@ const STACK_LOOKBACK = 3;
 const CUT_PIECE = /^[0-9０-９][0-9０-９,，]*$/;
 /** A row's label that ends in a digit: a number printed on the label's line that was not read as one ("２,５１"). */
 const GARBLED_DIGITS = /[0-9０-９]$/;
+/** A number's head cut in its cell: thousands groups, the last short of three digits ("1,45" of 1,450; folded). */
+const CUT_HEAD = /^[0-9]{1,3}(?:,[0-9]{3})*,([0-9]{1,2})$/;
 
 /**
  * A sub-row's label cut short in a narrow column, after its group's label or that label's first piece ("（四）1.本机",
@@ -299,6 +301,8 @@ interface Stream {
   display: boolean;
   /** The rows prove neither count of columns: positions place no number (lines.ts alignment). */
   positionsUnproved: boolean;
+  /** Numbers joined from a head cut in its cell and the digits it lacked (cutNumber): a row holding one must add up. */
+  pieced: Set<CellToken>;
 }
 
 function readStream(lines: Line[], start: number, stop: number): Stream {
@@ -307,6 +311,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
   const hits: Hit[] = [];
   const units: Unit[] = [];
   const spanLines: number[][] = [];
+  const pieced = new Set<CellToken>();
   let cluster = 0;
   let end = stop;
   let afterLast = false;
@@ -431,6 +436,22 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       end = i + 1;
       continue;
     }
+    // A number cut in its cell among a row's cells printed one a line ("１,４５" … "０"): one cell, joined when the
+    // digits it lacks follow it, else a cell that reads as no number (not dropped, so that the count of the row's cells
+    // holds and no later number takes its place).
+    const lastHit = hits.at(-1);
+    const cut = !display && !values.length && lastHit && (!lastHit.own || (units.at(-1)?.at ?? -1) > lastHit.at) ? cutNumber(lines, i, stop, lastHit.key, headerTexts) : null;
+    if (cut) {
+      units.push({ tokens: [cut.token], line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, fenced: false, rest: false });
+      if (cut.token.kind === 'number') pieced.add(cut.token);
+      else lastHit!.garbled = true;
+      heading = '';
+      inRow = true;
+      open = (open + 1) % WIDTH;
+      i = cut.to;
+      end = i + 1;
+      continue;
+    }
     if (!values.length) {
       // Text that names no row: a wrapped part of a label, a header, a vertical group label. Numbers after it are
       // not proved to continue a wrapped row.
@@ -518,7 +539,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
-  return { hits, units, end, spanLines, display, positionsUnproved };
+  return { hits, units, end, spanLines, display, positionsUnproved, pieced };
 }
 
 /**
@@ -624,6 +645,33 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
 }
 
 /**
+ * The number whose head, cut in its narrow cell, is the line at `at` ("１,４５": a last thousands group short of three
+ * digits, as MuPDF prints a Word table's wrapped cell, one line a piece), joined with the digits it lacks: the first
+ * value after it, past empty lines, page noise, the table's header repeated at a page's head and the rest of the row's
+ * label (the row broken across pages), when that value is exactly those digits. `to` is that value's line. When the
+ * next value is anything else the head is a cell that reads as no number (kind text) and `to` is `at`. Null when the
+ * line is no such head.
+ */
+function cutNumber(lines: Line[], at: number, stop: number, key: RequestKey, headerTexts: Set<string>): { token: CellToken; to: number } | null {
+  const head = CUT_HEAD.exec(compactOf(lines[at]));
+  if (!head) return null;
+  const unread = { token: { kind: 'text' as const, printed: head[0] }, to: at };
+  for (let j = at + 1; j < stop; j++) {
+    if (isBlankLine(lines[j]) || isPageNoise(lines[j].raw)) continue;
+    const p = partsOf(lines[j]);
+    if (!p.values.length) {
+      if (p.label && (TEMPLATE_LABEL.get(key)?.endsWith(p.label) || headerTexts.has(compactOf(lines[j])))) continue;
+      return unread;
+    }
+    const rest = p.values[0];
+    if (p.label || p.values.length !== 1 || rest.kind !== 'number' || !/^[0-9]+$/.test(rest.printed) || rest.printed.length + head[1].length !== 3) return unread;
+    const printed = head[0] + rest.printed;
+    return { token: { kind: 'number', value: Number(printed.replace(/,/g, '')), printed }, to: j };
+  }
+  return unread;
+}
+
+/**
  * A line of digit pieces that the row reader does not read as numbers: the top pieces of numbers with thousands
  * separators ("１,   １,", "８  ７  １２  １,"): each piece as printed, and where it stands.
  */
@@ -691,7 +739,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
     }
     if (!inside.length) continue;
-    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length));
+    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced));
   }
 
   if (gaps.length) settleByColumns(gaps, placed);
@@ -1300,7 +1348,7 @@ function headsColumn(text: string): number {
 }
 
 /** `whole`: the gap is the whole table (no row stands with its numbers). */
-function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean): Gap {
+function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>): Gap {
   const cells: { t: CellToken; line: number }[] = [];
   for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line });
   const labelAt = new Map<RequestKey, number>();
@@ -1480,7 +1528,8 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         }
         const tokens: CellToken[] = [];
         for (const c of order[r]) tokens.push(cells[c].t);
-        holds = b3Holds(tokens);
+        // A number joined from its cut pieces is proved only by its row's total (blank cells count as 0).
+        holds = tokens.some((t) => pieced.has(t)) ? b3HoldsBlankZero(tokens) : b3Holds(tokens);
         for (const v of variants) v.push({ key: rows[r], tokens, line: cells[order[r][0]].line });
       }
       if (!holds) continue;
