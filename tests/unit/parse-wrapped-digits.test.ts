@@ -64,6 +64,18 @@ describe('a number cut in its cell that is not read as a number ("１,５５" ov
   });
 });
 
+describe('a tab row whose first value cell is a number cut in its cell ("２,５０", the PDF reader’s text)', () => {
+  it('is not read as a short row: its six other cells are the last six, not the first (officeCase(\'hunt11-office\', 493))', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdf-reader-libreoffice-cut-first-cell.txt', 'utf8');
+    expect(text).toContain('一、本年新收政府信息公开申\t２,５０\t0\t267\t0\t—\t—\t2,772\n');
+    const r = parseReport({ text, file: 'a.pdf' });
+    // Truly 2,505 | 0 | 267 | 0 | — | — | 2,772; before 1.5.47 read 0 | 267 | 0 | … | 2,772 in the first columns.
+    const truth: Record<string, number | null> = { natural: 2505, commercial: 0, research: 267, nonprofit: 0, legal: null, otherOrg: null, total: 2772 };
+    for (const [column, value] of Object.entries(r.requests.received)) expect([null, truth[column]], column).toContain(value);
+    expect(r.diagnostics.find((d) => d.path === 'requests.received')?.code).toBe('row-short');
+  });
+});
+
 describe('a row that adds up both as printed and with the wrapped pieces joined', () => {
   it('is not read: "１１７ … １１７" over "２ ２" is 117 or 1,172 (pdf-lines of officeCase 1145: 1,172)', () => {
     const text = readFileSync('tests/fixtures/shapes/pdf-lines-libreoffice-two-readings.txt', 'utf8');

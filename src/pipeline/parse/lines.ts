@@ -227,6 +227,9 @@ function cellAt(s: string, start: number, end: number): CellToken {
   return readCell(s.slice(start, end));
 }
 
+/** A cell of digits and thousands separators that reads as no number ("2,50": folded). */
+const CUT_CELL = /^[0-9][0-9,]*$/;
+
 /** The values at the end of a row, and where its label ends (0 when the row has no text cell). */
 interface Tail {
   values: CellToken[];
@@ -286,7 +289,9 @@ function cellTail(s: string, separator: '\t' | '|', from: number, to: number): T
     const cut = end > from ? s.lastIndexOf(separator, end - 1) : -1;
     const start = cut >= from ? cut + 1 : from;
     const token = cellAt(s, start, end);
-    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end, mixed: numberAfterText(s, separator, from, start) };
+    // A cell of digits that reads as no number after the row's label ("２,５０", a number cut in its narrow cell) is a
+    // value cell too: the values are only the row's last cells.
+    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end, mixed: (start > from && CUT_CELL.test(token.printed)) || numberAfterText(s, separator, from, start) };
     values.push(token);
     if (start === from) break;
     end = cut;
