@@ -39,6 +39,29 @@ describe('columnGrids', () => {
   });
 });
 
+describe('columnGrids with verify (pdftotext -layout: a row of wider numbers pushed right)', () => {
+  /** The last page of pdfCase('hunt11-pdf', 522) (a page apart from full rows that show the text keeps positions). */
+  const page = (spans: number[]) => spans.map((x) => x + 1000);
+  const other = page([52, 54, 55, 56, 57, 58, 67, 68, 76, 77, 84, 85, 88, 90]);
+  const total = page([52, 55, 56, 58, 59, 61, 67, 68, 76, 77, 88, 91]);
+  const carried = page([53, 54, 55, 56, 57, 58, 67, 68, 76, 77, 89, 90]);
+  const lines = [FULL, FULL, FULL, other, total, carried];
+
+  it('proves no grid from a run whose nearly full line the grid cannot place', () => {
+    // （七）总计's 116 pushed its 26 and 11 a character right (the PDF has them over 0 0 2 of 四、结转下年度继续办理);
+    // the two lines chain into seven blocks, but 总计's 26 stands right
+    // beside a block of the other line's only: 0 0 2 ∅ 0 0 2 read from them put the blank under 社会公益组织, truly
+    // under 其他 (where （六）其他处理's 0 stands, a run of its own).
+    const unverified = columnGrids(lines, 7, false);
+    expect(unverified[4]).not.toBeNull();
+    expect(unverified[5]).toBe(unverified[4]);
+    const verified = columnGrids(lines, 7, true);
+    expect(verified.slice(4)).toEqual([null, null]);
+    expect(verified[3]?.lo).toEqual([1052, 1055, 1057, 1067, 1076, 1084, 1088]);
+    expect(verified[0]).not.toBeNull();
+  });
+});
+
 describe('placeByColumns', () => {
   const grid = columnGrids([FULL, FULL, FULL], 7)[0]!;
   it('places nothing when a value stands in no block, or two values in one column', () => {
@@ -63,5 +86,21 @@ describe('placeByColumns', () => {
     expect(placeByColumns(close, 7, { tokens: tokens('2', '1'), spans: [...at(10), 61, 62] })).toBeNull();
     // Its left neighbour in another block does not take the sixth column either.
     expect(placeByColumns(close, 7, { tokens: tokens('2', '1'), spans: [...at(50), 61, 62] })).toBeNull();
+  });
+});
+
+describe('a short row under a row whose wider numbers pdftotext -layout pushed right', () => {
+  it('is not placed by a grid that row contradicts (pdfCase(\'hunt11-pdf\', 522))', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseReport } = await import('../../src/pipeline/parse');
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-pushed-row.txt', 'utf8');
+    expect(text).toContain('（七）总计                        116 26 11      0        1           154\n');
+    expect(text).toContain('四、结转下年度继续办理                         0 0 2         0        0            2\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    // Truly 0 | 0 | 2 | 0 | 0 | blank | 2; before 1.5.48 read 0 | 0 | 2 | blank | 0 | 0 | 2.
+    const truth: Record<string, number | null> = { natural: 0, commercial: 0, research: 2, nonprofit: 0, legal: 0, otherOrg: null, total: 2 };
+    for (const [column, value] of Object.entries(r.requests.carriedForward)) expect([null, truth[column]], column).toContain(value);
+    expect(r.requests.carriedForward.otherOrg).toBeNull();
+    expect(r.requests.handledTotal).toEqual({ natural: 116, commercial: 26, research: 11, nonprofit: 0, legal: 1, otherOrg: null, total: 154 });
   });
 });

@@ -33,9 +33,10 @@ export interface PlacedTokens {
 /**
  * The grid of each line: the lines (one array of [start, end) value offsets per printed line, in print order) are cut
  * into runs whose values form at most `width` blocks, and each run's grid is proved on its own lines; null where it
- * is not.
+ * is not. `verify` (text that places glyphs by their x positions, pdftotext -layout, not a terminal's cells): a run
+ * whose nearly full lines its grid does not all place proves no grid.
  */
-export function columnGrids(lines: number[][], width: number): (ColumnGrid | null)[] {
+export function columnGrids(lines: number[][], width: number, verify = false): (ColumnGrid | null)[] {
   const out: (ColumnGrid | null)[] = [];
   if (!laidOut(lines)) return lines.map(() => null);
   let from = 0;
@@ -48,7 +49,12 @@ export function columnGrids(lines: number[][], width: number): (ColumnGrid | nul
       last = next;
       to++;
     }
-    const grid = last && last.lo.length === width && last.columns.length === 1 ? { lo: last.lo, hi: last.hi, column: last.columns[0] } : null;
+    const proved = last && last.lo.length === width && last.columns.length === 1 ? { lo: last.lo, hi: last.hi, column: last.columns[0] } : null;
+    // With `verify`: a line of the run with a value in all but one column, or all, that its own grid cannot place (a
+    // value as near another column's block as its own, with no value of the line there) says the blocks are not the
+    // columns: where columns stand two or three characters apart, pdftotext -layout pushes the values after a wider
+    // number to the right (116 26 11 over 0 0 2: 26 and 11 a character right of their columns), and they make blocks.
+    const grid = proved && (!verify || lines.slice(from, to).every((spans) => spans.length < 2 * (width - 1) || columnsOf(proved, width, spans))) ? proved : null;
     for (let i = from; i < to; i++) out.push(grid);
     from = to;
   }
@@ -152,16 +158,27 @@ function numberings(apart: boolean[][], width: number): number[][] {
  * this one and itself placed, takes that column).
  */
 export function placeByColumns(grid: ColumnGrid, width: number, row: PlacedTokens): CellToken[] | null {
-  const out: (CellToken | null)[] = new Array<CellToken | null>(width).fill(null);
+  const columns = columnsOf(grid, width, row.spans);
+  if (!columns) return null;
+  const out: CellToken[] = Array.from({ length: width }, () => ({ kind: 'blank', printed: '' }));
+  columns.forEach((c, k) => (out[c] = row.tokens[k]));
+  return out;
+}
+
+/** The column of each value of a line (value k at [spans[2k], spans[2k + 1])), as placeByColumns places them; null where it places none. */
+function columnsOf(grid: ColumnGrid, width: number, spans: number[]): number[] | null {
+  const taken = new Array<boolean>(width).fill(false);
+  const out: number[] = [];
   let previous = -1;
-  for (let k = 0; k < row.tokens.length; k++) {
-    const [start, end] = [row.spans[2 * k], row.spans[2 * k + 1]];
+  for (let k = 0; 2 * k < spans.length; k++) {
+    const [start, end] = [spans[2 * k], spans[2 * k + 1]];
     const b = blockOf(grid.lo, grid.hi, start);
-    if (b < 0 || end > grid.hi[b] || out[grid.column[b]]) return null;
+    if (b < 0 || end > grid.hi[b] || taken[grid.column[b]]) return null;
     // Unless the row's value before it stands in that neighbouring block: then the neighbour's column is taken.
     if (b > 0 && start - grid.hi[b - 1] < MARGIN && previous !== b - 1) return null;
-    out[grid.column[b]] = row.tokens[k];
+    taken[grid.column[b]] = true;
+    out.push(grid.column[b]);
     previous = b;
   }
-  return out.map((t) => t ?? { kind: 'blank', printed: '' });
+  return out;
 }

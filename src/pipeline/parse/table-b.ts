@@ -773,7 +773,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   let short = false;
   for (const k of present) if ((short = shortRow(placed.get(k), firstHits.get(k)!))) break;
   // Positions place a short row's numbers only where the rows prove how the text counts its columns.
-  const grids = short && !stream.positionsUnproved ? columnGrids(spanLines, WIDTH) : [];
+  const grids = short && !stream.positionsUnproved ? columnGrids(spanLines, WIDTH, !stream.display) : [];
   // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
