@@ -102,6 +102,12 @@ describe('a number wrapped in its cell whose first piece reads as no number, one
     expect(pieces).toContain('请数量\n\n１,４９\n\n８\n\n０\n0\n０\n0\n０\n１,４９\n\n８\n');
     const r = parseReport({ text: pieces, file: 'a.txt' });
     expect(r.requests.received).toEqual({ natural: 1498, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 1498 });
+    // The join is said where the row's cells are shown (quality page, report page).
+    const said = r.diagnostics.filter((d) => d.code === 'row-digits-wrapped').map((d) => [d.path, d.severity, d.found]);
+    expect(said).toEqual([
+      ['requests.received', 'info', 'a number cut in its cell: 1,498、1,498'],
+      ['requests.handledTotal', 'info', 'a number cut in its cell: 1,391、1,392'],
+    ]);
   });
 
   it('is joined over a page break and the rest of its row’s label, and is not taken for the row’s last cell', () => {
@@ -117,6 +123,8 @@ describe('a number wrapped in its cell whose first piece reads as no number, one
     const r = parseReport({ text: overPage.replace('\n１,４５\n\n０\n', '\n１,４５\n\n１\n'), file: 'a.txt' });
     expect(Object.values(r.requests.handledTotal).every((v) => v === null)).toBe(true);
     expect(r.requests.received.total).toBe(1653);
+    // A join is said only for a row that was read.
+    expect(r.diagnostics.filter((d) => d.code === 'row-digits-wrapped').map((d) => d.path)).toEqual(['requests.received']);
   });
 
   it('is a cell that reads as no number when the next value is not the digits it lacks', () => {

@@ -284,9 +284,10 @@ function wordTail(s: string): Tail {
  */
 function cellTail(s: string, separator: '\t' | '|', from: number, to: number): Tail {
   const values: CellToken[] = [];
+  const code = separator.charCodeAt(0);
   // A fenced "|" alone has no cells; any other range holds at least one, maybe empty.
   for (let end = to; end >= from; ) {
-    const cut = end > from ? s.lastIndexOf(separator, end - 1) : -1;
+    const cut = end > from ? lastIndexOfCode(s, code, end - 1) : -1;
     const start = cut >= from ? cut + 1 : from;
     const token = cellAt(s, start, end);
     // A cell of digits that reads as no number after the row's label ("２,５０", a number cut in its narrow cell) is a
@@ -297,6 +298,13 @@ function cellTail(s: string, separator: '\t' | '|', from: number, to: number): T
     end = cut;
   }
   return { values: values.reverse(), labelEnd: 0 };
+}
+
+/** s.lastIndexOf(char, from) as a loop: V8 runs String.prototype.lastIndexOf in its runtime, a call per cell. */
+function lastIndexOfCode(s: string, code: number, from: number): number {
+  let i = from;
+  while (i >= 0 && s.charCodeAt(i) !== code) i--;
+  return i;
 }
 
 /**

@@ -671,6 +671,17 @@ function cutNumber(lines: Line[], at: number, stop: number, key: RequestKey, hea
   return unread;
 }
 
+/** Says where a number cut in its cell (cutNumber) was joined with the digits it lacked and its row was read. */
+function logJoinedCuts(pieced: Set<CellToken>, placed: Map<RequestKey, Placed>, requests: Requests, log: DiagnosticLog): void {
+  if (!pieced.size) return;
+  for (const [key, p] of placed) {
+    const joined = p.tokens.filter((t) => pieced.has(t));
+    if (!joined.length || Object.values(requests[key] as RequestRow).every((v) => v === null)) continue;
+    const shown = joined.map((t) => t.printed).join('、');
+    log.info('row-digits-wrapped', p.line, `${WIDTH} numbers on the row's line`, `a number cut in its cell: ${shown}`, `表三“${key}”行有数字在窄列中被截断、其余数位印在后面（${shown}），按行总计接回`, `requests.${key}`);
+  }
+}
+
 /**
  * A line of digit pieces that the row reader does not read as numbers: the top pieces of numbers with thousands
  * separators ("１,   １,", "８  ７  １２  １,"): each piece as printed, and where it stands.
@@ -780,6 +791,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const rowsOnLabels = withOwn >= 0.75 * present.length;
   const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log);
   const placement = withdrawSwaps(built.requests, placed, firstHits, built.placement, log);
+  logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
 
