@@ -132,6 +132,8 @@ const PHRASES: Phrase[] = [
   [/^(\d+) sub-rows not found$/, (_, n) => `${n} 个分项行未找到`],
   [/^(\d+) numbers of table C after its header, in the header's order$/, (_, n) => `表头之后按表头顺序排列的表四 ${n} 个数字`],
   [/^(“.*”) among the numbers (.*)$/, (_, text, numbers) => `数字 ${numbers} 之间夹有文字${text}`],
+  [/^(\d+) numbers of table C in the order of its columns, each group adding up \(C1\)$/, (_, n) => `按表头各列顺序排列、各组满足规则 C1 的表四 ${n} 个数字`],
+  [/^a paragraph each after the header, C1 broken in that order: (.*)$/, (_, numbers) => `表头之后每个数字单独成段，按此顺序规则 C1 不成立：${numbers}`],
   [
     /^(\d+) of (\d+) rows break the rule, (\d+) rows with numbers under no column$/,
     (_, broken, rows, unplaced) => `${rows} 行中有 ${broken} 行不满足该规则，${unplaced} 行的数字不在任何一列之下`,

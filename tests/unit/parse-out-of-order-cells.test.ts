@@ -14,6 +14,8 @@ import { cellVerdicts } from '../../src/generator/shapes/measure';
 import { pdfCase } from '../../src/generator/shapes/pdf';
 import { parseReport } from '../../src/pipeline/parse';
 import { isMarkdownRule } from '../../src/pipeline/parse/lines';
+import { diagnosticText } from '../../src/lib/diagnostic-text';
+import { checkC1 } from '../../src/pipeline/check/rules';
 
 describe('a row wrapped onto the next line, a number of that line left of the end of the line above', () => {
   const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-cell-a-line-lower.txt', 'utf8');
@@ -124,5 +126,77 @@ describe('pandoc’s table rules', () => {
     expect(isMarkdownRule('  -------------------- ---------------- ----------- --')).toBe(true);
     expect(isMarkdownRule('| --- | :---: |')).toBe(true);
     expect(isMarkdownRule('-- -- -- --')).toBe(false);
+  });
+});
+
+/**
+ * 1,000 printed reports the tests had not seen (`npm run measure-shapes -- --prefix hunt12`), poppler's default mode:
+ * - table C's fifteen numbers a line each after its header, whose words are cut where they wrapped (结果维 / 持), in
+ *   the order of poppler's text blocks: "２８ ０ ３８ ２７ ０ １４ ０ ０ ０ ０ １７ ８３ ０ ４１ ０" for 28 17 0 38 83 |
+ *   0 27 0 14 41 | 0 0 0 0 0 (pdfCase('hunt12-pdf', 388): read in that order, 11 cells wrong and C1 broken in every
+ *   group, breaks the report does not have);
+ * - table A's fee 0.4 printed as "." after the page footer and "０４" under the row label (pdfCase('hunt12-pdf', 421):
+ *   read 4).
+ */
+describe('table C’s numbers a line each after a header cut where its words wrapped', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-default-table-c-block-order.txt', 'utf8');
+  const NUMBERS = '２８\n\n０\n\n３８\n\n２７\n\n０\n\n１４\n\n０\n\n０\n\n０\n\n０\n\n１７\n\n８３\n\n０\n\n４１\n\n０\n';
+  const nulls = { upheld: null, corrected: null, other: null, pending: null, total: null };
+
+  it('are not read in the order printed when a group breaks C1 in that order', () => {
+    expect(text).toContain(`\n结果维 结果纠\n持\n正\n`);
+    expect(text).toContain(`\n总\n计\n\n${NUMBERS}`);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.appeals).toEqual({ review: nulls, suitDirect: nulls, suitAfterReview: nulls });
+    const said = r.diagnostics.find((d) => d.path === 'appeals')!;
+    expect(said.code).toBe('table-c-unproved');
+    expect(diagnosticText(said)).toMatchObject({
+      expected: '按表头各列顺序排列、各组满足规则 C1 的表四 15 个数字',
+      found: '表头之后每个数字单独成段，按此顺序规则 C1 不成立：28 0 38 27 0 14 0 0 0 0 17 83 0 41 0',
+    });
+    expect(r.placement.appeals).toMatchObject({ byLabel: 0, byArithmetic: 0, unread: 15 });
+    // No break is reported for a reading that was not proved.
+    expect(checkC1(r)).toEqual([]);
+  });
+
+  it('are read in that order, by arithmetic, when every group keeps C1', () => {
+    const inOrder = '28 17 0 38 83 0 27 0 14 41 0 0 0 1 1'.split(' ').join('\n\n') + '\n';
+    const r = parseReport({ text: text.replace(NUMBERS, inOrder), file: 'a.txt' });
+    expect(r.appeals.review).toEqual({ upheld: 28, corrected: 17, other: 0, pending: 38, total: 83 });
+    expect(r.appeals.suitDirect).toEqual({ upheld: 0, corrected: 27, other: 0, pending: 14, total: 41 });
+    expect(r.appeals.suitAfterReview).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+    expect(r.placement.appeals).toMatchObject({ method: 'arithmetic', byLabel: 0, byArithmetic: 15, unread: 0 });
+  });
+
+  it('are read beside whole header words as printed, a break of C1 reported', () => {
+    // The same numbers after a header of whole words (a web page's cells a line each): the order is the row's.
+    const header = text.slice(text.indexOf('\n结果维 结果纠\n'), text.indexOf(`\n总\n计\n\n${NUMBERS}`) + '\n总\n计\n'.length);
+    const whole = text.replace(header, `\n${['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].join('\n').repeat(1)}\n`);
+    expect(whole).not.toBe(text);
+    const r = parseReport({ text: whole, file: 'a.txt' });
+    expect(r.appeals.review).toEqual({ upheld: 28, corrected: 0, other: 38, pending: 27, total: 0 });
+    expect(r.placement.appeals).toMatchObject({ method: 'label', byLabel: 15 });
+    expect(checkC1(r).length).toBe(3);
+  });
+
+  it('are read as printed on consecutive lines, one block a row’s cells in order (MuPDF), a break of C1 reported', () => {
+    const r = parseReport({ text: text.replace(NUMBERS, NUMBERS.replaceAll('\n\n', '\n')), file: 'a.txt' });
+    expect(r.appeals.review).toEqual({ upheld: 28, corrected: 0, other: 38, pending: 27, total: 0 });
+    expect(checkC1(r).length).toBe(3);
+  });
+});
+
+describe('a fee whose decimal point was printed apart, its digits "０４"', () => {
+  it('reads as no number, not 4', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-default-point-apart-leading-zero.txt', 'utf8');
+    expect(text).toContain('\n本年收费金额（单位：万元）\n\n— 64 —\n\n\f.\n\n行政事业性收费\n\n０４\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.fees.amount')?.code).toBe('cell-unreadable');
+  });
+
+  it('reads a fee printed 0.4 as 0.4', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-default-point-apart-leading-zero.txt', 'utf8').replace('\f.\n\n行政事业性收费\n\n０４\n', '\f\n行政事业性收费\n\n０.４\n');
+    expect(parseReport({ text, file: 'a.txt' }).proactive?.fees.amount).toBe(0.4);
   });
 });

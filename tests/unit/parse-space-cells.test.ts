@@ -25,12 +25,13 @@ describe('a line of one space in MuPDF text', () => {
 
   it('is a blank cell in tables A and C too', () => {
     // This report's tables A and C print their blank cells with marks; the same tables with a cell holding a space.
-    const spaced = text.replace('规章\n4\n2\n156\n', '规章\n4\n \n156\n').replace('\n0\n4\n-\n8\n12\n4\n5\n', '\n0\n4\n \n8\n12\n \n5\n');
+    const spaced = text.replace('规章\n4\n2\n156\n', '规章\n4\n \n156\n').replace('\n0\n4\n-\n8\n12\n4\n5\n0\n7\n16\n0\n', '\n0\n4\n \n8\n12\n4\n5\n0\n7\n16\n \n');
     expect(spaced).not.toBe(text);
     const r = parseReport({ text: spaced, file: 'a.txt' });
     expect(r.proactive?.rules).toEqual({ issued: 4, repealed: null, inForce: 156 });
     expect(r.appeals.review).toEqual({ upheld: 0, corrected: 4, other: null, pending: 8, total: 12 });
-    expect(r.appeals.suitDirect).toEqual({ upheld: null, corrected: 5, other: 0, pending: 7, total: 16 });
+    expect(r.appeals.suitDirect).toEqual({ upheld: 4, corrected: 5, other: 0, pending: 7, total: 16 });
+    expect(r.appeals.suitAfterReview).toEqual({ upheld: null, corrected: 0, other: 0, pending: 0, total: 0 });
   });
 
   it('is no cell where its block goes on with text after the numbers (a space among a label’s pieces)', () => {

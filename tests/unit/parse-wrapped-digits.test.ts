@@ -110,6 +110,13 @@ describe('a number wrapped in its cell whose first piece reads as no number, one
     ]);
   });
 
+  it('is joined with digits that start with 0: "１,４" over "０８" is 1,408', () => {
+    const text = pieces.replaceAll('１,４９\n\n８\n', '１,４\n\n０８\n');
+    expect(text).not.toBe(pieces);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.received).toEqual({ natural: 1408, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 1408 });
+  });
+
   it('is joined over a page break and the rest of its row’s label, and is not taken for the row’s last cell', () => {
     expect(overPage).toContain('\n１,６５\n\n\f请数量\n３\n');
     expect(overPage).toContain('\n１,４５\n\n０\n');

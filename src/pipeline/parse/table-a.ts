@@ -24,7 +24,7 @@ import { toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, fitsOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
-import { isPageNoise, memoByString, type CellToken } from '../text';
+import { fold, isPageNoise, memoByString, type CellToken } from '../text';
 
 type RowDef = { key: string; zh: string; item: string; columns: readonly string[] };
 
@@ -42,6 +42,12 @@ const TABLE_START = /^[#|]*(第二十条|信息内容)/;
  * the numbers around it cannot be counted into cells.
  */
 const BROKEN_NUMBER = /^[0-9]+[.]$/;
+/**
+ * Digits no count or amount is printed with: a leading 0 before another digit. "０４" is 0.4 whose point an extraction
+ * printed elsewhere (pdftotext's default mode: "." after the page footer, pdfCase('hunt12-pdf', 421), read 4 before),
+ * "０４１" the middle of 216,041.89503 printed in pieces: each a value that reads as no number, counted as one.
+ */
+const LEADING_ZERO = /^\s*0[0-9]/;
 /** A label cut over at most this many lines (a narrow label column) is joined back. */
 const MAX_LABEL_LINES = 6;
 
@@ -174,7 +180,13 @@ function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, R
 
 /** A label row's own values: all of a space row's trailing numbers, a tab/pipe row's cells fitted to its columns. */
 function ownValues(def: RowDef, parts: RowParts): CellToken[] {
-  return parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced);
+  return asPrinted(parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced));
+}
+
+/** The tokens with each number printed with a leading zero (LEADING_ZERO) made a value that reads as no number. */
+function asPrinted(tokens: CellToken[]): CellToken[] {
+  const zeroLed = (t: CellToken) => t.kind === 'number' && LEADING_ZERO.test(fold(t.printed));
+  return tokens.some(zeroLed) ? tokens.map((t) => (zeroLed(t) ? { kind: 'text', printed: t.printed } : t)) : tokens;
 }
 
 /**
@@ -196,7 +208,7 @@ function addLabel(stream: Stream, seen: Set<string>, label: Label): void {
 function addFree(stream: Stream, tokens: CellToken[], line: number, block: number, broken = false): void {
   const run = stream.runs[stream.runs.length - 1];
   const part = run[run.length - 1];
-  for (const t of tokens) part.push(broken ? { t, line, block, broken } : { t, line, block });
+  for (const t of asPrinted(tokens)) part.push(broken ? { t, line, block, broken } : { t, line, block });
 }
 
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {

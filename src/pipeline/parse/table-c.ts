@@ -146,6 +146,12 @@ function cellParagraphs(lines: Line[], header: number, to: number): Line[] {
   return withParagraphCells(lines, null, v - 1, cells, false);
 }
 
+/** Whether a column's name (结果维持 … 总计) stands whole on no line of the header: its words were cut where they wrapped. */
+function headerCut(headerLines: Line[]): boolean {
+  const texts = headerLines.map(compactOf);
+  return APPEAL_COLUMNS.some((c) => !texts.some((t) => t.includes(c.zh)));
+}
+
 /** C1 for group g of fifteen cells: its total is the sum of its four results (blank cells as 0). */
 function groupAddsUp(cells: CellToken[], g: number): boolean {
   let sum = 0;
@@ -170,6 +176,8 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   let breaking: { line: number; text: string } | null = null;
   /** Value cells after the fifteenth: more numbers than the table has, none of them proved. */
   let extra = 0;
+  /** A header word stands among the numbers (namesNext): they stand beside their labels. */
+  let spokenBetween = false;
   const header = headerStart(source, from, to);
   const lines = header < 0 ? source : cellParagraphs(source, header, to);
   /** The lines of the header before the first number, and the lines the numbers stand on. */
@@ -192,6 +200,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     if (first === null && !parts.values.length) headerLines.push(lines[i]);
     if (!parts.values.length || (parts.label && !GROUP_LABEL.test(parts.label))) {
       if (first !== null && tokens.length < WIDTH && !breaking && parts.label && !namesNext(parts.label, tokens.length)) breaking = { line: lines[i].no, text: parts.label };
+      if (first !== null && tokens.length < WIDTH && parts.label) spokenBetween = true;
       continue;
     }
     // An empty tab or pipe row is layout; an empty fenced Markdown row is a group whose cells were all left blank, and
@@ -245,9 +254,21 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     log.warn('table-c-unproved', breaking.line, `${WIDTH} numbers of table C after its header, in the header's order`, `“${breaking.text}” among the numbers ${shown}`, `表四的数字被不属于其表头的文字“${breaking.text}”隔开，无法证明各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
+  // Numbers a paragraph each (an empty line between any two) after a header whose words are cut (结果维 / 持: laid out on
+  // a page, then extracted), no header word among them: each a text block of its own, in the order the extraction tool
+  // put its blocks, not the row's (poppler's default mode: "２８ ０ ３８ ２７ ０ １４ …" for 28 17 0 38 83 | 0 27 0 14 41 |
+  // 0 …, pdfCase('hunt12-pdf', 388)). Read in that order only when every group keeps C1. Numbers on consecutive lines
+  // are one block, a row's cells in the row's order (MuPDF's text of 洪泽区's PDF, whose own C1 breaks are reported).
+  const apart = !display && !spokenBetween && headerCut(headerLines) && valueLines.length > APPEAL_GROUPS.length && valueLines.every((l, k) => partsOf(l).values.length === 1 && (k === 0 || l.no > valueLines[k - 1].no + 1));
+  if (apart && !APPEAL_GROUPS.every((_, g) => groupAddsUp(tokens, g))) {
+    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns, each group adding up (C1)`, `a paragraph each after the header, C1 broken in that order: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，按印出顺序各组合计不符（C1），无法证明各数字所在的列，记为空值`, 'appeals');
+    return nulls(appeals);
+  }
   APPEAL_GROUPS.forEach((g, gi) => {
     appeals[g.key] = toCells(COLS, tokens.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
   });
-  // The fifteen numbers of one printed row, in the order of the header: each stands in its header's position.
-  return { appeals, placement: placementOf({ label: WIDTH, arithmetic: 0, unread: 0 }) };
+  // The fifteen numbers of one printed row, in the order of the header: each stands in its header's position; apart
+  // from the header, in the order printed, proved by C1.
+  return { appeals, placement: placementOf(apart ? { label: 0, arithmetic: WIDTH, unread: 0 } : { label: WIDTH, arithmetic: 0, unread: 0 }) };
 }
