@@ -60,6 +60,9 @@ describe('under the base path', () => {
       expect(await link.getAttribute('href')).toBe(`${site.base}${item.href}`);
       await link.click();
       await page.waitForURL(`${site.origin}${site.base}${item.href}`);
+      // The browser asks for the favicon after the load event: leaving before it arrives aborts it (net::ERR_ABORTED,
+      // a failed request of the test, not of the site; CI 2026-12-04 on /nianbao/favicon.svg).
+      await page.waitForLoadState('networkidle');
       expect(await page.locator('.site-nav a[aria-current="page"]').textContent()).toContain(item.zh);
     }
     expect(problems).toEqual(NO_PROBLEMS);

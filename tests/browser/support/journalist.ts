@@ -25,11 +25,12 @@ export async function journalistWalk(site: SiteSession): Promise<void> {
   await page.goto(`${site.origin}${site.base}/`, { waitUntil: 'networkidle' });
 
   await page.locator('.region-index a', { hasText: province }).first().click();
-  await page.waitForURL(new RegExp(`${escapedBase}/regions/[a-z0-9-]+/$`));
+  // Each page settled before the next click: leaving a page before its favicon arrives aborts that request.
+  await page.waitForURL(new RegExp(`${escapedBase}/regions/[a-z0-9-]+/$`), { waitUntil: 'networkidle' });
   await expect(page.locator('h1').textContent()).resolves.toContain(province);
 
   await page.locator('.region-years a', { hasText: `${year} 年` }).click();
-  await page.waitForURL(new RegExp(`${escapedBase}/regions/[a-z0-9-]+/${year}/$`));
+  await page.waitForURL(new RegExp(`${escapedBase}/regions/[a-z0-9-]+/${year}/$`), { waitUntil: 'networkidle' });
 
   // The ranking chart of received requests, by its title, to its permalink page.
   await page.locator('.chart-figure__title a', { hasText: '收到申请数排名' }).click();
