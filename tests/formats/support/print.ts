@@ -6,6 +6,8 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../support/chromium';
 
+const LOAD_TIMEOUT_MS = 600_000;
+
 export interface Printer {
   pdf(html: string): Promise<Buffer>;
   close(): Promise<void>;
@@ -19,7 +21,9 @@ export async function openPrinter(): Promise<Printer> {
       const page = await context.newPage();
       try {
         // The pages are self-contained (no network); the fonts are the system's Noto CJK, else npm's Noto Sans SC.
-        await page.setContent(html, { waitUntil: 'load' });
+        // A batch of 50 reports takes about 5 s alone; on a loaded machine playwright's default 30 s was not enough
+        // (a hunt under nice 19 beside other work timed out laying one out).
+        await page.setContent(html, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
         return await page.pdf({ preferCSSPageSize: true });
       } finally {
         await page.close();
