@@ -231,19 +231,49 @@ async function readBatch(file: string, batch: PdfCase[], tools: Tools): Promise<
   return { pages: pages.length, starts: reportStarts(pages, batch), texts };
 }
 
-/** A batch's texts: from the cache when the same HTML was printed and read before, else printed (or taken from a cached PDF) and read. */
-async function batchText(html: string, batch: PdfCase[], printing: (html: string) => Promise<Buffer>, tools: Tools, cacheDir: string): Promise<BatchText> {
+/** Where a batch's PDF and texts are cached: by its printed HTML. */
+function batchFiles(html: string, cacheDir: string): { json: string; pdf: string } {
   const key = createHash('sha256').update(CACHE_VERSION).update(html).digest('hex').slice(0, 32);
-  const json = path.join(cacheDir, `${key}.json`);
-  if (existsSync(json)) {
-    const cached = JSON.parse(readFileSync(json, 'utf8')) as BatchText;
-    if (cached.texts['pdf-lines'] && (!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool) && (!tools.pdfminer || cached.texts.pdfminer)) return cached;
+  return { json: path.join(cacheDir, `${key}.json`), pdf: path.join(cacheDir, `${key}.pdf`) };
+}
+
+/** A batch's texts from the cache, when the same HTML was printed and read before by the same tools. */
+function cachedText(json: string, tools: Tools): BatchText | null {
+  if (!existsSync(json)) return null;
+  const cached = JSON.parse(readFileSync(json, 'utf8')) as BatchText;
+  const complete = cached.texts['pdf-lines'] && (!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool) && (!tools.pdfminer || cached.texts.pdfminer);
+  return complete ? cached : null;
+}
+
+/**
+ * Every batch's texts, one batch read at a time while Chromium prints the next: reading (pdfminer about 8 s a batch
+ * of 50, pdf.js 4 s, the others under 1 s) is slower than printing (5 s), and reading each batch as soon as it was
+ * printed piled up a dozen pdf2txt processes by the end of 1,000 reports, starving the tests beside it.
+ */
+async function batchTexts(htmls: string[], batches: PdfCase[][], print: (html: string) => Promise<Buffer>, tools: Tools, cacheDir: string): Promise<BatchText[]> {
+  const files = htmls.map((html) => batchFiles(html, cacheDir));
+  const cached = files.map(({ json }) => cachedText(json, tools));
+  const printed: (Promise<void> | undefined)[] = [];
+  const startPrinting = (b: number) => {
+    if (b >= batches.length || printed[b] || cached[b] || existsSync(files[b].pdf)) return;
+    // After the batch before: Chromium prints one batch at a time.
+    printed[b] = (printed[b - 1] ?? Promise.resolve()).catch(() => undefined).then(async () => writeWhole(files[b].pdf, await print(htmls[b])));
+    // A failed print is thrown where the loop waits for it; one printed ahead of a failure is never waited for.
+    printed[b].catch(() => undefined);
+  };
+  const out: BatchText[] = [];
+  for (const [b, batch] of batches.entries()) {
+    startPrinting(b);
+    startPrinting(b + 1);
+    await printed[b];
+    let read = cached[b];
+    if (!read) {
+      read = await readBatch(files[b].pdf, batch, tools);
+      writeWhole(files[b].json, JSON.stringify(read));
+    }
+    out.push(read);
   }
-  const file = path.join(cacheDir, `${key}.pdf`);
-  if (!existsSync(file)) writeWhole(file, await printing(html));
-  const read = await readBatch(file, batch, tools);
-  writeWhole(json, JSON.stringify(read));
-  return read;
+  return out;
 }
 
 /** Written whole, then renamed: a run stopped mid-write leaves no truncated file under the final name. */
@@ -260,15 +290,8 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
   mkdirSync(cacheDir, { recursive: true });
   const tools: Tools = { poppler: options.poppler ?? hasPdftotext(), mutool: options.mutool ?? hasMutool(), pdfminer: options.pdfminer ?? hasPdfminer() };
   const batches = Array.from({ length: Math.ceil(cases.length / batchSize) }, (_, i) => cases.slice(i * batchSize, (i + 1) * batchSize));
-  // Chromium prints one batch at a time, while this process reads the batch before.
-  let queue: Promise<unknown> = Promise.resolve();
-  const printing = (html: string) => {
-    const pdf = queue.then(() => print(html));
-    queue = pdf.catch(() => undefined);
-    return pdf;
-  };
   try {
-    const read = await Promise.all(batches.map((batch) => batchText(batchHtml(batch), batch, printing, tools, cacheDir)));
+    const read = await batchTexts(batches.map(batchHtml), batches, print, tools, cacheDir);
     return batches.flatMap((batch, b) => {
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
