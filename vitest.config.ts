@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { LongestFirstSequencer } from './tests/setup/sequencer';
 
 /** Tests that need the built site: tests/setup/build-site.ts builds it once per run, only when one of them runs. */
 const SITE_TESTS = ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'];
@@ -15,7 +14,6 @@ export default defineConfig({
     // 1,024 s with two (fresh clone, 2026-12-04).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 600_000,
-    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,

@@ -143,6 +143,8 @@ export interface PdfShapeOptions {
   mutool?: boolean;
   /** Read the pdfminer shape too (default: when pdf2txt is installed). */
   pdfminer?: boolean;
+  /** Read the pdfminer shape for the batches of the first this many cases only (pdf2txt, pure Python, is slow). */
+  pdfminerCases?: number;
 }
 
 /** The text tools a run reads the printed batches with, besides pdf.js. */
@@ -250,9 +252,9 @@ function cachedText(json: string, tools: Tools): BatchText | null {
  * of 50, pdf.js 4 s, the others under 1 s) is slower than printing (5 s), and reading each batch as soon as it was
  * printed piled up a dozen pdf2txt processes by the end of 1,000 reports, starving the tests beside it.
  */
-async function batchTexts(htmls: string[], batches: PdfCase[][], print: (html: string) => Promise<Buffer>, tools: Tools, cacheDir: string): Promise<BatchText[]> {
+async function batchTexts(htmls: string[], batches: PdfCase[][], print: (html: string) => Promise<Buffer>, tools: (b: number) => Tools, cacheDir: string): Promise<BatchText[]> {
   const files = htmls.map((html) => batchFiles(html, cacheDir));
-  const cached = files.map(({ json }) => cachedText(json, tools));
+  const cached = files.map(({ json }, b) => cachedText(json, tools(b)));
   const printed: (Promise<void> | undefined)[] = [];
   const startPrinting = (b: number) => {
     if (b >= batches.length || printed[b] || cached[b] || existsSync(files[b].pdf)) return;
@@ -268,7 +270,7 @@ async function batchTexts(htmls: string[], batches: PdfCase[][], print: (html: s
     await printed[b];
     let read = cached[b];
     if (!read) {
-      read = await readBatch(files[b].pdf, batch, tools);
+      read = await readBatch(files[b].pdf, batch, tools(b));
       writeWhole(files[b].json, JSON.stringify(read));
     }
     out.push(read);
@@ -291,16 +293,18 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
   const tools: Tools = { poppler: options.poppler ?? hasPdftotext(), mutool: options.mutool ?? hasMutool(), pdfminer: options.pdfminer ?? hasPdfminer() };
   const batches = Array.from({ length: Math.ceil(cases.length / batchSize) }, (_, i) => cases.slice(i * batchSize, (i + 1) * batchSize));
   try {
-    const read = await batchTexts(batches.map(batchHtml), batches, print, tools, cacheDir);
+    const miner = (b: number) => tools.pdfminer && b * batchSize < (options.pdfminerCases ?? Infinity);
+    const read = await batchTexts(batches.map(batchHtml), batches, print, (b) => ({ ...tools, pdfminer: miner(b) }), cacheDir);
     return batches.flatMap((batch, b) => {
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
         const [from, to] = [starts[k], starts[k + 1] ?? pages];
         // pdftotext ends every page with a form feed, as its real output does; pdf.js items are lines.
         const own = Object.fromEntries(
-          Object.entries(texts).map(([shape, pageTexts]) => {
+          Object.entries(texts).flatMap(([shape, pageTexts]) => {
+            if (shape === 'pdfminer' && !miner(b)) return [];
             const pages = pageTexts.slice(from, to);
-            return [shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')];
+            return [[shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')]];
           }),
         );
         return { c, pages: to - from, texts: own };
