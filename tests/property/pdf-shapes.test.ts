@@ -4,7 +4,8 @@
  * `pdftotext` (default, -layout, -raw), by pdf.js (text items in content order, one per line; and its words in lines by
  * position, as pdfplumber's `extract_text()` makes them) and by MuPDF's
  * `mutool draw -F txt` (one cell per line, a cell holding a space as a line of one space) and pdfminer.six's `pdf2txt`
- * (labels in a block, each row's numbers a line after them, in the order of its layout analysis). Every cell of
+ * (labels in a block, each row's numbers a line after them, in the order of its layout analysis; the first 200 reports
+ * only, PDFMINER_REPORTS below). Every cell of
  * tables A, B and C must be exact or null with a diagnostic: zero wrong, zero silent; the exact/null/wrong table of
  * each shape is printed. Each shape also shows, on its own text, the difficulty it is there for.
  *
@@ -30,6 +31,8 @@ const REPORTS = 1000;
  * `.ci/run` took 21 min with 1,000, 2026-12-04); `npm run measure-shapes` reads 1,000 of every shape.
  */
 const PDFMINER_REPORTS = 200;
+/** How many printed reports a shape is read on here. */
+const reportsOf = (shape: PdfShape) => (shape === 'pdfminer' ? PDFMINER_REPORTS : REPORTS);
 const POPPLER = !pdftotext.missing;
 const MUTOOL = !mutool.missing;
 const PDFMINER = !pdfminer.missing;
@@ -75,10 +78,10 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim());
 describe.each(PDF_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const known = KNOWN_DEFECTS[shape];
   const missing = toolsOf(shape).some((t) => t.missing);
-  const title = titleWithTools(`${shape === 'pdfminer' ? PDFMINER_REPORTS : REPORTS} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, toolsOf(shape));
+  const title = titleWithTools(`${reportsOf(shape)} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent)`, toolsOf(shape));
   (known && !missing ? it.fails : it.skipIf(missing))(known && !missing ? `${title} — FAILS today: ${known}` : title, () => {
     const m = measures.find((x) => x.shape === shape)!;
-    expect(m.tally.reports).toBe(shape === 'pdfminer' ? PDFMINER_REPORTS : REPORTS);
+    expect(m.tally.reports).toBe(reportsOf(shape));
     expect(m.tally.wrong + m.tally.silent, describeDefects(m)).toBe(0);
   });
 });
