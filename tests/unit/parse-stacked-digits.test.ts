@@ -74,6 +74,15 @@ describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read w
     expect(r.requests.carriedOver).toEqual(row(198, 0, 0, 0, 32, 0, 230));
   });
 
+  it('reads a row whose label wraps, its cells on the label’s second line and its numbers’ top pieces on the first (hunt13-web 888: total 1 before)', () => {
+    const text = fixture('w3m-stacked-digits-label-wrapped.txt');
+    expect(text).toMatch(/\n +1\.本机关不掌握相关政府 １ +１\n +信息 +６ +０ +\/ +— +２２ +\/ +８\n三、本年度 （四）无 +３ +５\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['unavailable.notHeld']).toEqual({ ...row(163, 0, 0, 0, 22, 0, 185), research: null, nonprofit: null, otherOrg: null });
+    expect(r.requests['unavailable.mustCreate']).toEqual({ ...row(42, 0, 0, 0, 8, 0, 50), nonprofit: null });
+    expect(wrapped(r)).toContainEqual(['requests.unavailable.notHeld', 'info']);
+  });
+
   it('joins table C’s stacked digits under their numbers ("５" over "４" is 54, 222: fifteen numbers in header order before)', () => {
     const r = parseReport({ text: fixture('w3m-table-c-stacked.txt'), file: 'a.txt' });
     expect(r.appeals.review).toEqual({ upheld: 15, corrected: 19, other: 20, pending: null, total: 54 });
@@ -84,12 +93,13 @@ describe('readStackedRows', () => {
   const cells = (...printed: string[]) => printed.map(readCell);
   /** A row line with its seven cells four columns apart, from column 40. */
   const rowLine = (id: number, ...printed: string[]): StackLine => ({ kind: 'row', id, cells: cells(...printed), spans: printed.flatMap((_, k) => [40 + 4 * k, 41 + 4 * k]) });
-  const pieces = (id: number, at: Record<number, string>, up = false): StackLine => ({
+  const pieces = (id: number, at: Record<number, string>, up = false, down = false): StackLine => ({
     kind: 'pieces',
     id,
     pieces: cells(...Object.values(at)),
     spans: Object.keys(at).flatMap((k) => [40 + 4 * Number(k), 41 + 4 * Number(k)]),
     up,
+    down,
   });
   const text: StackLine = { kind: 'other', values: false };
 
@@ -118,6 +128,15 @@ describe('readStackedRows', () => {
     const out = readStackedRows([text, rowLine(1, '1', '0', '0', '0', '0', '0', '1'), pieces(2, { 0: '3', 6: '3' }, true), rowLine(3, '5', '0', '0', '0', '0', '0', '5'), text]);
     expect(out.joined.get(1)?.cells[6].printed).toBe('13');
     expect(out.unread.size).toBe(0);
+  });
+
+  it('keeps a line with the start of a row’s label in that row, and takes the line its cells stand on with it', () => {
+    // Both rows add up with the pieces: 13 … 13 below row 1, 35 … 35 above row 3. The line holds row 3's label.
+    const lines = [text, rowLine(1, '1', '0', '0', '0', '0', '0', '1'), pieces(2, { 0: '3', 6: '3' }, false, true), { ...rowLine(3, '5', '0', '0', '0', '0', '0', '5'), from: 4 }, text];
+    const out = readStackedRows(lines);
+    expect(out.joined.get(3)?.cells.map((t) => t.printed)).toEqual(['35', '0', '0', '0', '0', '0', '35']);
+    expect(out.joined.has(1)).toBe(false);
+    expect([...out.consumed].sort()).toEqual([2, 4]);
   });
 
   it('reads neither a row nor its neighbour when the pieces between them may be a short row’s (blank cells printed as nothing)', () => {

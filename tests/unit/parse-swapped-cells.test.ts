@@ -76,6 +76,25 @@ describe('a run of rows with two columns swapped', () => {
   });
 });
 
+describe('a run of rows whose cells stand in another order, the text’s places for the columns shifting between rows', () => {
+  const SHIFTED = 'tests/fixtures/shapes/pdftotext-layout-rows-shifted-columns.txt';
+
+  it('is null in the columns whose sums break by amounts adding up to 0, every other cell read; no cell wrong, no break', () => {
+    // pdfCase('hunt13-pdf', 334): rows 一 … 2. print 自然人 fourth ("0 323 0   1,224" for 1,224 0 323 0), the rows below
+    // in order at other places: read in the text's order, 20 cells were wrong and B1, B2 broke in four columns.
+    const text = readFileSync(SHIFTED, 'utf8');
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量 +0 323 0 +1,224 +0 +0 1,547\n/);
+    expect(text).toMatch(/3\.危及“三安全一稳定” +４ +0 3 0 +０ +0 ７\n/);
+    const { r, wrong, exact } = verdicts(SHIFTED, pdfCase('hunt13-pdf', 334).truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests.received).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: 0, otherOrg: 0, total: 1547 });
+    expect(r.diagnostics.find((d) => d.path === 'requests.received')).toMatchObject({ code: 'column-order-unproved' });
+    expect(exact).toBeGreaterThanOrEqual(90);
+    const breaks = checkReport({ requests: r.requests, appeals: r.appeals, proactive: r.proactive, template: r.template, proseCounts: r.proseCounts } as Parameters<typeof checkReport>[0]);
+    expect(breaks.filter((b) => b.rule === 'B1' || b.rule === 'B2')).toEqual([]);
+  });
+});
+
 describe('a blank first cell run into its label', () => {
   it('is the row’s first cell, so B2 is checked and the swapped rows above are found', () => {
     const text = readFileSync(GLUED_BLANK, 'utf8');

@@ -124,6 +124,23 @@ export function swapCandidates(zeroed: Requests, rows: ReadonlySet<RequestKey>, 
   return out;
 }
 
+/**
+ * The applicant columns from the first to the last where B1 or B2 breaks in two columns or more by amounts that add up
+ * to 0 (each row's cells, whatever their order, still add up to its total): the mark of cells that stand in another
+ * order than their columns in a run of rows, which no one row's order explains. Empty when the breaks are not so.
+ */
+export function shuffledColumns(zeroed: Requests): ApplicantColumn[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const deltas of [APPLICANT_PARTS.map((c) => deltaOf(zeroed, B1, c)), APPLICANT_PARTS.map((c) => b2Delta(zeroed, c))]) {
+    const at = APPLICANT_PARTS.flatMap((_, i) => (broken(deltas[i]) ? [i] : []));
+    if (at.length < 2 || Math.abs(at.reduce((sum, i) => sum + deltas[i]!, 0)) > EPSILON) continue;
+    lo = Math.min(lo, at[0]);
+    hi = Math.max(hi, at[at.length - 1]);
+  }
+  return lo <= hi ? APPLICANT_PARTS.slice(lo, hi + 1) : [];
+}
+
 /** Beyond this many partial sums the rows that may have changed places are not told apart: all of them are taken. */
 const MAX_STATES = 4096;
 

@@ -16,7 +16,7 @@ import {
 
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
-import { compactOf, joinLonePoints, joinThousands, markSpaceCells, pagesOf, toLines, type Line } from './lines';
+import { compactOf, joinCommasApart, joinLonePoints, joinThousands, markSpaceCells, pagesOf, splitMixedWidths, toLines, type Line } from './lines';
 import { readPageHeader, readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
 import { placementOf } from './placement';
@@ -99,7 +99,8 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   // Where each page starts, for the readers of positions (a table's columns move between pages).
   const pages = paged ? pagesOf(printed) : undefined;
   const layout = detectLayout(text, raws);
-  const lines = markSpaceCells(joinLonePoints(joinThousands(layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0, pages))));
+  const read = layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0, pages);
+  const lines = markSpaceCells(joinLonePoints(joinThousands(splitMixedWidths(joinCommasApart(read)))));
   report.layout = layout;
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))

@@ -111,6 +111,83 @@ export function joinThousands(lines: Line[]): Line[] {
   return out ?? lines;
 }
 
+/** A comma standing alone (a space or the line's edge on each side). */
+const LONE_COMMA = /(?<=^|\s),(?=\s|$)/g;
+/** One to three digits of one width (ASCII or full-width), and exactly three. */
+const HEAD_GROUP = /^(?:[0-9]{1,3}|[０-９]{1,3})$/;
+const TAIL_GROUP = /^(?:[0-9]{3}|[０-９]{3})$/;
+const FULL_DIGIT = /[０-９]/;
+
+/**
+ * A thousands separator printed apart from its number (pdftotext -layout puts a comma drawn a little higher or lower
+ * on the line above or below, or at the end of its line: "," then "１２ ６２４" for １２,６２４), the number cut into two
+ * words that a table reader would count as two cells, 12 and 624, each maybe in a row of its own. The comma's number
+ * stands on its line or the line just before or after it: two words of one digit width side by side, the first of one
+ * to three digits, the second of exactly three. Where the comma stands proves nothing (-layout puts it past the
+ * number's end, over its last word, or over the next row's words). When exactly one such pair stands on those three
+ * lines it is joined ("１２,６２４", padded to keep the columns after it) and the comma taken off its line (dropped when
+ * nothing else is on it). Any other comma alone is left as it is: it stays text, never a cell.
+ */
+export function joinCommasApart(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].raw;
+    if (!raw.includes(',')) continue;
+    const commas = [...raw.matchAll(LONE_COMMA)];
+    if (commas.length !== 1) continue;
+    const at = commas[0].index;
+    const found: { k: number; from: number; to: number; joined: string }[] = [];
+    for (const k of [i - 1, i, i + 1]) {
+      const line = (out ?? lines)[k];
+      if (!line || !line.raw.trim()) continue;
+      const words = [...line.raw.matchAll(/\S+/g)];
+      for (let w = 0; w + 1 < words.length; w++) {
+        const [a, b] = [words[w], words[w + 1]];
+        if (!HEAD_GROUP.test(a[0]) || !TAIL_GROUP.test(b[0]) || FULL_DIGIT.test(a[0]) !== FULL_DIGIT.test(b[0])) continue;
+        const joined = `${a[0]},${b[0]}`;
+        found.push({ k, from: a.index, to: b.index + b[0].length, joined: joined.padStart(b.index + b[0].length - a.index) });
+      }
+    }
+    if (found.length !== 1) continue;
+    out ??= lines.slice();
+    const { k, from, to, joined } = found[0];
+    const target = out[k];
+    const changed = `${target.raw.slice(0, from)}${joined}${target.raw.slice(to)}`;
+    out[k] = { ...target, raw: changed, text: headingText(changed), parts: undefined, compact: undefined };
+    // A join keeps the line's length, so the comma stays where it was on its own line.
+    const base = k === i ? changed : raw;
+    const rest = `${base.slice(0, at)} ${base.slice(at + 1)}`;
+    out[i] = { ...lines[i], raw: rest.trim() ? rest : '', text: headingText(rest), parts: undefined, compact: undefined };
+  }
+  return out ? out.filter((line, i) => line.raw !== '' || lines[i].raw === '') : lines;
+}
+
+/** A word of digits (and separators) whose digits change width once, at a digit: "５１2,012". */
+const MIXED_WIDTHS = /(?<=^|\s)([０-９][０-９,]*[０-９]|[０-９])([0-9][0-9,.]*)(?=\s|$)|(?<=^|\s)([0-9][0-9,]*[0-9]|[0-9])([０-９][０-９,.]*)(?=\s|$)/g;
+const AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+
+/**
+ * Two cells printed with no space between them whose digits differ in width ("５１2,012": 51 in a full-width font, 2,012
+ * in an ASCII one, as pdftotext -layout glues a narrow column to the next) are two words: an agency prints the
+ * digits of one number in one font, and read as one word they make a number no cell holds (512,012). Split where the
+ * width changes, when each side reads as a number as printed.
+ */
+export function splitMixedWidths(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].raw;
+    if (!FULL_DIGIT.test(raw) || !/[0-9]/.test(raw)) continue;
+    const changed = raw.replace(MIXED_WIDTHS, (whole: string, a?: string, b?: string, c?: string, d?: string) => {
+      const [head, tail] = a !== undefined ? [a, b!] : [c!, d!];
+      return AS_PRINTED.test(fold(head)) && AS_PRINTED.test(fold(tail)) ? `${head} ${tail}` : whole;
+    });
+    if (changed === raw) continue;
+    out ??= lines.slice();
+    out[i] = { ...lines[i], raw: changed, text: headingText(changed), parts: undefined, compact: undefined };
+  }
+  return out ?? lines;
+}
+
 /**
  * A decimal point alone on a line right after a line holding one number and not before another (poppler's default
  * mode prints "７５" then "." for a cell "７.５" whose point comes from another font): the number's digits and its

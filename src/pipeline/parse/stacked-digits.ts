@@ -31,14 +31,16 @@ const MAX_READINGS = 64;
 export type StackLine =
   /**
    * A row's line: its label and its cells as printed, with where each stands (`spans`: [start, end) of cell k at 2k,
-   * 2k + 1; null when not known). Only a row of seven cells with their places can take pieces.
+   * 2k + 1; null when not known). Only a row of seven cells with their places can take pieces. `from`: the id of
+   * the line its cells are printed on, when not its label's (then that line is the row's too).
    */
-  | { kind: 'row'; id: number; cells: CellToken[]; spans: number[] | null }
+  | { kind: 'row'; id: number; cells: CellToken[]; spans: number[] | null; from?: number }
   /**
    * A line of digits, fewer than the columns: pieces of numbers stacked in their cells. `up`: the line also holds the
-   * rest of the row above's label, so it is in that row's band.
+   * rest of the row above's label, so it is in that row's band; `down`: it holds the start of the row below's label,
+   * so it is in that row's band.
    */
-  | { kind: 'pieces'; id: number; pieces: CellToken[]; spans: number[]; up: boolean }
+  | { kind: 'pieces'; id: number; pieces: CellToken[]; spans: number[]; up: boolean; down: boolean }
   /** Any other line: `values` when it holds numbers (a row's numbers without its label), else text or blank. */
   | { kind: 'other'; values: boolean };
 
@@ -114,7 +116,8 @@ function readChain(chain: Chain, out: StackedRows): void {
     const m = runs[k].length;
     // Lines above the first row go to it unless a line of values stands before them; lines below the last row, so.
     const lo = Math.max(k === n && !chain.openBelow ? m : 0, runs[k].findLastIndex((p) => p.up) + 1);
-    const hi = k === 0 && !chain.openAbove ? 0 : m;
+    const down = runs[k].findIndex((p) => p.down);
+    const hi = Math.min(k === 0 && !chain.openAbove ? 0 : m, down < 0 ? m : down);
     for (let s = lo; s <= hi; s++) {
       split[k] = s;
       if (k > 0 && !open(k - 1) && !rowOf(k - 1, split)) continue;
@@ -132,6 +135,7 @@ function readChain(chain: Chain, out: StackedRows): void {
     const below = agreed ? runs[j + 1].slice(0, found[0][j + 1]) : runs[j + 1];
     for (const p of [...above, ...below]) out.consumed.add(p.id);
     if (!above.length && !below.length) return;
+    if (row.from !== undefined) out.consumed.add(row.from);
     const shown = `${row.cells.map((t) => t.printed || '∅').join(' ')}${[...above.map((p) => ` ↑ ${printed(p)}`), ...below.map((p) => ` ↓ ${printed(p)}`)].join('')}`;
     if (agreed && !open(j)) out.joined.set(row.id, { cells: rowOf(j, found[0])!, shown });
     else out.unread.set(row.id, { shown });

@@ -30,7 +30,7 @@ import {
   type TablePlacement,
 } from '../../schema';
 import { toCells } from './cells';
-import { columnsAddUp, swapCandidates } from './column-sums';
+import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
 import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
@@ -632,12 +632,22 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
   for (let i = Math.max(0, start - STACK_LOOKBACK); i < stream.end; i++) {
     const hit = rows.get(i);
     const unit = units.get(i);
+    const below = units.get(i + 1);
+    // A row whose label wraps onto the next line and whose cells a terminal centres on that line, the label's first
+    // line holding only the top pieces of its stacked numbers ("1.本机关不掌握相关政府 １ … １" over "信息 ６ ０ / — ２２ / ８"):
+    // the pieces are that row's (they stand in its band), its cells are on the line of the rest of its label.
+    if (hit?.own && hit.own.length < WIDTH && hit.spanLines.length === 1 && hit.own.every((t) => t.kind === 'number') && below?.rest && below.tokens.length === WIDTH && below.spanLine >= 0) {
+      out.push({ kind: 'pieces', id: i, pieces: hit.own, spans: stream.spanLines[hit.spanLines[0]], up: false, down: true });
+      out.push({ kind: 'row', id: i, cells: below.tokens, spans: stream.spanLines[below.spanLine], from: below.at });
+      i++;
+      continue;
+    }
     if (hit?.own) out.push({ kind: 'row', id: i, cells: hit.own, spans: hit.spanLines.length === 1 ? stream.spanLines[hit.spanLines[0]] : null });
     else if (unit && unit.spanLine >= 0 && unit.tokens.length < WIDTH && unit.tokens.every((t) => t.kind === 'number'))
-      out.push({ kind: 'pieces', id: i, pieces: unit.tokens, spans: stream.spanLines[unit.spanLine], up: unit.rest });
+      out.push({ kind: 'pieces', id: i, pieces: unit.tokens, spans: stream.spanLines[unit.spanLine], up: unit.rest, down: false });
     else {
       const cut = hit || unit ? null : cutPieces(lines[i]);
-      if (cut) out.push({ kind: 'pieces', id: i, pieces: cut.pieces, spans: positionsOf(cut.spans, lines[i], true), up: false });
+      if (cut) out.push({ kind: 'pieces', id: i, pieces: cut.pieces, spans: positionsOf(cut.spans, lines[i], true), up: false, down: false });
       else out.push({ kind: 'other', values: !!unit || !!hit?.own || partsOf(lines[i]).values.length > 0 });
     }
   }
@@ -790,7 +800,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
   const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log);
-  const placement = withdrawSwaps(built.requests, placed, firstHits, built.placement, log);
+  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, built.placement, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -850,7 +860,7 @@ function interleaved(lines: number[][]): boolean {
  * (swapCandidates): the text does not show the cells' order, so those cells are null with a diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
  * table B's readers count them). Returns the table's placement counts.
  */
-function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], placement: TablePlacement, log: DiagnosticLog): TablePlacement {
   const spaced = new Set<RequestKey>();
   for (const [key, hit] of firstHits) if (hit.separator === 'space') spaced.add(key);
   if (!spaced.size) return placement;
@@ -890,7 +900,50 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     );
     for (const c of columns) row[c] = null;
   }
+  // Breaks that cells out of order in a run of rows would make, in text whose rows stand at other places from one
+  // line to the next: no row's order is proved there, so those columns are withdrawn from every space row.
+  const shuffled = seen.size ? [] : shuffledColumns(zeroed);
+  if (shuffled.length && layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) {
+    const named = shuffled.join('、');
+    for (const key of spaced) {
+      const row = requests[key] as RequestRow | undefined;
+      if (!row || placed.get(key)?.tokens.length !== WIDTH) continue;
+      for (const c of shuffled) {
+        if (counts.label > 0) counts.label--;
+        else counts.arithmetic--;
+        counts.unread++;
+        row[c] = null;
+        seen.add(`${key}.${c}`);
+      }
+      log.warn(
+        'column-order-unproved',
+        firstHits.get(key)!.line,
+        `B1 and B2 in columns ${named} as the rows' cells are printed`,
+        `breaks adding up to 0 across ${named}; rows printed at shifting places`,
+        `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${named} 几列的 B1/B2 恰好此多彼少、合计为 0，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
+        `requests.${key}`,
+      );
+    }
+  }
   return seen.size ? placementOf(counts) : placement;
+}
+
+/**
+ * Whether two full rows printed one after the other on a page (pdftotext -layout) put a value where the other puts a
+ * value of another column: the text's places for the table's columns changed between them, so at least one of the
+ * two runs of rows it parts may print its cells in another order than its columns.
+ */
+function layoutShifts(hits: Hit[], spanLines: number[][]): boolean {
+  const rows = hits
+    .filter((h) => h.spanLines.length === 1 && spanLines[h.spanLines[0]].length === 2 * WIDTH)
+    .sort((x, y) => x.line - y.line)
+    .map((h) => spanLines[h.spanLines[0]]);
+  for (let r = 1; r < rows.length; r++) {
+    const [a, b] = [rows[r - 1], rows[r]];
+    for (let k = 0; k < WIDTH; k++)
+      for (let j = 0; j < WIDTH; j++) if (k !== j && a[2 * k] < b[2 * j + 1] && b[2 * j] < a[2 * k + 1]) return true;
+  }
+  return false;
 }
 
 /**

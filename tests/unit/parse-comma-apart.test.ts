@@ -1,0 +1,69 @@
+/**
+ * 1,000 printed reports the tests had not seen (`npm run measure-shapes -- --prefix hunt13`), pdftotext -layout:
+ * - table A's 12,624 (行政处罚) printed "１２ ６２４" with its comma alone on the line above (pdfCase('hunt13-pdf', 9):
+ *   read 12 for 行政处罚 and 624 for 行政强制, whose cell is blank);
+ * - table B's 1,344 (（七）总计) printed "１ ３４４" with its comma at the end of the label's line above, and the row's
+ *   last two cells glued, "５１2,012" (pdfCase('hunt13-pdf', 331): read 1 / 344 / 291 / 320 / 0 / 6 / 512,012).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkB3 } from '../../src/pipeline/check/rules';
+import { parseReport } from '../../src/pipeline/parse';
+
+const TABLE_A = 'tests/fixtures/shapes/pdftotext-layout-comma-apart-table-a.txt';
+const TABLE_B = 'tests/fixtures/shapes/pdftotext-layout-comma-apart-table-b.txt';
+
+const parse = (text: string) => parseReport({ text, file: 'a.txt' });
+/** 行政强制's blank cell printed as 0 on the line after its label: then 行政处罚's number is proved by the count. */
+const withCoercion = (text: string) => text.replace('行政\n强制\n', '行政\n强制\n                  0\n');
+
+describe('a thousands separator printed on the line beside its number', () => {
+  it('does not make two cells of one number in table A', () => {
+    const text = readFileSync(TABLE_A, 'utf8');
+    expect(text).toContain('\n                                  ,\n                              １２ ６２４\n');
+    const r = parse(text);
+    // One number between two lone labels, one of them blank: no count proves whose it is.
+    expect(r.proactive?.penalties.decisions).toBeNull();
+    expect(r.proactive?.coercion.decisions).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.penalties')).toMatchObject({ code: 'table-a-unproved', found: '52,352 | 12,624' });
+  });
+
+  it('joins the number when a row’s count proves it, with the comma above it or below it', () => {
+    const text = withCoercion(readFileSync(TABLE_A, 'utf8'));
+    const below = text.replace(/\n +,\n( +１２ ６２４)\n/, '\n$1\n                                  ,\n');
+    expect(below).not.toBe(text);
+    for (const t of [text, below]) {
+      const r = parse(t);
+      expect(r.proactive?.penalties.decisions).toBe(12624);
+      expect(r.proactive?.coercion.decisions).toBe(0);
+    }
+  });
+
+  it('reads table B’s row with the comma at the end of its label’s line and two cells glued at a width change', () => {
+    const text = readFileSync(TABLE_B, 'utf8');
+    expect(text).toContain('（七）总计           ,\n                               １ ３４４      291   ３２０    ０    ６    ５１2,012\n');
+    const r = parse(text);
+    expect(r.requests.handledTotal).toEqual({ natural: 1344, commercial: 291, research: 320, nonprofit: 0, legal: 6, otherOrg: 51, total: 2012 });
+    expect(checkB3(r)).toEqual([]);
+  });
+
+  it('leaves the rows unread when two pairs of words beside the comma could be its number, or no comma shows the cut', () => {
+    const text = readFileSync(TABLE_B, 'utf8');
+    // 3.其他's last two cells "３ ６００" (of one width, three digits after one): the comma may be 3,600's as well.
+    const twoPairs = text.replace(/(\n +3\.其他 +0 +0 +0 +0 +０ +)0 +０\n/, '$1３ ６００\n');
+    expect(twoPairs).not.toBe(text);
+    for (const t of [twoPairs, text.replace('（七）总计           ,', '（七）总计')]) {
+      const r = parse(t);
+      expect(Object.values(r.requests.handledTotal).every((v) => v === null)).toBe(true);
+      expect(r.diagnostics.some((d) => d.path === 'requests.handledTotal' && d.code === 'table-b-unproved')).toBe(true);
+    }
+  });
+
+  it('splits digits of two widths only where each side is a number as printed', () => {
+    const text = readFileSync(TABLE_B, 'utf8');
+    // "５１,012": the comma at the width change belongs to neither side, so the word is left whole (text, no cell).
+    const r = parse(text.replace('５１2,012', '５１,012'));
+    expect(r.requests.handledTotal.total).toBeNull();
+    expect(r.requests.handledTotal.natural).not.toBe(1);
+  });
+});
