@@ -200,3 +200,45 @@ describe('a fee whose decimal point was printed apart, its digits "０４"', () 
     expect(parseReport({ text, file: 'a.txt' }).proactive?.fees.amount).toBe(0.4);
   });
 });
+
+/**
+ * 1,000 printed reports the tests had not seen (`npm run measure-shapes -- --prefix hunt14`):
+ * - poppler's default mode, table A of the 2019 template a paragraph a cell: 规范性文件's "４", "３３７", "4" for 4, 4, 337
+ *   (pdfCase('hunt14-pdf', 536): cells of two fonts, each its own text block, in poppler's order of blocks);
+ * - pdfminer: the labels of 一、, 二、 and (一) 予以公开 printed before all their numbers, 予以公开's on three lines
+ *   ("— ０ — ４", "４ —", "—" for 4 — — — 0 — 4: pdfCase('hunt14-pdf', 7), text boxes in pdfminer's order).
+ */
+describe('a row’s cells as text blocks in the extraction’s order', () => {
+  const verdicts = (file: string, truth: Parameters<typeof cellVerdicts>[0]) => {
+    const r = parseReport({ text: readFileSync(file, 'utf8'), file: 'a.txt' });
+    return { r, wrong: cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent') };
+  };
+
+  it('table A: a lone label’s cells a paragraph each in two digit widths are not read in that order (text with pages)', () => {
+    const file = 'tests/fixtures/shapes/pdftotext-default-table-a-two-widths.txt';
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n规章\n\n４４\n\n４４\n\n92\n\n４\n\n３３７\n\n4\n\n规范性文件\n');
+    const { r, wrong } = verdicts(file, pdfCase('hunt14-pdf', 536).truth);
+    expect(wrong).toEqual([]);
+    expect(r.proactive2019?.normativeDocs).toEqual({ created: null, published: null, totalPublic: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.normativeDocs')?.code).toBe('table-a-unproved');
+    // The same cells in one width are read as printed (one font, one order), and so is text without pages (a
+    // terminal's dump of a web page keeps the page's order).
+    const oneWidth = parseReport({ text: text.replace('\n４\n\n３３７\n\n4\n', '\n4\n\n337\n\n4\n'), file: 'a.txt' });
+    expect(oneWidth.proactive2019?.normativeDocs).toEqual({ created: 4, published: 337, totalPublic: 4 });
+    const pageless = parseReport({ text: text.replaceAll('\f', ''), file: 'a.txt' });
+    expect(pageless.proactive2019?.normativeDocs).toEqual({ created: 4, published: 337, totalPublic: 4 });
+  });
+
+  it('table B: a row’s numbers on several lines after all the rows’ labels are not read; a row on one line is', () => {
+    const file = 'tests/fixtures/shapes/pdfminer-row-boxes-after-labels.txt';
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n０ — ０ ０ ０ — ０\n— ０ — ４\n４ —\n\n—\n');
+    const { r, wrong } = verdicts(file, pdfCase('hunt14-pdf', 7).truth);
+    expect(wrong).toEqual([]);
+    expect(Object.values(r.requests.disclosed).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.find((d) => d.path === 'requests.disclosed' && d.code === 'column-order-unproved')).toBeDefined();
+    expect(r.requests.received).toEqual({ natural: 12, commercial: 0, research: 0, nonprofit: null, legal: 0, otherOrg: 5, total: 17 });
+    expect(r.requests.carriedOver).toEqual({ natural: 0, commercial: null, research: 0, nonprofit: 0, legal: 0, otherOrg: null, total: 0 });
+  });
+});

@@ -48,6 +48,9 @@ const BROKEN_NUMBER = /^[0-9]+[.]$/;
  * "０４１" the middle of 216,041.89503 printed in pieces: each a value that reads as no number, counted as one.
  */
 const LEADING_ZERO = /^\s*0[0-9]/;
+const FULL_WIDTH_DIGIT = /[０-９]/;
+/** The share of a table's lines with text followed by an empty line in text printed a paragraph a cell. */
+const PARAGRAPHED = 0.6;
 /** A label cut over at most this many lines (a narrow label column) is joined back. */
 const MAX_LABEL_LINES = 6;
 
@@ -91,6 +94,8 @@ interface Free {
   line: number;
   /** Lines of one block follow each other with no blank line, page footer or rule between them. */
   block: number;
+  /** The digits its line prints (digitWidths). */
+  widths: number;
   /** A number that a decimal point printed apart was joined to (lines.ts joinLonePoints): see BROKEN_NUMBER. */
   broken?: boolean;
 }
@@ -205,10 +210,16 @@ function addLabel(stream: Stream, seen: Set<string>, label: Label): void {
   stream.runs.push([[]]);
 }
 
-function addFree(stream: Stream, tokens: CellToken[], line: number, block: number, broken = false): void {
+function addFree(stream: Stream, tokens: CellToken[], line: Line, block: number, broken = false): void {
   const run = stream.runs[stream.runs.length - 1];
   const part = run[run.length - 1];
-  for (const t of asPrinted(tokens)) part.push(broken ? { t, line, block, broken } : { t, line, block });
+  const widths = digitWidths(line.raw);
+  for (const t of asPrinted(tokens)) part.push(broken ? { t, line: line.no, block, widths, broken } : { t, line: line.no, block, widths });
+}
+
+/** Which digits a line prints: 1 ASCII, 2 full-width, 3 both (a cell's printed text is folded, its width lost). */
+function digitWidths(raw: string): number {
+  return (/[0-9]/.test(raw) ? 1 : 0) | (FULL_WIDTH_DIGIT.test(raw) ? 2 : 0);
 }
 
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
@@ -254,12 +265,12 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       continue;
     }
     if (!parts.label) {
-      addFree(stream, parts.values, lines[i].no, block);
+      addFree(stream, parts.values, lines[i], block);
       continue;
     }
     if (!parts.values.length) {
       if (BROKEN_NUMBER.test(parts.label)) {
-        addFree(stream, [{ kind: 'text', printed: parts.label }], lines[i].no, block, true);
+        addFree(stream, [{ kind: 'text', printed: parts.label }], lines[i], block, true);
         continue;
       }
       const joined = joinedLabel(lines, i, to, byName);
@@ -290,7 +301,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       continue;
     }
     // Numbers after text that names no row: they are the table's, but no label proves whose.
-    addFree(stream, parts.values, lines[i].no, block);
+    addFree(stream, parts.values, lines[i], block);
   }
   return stream;
 }
@@ -370,7 +381,7 @@ function walk(c: Chain, k: number): void {
  * wrapped labels unproved (labels with all their numbers on their line are placed all the same). Returns each
  * label's tokens (by index), null where unproved.
  */
-function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
+function place(stream: Stream, trusted: boolean, paragraphs: boolean): (CellToken[] | null)[] {
   const { labels, runs } = stream;
   const out: (CellToken[] | null)[] = [];
   const options: Option[][] = [];
@@ -400,7 +411,7 @@ function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
       const after = o ? runs[k + 1][0].slice(0, o.after) : [];
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
-      if (o && (!label.cut || (inOneBlock(before) && inOneBlock(after)))) out.push([...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)]);
+      if (o && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoWidths([...before, ...after]))) out.push([...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)]);
       else out.push(!label.ambiguous && (label.own.length >= label.def.columns.length || (!label.space && label.own.length > 0)) ? label.own : null);
     }
     first = last + 1;
@@ -408,7 +419,39 @@ function place(stream: Stream, trusted: boolean): (CellToken[] | null)[] {
   return out;
 }
 
+/**
+ * Whether most of the table's lines with text are followed by an empty line: each cell a paragraph, as poppler's
+ * default mode prints a table (a caption and its header's first cell may share a block). Text of one cell a line
+ * with an empty line here and there (copied from a PDF viewer) is not.
+ */
+function paragraphed(lines: Line[], from: number, to: number): boolean {
+  let text = 0;
+  let followed = 0;
+  for (let i = from; i < to; i++) {
+    if (isBlankLine(lines[i])) continue;
+    text++;
+    if (i + 1 < to && isBlankLine(lines[i + 1])) followed++;
+  }
+  return text > 0 && followed >= PARAGRAPHED * text;
+}
+
 const inOneBlock = (cells: Free[]) => cells.every((c) => c.block === cells[0].block);
+
+/**
+ * Whether a lone label's cells stand each in a text block of its own (an empty line between any two) and are printed
+ * in digits of both widths (ASCII and full-width: two fonts). poppler's default mode prints each cell a block (the
+ * table a paragraph a line: `paragraphs` in place), in the order of its blocks, and cells of another font can come out in another order than their columns ("４", "３３７", "4" for 4,
+ * 4, 337: pdfCase('hunt14-pdf', 536)): their order is not proved.
+ */
+function blocksOfTwoWidths(cells: Free[]): boolean {
+  if (cells.length < 2) return false;
+  let widths = 0;
+  for (const [k, c] of cells.entries()) {
+    if (k && c.block === cells[k - 1].block) return false;
+    widths |= c.widths;
+  }
+  return widths === 3;
+}
 
 /** The free numbers no placed label took, for the diagnostic. */
 function shownRun(run: Run): string {
@@ -422,7 +465,10 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   // A missing row's numbers could stand in any run, a repeated label could be either row, and in text that runs down
   // the table's columns a caption parts nothing: lone labels stay unread.
   const trusted = found.size === defs.length && stream.repeated.size === 0 && !stream.labelBeforeCaption;
-  const placed = place(stream, trusted);
+  // A table printed a paragraph a cell in text with pages (poppler's default mode: its text blocks in its own order;
+  // a terminal's dump of a web page, also a paragraph a cell, keeps the page's order and has no pages).
+  const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
+  const placed = place(stream, trusted, paged && paragraphed(lines, from, to));
   const done = new Set<string>();
   stream.labels.forEach((label, k) => {
     const { def } = label;

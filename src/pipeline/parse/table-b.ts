@@ -64,6 +64,10 @@ const MAX_BLOCK_ORDERS = 720;
 const COLUMN_ORDER_UNPROVED =
   '的数字逐列成块印出，各数字块属于哪一类申请人无法证明（六类申请人的任何顺序都满足行总计，原文表头也不能证明），各种顺序中整表勾稽关系成立的读法在这些单元格上不一致';
 
+const ALL_COLUMNS = Array.from({ length: 7 }, (_, c) => c);
+const BOXES_UNPROVED =
+  '的数字与一组行标签分开、分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
+
 /** A row label found in the stream; `own` are the numbers printed with it (same line or wrapped row). */
 interface Hit {
   key: RequestKey;
@@ -1553,6 +1557,11 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   /** Each survivor's order of the gap's cells (readingsOf): survivors of one order differ only in their blocks' order. */
   const families: number[] = [];
   let family = 0;
+  /** Whether two or more of the rows' labels are printed and all stand before the gap's first number. */
+  const labelsFirst = (rows: RequestKey[]) => {
+    const at = rows.filter((k) => !centred(k)).map((k) => labelAt.get(k));
+    return at.length > 1 && at.every((x) => x !== undefined && x < firstAt);
+  };
   for (const rows of sets) {
     gap.rows = rows;
     for (const order of readingsOf(units, rows.length)) {
@@ -1595,7 +1604,11 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         for (const c of order[r]) tokens.push(cells[c].t);
         // A number joined from its cut pieces is proved only by its row's total (blank cells count as 0).
         holds = tokens.some((t) => pieced.has(t)) ? b3HoldsBlankZero(tokens) : b3Holds(tokens);
-        for (const v of variants) v.push({ key: rows[r], tokens, line: cells[order[r][0]].line });
+        // Numbers printed after all the gap's row labels (pdfminer's text boxes: the labels' boxes, then the numbers'),
+        // a row's on several lines of a few numbers each: several boxes, in the extraction's order, not proved the row's.
+        const boxed = labelsFirst(rows) && inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed);
+        const row: PlacedRow = boxed ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why: BOXES_UNPROVED } : { key: rows[r], tokens, line: cells[order[r][0]].line };
+        for (const v of variants) v.push(row);
       }
       if (!holds) continue;
       // The orders of one family's blocks give distinct cells (columnBlocks); another order may give the same reading.
@@ -1658,6 +1671,17 @@ function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestK
     if (!b.afterBlank && gapRows.has(a.key) && gapRows.has(b.key) && !centred(a.key) && !centred(b.key)) return true;
   }
   return false;
+}
+
+/** Whether a row's cells (their lines, in order) stand on several lines, one of them holding two cells or more. */
+function inBoxes(lines: number[]): boolean {
+  let shared = false;
+  let several = false;
+  for (let k = 1; k < lines.length; k++) {
+    if (lines[k] === lines[k - 1]) shared = true;
+    else several = true;
+  }
+  return shared && several;
 }
 
 /** Whether two readings put the same printed cells in the same rows, with the same open cells. */
