@@ -59,6 +59,16 @@ describe('a thousands separator printed on the line beside its number', () => {
     }
   });
 
+  it('leaves tab rows alone: a cell holding a comma is a cell (the PDF reader’s rows, pdf-layout-vertical-headers-11)', () => {
+    const text = readFileSync(TABLE_B, 'utf8');
+    const rows = text
+      .replace(/\n +3\.其他 .*\n/, '\n3.其他\t392\t0\t0\t0\t71\t10\t473\n')
+      .replace(/\n +（七）总计 +,\n.*\n/, '\n（七）总计\t,\t—\t—\t—\t—\t—\t—\n');
+    expect(rows).toContain('3.其他\t392\t0\t0\t0\t71\t10\t473\n（七）总计\t,\t');
+    const r = parse(rows);
+    expect(r.requests['otherHandling.other']).toEqual({ natural: 392, commercial: 0, research: 0, nonprofit: 0, legal: 71, otherOrg: 10, total: 473 });
+  });
+
   it('splits digits of two widths only where each side is a number as printed', () => {
     const text = readFileSync(TABLE_B, 'utf8');
     // "５１,012": the comma at the width change belongs to neither side, so the word is left whole (text, no cell).

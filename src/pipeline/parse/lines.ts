@@ -111,6 +111,8 @@ export function joinThousands(lines: Line[]): Line[] {
   return out ?? lines;
 }
 
+/** Tab and pipe rows mark their cells: a comma there is a cell's text, never a separator printed apart. */
+const CELL_SEPARATOR = /[\t|｜]/;
 /** A comma standing alone (a space or the line's edge on each side). */
 const LONE_COMMA = /(?<=^|\s),(?=\s|$)/g;
 /** One to three digits of one width (ASCII or full-width), and exactly three. */
@@ -126,20 +128,21 @@ const FULL_DIGIT = /[０-９]/;
  * to three digits, the second of exactly three. Where the comma stands proves nothing (-layout puts it past the
  * number's end, over its last word, or over the next row's words). When exactly one such pair stands on those three
  * lines it is joined ("１２,６２４", padded to keep the columns after it) and the comma taken off its line (dropped when
- * nothing else is on it). Any other comma alone is left as it is: it stays text, never a cell.
+ * nothing else is on it). Any other comma alone is left as it is: it stays text, never a cell. Lines of tab or pipe
+ * cells are left alone (a cell holding a comma is a cell: the PDF reader's rows).
  */
 export function joinCommasApart(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].raw;
-    if (!raw.includes(',')) continue;
+    if (!raw.includes(',') || CELL_SEPARATOR.test(raw)) continue;
     const commas = [...raw.matchAll(LONE_COMMA)];
     if (commas.length !== 1) continue;
     const at = commas[0].index;
     const found: { k: number; from: number; to: number; joined: string }[] = [];
     for (const k of [i - 1, i, i + 1]) {
       const line = (out ?? lines)[k];
-      if (!line || !line.raw.trim()) continue;
+      if (!line || !line.raw.trim() || CELL_SEPARATOR.test(line.raw)) continue;
       const words = [...line.raw.matchAll(/\S+/g)];
       for (let w = 0; w + 1 < words.length; w++) {
         const [a, b] = [words[w], words[w + 1]];
