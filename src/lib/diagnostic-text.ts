@@ -139,6 +139,8 @@ const PHRASES: Phrase[] = [
     (_, broken, rows, unplaced) => `${rows} 行中有 ${broken} 行不满足该规则，${unplaced} 行的数字不在任何一列之下`,
   ],
   [/^(\d+) rows with a number under no column or two numbers under one$/, (_, n) => `${n} 行有数字不在任何一列之下，或一列之下有两个数字`],
+  [/^B1 and B2 in columns (.+) as the rows' cells are printed$/, (t, columns) => `按各行数字的文字顺序，规则 B1、B2 在${nameList(columns, t)}各列成立`],
+  [/^breaks adding up to 0 across (.+), rows printed at shifting places$/, (t, columns) => `${nameList(columns, t)}各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一`],
 ];
 
 function translate(text: string, table: CellTable): string {

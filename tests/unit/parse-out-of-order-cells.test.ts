@@ -242,3 +242,25 @@ describe('a row’s cells as text blocks in the extraction’s order', () => {
     expect(r.requests.carriedOver).toEqual({ natural: 0, commercial: null, research: 0, nonprofit: 0, legal: 0, otherOrg: null, total: 0 });
   });
 });
+
+/**
+ * The PDF reader's text of a report printed without table borders (tests/formats/pdf-layouts.test.ts, 'official, no
+ * borders', case 150 of 200): its header was not recognised, so its rows are the PDF's words joined by tabs where a gap
+ * was wide, a blank cell printed as nothing ("一、本年新收…\t6\t0\t1\t0\t1\t8" for 6 0 1 0 1 — 8). Read left to
+ * right, 8 went to 其他 and the total was missing; 192 such cells were wrong in the four borderless layouts at 200
+ * reports each (`PDF_LAYOUT_REPORTS=200`), 4 after.
+ */
+describe('a tab row with fewer cells than the columns', () => {
+  it('is not read left to right: null with row-short, its numbers shown', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdf-reader-unruled-short-tab-rows.txt', 'utf8');
+    expect(text).toContain('\n一、本年新收政府信息公开申请数量\t6\t0\t1\t0\t1\t8\n');
+    const r = parseReport({ text, file: 'a.pdf' });
+    expect(Object.values(r.requests.received).every((v) => v === null)).toBe(true);
+    const said = r.diagnostics.find((d) => d.path === 'requests.received')!;
+    expect(said.code).toBe('row-short');
+    expect(diagnosticText(said).found).toBe('6 个数值：6 0 1 0 1 8');
+    // A full tab row is read as printed.
+    const full = parseReport({ text: text.replace('申请数量\t6\t0\t1\t0\t1\t8\n', '申请数量\t6\t0\t1\t0\t1\t—\t8\n'), file: 'a.pdf' });
+    expect(full.requests.received).toEqual({ natural: 6, commercial: 0, research: 1, nonprofit: 0, legal: 1, otherOrg: null, total: 8 });
+  });
+});

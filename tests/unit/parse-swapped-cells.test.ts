@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { swapCandidates } from '../../src/pipeline/parse/column-sums';
 import { parseReport } from '../../src/pipeline/parse';
 import { checkReport } from '../../src/pipeline/check/rules';
+import { diagnosticText } from '../../src/lib/diagnostic-text';
 import { REQUEST_ROW_KEYS, type RequestKey, type Requests } from '../../src/schema';
 import { cellVerdicts } from '../../src/generator/shapes/measure';
 import { pdfCase } from '../../src/generator/shapes/pdf';
@@ -88,7 +89,12 @@ describe('a run of rows whose cells stand in another order, the text’s places 
     const { r, wrong, exact } = verdicts(SHIFTED, pdfCase('hunt13-pdf', 334).truth);
     expect(wrong).toEqual([]);
     expect(r.requests.received).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: 0, otherOrg: 0, total: 1547 });
-    expect(r.diagnostics.find((d) => d.path === 'requests.received')).toMatchObject({ code: 'column-order-unproved' });
+    const said = r.diagnostics.find((d) => d.path === 'requests.received')!;
+    expect(said).toMatchObject({ code: 'column-order-unproved' });
+    expect(diagnosticText(said)).toMatchObject({
+      expected: '按各行数字的文字顺序，规则 B1、B2 在“自然人”、“商业企业”、“科研机构”、“社会公益组织”各列成立',
+      found: '“自然人”、“商业企业”、“科研机构”、“社会公益组织”各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一',
+    });
     expect(exact).toBeGreaterThanOrEqual(90);
     const breaks = checkReport({ requests: r.requests, appeals: r.appeals, proactive: r.proactive, template: r.template, proseCounts: r.proseCounts } as Parameters<typeof checkReport>[0]);
     expect(breaks.filter((b) => b.rule === 'B1' || b.rule === 'B2')).toEqual([]);

@@ -922,8 +922,8 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
       log.warn(
         'column-order-unproved',
         firstHits.get(key)!.line,
-        `B1 and B2 in columns ${named} as the rows' cells are printed`,
-        `breaks adding up to 0 across ${named}; rows printed at shifting places`,
+        `B1 and B2 in columns ${shuffled.join(', ')} as the rows' cells are printed`,
+        `breaks adding up to 0 across ${shuffled.join(', ')}, rows printed at shifting places`,
         `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${named} 几列的 B1/B2 恰好此多彼少、合计为 0，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
         `requests.${key}`,
       );
@@ -2191,6 +2191,13 @@ function buildRequests(
         `表三“${key}”行按文字顺序读作 ${shown}，总计与各项之和不符；若最后两格的顺序在提取文字时颠倒，则相符。两种读法无法区分，记为空值`,
         path,
       );
+      requests[key] = EMPTY_ROW();
+      counts.unread += WIDTH;
+    } else if (hit.separator !== 'space' && p.by === 'label' && p.tokens.length < WIDTH) {
+      // A tab or pipe row with fewer cells than the columns (a PDF's words joined by tabs where a gap was wide, a
+      // blank cell printed as nothing): which cells are missing is not shown, so none is placed left to right.
+      const printed = p.tokens.map((x) => x.printed || '∅').join(' ');
+      log.warn('row-short', p.line, `${WIDTH} numbers`, `${p.tokens.length} values: ${printed}`, `表三“${key}”行只有 ${p.tokens.length} 格（${printed}），少于 ${WIDTH} 列，无法确定缺少的是哪几格，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
     } else {
