@@ -263,4 +263,13 @@ describe('a tab row with fewer cells than the columns', () => {
     const full = parseReport({ text: text.replace('申请数量\t6\t0\t1\t0\t1\t8\n', '申请数量\t6\t0\t1\t0\t1\t—\t8\n'), file: 'a.pdf' });
     expect(full.requests.received).toEqual({ natural: 6, commercial: 0, research: 1, nonprofit: 0, legal: 1, otherOrg: null, total: 8 });
   });
+
+  it('in table A is not read left to right either (case 129: 行政规范性文件 "10\t235" for 10 — 235, read 10 235 null)', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdf-reader-unruled-short-tab-row-table-a.txt', 'utf8');
+    expect(text).toContain('\n规章\t6\t1\t6\n行政规范性文件\t10\t235\n');
+    const r = parseReport({ text, file: 'a.pdf' });
+    expect(r.proactive?.rules).toEqual({ issued: 6, repealed: 1, inForce: 6 });
+    expect(r.proactive?.normativeDocs).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive.normativeDocs')?.code).toBe('table-a-unproved');
+  });
 });

@@ -411,8 +411,10 @@ function place(stream: Stream, trusted: boolean, paragraphs: boolean): (CellToke
       const after = o ? runs[k + 1][0].slice(0, o.after) : [];
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
-      if (o && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoWidths([...before, ...after]))) out.push([...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)]);
-      else out.push(!label.ambiguous && (label.own.length >= label.def.columns.length || (!label.space && label.own.length > 0)) ? label.own : null);
+      const taken = o && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoWidths([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
+      // A row short of cells (spaces, or tabs where the PDF reader joined words) does not show which cell is missing.
+      const full = (tokens: CellToken[] | null) => (tokens && tokens.length >= label.def.columns.length ? tokens : null);
+      out.push(full(taken) ?? (label.ambiguous ? null : full(label.own)));
     }
     first = last + 1;
   }
