@@ -273,3 +273,12 @@ describe('a tab row with fewer cells than the columns', () => {
     expect(r.diagnostics.find((d) => d.path === 'proactive.normativeDocs')?.code).toBe('table-a-unproved');
   });
 });
+
+describe('a row’s wrapped last digits on the line of the rest of its label, an empty line between (office-reader)', () => {
+  it('are joined where exactly one join keeps B3 (officeCase(hunt14-office, 111): 131 … 188 read before, a break)', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdf-reader-libreoffice-wrapped-after-empty-line.txt', 'utf8');
+    expect(text).toContain('申\t１３１\t４７\t１３３\t２３４\t１５５\t７\t１８８\n\n请数量\t２\t\t\t\t\t\t８\n');
+    const r = parseReport({ text, file: 'a.pdf' });
+    expect(r.requests.received).toEqual({ natural: 1312, commercial: 47, research: 133, nonprofit: 234, legal: 155, otherOrg: 7, total: 1888 });
+  });
+});

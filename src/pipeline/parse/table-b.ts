@@ -484,7 +484,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const endsLabel = !!last && !!parts.label && (labelAgain || !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label));
     // The rest of the last row's label, on the line right after it (or after the table's header repeated at the head of
     // a page: Word and LibreOffice break a row across pages), with numbers.
-    const restOfLast = nothingSince && (last.at === i - 1 || repeatedHeaderBetween(lines, last.at + 1, i, headerTexts)) && parts.label.length >= 2 && endsLabel;
+    // (An empty line between them: the PDF reader's line of a row's wrapped last digits, Word's tall first row.)
+    const restOfLast = nothingSince && (blankBetween(lines, last.at + 1, i) || repeatedHeaderBetween(lines, last.at + 1, i, headerTexts)) && parts.label.length >= 2 && endsLabel;
     if (nothingSince && last.garbled && values.filter((v) => !isEmptyCell(v)).length < WIDTH && (!parts.label || last.at === i - 1 || endsLabel)) {
       end = i + 1;
       continue;
@@ -830,6 +831,12 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
     i += WIDTH;
   }
   return out ?? lines;
+}
+
+/** Whether lines[from, to) are empty (none at all, or empty lines only). */
+function blankBetween(lines: Line[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isBlankLine(lines[k])) return false;
+  return true;
 }
 
 /** Whether lines[from, to) hold nothing but the table's header lines again (and empty lines, page footers), one at least. */
