@@ -118,7 +118,8 @@ const LONE_COMMA = /(?<=^|\s),(?=\s|$)/g;
 /** One to three digits of one width (ASCII or full-width), and exactly three. */
 const HEAD_GROUP = /^(?:[0-9]{1,3}|[０-９]{1,3})$/;
 const TAIL_GROUP = /^(?:[0-9]{3}|[０-９]{3})$/;
-const FULL_DIGIT = /[０-９]/;
+/** A full-width digit (a font other than the ASCII digits'). */
+export const FULL_DIGIT = /[０-９]/;
 
 /**
  * A thousands separator printed apart from its number (pdftotext -layout puts a comma drawn a little higher or lower

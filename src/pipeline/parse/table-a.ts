@@ -23,7 +23,7 @@ import {
 import { toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitsOf, fitValues, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
+import { compactOf, fitsOf, fitValues, FULL_DIGIT, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
 import { fold, isPageNoise, memoByString, type CellToken } from '../text';
 
 type RowDef = { key: string; zh: string; item: string; columns: readonly string[] };
@@ -48,7 +48,6 @@ const BROKEN_NUMBER = /^[0-9]+[.]$/;
  * "０４１" the middle of 216,041.89503 printed in pieces: each a value that reads as no number, counted as one.
  */
 const LEADING_ZERO = /^\s*0[0-9]/;
-const FULL_WIDTH_DIGIT = /[０-９]/;
 /** The share of a table's lines with text followed by an empty line in text printed a paragraph a cell. */
 const PARAGRAPHED = 0.6;
 /** A label cut over at most this many lines (a narrow label column) is joined back. */
@@ -219,7 +218,7 @@ function addFree(stream: Stream, tokens: CellToken[], line: Line, block: number,
 
 /** Which digits a line prints: 1 ASCII, 2 full-width, 3 both (a cell's printed text is folded, its width lost). */
 function digitWidths(raw: string): number {
-  return (/[0-9]/.test(raw) ? 1 : 0) | (FULL_WIDTH_DIGIT.test(raw) ? 2 : 0);
+  return (/[0-9]/.test(raw) ? 1 : 0) | (FULL_DIGIT.test(raw) ? 2 : 0);
 }
 
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {

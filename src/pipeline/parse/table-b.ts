@@ -31,7 +31,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
-import { columnGrids, placeByColumns, type ColumnGrid } from './columns';
+import { columnGrids, meets, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
@@ -64,7 +64,7 @@ const MAX_BLOCK_ORDERS = 720;
 const COLUMN_ORDER_UNPROVED =
   '的数字逐列成块印出，各数字块属于哪一类申请人无法证明（六类申请人的任何顺序都满足行总计，原文表头也不能证明），各种顺序中整表勾稽关系成立的读法在这些单元格上不一致';
 
-const ALL_COLUMNS = Array.from({ length: 7 }, (_, c) => c);
+const ALL_COLUMNS = Array.from({ length: WIDTH }, (_, c) => c);
 const BOXES_UNPROVED =
   '的数字与一组行标签分开、分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
 
@@ -890,15 +890,17 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   }
   const seen = new Set<string>();
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
+  /** Counts a placed cell as unread, once. */
+  const withdraw = (key: RequestKey, c: string) => {
+    if (seen.has(`${key}.${c}`)) return;
+    seen.add(`${key}.${c}`);
+    if (counts.label > 0) counts.label--;
+    else counts.arithmetic--;
+    counts.unread++;
+  };
   for (const { key, columns, rule } of swapCandidates(zeroed, spaced, requests)) {
     const row = requests[key] as RequestRow;
-    for (const c of columns) {
-      if (seen.has(`${key}.${c}`)) continue;
-      seen.add(`${key}.${c}`);
-      if (counts.label > 0) counts.label--;
-      else counts.arithmetic--;
-      counts.unread++;
-    }
+    for (const c of columns) withdraw(key, c);
     const shown = columns.map((c) => `${c} ${row[c] ?? '∅'}`).join(', ');
     const named = columns.map((c) => `${c}（${row[c] ?? '空'}）`).join('、');
     log.warn(
@@ -915,22 +917,19 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // line to the next: no row's order is proved there, so those columns are withdrawn from every space row.
   const shuffled = seen.size ? [] : shuffledColumns(zeroed);
   if (shuffled.length && layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) {
-    const named = shuffled.join('、');
+    const [named, listed] = [shuffled.join('、'), shuffled.join(', ')];
     for (const key of spaced) {
       const row = requests[key] as RequestRow | undefined;
       if (!row || placed.get(key)?.tokens.length !== WIDTH) continue;
       for (const c of shuffled) {
-        if (counts.label > 0) counts.label--;
-        else counts.arithmetic--;
-        counts.unread++;
+        withdraw(key, c);
         row[c] = null;
-        seen.add(`${key}.${c}`);
       }
       log.warn(
         'column-order-unproved',
         firstHits.get(key)!.line,
-        `B1 and B2 in columns ${shuffled.join(', ')} as the rows' cells are printed`,
-        `breaks adding up to 0 across ${shuffled.join(', ')}, rows printed at shifting places`,
+        `B1 and B2 in columns ${listed} as the rows' cells are printed`,
+        `breaks adding up to 0 across ${listed}, rows printed at shifting places`,
         `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${named} 几列的 B1/B2 恰好此多彼少、合计为 0，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
         `requests.${key}`,
       );
@@ -952,7 +951,7 @@ function layoutShifts(hits: Hit[], spanLines: number[][]): boolean {
   for (let r = 1; r < rows.length; r++) {
     const [a, b] = [rows[r - 1], rows[r]];
     for (let k = 0; k < WIDTH; k++)
-      for (let j = 0; j < WIDTH; j++) if (k !== j && a[2 * k] < b[2 * j + 1] && b[2 * j] < a[2 * k + 1]) return true;
+      for (let j = 0; j < WIDTH; j++) if (k !== j && meets(a[2 * k], a[2 * k + 1], b[2 * j], b[2 * j + 1], 0)) return true;
   }
   return false;
 }
@@ -1564,13 +1563,11 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   /** Each survivor's order of the gap's cells (readingsOf): survivors of one order differ only in their blocks' order. */
   const families: number[] = [];
   let family = 0;
-  /** Whether two or more of the rows' labels are printed and all stand before the gap's first number. */
-  const labelsFirst = (rows: RequestKey[]) => {
-    const at = rows.filter((k) => !centred(k)).map((k) => labelAt.get(k));
-    return at.length > 1 && at.every((x) => x !== undefined && x < firstAt);
-  };
   for (const rows of sets) {
     gap.rows = rows;
+    // Two or more of the rows' labels printed, all before the gap's first number (see `boxed` below).
+    const ownLabels = rows.filter((k) => !centred(k)).map((k) => labelAt.get(k));
+    const labelsFirst = ownLabels.length > 1 && ownLabels.every((x) => x !== undefined && x < firstAt);
     for (const order of readingsOf(units, rows.length)) {
       gap.readings++;
       if (runs.size && !agreesWithLabels(order, rows, runs)) {
@@ -1613,7 +1610,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         holds = tokens.some((t) => pieced.has(t)) ? b3HoldsBlankZero(tokens) : b3Holds(tokens);
         // Numbers printed after all the gap's row labels (pdfminer's text boxes: the labels' boxes, then the numbers'),
         // a row's on several lines of a few numbers each: several boxes, in the extraction's order, not proved the row's.
-        const boxed = labelsFirst(rows) && inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed);
+        const boxed = labelsFirst && inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed);
         const row: PlacedRow = boxed ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why: BOXES_UNPROVED } : { key: rows[r], tokens, line: cells[order[r][0]].line };
         for (const v of variants) v.push(row);
       }
