@@ -45,7 +45,14 @@ function tally(truth: Truth, parsed: ParsedReport, name: string, into: Tally): v
   for (const [table, rows, expected, found] of grids)
     for (const { key, columns } of rows) {
       const e = expected?.[key];
-      if (!e) continue;
+      // A row the report does not print (a group's own line when its sub-rows are printed): any number there is wrong.
+      if (!e) {
+        for (const c of columns) {
+          const f = found?.[key]?.[c] ?? null;
+          if (f !== null) (table.startsWith('proactive') ? into.wrongA : into.wrong).push(`${name} ${table}.${key}.${c}: not printed, found ${f}`);
+        }
+        continue;
+      }
       for (const c of columns) {
         const path = `${table}.${key}.${c}`;
         const f = found?.[key]?.[c] ?? null;

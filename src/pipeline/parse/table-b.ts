@@ -106,6 +106,8 @@ interface Unit {
   spanLine: number;
   /** The text (no row label) printed since the unit before: a column's header above a column printed as a block. */
   heading: string;
+  /** Text on the unit's own line before its values, naming no row (folded, without spaces). */
+  label: string;
   /** A fenced Markdown row ("| 1 | 0 | … |"). */
   fenced: boolean;
   /** Display text: the line also holds the rest of the label of the row just before it (see stacked-digits.ts). */
@@ -163,6 +165,8 @@ function nextByOrdinal(label: string, previous: RequestKey | undefined): Request
 /** Each group by the numeral of its own label: 三 → withheld. */
 const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) => [compact(g.zh).match(/^\((.)\)/)![1], g.key]));
 const ORDINAL = /^\d[.、,]/;
+/** A sub-row's ordinal and the first characters of its label, anywhere in text (folded): a row's label. */
+const UNNAMED_ROW = /(?:^|[^0-9.,])[0-9][.、,](?=[^0-9])/;
 /** A sub-row's ordinal, maybe after a character or two of a vertical group label printed on its line ("结6.属于…"). */
 const LEADING_ORDINAL = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/;
 
@@ -353,7 +357,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const empty = j - i - 1;
       const next = j < stop ? partsOf(lines[j]) : null;
       if (empty > 0 && inRow && next && (next.values.length > 0 || !!matchRow(next.label))) {
-        units.push({ tokens: new Array<CellToken>(empty).fill(EMPTY_CELL), line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, fenced: false, rest: false });
+        units.push({ tokens: new Array<CellToken>(empty).fill(EMPTY_CELL), line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, label: '', fenced: false, rest: false });
         heading = '';
       }
       i = j - 1;
@@ -401,8 +405,12 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // ７９ … 1529" over "无法提 不掌握 ０", the ０ the last digit of 1,170). Read below as the rest of the last row.
     const labelAgain = !!rowKey && rowKey === prior?.key && prior.at === i - 1 && prior.own?.length === WIDTH && values.length > 0 && values.length < WIDTH;
     if (labelAgain) key = null;
+    // A group's label on the line of numbers that follow one of its sub-rows' label, that sub-row still waiting for its
+    // cells (a row-group cell centred beside its rows, the sub-row's label wrapped round its numbers: "2.没有现成信" /
+    // "（四）无法提供 3 0 — 0 — — 3" / "息需要另行制作"): the group's own line is not printed, its label names no numbers.
+    if (!rowKey && key && values.length && prior && !prior.own && GROUP_OF.get(prior.key) === key && (units.at(-1)?.at ?? -1) < prior.at) key = null;
     if (display && !key && prior?.own && prior.at === i - 1 && prior.own.length < WIDTH && values.length > 0 && restAfterGroupPiece(prior.key, parts.label)) {
-      units.push({ tokens: prior.own, line: prior.line, at: prior.at, cluster, run: hits.length - 1, spanLine: prior.spanLines[0] ?? -1, heading: '', fenced: false, rest: false });
+      units.push({ tokens: prior.own, line: prior.line, at: prior.at, cluster, run: hits.length - 1, spanLine: prior.spanLines[0] ?? -1, heading: '', label: '', fenced: false, rest: false });
       prior.own = [...values];
       prior.at = i;
       prior.spanLines = parts.spans ? [spanLines.push(onPage(parts.spans, line)) - 1] : [];
@@ -446,7 +454,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const lastHit = hits.at(-1);
     const cut = !display && !values.length && lastHit && (!lastHit.own || (units.at(-1)?.at ?? -1) > lastHit.at) ? cutNumber(lines, i, stop, lastHit.key, headerTexts) : null;
     if (cut) {
-      units.push({ tokens: [cut.token], line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, fenced: false, rest: false });
+      units.push({ tokens: [cut.token], line: no, at: i, cluster, run: hits.length, spanLine: -1, heading, label: '', fenced: false, rest: false });
       if (cut.token.kind === 'number') pieced.add(cut.token);
       else lastHit!.garbled = true;
       heading = '';
@@ -538,7 +546,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       continue;
     }
     if (!hits.length) numbersFirst = true;
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(onPage(parts.spans, line)) - 1 : -1, heading, fenced: parts.fenced, rest });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(onPage(parts.spans, line)) - 1 : -1, heading, label: parts.label, fenced: parts.fenced, rest });
     inRow = hits.length > 0;
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
@@ -780,7 +788,11 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     if (following) continue;
     const wrapped = wrappedLabelRows(g, hits);
     if (wrapped) {
-      for (const w of wrapped) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label' });
+      for (const w of wrapped.rows) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label' });
+      for (const u of wrapped.apart) {
+        const shown = u.tokens.map((t) => t.printed || '∅').join(' ');
+        log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label', `“${u.heading}” before ${shown}`, `表三第 ${u.line} 行的“${shown}”前是无法识别的文字“${u.heading}”，不能确定属于哪一行，未采用`);
+      }
       continue;
     }
     const first = g.units[0];
@@ -957,21 +969,32 @@ function layoutShifts(hits: Hit[], spanLines: number[][]): boolean {
 }
 
 /**
- * A gap whose rows' numbers each come on one line right after that row's label, with nothing but the rest of the label
- * between (long labels wrapped, their numbers on the line after), some fewer than the columns: each row's numbers, read
- * as if printed on its label's line (a short row: its blank cells printed as nothing).
+ * A gap whose numbers each come on one line right after a row's label, with nothing between but the rest of that label
+ * (long labels wrapped round their numbers: "5.属于三类内" / "6 0 0 — — — 6" / "部事务信息"), some fewer than the
+ * columns: each such row's numbers, read as if printed on its label's line (a short row: its blank cells printed as
+ * nothing). On the numbers' line there may stand the rest of the label or the label of the row's group (a row-group
+ * cell centred beside its rows). A row of the gap with no line of numbers after its label (a row printed blank,
+ * "8.属于行政查" / "询事项" / "1.本机关不掌" / numbers …) gets none: the numbers after the next label are that row's.
  */
-function wrappedLabelRows(g: Gap, hits: Hit[]): { key: RequestKey; tokens: CellToken[]; line: number }[] | null {
-  if (g.units.length !== g.rows.length) return null;
+function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number }[]; apart: Unit[] } | null {
+  const rows = new Set(g.rows);
   const out: { key: RequestKey; tokens: CellToken[]; line: number }[] = [];
+  const apart: Unit[] = [];
   for (let i = 0; i < g.units.length; i++) {
     const u = g.units[i];
     const hit = hits[u.run - 1];
-    if (!hit || hit.key !== g.rows[i] || hit.own || hit.separator !== 'space' || u.tokens.length > WIDTH || u.tokens.some((t) => t.kind === 'text')) return null;
+    if (!hit || !rows.has(hit.key) || hit.own || hit.separator === 'pipe' || u.tokens.length > WIDTH || u.tokens.some((t) => t.kind === 'text')) return null;
     if (i > 0 && g.units[i - 1].run === u.run) return null;
-    out.push({ key: hit.key, tokens: u.tokens, line: u.line });
+    const label = TEMPLATE_LABEL.get(hit.key) ?? '';
+    // Between the label and the numbers, and on the numbers' line, only the rest of the label or the label of the row's
+    // group; or other text (pieces of a group's label among the rest of the row's), when each row of the gap has one
+    // line of numbers, in order. Never a numbered label that names no row: a row left out may stand there.
+    const rest = (!u.heading || within(u.heading, label)) && (!u.label || within(u.label, label) || matchGroup(u.label) === GROUP_OF.get(hit.key));
+    const inOrder = g.units.length === g.rows.length && hit.key === g.rows[i] && !UNNAMED_ROW.test(u.heading) && !UNNAMED_ROW.test(u.label);
+    if (rest || inOrder) out.push({ key: hit.key, tokens: u.tokens, line: u.line });
+    else apart.push(u);
   }
-  return out.length ? out : null;
+  return out.length ? { rows: out, apart } : null;
 }
 
 interface Placed {
@@ -1422,6 +1445,14 @@ function headsColumn(text: string): number {
   return named.length === 1 ? named[0] : -1;
 }
 
+/** Whether a template row between the first and the last of `rows` is not among them, nor its group's own line. */
+function rowsLeftOut(rows: RequestKey[]): boolean {
+  const ranks = rows.map((k) => RANK.get(k)!);
+  const [lo, hi] = [Math.min(...ranks), Math.max(...ranks)];
+  const kept = new Set(rows);
+  return ORDER.some((k, r) => r > lo && r < hi && !SUB_ROWS.has(k) && !kept.has(k) && !kept.has(GROUP_OF.get(k) as RequestKey));
+}
+
 /** `whole`: the gap is the whole table (no row stands with its numbers). */
 function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>): Gap {
   const cells: { t: CellToken; line: number }[] = [];
@@ -1433,6 +1464,14 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], families: [], problem: '' };
   if (disordered) {
     gap.problem = '前后两个有标签的行顺序与模板不符';
+    return gap;
+  }
+  // A numbered label that names no row, among the gap's numbers ("8.属于行政查" / "询事项" / "1.XYZ不掌" / numbers), when
+  // a template row within the gap's rows was not found (nor its group's line): that row may stand there, its numbers
+  // read as its neighbours', so reading the numbers in the template's order proves nothing.
+  const stranger = units.find((u) => UNNAMED_ROW.test(u.heading));
+  if (stranger && rowsLeftOut(rowSets[0] ?? [])) {
+    gap.problem = `数字前有无法识别的行标签“${stranger.heading}”`;
     return gap;
   }
   // Readings follow the template's order: when the gap's own labels stand in another order (two rows printed in each
