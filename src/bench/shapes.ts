@@ -11,7 +11,7 @@ import { OFFICE_SHAPES, officeCase, readOfficeShapes, type OfficeShape } from '.
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
 import { readWebShapes, WEB_SHAPES, webCase, type WebShape } from '../generator/shapes/web';
 import type { Truth } from '../generator/types';
-import { parseReport } from '../pipeline/parse';
+import { parseReport, type ParsedReport } from '../pipeline/parse';
 import { textOfBody } from '../pipeline/read';
 
 export interface ShapeMeasure {
@@ -47,15 +47,18 @@ function breather(everyMs = 250): () => Promise<void> {
 
 function addText(acc: Acc, how: string, file: string, text: string, truth: Truth, absent: readonly string[] = []): void {
   let verdicts: CellVerdict[];
+  let parsed: ParsedReport;
   try {
     // As the read stage gives a .txt or .md file's text to the parser (HTML and drawn tables inside made into lines).
-    const parsed = parseReport({ text: textOfBody(text).text, file });
+    parsed = parseReport({ text: textOfBody(text).text, file });
     verdicts = addReport(acc.tally, truth, parsed, parsed.diagnostics, absent);
   } catch (e) {
     acc.tally.reports++;
     acc.examples.push(`${how}: parseReport threw ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
+  const error = parsed.diagnostics.find((d) => d.code === 'parser-exception');
+  if (error) acc.examples.push(`${how}: the parser failed: ${error.found}`);
   const defects = verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent');
   for (const d of defects) {
     const row = d.path.slice(0, d.path.lastIndexOf('.'));
@@ -155,9 +158,9 @@ export async function measureDocxShapes(n: number, prefix = 'shape-office', opti
 
 /** The defects of one measure, for a failing test's message or the script's output. */
 export function describeDefects(m: ShapeMeasure): string {
-  if (m.tally.wrong + m.tally.silent === 0 && m.examples.length === 0) return '';
+  if (m.tally.wrong + m.tally.silent + m.tally.crashed === 0 && m.examples.length === 0) return '';
   return [
-    `${m.shape}: ${m.tally.wrong} wrong and ${m.tally.silent} silent null cells of ${m.tally.cells} in ${m.tally.reports} reports`,
+    `${m.shape}: ${m.tally.wrong} wrong and ${m.tally.silent} silent null cells of ${m.tally.cells} in ${m.tally.reports} reports, ${m.tally.crashed} reports the parser failed on`,
     `  rows most often wrong or silent: ${m.defectRows.map(([row, k]) => `${row} ${k}`).join(', ')}`,
     ...m.examples.map((e) => `  - ${e}`),
   ].join('\n');

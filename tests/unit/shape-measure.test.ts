@@ -91,7 +91,16 @@ describe('cell verdicts', () => {
     expect(tally.spuriousBreaks).toBe(1);
     const table = formatTallies([['cell-lines', tally]]).split('\n');
     expect(table).toHaveLength(2);
-    expect(table[1]).toMatch(/^cell-lines\s+1\s+\d+\s+\d+\s+\d+\.\d\d %\s+\d+\.\d\d %\s+0\s+0\s+0\s+1\s+1$/);
+    expect(table[1]).toMatch(/^cell-lines\s+1\s+\d+\s+\d+\s+\d+\.\d\d %\s+\d+\.\d\d %\s+0\s+0\s+0\s+1\s+1\s+0$/);
+  });
+
+  it('counts a report the parser failed on apart: its cells are null with a diagnostic, but it is a bug', () => {
+    const { truth, parsed } = setup();
+    const tally = emptyTally();
+    addReport(tally, truth, parsed, [diagnostic(undefined, 'parser-exception')]);
+    addReport(tally, truth, parsed, []);
+    expect(tally.crashed).toBe(1);
+    expect(formatTallies([['pdf-lines', tally]]).split('\n')[1]).toMatch(/\s1$/);
   });
 
   it('counts a flagged null in a row whose numbers the text does not hold as absent, apart from null; the share of held cells leaves them out', () => {

@@ -46,9 +46,11 @@ export interface Tally {
    * (a break the printed table does not have); as in the check stage, a comparison with a null cell is skipped.
    */
   spuriousBreaks: number;
+  /** Reports the parser failed on (its one `parser-exception` diagnostic): every cell null, but a bug, never a layout. */
+  crashed: number;
 }
 
-export const emptyTally = (): Tally => ({ reports: 0, cells: 0, exact: 0, null: 0, absent: 0, silent: 0, wrong: 0, spuriousBreaks: 0 });
+export const emptyTally = (): Tally => ({ reports: 0, cells: 0, exact: 0, null: 0, absent: 0, silent: 0, wrong: 0, spuriousBreaks: 0, crashed: 0 });
 
 /** The sum of tallies (a run over several shapes). */
 export const sumTallies = (tallies: readonly Tally[]): Tally =>
@@ -129,6 +131,7 @@ export function addReport(tally: Tally, truth: Truth, parsed: ParsedTables, diag
     tally[v.verdict]++;
   }
   if (spuriousBreaks(truth, parsed).length > 0) tally.spuriousBreaks++;
+  if (diagnostics.some((d) => d.code === 'parser-exception')) tally.crashed++;
   return verdicts;
 }
 
@@ -139,9 +142,9 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(2)} %` : '
  * number the text holds), null, absent, silent, wrong, spurious breaks.
  */
 export function formatTallies(rows: [string, Tally][]): string {
-  const head = ['shape', 'reports', 'cells', 'exact', 'exact %', 'of held', 'null+diag', 'absent', 'null silent', 'wrong', 'reports w/ new rule breaks'];
+  const head = ['shape', 'reports', 'cells', 'exact', 'exact %', 'of held', 'null+diag', 'absent', 'null silent', 'wrong', 'reports w/ new rule breaks', 'parser errors'];
   const body = rows.map(([name, t]) =>
-    [name, t.reports, t.cells, t.exact, pct(t.exact, t.cells), pct(t.exact, t.cells - t.absent), t.null, t.absent, t.silent, t.wrong, t.spuriousBreaks].map(String),
+    [name, t.reports, t.cells, t.exact, pct(t.exact, t.cells), pct(t.exact, t.cells - t.absent), t.null, t.absent, t.silent, t.wrong, t.spuriousBreaks, t.crashed].map(String),
   );
   const all = [head, ...body];
   const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
