@@ -37,4 +37,14 @@ describe('a decimal point alone on the line after a number', () => {
       [11, '７'],
     ]);
   });
+
+  it('leaves the number unread when the point stands before its label (pdfCase(hunt15-pdf, 936): "." at a page head, then 行政事业性收费, then １５ for 1.5)', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-point-before-label.txt', 'utf8');
+    expect(text).toMatch(/\f\.\n\n行政事业性收费\n\n１５\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(r.diagnostics.some((d) => d.path === 'proactive.fees' || d.path === 'proactive.fees.amount')).toBe(true);
+    const lines = joinLonePoints(toLines(['.', '行政事业性收费', '', '１５', '其他', '.', '一', '二', '三', '４']));
+    expect(lines.map((l) => l.raw)).toEqual(['行政事业性收费', '', '１５.', '其他', '.', '一', '二', '三', '４']);
+  });
 });

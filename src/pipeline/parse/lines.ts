@@ -202,6 +202,8 @@ export function joinLonePoints(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   /** The last line with text, as an index into the output (the input's until a line is dropped). */
   let last = -1;
+  /** Lines of a number whose point stood apart before its label (numberAfterLabel): kept as text. */
+  const pointed = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const previous = last >= 0 ? (out ?? lines)[last] : undefined;
@@ -223,10 +225,33 @@ export function joinLonePoints(lines: Line[]): Line[] {
       last = -1;
       continue;
     }
-    out?.push(line);
+    // A point alone before a row's label, the number after the label ("." / "行政事业性收费" / "１５" for １.５, the point
+    // at the head of a new page): where the point goes is unknown as well, and the number is not read as printed.
+    const after = LONE_POINT.test(line.raw) ? numberAfterLabel(lines, i + 1) : -1;
+    if (after >= 0) {
+      out ??= lines.slice(0, i);
+      pointed.add(after);
+      continue;
+    }
+    const kept = pointed.has(i) ? { ...line, raw: `${line.raw.trim()}.`, text: `${line.raw.trim()}.`, parts: undefined, compact: undefined } : line;
+    out?.push(kept);
     if (line.raw.trim()) last = out ? out.length - 1 : i;
   }
   return out ?? lines;
+}
+
+/** How many lines of text without digits may stand between a lone point and the number it belongs to (a row label). */
+const MAX_POINT_LABEL_LINES = 2;
+
+/** The index of a line holding one number after at most MAX_POINT_LABEL_LINES lines of text without digits, or -1. */
+function numberAfterLabel(lines: Line[], from: number): number {
+  let text = 0;
+  for (let j = from; j < lines.length; j++) {
+    if (isBlankLine(lines[j])) continue;
+    if (LONE_NUMBER.test(lines[j].raw)) return text > 0 ? j : -1;
+    if (/[0-9０-９]/.test(lines[j].raw) || ++text > MAX_POINT_LABEL_LINES) return -1;
+  }
+  return -1;
 }
 
 /** The first line from index i on that is not blank. */

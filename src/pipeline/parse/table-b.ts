@@ -910,6 +910,28 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     else counts.arithmetic--;
     counts.unread++;
   };
+  // Rows whose seven numbers add up with another column as their total, the same column in row after row (poppler's
+  // -layout printing a table's last columns before its first, "0 69 94 682 363 27 129" for 363 27 129 0 69 94 682):
+  // the text's order is not the columns', and which column is which is not in the text. Every full space row is null.
+  const full = [...spaced].filter((key) => placed.get(key)?.tokens.length === WIDTH && requests[key]);
+  const moved = totalColumnMoved(full.map((key) => zeroed[key] as RequestRow));
+  if (moved !== null) {
+    const shown = APPLICANT_KEYS[moved];
+    for (const key of full) {
+      const row = requests[key] as RequestRow;
+      for (const c of APPLICANT_KEYS) withdraw(key, c);
+      for (const c of APPLICANT_KEYS) row[c] = null;
+      log.warn(
+        'column-order-unproved',
+        firstHits.get(key)!.line,
+        `B3 with the total in the last column, as the rows' cells are printed`,
+        `rows adding up with column ${moved + 1} (${shown}) as their total`,
+        `表三各行的数字在提取的文字中顺序与列不符：按文字顺序，多行的合计不在最后一列，而在第 ${moved + 1} 列，无法确定各数字属于哪一列，整行记为空值`,
+        `requests.${key}`,
+      );
+    }
+    return placementOf(counts);
+  }
   for (const { key, columns, rule } of swapCandidates(zeroed, spaced, requests)) {
     const row = requests[key] as RequestRow;
     for (const c of columns) withdraw(key, c);
@@ -948,6 +970,28 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     }
   }
   return seen.size ? placementOf(counts) : placement;
+}
+
+/** Rows that add up with another column as their total (totalColumnMoved) before the text's order is refused. */
+const MIN_MOVED_TOTALS = 3;
+
+/**
+ * The column other than the last that, in at least MIN_MOVED_TOTALS rows (blank cells as 0, some number above 0), is
+ * the sum of the row's six other cells while the last is not, in more rows than those adding up as printed; else null.
+ */
+function totalColumnMoved(rows: RequestRow[]): number | null {
+  const moved = new Array<number>(WIDTH).fill(0);
+  let held = 0;
+  for (const row of rows) {
+    const cells = APPLICANT_KEYS.map((c) => row[c]);
+    if (cells.some((v) => v === null)) continue;
+    const sum = (cells as number[]).reduce((a, b) => a + b, 0);
+    if (sum <= 0) continue;
+    if (2 * cells[WIDTH - 1]! === sum) held++;
+    else for (let c = 0; c < WIDTH - 1; c++) if (2 * cells[c]! === sum) moved[c]++;
+  }
+  const best = moved.indexOf(Math.max(...moved));
+  return moved[best] >= MIN_MOVED_TOTALS && moved[best] > held ? best : null;
 }
 
 /**
