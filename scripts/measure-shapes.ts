@@ -1,5 +1,5 @@
 /**
- * npm run measure-shapes -- [--n 1000] [--shapes cell-lines,md-split,…,pdftotext] [--prefix shape] [--no-cache]
+ * npm run measure-shapes -- [--n 1000] [--shapes cell-lines,md-split,…,pdftotext] [--prefix shape] [--no-cache] [--table-layouts]
  * Measures the parser on every extraction shape (src/generator/shapes): n generated reports per shape, every cell of
  * tables A, B and C counted as exact, null with a diagnostic, silent null or wrong. PDF shapes print the reports with
  * Chromium (printed batches cached under .cache/shape-pdfs/); the poppler shapes need pdftotext (poppler-utils). The
@@ -22,9 +22,10 @@ import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
 const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES, ...DOCX_SHAPES];
-const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples]
+const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples] [--table-layouts]
 Prints, per extraction shape, the cells of tables A, B and C that the parser reads exactly, leaves null with a
-diagnostic, leaves null silently, or gets wrong.`;
+diagnostic, leaves null silently, or gets wrong. --table-layouts prints the PDF shapes' reports with the web pages'
+table layouts (vertical headers, row-group cells, wrapped labels, padded cells; with borders or without).`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '1000' },
@@ -32,6 +33,7 @@ const values = cliArgs(
     prefix: { type: 'string', default: 'shape' },
     'no-cache': { type: 'boolean', default: false },
     examples: { type: 'boolean', default: false },
+    'table-layouts': { type: 'boolean', default: false },
   },
   USAGE,
 );
@@ -57,7 +59,7 @@ if (pdfShapes.length) {
   const t0 = Date.now();
   const printer = await openPrinter();
   try {
-    const pdf = await measurePdfShapes(n, (html) => printer.pdf(html), `${values.prefix}-pdf`, { cacheDir: values['no-cache'] ? null : undefined });
+    const pdf = await measurePdfShapes(n, (html) => printer.pdf(html), `${values.prefix}-pdf`, { cacheDir: values['no-cache'] ? null : undefined, tableLayouts: values['table-layouts'] });
     measures.push(...pdf.filter((m) => pdfShapes.includes(m.shape as Shape)));
   } finally {
     await printer.close();

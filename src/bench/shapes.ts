@@ -96,8 +96,8 @@ export async function measureTextShape(shape: TextShape, n: number, prefix = 'sh
  * Prints n reports (pdfCase(prefix, i)) and measures each PDF shape; shapes whose tool is missing are left out.
  * `print` prints one HTML document to PDF (Chromium: tests/formats/support/print.ts).
  */
-export async function measurePdfShapes(n: number, print: (html: string) => Promise<Buffer>, prefix = 'shape-pdf', options: PdfShapeOptions = {}): Promise<ShapeMeasure[]> {
-  const cases = Array.from({ length: n }, (_, i) => pdfCase(prefix, i));
+export async function measurePdfShapes(n: number, print: (html: string) => Promise<Buffer>, prefix = 'shape-pdf', options: PdfShapeOptions & { tableLayouts?: boolean } = {}): Promise<ShapeMeasure[]> {
+  const cases = Array.from({ length: n }, (_, i) => pdfCase(prefix, i, undefined, { tableLayouts: options.tableLayouts }));
   const read = await readPdfShapes(cases, print, options);
   const accs = new Map<PdfShape, Acc>();
   const breathe = breather();
@@ -107,7 +107,7 @@ export async function measurePdfShapes(n: number, print: (html: string) => Promi
       const text = r.texts[shape];
       if (text === undefined) continue;
       if (!accs.has(shape)) accs.set(shape, newAcc());
-      addText(accs.get(shape)!, `pdfCase('${prefix}', ${cases.indexOf(r.c)}) read by ${shape}`, `${r.c.name}.txt`, text, r.c.truth);
+      addText(accs.get(shape)!, `pdfCase('${prefix}', ${cases.indexOf(r.c)}${options.tableLayouts ? ', undefined, { tableLayouts: true }' : ''}) read by ${shape}`, `${r.c.name}.txt`, text, r.c.truth);
     }
   }
   return [...accs.entries()].map(([shape, acc]) => done(shape, acc));

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateShaped, shapeTruthOptions, TEXT_SHAPES, type ShapedReport, type TextShape } from '../../src/generator/shapes';
 import { APPLICANT_KEYS } from '../../src/schema';
+import { batchHtml, pdfCase } from '../../src/generator/shapes/pdf';
+import { TABLE_LAYOUTS } from '../../src/generator/render-html';
 
 const N = 60;
 const generated = new Map<TextShape, ShapedReport[]>();
@@ -98,5 +100,18 @@ describe('extraction shapes', () => {
   it('md-shifted shifts some rows by one cell', () => {
     const widths = (t: string) => new Set(tableB(t).split('\n').filter((l) => /^\|.*\d.*\|$/.test(l)).map((l) => l.split('|').length));
     expect(share('md-shifted', (t) => widths(t).size >= 2)).toBeGreaterThan(0.8);
+  });
+});
+
+describe('printed reports with the web pages\u2019 table layouts (measure-shapes --table-layouts)', () => {
+  it('lay out tables in every layout, with borders and without, where the default prints the official grid', () => {
+    const cases = Array.from({ length: 60 }, (_, i) => pdfCase('layouts', i, undefined, { tableLayouts: true }));
+    expect(new Set(cases.map((c) => c.style.tableLayout))).toEqual(new Set(TABLE_LAYOUTS));
+    expect(new Set(cases.map((c) => c.style.ruled))).toEqual(new Set([true, false]));
+    expect(batchHtml(cases.filter((c) => !c.style.ruled).slice(0, 1))).toContain('class="report-table unruled"');
+    // The same report without the option: the official grid, ruled, and the same numbers.
+    const plain = pdfCase('layouts', 0);
+    expect([plain.style.tableLayout, plain.style.ruled]).toEqual(['official', true]);
+    expect(plain.truth).toEqual(cases[0].truth);
   });
 });

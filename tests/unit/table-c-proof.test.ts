@@ -3,7 +3,9 @@
  * when they stand after the header and nothing but their own columns' header cells stands between them; numbers
  * before the header, text of another table between them, or more numbers than the table has leave it null.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
 import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
 import { toLines } from '../../src/pipeline/parse/lines';
 import { parseTableC } from '../../src/pipeline/parse/table-c';
@@ -95,5 +97,26 @@ describe('table C proof rule', () => {
     ]);
     expect(appeals.review.total).toBeNull();
     expect(appeals.suitDirect.other).toBeNull();
+  });
+});
+
+describe('table C one number a line, C1 broken as read (officeCase(hunt15-office, 117), MuPDF on a LibreOffice PDF)', () => {
+  const text = readFileSync('tests/fixtures/shapes/mutool-libreoffice-table-c-wrapped-and-empty.txt', 'utf8');
+  const NONE = { upheld: null, corrected: null, other: null, pending: null, total: null };
+
+  it('is not read when a number wrapped in its cell and a cell printed as nothing explain the count of fifteen', () => {
+    // 0 0 — 0 0 | 29 29 37 30 125 | 0 13 0 0 13: the blank printed as nothing, 125 as "１２" over "５".
+    expect(text).toContain('\n0\n0\n０\n0\n29\n29\n37\n３０\n１２\n５\n\n0\n13\n0\n0\n13\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.appeals).toEqual({ review: NONE, suitDirect: NONE, suitAfterReview: NONE });
+    expect(r.diagnostics.find((d) => d.path === 'appeals')?.code).toBe('table-c-unproved');
+  });
+
+  it('is read as printed when every group adds up, and when C1 breaks with no such other reading', () => {
+    const fixed = text.replace('\n0\n0\n０\n0\n29\n29\n37\n３０\n１２\n５\n', '\n0\n0\n—\n0\n0\n29\n29\n37\n３０\n１２５\n');
+    expect(parseReport({ text: fixed, file: 'a.txt' }).appeals.suitDirect).toEqual({ upheld: 29, corrected: 29, other: 37, pending: 30, total: 125 });
+    // A real break (total 126 for 125) with nothing wrapped: read as printed, the break for the check stage to report.
+    const broken = fixed.replace('１２５', '１２６');
+    expect(parseReport({ text: broken, file: 'a.txt' }).appeals.suitDirect).toEqual({ upheld: 29, corrected: 29, other: 37, pending: 30, total: 126 });
   });
 });

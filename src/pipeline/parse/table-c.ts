@@ -163,6 +163,22 @@ function groupAddsUp(cells: CellToken[], g: number): boolean {
   const total = cells[g * COLS.length + COLS.length - 1];
   return total.kind !== 'text' && Math.abs((total.kind === 'number' ? total.value : 0) - sum) < 1e-6;
 }
+/**
+ * Whether fifteen cells that break C1 as read add up in every group once two neighbouring numbers are read as one
+ * number wrapped in its cell and an empty cell (printed as nothing) is put back somewhere.
+ */
+function wrappedAndEmpty(tokens: CellToken[]): boolean {
+  for (let j = 0; j + 1 < tokens.length; j++) {
+    const [a, b] = [tokens[j], tokens[j + 1]];
+    if (a.kind !== 'number' || b.kind !== 'number') continue;
+    const joined = readJoinedDigits(a.printed + b.printed);
+    if (joined?.kind !== 'number') continue;
+    const rest = [...tokens.slice(0, j), joined, ...tokens.slice(j + 2)];
+    for (let k = 0; k <= rest.length; k++) if (APPEAL_GROUPS.every((_, g) => groupAddsUp([...rest.slice(0, k), EMPTY_CELL, ...rest.slice(k)], g))) return true;
+  }
+  return false;
+}
+
 /** Every cell null, none read. A module function: under tsx a closure made per call is named at run time. */
 function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement } {
   for (const g of APPEAL_GROUPS) appeals[g.key] = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
@@ -252,6 +268,15 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   if (breaking) {
     const shown = tokens.map((t) => t.printed || '∅').join(' ');
     log.warn('table-c-unproved', breaking.line, `${WIDTH} numbers of table C after its header, in the header's order`, `“${breaking.text}” among the numbers ${shown}`, `表四的数字被不属于其表头的文字“${breaking.text}”隔开，无法证明各数字所在的列，记为空值`, 'appeals');
+    return nulls(appeals);
+  }
+  // Numbers one a line, C1 broken as read, that add up in every group with a number wrapped in its narrow cell ("１２" /
+  // "５" for 125) and a cell printed as nothing put back (officeCase('hunt15-office', 117), MuPDF: "0 0 ０ 0 29 | 29 37
+  // ３０ １２ ５ | 0 13 0 0 13" for 0 0 — 0 0 | 29 29 37 30 125 | …): the count of fifteen proves no order.
+  const oneALine = !display && valueLines.every((l) => partsOf(l).values.length === 1);
+  if (oneALine && !APPEAL_GROUPS.every((_, g) => groupAddsUp(tokens, g)) && wrappedAndEmpty(tokens)) {
+    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C, one a cell, each group adding up (C1)`, `one a line, C1 broken as printed and kept with two read as one and an empty cell: ${shown}`, `表四的数字逐行印出，按印出顺序各组合计不符（C1），而把其中相邻两个数字看作一个折行的数、再补一个空单元格则各组都相符，无法确定各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
   // Numbers a paragraph each (an empty line between any two) after a header whose words are cut (结果维 / 持: laid out on
