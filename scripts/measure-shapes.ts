@@ -24,8 +24,8 @@ import { cliArgs, fail } from './cli';
 const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES, ...DOCX_SHAPES];
 const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples] [--table-layouts]
 Prints, per extraction shape, the cells of tables A, B and C that the parser reads exactly, leaves null with a
-diagnostic, leaves null silently, or gets wrong. --table-layouts prints the PDF shapes' reports with the web pages'
-table layouts (vertical headers, row-group cells, wrapped labels, padded cells; with borders or without).`;
+diagnostic, leaves null silently, or gets wrong. --table-layouts lays the PDF and web shapes' tables out in the web
+pages' table layouts (vertical headers, row-group cells, wrapped labels, padded cells; with borders or without).`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '1000' },
@@ -83,7 +83,7 @@ if (webShapes.length) {
   const installed = webShapesInstalled();
   for (const s of webShapes) if (!installed.includes(s)) console.error(`${s}: its tool is not installed (Debian w3m, lynx, pandoc): left out`);
   const t0 = Date.now();
-  const web = await measureWebShapes(n, `${values.prefix}-web`, values['no-cache'] ? { cacheDir: mkdtempSync(path.join(tmpdir(), 'web-')) } : {});
+  const web = await measureWebShapes(n, `${values.prefix}-web`, { ...(values['no-cache'] ? { cacheDir: mkdtempSync(path.join(tmpdir(), 'web-')) } : {}), tableLayouts: values['table-layouts'] });
   measures.push(...web.filter((m) => webShapes.includes(m.shape as WebShape)));
   console.error(`web shapes: ${n} pages rendered, dumped and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -142,9 +142,10 @@ export async function measureOfficeShapes(n: number, prefix = 'shape-office', op
  * Renders n reports (webCase(prefix, i)) as web pages and measures each web dump shape (w3m, lynx, pandoc); shapes
  * whose tool is missing are left out.
  */
-export async function measureWebShapes(n: number, prefix = 'shape-web', options: { cacheDir?: string } = {}): Promise<ShapeMeasure[]> {
-  const read = await readWebShapes(Array.from({ length: n }, (_, i) => webCase(prefix, i)), options);
-  return measureRead(WEB_SHAPES, read, (i, shape) => `webCase('${prefix}', ${i}) dumped by ${shape}`);
+export async function measureWebShapes(n: number, prefix = 'shape-web', options: { cacheDir?: string; tableLayouts?: boolean } = {}): Promise<ShapeMeasure[]> {
+  const layouts = options.tableLayouts ? { tableLayouts: true } : {};
+  const read = await readWebShapes(Array.from({ length: n }, (_, i) => webCase(prefix, i, layouts)), options);
+  return measureRead(WEB_SHAPES, read, (i, shape) => `webCase('${prefix}', ${i}${options.tableLayouts ? ', { tableLayouts: true }' : ''}) dumped by ${shape}`);
 }
 
 /**

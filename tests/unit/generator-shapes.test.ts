@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateShaped, shapeTruthOptions, TEXT_SHAPES, type ShapedReport, type TextShape } from '../../src/generator/shapes';
 import { APPLICANT_KEYS } from '../../src/schema';
 import { batchHtml, pdfCase } from '../../src/generator/shapes/pdf';
+import { webCase } from '../../src/generator/shapes/web';
 import { TABLE_LAYOUTS } from '../../src/generator/render-html';
 
 const N = 60;
@@ -113,5 +114,10 @@ describe('printed reports with the web pages\u2019 table layouts (measure-shapes
     const plain = pdfCase('layouts', 0);
     expect([plain.style.tableLayout, plain.style.ruled]).toEqual(['official', true]);
     expect(plain.truth).toEqual(cases[0].truth);
+    // Web pages likewise: the same numbers, the tables laid out otherwise.
+    const pages = Array.from({ length: 40 }, (_, i) => webCase('layouts', i, { tableLayouts: true }));
+    expect(pages.some((p) => p.html.includes('class="report-table unruled"'))).toBe(true);
+    expect(webCase('layouts', 0).html).not.toContain('class="report-table unruled"');
+    expect(webCase('layouts', 0).truth).toEqual(pages[0].truth);
   });
 });

@@ -120,3 +120,24 @@ describe('table C one number a line, C1 broken as read (officeCase(hunt15-office
     expect(parseReport({ text: broken, file: 'a.txt' }).appeals.suitDirect).toEqual({ upheld: 29, corrected: 29, other: 37, pending: 30, total: 126 });
   });
 });
+
+describe('table C in a terminal’s dump with its numbers on two lines (webCase(lay15-web, 218, { tableLayouts: true }), w3m)', () => {
+  const text = readFileSync('tests/fixtures/shapes/w3m-table-c-totals-a-line-lower.txt', 'utf8');
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^[\s\u00a0]*０[\s\u00a0]+０[\s\u00a0]+０[\s\u00a0]+０[\s\u00a0]+２/.test(l));
+
+  it('is not read in line order: each group’s total stands a line lower, under its narrow 总/计 column', () => {
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1].trim().split(/[\s\u00a0]+/)).toEqual(['０', '２', '０']);
+    const r = parseReport({ text, file: 'a.txt' });
+    // Read in line order the totals were 2, 0, 0 for review, suitDirect's first cells shifted: wrong cells, C1 broken.
+    expect(r.appeals.review).toEqual({ upheld: null, corrected: null, other: null, pending: null, total: null });
+    expect(r.diagnostics.find((d) => d.path === 'appeals')?.found).toMatch(/^numbers on 2 lines: /);
+  });
+
+  it('is read in the header’s order when the fifteen numbers stand on one line', () => {
+    const one = [...lines.slice(0, at), '  ０    ０    ０    ０    ０    ２    ０    ０    ０    ２    ０    ０    ０    ０    ０', ...lines.slice(at + 2)].join('\n');
+    const r = parseReport({ text: one, file: 'a.txt' });
+    expect(r.appeals.suitDirect).toEqual({ upheld: 2, corrected: 0, other: 0, pending: 0, total: 2 });
+  });
+});

@@ -242,7 +242,15 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   // numbers under it (pdfCase('shape-pdf', 18): 尚未审 over the 其他结果 column's number).
   // Digits of a number wrapped onto the line under it (a narrow column: "５" over "４" is 54) are no cells of their own.
   const stacked = stackedPieces(valueLines, display);
-  const placed = display && header >= 0 && (tokens.length < WIDTH || extra || stacked) ? byHeader(headerLines, valueLines) : null;
+  // Numbers on two lines or more in such text (a terminal's dump centring each cell in its row's height: the totals of
+  // a narrow 总/计 column a line lower, webCase('lay15-web', 218, { tableLayouts: true })): placed by position only.
+  const tall = display && valueLines.length > 1;
+  const placed = display && header >= 0 && (tokens.length < WIDTH || extra || stacked || tall) ? byHeader(headerLines, valueLines) : null;
+  if (tall && !placed && tokens.length === WIDTH) {
+    const shown = valueLines.map((l) => l.raw.trim()).join(' / ');
+    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C under their columns' header words`, `numbers on ${valueLines.length} lines: ${shown}`, `表四的数字分在 ${valueLines.length} 行（${shown}），无法按表头位置确定各数字所在的列，记为空值`, 'appeals');
+    return nulls(appeals);
+  }
   if (stacked && !placed) {
     const shown = valueLines.map((l) => l.raw.trim()).join(' / ');
     log.warn('table-c-unproved', first, `${WIDTH} numbers of table C, one a cell`, `digits under the numbers of the line above: ${shown}`, `表四的数字在窄列中折行（${shown}），无法确定各数字，记为空值`, 'appeals');
