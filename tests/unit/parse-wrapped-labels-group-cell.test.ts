@@ -24,11 +24,26 @@ describe('a wrapped-label table whose group labels stand on a sub-row\u2019s lin
     expect(Object.values(r.requests.unavailable ?? NONE).every((v) => v === null)).toBe(true);
   });
 
-  it('gives a row printed blank no numbers, and the numbers after the next label to that row', () => {
+  it('places neither a row printed blank nor the next, whose numbers could be either\u2019s', () => {
+    // "8.属于行政查" / "询事项" / "1.本机关不掌" / numbers: 1.'s here (8. printed blank), but labels printed in a block
+    // before their numbers look the same (see below): neither row is proved. The rows before and after are.
     expect(text).toContain('8.属于行政查\n询事项\n1.本机关不掌\n\t１８\t—\t—\t１\t—\t０\t１９\n握相关政府信息\n');
     expect(r.requests['withheld.inquiry']).toEqual(NONE);
     expect(r.diagnostics.some((d) => d.code === 'row-no-values' && d.path === 'requests.withheld.inquiry')).toBe(true);
-    expect(r.requests['unavailable.notHeld']).toEqual({ natural: 18, commercial: null, research: null, nonprofit: 1, legal: null, otherOrg: 0, total: 19 });
+    expect(r.requests['unavailable.notHeld']).toEqual(NONE);
+    expect(r.diagnostics.find((d) => d.code === 'table-b-unplaced-values')?.found).toBe('18 — — 1 — 0 19 after two labels, the first without numbers');
+    expect(r.requests['withheld.enforcementFile']).toEqual({ natural: 1, commercial: null, research: null, nonprofit: 1, legal: 0, otherOrg: null, total: 2 });
+    expect(r.requests['unavailable.unclear']).toEqual({ natural: 0, commercial: null, research: null, nonprofit: 1, legal: null, otherOrg: 0, total: 1 });
+  });
+
+  it('does not give the numbers after two labels to the second when the first\u2019s numbers were dropped', () => {
+    // 7. and 8. printed as a block of labels, then 7.'s numbers: right after 8.'s label, but 7.'s.
+    const block = text.replace('7.属于行政执\n\t１\t—\t—\t１\t０\t—\t２\n法案卷\n8.属于行政查\n询事项\n', '7.属于行政执法案卷\n8.属于行政查询事项\n\t１\t—\t—\t１\t０\t—\t２\n');
+    expect(block).not.toBe(text);
+    const d = parseReport({ text: block, file: 'a.pdf' });
+    expect(d.requests['withheld.inquiry']).toEqual(NONE);
+    expect(d.requests['withheld.enforcementFile']).toEqual(NONE);
+    expect(d.requests['withheld.process']).toEqual({ natural: null, commercial: null, research: 0, nonprofit: null, legal: null, otherOrg: 0, total: 0 });
   });
 
   it('does not give a row the numbers that follow text it cannot be the rest of', () => {

@@ -108,6 +108,8 @@ interface Unit {
   heading: string;
   /** Text on the unit's own line before its values, naming no row (folded, without spaces). */
   label: string;
+  /** The line after it holds the rest of the label of the row before it: the row's label wraps round these numbers. */
+  enclosed?: boolean;
   /** A fenced Markdown row ("| 1 | 0 | … |"). */
   fenced: boolean;
   /** Display text: the line also holds the rest of the label of the row just before it (see stacked-digits.ts). */
@@ -433,6 +435,9 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !garbled && !parts.mixed);
     if (key) {
       heading = '';
+      // The rest of the row's label naming the row again right after its numbers: the label wraps round them.
+      const before = units.at(-1);
+      if (before && before.run === hits.length && before.at === i - 1 && hits.at(-1)?.key === key && !values.length) before.enclosed = true;
       const glued = rowKey && parts.separator === 'space' && values.length === WIDTH - 1 ? gluedBlank(raw, parts, rowKey) : null;
       const own = glued ? [glued.token, ...values] : values.length ? [...values] : null;
       const rowSpans = glued ? [...glued.span, ...parts.spans!] : parts.spans;
@@ -470,6 +475,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       // Digits that do not read as a number ("１,４９" over "８": 1,498 wrapped in its cell, one line a piece) among a
       // row's cells: that row's cells are not read.
       if (hits.length && CUT_PIECE.test(compactOf(line))) hits[hits.length - 1].garbled = true;
+      const before = units.at(-1);
+      if (before && before.run === hits.length && before.at === i - 1 && hits.length && within(compactOf(line), TEMPLATE_LABEL.get(hits[hits.length - 1].key) ?? '')) before.enclosed = true;
       inRow = false;
       open = 0;
       if (wrapping?.key !== 'carriedForward') wrapping = null;
@@ -789,9 +796,14 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     const wrapped = wrappedLabelRows(g, hits);
     if (wrapped) {
       for (const w of wrapped.rows) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label' });
-      for (const u of wrapped.apart) {
+      for (const { unit: u, why } of wrapped.apart) {
         const shown = u.tokens.map((t) => t.printed || '∅').join(' ');
-        log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label', `“${u.heading}” before ${shown}`, `表三第 ${u.line} 行的“${shown}”前是无法识别的文字“${u.heading}”，不能确定属于哪一行，未采用`);
+        if (why === 'text')
+          log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label', `“${u.heading || u.label}” before ${shown}`, `表三第 ${u.line} 行的“${shown}”前是无法识别的文字“${u.heading || u.label}”，不能确定属于哪一行，未采用`);
+        else if (why === 'waiting')
+          log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label, the label before it with its own', `${shown} after two labels, the first without numbers`, `表三第 ${u.line} 行的“${shown}”前有两个行标签，前一个后面没有数字：这些数字属于哪一行无法确定，未采用`);
+        else
+          log.warn('table-b-unplaced-values', u.line, 'numbers inside their row label (its rest on the next line), or one line for each row', `${shown} after a label that does not go on after them`, `表三第 ${u.line} 行的“${shown}”紧跟在一个行标签之后，但该标签没有在其后续写，各行的数字行数也与行数不符：不能证明属于该行，未采用`);
       }
       continue;
     }
@@ -1020,10 +1032,23 @@ function layoutShifts(hits: Hit[], spanLines: number[][]): boolean {
  * cell centred beside its rows). A row of the gap with no line of numbers after its label (a row printed blank,
  * "8.属于行政查" / "询事项" / "1.本机关不掌" / numbers …) gets none: the numbers after the next label are that row's.
  */
-function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number }[]; apart: Unit[] } | null {
+function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number }[]; apart: { unit: Unit; why: 'waiting' | 'text' | 'detached' }[] } | null {
   const rows = new Set(g.rows);
   const out: { key: RequestKey; tokens: CellToken[]; line: number }[] = [];
-  const apart: Unit[] = [];
+  const apart: { unit: Unit; why: 'waiting' | 'text' | 'detached' }[] = [];
+  // Each row of the gap with one line of numbers, in order: every line is its row's. Otherwise a line right after a
+  // row's label is not proved that row's when the row label before it still waits for its numbers: labels printed in a
+  // block before their numbers ("一、…" / "二、…" / numbers: 一's, 二's dropped) look the same as a row printed blank
+  // ("8.…" / "1.本机关不掌" / numbers: 1.'s).
+  const aligned = g.units.length === g.rows.length && g.units.every((u, i) => hits[u.run - 1]?.key === g.rows[i]);
+  const withUnits = new Set(g.units.map((u) => hits[u.run - 1]?.key));
+  const waitsBefore = (h: number) => {
+    for (let k = h - 1; k >= 0; k--) {
+      const { key, own } = hits[k];
+      if (!SUB_ROWS.has(key) && key !== hits[h].key) return !own && !withUnits.has(key);
+    }
+    return false;
+  };
   for (let i = 0; i < g.units.length; i++) {
     const u = g.units[i];
     const hit = hits[u.run - 1];
@@ -1034,9 +1059,10 @@ function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; token
     // group; or other text (pieces of a group's label among the rest of the row's), when each row of the gap has one
     // line of numbers, in order. Never a numbered label that names no row: a row left out may stand there.
     const rest = (!u.heading || within(u.heading, label)) && (!u.label || within(u.label, label) || matchGroup(u.label) === GROUP_OF.get(hit.key));
-    const inOrder = g.units.length === g.rows.length && hit.key === g.rows[i] && !UNNAMED_ROW.test(u.heading) && !UNNAMED_ROW.test(u.label);
-    if (rest || inOrder) out.push({ key: hit.key, tokens: u.tokens, line: u.line });
-    else apart.push(u);
+    const inOrder = aligned && !UNNAMED_ROW.test(u.heading) && !UNNAMED_ROW.test(u.label);
+    const why = inOrder ? null : !rest ? 'text' : waitsBefore(u.run - 1) ? 'waiting' : !u.enclosed ? 'detached' : null;
+    if (why) apart.push({ unit: u, why });
+    else out.push({ key: hit.key, tokens: u.tokens, line: u.line });
   }
   return out.length ? { rows: out, apart } : null;
 }
