@@ -143,8 +143,7 @@ export async function measureOfficeShapes(n: number, prefix = 'shape-office', op
  * whose tool is missing are left out.
  */
 export async function measureWebShapes(n: number, prefix = 'shape-web', options: { cacheDir?: string; tableLayouts?: boolean } = {}): Promise<ShapeMeasure[]> {
-  const layouts = options.tableLayouts ? { tableLayouts: true } : {};
-  const read = await readWebShapes(Array.from({ length: n }, (_, i) => webCase(prefix, i, layouts)), options);
+  const read = await readWebShapes(Array.from({ length: n }, (_, i) => webCase(prefix, i, { tableLayouts: options.tableLayouts })), options);
   return measureRead(WEB_SHAPES, read, (i, shape) => `webCase('${prefix}', ${i}${options.tableLayouts ? ', { tableLayouts: true }' : ''}) dumped by ${shape}`);
 }
 

@@ -107,6 +107,11 @@ export function pickHtmlStyle(rng: Rng): HtmlStyle {
   };
 }
 
+/** The style with its tables in one of TABLE_LAYOUTS, with borders or without (`measure-shapes --table-layouts`). */
+export function withTableLayout<S extends HtmlStyle>(style: S, rng: Rng): S {
+  return { ...style, tableLayout: rng.pick(TABLE_LAYOUTS), ruled: rng.chance(0.5) };
+}
+
 const td = (text: string, rowspan = 1, colspan = 1, head = false): LaidCell => ({ text, rowspan, colspan, head });
 const th = (text: string, rowspan = 1, colspan = 1): LaidCell => td(text, rowspan, colspan, true);
 

@@ -28,7 +28,7 @@ import { pdfBlocks, type PdfPage } from '../../pipeline/read/formats/pdf-layout'
 import { repairRadicals } from '../../pipeline/read/formats/radicals';
 import type { AgencyTruth } from '../agency';
 import type { DocumentParts } from '../document';
-import { articleHtml, pickHtmlStyle, printCss, PLAIN_HTML_STYLE, PRINT_FONTS, TABLE_LAYOUTS, type HtmlStyle } from '../render-html';
+import { articleHtml, pickHtmlStyle, printCss, PLAIN_HTML_STYLE, PRINT_FONTS, withTableLayout, type HtmlStyle } from '../render-html';
 import { rngFor, type Rng } from '../rng';
 import { generateTruth } from '../truth';
 import type { Truth } from '../types';
@@ -63,20 +63,19 @@ function pickVariant(rng: Rng): PrintVariant {
   return { narrowGroups: rng.chance(0.6), narrowHeader: rng.chance(0.6), cellFontPx: rng.pick([11, 12, 13, 14] as const) };
 }
 
-/** Report `i` of a run named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. */
-/** The i-th printed report of a run; `agency` replaces the agency its seed draws (src/generator/distinct.ts). */
 /**
- * Report i of a printed set. With `tableLayouts` its tables are laid out in one of the web pages' TABLE_LAYOUTS
- * (vertical headers, row-group cells, wrapped labels, padded cells; with borders or without, as `pdf-layouts.test.ts`
- * prints them for the pipeline's own reader) instead of the official grid: `npm run measure-shapes -- --table-layouts`.
+ * Report `i` of a printed run named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. `agency` replaces the
+ * agency its seed draws (src/generator/distinct.ts). With `tableLayouts` its tables are laid out in one of the web
+ * pages' TABLE_LAYOUTS (vertical headers, row-group cells, wrapped labels, padded cells; with borders or without, as
+ * `pdf-layouts.test.ts` prints them for the pipeline's own reader) instead of the official grid: `npm run
+ * measure-shapes -- --table-layouts`.
  */
 export function pdfCase(prefix: string, i: number, agency?: AgencyTruth, options: { tableLayouts?: boolean } = {}): PdfCase {
   const seed = `${prefix}-${i}`;
   const truth = generateTruth(seed, { ...shapeTruthOptions(i), agency });
   const rng = rngFor(seed, 'pdf-shape');
   const picked = { ...pickHtmlStyle(rng.fork('style')), chrome: false, font: PRINT_FONTS.truetype };
-  const lay = rng.fork('table-layout');
-  const style = options.tableLayouts ? { ...picked, tableLayout: lay.pick(TABLE_LAYOUTS), ruled: lay.chance(0.5) } : picked;
+  const style = options.tableLayouts ? withTableLayout(picked, rng.fork('table-layout')) : picked;
   return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-pdf`, truth, parts: shapeParts(truth, rng, true), style, variant: pickVariant(rng.fork('variant')) };
 }
 

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pickHtmlStyle, renderHtmlPage, TABLE_LAYOUTS } from '../render-html';
+import { pickHtmlStyle, renderHtmlPage, withTableLayout } from '../render-html';
 import { rngFor } from '../rng';
 import { generateTruth } from '../truth';
 import type { Truth } from '../types';
@@ -52,15 +52,16 @@ export interface WebCase {
   html: string;
 }
 
-/** Report `i` of a run named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. */
-/** Report i of a set of web pages; with `tableLayouts`, its tables in one of TABLE_LAYOUTS (see pdfCase). */
+/**
+ * Report `i` of a run of web pages named `prefix` (seed `${prefix}-${i}`); every tenth breaks a rule. With
+ * `tableLayouts`, its tables in one of TABLE_LAYOUTS (see pdfCase).
+ */
 export function webCase(prefix: string, i: number, options: { tableLayouts?: boolean } = {}): WebCase {
   const seed = `${prefix}-${i}`;
   const truth = generateTruth(seed, shapeTruthOptions(i));
   const rng = rngFor(seed, 'web-shape');
   const picked = { ...pickHtmlStyle(rng.fork('style')), charset: 'UTF-8' };
-  const lay = rng.fork('table-layout');
-  const style = options.tableLayouts ? { ...picked, tableLayout: lay.pick(TABLE_LAYOUTS), ruled: lay.chance(0.5) } : picked;
+  const style = options.tableLayouts ? withTableLayout(picked, rng.fork('table-layout')) : picked;
   return { name: `g${seed.replace(/[^a-z0-9-]/gi, '-')}-web`, truth, html: renderHtmlPage(shapeParts(truth, rng, true), style) };
 }
 

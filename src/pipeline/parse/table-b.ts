@@ -931,8 +931,10 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     const shown = APPLICANT_KEYS[moved];
     for (const key of full) {
       const row = requests[key] as RequestRow;
-      for (const c of APPLICANT_KEYS) withdraw(key, c);
-      for (const c of APPLICANT_KEYS) row[c] = null;
+      for (const c of APPLICANT_KEYS) {
+        withdraw(key, c);
+        row[c] = null;
+      }
       log.warn(
         'column-order-unproved',
         firstHits.get(key)!.line,
@@ -1025,17 +1027,28 @@ function layoutShifts(hits: Hit[], spanLines: number[][]): boolean {
 }
 
 /**
+ * A line of numbers right after a row's label not proved that row's (wrappedLabelRows): other text stands between
+ * (`text`), the row label before it still waits for its numbers (`waiting`), or the row's label does not go on after
+ * it (`detached`).
+ */
+interface Apart {
+  unit: Unit;
+  why: 'text' | 'waiting' | 'detached';
+}
+
+/**
  * A gap whose numbers each come on one line right after a row's label, with nothing between but the rest of that label
  * (long labels wrapped round their numbers: "5.属于三类内" / "6 0 0 — — — 6" / "部事务信息"), some fewer than the
  * columns: each such row's numbers, read as if printed on its label's line (a short row: its blank cells printed as
  * nothing). On the numbers' line there may stand the rest of the label or the label of the row's group (a row-group
- * cell centred beside its rows). A row of the gap with no line of numbers after its label (a row printed blank,
- * "8.属于行政查" / "询事项" / "1.本机关不掌" / numbers …) gets none: the numbers after the next label are that row's.
+ * cell centred beside its rows). When the gap's rows do not each have one line of numbers, in order, a line is its
+ * row's only when the row's label goes on after it (Unit.enclosed) and the row label before it has its numbers; the
+ * other lines are `apart`, with why they are not proved.
  */
-function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number }[]; apart: { unit: Unit; why: 'waiting' | 'text' | 'detached' }[] } | null {
+function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number }[]; apart: Apart[] } | null {
   const rows = new Set(g.rows);
   const out: { key: RequestKey; tokens: CellToken[]; line: number }[] = [];
-  const apart: { unit: Unit; why: 'waiting' | 'text' | 'detached' }[] = [];
+  const apart: Apart[] = [];
   // Each row of the gap with one line of numbers, in order: every line is its row's. Otherwise a line right after a
   // row's label is not proved that row's when the row label before it still waits for its numbers: labels printed in a
   // block before their numbers ("一、…" / "二、…" / numbers: 一's, 二's dropped) look the same as a row printed blank
