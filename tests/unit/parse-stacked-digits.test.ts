@@ -83,6 +83,14 @@ describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read w
     expect(wrapped(r)).toContainEqual(['requests.unavailable.notHeld', 'info']);
   });
 
+  it('takes a 无 spaced off its group label’s other characters for label text, not a cell among the pieces (webCase(lay15-web, 102), table layouts: 13 and 15 read 1 and 1 before)', () => {
+    const text = fixture('w3m-stacked-digits-beside-group-label.txt');
+    expect(text).toMatch(/\n +1\.本机关不掌握相关政府信息 +１ １ ０ １ ０ ０ １\n三、本年度 \(四\) 无 +３ +５\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['unavailable.notHeld']).toEqual(row(13, 1, 0, 1, 0, 0, 15));
+    expect(wrapped(r)).toContainEqual(['requests.unavailable.notHeld', 'info']);
+  });
+
   it('joins table C’s stacked digits under their numbers ("５" over "４" is 54, 222: fifteen numbers in header order before)', () => {
     const r = parseReport({ text: fixture('w3m-table-c-stacked.txt'), file: 'a.txt' });
     expect(r.appeals.review).toEqual({ upheld: 15, corrected: 19, other: 20, pending: null, total: 54 });

@@ -13,6 +13,7 @@
  * blocks stay at most `width`; a run whose blocks are fewer, or not chained by shared lines, places nothing.
  */
 import type { CellToken } from '../text';
+import { PAGE_WIDTH } from './lines';
 
 /** Blocks of overlapping value spans, each with its proved column. */
 export interface ColumnGrid {
@@ -39,6 +40,7 @@ export interface PlacedTokens {
 export function columnGrids(lines: number[][], width: number, verify = false): (ColumnGrid | null)[] {
   const out: (ColumnGrid | null)[] = [];
   if (!laidOut(lines)) return lines.map(() => null);
+  const full = lines.filter((spans) => spans.length === 2 * width);
   let from = 0;
   while (from < lines.length) {
     let to = from + 1;
@@ -54,11 +56,34 @@ export function columnGrids(lines: number[][], width: number, verify = false): (
     // value as near another column's block as its own, with no value of the line there) says the blocks are not the
     // columns: where columns stand two or three characters apart, pdftotext -layout pushes the values after a wider
     // number to the right (116 26 11 over 0 0 2: 26 and 11 a character right of their columns), and they make blocks.
-    const grid = proved && (!verify || lines.slice(from, to).every((spans) => spans.length < 2 * (width - 1) || columnsOf(proved, width, spans))) ? proved : null;
+    const grid = proved && (!verify || (placesNearlyFull(proved, lines.slice(from, to), width) && besideFullLines(proved, full, width))) ? proved : null;
     for (let i = from; i < to; i++) out.push(grid);
     from = to;
   }
   return out;
+}
+
+/** Whether the grid places every line with a value in all columns but one, or all. */
+function placesNearlyFull(grid: ColumnGrid, lines: number[][], width: number): boolean {
+  return lines.every((spans) => spans.length < 2 * (width - 1) || columnsOf(grid, width, spans));
+}
+
+/** How far (in characters, each side) pdftotext -layout moves a column's values between runs of rows on one page. */
+export const JITTER = 2;
+
+/**
+ * Whether each column of a grid stands where the table's lines with a value in every column (`full`) put that column
+ * on its page, give or take JITTER characters (no full line on the page: nothing to compare). A run of short lines
+ * chains its blocks by overlap alone, and pdftotext -layout moves a value a character or two (a cell in another font
+ * among ASCII digits): where columns stand two characters apart, one line's first value then shares a block with the
+ * next line's second ("0 0" at 30 and 32 under "0 0" at 32 and 34), every block after them a column late, and the
+ * grid puts a blank cell where none was left.
+ */
+function besideFullLines(grid: ColumnGrid, full: number[][], width: number): boolean {
+  const page = Math.floor(grid.lo[0] / PAGE_WIDTH);
+  const onPage = full.filter((spans) => Math.floor(spans[0] / PAGE_WIDTH) === page);
+  if (!onPage.length) return true;
+  return grid.lo.every((lo, b) => onPage.some((spans) => meets(lo, grid.hi[b], spans[2 * grid.column[b]], spans[2 * grid.column[b] + 1], JITTER)));
 }
 
 /**
@@ -66,7 +91,7 @@ export function columnGrids(lines: number[][], width: number, verify = false): (
  * values by one space (pdftotext -raw, copied text) puts each value right after the one before it, so where a value
  * stands says nothing about its column, and values that happen to line up prove nothing.
  */
-function laidOut(lines: number[][]): boolean {
+export function laidOut(lines: number[][]): boolean {
   let wide = 0;
   let narrow = 0;
   for (const l of lines)

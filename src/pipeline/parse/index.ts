@@ -191,7 +191,8 @@ function passages(lines: Line[], spans: SectionSpan[], title: TitleInfo, closing
 
 /** The wrap width is measured on the prose sections only: table lines would hide it. */
 function proseProfile(lines: Line[], spans: SectionSpan[]): WrapProfile {
-  const prose = spans.filter((s) => s.key === 'overview' || s.key === 'problems' || s.key === 'other').flatMap((s) => lines.slice(s.start + 1, s.end));
+  const prose: Line[] = [];
+  for (const s of spans) if (s.key === 'overview' || s.key === 'problems' || s.key === 'other') for (let i = s.start + 1; i < Math.min(s.end, lines.length); i++) prose.push(lines[i]);
   return wrapProfile(prose.length >= 8 ? prose : lines);
 }
 

@@ -242,6 +242,8 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
   /** The last caption's item, and whether a header of another item's table has been printed since. */
   let item: string | null = null;
   let foreign = false;
+  /** Numbers printed since the header of another item's table: none, and that table's numbers are still to come. */
+  let foreignValues = 0;
   // A row label after another item's numbers: those numbers stand between it and the label before, where no reading
   // may leave numbers ("现行有效件数", "69", "行政", "强制": 69 is not 行政强制's).
   const fenceForeign = () => {
@@ -264,6 +266,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       continue;
     }
     if (!parts.label) {
+      if (foreign) foreignValues += parts.values.length;
       addFree(stream, parts.values, lines[i], block);
       continue;
     }
@@ -292,14 +295,19 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       // A column header of another item's table after a caption (poppler's default mode runs down the columns of
       // several tables: "第二十条第（八）项", "现行有效件数", "16"): the numbers after it are that table's, no row's of
       // this item, and they are fenced off as a caption fences a row's numbers. Other text separates nothing.
+      // This item's own header right after another's, no number between ("现行有效件数", "本年收费金额（单位：万元）",
+      // page footer, "25", "行政事业性收费"): the other table's numbers are still to come, and the numbers after
+      // the own header may be theirs, so they stay fenced off.
       const items = item ? headerItems(parts.label) : null;
-      if (items && items.has(item!) === foreign) {
+      if (items && items.has(item!) === foreign && !(foreign && foreignValues === 0)) {
         foreign = !foreign;
+        foreignValues = 0;
         stream.runs[stream.runs.length - 1].push([]);
       }
       continue;
     }
     // Numbers after text that names no row: they are the table's, but no label proves whose.
+    if (foreign) foreignValues += parts.values.length;
     addFree(stream, parts.values, lines[i], block);
   }
   return stream;

@@ -31,7 +31,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
-import { columnGrids, meets, placeByColumns, type ColumnGrid } from './columns';
+import { columnGrids, JITTER, laidOut, meets, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
@@ -431,7 +431,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const labelGoesOn: boolean = afterBareRow && !key && !values.length && parts.label.length >= MIN_LABEL_REST;
     // A row label whose line also holds digits it could not read as numbers ("２,５１", a number cut in its cell) does
     // not wait for its cells: the numbers after it could be those pieces' rest.
-    const garbled = !!key && GARBLED_DIGITS.test(parts.label.replace(ORDINAL, ''));
+    const garbled = !!key && GARBLED_DIGITS.test(parts.label) && GARBLED_DIGITS.test(parts.label.replace(ORDINAL, ''));
     bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !garbled && !parts.mixed);
     if (key) {
       heading = '';
@@ -662,9 +662,9 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
       i++;
       continue;
     }
+    const digits = unit && unit.spanLine >= 0 ? digitPieces(unit, stream.spanLines[unit.spanLine]) : null;
     if (hit?.own) out.push({ kind: 'row', id: i, cells: hit.own, spans: hit.spanLines.length === 1 ? stream.spanLines[hit.spanLines[0]] : null });
-    else if (unit && unit.spanLine >= 0 && unit.tokens.length < WIDTH && unit.tokens.every((t) => t.kind === 'number'))
-      out.push({ kind: 'pieces', id: i, pieces: unit.tokens, spans: stream.spanLines[unit.spanLine], up: unit.rest, down: false });
+    else if (unit && digits) out.push({ kind: 'pieces', id: i, pieces: digits.pieces, spans: digits.spans, up: unit.rest, down: false });
     else {
       const cut = hit || unit ? null : cutPieces(lines[i]);
       if (cut) out.push({ kind: 'pieces', id: i, pieces: cut.pieces, spans: positionsOf(cut.spans, lines[i], true), up: false, down: false });
@@ -672,6 +672,19 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
     }
   }
   return out;
+}
+
+/**
+ * A unit's numbers as pieces of stacked digits: fewer than the columns, every one a number. A 无 right after the
+ * line's text is that text's, not a blank cell: a vertical group label's piece ("三、本年度 (四) 无 ３ ５", the 无 of
+ * 无法提供 beside the lower digits of the row above). Null when the line holds no such pieces.
+ */
+function digitPieces(unit: Unit, spans: number[]): { pieces: CellToken[]; spans: number[] } | null {
+  if (unit.tokens.length >= WIDTH) return null;
+  const skip = unit.label && unit.tokens[0]?.kind === 'blank' && unit.tokens[0].printed === '无' ? 1 : 0;
+  const pieces = unit.tokens.slice(skip);
+  if (!pieces.length || !pieces.every((t) => t.kind === 'number')) return null;
+  return { pieces, spans: spans.slice(2 * skip) };
 }
 
 /**
@@ -829,7 +842,11 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
   const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log);
-  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, built.placement, log);
+  // Where glyphs stand by their x positions (pdftotext -layout: values laid out, not a space apart), the rows whose
+  // values mix two fonts' digits.
+  const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines);
+  const mixed = glyphs ? new Set(present.filter((key) => mixedWidths(lines, firstHits.get(key)!, spanLines))) : null;
+  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, mixed, built.placement, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -895,7 +912,7 @@ function interleaved(lines: number[][]): boolean {
  * (swapCandidates): the text does not show the cells' order, so those cells are null with a diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
  * table B's readers count them). Returns the table's placement counts.
  */
-function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], mixed: Set<RequestKey> | null, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
   const spaced = new Set<RequestKey>();
   for (const [key, hit] of firstHits) if (hit.separator === 'space') spaced.add(key);
   if (!spaced.size) return placement;
@@ -983,6 +1000,27 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
       );
     }
   }
+  // Last, as the tests above look at the table's sums as read (a row withdrawn here would hide their breaks): full
+  // rows with a value standing where no other full row of its page has that column (pdftotext -layout puts a
+  // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
+  // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
+  const outOfPlace = mixed ? outOfColumns(full.filter((key) => mixed.has(key)).map((key) => firstHits.get(key)!), full.map((key) => firstHits.get(key)!), spanLines) : [];
+  for (const hit of outOfPlace) {
+    const row = requests[hit.key as RequestKey] as RequestRow;
+    const shown = placed.get(hit.key as RequestKey)!.tokens.map((t) => t.printed || '∅').join(' ');
+    for (const c of APPLICANT_KEYS) {
+      withdraw(hit.key as RequestKey, c);
+      row[c] = null;
+    }
+    log.warn(
+      'column-order-unproved',
+      hit.line,
+      `each value where the page's other full rows put its column`,
+      `${WIDTH} values in print order: ${shown}, one out of its column`,
+      `表三“${hit.key}”行有数字不在本页其他完整行的同一列位置（提取文字时不同字体的字符可能前后错位），无法证明各数字按文字顺序所在的列，整行记为空值`,
+      `requests.${hit.key}`,
+    );
+  }
   return seen.size ? placementOf(counts) : placement;
 }
 
@@ -1006,6 +1044,39 @@ function totalColumnMoved(rows: RequestRow[]): number | null {
   }
   const best = moved.indexOf(Math.max(...moved));
   return moved[best] >= MIN_MOVED_TOTALS && moved[best] > held ? best : null;
+}
+
+/** How many other full rows of a page must show where its columns stand before a row's values are held to them. */
+const MIN_REFERENCE_ROWS = 2;
+
+const WIDE_DIGIT = /[０-９无]/;
+const NARROW_DIGIT = /[0-9]/;
+
+/** Whether a row's values on its line are printed in two fonts' digits: full-width digits or 无 beside ASCII digits. */
+function mixedWidths(lines: Line[], hit: Hit, spanLines: number[][]): boolean {
+  if (hit.spanLines.length !== 1) return false;
+  const values = lines[hit.at].raw.slice(spanLines[hit.spanLines[0]][0] % PAGE_WIDTH);
+  return WIDE_DIGIT.test(values) && NARROW_DIGIT.test(values);
+}
+
+/**
+ * Of the `suspects`, the full rows printed on one line (pdftotext -layout) with a value after the first that meets,
+ * give or take JITTER characters, the same column's value of no other full row (of `hits`) on its page, when at least
+ * MIN_REFERENCE_ROWS of them are there. The first value is left out: a long label pushes it against its end.
+ */
+function outOfColumns(suspects: Hit[], hits: Hit[], spanLines: number[][]): Hit[] {
+  const oneLine = (h: Hit) => h.spanLines.length === 1 && spanLines[h.spanLines[0]].length === 2 * WIDTH;
+  const rows = hits.filter(oneLine).map((h) => ({ hit: h, spans: spanLines[h.spanLines[0]] }));
+  const pageOf = (spans: number[]) => Math.floor(spans[0] / PAGE_WIDTH);
+  return rows
+    .filter((r) => {
+      if (!suspects.includes(r.hit)) return false;
+      const others = rows.filter((q) => q !== r && pageOf(q.spans) === pageOf(r.spans)).map((q) => q.spans);
+      if (others.length < MIN_REFERENCE_ROWS) return false;
+      for (let k = 1; k < WIDTH; k++) if (!others.some((q) => meets(r.spans[2 * k], r.spans[2 * k + 1], q[2 * k], q[2 * k + 1], JITTER))) return true;
+      return false;
+    })
+    .map((r) => r.hit);
 }
 
 /**
@@ -2043,6 +2114,13 @@ const EMPTY_ROW = (): RequestRow => {
   return row;
 };
 
+/** Every row of table B with null cells (plain loops: built for each trial reading). */
+function emptyRequests(): Requests {
+  const requests = {} as Requests;
+  for (const k of ROW_KEYS) requests[k] = EMPTY_ROW();
+  return requests;
+}
+
 /** At most this many partial readings are visited when the short rows' readings are tried against B1 and B2. */
 const MAX_SHORT_STEPS = 200_000;
 
@@ -2122,7 +2200,7 @@ function solveShortRows(
   let bound = fixedBound;
   let steps = 0;
   const trialOf = () => {
-    const trial = Object.fromEntries(ROW_KEYS.map((key) => [key, EMPTY_ROW()])) as Requests;
+    const trial = emptyRequests();
     const put = (key: RequestKey, values: number[]) => {
       const row = EMPTY_ROW();
       APPLICANT_KEYS.forEach((c, i) => (row[c] = values[i]));
@@ -2205,7 +2283,7 @@ function putAgreed(requests: Requests, key: RequestKey, cells: (CellToken | null
 
 /** The cells as numbers only (no diagnostics), for the whole-table arithmetic of a trial reading. */
 function requestsOf(placed: Map<RequestKey, { tokens: CellToken[] }>, readings: PlacedRow[][]): Requests {
-  const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
+  const requests = emptyRequests();
   const put = (key: RequestKey, tokens: CellToken[]) => {
     const row = EMPTY_ROW();
     APPLICANT_KEYS.forEach((c, i) => (row[c] = tokens[i]?.kind === 'number' ? (tokens[i] as { value: Cell }).value : null));
@@ -2226,7 +2304,7 @@ function buildRequests(
   loose: boolean,
   log: DiagnosticLog,
 ): { requests: Requests; placement: TablePlacement } {
-  const requests = Object.fromEntries(ROW_KEYS.map((k) => [k, EMPTY_ROW()])) as Requests;
+  const requests = emptyRequests();
   const counts = { label: 0, arithmetic: 0, unread: 0 };
   const printed = new Set(present);
   // Each short row's reading by where its numbers stand, once (the short rows' solver and the rows below use it).

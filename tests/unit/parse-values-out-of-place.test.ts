@@ -1,0 +1,71 @@
+/**
+ * pdftotext -layout puts a cell printed in another font (a full-width digit, 无) a few characters away from its
+ * column, before or after its neighbours, and moves a whole line's values by a character or two. Found by hunting
+ * 1,000 printed reports the tests had not seen (`npm run measure-shapes -- --prefix hunt15` and `hunt16`); each row
+ * below added up in the wrong reading as well, so no rule could tell:
+ * - pdfCase('hunt16-pdf', 666): "0 0 0 0 0" at 32, 34, 45, 52, 68 over "0 0 0 0 0 0" at 30, 32, 45, 52, 58, 68 (the
+ *   second truly otherOrg blank): the two lines' blocks chained into seven "columns", and the second row was read
+ *   with research blank and otherOrg 0;
+ * - pdfCase('hunt15-pdf', 245): 4.无正当理由大量反复申请 printed "0 无 0 0 0 0 0", the 无 (natural, blank) seven
+ *   characters right of the 0 (commercial): read natural 0;
+ * - pdfCase('hunt15-pdf', 448): 4.保护第三方合法权益 printed "１ 18 6 0 ４ ０ 29", the full-width １ (research)
+ *   before 18 and 6 (natural, commercial): read 1, 18, 6.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
+import { parseReport } from '../../src/pipeline/parse';
+
+const NULL_ROW = { natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null };
+
+function read(name: string) {
+  const text = readFileSync(`tests/fixtures/shapes/${name}`, 'utf8');
+  return { text, report: parseReport({ text, file: 'a.txt' }) };
+}
+
+function wrongCells(prefix: string, i: number, report: ReturnType<typeof parseReport>) {
+  return cellVerdicts(pdfCase(prefix, i).truth, report, report.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null');
+}
+
+describe('short lines whose blocks of values chain into as many blocks as columns, no full line among them', () => {
+  const { text, report } = read('pdftotext-layout-grid-jitter.txt');
+
+  it('prove no columns where the page’s full lines put them elsewhere', () => {
+    expect(text).toMatch(/\(一\) 予以公开 {8}0 0 {10}0 {6}0 {15}0\n/);
+    expect(text).toMatch(/不 0 0 {12}0 {6}0 {5}0 {9}0\n/);
+    expect(report.requests.partlyDisclosed.otherOrg).toBeNull();
+    expect(report.requests.partlyDisclosed.research).toBeNull();
+    expect(wrongCells('hunt16-pdf', 666, report)).toEqual([]);
+  });
+});
+
+describe('a full row with a cell of another font out of its column', () => {
+  it('is null when 无 stands where no other full row of its page has that column', () => {
+    const { text, report } = read('pdftotext-layout-wu-out-of-place.txt');
+    expect(text).toMatch(/4\.无正当理由大量反复申请 {5}0 {6}无 {9}0 {8}0 {7}0 {7}0 0\n/);
+    expect(report.requests['notProcessed.repetitive']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.notProcessed.repetitive').map((d) => d.code)).toContain('column-order-unproved');
+    expect(wrongCells('hunt15-pdf', 245, report)).toEqual([]);
+  });
+
+  it('is null when a full-width digit stands before the values of the columns left of it', () => {
+    const { text, report } = read('pdftotext-layout-full-width-out-of-place.txt');
+    expect(text).toMatch(/4\.保护第三方合法权益 +１ +18 +6 +0 +４ +０ +29\n/);
+    expect(report.requests['withheld.thirdParty']).toEqual(NULL_ROW);
+    expect(wrongCells('hunt15-pdf', 448, report)).toEqual([]);
+  });
+
+  it('is read when the cell stands in its column', () => {
+    const { text } = read('pdftotext-layout-wu-out-of-place.txt');
+    const line = text.split('\n').find((l) => l.includes('4.无正当理由大量反复申请'))!;
+    const body = line.replace('\f', '');
+    // 无 and the 0 after it moved to natural's and commercial's places (45 and 47, as on the next line), the rest kept.
+    expect(body.slice(31, 44)).toBe('4.无正当理由大量反复申请');
+    expect(body.slice(44, 66)).toMatch(/^ +0 +无 +$/);
+    const fixed = `\f${body.slice(0, 45)}无 0${' '.repeat(18)}${body.slice(66)}`;
+    expect(fixed.length).toBe(line.length);
+    const report = parseReport({ text: text.replace(line, fixed), file: 'a.txt' });
+    expect(report.requests['notProcessed.repetitive']).toEqual({ natural: null, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+  });
+});
