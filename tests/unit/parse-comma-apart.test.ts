@@ -77,3 +77,15 @@ describe('a thousands separator printed on the line beside its number', () => {
     expect(r.requests.handledTotal.natural).not.toBe(1);
   });
 });
+
+describe('a thousands separator past an empty line (poppler’s default mode, a block a paragraph)', () => {
+  it('joins its number: pdfCase(lay16-pdf, 164), table layouts, "８２ ５７５" / "" / "," read 82 and 575 before', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-comma-apart-past-empty-line.txt', 'utf8');
+    expect(text).toContain('\n行政处罚\n\n８２ ５７５\n\n,\n\n行政强制\n');
+    const r = parse(text);
+    // 82,575 is one number; whose (行政处罚's or the blank 行政强制's) no count proves in this column block.
+    expect(r.proactive?.coercion.decisions).toBeNull();
+    expect(r.proactive?.penalties.decisions).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.coercion')).toMatchObject({ code: 'table-a-unproved', found: '82,575' });
+  });
+});

@@ -69,10 +69,25 @@ describe('table A read down its columns, another item’s header with no number 
     const r = parseReport({ text, file: 'a.txt' });
     expect(r.proactive?.fees.amount).toBeNull();
     expect(r.diagnostics.find((d) => d.path === 'proactive.fees')?.code).toBe('table-a-unproved');
-    // Without the other item's header, the number after the fees' own header is the fee's.
-    const after = text.replace('信息内容\n\n现行有效件数\n\n本年收费金额', '信息内容\n\n本年收费金额');
+    // Without the other item's header, the number after the fees' own header is the fee's (printed before the page's
+    // footer: after it, it would be out of the page's flow).
+    const after = text.replace('信息内容\n\n现行有效件数\n\n本年收费金额（单位：万元）\n\n— 43 —\n\n２５\n\n', '信息内容\n\n本年收费金额（单位：万元）\n\n２５\n\n— 43 —\n\n');
     expect(after).not.toBe(text);
     expect(parseReport({ text: after, file: 'a.txt' }).proactive?.fees.amount).toBe(25);
+  });
+});
+
+describe('table A read down its columns, a number after the page footer at the end of a page', () => {
+  it('is no number of the labels around it (pdfCase(hunt17-pdf, 7): 规章’s 142 read as the blank 行政强制’s)', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-table-a-number-after-footer.txt', 'utf8');
+    expect(text).toMatch(/行政处罚\n\n— 22 —\n\n142\n\n\f行政强制\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive?.coercion.decisions).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.coercion')?.code).toBe('table-a-unproved');
+    // Printed before the footer, in the page's flow, the number is read as before.
+    const inFlow = text.replace('— 22 —\n\n142\n\n', '142\n\n— 22 —\n\n');
+    expect(inFlow).not.toBe(text);
+    expect(parseReport({ text: inFlow, file: 'a.txt' }).proactive?.coercion.decisions).toBe(142);
   });
 });
 

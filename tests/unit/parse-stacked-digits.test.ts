@@ -91,6 +91,22 @@ describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read w
     expect(wrapped(r)).toContainEqual(['requests.unavailable.notHeld', 'info']);
   });
 
+  it('does not read a row whose label’s first line holds its numbers’ top pieces, unread as numbers (webCase(lay16-web, 187), table layouts: 43 and 66 for 2,243 and 2,266 before)', () => {
+    const text = fixture('w3m-top-pieces-in-label-line.txt');
+    expect(text).toMatch(/\n一、本年新收政 +２,２ +１ ２,２\n府信息公开申请 +４３ +０ +０ +０ +１３ +０ ６６\n数量\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests.received).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.found.includes('43 0 0 0 13 0 66'))).toBe(true);
+  });
+
+  it('joins the last row’s lower digits printed beside the rest of its label (webCase(lay16-web, 70), table layouts: total 3 for 35 before, B3 broken)', () => {
+    const text = fixture('w3m-stacked-below-label-rest.txt');
+    expect(text).toMatch(/\n四、结转下年度 +35 +０ +0 +０ +０ +0 +３\n继续办理 +５\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.carriedForward).toEqual(row(35, 0, 0, 0, 0, 0, 35));
+    expect(wrapped(r)).toContainEqual(['requests.carriedForward', 'info']);
+  });
+
   it('joins table C’s stacked digits under their numbers ("５" over "４" is 54, 222: fifteen numbers in header order before)', () => {
     const r = parseReport({ text: fixture('w3m-table-c-stacked.txt'), file: 'a.txt' });
     expect(r.appeals.review).toEqual({ upheld: 15, corrected: 19, other: 20, pending: null, total: 54 });

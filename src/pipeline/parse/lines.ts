@@ -125,7 +125,7 @@ export const FULL_DIGIT = /[０-９]/;
  * A thousands separator printed apart from its number (pdftotext -layout puts a comma drawn a little higher or lower
  * on the line above or below, or at the end of its line: "," then "１２ ６２４" for １２,６２４), the number cut into two
  * words that a table reader would count as two cells, 12 and 624, each maybe in a row of its own. The comma's number
- * stands on its line or the line just before or after it: two words of one digit width side by side, the first of one
+ * stands on its line or the line with text just before or after it: two words of one digit width side by side, the first of one
  * to three digits, the second of exactly three. Where the comma stands proves nothing (-layout puts it past the
  * number's end, over its last word, or over the next row's words). When exactly one such pair stands on those three
  * lines it is joined ("１２,６２４", padded to keep the columns after it) and the comma taken off its line (dropped when
@@ -141,8 +141,14 @@ export function joinCommasApart(lines: Line[]): Line[] {
     if (commas.length !== 1) continue;
     const at = commas[0].index;
     const found: { k: number; from: number; to: number; joined: string }[] = [];
-    for (const k of [i - 1, i, i + 1]) {
-      const line = (out ?? lines)[k];
+    // The lines with text just before and after it: poppler's default mode puts an empty line between blocks.
+    const now = out ?? lines;
+    let before = i - 1;
+    while (before >= 0 && !now[before].raw.trim()) before--;
+    let after = i + 1;
+    while (after < now.length && !now[after].raw.trim()) after++;
+    for (const k of [before, i, after]) {
+      const line = now[k];
       if (!line || !line.raw.trim() || CELL_SEPARATOR.test(line.raw)) continue;
       const words = [...line.raw.matchAll(/\S+/g)];
       for (let w = 0; w + 1 < words.length; w++) {

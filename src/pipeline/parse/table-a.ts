@@ -221,6 +221,12 @@ function digitWidths(raw: string): number {
   return (/[0-9]/.test(raw) ? 1 : 0) | (FULL_DIGIT.test(raw) ? 2 : 0);
 }
 
+/** Whether line i is the last line with text on its page. */
+function lastOnPage(lines: Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && lines[j].page === lines[i].page; j++) if (lines[j].raw.trim()) return false;
+  return true;
+}
+
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
   const byName = namesOf(defs);
   const stream: Stream = { labels: [], runs: [[[]]], repeated: new Set(), labelBeforeCaption: null };
@@ -251,12 +257,29 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     foreign = false;
     stream.runs[stream.runs.length - 1].push([]);
   };
+  /** The page whose footer has been printed: numbers after it, before the next page, stand out of the page's flow. */
+  let footerPage: number | null = null;
+  // Only text with its page breaks (form feeds) shows where a page ends.
+  const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
   for (let i = tableStart(lines, from, to, byName); i < to; i++) {
     if (skipped(lines[i])) {
+      if (paged && isPageNoise(lines[i].raw)) footerPage = lines[i].page;
       block++;
       continue;
     }
+    if (footerPage !== lines[i].page) footerPage = null;
     const parts = partsOf(lines[i]);
+    // Numbers after a page's footer, the last text of the page (poppler's default mode prints a block placed low or
+    // late there: "— 22 —", "142", then the next page's "行政强制"; 142 is 规章's, printed at the page's end): whose
+    // they are is not in the flow, so they stand fenced off between the labels before and after them. (MuPDF may print
+    // a page's footer before its body: numbers with more text after them on the page are in the flow.)
+    if (footerPage !== null && !parts.label && parts.values.length && lastOnPage(lines, i)) {
+      const run = stream.runs[stream.runs.length - 1];
+      run.push([]);
+      addFree(stream, parts.values, lines[i], block);
+      run.push([]);
+      continue;
+    }
     const def = parts.label ? byName.get(bareLabel(parts.label)) : undefined;
     if (def) {
       fenceForeign();

@@ -419,8 +419,10 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       end = i + 1;
       continue;
     }
-    // In a terminal's dump the last row's digits may stack on the lines below it (lines of pieces, stacked-digits.ts).
-    const stackedBelow = display && afterLast && !parts.label && values.length < WIDTH && values.every((v) => v.kind === 'number') && end === i;
+    // In a terminal's dump the last row's digits may stack on the lines below it (lines of pieces, stacked-digits.ts),
+    // beside the rest of its label ("四、结转下年度 35 … ３" over "继续办理 ５").
+    const lastLabel = TEMPLATE_LABEL.get(hits.at(-1)?.key as RequestKey) ?? '';
+    const stackedBelow = display && afterLast && (!parts.label || (parts.label.length >= 2 && lastLabel.endsWith(parts.label))) && values.length < WIDTH && values.every((v) => v.kind === 'number') && end === i;
     if (afterLast && !stackedBelow && (key || (parts.label && !values.length) || (!wrapping && values.length))) {
       end = i;
       break;
@@ -815,6 +817,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
           log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label', `“${u.heading || u.label}” before ${shown}`, `表三第 ${u.line} 行的“${shown}”前是无法识别的文字“${u.heading || u.label}”，不能确定属于哪一行，未采用`);
         else if (why === 'waiting')
           log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label, the label before it with its own', `${shown} after two labels, the first without numbers`, `表三第 ${u.line} 行的“${shown}”前有两个行标签，前一个后面没有数字：这些数字属于哪一行无法确定，未采用`);
+        else if (why === 'pieces')
+          log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label', `${shown} after a label whose line holds digits that read as no number`, `表三第 ${u.line} 行的“${shown}”前的行标签所在行夹有无法识别的数字（如被拆开的数字的一部分），这些数字可能不完整，未采用`);
         else
           log.warn('table-b-unplaced-values', u.line, 'numbers inside their row label (its rest on the next line), or one line for each row', `${shown} after a label that does not go on after them`, `表三第 ${u.line} 行的“${shown}”紧跟在一个行标签之后，但该标签没有在其后续写，各行的数字行数也与行数不符：不能证明属于该行，未采用`);
       }
@@ -1049,14 +1053,14 @@ function totalColumnMoved(rows: RequestRow[]): number | null {
 /** How many other full rows of a page must show where its columns stand before a row's values are held to them. */
 const MIN_REFERENCE_ROWS = 2;
 
-const WIDE_DIGIT = /[０-９无]/;
-const NARROW_DIGIT = /[0-9]/;
+/** Glyphs that a report prints its cells in, each maybe from a font of its own: ASCII digits, full-width digits, 无, dashes. */
+const GLYPH_CLASSES = [/[0-9]/, /[０-９]/, /无/, /[—–－]/];
 
-/** Whether a row's values on its line are printed in two fonts' digits: full-width digits or 无 beside ASCII digits. */
+/** Whether a row's values on its line are printed in two kinds of glyphs (fonts), as GLYPH_CLASSES tells them apart. */
 function mixedWidths(lines: Line[], hit: Hit, spanLines: number[][]): boolean {
   if (hit.spanLines.length !== 1) return false;
   const values = lines[hit.at].raw.slice(spanLines[hit.spanLines[0]][0] % PAGE_WIDTH);
-  return WIDE_DIGIT.test(values) && NARROW_DIGIT.test(values);
+  return GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2;
 }
 
 /**
@@ -1100,11 +1104,12 @@ function layoutShifts(hits: Hit[], spanLines: number[][]): boolean {
 /**
  * A line of numbers right after a row's label not proved that row's (wrappedLabelRows): other text stands between
  * (`text`), the row label before it still waits for its numbers (`waiting`), or the row's label does not go on after
- * it (`detached`).
+ * it (`detached`), or the row's label line holds digits that read as no number (`pieces`: the numbers may be
+ * cut, their other pieces there).
  */
 interface Apart {
   unit: Unit;
-  why: 'text' | 'waiting' | 'detached';
+  why: 'text' | 'waiting' | 'detached' | 'pieces';
 }
 
 /**
@@ -1144,7 +1149,7 @@ function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; token
     // line of numbers, in order. Never a numbered label that names no row: a row left out may stand there.
     const rest = (!u.heading || within(u.heading, label)) && (!u.label || within(u.label, label) || matchGroup(u.label) === GROUP_OF.get(hit.key));
     const inOrder = aligned && !UNNAMED_ROW.test(u.heading) && !UNNAMED_ROW.test(u.label);
-    const why = inOrder ? null : !rest ? 'text' : waitsBefore(u.run - 1) ? 'waiting' : !u.enclosed ? 'detached' : null;
+    const why = hit.garbled ? 'pieces' : inOrder ? null : !rest ? 'text' : waitsBefore(u.run - 1) ? 'waiting' : !u.enclosed ? 'detached' : null;
     if (why) apart.push({ unit: u, why });
     else out.push({ key: hit.key, tokens: u.tokens, line: u.line });
   }
