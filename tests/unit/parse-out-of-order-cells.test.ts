@@ -91,6 +91,16 @@ describe('table A read down its columns, a number after the page footer at the e
   });
 });
 
+describe('a row-group label followed by fewer numbers than the columns (poppler’s default mode, column blocks)', () => {
+  it('is not the group’s own line (pdfCase(hunt18-pdf, 932): （六）其他处理’s total read 1, the report prints no such line)', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-group-label-short-run.txt', 'utf8');
+    expect(text).toMatch(/\n（六）其\n他处理\n\n行政机关不再处理其政府信息公\n开申请\n\n0\n1\n1\n\n四、政府信息公开行政复议/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests.otherHandling).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.some((d) => d.path === 'requests.otherHandling' && d.severity !== 'info')).toBe(true);
+  });
+});
+
 describe('short rows of a text whose rows prove neither count of columns (characters or display width)', () => {
   /**
    * webCase('hunt7-web', 916) through `pandoc -t plain`: its totals are mostly blank, so the rows' last values stand

@@ -72,13 +72,20 @@ describe('a full row with a cell of another font out of its column', () => {
 
 /**
  * hunt17 (1.5.61, `npm run measure-shapes -- --prefix hunt17`), pdftotext -layout, 5 wrong cells in 3 reports: 975 below;
- * 556 and 332 are left open (see the README).
+ * 556 and 332 are left open (see the README). hunt18 (1.5.62): 695 below.
  */
-describe('more values out of their columns (pdfCase(hunt17-pdf, i))', () => {
+describe('more values out of their columns (pdfCase(hunt17-pdf, i), pdfCase(hunt18-pdf, i))', () => {
   it('holds a row with its dashes and its full-width digits out of place to the page’s full rows (975: "１０９ — ２９" for 109 29 —)', () => {
     const { text, report } = read('pdftotext-layout-dash-out-of-place.txt');
     expect(text).toMatch(/3\.其他 +１０９ +— +２９ +— ２７ — １６５\n/);
     expect(report.requests['otherHandling.other']).toEqual(NULL_ROW);
     expect(wrongCells('hunt17-pdf', 975, report)).toEqual([]);
+  });
+
+  it('holds rows to the page’s columns where narrow columns put many values a space apart (hunt18-pdf 695: "266 无 无 65 24 355 无", otherOrg’s 无 after the total)', () => {
+    const { text, report } = read('pdftotext-layout-narrow-columns-wu-after-total.txt');
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量 +266 无 +无 +65 24 +355 +无\n/);
+    expect(report.requests.received).toEqual(NULL_ROW);
+    expect(wrongCells('hunt18-pdf', 695, report)).toEqual([]);
   });
 });

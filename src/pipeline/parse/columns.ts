@@ -87,11 +87,12 @@ function besideFullLines(grid: ColumnGrid, full: number[][], width: number): boo
 }
 
 /**
- * Whether the lines keep their values' positions: most values stand more than one space apart. Text that separates
- * values by one space (pdftotext -raw, copied text) puts each value right after the one before it, so where a value
- * stands says nothing about its column, and values that happen to line up prove nothing.
+ * Whether the lines keep their values' positions: more than `ratio` gaps wider than a space to each gap of one (by
+ * default, most values stand more than one space apart). Text that separates values by one space (pdftotext -raw,
+ * copied text) puts each value right after the one before it, so where a value stands says nothing about its column,
+ * and values that happen to line up prove nothing.
  */
-export function laidOut(lines: number[][]): boolean {
+export function laidOut(lines: number[][], ratio = 2): boolean {
   let wide = 0;
   let narrow = 0;
   for (const l of lines)
@@ -99,7 +100,7 @@ export function laidOut(lines: number[][]): boolean {
       if (l[k] - l[k - 1] > 1) wide++;
       else narrow++;
     }
-  return wide > 2 * narrow;
+  return wide > ratio * narrow;
 }
 
 /** The lines' blocks and up to two of their numberings, or null when they are more than `width` or a block holds two values of one line. */

@@ -847,8 +847,9 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const rowsOnLabels = withOwn >= 0.75 * present.length;
   const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log);
   // Where glyphs stand by their x positions (pdftotext -layout: values laid out, not a space apart), the rows whose
-  // values mix two fonts' digits.
-  const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines);
+  // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
+  // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
+  const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
   const mixed = glyphs ? new Set(present.filter((key) => mixedWidths(lines, firstHits.get(key)!, spanLines))) : null;
   const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, mixed, built.placement, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
@@ -1202,6 +1203,10 @@ function followingRuns(hits: Hit[], units: Unit[], present: RequestKey[]): Map<R
     if (tokens.length > WIDTH || (!printed.has(key) && tokens.length)) return null;
     // Its numbers stand among digits that read as no number (see readStream): none of its cells is proved.
     if (garbled) continue;
+    // A group's own line short of numbers in a table whose total row was not found: the template prints a group as a
+    // label cell beside its sub-rows, whose numbers may follow it when its sub-rows' labels stand apart (poppler's
+    // default mode, column blocks, the table's last rows not read as rows either).
+    if (tokens.length < WIDTH && REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !printed.has('handledTotal')) continue;
     if (!tokens.length) {
       unprinted ||= printed.has(key);
       // A row with no number after its label: blank, if every label's numbers follow it (the whole table's arithmetic
