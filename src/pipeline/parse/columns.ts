@@ -56,7 +56,7 @@ export function columnGrids(lines: number[][], width: number, verify = false): (
     // value as near another column's block as its own, with no value of the line there) says the blocks are not the
     // columns: where columns stand two or three characters apart, pdftotext -layout pushes the values after a wider
     // number to the right (116 26 11 over 0 0 2: 26 and 11 a character right of their columns), and they make blocks.
-    const grid = proved && (!verify || (placesNearlyFull(proved, lines.slice(from, to), width) && besideFullLines(proved, full, width))) ? proved : null;
+    const grid = proved && (!verify || (placesNearlyFull(proved, lines.slice(from, to), width) && besideFullLines(proved, full))) ? proved : null;
     for (let i = from; i < to; i++) out.push(grid);
     from = to;
   }
@@ -79,7 +79,7 @@ export const JITTER = 2;
  * next line's second ("0 0" at 30 and 32 under "0 0" at 32 and 34), every block after them a column late, and the
  * grid puts a blank cell where none was left.
  */
-function besideFullLines(grid: ColumnGrid, full: number[][], width: number): boolean {
+function besideFullLines(grid: ColumnGrid, full: number[][]): boolean {
   const page = Math.floor(grid.lo[0] / PAGE_WIDTH);
   const onPage = full.filter((spans) => Math.floor(spans[0] / PAGE_WIDTH) === page);
   if (!onPage.length) return true;
