@@ -80,10 +80,19 @@ export const JITTER = 2;
  * grid puts a blank cell where none was left.
  */
 function besideFullLines(grid: ColumnGrid, full: number[][]): boolean {
-  const page = Math.floor(grid.lo[0] / PAGE_WIDTH);
-  const onPage = full.filter((spans) => Math.floor(spans[0] / PAGE_WIDTH) === page);
-  if (!onPage.length) return true;
-  return grid.lo.every((lo, b) => onPage.some((spans) => meets(lo, grid.hi[b], spans[2 * grid.column[b]], spans[2 * grid.column[b] + 1], JITTER)));
+  const page = pageOf(grid.lo[0]);
+  const onPage = full.filter((spans) => pageOf(spans[0]) === page);
+  return !onPage.length || grid.lo.every((lo, b) => meetsColumn(onPage, grid.column[b], lo, grid.hi[b]));
+}
+
+/** The page of a position: positions on different pages stand PAGE_WIDTH apart (see lines.ts). */
+export function pageOf(at: number): number {
+  return Math.floor(at / PAGE_WIDTH);
+}
+
+/** Whether [start, end) meets, give or take JITTER characters, the value in `column` of one of `lines` (full lines). */
+export function meetsColumn(lines: number[][], column: number, start: number, end: number): boolean {
+  return lines.some((spans) => meets(start, end, spans[2 * column], spans[2 * column + 1], JITTER));
 }
 
 /**

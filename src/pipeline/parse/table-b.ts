@@ -31,7 +31,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
-import { columnGrids, JITTER, laidOut, meets, placeByColumns, type ColumnGrid } from './columns';
+import { columnGrids, laidOut, meets, meetsColumn, pageOf, placeByColumns, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
@@ -421,8 +421,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     }
     // In a terminal's dump the last row's digits may stack on the lines below it (lines of pieces, stacked-digits.ts),
     // beside the rest of its label ("四、结转下年度 35 … ３" over "继续办理 ５").
-    const lastLabel = TEMPLATE_LABEL.get(hits.at(-1)?.key as RequestKey) ?? '';
-    const stackedBelow = display && afterLast && (!parts.label || (parts.label.length >= 2 && lastLabel.endsWith(parts.label))) && values.length < WIDTH && values.every((v) => v.kind === 'number') && end === i;
+    const lastKey = hits.at(-1)?.key;
+    const stackedBelow = display && afterLast && (!parts.label || (parts.label.length >= 2 && !!lastKey && endsTemplateLabel(lastKey, parts.label))) && values.length < WIDTH && values.every((v) => v.kind === 'number') && end === i;
     if (afterLast && !stackedBelow && (key || (parts.label && !values.length) || (!wrapping && values.length))) {
       end = i;
       break;
@@ -498,7 +498,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // numbers stand on its line (not gathered from the lines after it: those are proved by nothing but their count).
     const last = hits.at(-1);
     const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
-    const endsLabel = !!last && !!parts.label && (labelAgain || !!TEMPLATE_LABEL.get(last.key)?.endsWith(parts.label));
+    const endsLabel = !!last && !!parts.label && (labelAgain || endsTemplateLabel(last.key, parts.label));
     // The rest of the last row's label, on the line right after it (or after the table's header repeated at the head of
     // a page: Word and LibreOffice break a row across pages), with numbers.
     // (An empty line between them: the PDF reader's line of a row's wrapped last digits, Word's tall first row.)
@@ -850,7 +850,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
   const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
-  const mixed = glyphs ? new Set(present.filter((key) => mixedWidths(lines, firstHits.get(key)!, spanLines))) : null;
+  const mixed = glyphs ? new Set(present.filter((key) => mixedGlyphs(lines, firstHits.get(key)!, spanLines))) : null;
   const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, mixed, built.placement, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
@@ -1058,7 +1058,7 @@ const MIN_REFERENCE_ROWS = 2;
 const GLYPH_CLASSES = [/[0-9]/, /[０-９]/, /无/, /[—–－]/];
 
 /** Whether a row's values on its line are printed in two kinds of glyphs (fonts), as GLYPH_CLASSES tells them apart. */
-function mixedWidths(lines: Line[], hit: Hit, spanLines: number[][]): boolean {
+function mixedGlyphs(lines: Line[], hit: Hit, spanLines: number[][]): boolean {
   if (hit.spanLines.length !== 1) return false;
   const values = lines[hit.at].raw.slice(spanLines[hit.spanLines[0]][0] % PAGE_WIDTH);
   return GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2;
@@ -1072,13 +1072,12 @@ function mixedWidths(lines: Line[], hit: Hit, spanLines: number[][]): boolean {
 function outOfColumns(suspects: Hit[], hits: Hit[], spanLines: number[][]): Hit[] {
   const oneLine = (h: Hit) => h.spanLines.length === 1 && spanLines[h.spanLines[0]].length === 2 * WIDTH;
   const rows = hits.filter(oneLine).map((h) => ({ hit: h, spans: spanLines[h.spanLines[0]] }));
-  const pageOf = (spans: number[]) => Math.floor(spans[0] / PAGE_WIDTH);
   return rows
     .filter((r) => {
       if (!suspects.includes(r.hit)) return false;
-      const others = rows.filter((q) => q !== r && pageOf(q.spans) === pageOf(r.spans)).map((q) => q.spans);
+      const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
       if (others.length < MIN_REFERENCE_ROWS) return false;
-      for (let k = 1; k < WIDTH; k++) if (!others.some((q) => meets(r.spans[2 * k], r.spans[2 * k + 1], q[2 * k], q[2 * k + 1], JITTER))) return true;
+      for (let k = 1; k < WIDTH; k++) if (!meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
       return false;
     })
     .map((r) => r.hit);
@@ -1266,6 +1265,11 @@ function shortRow(p: { tokens: CellToken[]; by: 'label' | 'arithmetic' } | undef
   return p.tokens.length < WIDTH || (hit.wrapped && !(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens)));
 }
 
+/** Whether text ends the row's template label (the rest of a label wrapped onto the next line). */
+function endsTemplateLabel(key: RequestKey, text: string): boolean {
+  return !!TEMPLATE_LABEL.get(key)?.endsWith(text);
+}
+
 /** Whether `text` (a folded label without whitespace) is part of the template label of `key`, past its number. */
 function labelRest(key: RequestKey, text: string): boolean {
   if (text.length < MIN_LABEL_REST) return false;
@@ -1298,7 +1302,7 @@ function laidOutRow(spans: number[]): boolean {
 function wrappedDigits(own: CellToken[], spans: number[] | null, pieces: CellToken[], pieceSpans: number[] | null): CellToken[] | null {
   // Positions count only where the row's line keeps its columns by spaces (pdftotext -layout), not in text whose values
   // stand one space apart, nor across a page break.
-  const positioned = !!spans && !!pieceSpans && laidOutRow(spans) && Math.floor(spans[0] / PAGE_WIDTH) === Math.floor(pieceSpans[0] / PAGE_WIDTH);
+  const positioned = !!spans && !!pieceSpans && laidOutRow(spans) && pageOf(spans[0]) === pageOf(pieceSpans[0]);
   const under = (p: number, k: number) => !positioned || (pieceSpans![2 * k] >= spans![2 * p] - 2 && pieceSpans![2 * k] <= spans![2 * p + 1] + 1);
   const found: CellToken[][] = [];
   const choose = (k: number, from: number, joined: CellToken[]) => {
