@@ -357,3 +357,20 @@ describe('rows whose numbers add up with another column as their total (pdfCase(
     expect(f.diagnostics.filter((d) => d.code === 'column-order-unproved' && !d.expected.startsWith('each value where'))).toEqual([]);
   });
 });
+
+describe('table A (2019 template): a row’s cell printed before its item’s header, the other after (pdfCase(hunt19-pdf, 81), default mode)', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-table-a-value-before-own-header.txt', 'utf8');
+  const FEES = '行政事业性收费\n\n/\n\n上一年项目数量\n\n本年增 减\n\n9\n';
+
+  it('is not read in the printed order: "/" is 本年增/减’s, 9 the previous year’s items', () => {
+    expect(text).toContain(FEES);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive2019?.fees).toEqual({ previousItems: null, change: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.code).toBe('table-a-unproved');
+  });
+
+  it('reads the row when both cells follow the header in the row’s order', () => {
+    const ordered = text.replace(FEES, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n/\n');
+    expect(parseReport({ text: ordered, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: 9, change: null });
+  });
+});

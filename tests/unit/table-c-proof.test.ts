@@ -141,3 +141,24 @@ describe('table C in a terminal’s dump with its numbers on two lines (webCase(
     expect(r.appeals.suitDirect).toEqual({ upheld: 2, corrected: 0, other: 0, pending: 0, total: 2 });
   });
 });
+
+describe('table C as text blocks, one holding a row’s four numbers (pdfCase(hunt19-pdf, 427), poppler’s default mode)', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-table-c-blocks-out-of-order.txt', 'utf8');
+  const NONE = { upheld: null, corrected: null, other: null, pending: null, total: null };
+  // 0 0 0 38 38 | 19 35 28 35 117 | 0 0 0 0 0, printed with two of the first group's zeros last.
+  const BLOCKS = '\n０\n\n３８\n\n３８\n\n１９\n\n３５ ２８ ３５ １１７\n\n０\n\n０\n\n０\n\n０\n\n０\n\n０\n\n０\n';
+
+  it('is not read in the blocks’ order when C1 breaks in it', () => {
+    expect(text).toContain(BLOCKS);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.appeals).toEqual({ review: NONE, suitDirect: NONE, suitAfterReview: NONE });
+    expect(r.diagnostics.find((d) => d.path === 'appeals')?.code).toBe('table-c-unproved');
+  });
+
+  it('is read in that order when every group adds up', () => {
+    const ordered = text.replace(BLOCKS, '\n０\n\n０\n\n０\n\n３８\n\n３８\n\n１９\n\n３５ ２８ ３５ １１７\n\n０\n\n０\n\n０\n\n０\n\n０\n');
+    const r = parseReport({ text: ordered, file: 'a.txt' });
+    expect(r.appeals.review).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 38, total: 38 });
+    expect(r.appeals.suitDirect).toEqual({ upheld: 19, corrected: 35, other: 28, pending: 35, total: 117 });
+  });
+});

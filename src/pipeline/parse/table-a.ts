@@ -257,6 +257,12 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     foreign = false;
     stream.runs[stream.runs.length - 1].push([]);
   };
+  /** Whether numbers follow a row label of the caption's own item, with no caption or label since. */
+  const ownRowValues = () => {
+    const last = stream.labels[stream.labels.length - 1];
+    const run = stream.runs[stream.runs.length - 1];
+    return !!last && item !== null && itemOf(last.def.item) === item && run.length === 1 && run[0].some((x) => x.t.kind === 'number' || x.t.kind === 'blank');
+  };
   /** The page whose footer has been printed: numbers after it, before the next page, stand out of the page's flow. */
   let footerPage: number | null = null;
   // Only text with its page breaks (form feeds) shows where a page ends.
@@ -321,7 +327,14 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       // This item's own header right after another's, no number between ("现行有效件数", "本年收费金额（单位：万元）",
       // page footer, "25", "行政事业性收费"): the other table's numbers are still to come, and the numbers after
       // the own header may be theirs, so they stay fenced off.
-      const items = item ? headerItems(parts.label) : null;
+      const items: Set<string> | null = item ? headerItems(parts.label) : null;
+      // This item's own header after one of its row labels and numbers ("行政事业性收费", "/", "上一年项目数量",
+      // "本年增/减", "9": the "/" is 本年增/减's, printed before the header): the cells do not come in the row's order,
+      // so no count of them proves whose they are.
+      if (items?.has(item!) && !foreign && ownRowValues()) {
+        addFree(stream, [{ kind: 'text', printed: parts.label }], lines[i], block, true);
+        continue;
+      }
       if (items && items.has(item!) === foreign && !(foreign && foreignValues === 0)) {
         foreign = !foreign;
         foreignValues = 0;

@@ -287,12 +287,14 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     log.warn('table-c-unproved', first, `${WIDTH} numbers of table C, one a cell, each group adding up (C1)`, `one a line, C1 broken as printed and kept with two read as one and an empty cell: ${shown}`, `表四的数字逐行印出，按印出顺序各组合计不符（C1），而把其中相邻两个数字看作一个折行的数、再补一个空单元格则各组都相符，无法确定各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
-  // Numbers a paragraph each (an empty line between any two) after a header whose words are cut (结果维 / 持: laid out on
+  // Numbers a paragraph a line (an empty line between any two) after a header whose words are cut (结果维 / 持: laid out on
   // a page, then extracted), no header word among them: each a text block of its own, in the order the extraction tool
   // put its blocks, not the row's (poppler's default mode: "２８ ０ ３８ ２７ ０ １４ …" for 28 17 0 38 83 | 0 27 0 14 41 |
   // 0 …, pdfCase('hunt12-pdf', 388)). Read in that order only when every group keeps C1. Numbers on consecutive lines
   // are one block, a row's cells in the row's order (MuPDF's text of 洪泽区's PDF, whose own C1 breaks are reported).
-  const apart = !display && !spokenBetween && headerCut(headerLines) && valueLines.length > APPEAL_GROUPS.length && valueLines.every((l, k) => partsOf(l).values.length === 1 && (k === 0 || l.no > valueLines[k - 1].no + 1));
+  // A block may hold several numbers of one baseline ("０", "３８", "３８", "１９", "３５ ２８ ３５ １１７", seven "０" for
+  // 0 0 0 38 38 | 19 35 28 35 117 | 0 …, pdfCase('hunt19-pdf', 427): two of the first group's zeros printed last).
+  const apart = !display && !spokenBetween && headerCut(headerLines) && valueLines.length > APPEAL_GROUPS.length && valueLines.every((l, k) => k === 0 || l.no > valueLines[k - 1].no + 1);
   if (apart && !APPEAL_GROUPS.every((_, g) => groupAddsUp(tokens, g))) {
     const shown = tokens.map((t) => t.printed || '∅').join(' ');
     log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns, each group adding up (C1)`, `a paragraph each after the header, C1 broken in that order: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，按印出顺序各组合计不符（C1），无法证明各数字所在的列，记为空值`, 'appeals');
