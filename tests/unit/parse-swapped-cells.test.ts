@@ -71,7 +71,8 @@ describe('a run of rows with two columns swapped', () => {
     expect(r.requests.disclosed).toEqual({ natural: null, commercial: null, research: null, nonprofit: 10, legal: 0, otherOrg: 0, total: 94 });
     const swapped = r.diagnostics.filter((d) => d.code === 'row-order-ambiguous').map((d) => d.path);
     expect(swapped).toEqual(expect.arrayContaining(['requests.disclosed', 'requests.partlyDisclosed', 'requests.withheld.stateSecret', 'requests.withheld.lawForbids', 'requests.withheld.security', 'requests.withheld.thirdParty', 'requests.withheld.internal']));
-    expect(exact).toBeGreaterThanOrEqual(160);
+    // 158 since 1.5.65: two rows of blanks beside zeros on a page whose rows overlap each other's columns are null too.
+    expect(exact).toBeGreaterThanOrEqual(158);
     const breaks = checkReport({ requests: r.requests, appeals: r.appeals, proactive: r.proactive, template: r.template, proseCounts: r.proseCounts } as Parameters<typeof checkReport>[0]);
     expect(breaks.filter((b) => b.rule === 'B2' && /natural|commercial|自然人|商业企业/.test(JSON.stringify(b)))).toEqual([]);
   });
@@ -106,7 +107,11 @@ describe('a blank first cell run into its label', () => {
     const text = readFileSync(GLUED_BLANK, 'utf8');
     expect(text).toMatch(/8\.属于行政查询事项无 +- +0 +0 +无 +- +0/);
     const { r, wrong } = verdicts(GLUED_BLANK, pdfCase('hunt8-pdf', 649).truth);
-    expect(r.requests['withheld.inquiry' as keyof typeof r.requests]).toMatchObject({ research: 0, nonprofit: 0, legal: null, otherOrg: null, total: 0 });
+    // Read as printed for the sums (B2 then finds the swapped rows above), then withdrawn (1.5.65): its blanks stand
+    // beside zeros, and the page's rows put values of other columns where its values stand.
+    expect(r.requests['withheld.inquiry' as keyof typeof r.requests]).toMatchObject({ research: null, nonprofit: null, total: null });
+    expect(r.diagnostics.filter((d) => d.path === 'requests.withheld.inquiry').map((d) => d.code)).toContain('column-order-unproved');
+    expect(r.diagnostics.some((d) => d.code === 'row-order-ambiguous')).toBe(true);
     expect(wrong).toEqual([]);
     // 过程性信息 printed "- 0" for 0 and a blank: a swap no sum shows, null once the columns are known to be out of order.
     expect(r.requests['withheld.process' as keyof typeof r.requests]).toMatchObject({ natural: null, commercial: null });

@@ -63,10 +63,16 @@ describe('a full row with a cell of another font out of its column', () => {
     // 无 and the 0 after it moved to natural's and commercial's places (45 and 47, as on the next line), the rest kept.
     expect(body.slice(31, 44)).toBe('4.无正当理由大量反复申请');
     expect(body.slice(44, 66)).toMatch(/^ +0 +无 +$/);
-    const fixed = `\f${body.slice(0, 45)}无 0${' '.repeat(18)}${body.slice(66)}`;
+    // commercial 1 (B3 then breaks: a break for the check stage, not a reason to leave the row unread).
+    const fixed = `\f${body.slice(0, 45)}无 1${' '.repeat(18)}${body.slice(66)}`;
     expect(fixed.length).toBe(line.length);
     const report = parseReport({ text: text.replace(line, fixed), file: 'a.txt' });
-    expect(report.requests['notProcessed.repetitive']).toEqual({ natural: null, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+    expect(report.requests['notProcessed.repetitive']).toEqual({ natural: null, commercial: 1, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+    // With 0 beside the 无 (in each other's place they keep every sum), it is not: on this page (六)其他处理's "14 -"
+    // puts natural's 14 where the row puts commercial's value, so places do not tell the two columns apart.
+    expect(text).toMatch(/\(六\) 其他处理 +14 -/);
+    const zero = parseReport({ text: text.replace(line, fixed.replace('无 1', '无 0')), file: 'a.txt' });
+    expect(zero.requests['notProcessed.repetitive']).toEqual(NULL_ROW);
   });
 });
 
@@ -87,5 +93,26 @@ describe('more values out of their columns (pdfCase(hunt17-pdf, i), pdfCase(hunt
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +266 无 +无 +65 24 +355 +无\n/);
     expect(report.requests.received).toEqual(NULL_ROW);
     expect(wrongCells('hunt18-pdf', 695, report)).toEqual([]);
+  });
+});
+
+/**
+ * hunt20 (1.5.63), pdftotext -layout: a blank mark and a 0 in each other's place, which keeps every sum; the page's
+ * rows set their columns so far apart that each value meets some other row's value of its own column.
+ */
+describe('a blank and a 0 side by side where the page’s rows put values of other columns (pdfCase(hunt20-pdf, 288))', () => {
+  const { text, report } = read('pdftotext-layout-wu-and-zero-swapped.txt');
+
+  it('is null: "0 无 0 0 — 无 0" for … — 0 无, the total’s 无 printed before otherOrg’s 0', () => {
+    expect(text).toMatch(/7\.属于行政执法案卷 +0 +无 +0 0 — +无 +0\n/);
+    expect(report.requests['withheld.enforcementFile']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.withheld.enforcementFile').map((d) => d.code)).toContain('column-order-unproved');
+    // The wrapped 部分公开 row (its numbers on two lines) is still read as printed: left open (README, hunt20).
+    expect(wrongCells('hunt20-pdf', 288, report).map((v) => v.path)).toEqual(['requests.partlyDisclosed.nonprofit']);
+  });
+
+  it('reads a row of the same page with no blank beside a 0 (a swap there would change a sum)', () => {
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量 +182 +1 +— +1 +0 +34 +218\n/);
+    expect(report.requests.received).toEqual({ natural: 182, commercial: 1, research: null, nonprofit: 1, legal: 0, otherOrg: 34, total: 218 });
   });
 });

@@ -1009,7 +1009,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // rows with a value standing where no other full row of its page has that column (pdftotext -layout puts a
   // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
-  const outOfPlace = mixed ? outOfColumns(full.filter((key) => mixed.has(key)).map((key) => firstHits.get(key)!), full.map((key) => firstHits.get(key)!), spanLines) : [];
+  const outOfPlace = mixed ? outOfColumns(full.filter((key) => mixed.has(key)).map((key) => firstHits.get(key)!), full.map((key) => firstHits.get(key)!), spanLines, (hit) => placed.get(hit.key)?.tokens) : [];
   for (const hit of outOfPlace) {
     const row = requests[hit.key as RequestKey] as RequestRow;
     const shown = placed.get(hit.key as RequestKey)!.tokens.map((t) => t.printed || '∅').join(' ');
@@ -1069,7 +1069,7 @@ function mixedGlyphs(lines: Line[], hit: Hit, spanLines: number[][]): boolean {
  * give or take JITTER characters, the same column's value of no other full row (of `hits`) on its page, when at least
  * MIN_REFERENCE_ROWS of them are there. The first value is left out: a long label pushes it against its end.
  */
-function outOfColumns(suspects: Hit[], hits: Hit[], spanLines: number[][]): Hit[] {
+function outOfColumns(suspects: Hit[], hits: Hit[], spanLines: number[][], tokensOf: (hit: Hit) => CellToken[] | undefined): Hit[] {
   const oneLine = (h: Hit) => h.spanLines.length === 1 && spanLines[h.spanLines[0]].length === 2 * WIDTH;
   const rows = hits.filter(oneLine).map((h) => ({ hit: h, spans: spanLines[h.spanLines[0]] }));
   return rows
@@ -1077,10 +1077,33 @@ function outOfColumns(suspects: Hit[], hits: Hit[], spanLines: number[][]): Hit[
       if (!suspects.includes(r.hit)) return false;
       const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
       if (others.length < MIN_REFERENCE_ROWS) return false;
-      for (let k = 1; k < WIDTH; k++) if (!meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
+      const tokens = tokensOf(r.hit);
+      for (let k = 1; k < WIDTH; k++) {
+        if (!meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
+        if (tokens && blankBesideZero(tokens, k) && meetsOtherColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
+      }
       return false;
     })
     .map((r) => r.hit);
+}
+
+/** Whether cell k and a cell beside it are a blank and a 0: in each other's place they keep every sum. */
+function blankBesideZero(tokens: CellToken[], k: number): boolean {
+  const zero = (t: CellToken | undefined) => t?.kind === 'number' && t.value === 0;
+  const blank = (t: CellToken | undefined) => t?.kind === 'blank';
+  const t = tokens[k];
+  return (blank(t) && (zero(tokens[k - 1]) || zero(tokens[k + 1]))) || (zero(t) && (blank(tokens[k - 1]) || blank(tokens[k + 1])));
+}
+
+/**
+ * Whether the span start..end of a value of column k overlaps a value of another column of one of the rows (`spans`:
+ * each row's [start, end] pairs): rows that set their columns so far apart do not prove a row's order by where its
+ * values stand (pdfCase('hunt20-pdf', 288): "0 无 0 0 — 无 0", the total's 无 printed before otherOrg's 0, each value
+ * near some other row's value of its column).
+ */
+function meetsOtherColumn(spans: readonly number[][], k: number, start: number, end: number): boolean {
+  for (const q of spans) for (let j = 0; j < WIDTH; j++) if (j !== k && meets(start, end, q[2 * j], q[2 * j + 1], 0)) return true;
+  return false;
 }
 
 /**
