@@ -111,6 +111,14 @@ describe('a blank and a 0 side by side where the page’s rows put values of oth
     expect(wrongCells('hunt20-pdf', 288, report).map((v) => v.path)).toEqual(['requests.partlyDisclosed.nonprofit']);
   });
 
+  it('holds a row whose numbers stand on the line after its label the same way (844: "无 0 0 无 无 无 无" for 0 — 0 …)', () => {
+    const { text: under, report: r } = read('pdftotext-layout-wu-and-zero-under-label.txt');
+    expect(under).toMatch(/\(六\) 1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申\n +请\n +无 +0 +0 +无 +无 +无 +无\n/);
+    expect(r.requests['otherHandling.noCorrection']).toEqual(NULL_ROW);
+    expect(r.diagnostics.filter((d) => d.path === 'requests.otherHandling.noCorrection').map((d) => d.code)).toContain('column-order-unproved');
+    expect(wrongCells('hunt20-pdf', 844, r)).toEqual([]);
+  });
+
   it('reads a row of the same page with no blank beside a 0 (a swap there would change a sum)', () => {
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +182 +1 +— +1 +0 +34 +218\n/);
     expect(report.requests.received).toEqual({ natural: 182, commercial: 1, research: null, nonprofit: 1, legal: 0, otherOrg: 34, total: 218 });

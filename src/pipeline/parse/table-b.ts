@@ -804,13 +804,13 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const following = !anchors.length && gaps.length === 1 && !gaps[0].reading ? followingRuns(hits, units, present) : null;
   for (const g of gaps) {
     if (g.reading) {
-      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic', open: r.open, why: r.why });
+      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic', open: r.open, why: r.why, valuesLine: valuesLineOf(g.units, r.tokens) });
       continue;
     }
     if (following) continue;
     const wrapped = wrappedLabelRows(g, hits);
     if (wrapped) {
-      for (const w of wrapped.rows) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label' });
+      for (const w of wrapped.rows) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label', valuesLine: w.valuesLine });
       for (const { unit: u, why } of wrapped.apart) {
         const shown = u.tokens.map((t) => t.printed || '∅').join(' ');
         if (why === 'text')
@@ -850,8 +850,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
   const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
-  const mixed = glyphs ? new Set(present.filter((key) => mixedGlyphs(lines, firstHits.get(key)!, spanLines))) : null;
-  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, mixed, built.placement, log);
+  const oneLine = glyphs ? lineRows(placed, firstHits, spanLines, lines) : null;
+  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, oneLine, built.placement, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -917,7 +917,7 @@ function interleaved(lines: number[][]): boolean {
  * (swapCandidates): the text does not show the cells' order, so those cells are null with a diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
  * table B's readers count them). Returns the table's placement counts.
  */
-function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], mixed: Set<RequestKey> | null, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], oneLine: LineRow[] | null, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
   const spaced = new Set<RequestKey>();
   for (const [key, hit] of firstHits) if (hit.separator === 'space') spaced.add(key);
   if (!spaced.size) return placement;
@@ -1009,21 +1009,21 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // rows with a value standing where no other full row of its page has that column (pdftotext -layout puts a
   // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
-  const outOfPlace = mixed ? outOfColumns(full.filter((key) => mixed.has(key)).map((key) => firstHits.get(key)!), full.map((key) => firstHits.get(key)!), spanLines, (hit) => placed.get(hit.key)?.tokens) : [];
-  for (const hit of outOfPlace) {
-    const row = requests[hit.key as RequestKey] as RequestRow;
-    const shown = placed.get(hit.key as RequestKey)!.tokens.map((t) => t.printed || '∅').join(' ');
+  const fullRows = oneLine?.filter((r) => full.includes(r.key)) ?? [];
+  for (const r of outOfColumns(fullRows, (key) => placed.get(key)!.tokens)) {
+    const row = requests[r.key] as RequestRow;
+    const shown = placed.get(r.key)!.tokens.map((t) => t.printed || '∅').join(' ');
     for (const c of APPLICANT_KEYS) {
-      withdraw(hit.key as RequestKey, c);
+      withdraw(r.key, c);
       row[c] = null;
     }
     log.warn(
       'column-order-unproved',
-      hit.line,
+      r.line,
       `each value where the page's other full rows put its column`,
       `${WIDTH} values in print order: ${shown}, one out of its column`,
-      `表三“${hit.key}”行有数字不在本页其他完整行的同一列位置（提取文字时不同字体的字符可能前后错位），无法证明各数字按文字顺序所在的列，整行记为空值`,
-      `requests.${hit.key}`,
+      `表三“${r.key}”行有数字不在本页其他完整行的同一列位置（提取文字时不同字体的字符可能前后错位），无法证明各数字按文字顺序所在的列，整行记为空值`,
+      `requests.${r.key}`,
     );
   }
   return seen.size ? placementOf(counts) : placement;
@@ -1057,34 +1057,56 @@ const MIN_REFERENCE_ROWS = 2;
 /** Glyphs that a report prints its cells in, each maybe from a font of its own: ASCII digits, full-width digits, 无, dashes. */
 const GLYPH_CLASSES = [/[0-9]/, /[０-９]/, /无/, /[—–－]/];
 
-/** Whether a row's values on its line are printed in two kinds of glyphs (fonts), as GLYPH_CLASSES tells them apart. */
-function mixedGlyphs(lines: Line[], hit: Hit, spanLines: number[][]): boolean {
-  if (hit.spanLines.length !== 1) return false;
-  const values = lines[hit.at].raw.slice(spanLines[hit.spanLines[0]][0] % PAGE_WIDTH);
-  return GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2;
+/** The line a row's seven tokens are, when they are exactly one unit's, and their places (see Placed.valuesLine). */
+function valuesLineOf(units: Unit[], tokens: CellToken[]): Placed['valuesLine'] {
+  const u = units.find((x) => x.spanLine >= 0 && x.tokens.length === WIDTH && x.tokens.every((t, i) => t === tokens[i]));
+  return u ? { at: u.at, span: u.spanLine } : undefined;
+}
+
+/** A row whose seven values stand on one line (its label's, or the line after its label), with their places. */
+interface LineRow {
+  key: RequestKey;
+  /** The row's line (for diagnostics). */
+  line: number;
+  spans: number[];
+  /** Its values printed in two kinds of glyphs (fonts), as GLYPH_CLASSES tells them apart. */
+  mixed: boolean;
+}
+
+/** The rows read with seven values on one line (pdftotext -layout: the places of those values on their page). */
+function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], lines: Line[]): LineRow[] {
+  const out: LineRow[] = [];
+  for (const [key, p] of placed) {
+    if (p.tokens.length !== WIDTH) continue;
+    const hit = firstHits.get(key);
+    const own = hit && hit.spanLines.length === 1 ? { at: hit.at, span: hit.spanLines[0] } : null;
+    const on = own ?? p.valuesLine;
+    if (!on || spanLines[on.span].length !== 2 * WIDTH) continue;
+    const spans = spanLines[on.span];
+    const values = lines[on.at].raw.slice(spans[0] % PAGE_WIDTH);
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2 });
+  }
+  return out;
 }
 
 /**
- * Of the `suspects`, the full rows printed on one line (pdftotext -layout) with a value after the first that meets,
- * give or take JITTER characters, the same column's value of no other full row (of `hits`) on its page, when at least
- * MIN_REFERENCE_ROWS of them are there. The first value is left out: a long label pushes it against its end.
+ * The rows in two kinds of glyphs with a value after the first that meets, give or take JITTER characters, the same
+ * column's value of no other row (of `rows`) on its page, when at least MIN_REFERENCE_ROWS of them are there; or a blank
+ * beside a 0 one of which overlaps a value of another column there. The first value is left out: a long label pushes
+ * it against its end.
  */
-function outOfColumns(suspects: Hit[], hits: Hit[], spanLines: number[][], tokensOf: (hit: Hit) => CellToken[] | undefined): Hit[] {
-  const oneLine = (h: Hit) => h.spanLines.length === 1 && spanLines[h.spanLines[0]].length === 2 * WIDTH;
-  const rows = hits.filter(oneLine).map((h) => ({ hit: h, spans: spanLines[h.spanLines[0]] }));
-  return rows
-    .filter((r) => {
-      if (!suspects.includes(r.hit)) return false;
-      const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
-      if (others.length < MIN_REFERENCE_ROWS) return false;
-      const tokens = tokensOf(r.hit);
-      for (let k = 1; k < WIDTH; k++) {
-        if (!meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
-        if (tokens && blankBesideZero(tokens, k) && meetsOtherColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
-      }
-      return false;
-    })
-    .map((r) => r.hit);
+function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
+  return rows.filter((r) => {
+    if (!r.mixed) return false;
+    const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
+    if (others.length < MIN_REFERENCE_ROWS) return false;
+    const tokens = tokensOf(r.key);
+    for (let k = 1; k < WIDTH; k++) {
+      if (!meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
+      if (blankBesideZero(tokens, k) && meetsOtherColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
+    }
+    return false;
+  });
 }
 
 /** Whether cell k and a cell beside it are a blank and a 0: in each other's place they keep every sum. */
@@ -1144,9 +1166,9 @@ interface Apart {
  * row's only when the row's label goes on after it (Unit.enclosed) and the row label before it has its numbers; the
  * other lines are `apart`, with why they are not proved.
  */
-function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number }[]; apart: Apart[] } | null {
+function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number; valuesLine?: Placed['valuesLine'] }[]; apart: Apart[] } | null {
   const rows = new Set(g.rows);
-  const out: { key: RequestKey; tokens: CellToken[]; line: number }[] = [];
+  const out: { key: RequestKey; tokens: CellToken[]; line: number; valuesLine?: Placed['valuesLine'] }[] = [];
   const apart: Apart[] = [];
   // Each row of the gap with one line of numbers, in order: every line is its row's. Otherwise a line right after a
   // row's label is not proved that row's when the row label before it still waits for its numbers: labels printed in a
@@ -1174,7 +1196,7 @@ function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; token
     const inOrder = aligned && !UNNAMED_ROW.test(u.heading) && !UNNAMED_ROW.test(u.label);
     const why = hit.garbled ? 'pieces' : inOrder ? null : !rest ? 'text' : waitsBefore(u.run - 1) ? 'waiting' : !u.enclosed ? 'detached' : null;
     if (why) apart.push({ unit: u, why });
-    else out.push({ key: hit.key, tokens: u.tokens, line: u.line });
+    else out.push({ key: hit.key, tokens: u.tokens, line: u.line, valuesLine: u.spanLine >= 0 ? { at: u.at, span: u.spanLine } : undefined });
   }
   return out.length ? { rows: out, apart } : null;
 }
@@ -1189,6 +1211,8 @@ interface Placed {
   open?: number[];
   /** Why the open columns are not proved, when not for a short row (the diagnostic's message). */
   why?: string;
+  /** A row read from one line of numbers after its label: that line's index and its values' places (`spanLines`). */
+  valuesLine?: { at: number; span: number };
 }
 
 /**
