@@ -107,8 +107,13 @@ describe('a blank and a 0 side by side where the page’s rows put values of oth
     expect(text).toMatch(/7\.属于行政执法案卷 +0 +无 +0 0 — +无 +0\n/);
     expect(report.requests['withheld.enforcementFile']).toEqual(NULL_ROW);
     expect(report.diagnostics.filter((d) => d.path === 'requests.withheld.enforcementFile').map((d) => d.code)).toContain('column-order-unproved');
-    // The wrapped 部分公开 row (its numbers on two lines) is still read as printed: left open (README, hunt20).
-    expect(wrongCells('hunt20-pdf', 288, report).map((v) => v.path)).toEqual(['requests.partlyDisclosed.nonprofit']);
+    expect(wrongCells('hunt20-pdf', 288, report)).toEqual([]);
+  });
+
+  it('holds a row whose numbers stand on two lines the same way (288: "16 0 无 0" / "无 2 18", 部分公开’s label above)', () => {
+    expect(text).toMatch(/\n +16 +0 +无 +0\n +无 +2 +18\n/);
+    expect(report.requests.partlyDisclosed).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.partlyDisclosed').map((d) => d.code)).toContain('column-order-unproved');
   });
 
   it('holds a row whose numbers stand on the line after its label the same way (844: "无 0 0 无 无 无 无" for 0 — 0 …)', () => {

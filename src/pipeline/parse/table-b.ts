@@ -307,6 +307,8 @@ interface Stream {
   end: number;
   /** The value offsets of the table's space lines that hold values, in print order (columns.ts). */
   spanLines: number[][];
+  /** The index (into the table's lines) of the line of each of `spanLines`. */
+  spanAt: number[];
   /** The table's columns are kept by display width (a terminal's dump): see lines.ts alignment. */
   display: boolean;
   /** The rows prove neither count of columns: positions place no number (lines.ts alignment). */
@@ -317,10 +319,15 @@ interface Stream {
 
 function readStream(lines: Line[], start: number, stop: number): Stream {
   const { display, unproved: positionsUnproved } = alignment(lines, start, stop);
-  const onPage = (spans: number[], line: Line) => positionsOf(spans, line, display);
   const hits: Hit[] = [];
   const units: Unit[] = [];
   const spanLines: number[][] = [];
+  const spanAt: number[] = [];
+  /** Adds the places of line i's values (`spans`) to spanLines: their index there. */
+  const addSpans = (spans: number[], i: number) => {
+    spanAt.push(i);
+    return spanLines.push(positionsOf(spans, lines[i], display)) - 1;
+  };
   const pieced = new Set<CellToken>();
   let cluster = 0;
   let end = stop;
@@ -415,7 +422,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       units.push({ tokens: prior.own, line: prior.line, at: prior.at, cluster, run: hits.length - 1, spanLine: prior.spanLines[0] ?? -1, heading: '', label: '', fenced: false, rest: false });
       prior.own = [...values];
       prior.at = i;
-      prior.spanLines = parts.spans ? [spanLines.push(onPage(parts.spans, line)) - 1] : [];
+      prior.spanLines = parts.spans ? [addSpans(parts.spans, i)] : [];
       end = i + 1;
       continue;
     }
@@ -443,7 +450,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const glued = rowKey && parts.separator === 'space' && values.length === WIDTH - 1 ? gluedBlank(raw, parts, rowKey) : null;
       const own = glued ? [glued.token, ...values] : values.length ? [...values] : null;
       const rowSpans = glued ? [...glued.span, ...parts.spans!] : parts.spans;
-      const spans = rowSpans && own ? [spanLines.push(onPage(rowSpans, line)) - 1] : [];
+      const spans = rowSpans && own ? [addSpans(rowSpans, i)] : [];
       const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, mixed: parts.mixed, afterBlank: i > start && isBlankLine(lines[i - 1]) };
       hits.push(hit);
       inRow = true;
@@ -512,7 +519,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const pieces = parts.separator === 'space' ? values : restOfLast ? values.filter((v) => !isEmptyCell(v)) : [];
     if (!display && nothingSince && last.own?.length === WIDTH && !last.cut && !last.wrapped && pieces.length > 0 && pieces.length < WIDTH && pieces.every((v) => v.kind === 'number')) {
       const ownSpans = last.spanLines.length === 1 ? spanLines[last.spanLines[0]] : null;
-      const pieceSpans = parts.spans && onPage(parts.spans, line);
+      const pieceSpans = parts.spans && positionsOf(parts.spans, line, display);
       // A row that adds up as printed and also with the pieces joined ("１１７ … １１７" over "２ ２"): two readings.
       const joins = !restOfLast && !!wrappedDigits(last.own, ownSpans, pieces, pieceSpans);
       if (restOfLast || joins) {
@@ -536,7 +543,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无') && !(afterBareRow && valuesNext(lines, i + 1, stop));
     if (wrapping && wrapping.own!.length + values.length <= WIDTH) {
       wrapping.own!.push(...values); // a row's numbers wrapped onto the next line
-      if (parts.spans) wrapping.spanLines.push(spanLines.push(onPage(parts.spans, line)) - 1);
+      if (parts.spans) wrapping.spanLines.push(addSpans(parts.spans, i));
       wrapping.wrapped = true;
       if (wrapping.own!.length >= WIDTH) {
         if (wrapping.key === 'carriedForward') afterLast = true;
@@ -555,13 +562,13 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       continue;
     }
     if (!hits.length) numbersFirst = true;
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? spanLines.push(onPage(parts.spans, line)) - 1 : -1, heading, label: parts.label, fenced: parts.fenced, rest });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? addSpans(parts.spans, i) : -1, heading, label: parts.label, fenced: parts.fenced, rest });
     inRow = hits.length > 0;
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
     end = i + 1;
   }
-  return { hits, units, end, spanLines, display, positionsUnproved, pieced };
+  return { hits, units, end, spanLines, spanAt, display, positionsUnproved, pieced };
 }
 
 /**
@@ -804,13 +811,13 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const following = !anchors.length && gaps.length === 1 && !gaps[0].reading ? followingRuns(hits, units, present) : null;
   for (const g of gaps) {
     if (g.reading) {
-      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic', open: r.open, why: r.why, valuesLine: valuesLineOf(g.units, r.tokens) });
+      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic', open: r.open, why: r.why, valuesLines: valuesLinesOf(g.units, r.tokens) });
       continue;
     }
     if (following) continue;
     const wrapped = wrappedLabelRows(g, hits);
     if (wrapped) {
-      for (const w of wrapped.rows) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label', valuesLine: w.valuesLine });
+      for (const w of wrapped.rows) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label', valuesLines: w.valuesLines });
       for (const { unit: u, why } of wrapped.apart) {
         const shown = u.tokens.map((t) => t.printed || '∅').join(' ');
         if (why === 'text')
@@ -850,7 +857,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
   const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
-  const oneLine = glyphs ? lineRows(placed, firstHits, spanLines, lines) : null;
+  const oneLine = glyphs ? lineRows(placed, firstHits, stream, lines) : null;
   const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, oneLine, built.placement, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
@@ -1057,13 +1064,25 @@ const MIN_REFERENCE_ROWS = 2;
 /** Glyphs that a report prints its cells in, each maybe from a font of its own: ASCII digits, full-width digits, 无, dashes. */
 const GLYPH_CLASSES = [/[0-9]/, /[０-９]/, /无/, /[—–－]/];
 
-/** The line a row's seven tokens are, when they are exactly one unit's, and their places (see Placed.valuesLine). */
-function valuesLineOf(units: Unit[], tokens: CellToken[]): Placed['valuesLine'] {
-  const u = units.find((x) => x.spanLine >= 0 && x.tokens.length === WIDTH && x.tokens.every((t, i) => t === tokens[i]));
-  return u ? { at: u.at, span: u.spanLine } : undefined;
+/** The lines a row's tokens are, when they are exactly the tokens of units one after another (see Placed.valuesLines). */
+function valuesLinesOf(units: Unit[], tokens: CellToken[]): number[] | undefined {
+  const first = units.findIndex((u) => u.tokens[0] === tokens[0]);
+  if (first < 0) return undefined;
+  const out: number[] = [];
+  let n = 0;
+  for (let j = first; j < units.length && n < tokens.length; j++) {
+    const u = units[j];
+    if (u.spanLine < 0 || !u.tokens.every((t, i) => t === tokens[n + i])) return undefined;
+    out.push(u.spanLine);
+    n += u.tokens.length;
+  }
+  return n === tokens.length ? out : undefined;
 }
 
-/** A row whose seven values stand on one line (its label's, or the line after its label), with their places. */
+/**
+ * A row whose seven values stand on one line (its label's, or the line after its label) or on its label's line and the
+ * lines it wraps onto, with their places.
+ */
 interface LineRow {
   key: RequestKey;
   /** The row's line (for diagnostics). */
@@ -1071,20 +1090,24 @@ interface LineRow {
   spans: number[];
   /** Its values printed in two kinds of glyphs (fonts), as GLYPH_CLASSES tells them apart. */
   mixed: boolean;
+  /** Its values stand on more than one line. */
+  lines: number;
 }
 
-/** The rows read with seven values on one line (pdftotext -layout: the places of those values on their page). */
-function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], lines: Line[]): LineRow[] {
+/** The rows read with their seven values' places (pdftotext -layout: where those values stand on their page). */
+function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, stream: Stream, lines: Line[]): LineRow[] {
   const out: LineRow[] = [];
   for (const [key, p] of placed) {
     if (p.tokens.length !== WIDTH) continue;
     const hit = firstHits.get(key);
-    const own = hit && hit.spanLines.length === 1 ? { at: hit.at, span: hit.spanLines[0] } : null;
-    const on = own ?? p.valuesLine;
-    if (!on || spanLines[on.span].length !== 2 * WIDTH) continue;
-    const spans = spanLines[on.span];
-    const values = lines[on.at].raw.slice(spans[0] % PAGE_WIDTH);
-    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2 });
+    const own = hit?.own && hit.spanLines.length ? hit.spanLines : null;
+    const on = own ?? p.valuesLines;
+    if (!on) continue;
+    const spans = on.flatMap((k) => stream.spanLines[k]);
+    if (spans.length !== 2 * WIDTH) continue;
+    let values = '';
+    for (const k of on) values += ` ${lines[stream.spanAt[k]].raw.slice(stream.spanLines[k][0] % PAGE_WIDTH)}`;
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length });
   }
   return out;
 }
@@ -1102,7 +1125,8 @@ function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[
     if (others.length < MIN_REFERENCE_ROWS) return false;
     const tokens = tokensOf(r.key);
     for (let k = 1; k < WIDTH; k++) {
-      if (!meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
+      // (A row on several lines is held to the blank-beside-0 test only: its lines' places are not its label line's.)
+      if (r.lines === 1 && !meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
       if (blankBesideZero(tokens, k) && meetsOtherColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
     }
     return false;
@@ -1166,9 +1190,9 @@ interface Apart {
  * row's only when the row's label goes on after it (Unit.enclosed) and the row label before it has its numbers; the
  * other lines are `apart`, with why they are not proved.
  */
-function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number; valuesLine?: Placed['valuesLine'] }[]; apart: Apart[] } | null {
+function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; tokens: CellToken[]; line: number; valuesLines?: number[] }[]; apart: Apart[] } | null {
   const rows = new Set(g.rows);
-  const out: { key: RequestKey; tokens: CellToken[]; line: number; valuesLine?: Placed['valuesLine'] }[] = [];
+  const out: { key: RequestKey; tokens: CellToken[]; line: number; valuesLines?: number[] }[] = [];
   const apart: Apart[] = [];
   // Each row of the gap with one line of numbers, in order: every line is its row's. Otherwise a line right after a
   // row's label is not proved that row's when the row label before it still waits for its numbers: labels printed in a
@@ -1196,7 +1220,7 @@ function wrappedLabelRows(g: Gap, hits: Hit[]): { rows: { key: RequestKey; token
     const inOrder = aligned && !UNNAMED_ROW.test(u.heading) && !UNNAMED_ROW.test(u.label);
     const why = hit.garbled ? 'pieces' : inOrder ? null : !rest ? 'text' : waitsBefore(u.run - 1) ? 'waiting' : !u.enclosed ? 'detached' : null;
     if (why) apart.push({ unit: u, why });
-    else out.push({ key: hit.key, tokens: u.tokens, line: u.line, valuesLine: u.spanLine >= 0 ? { at: u.at, span: u.spanLine } : undefined });
+    else out.push({ key: hit.key, tokens: u.tokens, line: u.line, valuesLines: u.spanLine >= 0 ? [u.spanLine] : undefined });
   }
   return out.length ? { rows: out, apart } : null;
 }
@@ -1211,8 +1235,8 @@ interface Placed {
   open?: number[];
   /** Why the open columns are not proved, when not for a short row (the diagnostic's message). */
   why?: string;
-  /** A row read from one line of numbers after its label: that line's index and its values' places (`spanLines`). */
-  valuesLine?: { at: number; span: number };
+  /** A row read from lines of numbers after its label: their values' places (indexes into `spanLines`). */
+  valuesLines?: number[];
 }
 
 /**
