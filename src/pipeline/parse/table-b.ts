@@ -857,8 +857,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
   const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
-  const oneLine = glyphs ? lineRows(placed, firstHits, stream, lines) : null;
-  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, oneLine, built.placement, log);
+  const laid = glyphs ? lineRows(placed, firstHits, stream, lines) : null;
+  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, built.placement, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -924,7 +924,7 @@ function interleaved(lines: number[][]): boolean {
  * (swapCandidates): the text does not show the cells' order, so those cells are null with a diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
  * table B's readers count them). Returns the table's placement counts.
  */
-function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], oneLine: LineRow[] | null, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], laid: LineRow[] | null, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
   const spaced = new Set<RequestKey>();
   for (const [key, hit] of firstHits) if (hit.separator === 'space') spaced.add(key);
   if (!spaced.size) return placement;
@@ -1016,7 +1016,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // rows with a value standing where no other full row of its page has that column (pdftotext -layout puts a
   // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
-  const fullRows = oneLine?.filter((r) => full.includes(r.key)) ?? [];
+  const fullRows = laid?.filter((r) => full.includes(r.key)) ?? [];
   for (const r of outOfColumns(fullRows, (key) => placed.get(key)!.tokens)) {
     const row = requests[r.key] as RequestRow;
     const shown = placed.get(r.key)!.tokens.map((t) => t.printed || '∅').join(' ');
@@ -1090,7 +1090,7 @@ interface LineRow {
   spans: number[];
   /** Its values printed in two kinds of glyphs (fonts), as GLYPH_CLASSES tells them apart. */
   mixed: boolean;
-  /** Its values stand on more than one line. */
+  /** How many lines its values stand on. */
   lines: number;
 }
 
