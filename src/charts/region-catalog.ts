@@ -18,6 +18,13 @@ export const MIN_REGION_REPORTS = 2;
 /** Bins of the distribution charts, in percent: [0, 20), [20, 40), … [80, 100]. */
 const DISTRIBUTION_BINS = [0, 20, 40, 60, 80] as const;
 const AGENCY_UNIT = '个';
+/**
+ * The most notes a distribution chart lists one per agency. A province's year holds thousands of agencies, and a note
+ * for each flagged one made a chart of 3,600 lines of text (a PNG 1,280 × 64,888 pixels, 10.8 MB, 20 s to render at
+ * 100,000 reports): past this many, each bin gets one note that counts its flagged agencies, whose own notes are on the
+ * region-year page beside their values.
+ */
+export const MAX_DISTRIBUTION_NOTES = 20;
 const NOT_COMPUTABLE = '无法计算';
 const kebab = (key: IndicatorKey) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -75,23 +82,47 @@ export function distributionBin(share: number): number {
   return bin;
 }
 
+interface Bin {
+  agencies: string[];
+  /** The agency of each note on its value (an agency once per note). */
+  flagged: string[];
+  notes: Set<number>;
+}
+
 function distributionEntry(region: Region, y: RegionYear, builtAt: string): ChartEntry {
   const collector = new NoteCollector();
   const rows: ChartRow[] = [];
   const parts: string[] = [];
-  for (const indicator of INDICATORS) {
+  const where = regionName(region);
+  /** Each agency's note in the order met (indicator by indicator, report by report), with its bin. */
+  const met: { bin: Bin; note: string }[] = [];
+  const groups = INDICATORS.map((indicator) => {
     const metric = METRICS.find((m) => m.slug === kebab(indicator.key))!;
-    const bins = DISTRIBUTION_BINS.map(() => ({ agencies: [] as string[], notes: new Set<number>() }));
-    const missing = { agencies: [] as string[], notes: new Set<number>() };
+    const bins: Bin[] = DISTRIBUTION_BINS.map(() => ({ agencies: [], flagged: [], notes: new Set<number>() }));
+    const missing: Bin = { agencies: [], flagged: [], notes: new Set<number>() };
     for (const report of y.reports) {
       const value = indicator.compute(report);
       const target = value === null ? missing : bins[distributionBin(value)];
       target.agencies.push(report.agency.name);
       const { paths } = metric.read(report);
-      for (const note of notesForPaths(report, paths)) target.notes.add(collector.add(`${report.agency.name}：${note}`));
+      for (const note of notesForPaths(report, paths)) {
+        target.flagged.push(report.agency.name);
+        met.push({ bin: target, note: `${report.agency.name}：${note}` });
+      }
     }
+    return { indicator, bins, missing };
+  });
+  if (new Set(met.map((m) => m.note)).size <= MAX_DISTRIBUTION_NOTES) for (const { bin, note } of met) bin.notes.add(collector.add(note));
+  else
+    for (const { indicator, bins, missing } of groups)
+      [...bins, missing].forEach((bin, i) => {
+        if (!bin.flagged.length) return;
+        const label = i < bins.length ? binLabel(i) : NOT_COMPUTABLE;
+        bin.notes.add(collector.add(`${indicator.zh}“${label}”：${new Set(bin.flagged).size} 个机关的数据有提示（如勾稽关系不符），各机关的提示见${where} ${y.year} 年的地区页面`));
+      });
+  for (const { indicator, bins, missing } of groups) {
     const group = indicator.zh;
-    const make = (key: string, label: string, bin: { agencies: string[]; notes: Set<number> }): ChartRow => ({
+    const make = (key: string, label: string, bin: Bin): ChartRow => ({
       key: `${indicator.key}:${key}`,
       label,
       group,
@@ -107,7 +138,6 @@ function distributionEntry(region: Region, y: RegionYear, builtAt: string): Char
     rows.push(...groupRows);
     parts.push(`${indicator.zh}：${describeRows(groupRows)}`);
   }
-  const where = regionName(region);
   return {
     id: regionDistributionChartId(region, y.year),
     kind: 'region-distribution',

@@ -11,7 +11,7 @@ import { runPipeline } from '../../src/pipeline';
 import { readReportsJson } from '../../src/lib/report-parts';
 import { buildRegions, largestChanges, type Region } from '../../src/lib/region-stats';
 import { INDICATOR_PARTS, INDICATORS } from '../../src/lib/indicators';
-import { buildRegionCharts, distributionBin } from '../../src/charts/region-catalog';
+import { buildRegionCharts, distributionBin, MAX_DISTRIBUTION_NOTES } from '../../src/charts/region-catalog';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_ROWS, type Report } from '../../src/schema';
 import { CORPUS_PROVINCES, CORPUS_YEARS, writeRegionCorpus } from '../support/region-corpus';
 
@@ -193,5 +193,29 @@ describe('region charts', () => {
     const ranking = charts.find((c) => c.kind === 'region-ranking' && c.subject.metric === 'received' && c.subject.region === province.ref.slugs.join('/'))!;
     const known = ranking.rows.map((r) => r.value).filter((v): v is number => v !== null);
     expect(known).toEqual([...known].sort((a, b) => b - a));
+  });
+
+  it('list each flagged agency’s note in a distribution up to MAX_DISTRIBUTION_NOTES, past that one note a bin', () => {
+    const province = regions.find((r) => r.ref.level === 'province')!;
+    const isDistribution = (c: { kind: string }) => c.kind === 'region-distribution';
+    // The region-year whose distribution has the most notes, one per flagged agency (agency：note).
+    const small = buildRegionCharts([province], '2025-01-01T00:00:00.000Z').filter(isDistribution).sort((a, b) => b.notes.length - a.notes.length)[0];
+    expect(small.notes.length).toBeGreaterThan(0);
+    expect(small.notes.length).toBeLessThanOrEqual(MAX_DISTRIBUTION_NOTES);
+    const y = province.years.find((x) => x.year === small.subject.year)!;
+    for (const note of small.notes) expect(y.reports.map((r) => r.agency.name)).toContain(note.slice(0, note.indexOf('：')));
+    // The same year with every report 30 times over under other names: as many flagged agencies, 30 times over.
+    const many = y.reports.flatMap((r) => Array.from({ length: 30 }, (_, k) => ({ ...r, agency: { ...r.agency, name: `${r.agency.name}${k}` } })));
+    const big = buildRegionCharts([{ ...province, years: [{ ...y, reports: many }] }], '2025-01-01T00:00:00.000Z').find(isDistribution)!;
+    const flaggedRows = (c: typeof big) => c.rows.filter((r) => r.flagged).map((r) => r.key);
+    expect(flaggedRows(big)).toEqual(flaggedRows(small));
+    expect(big.notes.length).toBe(flaggedRows(big).length);
+    for (const row of big.rows.filter((r) => r.flagged)) {
+      expect(row.noteRefs).toHaveLength(1);
+      const note = big.notes[row.noteRefs[0] - 1];
+      // Each bin's note counts its flagged agencies: 30 for each agency flagged in that bin of the small chart.
+      const agencies = new Set(small.rows.find((r) => r.key === row.key)!.noteRefs.map((n) => small.notes[n - 1].slice(0, small.notes[n - 1].indexOf('：'))));
+      expect(note).toContain(`${30 * agencies.size} 个机关的数据有提示`);
+    }
   });
 });
