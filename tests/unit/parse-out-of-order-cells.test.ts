@@ -369,8 +369,29 @@ describe('table A (2019 template): a row’s cell printed before its item’s he
     expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.code).toBe('table-a-unproved');
   });
 
-  it('reads the row when both cells follow the header in the row’s order', () => {
-    const ordered = text.replace(FEES, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n/\n');
-    expect(parseReport({ text: ordered, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: 9, change: null });
+  it('reads the row when both cells follow the header, numbers of one font', () => {
+    const ordered = text.replace(FEES, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n2\n');
+    expect(parseReport({ text: ordered, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: 9, change: 2 });
+    // A blank mark and a number each a block are not (since 1.5.68, pdfCase('hunt21-pdf', 550) below): blocks of two
+    // kinds of glyphs come out of poppler in no proved order.
+    const marked = text.replace(FEES, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n/\n');
+    expect(parseReport({ text: marked, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: null, change: null });
+  });
+});
+
+describe('table A (2019 template): a row’s blank mark and number each a block, before its label (pdfCase(hunt21-pdf, 550), default mode)', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-table-a-blank-before-number.txt', 'utf8');
+  const FEES = '第二十条第（八）项\n信息内容\n\n/\n\n114\n\n行政事业性收费\n';
+
+  it('is not read in the blocks’ order: "/" is 本年增/减’s, printed before the 114 of the previous year’s items', () => {
+    expect(text).toContain(FEES);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive2019?.fees).toEqual({ previousItems: null, change: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.code).toBe('table-a-unproved');
+  });
+
+  it('reads two numbers each a block before the label, one font', () => {
+    const numbers = text.replace(FEES, '第二十条第（八）项\n信息内容\n\n114\n\n3\n\n行政事业性收费\n');
+    expect(parseReport({ text: numbers, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: 114, change: 3 });
   });
 });

@@ -454,7 +454,7 @@ function place(stream: Stream, trusted: boolean, paragraphs: boolean): (CellToke
       const after = o ? runs[k + 1][0].slice(0, o.after) : [];
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
-      const taken = o && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoWidths([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
+      const taken = o && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoKinds([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
       // A row short of cells (spaces, or tabs where the PDF reader joined words) does not show which cell is missing.
       const full = (tokens: CellToken[] | null) => (tokens && tokens.length >= label.def.columns.length ? tokens : null);
       out.push(full(taken) ?? (label.ambiguous ? null : full(label.own)));
@@ -484,18 +484,22 @@ const inOneBlock = (cells: Free[]) => cells.every((c) => c.block === cells[0].bl
 
 /**
  * Whether a lone label's cells stand each in a text block of its own (an empty line between any two) and are printed
- * in digits of both widths (ASCII and full-width: two fonts). poppler's default mode prints each cell a block (the
- * table a paragraph a line: `paragraphs` in place), in the order of its blocks, and cells of another font can come out in another order than their columns ("４", "３３７", "4" for 4,
- * 4, 337: pdfCase('hunt14-pdf', 536)): their order is not proved.
+ * in two kinds of glyphs: digits of both widths (ASCII and full-width: two fonts), or a blank mark and a number.
+ * poppler's default mode prints each cell a block (the table a paragraph a line: `paragraphs` in place), in the order
+ * of its blocks, and cells of another font can come out in another order than their columns ("４", "３３７", "4" for 4,
+ * 4, 337: pdfCase('hunt14-pdf', 536); "/", "114" for 114 and a blank: pdfCase('hunt21-pdf', 550)): their order is not
+ * proved.
  */
-function blocksOfTwoWidths(cells: Free[]): boolean {
+function blocksOfTwoKinds(cells: Free[]): boolean {
   if (cells.length < 2) return false;
   let widths = 0;
+  let kinds = 0;
   for (const [k, c] of cells.entries()) {
     if (k && c.block === cells[k - 1].block) return false;
     widths |= c.widths;
+    kinds |= c.t.kind === 'blank' ? 1 : c.t.kind === 'number' ? 2 : 0;
   }
-  return widths === 3;
+  return widths === 3 || kinds === 3;
 }
 
 /** The free numbers no placed label took, for the diagnostic. */
