@@ -358,40 +358,32 @@ describe('rows whose numbers add up with another column as their total (pdfCase(
   });
 });
 
-describe('table A (2019 template): a row’s cell printed before its item’s header, the other after (pdfCase(hunt19-pdf, 81), default mode)', () => {
-  const text = readFileSync('tests/fixtures/shapes/pdftotext-table-a-value-before-own-header.txt', 'utf8');
-  const FEES = '行政事业性收费\n\n/\n\n上一年项目数量\n\n本年增 减\n\n9\n';
+/** The 2019 template's fees row of a fixture as read, with `printed` (the fixture's lines of it) replaced by `lines`. */
+function feesOf(fixture: string, printed: string, lines = printed) {
+  const text = readFileSync(`tests/fixtures/shapes/${fixture}`, 'utf8');
+  expect(text).toContain(printed);
+  const r = parseReport({ text: text.replace(printed, lines), file: 'a.txt' });
+  return { fees: r.proactive2019?.fees, code: r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.code };
+}
+const UNREAD_FEES = { fees: { previousItems: null, change: null }, code: 'table-a-unproved' };
 
-  it('is not read in the printed order: "/" is 本年增/减’s, 9 the previous year’s items', () => {
-    expect(text).toContain(FEES);
-    const r = parseReport({ text, file: 'a.txt' });
-    expect(r.proactive2019?.fees).toEqual({ previousItems: null, change: null });
-    expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.code).toBe('table-a-unproved');
+describe('table A (2019 template): a row’s cells out of its order in poppler’s default mode', () => {
+  // pdfCase('hunt19-pdf', 81): "/" is 本年增/减’s, printed before the item's header; 9 the previous year’s items.
+  const AROUND_HEADER = ['pdftotext-table-a-value-before-own-header.txt', '行政事业性收费\n\n/\n\n上一年项目数量\n\n本年增 减\n\n9\n'] as const;
+  // pdfCase('hunt21-pdf', 550): "/" and 114 each a block before the label, for 114 and a blank.
+  const BEFORE_LABEL = ['pdftotext-table-a-blank-before-number.txt', '第二十条第（八）项\n信息内容\n\n/\n\n114\n\n行政事业性收费\n'] as const;
+
+  it('is not read when one cell stands before the item’s header, the other after (hunt19-pdf 81)', () => {
+    expect(feesOf(...AROUND_HEADER)).toEqual(UNREAD_FEES);
   });
 
-  it('reads the row when both cells follow the header, numbers of one font', () => {
-    const ordered = text.replace(FEES, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n2\n');
-    expect(parseReport({ text: ordered, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: 9, change: 2 });
-    // A blank mark and a number each a block are not (since 1.5.68, pdfCase('hunt21-pdf', 550) below): blocks of two
-    // kinds of glyphs come out of poppler in no proved order.
-    const marked = text.replace(FEES, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n/\n');
-    expect(parseReport({ text: marked, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: null, change: null });
-  });
-});
-
-describe('table A (2019 template): a row’s blank mark and number each a block, before its label (pdfCase(hunt21-pdf, 550), default mode)', () => {
-  const text = readFileSync('tests/fixtures/shapes/pdftotext-table-a-blank-before-number.txt', 'utf8');
-  const FEES = '第二十条第（八）项\n信息内容\n\n/\n\n114\n\n行政事业性收费\n';
-
-  it('is not read in the blocks’ order: "/" is 本年增/减’s, printed before the 114 of the previous year’s items', () => {
-    expect(text).toContain(FEES);
-    const r = parseReport({ text, file: 'a.txt' });
-    expect(r.proactive2019?.fees).toEqual({ previousItems: null, change: null });
-    expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.code).toBe('table-a-unproved');
+  it('is not read from a blank mark and a number each a block (hunt21-pdf 550): blocks of two kinds of glyphs come in no proved order', () => {
+    expect(feesOf(...BEFORE_LABEL)).toEqual(UNREAD_FEES);
+    expect(feesOf(...AROUND_HEADER, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n/\n')).toEqual(UNREAD_FEES);
   });
 
-  it('reads two numbers each a block before the label, one font', () => {
-    const numbers = text.replace(FEES, '第二十条第（八）项\n信息内容\n\n114\n\n3\n\n行政事业性收费\n');
-    expect(parseReport({ text: numbers, file: 'a.txt' }).proactive2019?.fees).toEqual({ previousItems: 114, change: 3 });
+  it('reads numbers of one font each a block, after the header or before the label', () => {
+    expect(feesOf(...AROUND_HEADER, '行政事业性收费\n\n上一年项目数量\n\n本年增 减\n\n9\n\n2\n').fees).toEqual({ previousItems: 9, change: 2 });
+    expect(feesOf(...BEFORE_LABEL, '第二十条第（八）项\n信息内容\n\n114\n\n3\n\n行政事业性收费\n').fees).toEqual({ previousItems: 114, change: 3 });
   });
 });
