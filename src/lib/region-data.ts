@@ -2,7 +2,7 @@
  * The site's regions (src/lib/region-stats.ts applied to the site's reports), computed once per build and shared
  * by the region pages, the charts and the links to them.
  */
-import { agencyChanges, buildRegions, regionPath, type Region } from './region-stats';
+import { agencyChanges, buildRegions, coveragePageCount, regionPath, type Region } from './region-stats';
 import { provinceSlug } from './regions';
 import { reports } from './site-data';
 
@@ -24,7 +24,8 @@ export function regionOfNames(names: readonly string[]): Region | undefined {
   return regionByNames.get(names.join('/'));
 }
 
-export type RegionView = { view: 'overview'; region: Region } | { view: 'year'; region: Region; year: number } | { view: 'coverage'; region: Region };
+export type RegionView = { view: 'overview'; region: Region } | { view: 'year'; region: Region; year: number } | { view: 'coverage'; region: Region; page: number };
+
 
 /** getStaticPaths of /regions/[...path]: each region's overview, one page per year, and its coverage grid. */
 export function regionPagePaths(): { params: { path: string }; props: RegionView }[] {
@@ -33,7 +34,10 @@ export function regionPagePaths(): { params: { path: string }; props: RegionView
     return [
       { params: { path }, props: { view: 'overview' as const, region } },
       ...region.years.map((y) => ({ params: { path: `${path}/${y.year}` }, props: { view: 'year' as const, region, year: y.year } })),
-      { params: { path: `${path}/coverage` }, props: { view: 'coverage' as const, region } },
+      ...Array.from({ length: coveragePageCount(region.coverage.rows.length) }, (_, i) => ({
+        params: { path: i === 0 ? `${path}/coverage` : `${path}/coverage/${i + 1}` },
+        props: { view: 'coverage' as const, region, page: i + 1 },
+      })),
     ];
   });
 }
@@ -42,6 +46,6 @@ export function regionPagePaths(): { params: { path: string }; props: RegionView
 export function regionPageTitle(view: RegionView): { title: string; description: string } {
   const name = view.region.ref.names.join(' · ');
   if (view.view === 'year') return { title: `${name} ${view.year} 年`, description: `${name} ${view.year} 年政府信息公开年度报告的合计、指标、排名与分布。` };
-  if (view.view === 'coverage') return { title: `${name}：收录情况`, description: `${name}各机关各年度的年度报告是否在本站收录。` };
+  if (view.view === 'coverage') return { title: `${name}：收录情况${view.page > 1 ? `（第 ${view.page} 页）` : ''}`, description: `${name}各机关各年度的年度报告是否在本站收录。` };
   return { title: `${name}：地区统计`, description: `${name}历年政府信息公开年度报告的合计、指标、与上年的变化和收录情况。` };
 }

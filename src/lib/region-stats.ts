@@ -53,6 +53,15 @@ export interface RegionChange {
   disclosureRate: { previous: PooledRate; current: PooledRate; delta: Value };
 }
 
+/**
+ * Agencies a coverage page lists: a province of thousands of agencies made one page of 3.8 MB at 100,000 reports
+ * (BENCHMARKS.md, "The first full build at 100,000 reports"); a row is about 1–1.5 KB of HTML.
+ */
+export const COVERAGE_PAGE_ROWS = 400;
+
+/** How many coverage pages a region of `rows` agencies has (at least one). */
+export const coveragePageCount = (rows: number) => Math.max(1, Math.ceil(rows / COVERAGE_PAGE_ROWS));
+
 export interface RegionYear {
   year: number;
   /** The region's reports of this year, by agency name. */

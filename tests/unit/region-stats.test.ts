@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline';
 import { readReportsJson } from '../../src/lib/report-parts';
-import { buildRegions, largestChanges, type Region } from '../../src/lib/region-stats';
+import { buildRegions, COVERAGE_PAGE_ROWS, coveragePageCount, largestChanges, type Region } from '../../src/lib/region-stats';
 import { INDICATOR_PARTS, INDICATORS } from '../../src/lib/indicators';
 import { buildRegionCharts, distributionBin, MAX_DISTRIBUTION_NOTES } from '../../src/charts/region-catalog';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_ROWS, type Report } from '../../src/schema';
@@ -217,5 +217,16 @@ describe('region charts', () => {
       const agencies = new Set(small.rows.find((r) => r.key === row.key)!.noteRefs.map((n) => small.notes[n - 1].slice(0, small.notes[n - 1].indexOf('：'))));
       expect(note).toContain(`${30 * agencies.size} 个机关的数据有提示`);
     }
+  });
+});
+
+describe('coverage pages', () => {
+  it('hold COVERAGE_PAGE_ROWS agencies each, at least one page', () => {
+    expect(coveragePageCount(0)).toBe(1);
+    expect(coveragePageCount(COVERAGE_PAGE_ROWS)).toBe(1);
+    expect(coveragePageCount(COVERAGE_PAGE_ROWS + 1)).toBe(2);
+    expect(coveragePageCount(3 * COVERAGE_PAGE_ROWS)).toBe(3);
+    // Every region of the test corpus fits one page: its grid is tested whole in tests/site/regions.test.ts.
+    for (const region of regions) expect(coveragePageCount(region.coverage.rows.length)).toBe(1);
   });
 });
