@@ -84,8 +84,8 @@ export function distributionBin(share: number): number {
 
 interface Bin {
   agencies: string[];
-  /** The agency of each note on its value (an agency once per note). */
-  flagged: string[];
+  /** The agencies with a note on their value. */
+  flagged: Set<string>;
   notes: Set<number>;
 }
 
@@ -98,15 +98,15 @@ function distributionEntry(region: Region, y: RegionYear, builtAt: string): Char
   const met: { bin: Bin; note: string }[] = [];
   const groups = INDICATORS.map((indicator) => {
     const metric = METRICS.find((m) => m.slug === kebab(indicator.key))!;
-    const bins: Bin[] = DISTRIBUTION_BINS.map(() => ({ agencies: [], flagged: [], notes: new Set<number>() }));
-    const missing: Bin = { agencies: [], flagged: [], notes: new Set<number>() };
+    const bins: Bin[] = DISTRIBUTION_BINS.map(() => ({ agencies: [], flagged: new Set(), notes: new Set<number>() }));
+    const missing: Bin = { agencies: [], flagged: new Set(), notes: new Set<number>() };
     for (const report of y.reports) {
       const value = indicator.compute(report);
       const target = value === null ? missing : bins[distributionBin(value)];
       target.agencies.push(report.agency.name);
       const { paths } = metric.read(report);
       for (const note of notesForPaths(report, paths)) {
-        target.flagged.push(report.agency.name);
+        target.flagged.add(report.agency.name);
         met.push({ bin: target, note: `${report.agency.name}：${note}` });
       }
     }
@@ -116,9 +116,9 @@ function distributionEntry(region: Region, y: RegionYear, builtAt: string): Char
   else
     for (const { indicator, bins, missing } of groups)
       [...bins, missing].forEach((bin, i) => {
-        if (!bin.flagged.length) return;
+        if (!bin.flagged.size) return;
         const label = i < bins.length ? binLabel(i) : NOT_COMPUTABLE;
-        bin.notes.add(collector.add(`${indicator.zh}“${label}”：${new Set(bin.flagged).size} 个机关的数据有提示（如勾稽关系不符），各机关的提示见${where} ${y.year} 年的地区页面`));
+        bin.notes.add(collector.add(`${indicator.zh}“${label}”：${bin.flagged.size} 个机关的数据有提示（如勾稽关系不符），各机关的提示见${where} ${y.year} 年的地区页面`));
       });
   for (const { indicator, bins, missing } of groups) {
     const group = indicator.zh;

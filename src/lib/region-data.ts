@@ -26,7 +26,6 @@ export function regionOfNames(names: readonly string[]): Region | undefined {
 
 export type RegionView = { view: 'overview'; region: Region } | { view: 'year'; region: Region; year: number } | { view: 'coverage'; region: Region; page: number };
 
-
 /** getStaticPaths of /regions/[...path]: each region's overview, one page per year, and its coverage grid. */
 export function regionPagePaths(): { params: { path: string }; props: RegionView }[] {
   return regions.flatMap((region) => {
