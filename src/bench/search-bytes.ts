@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
-import { PAGEFIND_DIR, SCOPES_MANIFEST, scopesFor, type SearchScope } from '../lib/search/scopes';
+import { PAGEFIND_DIR, SCOPES_MANIFEST, firstChoosableScope, type SearchScope } from '../lib/search/scopes';
 import { launchBrowser } from '../../tests/browser/support/browser';
 import { serveSite } from '../../tests/browser/support/server';
 
@@ -287,12 +287,11 @@ export async function measureSearch(dist: string, query: string): Promise<Search
       },
     };
   });
-  const first = scopesFor(every.manifest, {})[0];
-  const province = first?.provinces[0];
-  if (!first || first.year === null || !province) return { ...every.cost, oneScope: null };
+  const first = firstChoosableScope(every.manifest);
+  if (!first) return { ...every.cost, oneScope: null };
   const oneScope = await onSearchPage(dist, async (page, recorder) => {
-    const { taken, timing, results } = await typeAndTime(page, recorder, query, { year: String(first.year), province });
-    return { scope: first.id, results, bytes: taken.bytes, timing };
+    const { taken, timing, results } = await typeAndTime(page, recorder, query, first.choice);
+    return { scope: first.scope.id, results, bytes: taken.bytes, timing };
   });
   return { ...every.cost, oneScope };
 }

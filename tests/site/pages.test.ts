@@ -109,6 +109,12 @@ describe('home, quality and data pages', () => {
     expect(html.querySelectorAll('.quality-report ol li')).toHaveLength(total);
     const b1 = html.querySelectorAll('.quality-counts tr').find((tr) => text(tr.querySelector('th')) === 'B1');
     expect(text(b1?.querySelector('td.num'))).toBe(String(reports.flatMap((r) => r.checks).filter((c) => c.rule === 'B1').length));
+    const captions = html.querySelectorAll('.quality-counts caption').map(text);
+    expect(captions[0]).toContain(`共 ${total} 处`);
+    const diagnostics = reports.reduce((a, r) => a + r.diagnostics.length, 0) + readRejected(dataDir).reduce((a, f) => a + f.diagnostics.length, 0);
+    expect(captions[1]).toContain(`共 ${diagnostics} 条`);
+    const byCode = html.querySelectorAll('.quality-counts tr[data-code]').map((row) => Number(text(row.querySelector('td.num'))));
+    expect(byCode.reduce((a, b) => a + b, 0)).toBe(diagnostics);
   });
 
   it('quality page names each diagnostic by its Chinese explanation and the template labels, not by code or key path', () => {

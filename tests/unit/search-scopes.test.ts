@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MIN_SCOPE_PAGES, scopePages } from '../../src/lib/search-scope-pages';
-import { scopesFor } from '../../src/lib/search/scopes';
+import { firstChoosableScope, scopesFor } from '../../src/lib/search/scopes';
 
 const report = (id: string, year: number, province: string | null) => ({ id, year, agency: { region: { province } } });
 const agency = (slug: string, province: string | null) => ({ slug, region: { province } });
@@ -88,5 +88,23 @@ describe('scopesFor', () => {
     expect(scopesFor(shared, { year: '2024', province: '陕西省' }).map((s) => s.id)).toHaveLength(1);
     expect(ids({ year: '2019' })).toEqual([]);
     expect(ids({ province: '火星' })).toEqual([]);
+  });
+});
+
+describe('firstChoosableScope', () => {
+  it('passes over a larger scope of pages whose province is unknown: the form cannot choose it', () => {
+    // 2024's largest scope is the unknown province's (three reports against 河南省's two).
+    const unknownFirst = [...reports, report('g-2024', 2024, null), report('h-2024', 2024, null)];
+    const manifest = scopePages(unknownFirst, agencies, 1).map((s) => s.scope);
+    expect(scopesFor(manifest, {})[0].provinces).toEqual([null]);
+    const first = firstChoosableScope(manifest);
+    expect(first?.scope.id).toBe('r2024-he-nan-sheng');
+    expect(first?.choice).toEqual({ year: '2024', province: '河南省' });
+    expect(scopesFor(manifest, first!.choice).map((s) => s.id)).toEqual(['r2024-he-nan-sheng']);
+  });
+
+  it('is null when no scope has a year and a known province', () => {
+    const manifest = scopePages([report('x-2024', 2024, null)], [agency('a', '河南省')], 1).map((s) => s.scope);
+    expect(firstChoosableScope(manifest)).toBeNull();
   });
 });

@@ -64,3 +64,16 @@ export function scopesFor(manifest: readonly SearchScope[], choice: ScopeChoice)
   const rank = (s: SearchScope) => (s.kind === 'agencies' ? newest - 0.5 : (s.year ?? 0));
   return chosen.sort((a, b) => rank(b) - rank(a) || b.pages - a.pages || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/**
+ * The first scope a query covers that the search form can choose by year and province, with that choice: the
+ * newest year's largest scope of a known province. The largest of all may hold the pages whose province is unknown
+ * (no province to choose); null when no scope has a year and a known province.
+ */
+export function firstChoosableScope(manifest: readonly SearchScope[]): { scope: SearchScope; choice: Required<ScopeChoice> } | null {
+  for (const scope of scopesFor(manifest, {})) {
+    const province = scope.provinces.find((p) => p !== null);
+    if (scope.year !== null && province) return { scope, choice: { year: String(scope.year), province } };
+  }
+  return null;
+}
