@@ -107,6 +107,14 @@ describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read w
     expect(wrapped(r)).toContainEqual(['requests.carriedForward', 'info']);
   });
 
+  it('joins the pieces around a row whose label’s rest stands beside a piece of 三、本年度办理结果 (webCase(hunt22-web, 517): total 1 for 116 before)', () => {
+    const text = fixture('w3m-label-rest-beside-section-piece.txt');
+    expect(text).toMatch(/\n三、本年度 +1\.本机关不掌握相关政府 １ +１\n办理结果 +信息 +０ +０ +０ +８ +０ +０ １\n +８ +６\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['unavailable.notHeld']).toEqual(row(108, 0, 0, 8, 0, 0, 116));
+    expect(wrapped(r)).toContainEqual(['requests.unavailable.notHeld', 'info']);
+  });
+
   it('joins table C’s stacked digits under their numbers ("５" over "４" is 54, 222: fifteen numbers in header order before)', () => {
     const r = parseReport({ text: fixture('w3m-table-c-stacked.txt'), file: 'a.txt' });
     expect(r.appeals.review).toEqual({ upheld: 15, corrected: 19, other: 20, pending: null, total: 54 });

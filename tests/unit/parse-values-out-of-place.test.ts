@@ -129,3 +129,26 @@ describe('a blank and a 0 side by side where the page’s rows put values of oth
     expect(report.requests.received).toEqual({ natural: 182, commercial: 1, research: null, nonprofit: 1, legal: 0, otherOrg: 34, total: 218 });
   });
 });
+
+/**
+ * hunt22 (1.5.68), pdftotext -layout: a row's values on two lines, one standing under another. Read in line order the
+ * blank of otherOrg came after the total's 1 (otherOrg 1, total blank: no sum to see it).
+ */
+describe('a row whose values on two lines stand one under another (pdfCase(hunt22-pdf, 203))', () => {
+  const { text, report } = read('pdftotext-layout-blank-under-total.txt');
+
+  it('is null: "1 0 无 无 无 1" over a 无 under that 1, for 1 0 无 无 无 无 1', () => {
+    expect(text).toMatch(/\n +1 +0 +无 +无 +无 +1\n +无\n/);
+    expect(report.requests['otherHandling.feeUnpaid']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.otherHandling.feeUnpaid').map((d) => d.code)).toContain('column-order-unproved');
+    expect(wrongCells('hunt22-pdf', 203, report)).toEqual([]);
+  });
+
+  it('reads the same row when the lower value stands right of the line above (its own column after them)', () => {
+    const right = text.replace(/(\n +1 +0 +无 +无 +无 +1)\n( +)无\n/, (_, above: string, pad: string) => `${above}\n${pad}      无\n`);
+    expect(right).not.toBe(text);
+    const r = parseReport({ text: right, file: 'a.txt' });
+    expect(r.diagnostics.filter((d) => d.path === 'requests.otherHandling.feeUnpaid').map((d) => d.code)).not.toContain('column-order-unproved');
+    expect(r.requests['otherHandling.feeUnpaid']).toEqual({ natural: 1, commercial: 0, research: null, nonprofit: null, legal: null, otherOrg: 1, total: null });
+  });
+});

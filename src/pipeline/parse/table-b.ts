@@ -21,6 +21,7 @@ import {
   REQUEST_GROUP_KEYS,
   REQUEST_GROUPS,
   REQUEST_ROWS,
+  TABLE_LABELS,
   type Cell,
   type RequestGroup,
   type RequestKey,
@@ -163,6 +164,11 @@ function nextByOrdinal(label: string, previous: RequestKey | undefined): Request
   const next = REQUEST_GROUP_KEYS[REQUEST_GROUP_KEYS.indexOf(group) + 1];
   return n === 1 && at === subRows.length - 1 && next ? (SUB_ROWS.get(next)![0] as RequestRowKey) : null;
 }
+
+/** The labels printed down the columns left of a sub-row's label: the section's (三、本年度办理结果) and the groups'. */
+const LEFT_LABELS = [TABLE_LABELS.requestsOutcomes.zh, ...REQUEST_GROUPS.map((g) => g.zh)].map(compact);
+/** Columns of a laid-out line stand two or more spaces apart. */
+const COLUMN_GAP = /[ \t\u3000]{2,}/;
 
 /** Each group by the numeral of its own label: 三 → withheld. */
 const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) => [compact(g.zh).match(/^\((.)\)/)![1], g.key]));
@@ -505,7 +511,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // numbers stand on its line (not gathered from the lines after it: those are proved by nothing but their count).
     const last = hits.at(-1);
     const nothingSince = !!last && (units.at(-1)?.at ?? -1) < last.at;
-    const endsLabel = !!last && !!parts.label && (labelAgain || endsTemplateLabel(last.key, parts.label));
+    const endsLabel = !!last && !!parts.label && (labelAgain || endsTemplateLabel(last.key, parts.label) || (display && endsTemplateLabel(last.key, pastLeftLabels(line))));
     // The rest of the last row's label, on the line right after it (or after the table's header repeated at the head of
     // a page: Word and LibreOffice break a row across pages), with numbers.
     // (An empty line between them: the PDF reader's line of a row's wrapped last digits, Word's tall first row.)
@@ -1092,6 +1098,8 @@ interface LineRow {
   mixed: boolean;
   /** How many lines its values stand on. */
   lines: number;
+  /** For each value, which of those lines it stands on (0 for the first). */
+  valueLines: number[];
 }
 
 /** The rows read with their seven values' places (pdftotext -layout: where those values stand on their page). */
@@ -1107,19 +1115,23 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     if (spans.length !== 2 * WIDTH) continue;
     let values = '';
     for (const k of on) values += ` ${lines[stream.spanAt[k]].raw.slice(stream.spanLines[k][0] % PAGE_WIDTH)}`;
-    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length });
+    const valueLines = on.flatMap((k, n) => new Array<number>(stream.spanLines[k].length / 2).fill(n));
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines });
   }
   return out;
 }
 
 /**
- * The rows in two kinds of glyphs with a value after the first that meets, give or take JITTER characters, the same
- * column's value of no other row (of `rows`) on its page, when at least MIN_REFERENCE_ROWS of them are there; or a blank
- * beside a 0 one of which overlaps a value of another column there. The first value is left out: a long label pushes
- * it against its end.
+ * The rows whose values on several lines stand one over another: a value after the first on a later line where one of
+ * an earlier line stands (pdfCase('hunt22-pdf', 203): "1 0 无 无 无 1" over a 无 under that 1, otherOrg's blank printed
+ * below the total's 1); and the rows in two kinds of glyphs with a value after the first that meets, give or take
+ * JITTER characters, the same column's value of no other row (of `rows`) on its page, when at least
+ * MIN_REFERENCE_ROWS of them are there, or a blank beside a 0 one of which overlaps a value of another column there.
+ * The first value is left out: a long label pushes it against its end.
  */
 function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
   return rows.filter((r) => {
+    if (r.lines > 1 && stacksValues(r)) return true;
     if (!r.mixed) return false;
     const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
     if (others.length < MIN_REFERENCE_ROWS) return false;
@@ -1131,6 +1143,13 @@ function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[
     }
     return false;
   });
+}
+
+/** Whether a value of a row (after its first) stands over or under one of another of its lines: two cells in one place. */
+function stacksValues(r: LineRow): boolean {
+  for (let a = 1; a < WIDTH; a++)
+    for (let b = a + 1; b < WIDTH; b++) if (r.valueLines[a] !== r.valueLines[b] && meets(r.spans[2 * a], r.spans[2 * a + 1], r.spans[2 * b], r.spans[2 * b + 1], 0)) return true;
+  return false;
 }
 
 /** Whether cell k and a cell beside it are a blank and a 0: in each other's place they keep every sum. */
@@ -1334,6 +1353,24 @@ function rowGrid(hit: Hit, spanLines: number[][], grids: (ColumnGrid | null)[]):
 function shortRow(p: { tokens: CellToken[]; by: 'label' | 'arithmetic' } | undefined, hit: Hit): boolean {
   if (!p || p.by !== 'label' || hit.separator !== 'space') return false;
   return p.tokens.length < WIDTH || (hit.wrapped && !(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens)));
+}
+
+/**
+ * A laid-out line's label past the pieces of the labels printed down the columns on its left ("办理结果           信息
+ * ０ …": 办理结果 of 三、本年度办理结果, then 信息, the rest of a row's label wrapped onto this line): its last column's
+ * text when each column before it is a piece (two characters or more) of one of those labels; else '' (folded).
+ */
+function pastLeftLabels(line: Line): string {
+  const columns: string[] = [];
+  for (const printed of line.raw.split(COLUMN_GAP)) {
+    const text = compact(printed);
+    if (!text) continue;
+    if (readCell(text).kind !== 'text') break;
+    columns.push(text);
+  }
+  if (columns.length < 2) return '';
+  const left = columns.slice(0, -1);
+  return left.every((c) => c.length >= 2 && LEFT_LABELS.some((l) => l.includes(c))) ? columns.at(-1)! : '';
 }
 
 /** Whether text ends the row's template label (the rest of a label wrapped onto the next line). */
