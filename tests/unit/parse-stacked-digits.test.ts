@@ -115,6 +115,16 @@ describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read w
     expect(wrapped(r)).toContainEqual(['requests.unavailable.notHeld', 'info']);
   });
 
+  it('does not give a row’s lower digits to the row below when the row’s line ends in thousands heads (webCase(hunt23-web, 832): 6165 for 65 and 4977 for 77 before)', () => {
+    const text = fixture('w3m-thousands-heads-on-row-line.txt');
+    expect(text).toMatch(/\n一、本年新收政府信息公开申请数量 +１,１ +０ +０ +０ +０ +０ １,１\n +６１ +６１\n二、上年结转政府信息公开申请数量 +６５ +１ /);
+    const r = parseReport({ text, file: 'a.txt' });
+    // 1,161 and 1,149 (１,１ over ６１ and ４９) are not read; the rows below them may own those digits, so they are not read either.
+    const none = { natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null };
+    for (const key of ['received', 'carriedOver', 'handledTotal', 'carriedForward'] as const) expect(r.requests[key], key).toEqual(none);
+    expect(r.diagnostics.filter((d) => d.code === 'row-digits-wrapped').map((d) => d.path)).toEqual(expect.arrayContaining(['requests.carriedOver', 'requests.carriedForward']));
+  });
+
   it('joins table C’s stacked digits under their numbers ("５" over "４" is 54, 222: fifteen numbers in header order before)', () => {
     const r = parseReport({ text: fixture('w3m-table-c-stacked.txt'), file: 'a.txt' });
     expect(r.appeals.review).toEqual({ upheld: 15, corrected: 19, other: 20, pending: null, total: 54 });

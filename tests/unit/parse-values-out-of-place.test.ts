@@ -152,3 +152,25 @@ describe('a row whose values on two lines stand one under another (pdfCase(hunt2
     expect(r.requests['otherHandling.feeUnpaid']).toEqual({ natural: 1, commercial: 0, research: null, nonprofit: null, legal: null, otherOrg: 1, total: null });
   });
 });
+
+/**
+ * hunt23 (1.5.69), pdftotext -layout: otherOrg's 0 glued to the total ("027" for 0 and 27). Read as 27 with a blank
+ * placed by the arithmetic beside it, otherOrg was a blank with an info diagnostic only (a 0 read as a blank).
+ */
+describe('a 0 glued to the number after it, a short row (pdfCase(hunt23-pdf, 99))', () => {
+  const { text, report } = read('pdftotext-layout-zero-glued-to-total.txt');
+
+  it('leaves the cell beside "027" unknown: a blank there and a glued 0 add up alike', () => {
+    expect(text).toMatch(/\n +3\.其他 +22 1 +0 +0 +4 +027\n/);
+    expect(report.requests['otherHandling.other']).toEqual({ natural: 22, commercial: 1, research: 0, nonprofit: 0, legal: 4, otherOrg: null, total: 27 });
+    const d = report.diagnostics.find((x) => x.path === 'requests.otherHandling.other');
+    expect([d?.code, d?.severity]).toEqual(['row-short', 'warning']);
+    expect(cellVerdicts(pdfCase('hunt23-pdf', 99).truth, report, report.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null')).toEqual([]);
+  });
+
+  it('keeps the blank the arithmetic places when no number is printed with a leading zero', () => {
+    const r = parseReport({ text: text.replace(/(3\.其他 +22 1 +0 +0 +4 +)027/, '$1 27'), file: 'a.txt' });
+    expect(r.requests['otherHandling.other']).toEqual({ natural: 22, commercial: 1, research: 0, nonprofit: 0, legal: 4, otherOrg: null, total: 27 });
+    expect(r.diagnostics.find((x) => x.path === 'requests.otherHandling.other')?.severity).toBe('info');
+  });
+});

@@ -683,7 +683,9 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
     else {
       const cut = hit || unit ? null : cutPieces(lines[i]);
       if (cut) out.push({ kind: 'pieces', id: i, pieces: cut.pieces, spans: positionsOf(cut.spans, lines[i], true), up: false, down: false });
-      else out.push({ kind: 'other', values: !!unit || !!hit?.own || partsOf(lines[i]).values.length > 0 });
+      // A row whose label's line ends in digits read as no number ("一、本年新收…数量 １,１ ０ … １,１": thousands heads whose
+      // last digits stack below) holds values: pieces after it may be its (webCase('hunt23-web', 832)).
+      else out.push({ kind: 'other', values: !!unit || !!hit?.own || !!hit?.garbled || partsOf(lines[i]).values.length > 0 });
     }
   }
   return out;
@@ -2389,6 +2391,23 @@ function readingsOfShort(tokens: CellToken[]): CellToken[][] {
  * A row of the cells every reading agrees on (agreedOf): a number placed, a blank left blank, a cell the readings
  * differ on null and counted unread. Returns the columns left open.
  */
+/** A number printed with a leading zero ("027"): no count is printed so; a 0 glued to the number after it (0 and 27). */
+const LEADING_ZERO = /^[0０][0-9０-９]+$/;
+
+/**
+ * A short row's reading (cells placed, blanks where the arithmetic put them; null: not known) with the cells left
+ * unknown where the row read with each leading-zero number split into a 0 and the rest ("4 027" as 4 0 27: seven
+ * numbers, no blank) also adds up and differs: a blank the arithmetic placed beside "027" may be that glued 0
+ * (pdfCase('hunt23-pdf', 99): "22 1 0 0 4 027", otherOrg read blank for 0).
+ */
+function withGluedZeros(solution: (CellToken | null)[], printed: CellToken[]): (CellToken | null)[] {
+  if (!printed.some((t) => t.kind === 'number' && LEADING_ZERO.test(t.printed))) return solution;
+  const split = printed.flatMap((t) => (t.kind === 'number' && LEADING_ZERO.test(t.printed) ? [readCell('0'), readCell(String(t.value))] : [t]));
+  if (split.length !== WIDTH || !b3HoldsBlankZero(split)) return solution;
+  const same = (a: CellToken, b: CellToken) => a.kind === b.kind && (a.kind !== 'number' || (b.kind === 'number' && a.value === b.value));
+  return solution.map((t, i) => (t && same(t, split[i]) ? t : null));
+}
+
 function putAgreed(requests: Requests, key: RequestKey, cells: (CellToken | null)[], counts: { arithmetic: number; unread: number }): string[] {
   const row = EMPTY_ROW();
   const open: string[] = [];
@@ -2446,7 +2465,8 @@ function buildRequests(
     const path = `requests.${key}`;
     const hit = firstHit.get(key)!;
     const byColumns = byColumnsOf(key);
-    const solution = solved?.rows.get(key);
+    const agreed = solved?.rows.get(key);
+    const solution = agreed && p ? withGluedZeros(agreed, p.tokens) : agreed;
     if (solution) {
       const open = putAgreed(requests, key, solution, counts);
       const shown = (p?.tokens ?? []).map((x) => x.printed).join(' ');
