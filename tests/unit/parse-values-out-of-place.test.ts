@@ -174,3 +174,24 @@ describe('a 0 glued to the number after it, a short row (pdfCase(hunt23-pdf, 99)
     expect(r.diagnostics.find((x) => x.path === 'requests.otherHandling.other')?.severity).toBe('info');
   });
 });
+
+/**
+ * hunt24 (1.5.70), pdftotext -layout: research's full-width 28 glued before natural's ASCII 126 ("２８126"): split where
+ * the digits change width, in print order the row was 28 126 0 0 0 11 165, B3 holding, natural and research swapped.
+ */
+describe('two numbers of two digit widths glued together, in no proved order (pdfCase(hunt24-pdf, 587))', () => {
+  const { text, report } = read('pdftotext-layout-glued-widths-out-of-order.txt');
+
+  it('is null: "２８126 ０ ０ 0 11 165" for 126 0 28 0 0 11 165', () => {
+    expect(text).toMatch(/6\.属于四类过程性信息 +２８126 ０ +０ +0 +11 +165\n/);
+    expect(report.requests['withheld.process']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.withheld.process').map((d) => d.code)).toContain('column-order-unproved');
+    expect(wrongCells('hunt24-pdf', 587, report)).toEqual([]);
+  });
+
+  it('reads the row when the two numbers stand apart (their places are then the line’s)', () => {
+    const apart = parseReport({ text: text.replace('２８126 ０', '126 ０ ２８'), file: 'a.txt' });
+    expect(apart.diagnostics.filter((d) => d.path === 'requests.withheld.process').map((d) => d.code)).not.toContain('column-order-unproved');
+    expect(apart.requests['withheld.process']).toEqual({ natural: 126, commercial: 0, research: 28, nonprofit: 0, legal: 0, otherOrg: 11, total: 165 });
+  });
+});

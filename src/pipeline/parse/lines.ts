@@ -15,6 +15,11 @@ export interface Line {
   spaceCell: boolean;
   /** The page the line is on (0-based): pdftotext starts each page with a form feed. */
   page: number;
+  /**
+   * Two numbers of two digit widths printed with no space between were split apart here (splitMixedWidths), not at the
+   * line's end: in print order, which proves nothing.
+   */
+  glued?: boolean;
 }
 
 /** The file's lines (text split at \n) as Lines; `pages[i]`: the page of line i (all on page 0 without). */
@@ -180,20 +185,27 @@ const AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?:\.[0-9]+)
  * Two cells printed with no space between them whose digits differ in width ("５１2,012": 51 in a full-width font, 2,012
  * in an ASCII one, as pdftotext -layout glues a narrow column to the next) are two words: an agency prints the
  * digits of one number in one font, and read as one word they make a number no cell holds (512,012). Split where the
- * width changes, when each side reads as a number as printed.
+ * width changes, when each side reads as a number as printed. Their order is the print's: two fonts' runs glued so may
+ * be interleaved (pdfCase('hunt24-pdf', 587): "２８126" for research's 28 and natural's 126), so the line is marked
+ * (`glued`) and a table row read from it is not placed by that order alone (table-b.ts, outOfColumns) — unless the pair
+ * ends the line ("５１2,012": otherOrg's 51 and the total, which the row's sum proves).
  */
 export function splitMixedWidths(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].raw;
     if (!FULL_DIGIT.test(raw) || !/[0-9]/.test(raw)) continue;
-    const changed = raw.replace(MIXED_WIDTHS, (whole: string, a?: string, b?: string, c?: string, d?: string) => {
+    let glued = false;
+    const changed = raw.replace(MIXED_WIDTHS, (whole: string, a: string | undefined, b: string | undefined, c: string | undefined, d: string | undefined, at: number) => {
       const [head, tail] = a !== undefined ? [a, b!] : [c!, d!];
-      return AS_PRINTED.test(fold(head)) && AS_PRINTED.test(fold(tail)) ? `${head} ${tail}` : whole;
+      if (!AS_PRINTED.test(fold(head)) || !AS_PRINTED.test(fold(tail))) return whole;
+      // Glued to the line's last number (a row's total, which its sum proves), the order is kept; elsewhere it is not proved.
+      if (raw.slice(at + whole.length).trim() !== '') glued = true;
+      return `${head} ${tail}`;
     });
     if (changed === raw) continue;
     out ??= lines.slice();
-    out[i] = { ...lines[i], raw: changed, text: headingText(changed), parts: undefined, compact: undefined };
+    out[i] = { ...lines[i], raw: changed, text: headingText(changed), parts: undefined, compact: undefined, ...(glued ? { glued } : {}) };
   }
   return out ?? lines;
 }

@@ -1102,6 +1102,8 @@ interface LineRow {
   lines: number;
   /** For each value, which of those lines it stands on (0 for the first). */
   valueLines: number[];
+  /** One of its lines held two numbers of two digit widths glued together, split apart in print order (Line.glued). */
+  glued: boolean;
 }
 
 /** The rows read with their seven values' places (pdftotext -layout: where those values stand on their page). */
@@ -1118,13 +1120,15 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     let values = '';
     for (const k of on) values += ` ${lines[stream.spanAt[k]].raw.slice(stream.spanLines[k][0] % PAGE_WIDTH)}`;
     const valueLines = on.flatMap((k, n) => new Array<number>(stream.spanLines[k].length / 2).fill(n));
-    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines });
+    const glued = on.some((k) => lines[stream.spanAt[k]].glued === true);
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines, glued });
   }
   return out;
 }
 
 /**
- * The rows whose values on several lines stand one over another: a value after the first on a later line where one of
+ * The rows read from a line where two numbers of two digit widths were glued (in print order, which two fonts' runs
+ * do not prove: pdfCase('hunt24-pdf', 587)); the rows whose values on several lines stand one over another: a value after the first on a later line where one of
  * an earlier line stands (pdfCase('hunt22-pdf', 203): "1 0 无 无 无 1" over a 无 under that 1, otherOrg's blank printed
  * below the total's 1); and the rows in two kinds of glyphs with a value after the first that meets, give or take
  * JITTER characters, the same column's value of no other row (of `rows`) on its page, when at least
@@ -1133,7 +1137,7 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
  */
 function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
   return rows.filter((r) => {
-    if (r.lines > 1 && stacksValues(r)) return true;
+    if (r.glued || (r.lines > 1 && stacksValues(r))) return true;
     if (!r.mixed) return false;
     const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
     if (others.length < MIN_REFERENCE_ROWS) return false;
