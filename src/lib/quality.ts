@@ -32,7 +32,7 @@ export const qualityItems: QualityItem[] = [
 
 /** Counts the breaks and diagnostics of a data set in one pass. */
 export function countIssues(reportList: readonly ReportSummary[], rejectedFiles: readonly Rejected[]): QualityCounts {
-  const rules = new Map<string, number>();
+  const rules = new Map<RuleBreak['rule'], number>();
   const codes = new Map<DiagnosticCode, { severity: Diagnostic['severity']; count: number }>();
   let breaks = 0;
   let diagnostics = 0;

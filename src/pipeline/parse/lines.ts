@@ -19,13 +19,13 @@ export interface Line {
    * Two numbers of two digit widths printed with no space between were split apart here (splitMixedWidths), not at the
    * line's end: in print order, which proves nothing.
    */
-  glued?: boolean;
+  glued: boolean;
 }
 
 /** The file's lines (text split at \n) as Lines; `pages[i]`: the page of line i (all on page 0 without). */
 export function toLines(raws: string[], lineOffset = 0, pages?: number[]): Line[] {
   // parts and compact are set up front so that every Line has one shape for the engine.
-  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined, spaceCell: false, page: pages?.[i] ?? 0 }));
+  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined, spaceCell: false, page: pages?.[i] ?? 0, glued: false }));
 }
 
 /** The page of each line of a text whose pages start with a form feed (pdftotext): lines before the first are page 0. */
@@ -205,7 +205,7 @@ export function splitMixedWidths(lines: Line[]): Line[] {
     });
     if (changed === raw) continue;
     out ??= lines.slice();
-    out[i] = { ...lines[i], raw: changed, text: headingText(changed), parts: undefined, compact: undefined, ...(glued ? { glued } : {}) };
+    out[i] = { ...lines[i], raw: changed, text: headingText(changed), parts: undefined, compact: undefined, glued };
   }
   return out ?? lines;
 }

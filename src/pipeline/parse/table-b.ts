@@ -175,6 +175,8 @@ const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) =>
 const ORDINAL = /^\d[.、,]/;
 /** A sub-row's ordinal and the first characters of its label, anywhere in text (folded): a row's label. */
 const UNNAMED_ROW = /(?:^|[^0-9.,])[0-9][.、,](?=[^0-9])/;
+/** A number printed with a leading zero ("027"): no count is printed so; a 0 glued to the number after it (0 and 27). */
+const LEADING_ZERO = /^[0０][0-9０-９]+$/;
 /** A sub-row's ordinal, maybe after a character or two of a vertical group label printed on its line ("结6.属于…"). */
 const LEADING_ORDINAL = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/;
 
@@ -1120,7 +1122,7 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     let values = '';
     for (const k of on) values += ` ${lines[stream.spanAt[k]].raw.slice(stream.spanLines[k][0] % PAGE_WIDTH)}`;
     const valueLines = on.flatMap((k, n) => new Array<number>(stream.spanLines[k].length / 2).fill(n));
-    const glued = on.some((k) => lines[stream.spanAt[k]].glued === true);
+    const glued = on.some((k) => lines[stream.spanAt[k]].glued);
     out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines, glued });
   }
   return out;
@@ -1128,9 +1130,9 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
 
 /**
  * The rows read from a line where two numbers of two digit widths were glued (in print order, which two fonts' runs
- * do not prove: pdfCase('hunt24-pdf', 587)); the rows whose values on several lines stand one over another: a value after the first on a later line where one of
- * an earlier line stands (pdfCase('hunt22-pdf', 203): "1 0 无 无 无 1" over a 无 under that 1, otherOrg's blank printed
- * below the total's 1); and the rows in two kinds of glyphs with a value after the first that meets, give or take
+ * do not prove: pdfCase('hunt24-pdf', 587)); the rows whose values on several lines stand one over another: a value
+ * after the first on a later line where one of an earlier line stands (pdfCase('hunt22-pdf', 203): "1 0 无 无 无 1" over
+ * a 无 under that 1, otherOrg's blank printed below the total's 1); and the rows in two kinds of glyphs with a value after the first that meets, give or take
  * JITTER characters, the same column's value of no other row (of `rows`) on its page, when at least
  * MIN_REFERENCE_ROWS of them are there, or a blank beside a 0 one of which overlaps a value of another column there.
  * The first value is left out: a long label pushes it against its end.
@@ -2392,13 +2394,6 @@ function readingsOfShort(tokens: CellToken[]): CellToken[][] {
 }
 
 /**
- * A row of the cells every reading agrees on (agreedOf): a number placed, a blank left blank, a cell the readings
- * differ on null and counted unread. Returns the columns left open.
- */
-/** A number printed with a leading zero ("027"): no count is printed so; a 0 glued to the number after it (0 and 27). */
-const LEADING_ZERO = /^[0０][0-9０-９]+$/;
-
-/**
  * A short row's reading (cells placed, blanks where the arithmetic put them; null: not known) with the cells left
  * unknown where the row read with each leading-zero number split into a 0 and the rest ("4 027" as 4 0 27: seven
  * numbers, no blank) also adds up and differs: a blank the arithmetic placed beside "027" may be that glued 0
@@ -2408,10 +2403,13 @@ function withGluedZeros(solution: (CellToken | null)[], printed: CellToken[]): (
   if (!printed.some((t) => t.kind === 'number' && LEADING_ZERO.test(t.printed))) return solution;
   const split = printed.flatMap((t) => (t.kind === 'number' && LEADING_ZERO.test(t.printed) ? [readCell('0'), readCell(String(t.value))] : [t]));
   if (split.length !== WIDTH || !b3HoldsBlankZero(split)) return solution;
-  const same = (a: CellToken, b: CellToken) => a.kind === b.kind && (a.kind !== 'number' || (b.kind === 'number' && a.value === b.value));
-  return solution.map((t, i) => (t && same(t, split[i]) ? t : null));
+  return solution.map((t, i) => (t && sameCell(t, split[i]) ? t : null));
 }
 
+/**
+ * A row of the cells every reading agrees on (agreedOf): a number placed, a blank left blank, a cell the readings
+ * differ on null and counted unread. Returns the columns left open.
+ */
 function putAgreed(requests: Requests, key: RequestKey, cells: (CellToken | null)[], counts: { arithmetic: number; unread: number }): string[] {
   const row = EMPTY_ROW();
   const open: string[] = [];
