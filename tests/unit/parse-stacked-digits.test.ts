@@ -26,6 +26,18 @@ describe('columns by display width', () => {
     const layout = toLines(fixture('pdftotext-layout-libreoffice-wrapped-digits.txt').replace(/\f/g, '').split('\n'));
     expect(alignment(layout, 0, layout.length).display).toBe(false);
   });
+
+  it('counts by characters where most rows end at one column exactly, though display places crowd within two (pdfCase(hunt25-pdf, 572))', () => {
+    // Totals at 78 (nine rows) and 74 (six) by characters; by display width the rows' labels scatter them over 82–99,
+    // ten of them within two columns of 91: "within two" alone chose display width, and a row of four values printed
+    // at the commercial, nonprofit, legal and otherOrg places was read a column right (research and total 0).
+    const text = fixture('pdftotext-layout-display-width-outvoted.txt');
+    expect(text).toMatch(/\n +5\.要求行政机关确认或重新出具已获 {11}０ {13}０ {3}０ {3}０\n/);
+    const layout = toLines(text.replace(/\f/g, '').split('\n'));
+    expect(alignment(layout, 0, layout.length).display).toBe(false);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['notProcessed.confirmation']).toEqual({ natural: null, commercial: 0, research: null, nonprofit: 0, legal: 0, otherOrg: 0, total: null });
+  });
 });
 
 describe('digits stacked in narrow cells (webCase(\'shape-web\', i) dumped by w3m)', () => {

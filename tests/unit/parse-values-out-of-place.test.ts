@@ -195,3 +195,36 @@ describe('two numbers of two digit widths glued together, in no proved order (pd
     expect(apart.requests['withheld.process']).toEqual({ natural: 126, commercial: 0, research: 28, nonprofit: 0, legal: 0, otherOrg: 11, total: 165 });
   });
 });
+
+/**
+ * hunt25 (1.5.71), pdftotext -layout: a row whose label wraps onto two lines and whose values stand on the lines below
+ * it, between two proved rows, is placed by the gap between them (one row's seven values, B3 checked); two ways the
+ * text's order was not the columns' went unseen there, though a row beside its label is held to both.
+ */
+describe('a row read between two proved rows, in no proved order', () => {
+  it('is null when its total breaks B3 as printed and holds with the last two cells swapped (pdfCase(hunt25-pdf, 112))', () => {
+    const { text, report } = read('pdftotext-layout-gap-row-last-two-reversed.txt');
+    // otherOrg's 0 printed after the total's 6: read otherOrg 6, total 0 (no rule can check a row with blanks).
+    expect(text).toMatch(/情形）\n +6 {4}0 {5}无 {6}0 {9}无 {5}6 0\n/);
+    expect(report.requests.partlyDisclosed).toEqual(NULL_ROW);
+    const d = report.diagnostics.find((x) => x.path === 'requests.partlyDisclosed');
+    expect([d?.code, d?.message]).toEqual(['column-order-unproved', expect.stringContaining('6 0 无 0 无 6 0')]);
+    expect(wrongCells('hunt25-pdf', 112, report)).toEqual([]);
+  });
+
+  it('is null when its values stand on two lines, the second starting under the first (pdfCase(hunt25-pdf, 989))', () => {
+    const { text, report } = read('pdftotext-layout-gap-row-on-interleaved-lines.txt');
+    // "1" over "0 0 2 1 0 4": the row is 1 1 0 0 2 0 4, commercial's 1 printed after legal's 2 (B3 holds either way).
+    expect(text).toMatch(/计其他情形）\n {34}1\n {34}0 0 2 {3}1 {11}0 {4}4\n/);
+    expect(report.requests.partlyDisclosed).toEqual(NULL_ROW);
+    expect(report.diagnostics.find((x) => x.path === 'requests.partlyDisclosed')?.code).toBe('column-order-unproved');
+    expect(wrongCells('hunt25-pdf', 989, report)).toEqual([]);
+  });
+
+  it('is read when its values stand on one line and add up as printed', () => {
+    const { text } = read('pdftotext-layout-gap-row-last-two-reversed.txt');
+    const r = parseReport({ text: text.replace(/(情形）\n +6 {4}0 {5})无( {6}0 {9})无( {5})6 0\n/, '$10$20$30 6\n'), file: 'a.txt' });
+    expect(r.requests.partlyDisclosed).toEqual({ natural: 6, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 6 });
+    expect(r.diagnostics.filter((d) => d.path === 'requests.partlyDisclosed')).toEqual([]);
+  });
+});

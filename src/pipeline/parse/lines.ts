@@ -583,19 +583,22 @@ export function displayOffsets(raw: string, offsets: number[]): number[] {
  * pandoc's plain tables: a Chinese or full-width character two columns wide), rather than one column a character
  * (pdftotext -layout). A table's rows of three or more values start and end their last value (the total column) at
  * nearly one column in the count their text was laid out in, and move with their labels' widths in the other: the
- * count under which more rows stand together (within two columns, a number's width) is the text's; when they tie,
- * characters. A doubtful pdftotext -layout table read by display width loses cells (its positions prove nothing then);
- * a terminal's table read by characters could misplace them, so a display count that wins by one row is taken.
+ * count under which more rows stand at one column exactly is the text's, else the count under which more stand
+ * together (within two columns, a number's width); when they tie, characters. (Within two columns alone, a count that
+ * scatters the values round one place can outvote one that puts most at one column: pdfCase('hunt25-pdf', 572).)
+ * A doubtful pdftotext -layout table read by display width loses cells (its positions prove nothing then); a
+ * terminal's table read by characters could misplace them, so a display count that wins by one row is taken.
  */
 export function alignment(lines: Line[], from: number, to: number): { display: boolean; unproved: boolean } {
   const { display, chars, wide } = togetherCounts(lines, from, to);
+  const order = display[0] - chars[0] || display[1] - chars[1];
   // `unproved`: rows with wide characters stand as well together counted one way as the other (a table whose last
   // values are in no one column, its totals left blank): where a value stands then says nothing of its column.
-  return { display: display > chars, unproved: wide && display === chars };
+  return { display: order > 0, unproved: wide && order === 0 };
 }
 
 /** How many rows' last values stand together counted by display width and by characters, and whether any row has wide characters. */
-function togetherCounts(lines: Line[], from: number, to: number): { display: number; chars: number; wide: boolean } {
+function togetherCounts(lines: Line[], from: number, to: number): { display: number[]; chars: number[]; wide: boolean } {
   const chars: number[][] = [[], []];
   const display: number[][] = [[], []];
   for (let i = from; i < to; i++) {
@@ -613,17 +616,17 @@ function togetherCounts(lines: Line[], from: number, to: number): { display: num
       display[k].push(page + shown[k]);
     }
   }
-  const together = (xs: number[][]) => Math.max(...xs.map(mostTogether));
+  const together = (xs: number[][]) => [0, 2].map((near) => Math.max(...xs.map((x) => mostTogether(x, near))));
   return { display: together(display), chars: together(chars), wide: chars[0].length > 0 };
 }
 
-/** The most of the positions that stand within two columns of one of them. */
-function mostTogether(xs: number[]): number {
+/** The most of the positions that stand within `near` columns of one of them. */
+function mostTogether(xs: number[], near: number): number {
   let most = 0;
   for (const x of xs) {
-    let near = 0;
-    for (const y of xs) if (Math.abs(x - y) <= 2) near++;
-    most = Math.max(most, near);
+    let count = 0;
+    for (const y of xs) if (Math.abs(x - y) <= near) count++;
+    most = Math.max(most, count);
   }
   return most;
 }

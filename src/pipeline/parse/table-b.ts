@@ -68,6 +68,10 @@ const COLUMN_ORDER_UNPROVED =
 const ALL_COLUMNS = Array.from({ length: WIDTH }, (_, c) => c);
 const BOXES_UNPROVED =
   '的数字与一组行标签分开、分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
+const lineOrderUnproved = (tokens: CellToken[]) =>
+  `的数字分在几行印出（${tokens.map((t) => t.printed || '∅').join(' ')}），下一行的数字起于上一行末个数字之前，按行序读不能证明各数字所在的列`;
+const lastTwoUnproved = (tokens: CellToken[]) =>
+  `按文字顺序读作 ${tokens.map((t) => t.printed || '∅').join(' ')}，总计与各项之和不符（空格按 0 计），若最后两格的顺序在提取文字时颠倒则相符，两种读法无法区分`;
 
 /** A row label found in the stream; `own` are the numbers printed with it (same line or wrapped row). */
 interface Hit {
@@ -812,7 +816,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
     }
     if (!inside.length) continue;
-    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced));
+    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced, stream.spanLines));
   }
 
   if (gaps.length) settleByColumns(gaps, placed);
@@ -1738,9 +1742,9 @@ function rowsLeftOut(rows: RequestKey[]): boolean {
 }
 
 /** `whole`: the gap is the whole table (no row stands with its numbers). */
-function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>): Gap {
-  const cells: { t: CellToken; line: number }[] = [];
-  for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line });
+function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>, spanLines: readonly number[][]): Gap {
+  const cells: { t: CellToken; line: number; spanLine: number }[] = [];
+  for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line, spanLine: u.spanLine });
   const labelAt = new Map<RequestKey, number>();
   for (const h of hits) if (!labelAt.has(h.key)) labelAt.set(h.key, h.at);
   let unframed = 0;
@@ -1934,7 +1938,14 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         // Numbers printed after all the gap's row labels (pdfminer's text boxes: the labels' boxes, then the numbers'),
         // a row's on several lines of a few numbers each: several boxes, in the extraction's order, not proved the row's.
         const boxed = labelsFirst && inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed);
-        const row: PlacedRow = boxed ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why: BOXES_UNPROVED } : { key: rows[r], tokens, line: cells[order[r][0]].line };
+        // A row whose total breaks B3 as printed (blank cells as 0) and holds with its last two cells changed places:
+        // the extraction may have put two close cells in reversed order (as for a row beside its label, totalSwapped).
+        // A row on several laid-out lines, one starting left of the end of the line above (a cell of a tall row printed
+        // a line higher or lower, at its column): in line order its cells are not in their columns' order (interleaved).
+        const rowLines = [...new Set(order[r].map((c) => cells[c].spanLine))];
+        const stacked = rowLines.length > 1 && rowLines.every((l) => l >= 0) && interleaved(rowLines.map((l) => spanLines[l]));
+        const why = boxed ? BOXES_UNPROVED : stacked ? lineOrderUnproved(tokens) : totalSwapped(tokens) ? lastTwoUnproved(tokens) : null;
+        const row: PlacedRow = why ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why } : { key: rows[r], tokens, line: cells[order[r][0]].line };
         for (const v of variants) v.push(row);
       }
       if (!holds) continue;
@@ -2496,7 +2507,9 @@ function buildRequests(
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
     } else if (p.open) {
-      requests[key] = toCells(APPLICANT_KEYS, p.tokens, log, p.line, path);
+      // Only the placed cells are the text's: an open cell is unknown, not blank in the source.
+      const kept = (_: unknown, c: number) => !p.open!.includes(c);
+      requests[key] = { ...EMPTY_ROW(), ...toCells(APPLICANT_KEYS.filter(kept), p.tokens.filter(kept), log, p.line, path) };
       counts.arithmetic += WIDTH - p.open.length;
       counts.unread += p.open.length;
       const open = p.open.map((c) => APPLICANT_KEYS[c]).join('、');
