@@ -71,8 +71,11 @@ describe('a run of rows with two columns swapped', () => {
     expect(r.requests.disclosed).toEqual({ natural: null, commercial: null, research: null, nonprofit: 10, legal: 0, otherOrg: 0, total: 94 });
     const swapped = r.diagnostics.filter((d) => d.code === 'row-order-ambiguous').map((d) => d.path);
     expect(swapped).toEqual(expect.arrayContaining(['requests.disclosed', 'requests.partlyDisclosed', 'requests.withheld.stateSecret', 'requests.withheld.lawForbids', 'requests.withheld.security', 'requests.withheld.thirdParty', 'requests.withheld.internal']));
-    // 158 since 1.5.65: two rows of blanks beside zeros on a page whose rows overlap each other's columns are null too.
-    expect(exact).toBeGreaterThanOrEqual(158);
+    // 158 since 1.5.65: two rows of blanks beside zeros on a page whose rows overlap each other's columns are null too;
+    // 156 since 1.5.73: 部分公开's "0 15 6 21" has "０ ０ ０" under the rest of its label, where the template has no row,
+    // and its own line no longer proves which of its cells are blank (pdfCase('hunt17-pdf', 332) read a wrong total so).
+    expect(exact).toBeGreaterThanOrEqual(156);
+    expect(r.requests.partlyDisclosed).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
     const breaks = checkReport({ requests: r.requests, appeals: r.appeals, proactive: r.proactive, template: r.template, proseCounts: r.proseCounts } as Parameters<typeof checkReport>[0]);
     expect(breaks.filter((b) => b.rule === 'B2' && /natural|commercial|自然人|商业企业/.test(JSON.stringify(b)))).toEqual([]);
   });
@@ -96,7 +99,9 @@ describe('a run of rows whose cells stand in another order, the text’s places 
       expected: '按各行数字的文字顺序，规则 B1、B2 在“自然人”、“商业企业”、“科研机构”、“社会公益组织”各列成立',
       found: '“自然人”、“商业企业”、“科研机构”、“社会公益组织”各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一',
     });
-    expect(exact).toBeGreaterThanOrEqual(90);
+    // 82 since 1.5.73 (90 before): on this page of shifting places, rows with two different numbers of different glyphs
+    // side by side, each where another row has the other's column, are null whole (swappableGlyphs).
+    expect(exact).toBeGreaterThanOrEqual(82);
     const breaks = checkReport({ requests: r.requests, appeals: r.appeals, proactive: r.proactive, template: r.template, proseCounts: r.proseCounts } as Parameters<typeof checkReport>[0]);
     expect(breaks.filter((b) => b.rule === 'B1' || b.rule === 'B2')).toEqual([]);
   });

@@ -228,3 +228,46 @@ describe('a row read between two proved rows, in no proved order', () => {
     expect(r.diagnostics.filter((d) => d.path === 'requests.partlyDisclosed')).toEqual([]);
   });
 });
+
+/**
+ * hunt17 (1.5.61), pdftotext -layout: 部分公开's line "1 0 0 0 1" with two more of its cells ("０ ２", commercial's 0 and
+ * the total 2) a line lower, past the rest of its label, where the template has no row. Every reading of the short
+ * line that keeps its total agreed on a total of 1 (the true total is 2).
+ */
+describe('a short row with numbers below the rest of its label that no template row can take (pdfCase(hunt17-pdf, 332))', () => {
+  const { text, report } = read('pdftotext-layout-short-row-cells-below-label-rest.txt');
+
+  it('is null: its own line does not prove which of its cells are blank', () => {
+    expect(text).toMatch(/\(二\) 部分公开 \(区分处理的, 只计这一情 +1 {10}0 {5}0 {5}0 {4}1\n +形, 不计其他情形\)\n +０ +２\n/);
+    expect(report.requests.partlyDisclosed).toEqual(NULL_ROW);
+    const d = report.diagnostics.find((x) => x.path === 'requests.partlyDisclosed' && x.found.endsWith('beside it'));
+    expect([d?.code, d?.severity, d?.message]).toEqual(['row-short', 'warning', expect.stringContaining('紧邻的未能归行的数字（0 2）')]);
+    expect(wrongCells('hunt17-pdf', 332, report)).toEqual([]);
+  });
+
+  it('keeps what the short line proves when nothing is printed where the template has no row', () => {
+    const r = parseReport({ text: text.replace(/(形, 不计其他情形\)\n) +０ +２\n/, '$1'), file: 'a.txt' });
+    expect(r.requests.partlyDisclosed.total).toBe(1);
+  });
+});
+
+/**
+ * hunt27 (1.5.72), pdftotext -layout: 3.危及“三安全一稳定” printed "30 ７ 3 2 0 0 42" for 30 3 7 2 0 0 42, research's
+ * full-width ７ a character before commercial's ASCII 3, on a page whose narrow columns put values of the one column
+ * where other rows have the other's (B3 holds either way, and B1/B2 could not be checked).
+ */
+describe('two numbers of different glyphs side by side, each where other rows have the other’s column (pdfCase(hunt27-pdf, 574))', () => {
+  const { text, report } = read('pdftotext-layout-mixed-glyphs-swapped.txt');
+
+  it('is null: "30 ７ 3 2" proves neither order of ７ and 3', () => {
+    expect(text).toMatch(/3\.危及“三安全一稳定” 30 {6}７ 3 2 {22}0 {6}0 {6}42\n/);
+    expect(report.requests['withheld.security']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.withheld.security').map((d) => d.code)).toContain('column-order-unproved');
+    expect(wrongCells('hunt27-pdf', 574, report)).toEqual([]);
+  });
+
+  it('reads the row when both numbers are printed in one kind of glyph', () => {
+    const r = parseReport({ text: text.replace('30      ７ 3 2', '30      7 3 2'), file: 'a.txt' });
+    expect(r.requests['withheld.security']).toEqual({ natural: 30, commercial: 7, research: 3, nonprofit: 2, legal: 0, otherOrg: 0, total: 42 });
+  });
+});

@@ -70,6 +70,12 @@ const BOXES_UNPROVED =
   '的数字与一组行标签分开、分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
 const lineOrderUnproved = (tokens: CellToken[]) =>
   `的数字分在几行印出（${tokens.map((t) => t.printed || '∅').join(' ')}），下一行的数字起于上一行末个数字之前，按行序读不能证明各数字所在的列`;
+/** A short row beside numbers that no template row can take: its printed values and those numbers, as shown. */
+interface StrayBeside {
+  line: number;
+  own: string;
+  stray: string;
+}
 const lastTwoUnproved = (tokens: CellToken[]) =>
   `按文字顺序读作 ${tokens.map((t) => t.printed || '∅').join(' ')}，总计与各项之和不符（空格按 0 计），若最后两格的顺序在提取文字时颠倒则相符，两种读法无法区分`;
 
@@ -807,6 +813,10 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // The gaps between proved rows, the table's start and its end (none when every number stands with its label).
   const bounds: { rank: number; at: number }[] = units.length ? [{ rank: -1, at: -1 }, ...anchors.map((a) => ({ rank: RANK.get(a.key)!, at: a.at })), { rank: ORDER.length, at: Infinity }] : [];
   const gaps: Gap[] = [];
+  /** The proved rows each gap stands between (bounds b and b + 1 are anchors b − 1 and b), by gap. */
+  const besideGap = new Map<Gap, RequestKey[]>();
+  /** Short rows beside numbers that no template row can take (see below). */
+  const besideStray = new Map<RequestKey, StrayBeside>();
   for (let b = 0; b + 1 < bounds.length; b++) {
     const lo = bounds[b];
     const hi = bounds[b + 1];
@@ -816,7 +826,9 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
     }
     if (!inside.length) continue;
-    gaps.push(readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced, stream.spanLines));
+    const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced, stream.spanLines);
+    gaps.push(gap);
+    besideGap.set(gap, [anchors[b - 1]?.key, anchors[b]?.key].filter((k): k is RequestKey => k !== undefined));
   }
 
   if (gaps.length) settleByColumns(gaps, placed);
@@ -855,6 +867,14 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       `表三第 ${first.line} 行起的 ${g.cellCount} 个数字没有紧挨的行标签，${g.problem}；相关各行记为空值`,
       g.rows.length === 1 ? `requests.${g.rows[0]}` : undefined,
     );
+    // Numbers where the template has no row: a row beside them printed with fewer numbers than columns may own some
+    // (a cell of a tall row printed a line lower or higher, past the rest of its label), so its own line does not
+    // prove which of its cells are blank (pdfCase('hunt17-pdf', 332): "1 0 0 0 1", then "０ ２" under the label's rest).
+    // Withdrawn after the tests of the table's sums (withdrawSwaps), which look at the row as read.
+    for (const key of g.rows.length ? [] : (besideGap.get(g) ?? [])) {
+      const p = placed.get(key);
+      if (p?.by === 'label' && p.tokens.length < WIDTH) besideStray.set(key, { line: p.line, own: p.tokens.map((t) => t.printed || '∅').join(' '), stray: shown });
+    }
   }
   if (following) for (const [key, f] of following) placed.set(key, f);
   const firstHits = firstHitOf(hits);
@@ -872,7 +892,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
   const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
   const laid = glyphs ? lineRows(placed, firstHits, stream, lines) : null;
-  const placement = withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, built.placement, log);
+  const placement = withdrawBesideStray(built.requests, besideStray, withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, built.placement, log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -1050,6 +1070,34 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   return seen.size ? placementOf(counts) : placement;
 }
 
+/**
+ * Withdraws the short rows beside numbers that no template row can take (parseTableB): after the tests of the table's
+ * sums (withdrawSwaps), which look at those rows as read. Returns the table's placement counts.
+ */
+function withdrawBesideStray(requests: Requests, besideStray: ReadonlyMap<RequestKey, StrayBeside>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+  const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
+  for (const [key, b] of besideStray) {
+    const row = requests[key] as RequestRow | undefined;
+    if (!row || APPLICANT_KEYS.every((c) => row[c] === null)) continue;
+    for (const c of APPLICANT_KEYS) {
+      if (row[c] === null) continue;
+      if (counts.label > 0) counts.label--;
+      else counts.arithmetic--;
+      counts.unread++;
+      row[c] = null;
+    }
+    log.warn(
+      'row-short',
+      b.line,
+      `${WIDTH} numbers on the row's line, or none printed where the template has no row`,
+      `${b.own}, then ${b.stray} beside it`,
+      `表三“${key}”行只有 ${b.own}，少于 ${WIDTH} 个数字，而紧邻的未能归行的数字（${b.stray}）可能有该行的单元格，不能证明哪几格为空，整行记为空值`,
+      `requests.${key}`,
+    );
+  }
+  return placementOf(counts);
+}
+
 /** Rows that add up with another column as their total (totalColumnMoved) before the text's order is refused. */
 const MIN_MOVED_TOTALS = 3;
 
@@ -1110,7 +1158,12 @@ interface LineRow {
   valueLines: number[];
   /** One of its lines held two numbers of two digit widths glued together, split apart in print order (Line.glued). */
   glued: boolean;
+  /** Each value's kind of glyph (an index into GLYPH_CLASSES, −1 for none of them). */
+  glyphs: number[];
 }
+
+/** The kind of glyph a printed value is in (an index into GLYPH_CLASSES), −1 for none of them. */
+const glyphOf = (printed: string) => GLYPH_CLASSES.findIndex((g) => g.test(printed));
 
 /** The rows read with their seven values' places (pdftotext -layout: where those values stand on their page). */
 function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, stream: Stream, lines: Line[]): LineRow[] {
@@ -1127,7 +1180,13 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     for (const k of on) values += ` ${lines[stream.spanAt[k]].raw.slice(stream.spanLines[k][0] % PAGE_WIDTH)}`;
     const valueLines = on.flatMap((k, n) => new Array<number>(stream.spanLines[k].length / 2).fill(n));
     const glued = on.some((k) => lines[stream.spanAt[k]].glued);
-    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines, glued });
+    // (Character offsets: the rows are read so only where glyphs stand by their x positions, not a terminal's columns.)
+    const glyphs = on.flatMap((k) => {
+      const raw = lines[stream.spanAt[k]].raw;
+      const at = stream.spanLines[k];
+      return Array.from({ length: at.length / 2 }, (_, v) => glyphOf(raw.slice(at[2 * v] % PAGE_WIDTH, at[2 * v + 1] % PAGE_WIDTH)));
+    });
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines, glued, glyphs });
   }
   return out;
 }
@@ -1152,6 +1211,7 @@ function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[
       // (A row on several lines is held to the blank-beside-0 test only: its lines' places are not its label line's.)
       if (r.lines === 1 && !meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
       if (blankBesideZero(tokens, k) && meetsOtherColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
+      if (swappableGlyphs(tokens, r, k, others)) return true;
     }
     return false;
   });
@@ -1162,6 +1222,24 @@ function stacksValues(r: LineRow): boolean {
   for (let a = 1; a < WIDTH; a++)
     for (let b = a + 1; b < WIDTH; b++) if (r.valueLines[a] !== r.valueLines[b] && meets(r.spans[2 * a], r.spans[2 * a + 1], r.spans[2 * b], r.spans[2 * b + 1], 0)) return true;
   return false;
+}
+
+/** How many spaces at most stand between two values of different glyphs that pdftotext -layout may print swapped. */
+const MAX_SWAP_GAP = 2;
+
+/**
+ * Whether cells k and k + 1 are different numbers printed in different glyphs (fonts) on one line, at most MAX_SWAP_GAP
+ * spaces apart, each where another row of the page has the other's column: pdftotext -layout may put either before
+ * the other (pdfCase('hunt27-pdf', 574): "30 ７ 3 2" for 30 3 7 2, B3 holding either way).
+ */
+function swappableGlyphs(tokens: CellToken[], r: LineRow, k: number, others: readonly number[][]): boolean {
+  const j = k + 1;
+  const [t, n] = [tokens[k], tokens[j]];
+  if (t?.kind !== 'number' || n?.kind !== 'number' || n.value === t.value || r.glyphs[j] === r.glyphs[k] || r.valueLines[j] !== r.valueLines[k]) return false;
+  if (r.spans[2 * j] - r.spans[2 * k + 1] > MAX_SWAP_GAP) return false;
+  // Each stands where some other row of the page has the other's column: the two places prove neither order.
+  const at = (v: number, column: number) => others.some((q) => meets(r.spans[2 * v], r.spans[2 * v + 1], q[2 * column], q[2 * column + 1], 0));
+  return at(k, j) && at(j, k);
 }
 
 /** Whether cell k and a cell beside it are a blank and a 0: in each other's place they keep every sum. */
