@@ -22,10 +22,10 @@ const cellOf = (requests: Requests, key: RequestKey, c: ApplicantColumn) => (req
 /** B2's rows in column c: the outcome rows, a group's line for its sub-rows when they are all blank; 处理总计 against them. */
 function b2Terms(requests: Requests, c: ApplicantColumn): Term[] {
   const terms: Term[] = [];
-  const cell = (key: RequestKey) => cellOf(requests, key, c);
   for (const r of OUTCOME_ROWS) {
     const group = 'group' in r ? r.group : undefined;
-    if (!group || !groupLineStandsIn(group, cell)) terms.push([r.key, 1]);
+    // (The cell getter is written inline: under tsx a closure held in a named constant is named at run time, per call.)
+    if (!group || !groupLineStandsIn(group, (key) => cellOf(requests, key, c))) terms.push([r.key, 1]);
     // The group's line once, where its first sub-row stands.
     else if (OUTCOME_ROWS.find((x) => 'group' in x && x.group === group) === r) terms.push([group, 1]);
   }
@@ -55,10 +55,10 @@ function b2Delta(requests: Requests, c: ApplicantColumn): number | null {
     if (v === null) return null;
     delta += v;
   }
-  const cell = (key: RequestKey) => cellOf(requests, key, c);
   for (const { group, subRows } of GROUP_OUTCOMES) {
-    if (groupLineStandsIn(group, cell)) {
-      delta += cell(group)!;
+    // (The cell getter inline, as in b2Terms.)
+    if (groupLineStandsIn(group, (key) => cellOf(requests, key, c))) {
+      delta += cellOf(requests, group, c)!;
       continue;
     }
     for (const key of subRows) {

@@ -616,8 +616,15 @@ function togetherCounts(lines: Line[], from: number, to: number): { display: num
       display[k].push(page + shown[k]);
     }
   }
-  const together = (xs: number[][]) => [0, 2].map((near) => Math.max(...xs.map((x) => mostTogether(x, near))));
-  return { display: together(display), chars: together(chars), wide: chars[0].length > 0 };
+  return { display: togetherOf(display), chars: togetherOf(chars), wide: chars[0].length > 0 };
+}
+
+/**
+ * The most of either count's positions that stand at one column exactly, and within two. (A module function: under
+ * tsx a closure made per call is named at run time.)
+ */
+function togetherOf(xs: number[][]): number[] {
+  return [0, 2].map((near) => Math.max(...xs.map((x) => mostTogether(x, near))));
 }
 
 /** The most of the positions that stand within `near` columns of one of them. */

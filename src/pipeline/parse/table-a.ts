@@ -118,7 +118,9 @@ const skipped = (line: Line) => isBlankLine(line) || isPageNoise(line.raw) || is
 
 /** The item a caption names (第二十条第(五)项 → 五, folded text), or null. */
 const CAPTION_ITEM = /第二十条第\(([一二三四五六七八九十]+)\)项/;
-const itemOf = (text: string) => (text.includes('第二十条') ? (text.normalize('NFKC').match(CAPTION_ITEM)?.[1] ?? null) : null);
+const itemOf = (text: string) => (text.includes('第二十条') ? captionItem(text) : null);
+/** The item of a text that names one, remembered: the readers ask it of every row label and of each row's own caption. */
+const captionItem = memoByString((text: string) => text.normalize('NFKC').match(CAPTION_ITEM)?.[1] ?? null);
 
 /** Each column header of both templates, with the items whose tables print it (本年收费金额: 八). */
 const HEADER_ITEMS: [string, Set<string>][] = (() => {
@@ -187,9 +189,13 @@ function ownValues(def: RowDef, parts: RowParts): CellToken[] {
   return asPrinted(parts.separator === 'space' ? parts.values : fitValues(parts.values, def.columns.length, parts.fenced));
 }
 
+/** A number printed with a leading zero (LEADING_ZERO). */
+function zeroLed(t: CellToken): boolean {
+  return t.kind === 'number' && LEADING_ZERO.test(fold(t.printed));
+}
+
 /** The tokens with each number printed with a leading zero (LEADING_ZERO) made a value that reads as no number. */
 function asPrinted(tokens: CellToken[]): CellToken[] {
-  const zeroLed = (t: CellToken) => t.kind === 'number' && LEADING_ZERO.test(fold(t.printed));
   return tokens.some(zeroLed) ? tokens.map((t) => (zeroLed(t) ? { kind: 'text', printed: t.printed } : t)) : tokens;
 }
 
@@ -455,9 +461,7 @@ function place(stream: Stream, trusted: boolean, paragraphs: boolean): (CellToke
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
       const taken = o && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoKinds([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
-      // A row short of cells (spaces, or tabs where the PDF reader joined words) does not show which cell is missing.
-      const full = (tokens: CellToken[] | null) => (tokens && tokens.length >= label.def.columns.length ? tokens : null);
-      out.push(full(taken) ?? (label.ambiguous ? null : full(label.own)));
+      out.push(full(taken, label) ?? (label.ambiguous ? null : full(label.own, label)));
     }
     first = last + 1;
   }
@@ -478,6 +482,14 @@ function paragraphed(lines: Line[], from: number, to: number): boolean {
     if (i + 1 < to && isBlankLine(lines[i + 1])) followed++;
   }
   return text > 0 && followed >= PARAGRAPHED * text;
+}
+
+/**
+ * The tokens when they fill the label's columns: a row short of cells (spaces, or tabs where the PDF reader joined
+ * words) does not show which cell is missing.
+ */
+function full(tokens: CellToken[] | null, label: Label): CellToken[] | null {
+  return tokens && tokens.length >= label.def.columns.length ? tokens : null;
 }
 
 const inOneBlock = (cells: Free[]) => cells.every((c) => c.block === cells[0].block);

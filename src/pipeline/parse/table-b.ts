@@ -1585,10 +1585,18 @@ function sameKeys(a: RequestKey[], b: RequestKey[]): boolean {
  * is set apart; each whole row is still placed only by readGap's proof.
  */
 function fencedRows(units: Unit[]): { rows: Unit[]; stray: Unit[] } {
-  const whole = (u: Unit) => u.fenced && u.tokens.length === WIDTH;
-  const loose = (u: Unit) => !u.fenced && u.tokens.length < WIDTH && u.tokens.every((t) => t.kind === 'number');
-  if (!units.some(whole) || !units.some(loose) || !units.every((u) => whole(u) || loose(u))) return { rows: units, stray: [] };
-  return { rows: units.filter(whole), stray: units.filter(loose) };
+  if (!units.some(wholeRow) || !units.some(looseRow) || !units.every((u) => wholeRow(u) || looseRow(u))) return { rows: units, stray: [] };
+  return { rows: units.filter(wholeRow), stray: units.filter(looseRow) };
+}
+
+/** A whole fenced row of seven cells (fencedRows; module functions: under tsx a closure made per call is named at run time). */
+function wholeRow(u: Unit): boolean {
+  return u.fenced && u.tokens.length === WIDTH;
+}
+
+/** A line of fewer numbers outside the table's fences (fencedRows). */
+function looseRow(u: Unit): boolean {
+  return !u.fenced && u.tokens.length < WIDTH && u.tokens.every((t) => t.kind === 'number');
 }
 
 interface PlacedRow {
@@ -1645,7 +1653,6 @@ function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; 
  * between proved rows can place it.
  */
 function runLabels(hits: Hit[], run: number, cellsOfRun: ReadonlyMap<number, number>, units: Unit[]): RequestKey[] {
-  const full = (h: Hit) => !!h.own && h.own.length >= WIDTH;
   const out: RequestKey[] = [];
   // Markdown rows print all seven cells, so a block of labels followed by exactly as many whole Markdown rows holds
   // those rows' labels: the run before the block is none of theirs (上海市科委: "| 4 … |", then 2.没有现成… and
@@ -1653,18 +1660,26 @@ function runLabels(hits: Hit[], run: number, cellsOfRun: ReadonlyMap<number, num
   let m = run;
   while (m + 1 < hits.length && !hits[m].own && !(cellsOfRun.get(m + 1) ?? 0)) m++;
   const after = units.filter((u) => u.run === m + 1);
-  // A group's label over its sub-rows (a tall cell's text among the rows' labels) is no row of its own.
-  const overRows = (k: RequestKey) => SUB_ROWS.has(k) && hits.some((h) => GROUP_OF.get(h.key) === k);
   let blockRows = 0;
-  for (let k = run; k <= m; k++) if (!overRows(hits[k].key)) blockRows++;
+  for (let k = run; k <= m; k++) if (!overRows(hits[k].key, hits)) blockRows++;
   const ownRows = blockRows >= 1 && !hits[m].own && after.length === blockRows && after.every((u) => u.fenced && u.tokens.length === WIDTH);
-  if (!full(hits[run]) && !ownRows) out.push(hits[run].key);
+  if (!fullHit(hits[run]) && !ownRows) out.push(hits[run].key);
   for (let k = run - 1; k >= 0; k--) {
-    if (full(hits[k])) break;
+    if (fullHit(hits[k])) break;
     out.push(hits[k].key);
     if (hits[k].own || (cellsOfRun.get(k) ?? 0) > 0) break;
   }
   return out;
+}
+
+/** A label on a line with a whole row of its own numbers (runLabels). */
+function fullHit(h: Hit): boolean {
+  return !!h.own && h.own.length >= WIDTH;
+}
+
+/** A group's label over its sub-rows (a tall cell's text among the rows' labels): no row of its own. */
+function overRows(k: RequestKey, hits: Hit[]): boolean {
+  return SUB_ROWS.has(k) && hits.some((h) => GROUP_OF.get(h.key) === k);
 }
 
 /** Whether a reading keeps every labelled run whole and in a row its labels allow. */

@@ -118,15 +118,14 @@ function byHeader(headerLines: Line[], valueLines: Line[]): CellToken[] | null {
  * fewer than there (digits of numbers wrapped in narrow columns), in text that keeps its columns by spaces.
  */
 function stackedPieces(valueLines: Line[], display: boolean): boolean {
-  const at = (line: Line, spans: number[]) => (display ? displayOffsets(line.raw, spans) : spans);
   for (let i = 1; i < valueLines.length; i++) {
     const above = partsOf(valueLines[i - 1]);
     const below = partsOf(valueLines[i]);
     if (!above.spans || !below.spans || below.label || below.values.length >= above.values.length || valueLines[i].no !== valueLines[i - 1].no + 1) continue;
-    const a = at(valueLines[i - 1], above.spans);
-    const b = at(valueLines[i], below.spans);
-    const under = (k: number) => above.values.some((_, j) => meets(b[2 * k], b[2 * k + 1], a[2 * j], a[2 * j + 1], SLACK));
-    if (below.values.every((v, k) => v.kind === 'number' && under(k))) return true;
+    const a = display ? displayOffsets(valueLines[i - 1].raw, above.spans) : above.spans;
+    const b = display ? displayOffsets(valueLines[i].raw, below.spans) : below.spans;
+    // (Written inline: under tsx a closure held in a named constant is named at run time, per call.)
+    if (below.values.every((v, k) => v.kind === 'number' && above.values.some((_, j) => meets(b[2 * k], b[2 * k + 1], a[2 * j], a[2 * j + 1], SLACK)))) return true;
   }
   return false;
 }
