@@ -95,7 +95,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const paged = input.text.includes('\f');
   const text = paged ? input.text.replace(/\f/g, '') : input.text;
   const printed = input.text.split('\n');
-  const raws = paged ? printed.map((l) => l.replace(/\f/g, '')) : printed;
+  const raws = paged ? printed.map((l) => (l.includes('\f') ? l.replace(/\f/g, '') : l)) : printed;
   // Where each page starts, for the readers of positions (a table's columns move between pages).
   const pages = paged ? pagesOf(printed) : undefined;
   const layout = detectLayout(text, raws);

@@ -31,7 +31,14 @@ export function toLines(raws: string[], lineOffset = 0, pages?: number[]): Line[
 /** The page of each line of a text whose pages start with a form feed (pdftotext): lines before the first are page 0. */
 export function pagesOf(raws: string[]): number[] {
   let page = 0;
-  return raws.map((raw) => (page += raw.split('\f').length - 1));
+  return raws.map((raw) => (page += formFeeds(raw)));
+}
+
+/** How many form feeds a line holds (counted without splitting it: every line of a paged text is counted). */
+function formFeeds(raw: string): number {
+  let n = 0;
+  for (let at = raw.indexOf('\f'); at >= 0; at = raw.indexOf('\f', at + 1)) n++;
+  return n;
 }
 
 /** Whether a line holds no text: nothing or whitespace only, unless its spaces stand for a blank cell. */

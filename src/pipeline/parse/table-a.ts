@@ -233,42 +233,58 @@ function lastOnPage(lines: Line[], i: number): boolean {
   return true;
 }
 
+/**
+ * The items whose caption readStream has seen (`printed`), and the first label of each item printed before its
+ * caption (`early`). (readStream's steps on them are module functions: under tsx a closure made per call is named at
+ * run time.)
+ */
+interface Captions {
+  printed: Set<string>;
+  early: Map<string, string>;
+}
+
+/** A caption's item is printed; a label of that item printed before it runs the text down the columns. */
+function captionOf(text: string, captions: Captions, stream: Stream): void {
+  const item = itemOf(text);
+  if (!item) return;
+  captions.printed.add(item);
+  stream.labelBeforeCaption ??= captions.early.get(item) ?? null;
+}
+
+/** A row label: the first of its item's labels printed before the item's caption is remembered. */
+function labelled(def: RowDef, captions: Captions): void {
+  const item = itemOf(def.item);
+  if (item && !captions.printed.has(item) && !captions.early.has(item)) captions.early.set(item, def.zh);
+}
+
+/**
+ * A row label after another item's numbers (`foreign`): those numbers stand between it and the label before, where no
+ * reading may leave numbers ("现行有效件数", "69", "行政", "强制": 69 is not 行政强制's). Returns `foreign` after it: false.
+ */
+function fenceForeign(stream: Stream, foreign: boolean): false {
+  if (foreign) stream.runs[stream.runs.length - 1].push([]);
+  return false;
+}
+
+/** Whether numbers follow a row label of the caption's own item (`item`), with no caption or label since. */
+function ownRowValues(stream: Stream, item: string | null): boolean {
+  const last = stream.labels[stream.labels.length - 1];
+  const run = stream.runs[stream.runs.length - 1];
+  return !!last && item !== null && itemOf(last.def.item) === item && run.length === 1 && run[0].some((x) => x.t.kind === 'number' || x.t.kind === 'blank');
+}
+
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
   const byName = namesOf(defs);
   const stream: Stream = { labels: [], runs: [[[]]], repeated: new Set(), labelBeforeCaption: null };
   const seen = new Set<string>();
-  /** Items whose caption has been printed, and the labels printed before their item's caption. */
-  const captions = new Set<string>();
-  const early = new Map<string, string>();
-  const captionOf = (text: string) => {
-    const item = itemOf(text);
-    if (!item) return;
-    captions.add(item);
-    stream.labelBeforeCaption ??= early.get(item) ?? null;
-  };
-  const labelled = (def: RowDef) => {
-    const item = itemOf(def.item);
-    if (item && !captions.has(item) && !early.has(item)) early.set(item, def.zh);
-  };
+  /** Items whose caption has been printed, and the labels printed before their item's caption (see Captions). */
+  const captions: Captions = { printed: new Set(), early: new Map() };
   let block = 0;
   /** The last caption's item, and whether a header of another item's table has been printed since. */
   let item: string | null = null;
   let foreign = false;
   /** Numbers printed since the header of another item's table: none, and that table's numbers are still to come. */
   let foreignValues = 0;
-  // A row label after another item's numbers: those numbers stand between it and the label before, where no reading
-  // may leave numbers ("现行有效件数", "69", "行政", "强制": 69 is not 行政强制's).
-  const fenceForeign = () => {
-    if (!foreign) return;
-    foreign = false;
-    stream.runs[stream.runs.length - 1].push([]);
-  };
-  /** Whether numbers follow a row label of the caption's own item, with no caption or label since. */
-  const ownRowValues = () => {
-    const last = stream.labels[stream.labels.length - 1];
-    const run = stream.runs[stream.runs.length - 1];
-    return !!last && item !== null && itemOf(last.def.item) === item && run.length === 1 && run[0].some((x) => x.t.kind === 'number' || x.t.kind === 'blank');
-  };
   /** The page whose footer has been printed: numbers after it, before the next page, stand out of the page's flow. */
   let footerPage: number | null = null;
   // Only text with its page breaks (form feeds) shows where a page ends.
@@ -294,9 +310,9 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
     }
     const def = parts.label ? byName.get(bareLabel(parts.label)) : undefined;
     if (def) {
-      fenceForeign();
-      captionOf(parts.label);
-      labelled(def);
+      foreign = fenceForeign(stream, foreign);
+      captionOf(parts.label, captions, stream);
+      labelled(def, captions);
       addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false, ambiguous: fitsTwoWays(def, parts) });
       continue;
     }
@@ -312,16 +328,16 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       }
       const joined = joinedLabel(lines, i, to, byName);
       if (joined) {
-        fenceForeign();
+        foreign = fenceForeign(stream, foreign);
         const last = joined.within ?? partsOf(lines[joined.last]);
-        labelled(joined.def);
+        labelled(joined.def, captions);
         addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true, ambiguous: fitsTwoWays(joined.def, last) });
         i = joined.last;
         continue;
       }
       // An item caption: no row's numbers cross it.
       if (parts.label.includes('第二十条')) {
-        captionOf(parts.label);
+        captionOf(parts.label, captions, stream);
         item = itemOf(parts.label);
         foreign = false;
         stream.runs[stream.runs.length - 1].push([]);
@@ -337,7 +353,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       // This item's own header after one of its row labels and numbers ("行政事业性收费", "/", "上一年项目数量",
       // "本年增/减", "9": the "/" is 本年增/减's, printed before the header): the cells do not come in the row's order,
       // so no count of them proves whose they are.
-      if (items?.has(item!) && !foreign && ownRowValues()) {
+      if (items?.has(item!) && !foreign && ownRowValues(stream, item)) {
         addFree(stream, [{ kind: 'text', printed: parts.label }], lines[i], block, true);
         continue;
       }

@@ -141,6 +141,8 @@ export const matchRow = memoByString((label: string): RequestRowKey | null => {
  * line is not 1.属于国家秘密, nor "1.申请" after （五）不予处理 1.信访举报投诉类申请.
  */
 function nextSubRow(label: string, previous: RequestKey | undefined): RequestRowKey | null {
+  // A line of values only (most of a table's lines) names no row.
+  if (!label) return null;
   const named = groupedSubRow(label);
   if (named) return named;
   const row = nextByOrdinal(label, previous);
@@ -335,17 +337,23 @@ interface Stream {
   pieced: Set<CellToken>;
 }
 
+/**
+ * Adds the places of line i's values (`spans`) to a stream's spanLines (and the line to its spanAt): their index there.
+ * (A module function: under tsx a closure made per call is named at run time.)
+ */
+function addSpans(to: { spanLines: number[][]; spanAt: number[]; lines: Line[]; display: boolean }, spans: number[], i: number): number {
+  to.spanAt.push(i);
+  return to.spanLines.push(positionsOf(spans, to.lines[i], to.display)) - 1;
+}
+
 function readStream(lines: Line[], start: number, stop: number): Stream {
   const { display, unproved: positionsUnproved } = alignment(lines, start, stop);
   const hits: Hit[] = [];
   const units: Unit[] = [];
   const spanLines: number[][] = [];
   const spanAt: number[] = [];
-  /** Adds the places of line i's values (`spans`) to spanLines: their index there. */
-  const addSpans = (spans: number[], i: number) => {
-    spanAt.push(i);
-    return spanLines.push(positionsOf(spans, lines[i], display)) - 1;
-  };
+  /** Where addSpans puts the places of the lines' values. */
+  const places = { spanLines, spanAt, lines, display };
   const pieced = new Set<CellToken>();
   let cluster = 0;
   let end = stop;
@@ -440,7 +448,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       units.push({ tokens: prior.own, line: prior.line, at: prior.at, cluster, run: hits.length - 1, spanLine: prior.spanLines[0] ?? -1, heading: '', label: '', fenced: false, rest: false });
       prior.own = [...values];
       prior.at = i;
-      prior.spanLines = parts.spans ? [addSpans(parts.spans, i)] : [];
+      prior.spanLines = parts.spans ? [addSpans(places, parts.spans, i)] : [];
       end = i + 1;
       continue;
     }
@@ -468,7 +476,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const glued = rowKey && parts.separator === 'space' && values.length === WIDTH - 1 ? gluedBlank(raw, parts, rowKey) : null;
       const own = glued ? [glued.token, ...values] : values.length ? [...values] : null;
       const rowSpans = glued ? [...glued.span, ...parts.spans!] : parts.spans;
-      const spans = rowSpans && own ? [addSpans(rowSpans, i)] : [];
+      const spans = rowSpans && own ? [addSpans(places, rowSpans, i)] : [];
       const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, mixed: parts.mixed, afterBlank: i > start && isBlankLine(lines[i - 1]) };
       hits.push(hit);
       inRow = true;
@@ -561,7 +569,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       parts.separator === 'space' && values.length < 3 && values.every((v) => v.kind === 'blank' && v.printed === '无') && !(afterBareRow && valuesNext(lines, i + 1, stop));
     if (wrapping && wrapping.own!.length + values.length <= WIDTH) {
       wrapping.own!.push(...values); // a row's numbers wrapped onto the next line
-      if (parts.spans) wrapping.spanLines.push(addSpans(parts.spans, i));
+      if (parts.spans) wrapping.spanLines.push(addSpans(places, parts.spans, i));
       wrapping.wrapped = true;
       if (wrapping.own!.length >= WIDTH) {
         if (wrapping.key === 'carriedForward') afterLast = true;
@@ -580,7 +588,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       continue;
     }
     if (!hits.length) numbersFirst = true;
-    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? addSpans(parts.spans, i) : -1, heading, label: parts.label, fenced: parts.fenced, rest });
+    units.push({ tokens: fitted.rivals.length ? parts.values : values, line: no, at: i, cluster, run: hits.length, spanLine: parts.spans ? addSpans(places, parts.spans, i) : -1, heading, label: parts.label, fenced: parts.fenced, rest });
     inRow = hits.length > 0;
     heading = '';
     open = parts.separator === 'space' ? (open + values.length) % WIDTH : 0;
@@ -1876,11 +1884,6 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     const tail = runTail.get(u.run);
     runTail.set(u.run, joined && tail ? { cells: tail.cells + u.tokens.length, afterText: tail.afterText } : { cells: u.tokens.length, afterText: !!u.heading });
   }
-  const byText = (j: number) => {
-    const tail = runTail.get(j);
-    const head = runHead.get(j + 1);
-    return (tail?.afterText && tail.cells === WIDTH) || (head?.closed && head.cells === WIDTH);
-  };
   const standing = new Set<RequestKey>();
   /** Row labels (their first hit) with numbers just before or after them. */
   const beside = new Set<RequestKey>();
@@ -1893,37 +1896,31 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     // A label with no numbers before it and seven after, then a label with numbers after it: the seven are the first
     // label's (the second has its own).
     const leads = before === 0 && after === WIDTH && (runCells.get(j + 2) ?? 0) > 0;
-    if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || leads || byText(j)) standing.add(h.key);
+    if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || leads || standsByText(j, runTail, runHead)) standing.add(h.key);
   }
   // A row label printed among the gap's numbers with a run of exactly seven on one side (a row whose numbers come
   // before its label, then other text) counts as well: two such labels in another order than the template's are two
   // rows printed in each other's place.
   const [firstAt, lastAt] = [units[0].at, units[units.length - 1].at];
-  const among = (k: RequestKey) => {
-    const at = labelAt.get(k);
-    const j = hits.findIndex((h) => h.at === at);
-    return !SUB_ROWS.has(k) && at !== undefined && at > firstAt && at < lastAt && ((runCells.get(j) ?? 0) === WIDTH || (runCells.get(j + 1) ?? 0) === WIDTH);
-  };
-  const order = (rowSets[0] ?? []).filter((k) => standing.has(k) || among(k)).map((k) => labelAt.get(k)!);
+  const order = (rowSets[0] ?? []).filter((k) => standing.has(k) || amongNumbers(k, labelAt.get(k), hits, runCells, firstAt, lastAt)).map((k) => labelAt.get(k)!);
   // Within a block of labels printed one after another with no numbers between them (a detached label block), the row
   // labels (not the group labels, which a tall cell centres among them) must follow the template's order too.
   const gapRows = new Set(rowSets[0] ?? []);
-  // A group label over sub-rows is printed in a tall cell, centred among them; a group printed as one row of its own
-  // (no sub-row printed) is a row label like any other.
-  const centred = (k: RequestKey) => SUB_ROWS.has(k) && hits.some((h) => GROUP_OF.get(h.key) === k);
+  // A group label over sub-rows is printed in a tall cell, centred among them (overRows); a group printed as one row
+  // of its own (no sub-row printed) is a row label like any other.
   let blockInverted = false;
   for (let j = 1; j < hits.length && !blockInverted; j++) {
     const a = hits[j - 1];
     const b = hits[j];
     if ((runCells.get(j) ?? 0) > 0 || !gapRows.has(a.key) || !gapRows.has(b.key)) continue;
-    if (centred(a.key) || centred(b.key)) continue;
+    if (overRows(a.key, hits) || overRows(b.key, hits)) continue;
     blockInverted = RANK.get(b.key)! < RANK.get(a.key)!;
   }
   // Between rows read whole, the labels of the gap's rows wherever they are printed (a converter may print a label rows
   // before its numbers, among another run's labels) must stand in the template's order too: two rows printed in each
   // other's place, one label moved away, leave no inversion within one block. (A table with no row read whole is
   // read as one gap, by its column blocks or runs, whose own order checks apply.)
-  const printedAt = whole ? [] : (rowSets[0] ?? []).filter((k) => !centred(k)).map((k) => labelAt.get(k)!);
+  const printedAt = whole ? [] : (rowSets[0] ?? []).filter((k) => !overRows(k, hits)).map((k) => labelAt.get(k)!);
   const scattered = printedAt.some((at, i) => i > 0 && at < printedAt[i - 1]);
   if (blockInverted || scattered || order.some((at, i) => i > 0 && at < order[i - 1])) {
     gap.problem = '其间各行标签的先后顺序与模板不符（可能有两行互换），按模板顺序对应数字无法证明';
@@ -1936,7 +1933,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       : '其间模板没有可放的行';
     return gap;
   }
-  if (detachedLines(units, hits, gapRows, centred)) {
+  if (detachedLines(units, hits, gapRows)) {
     gap.problem = '几行数字与一组行标签分开印出，各行数字的先后由文本抽取工具排定（有的工具按文本块排列），不能证明与标签同序';
     return gap;
   }
@@ -1963,12 +1960,6 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       touching.set(h.key, { first: next.cell, last: lastOfRun.get(j)! });
     });
   }
-  const besideOwnLabel = (row: number[], key: RequestKey) => {
-    const t = touching.get(key);
-    if (!t || !row.every((c, i) => c === row[0] + i)) return true;
-    const ok = row[0] === t.first || row[row.length - 1] === t.last;
-    return ok;
-  };
   const cellAt: number[] = [];
   /** The header text printed just above cell c when c is the first cell of its unit (else ''). */
   const headings: string[] = [];
@@ -1977,7 +1968,6 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       cellAt.push(u.at);
       headings.push(t === 0 ? u.heading : '');
     }
-  const headingAt = (c: number) => headings[c];
   /** Distinct readings that keep every row's total (readings that give the same cells are one). */
   const survivors: PlacedRow[][] = [];
   /** Each survivor's order of the gap's cells (readingsOf): survivors of one order differ only in their blocks' order. */
@@ -1986,7 +1976,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   for (const rows of sets) {
     gap.rows = rows;
     // Two or more of the rows' labels printed, all before the gap's first number (see `boxed` below).
-    const ownLabels = rows.filter((k) => !centred(k)).map((k) => labelAt.get(k));
+    const ownLabels = rows.filter((k) => !overRows(k, hits)).map((k) => labelAt.get(k));
     const labelsFirst = ownLabels.length > 1 && ownLabels.every((x) => x !== undefined && x < firstAt);
     for (const order of readingsOf(units, rows.length)) {
       gap.readings++;
@@ -1998,7 +1988,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         unframed++;
         continue;
       }
-      if (!order.every((row, r) => besideOwnLabel(row, rows[r]))) {
+      if (!order.every((row, r) => besideOwnLabel(row, touching.get(rows[r])))) {
         conflicts++;
         continue;
       }
@@ -2010,7 +2000,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         if (step > 1) {
           // Rows r … r + step − 1 printed column by column: seven blocks of `step` cells.
           const blocks = Array.from({ length: WIDTH }, (_, c) => cells.slice(order[r][0] + c * step, order[r][0] + (c + 1) * step).map((x) => x.t));
-          const proof = columnBlocks(blocks, blocks.map((_, c) => headingAt(order[r][0] + c * step)));
+          const proof = columnBlocks(blocks, blocks.map((_, c) => headings[order[r][0] + c * step]));
           holds = proof !== null;
           if (!proof) break;
           const placedRows = (tokens: CellToken[][], open?: number[][]) =>
@@ -2069,6 +2059,35 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
 }
 
 /**
+ * Whether the run of numbers before label j follows text and holds exactly seven, or the run after it is closed by
+ * text after exactly seven (readGap's runTail and runHead): the label stands with its row's numbers. (readGap's tests
+ * are module functions: under tsx a closure made per call is named at run time.)
+ */
+function standsByText(j: number, runTail: ReadonlyMap<number, { cells: number; afterText: boolean }>, runHead: ReadonlyMap<number, { cells: number; closed: boolean }>): boolean | undefined {
+  const tail = runTail.get(j);
+  const head = runHead.get(j + 1);
+  return (tail?.afterText && tail.cells === WIDTH) || (head?.closed && head.cells === WIDTH);
+}
+
+/**
+ * Whether row k's label (first printed at `at`) stands among a gap's numbers (between its first and last lines) with
+ * a run of exactly seven on one side.
+ */
+function amongNumbers(k: RequestKey, at: number | undefined, hits: Hit[], runCells: ReadonlyMap<number, number>, firstAt: number, lastAt: number): boolean {
+  const j = hits.findIndex((h) => h.at === at);
+  return !SUB_ROWS.has(k) && at !== undefined && at > firstAt && at < lastAt && ((runCells.get(j) ?? 0) === WIDTH || (runCells.get(j + 1) ?? 0) === WIDTH);
+}
+
+/**
+ * Whether a reading's row of contiguous cells begins right after its label's numbers start or ends with the last
+ * number before the label (`touching`: readGap's cells of the runs beside the label), or is not such a row.
+ */
+function besideOwnLabel(row: number[], touching: { first: number; last: number } | undefined): boolean {
+  if (!touching || !row.every((c, i) => c === row[0] + i)) return true;
+  return row[0] === touching.first || row[row.length - 1] === touching.last;
+}
+
+/**
  * Whether lines of a whole row's numbers that stand apart from their labels (two lines or more at the head of one
  * run, nothing between them, space-separated as PDF text is) follow a block of two row labels or more with nothing between them: pdfminer prints a table's text boxes in
  * the order of its layout analysis, the labels in one block and each row's numbers as a line of their own, and a tall
@@ -2076,7 +2095,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
  * then the lines of 2., 1. and 3., each a box: an empty line before it). Every order of whole rows keeps B1–B3, so nothing proves the lines' order, unless the
  * lines are all alike. (Markdown rows, fenced, keep the table's order.)
  */
-function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestKey>, centred: (k: RequestKey) => boolean): boolean {
+function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestKey>): boolean {
   // The lines each run begins with, each a text box of its own (an empty line before it, no text: a wrapped label's
   // rest between two lines, or lines one after another, are a layout by position, pdfplumber's, a row's numbers
   // centred between its label's lines).
@@ -2099,7 +2118,7 @@ function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestK
     if (lines.length < 2 || lines.every((l) => l === lines[0]) || run < 2 || withNumbers.has(run - 1)) continue;
     // The labels in one box: no empty line before the last of them.
     const [a, b] = [hits[run - 2], hits[run - 1]];
-    if (!b.afterBlank && gapRows.has(a.key) && gapRows.has(b.key) && !centred(a.key) && !centred(b.key)) return true;
+    if (!b.afterBlank && gapRows.has(a.key) && gapRows.has(b.key) && !overRows(a.key, hits) && !overRows(b.key, hits)) return true;
   }
   return false;
 }
@@ -2371,7 +2390,7 @@ function solveShortRows(
   present: RequestKey[],
   placed: Map<RequestKey, Placed>,
   firstHit: Map<RequestKey, Hit>,
-  byColumnsOf: (key: RequestKey) => CellToken[] | null,
+  columnReadings: ReadonlyMap<RequestKey, CellToken[] | null>,
   loose: boolean,
 ): { rows: Map<RequestKey, (CellToken | null)[]>; readings: number } | null {
   const printed = new Set(present);
@@ -2395,7 +2414,7 @@ function solveShortRows(
       continue;
     }
     if (!p || p.open) return null;
-    const byColumns = byColumnsOf(key);
+    const byColumns = columnReadings.get(key) ?? null;
     const tokens = byColumns ?? p.tokens;
     if (tokens.length === WIDTH && !(hit.wrapped && p.tokens.length < WIDTH)) {
       if (!b3HoldsBlankZero(tokens)) return null;
@@ -2562,15 +2581,14 @@ function buildRequests(
     const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
     columnReadings.set(key, at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null);
   }
-  const byColumnsOf = (key: RequestKey) => columnReadings.get(key) ?? null;
   // Rows read as the numbers after each label (followingRuns) keep what they printed when it is short of a row.
   const following = [...placed.values()].some((p) => p.short);
-  const solved = rowsOnLabels || following ? solveShortRows(present, placed, firstHit, byColumnsOf, loose) : null;
+  const solved = rowsOnLabels || following ? solveShortRows(present, placed, firstHit, columnReadings, loose) : null;
   for (const key of present) {
     const p = placed.get(key);
     const path = `requests.${key}`;
     const hit = firstHit.get(key)!;
-    const byColumns = byColumnsOf(key);
+    const byColumns = columnReadings.get(key) ?? null;
     const agreed = solved?.rows.get(key);
     const solution = agreed && p ? withGluedZeros(agreed, p.tokens) : agreed;
     if (solution) {
