@@ -271,3 +271,18 @@ describe('two numbers of different glyphs side by side, each where other rows ha
     expect(r.requests['withheld.security']).toEqual({ natural: 30, commercial: 7, research: 3, nonprofit: 2, legal: 0, otherOrg: 0, total: 42 });
   });
 });
+
+/**
+ * hunt28 (1.5.73), pdftotext -layout: 部分公开's "00" (natural's and commercial's 0 glued) at 39–41, over 1.属于国家秘密
+ * "0 0 — 0 0" whose first 0 (commercial; its natural blank) stands at 40, as the rows below put their second column:
+ * the glued word's span joined both columns' places into the first column's block, and the grid read natural 0.
+ */
+describe('a word of glued zeros among the values a column grid is proved from (pdfCase(hunt28-pdf, 332))', () => {
+  const { text, report } = read('pdftotext-layout-glued-zeros-widen-column.txt');
+
+  it('is left out of the grid: the row below is not placed by it', () => {
+    expect(text).toMatch(/\n {39}00 {11}1 {5}1 {3}0 {5}0 {3}2\n {18}1\.属于国家秘密 {14}0 {17}0 {3}— {5}0 {3}0\n/);
+    expect(report.requests['withheld.stateSecret'].natural).toBeNull();
+    expect(wrongCells('hunt28-pdf', 332, report)).toEqual([]);
+  });
+});

@@ -889,7 +889,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   let short = false;
   for (const k of present) if ((short = shortRow(placed.get(k), firstHits.get(k)!))) break;
   // Positions place a short row's numbers only where the rows prove how the text counts its columns.
-  const grids = short && !stream.positionsUnproved ? columnGrids(spanLines, WIDTH, !stream.display) : [];
+  const grids = short && !stream.positionsUnproved ? columnGrids(stream.display ? spanLines : withoutLeadingZeros(stream, lines), WIDTH, !stream.display) : [];
   // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
@@ -1130,6 +1130,21 @@ function totalColumnMoved(rows: RequestRow[]): number | null {
 
 /** How many other full rows of a page must show where its columns stand before a row's values are held to them. */
 const MIN_REFERENCE_ROWS = 2;
+
+/**
+ * The places of the stream's values (character offsets: text laid out by x positions) without those printed with a
+ * leading zero ("00", "027"): such a word may be two cells glued together ("0" and "0", "0" and "27"), and its span
+ * across two columns would join their blocks into one, a grid then placing a value of the second column in the first
+ * (pdfCase('hunt28-pdf', 332): "00" at 39–41 made natural's block take commercial's 0 at 40 from a row below).
+ */
+function withoutLeadingZeros(stream: Stream, lines: Line[]): number[][] {
+  return stream.spanLines.map((spans, k) => {
+    const raw = lines[stream.spanAt[k]].raw;
+    const kept: number[] = [];
+    for (let v = 0; v + 1 < spans.length; v += 2) if (!LEADING_ZERO.test(raw.slice(spans[v] % PAGE_WIDTH, spans[v + 1] % PAGE_WIDTH))) kept.push(spans[v], spans[v + 1]);
+    return kept;
+  });
+}
 
 /** Glyphs that a report prints its cells in, each maybe from a font of its own: ASCII digits, full-width digits, 无, dashes. */
 const GLYPH_CLASSES = [/[0-9]/, /[０-９]/, /无/, /[—–－]/];
