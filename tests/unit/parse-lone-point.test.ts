@@ -47,4 +47,16 @@ describe('a decimal point alone on the line after a number', () => {
     const lines = joinLonePoints(toLines(['.', '行政事业性收费', '', '１５', '其他', '.', '一', '二', '三', '４']));
     expect(lines.map((l) => l.raw)).toEqual(['行政事业性收费', '', '１５.', '其他', '.', '一', '二', '三', '４']);
   });
+
+  it('leaves the number unread when the point stands past the next heading (pdfCase(hunt29-pdf, 459): １３ for 1.3, then 三、…, then ".")', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-point-past-next-heading.txt', 'utf8');
+    expect(text).toMatch(/行政事业性收费\n\n１３\n\n三、行政机关收到和处理政府信息公开申请情况\n\n\.\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(r.diagnostics.some((d) => d.path === 'proactive.fees' || d.path === 'proactive.fees.amount')).toBe(true);
+    // A number on each side of the point: either may be its own, neither is read. (Three text lines between a number
+    // and a point are too many: the point could be any cell's.)
+    const lines = joinLonePoints(toLines(['１３', '', '三、行政机关收到', '', '.', '申请人情况', '７', '一', '二', '三', '.']));
+    expect(lines.map((l) => l.raw)).toEqual(['１３.', '', '三、行政机关收到', '', '申请人情况', '７.', '一', '二', '三', '.']);
+  });
 });

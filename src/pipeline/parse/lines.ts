@@ -252,13 +252,17 @@ export function joinLonePoints(lines: Line[]): Line[] {
     }
     // A point alone before a row's label, the number after the label ("." / "行政事业性收费" / "１５" for １.５, the point
     // at the head of a new page): where the point goes is unknown as well, and the number is not read as printed.
+    // So for a point alone after a heading or a label that follows a number ("１３" / "三、行政机关收到…" / "." for １.３,
+    // the point printed past the next table's heading, pdfCase('hunt29-pdf', 459)); with a number on each side, both.
     const after = LONE_POINT.test(line.raw) ? numberAfterLabel(lines, i + 1) : -1;
-    if (after >= 0) {
+    const before = LONE_POINT.test(line.raw) ? numberBeforeText(out ?? lines, out ? out.length : i) : -1;
+    if (after >= 0 || before >= 0) {
       out ??= lines.slice(0, i);
-      pointed.add(after);
+      if (after >= 0) pointed.add(after);
+      if (before >= 0) out[before] = withPoint(out[before]);
       continue;
     }
-    const kept = pointed.has(i) ? { ...line, raw: `${line.raw.trim()}.`, text: `${line.raw.trim()}.`, parts: undefined, compact: undefined } : line;
+    const kept = pointed.has(i) ? withPoint(line) : line;
     out?.push(kept);
     if (line.raw.trim()) last = out ? out.length - 1 : i;
   }
@@ -280,6 +284,26 @@ function numberAfterLabel(lines: Line[], from: number): number {
 }
 
 /** The first line from index i on that is not blank. */
+/** A number's line with a decimal point printed apart joined to it ("１５."): it then reads as text, not as the number. */
+function withPoint(line: Line): Line {
+  const raw = `${line.raw.trim()}.`;
+  return { ...line, raw, text: raw, parts: undefined, compact: undefined };
+}
+
+/**
+ * The index of the last line before `to` that holds one number, when only text lines without digits (at most
+ * MAX_POINT_LABEL_LINES of them, at least one) stand between it and `to`; −1 otherwise.
+ */
+function numberBeforeText(lines: Line[], to: number): number {
+  let text = 0;
+  for (let j = to - 1; j >= 0; j--) {
+    if (isBlankLine(lines[j])) continue;
+    if (LONE_NUMBER.test(lines[j].raw)) return text > 0 ? j : -1;
+    if (/[0-9０-９]/.test(lines[j].raw) || ++text > MAX_POINT_LABEL_LINES) return -1;
+  }
+  return -1;
+}
+
 function nextText(lines: Line[], i: number): Line | undefined {
   while (i < lines.length && isBlankLine(lines[i])) i++;
   return lines[i];
