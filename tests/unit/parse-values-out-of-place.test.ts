@@ -286,3 +286,26 @@ describe('a word of glued zeros among the values a column grid is proved from (p
     expect(wrongCells('hunt28-pdf', 332, report)).toEqual([]);
   });
 });
+
+/**
+ * hunt31 (1.5.75), pdftotext -layout: a run of short lines whose last columns pdftotext moved between rows (totals at
+ * 88, then at 91) made seven blocks, one column off: 1.属于国家秘密's lone 0 of 社会公益组织 at 70 was read as 科研机构's
+ * (318); 8.属于行政查询事项 "0 — 0 0", commercial's 0 read as natural's (456). Under such a grid a row of the run
+ * breaks its total (blank cells as 0), which the grid's own lines should all keep.
+ */
+describe('a column grid under which a row of its run breaks its total', () => {
+  it('places none of the run’s rows (pdfCase(hunt31-pdf, 318))', () => {
+    const { text, report } = read('pdftotext-layout-grid-across-shifted-runs.txt');
+    expect(text).toMatch(/\(一\) 予以公开 {8}61 {25}0 {7}0 {10}3 {3}17 81\n/);
+    expect(text).toMatch(/\n {20}1\.属于国家秘密 {42}0\n/);
+    expect(report.requests['withheld.stateSecret'].research).toBeNull();
+    expect(wrongCells('hunt31-pdf', 318, report)).toEqual([]);
+  });
+
+  it('places none of the run’s rows (pdfCase(hunt31-pdf, 456))', () => {
+    const { text, report } = read('pdftotext-layout-grid-across-shifted-runs-2.txt');
+    expect(text).toMatch(/8\.属于行政查询事项 {18}0 {12}— {5}0 {3}0\n/);
+    expect(report.requests['withheld.inquiry'].natural).toBeNull();
+    expect(wrongCells('hunt31-pdf', 456, report)).toEqual([]);
+  });
+});

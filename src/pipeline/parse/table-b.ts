@@ -2590,12 +2590,24 @@ function buildRequests(
   const printed = new Set(present);
   // Each short row's reading by where its numbers stand, once (the short rows' solver and the rows below use it).
   const columnReadings = new Map<RequestKey, CellToken[] | null>();
+  const gridOf = new Map<RequestKey, ColumnGrid>();
+  /** Grids under which a row's total is not the sum of its cells (blank cells as 0). */
+  const disproved = new Set<ColumnGrid>();
   for (const key of present) {
     const p = placed.get(key);
     const hit = firstHit.get(key)!;
     const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
-    columnReadings.set(key, at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null);
+    const reading = at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
+    columnReadings.set(key, reading);
+    if (!at || !reading) continue;
+    gridOf.set(key, at.grid);
+    if (!b3HoldsBlankZero(reading)) disproved.add(at.grid);
   }
+  // A grid that breaks one row's total places none of its run's rows: pdftotext -layout moves a table's last columns
+  // between runs of rows, and a run that takes in lines of both makes blocks one column off (pdfCase('hunt31-pdf',
+  // 318): totals at 88 and at 91 read as otherOrg and total, a lone 0 of 社会公益组织 read as 科研机构's).
+  // (The row that breaks its total keeps its reading: it is then null, saying so.)
+  for (const [key, grid] of gridOf) if (disproved.has(grid) && b3HoldsBlankZero(columnReadings.get(key)!)) columnReadings.set(key, null);
   // Rows read as the numbers after each label (followingRuns) keep what they printed when it is short of a row.
   const following = [...placed.values()].some((p) => p.short);
   const solved = rowsOnLabels || following ? solveShortRows(present, placed, firstHit, columnReadings, loose) : null;
