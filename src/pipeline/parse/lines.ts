@@ -254,8 +254,9 @@ export function joinLonePoints(lines: Line[]): Line[] {
     // at the head of a new page): where the point goes is unknown as well, and the number is not read as printed.
     // So for a point alone after a heading or a label that follows a number ("１３" / "三、行政机关收到…" / "." for １.３,
     // the point printed past the next table's heading, pdfCase('hunt29-pdf', 459)); with a number on each side, both.
-    const after = LONE_POINT.test(line.raw) ? numberAfterLabel(lines, i + 1) : -1;
-    const before = LONE_POINT.test(line.raw) ? numberBeforeText(out ?? lines, out ? out.length : i) : -1;
+    const lone = LONE_POINT.test(line.raw);
+    const after = lone ? numberPastText(lines, i + 1, 1) : -1;
+    const before = lone ? numberPastText(out ?? lines, (out ? out.length : i) - 1, -1) : -1;
     if (after >= 0 || before >= 0) {
       out ??= lines.slice(0, i);
       if (after >= 0) pointed.add(after);
@@ -272,10 +273,13 @@ export function joinLonePoints(lines: Line[]): Line[] {
 /** How many lines of text without digits may stand between a lone point and the number it belongs to (a row label). */
 const MAX_POINT_LABEL_LINES = 2;
 
-/** The index of a line holding one number after at most MAX_POINT_LABEL_LINES lines of text without digits, or -1. */
-function numberAfterLabel(lines: Line[], from: number): number {
+/**
+ * The index of the first line holding one number from `from` on, going by `step` (1 forward, −1 backward), when at
+ * least one and at most MAX_POINT_LABEL_LINES lines of text without digits stand before it; −1 otherwise.
+ */
+function numberPastText(lines: Line[], from: number, step: 1 | -1): number {
   let text = 0;
-  for (let j = from; j < lines.length; j++) {
+  for (let j = from; j >= 0 && j < lines.length; j += step) {
     if (isBlankLine(lines[j])) continue;
     if (LONE_NUMBER.test(lines[j].raw)) return text > 0 ? j : -1;
     if (/[0-9０-９]/.test(lines[j].raw) || ++text > MAX_POINT_LABEL_LINES) return -1;
@@ -283,27 +287,13 @@ function numberAfterLabel(lines: Line[], from: number): number {
   return -1;
 }
 
-/** The first line from index i on that is not blank. */
 /** A number's line with a decimal point printed apart joined to it ("１５."): it then reads as text, not as the number. */
 function withPoint(line: Line): Line {
   const raw = `${line.raw.trim()}.`;
   return { ...line, raw, text: raw, parts: undefined, compact: undefined };
 }
 
-/**
- * The index of the last line before `to` that holds one number, when only text lines without digits (at most
- * MAX_POINT_LABEL_LINES of them, at least one) stand between it and `to`; −1 otherwise.
- */
-function numberBeforeText(lines: Line[], to: number): number {
-  let text = 0;
-  for (let j = to - 1; j >= 0; j--) {
-    if (isBlankLine(lines[j])) continue;
-    if (LONE_NUMBER.test(lines[j].raw)) return text > 0 ? j : -1;
-    if (/[0-9０-９]/.test(lines[j].raw) || ++text > MAX_POINT_LABEL_LINES) return -1;
-  }
-  return -1;
-}
-
+/** The first line from index i on that is not blank. */
 function nextText(lines: Line[], i: number): Line | undefined {
   while (i < lines.length && isBlankLine(lines[i])) i++;
   return lines[i];

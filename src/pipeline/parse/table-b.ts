@@ -989,9 +989,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   const withdraw = (key: RequestKey, c: string) => {
     if (seen.has(`${key}.${c}`)) return;
     seen.add(`${key}.${c}`);
-    if (counts.label > 0) counts.label--;
-    else counts.arithmetic--;
-    counts.unread++;
+    uncount(counts);
   };
   // Rows whose seven numbers add up with another column as their total, the same column in row after row (poppler's
   // -layout printing a table's last columns before its first, "0 69 94 682 363 27 129" for 363 27 129 0 69 94 682):
@@ -1078,6 +1076,13 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   return seen.size ? placementOf(counts) : placement;
 }
 
+/** Counts a placed cell as unread: one fewer placed by label (or, when none are left, by arithmetic). */
+function uncount(counts: { label: number; arithmetic: number; unread: number }): void {
+  if (counts.label > 0) counts.label--;
+  else counts.arithmetic--;
+  counts.unread++;
+}
+
 /**
  * Withdraws the short rows beside numbers that no template row can take (parseTableB): after the tests of the table's
  * sums (withdrawSwaps), which look at those rows as read. Returns the table's placement counts.
@@ -1089,9 +1094,7 @@ function withdrawBesideStray(requests: Requests, besideStray: ReadonlyMap<Reques
     if (!row || APPLICANT_KEYS.every((c) => row[c] === null)) continue;
     for (const c of APPLICANT_KEYS) {
       if (row[c] === null) continue;
-      if (counts.label > 0) counts.label--;
-      else counts.arithmetic--;
-      counts.unread++;
+      uncount(counts);
       row[c] = null;
     }
     log.warn(
@@ -1131,6 +1134,12 @@ function totalColumnMoved(rows: RequestRow[]): number | null {
 /** How many other full rows of a page must show where its columns stand before a row's values are held to them. */
 const MIN_REFERENCE_ROWS = 2;
 
+/** Value v of the stream's space line k as printed (its places are character offsets: not for display-width text). */
+function valueText(stream: Stream, lines: Line[], k: number, v: number): string {
+  const spans = stream.spanLines[k];
+  return lines[stream.spanAt[k]].raw.slice(spans[2 * v] % PAGE_WIDTH, spans[2 * v + 1] % PAGE_WIDTH);
+}
+
 /**
  * The places of the stream's values (character offsets: text laid out by x positions) without those printed with a
  * leading zero ("00", "027"): such a word may be two cells glued together ("0" and "0", "0" and "27"), and its span
@@ -1139,9 +1148,8 @@ const MIN_REFERENCE_ROWS = 2;
  */
 function withoutLeadingZeros(stream: Stream, lines: Line[]): number[][] {
   return stream.spanLines.map((spans, k) => {
-    const raw = lines[stream.spanAt[k]].raw;
     const kept: number[] = [];
-    for (let v = 0; v + 1 < spans.length; v += 2) if (!LEADING_ZERO.test(raw.slice(spans[v] % PAGE_WIDTH, spans[v + 1] % PAGE_WIDTH))) kept.push(spans[v], spans[v + 1]);
+    for (let v = 0; v + 1 < spans.length; v += 2) if (!LEADING_ZERO.test(valueText(stream, lines, k, v / 2))) kept.push(spans[v], spans[v + 1]);
     return kept;
   });
 }
@@ -1204,11 +1212,7 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     const valueLines = on.flatMap((k, n) => new Array<number>(stream.spanLines[k].length / 2).fill(n));
     const glued = on.some((k) => lines[stream.spanAt[k]].glued);
     // (Character offsets: the rows are read so only where glyphs stand by their x positions, not a terminal's columns.)
-    const glyphs = on.flatMap((k) => {
-      const raw = lines[stream.spanAt[k]].raw;
-      const at = stream.spanLines[k];
-      return Array.from({ length: at.length / 2 }, (_, v) => glyphOf(raw.slice(at[2 * v] % PAGE_WIDTH, at[2 * v + 1] % PAGE_WIDTH)));
-    });
+    const glyphs = on.flatMap((k) => Array.from({ length: stream.spanLines[k].length / 2 }, (_, v) => glyphOf(valueText(stream, lines, k, v))));
     out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines, glued, glyphs });
   }
   return out;
