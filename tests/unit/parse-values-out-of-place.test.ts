@@ -309,3 +309,27 @@ describe('a column grid under which a row of its run breaks its total', () => {
     expect(wrongCells('hunt31-pdf', 456, report)).toEqual([]);
   });
 });
+
+/**
+ * hunt32 (1.5.76), pdftotext -layout: two rows whose legal cell is "/" printed that mark after their totals, the two
+ * marks set apart one over the other where the page's other rows have legal (pdfCase('hunt32-pdf', 396)):
+ * "7.属于行政执法案卷 ３３ ９ ０ ８ １６ ６６ /" read legal 16, otherOrg 66 and a blank total; "8.属于行政查询事项 / / ０ /
+ * ０ ０ /" read legal 0. A row's total is rarely a blank mark beside numbers, and a mark where other rows have another
+ * column proves no order.
+ */
+describe('a row whose total is a blank mark standing in another column’s place', () => {
+  const { text, report } = read('pdftotext-layout-total-mark-set-apart.txt');
+
+  it('is null (pdfCase(hunt32-pdf, 396))', () => {
+    expect(text).toMatch(/7\.属于行政执法案卷 ３３ ９ ０ ８ {11}１６ {2}６６ {10}\/\n/);
+    expect(report.requests['withheld.enforcementFile']).toEqual(NULL_ROW);
+    expect(report.requests['withheld.inquiry']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.withheld.enforcementFile').map((d) => d.code)).toContain('column-order-unproved');
+    expect(wrongCells('hunt32-pdf', 396, report)).toEqual([]);
+  });
+
+  it('is read when the mark stands in the total’s column', () => {
+    expect(text).toMatch(/4\.保护第三方合法权 {7}０ {9}０ {7}\/ {7}\/ {5}０ {4}０ {5}\/\n/);
+    expect(report.requests['withheld.thirdParty']).toEqual({ natural: 0, commercial: 0, research: null, nonprofit: null, legal: 0, otherOrg: 0, total: null });
+  });
+});

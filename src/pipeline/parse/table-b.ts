@@ -1230,10 +1230,13 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
 function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
   return rows.filter((r) => {
     if (r.glued || (r.lines > 1 && stacksValues(r))) return true;
-    if (!r.mixed) return false;
+    const tokens = tokensOf(r.key);
+    const markedTotal = r.lines === 1 && totalMarkAmongNumbers(tokens);
+    if (!r.mixed && !markedTotal) return false;
     const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
     if (others.length < MIN_REFERENCE_ROWS) return false;
-    const tokens = tokensOf(r.key);
+    if (markedTotal && meetsOtherColumn(others, WIDTH - 1, r.spans[2 * WIDTH - 2], r.spans[2 * WIDTH - 1])) return true;
+    if (!r.mixed) return false;
     for (let k = 1; k < WIDTH; k++) {
       // (A row on several lines is held to the blank-beside-0 test only: its lines' places are not its label line's.)
       if (r.lines === 1 && !meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
@@ -1242,6 +1245,15 @@ function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[
     }
     return false;
   });
+}
+
+/**
+ * Whether a row's total is a blank mark ("/", "—") while it prints a number: a mark where another full row of its
+ * page has another column is that column's, set apart by the extraction with the marks above or below it
+ * (pdfCase('hunt32-pdf', 396): "３３ ９ ０ ８ １６ ６６ /", legal's "/" printed after the total as the next row's was).
+ */
+function totalMarkAmongNumbers(tokens: CellToken[]): boolean {
+  return tokens[WIDTH - 1]?.kind === 'blank' && tokens.some((t, c) => c < WIDTH - 1 && t.kind === 'number');
 }
 
 /** Whether a value of a row (after its first) stands over or under one of another of its lines: two cells in one place. */
