@@ -333,3 +333,20 @@ describe('a row whose total is a blank mark standing in another column’s place
     expect(report.requests['withheld.thirdParty']).toEqual({ natural: 0, commercial: 0, research: null, nonprofit: null, legal: 0, otherOrg: 0, total: null });
   });
 });
+
+/**
+ * hunt33 (1.5.77), pdftotext -layout: in 三、本年度办理结果's 不予处理 rows, pdftotext put otherOrg where the page's other
+ * rows have their totals (at 100), each row's total on the line below ("2.重复申请 2 1 0 0 0" over "3"), and
+ * "1.信访举报投诉类申请 0 0 0" (nonprofit, legal, otherOrg; its total blank) was read by the column grid with a total of
+ * 0 (pdfCase('hunt33-pdf', 525)). A row with two values in one of the grid's columns disproves the grid.
+ */
+describe('a column grid under which a row puts two values in one column', () => {
+  it('places none of its rows (pdfCase(hunt33-pdf, 525))', () => {
+    const { text, report } = read('pdftotext-layout-two-columns-one-place.txt');
+    expect(text).toMatch(/1\.信访举报投诉类申请 {46}0 {10}0 {9}0\n/);
+    expect(text).toMatch(/2\.重复申请 {16}2 {9}1 {13}0 {17}0 {9}0\n {100}3\n/);
+    expect(report.requests['notProcessed.complaint']).toEqual(NULL_ROW);
+    expect(report.requests['notProcessed.duplicate'].total).toBe(3);
+    expect(wrongCells('hunt33-pdf', 525, report)).toEqual([]);
+  });
+});

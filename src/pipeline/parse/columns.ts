@@ -200,6 +200,22 @@ export function placeByColumns(grid: ColumnGrid, width: number, row: PlacedToken
   return out;
 }
 
+/**
+ * Whether two of a row's values (value k at [spans[2k], spans[2k + 1])), each within a block of the grid, stand in one
+ * column: a row has one cell a column, so the grid's blocks are not the row's columns.
+ */
+export function sharesColumn(grid: ColumnGrid, width: number, spans: number[]): boolean {
+  const taken = new Array<boolean>(width).fill(false);
+  let shared = false;
+  for (let k = 0; 2 * k < spans.length; k++) {
+    const b = blockOf(grid.lo, grid.hi, spans[2 * k]);
+    if (b < 0 || spans[2 * k + 1] > grid.hi[b]) return false;
+    if (taken[grid.column[b]]) shared = true;
+    taken[grid.column[b]] = true;
+  }
+  return shared;
+}
+
 /** The column of each value of a line (value k at [spans[2k], spans[2k + 1])), as placeByColumns places them; null where it places none. */
 function columnsOf(grid: ColumnGrid, width: number, spans: number[]): number[] | null {
   const taken = new Array<boolean>(width).fill(false);

@@ -32,7 +32,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
-import { columnGrids, laidOut, meets, meetsColumn, pageOf, placeByColumns, type ColumnGrid } from './columns';
+import { columnGrids, laidOut, meets, meetsColumn, pageOf, placeByColumns, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
@@ -2615,6 +2615,9 @@ function buildRequests(
     const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
     const reading = at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
     columnReadings.set(key, reading);
+    // Two of the row's values in one of the grid's columns: on a page whose rows put two columns at one place (a
+    // total on the line below its row's last value), that place is not one column's (pdfCase('hunt33-pdf', 525)).
+    if (at && !reading && sharesColumn(at.grid, WIDTH, at.spans)) disproved.add(at.grid);
     if (!at || !reading) continue;
     gridOf.set(key, at.grid);
     if (!b3HoldsBlankZero(reading)) disproved.add(at.grid);
