@@ -27,3 +27,21 @@ describe('cells one a paragraph (lynx)', () => {
     expect(r.requests.received.total).toBeNull();
   });
 });
+
+/**
+ * pdftotext's default mode prints a table's labels one after another, then its numbers a column block at a time, with
+ * empty lines between blocks: the numbers after the last label of a block of labels (4.无正当理由大量反复申请, then
+ * "", "１", "", "0", "0", "", "１") looked like a row's seven cells, one a paragraph, and added up (1 = 1 + 0 + 0):
+ * read commercial 1 and nonprofit 0 for 0 and 1 (pdfCase('hunt34-pdf', 130)).
+ */
+describe('a label right after another label', () => {
+  it('takes no cells one a paragraph (pdfCase(hunt34-pdf, 130))', async () => {
+    const { cellVerdicts } = await import('../../src/generator/shapes/measure');
+    const { pdfCase } = await import('../../src/generator/shapes/pdf');
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-labels-then-cell-lines.txt', 'utf8');
+    expect(text).toMatch(/3\.要求提供公开出版物\n4\.无正当理由大量反复申请\n\n１\n\n0\n0\n\n１\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['notProcessed.repetitive']).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
+    expect(cellVerdicts(pdfCase('hunt34-pdf', 130).truth, r, r.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null')).toEqual([]);
+  });
+});

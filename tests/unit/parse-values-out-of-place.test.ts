@@ -350,3 +350,24 @@ describe('a column grid under which a row puts two values in one column', () => 
     expect(wrongCells('hunt33-pdf', 525, report)).toEqual([]);
   });
 });
+
+/**
+ * hunt34 (1.5.78), pdftotext -layout: the rows from 一、本年新收 to 6.属于四类过程性信息 print natural (120, 10, 3, 1,
+ * 11) at 52–54 after commercial at 37, where the rows below print natural at 33–35 and commercial at 37: read in print
+ * order or by the run's grid, each swapped natural and commercial (pdfCase('hunt34-pdf', 446), 10 wrong cells, B3
+ * holding either way). A run whose grid puts a column where a full line of its page has another proves no order of
+ * the columns that cross: its grid places nothing, its full rows' cells of those columns are null.
+ */
+describe('a run of rows whose columns cross those of the page’s other full rows', () => {
+  const { text, report } = read('pdftotext-layout-runs-crossing-columns.txt');
+
+  it('proves neither a grid nor its full rows’ print order in the columns that cross (pdfCase(hunt34-pdf, 446))', () => {
+    expect(text).toMatch(/\n {37}0 {15}10 {8}0 {7}0 {8}0 {7}0 10\n/);
+    expect(text).toMatch(/1\.本机关不掌握相关政府信息 42 0 {26}0 {7}0 {8}0 {7}0 42\n/);
+    expect(report.requests.partlyDisclosed).toEqual({ ...NULL_ROW, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 10 });
+    expect(report.diagnostics.filter((d) => d.path === 'requests.partlyDisclosed').map((d) => d.code)).toContain('column-order-unproved');
+    expect(report.requests['withheld.stateSecret'].natural).toBeNull();
+    expect(report.requests['withheld.stateSecret'].commercial).toBeNull();
+    expect(wrongCells('hunt34-pdf', 446, report)).toEqual([]);
+  });
+});

@@ -35,9 +35,11 @@ export interface PlacedTokens {
  * The grid of each line: the lines (one array of [start, end) value offsets per printed line, in print order) are cut
  * into runs whose values form at most `width` blocks, and each run's grid is proved on its own lines; null where it
  * is not. `verify` (text that places glyphs by their x positions, pdftotext -layout, not a terminal's cells): a run
- * whose nearly full lines its grid does not all place proves no grid.
+ * whose nearly full lines its grid does not all place proves no grid, nor one that crosses the columns of the full
+ * lines outside it on its page (crossedColumns); `crossed` then gets, for each line of such a run, the columns whose
+ * order its text does not prove either.
  */
-export function columnGrids(lines: number[][], width: number, verify = false): (ColumnGrid | null)[] {
+export function columnGrids(lines: number[][], width: number, verify = false, crossed?: Map<number, number[]>): (ColumnGrid | null)[] {
   const out: (ColumnGrid | null)[] = [];
   if (!laidOut(lines)) return lines.map(() => null);
   const full = lines.filter((spans) => spans.length === 2 * width);
@@ -57,7 +59,10 @@ export function columnGrids(lines: number[][], width: number, verify = false): (
     // columns: where columns stand two or three characters apart, pdftotext -layout pushes the values after a wider
     // number to the right (116 26 11 over 0 0 2: 26 and 11 a character right of their columns), and they make blocks.
     const grid = proved && (!verify || (placesNearlyFull(proved, lines.slice(from, to), width) && besideFullLines(proved, full))) ? proved : null;
-    for (let i = from; i < to; i++) out.push(grid);
+    const run = new Set(lines.slice(from, to));
+    const crossing = grid !== null && verify ? crossedColumns(grid, full.filter((spans) => !run.has(spans))) : [];
+    for (let i = from; i < to; i++) out.push(crossing.length ? null : grid);
+    if (crossing.length) for (let i = from; i < to; i++) crossed?.set(i, crossing);
     from = to;
   }
   return out;
@@ -83,6 +88,38 @@ function besideFullLines(grid: ColumnGrid, full: number[][]): boolean {
   const page = pageOf(grid.lo[0]);
   const onPage = full.filter((spans) => pageOf(spans[0]) === page);
   return !onPage.length || grid.lo.every((lo, b) => meetsColumn(onPage, grid.column[b], lo, grid.hi[b]));
+}
+
+/** How many full lines outside a run, on its page, at least show where the page puts its columns (crossedColumns). */
+const MIN_OUTSIDE_LINES = 2;
+
+/**
+ * The columns of a run's grid that cross the columns of the full lines outside the run on its page (`outside`, when at
+ * least MIN_OUTSIDE_LINES are there): when a block of the grid overlaps a value of another column of one of them and a
+ * block meets, give or take JITTER characters, its own column in none of them, those blocks' columns; else none. The
+ * run's text then prints those columns in another order than those lines, and nothing says which is the columns'
+ * (pdfCase('hunt34-pdf', 446): a run printing natural at 52–54 after commercial at 37, where the rows below print
+ * natural at 33–35 and commercial at 37; its other columns stand where those rows have them). Rows that only scatter a
+ * few characters about their columns meet their columns somewhere.
+ */
+function crossedColumns(grid: ColumnGrid, outside: number[][]): number[] {
+  const page = pageOf(grid.lo[0]);
+  const onPage = outside.filter((spans) => pageOf(spans[0]) === page);
+  if (onPage.length < MIN_OUTSIDE_LINES) return [];
+  const over = grid.lo.flatMap((lo, b) => (meetsOtherColumn(onPage, grid.column[b], lo, grid.hi[b]) ? [grid.column[b]] : []));
+  const astray = grid.lo.flatMap((lo, b) => (meetsColumn(onPage, grid.column[b], lo, grid.hi[b]) ? [] : [grid.column[b]]));
+  return over.length && astray.length ? [...new Set([...over, ...astray])].sort((a, b) => a - b) : [];
+}
+
+/**
+ * Whether [start, end) overlaps a value of another column than k of one of the full lines (`lines`: each line's
+ * [start, end) pairs): lines that set their columns so far apart do not prove a column by where a value stands
+ * (pdfCase('hunt20-pdf', 288): "0 无 0 0 — 无 0", the total's 无 printed before otherOrg's 0, each value near some
+ * other row's value of its column).
+ */
+export function meetsOtherColumn(lines: readonly number[][], k: number, start: number, end: number): boolean {
+  for (const spans of lines) for (let j = 0; 2 * j < spans.length; j++) if (j !== k && meets(start, end, spans[2 * j], spans[2 * j + 1], 0)) return true;
+  return false;
 }
 
 /** The page of a position: positions on different pages stand PAGE_WIDTH apart (see lines.ts). */

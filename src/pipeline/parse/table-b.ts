@@ -32,7 +32,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
-import { columnGrids, laidOut, meets, meetsColumn, pageOf, placeByColumns, sharesColumn, type ColumnGrid } from './columns';
+import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
@@ -889,7 +889,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   let short = false;
   for (const k of present) if ((short = shortRow(placed.get(k), firstHits.get(k)!))) break;
   // Positions place a short row's numbers only where the rows prove how the text counts its columns.
-  const grids = short && !stream.positionsUnproved ? columnGrids(stream.display ? spanLines : withoutLeadingZeros(stream, lines), WIDTH, !stream.display) : [];
+  const crossed = new Map<number, number[]>();
+  const grids = short && !stream.positionsUnproved ? columnGrids(stream.display ? spanLines : withoutLeadingZeros(stream, lines), WIDTH, !stream.display, crossed) : [];
   // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
@@ -899,7 +900,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
   const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
-  const laid = glyphs ? lineRows(placed, firstHits, stream, lines) : null;
+  const laid = glyphs ? lineRows(placed, firstHits, stream, lines, crossed) : null;
   const placement = withdrawBesideStray(built.requests, besideStray, withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, built.placement, log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
@@ -907,8 +908,10 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
 
 /**
  * Rows printed one cell a paragraph with an empty cell as an empty line (LibreOffice's text export of a Word table): a
- * row label alone on its line, then exactly seven lines each a number, a blank mark or empty, at least one of them
- * empty and one a number, then no cell: those are the row's cells. Such a row becomes one tab-separated line (its
+ * row label alone on its line (not right after another: labels printed one after another are a column of labels, the
+ * numbers after the last of them blocks of columns, as pdftotext's default mode prints them: pdfCase('hunt34-pdf', 130)),
+ * then exactly seven lines each a number, a blank mark or empty, at least one of them empty and one a number, then no
+ * cell: those are the row's cells. Such a row becomes one tab-separated line (its
  * cell lines empty), in text without pages (lines.ts pageless) only when its total is a number above 0 and the sum of its cells with empty cells as 0 (a
  * row of zeros adds up in any order); any other row is left as printed. The lines keep their numbers and the list its length (indexes into it stay valid); `lines` itself is
  * not changed.
@@ -917,8 +920,7 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
   if (!pageless(lines, start, stop)) return lines;
   let out: Line[] | null = null;
   for (let i = start; i < stop; i++) {
-    const parts = partsOf(lines[i]);
-    if (parts.values.length || !parts.label || !matchRow(parts.label)) continue;
+    if (!labelOnly(lines[i]) || (i > start && labelOnly(lines[i - 1]))) continue;
     const cells = paragraphCells(lines, i, WIDTH, stop);
     const total = cells?.[WIDTH - 1];
     if (!cells || total?.kind !== 'number' || total.value <= 0 || !b3HoldsBlankZero(cells)) continue;
@@ -926,6 +928,12 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
     i += WIDTH;
   }
   return out ?? lines;
+}
+
+/** Whether a line is a template row's label without numbers. */
+function labelOnly(line: Line): boolean {
+  const parts = partsOf(line);
+  return !parts.values.length && !!parts.label && matchRow(parts.label) !== null;
 }
 
 /** Whether lines[from, to) are empty (none at all, or empty lines only). */
@@ -1057,7 +1065,26 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
   const fullRows = laid?.filter((r) => full.includes(r.key)) ?? [];
-  for (const r of outOfColumns(fullRows, (key) => placed.get(key)!.tokens)) {
+  const whole = outOfColumns(fullRows, (key) => placed.get(key)!.tokens);
+  // Full rows of a run whose columns cross the page's other full lines: those columns' cells (pdfCase('hunt34-pdf', 446)).
+  for (const r of fullRows) {
+    if (!r.crossed.length || whole.includes(r)) continue;
+    const row = requests[r.key] as RequestRow;
+    const columns = r.crossed.map((c) => APPLICANT_KEYS[c]);
+    for (const c of columns) {
+      withdraw(r.key, c);
+      row[c] = null;
+    }
+    log.warn(
+      'column-order-unproved',
+      r.line,
+      `columns ${columns.join(', ')} where the page's other full rows put them`,
+      `a run of rows printing them where those rows put other columns`,
+      `表三“${r.key}”行所在的几行把 ${columns.join('、')} 几列的数字印在本页其他完整行另一列的位置，按文字顺序无法证明这几列各数字所在的列，这几格记为空值`,
+      `requests.${r.key}`,
+    );
+  }
+  for (const r of whole) {
     const row = requests[r.key] as RequestRow;
     const shown = placed.get(r.key)!.tokens.map((t) => t.printed || '∅').join(' ');
     for (const c of APPLICANT_KEYS) {
@@ -1191,13 +1218,15 @@ interface LineRow {
   glued: boolean;
   /** Each value's kind of glyph (an index into GLYPH_CLASSES, −1 for none of them). */
   glyphs: number[];
+  /** The columns of the run of lines it stands in that cross those of the full lines of its page (columnGrids' `crossed`). */
+  crossed: number[];
 }
 
 /** The kind of glyph a printed value is in (an index into GLYPH_CLASSES), −1 for none of them. */
 const glyphOf = (printed: string) => GLYPH_CLASSES.findIndex((g) => g.test(printed));
 
 /** The rows read with their seven values' places (pdftotext -layout: where those values stand on their page). */
-function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, stream: Stream, lines: Line[]): LineRow[] {
+function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, stream: Stream, lines: Line[], crossed: ReadonlyMap<number, number[]>): LineRow[] {
   const out: LineRow[] = [];
   for (const [key, p] of placed) {
     if (p.tokens.length !== WIDTH) continue;
@@ -1213,7 +1242,8 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     const glued = on.some((k) => lines[stream.spanAt[k]].glued);
     // (Character offsets: the rows are read so only where glyphs stand by their x positions, not a terminal's columns.)
     const glyphs = on.flatMap((k) => Array.from({ length: stream.spanLines[k].length / 2 }, (_, v) => glyphOf(valueText(stream, lines, k, v))));
-    out.push({ key, line: own ? hit!.line : p.line, spans, mixed: GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2, lines: on.length, valueLines, glued, glyphs });
+    const mixed = GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2;
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed, lines: on.length, valueLines, glued, glyphs, crossed: [...new Set(on.flatMap((k) => crossed.get(k) ?? []))] });
   }
   return out;
 }
@@ -1287,17 +1317,6 @@ function blankBesideZero(tokens: CellToken[], k: number): boolean {
   const blank = (t: CellToken | undefined) => t?.kind === 'blank';
   const t = tokens[k];
   return (blank(t) && (zero(tokens[k - 1]) || zero(tokens[k + 1]))) || (zero(t) && (blank(tokens[k - 1]) || blank(tokens[k + 1])));
-}
-
-/**
- * Whether the span start..end of a value of column k overlaps a value of another column of one of the rows (`spans`:
- * each row's [start, end] pairs): rows that set their columns so far apart do not prove a row's order by where its
- * values stand (pdfCase('hunt20-pdf', 288): "0 无 0 0 — 无 0", the total's 无 printed before otherOrg's 0, each value
- * near some other row's value of its column).
- */
-function meetsOtherColumn(spans: readonly number[][], k: number, start: number, end: number): boolean {
-  for (const q of spans) for (let j = 0; j < WIDTH; j++) if (j !== k && meets(start, end, q[2 * j], q[2 * j + 1], 0)) return true;
-  return false;
 }
 
 /**
