@@ -43,7 +43,7 @@ function formFeeds(raw: string): number {
 
 /** Whether a line holds no text: nothing or whitespace only, unless its spaces stand for a blank cell. */
 export function isBlankLine(line: Line): boolean {
-  return !line.spaceCell && !line.raw.trim();
+  return !line.spaceCell && lastVisible(line.raw) < 0;
 }
 
 const SPACES_ONLY = /^[ \u00a0\u3000]+$/;
@@ -61,7 +61,7 @@ const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '
  */
 export function markSpaceCells(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
-    if (!SPACES_ONLY.test(lines[i].raw)) continue;
+    if (!spacesOnly(lines[i].raw)) continue;
     let from = i;
     while (from > 0 && !endsBlock(lines[from - 1])) from--;
     let to = i + 1;
@@ -84,11 +84,17 @@ export function markSpaceCells(lines: Line[]): Line[] {
 }
 
 /** An empty line (nothing, or whitespace that is not a cell's spaces) ends a block of MuPDF's text. */
-const endsBlock = (line: Line) => !line.raw.trim() && !SPACES_ONLY.test(line.raw);
+const endsBlock = (line: Line) => lastVisible(line.raw) < 0 && !spacesOnly(line.raw);
+
+/** SPACES_ONLY, tested only on a line that starts with such a space (most lines do not). */
+function spacesOnly(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  return (first === 0x20 || first === 0xa0 || first === 0x3000) && SPACES_ONLY.test(raw);
+}
 
 /** What a line of a block holds: spaces only, one number, one blank mark (— / 无), or anything else. */
 function cellKind(line: Line): 'space' | 'number' | 'mark' | 'text' {
-  if (SPACES_ONLY.test(line.raw)) return 'space';
+  if (spacesOnly(line.raw)) return 'space';
   const parts = partsOf(line);
   if (parts.label || parts.values.length !== 1) return 'text';
   return parts.values[0].kind === 'number' ? 'number' : 'mark';
@@ -187,6 +193,8 @@ export function joinCommasApart(lines: Line[]): Line[] {
 /** A word of digits (and separators) whose digits change width once, at a digit: "５１2,012". */
 const MIXED_WIDTHS = /(?<=^|\s)([０-９][０-９,]*[０-９]|[０-９])([0-9][0-9,.]*)(?=\s|$)|(?<=^|\s)([0-9][0-9,]*[0-9]|[0-9])([０-９][０-９,.]*)(?=\s|$)/g;
 const AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+/** A digit of one width right before one of the other: where MIXED_WIDTHS can match at all. */
+const WIDTH_CHANGE = /[０-９][0-9]|[0-9][０-９]/;
 
 /**
  * Two cells printed with no space between them whose digits differ in width ("５１2,012": 51 in a full-width font, 2,012
@@ -201,7 +209,7 @@ export function splitMixedWidths(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].raw;
-    if (!FULL_DIGIT.test(raw) || !/[0-9]/.test(raw)) continue;
+    if (!WIDTH_CHANGE.test(raw)) continue;
     let glued = false;
     const changed = raw.replace(MIXED_WIDTHS, (whole: string, a: string | undefined, b: string | undefined, c: string | undefined, d: string | undefined, at: number) => {
       const [head, tail] = a !== undefined ? [a, b!] : [c!, d!];
@@ -232,9 +240,10 @@ export function joinLonePoints(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const previous = last >= 0 ? (out ?? lines)[last] : undefined;
+    const mark = loneMark(line.raw);
     // The 2019 template's header 本年增/减 as pdf.js items ("本年增" / "/" / "减"): the slash is the word's, not a
     // blank cell's mark.
-    if (previous && LONE_SLASH.test(line.raw) && previous.raw.trim().endsWith('本年增') && nextText(lines, i + 1)?.raw.trim().startsWith('减')) {
+    if (previous && mark === 'slash' && previous.raw.trim().endsWith('本年增') && nextText(lines, i + 1)?.raw.trim().startsWith('减')) {
       out ??= lines.slice(0, i);
       const next = nextText(lines, i + 1)!;
       const raw = `${previous.raw.trim()}/${next.raw.trim()}`;
@@ -243,7 +252,7 @@ export function joinLonePoints(lines: Line[]): Line[] {
       continue;
     }
     // "６４" / "." / "７" (pdf.js items of "６４.７", or "６２元") is a number in pieces, read so by the table readers.
-    if (previous && LONE_POINT.test(line.raw) && LONE_NUMBER.test(previous.raw) && !STARTS_WITH_DIGIT.test(nextText(lines, i + 1)?.raw ?? '')) {
+    if (previous && mark === 'point' && LONE_NUMBER.test(previous.raw) && !STARTS_WITH_DIGIT.test(nextText(lines, i + 1)?.raw ?? '')) {
       out ??= lines.slice(0, i);
       const raw = `${previous.raw.trim()}${line.raw.trim()}`;
       out[last] = { ...previous, raw, text: raw };
@@ -254,7 +263,7 @@ export function joinLonePoints(lines: Line[]): Line[] {
     // at the head of a new page): where the point goes is unknown as well, and the number is not read as printed.
     // So for a point alone after a heading or a label that follows a number ("１３" / "三、行政机关收到…" / "." for １.３,
     // the point printed past the next table's heading, pdfCase('hunt29-pdf', 459)); with a number on each side, both.
-    const lone = LONE_POINT.test(line.raw);
+    const lone = mark === 'point';
     const after = lone ? numberPastText(lines, i + 1, 1) : -1;
     const before = lone ? numberPastText(out ?? lines, (out ? out.length : i) - 1, -1) : -1;
     if (after >= 0 || before >= 0) {
@@ -265,7 +274,7 @@ export function joinLonePoints(lines: Line[]): Line[] {
     }
     const kept = pointed.has(i) ? withPoint(line) : line;
     out?.push(kept);
-    if (line.raw.trim()) last = out ? out.length - 1 : i;
+    if (lastVisible(line.raw) >= 0) last = out ? out.length - 1 : i;
   }
   return out ?? lines;
 }
@@ -287,6 +296,18 @@ function numberPastText(lines: Line[], from: number, step: 1 | -1): number {
   return -1;
 }
 
+/**
+ * A line's one visible character when it is a decimal point ("." or "．") or a slash ("/" or "／"), else null: the
+ * character found by its two ends, so that a line with more than one (most lines) is ruled out at once.
+ */
+function loneMark(raw: string): 'point' | 'slash' | null {
+  const at = lastVisible(raw);
+  if (at < 0 || (at > 0 && !isWhitespace(raw.charCodeAt(at - 1)))) return null;
+  for (let i = 0; i < at; i++) if (!isWhitespace(raw.charCodeAt(i))) return null;
+  const c = raw.charCodeAt(at);
+  return c === 0x2e || c === 0xff0e ? 'point' : c === 0x2f || c === 0xff0f ? 'slash' : null;
+}
+
 /** A number's line with a decimal point printed apart joined to it ("１５."): it then reads as text, not as the number. */
 function withPoint(line: Line): Line {
   const raw = `${line.raw.trim()}.`;
@@ -299,8 +320,6 @@ function nextText(lines: Line[], i: number): Line | undefined {
   return lines[i];
 }
 
-const LONE_POINT = /^\s*[.．]\s*$/;
-const LONE_SLASH = /^\s*[/／]\s*$/;
 const LONE_NUMBER = /^\s*[0-9０-９]+\s*$/;
 const STARTS_WITH_DIGIT = /^\s*[0-9０-９]/;
 
@@ -380,8 +399,9 @@ interface Tail {
   values: CellToken[];
   labelEnd: number;
   /** Tab and pipe rows: the label's cells hold a number after text (numberAfterText). */
-  mixed?: boolean;
-  spans?: number[];
+  mixed: boolean;
+  /** Space rows: RowParts.spans; null for tab and pipe rows. */
+  spans: number[] | null;
 }
 
 /** Digits that end s[start, end) right after a Chinese character: where they start (end when there are none). */
@@ -413,14 +433,14 @@ function wordTail(s: string): Tail {
         spans.push(end, digits);
         end = digits;
       }
-      return { values: values.reverse(), labelEnd: end, spans: spans.reverse() };
+      return { values: values.reverse(), labelEnd: end, mixed: false, spans: spans.reverse() };
     }
     values.push(token);
     spans.push(end, start);
     end = start;
     while (end > 0 && isWhitespace(s.charCodeAt(end - 1))) end--;
   }
-  return { values: values.reverse(), labelEnd: 0, spans: spans.reverse() };
+  return { values: values.reverse(), labelEnd: 0, mixed: false, spans: spans.reverse() };
 }
 
 /**
@@ -437,12 +457,12 @@ function cellTail(s: string, separator: '\t' | '|', from: number, to: number): T
     const token = cellAt(s, start, end);
     // A cell of digits that reads as no number after the row's label ("２,５０", a number cut in its narrow cell) is a
     // value cell too: the values are only the row's last cells.
-    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end, mixed: (start > from && CUT_CELL.test(token.printed)) || numberAfterText(s, separator, from, start) };
+    if (token.kind === 'text') return { values: values.reverse(), labelEnd: end, mixed: (start > from && CUT_CELL.test(token.printed)) || numberAfterText(s, separator, from, start), spans: null };
     values.push(token);
     if (start === from) break;
     end = cut;
   }
-  return { values: values.reverse(), labelEnd: 0 };
+  return { values: values.reverse(), labelEnd: 0, mixed: false, spans: null };
 }
 
 /** s.lastIndexOf(char, from) as a loop: V8 runs String.prototype.lastIndexOf in its runtime, a call per cell. */
@@ -503,7 +523,7 @@ function rowParts(raw: string): RowParts {
   // The folded line decides the cut (a full-width ｜ at either end folds to |), the raw line what `fenced` reports.
   else if (s === raw ? fenced : isFenced(s)) tail = cellTail(s, '|', 1, lastVisible(s));
   else tail = cellTail(s, '|', 0, s.length);
-  return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans ?? null, mixed: tail.mixed ?? false };
+  return { separator, fenced, label: labelOf(s, tail.labelEnd, separator === 'pipe'), values: tail.values, spans: tail.spans, mixed: tail.mixed };
 }
 
 /**

@@ -63,6 +63,8 @@ export function isTemplate2019(lines: Line[], from: number, to: number): boolean
 const bareLabel = memoByString((label: string) => label.replace(/^第二十条第\([一二三四五六七八九十]+\)项/, '').replace(/^\d+[.、]/, ''));
 
 const NAMES = new Map<readonly RowDef[], Map<string, RowDef>>();
+/** Every proper beginning of each printed name of a template's row labels (see namesOf), by template. */
+const BEGINNINGS = new Map<readonly RowDef[], Set<string>>();
 
 /** The rows of a template by every printed name of their labels. */
 function namesOf(defs: readonly RowDef[]): Map<string, RowDef> {
@@ -73,6 +75,17 @@ function namesOf(defs: readonly RowDef[]): Map<string, RowDef> {
     NAMES.set(defs, byName);
   }
   return byName;
+}
+
+/** The beginnings of the names namesOf gives (each name without one or more of its last characters, at least ''). */
+function beginningsOf(defs: readonly RowDef[]): Set<string> {
+  let out = BEGINNINGS.get(defs);
+  if (!out) {
+    out = new Set();
+    for (const name of namesOf(defs).keys()) for (let n = 0; n < name.length; n++) out.add(name.slice(0, n));
+    BEGINNINGS.set(defs, out);
+  }
+  return out;
 }
 
 /** A row label found in the stream, with the numbers printed on its own line. */
@@ -161,17 +174,16 @@ function tableStart(lines: Line[], from: number, to: number, byName: Map<string,
 /**
  * A label printed over several lines (行政规范性 / 文件): the lines joined, when they name a row. A line of numbers only
  * between the pieces (行政 / 事业 / 性收 / 3,429 / 费: pdftotext -layout centres a value in its row's tall label cell)
- * is that row's, when no other number stands beside the label.
+ * is that row's, when no other number stands beside the label (`beginnings`: beginningsOf the template's rows).
  */
-function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>): { def: RowDef; last: number; within: RowParts | null } | null {
+function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>, beginnings: Set<string>): { def: RowDef; last: number; within: RowParts | null } | null {
   let label = partsOf(lines[i]).label;
   let within: RowParts | null = null;
   for (let j = i + 1, n = 1; j < to && n < MAX_LABEL_LINES; j++) {
     if (skipped(lines[j])) continue;
     const parts = partsOf(lines[j]);
     if (!parts.label) {
-      const begun = bareLabel(label);
-      if (within || !parts.values.length || ![...byName.keys()].some((name) => name.length > begun.length && name.startsWith(begun))) return null;
+      if (within || !parts.values.length || !beginnings.has(bareLabel(label))) return null;
       within = parts;
       continue;
     }
@@ -275,6 +287,7 @@ function ownRowValues(stream: Stream, item: string | null): boolean {
 
 function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: number): Stream {
   const byName = namesOf(defs);
+  const beginnings = beginningsOf(defs);
   const stream: Stream = { labels: [], runs: [[[]]], repeated: new Set(), labelBeforeCaption: null };
   const seen = new Set<string>();
   /** Items whose caption has been printed, and the labels printed before their item's caption (see Captions). */
@@ -326,7 +339,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
         addFree(stream, [{ kind: 'text', printed: parts.label }], lines[i], block, true);
         continue;
       }
-      const joined = joinedLabel(lines, i, to, byName);
+      const joined = joinedLabel(lines, i, to, byName, beginnings);
       if (joined) {
         foreign = fenceForeign(stream, foreign);
         const last = joined.within ?? partsOf(lines[joined.last]);
