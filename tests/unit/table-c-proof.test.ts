@@ -162,3 +162,25 @@ describe('table C as text blocks, one holding a row’s four numbers (pdfCase(hu
     expect(r.appeals.suitDirect).toEqual({ upheld: 19, corrected: 35, other: 28, pending: 35, total: 117 });
   });
 });
+
+describe('table C as text blocks of 0s and blank marks (pdfCase(hunt36-pdf, 148), poppler’s default mode)', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-table-c-zeros-and-blanks-apart.txt', 'utf8');
+  const NONE = { upheld: null, corrected: null, other: null, pending: null, total: null };
+  // 0 0 无 无 无 | 0 0 无 无 无 | 0 无 无 无 0, printed in blocks that put a 0 where a 无 stands: review's total read 0.
+  const BLOCKS = '\n\f0\n\n0\n\n无\n\n无\n\n0\n\n无\n\n０\n\n无\n\n无\n\n无\n\n０\n\n无\n\n无\n\n无\n\n0\n';
+
+  it('proves no 0 and no blank in its cell: C1 holds whichever way they change places', () => {
+    expect(text).toContain(BLOCKS);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.appeals).toEqual({ review: NONE, suitDirect: NONE, suitAfterReview: NONE });
+    expect(r.diagnostics.filter((d) => d.path === 'appeals').map((d) => d.code)).toEqual(['table-c-unproved']);
+    expect(r.diagnostics.filter((d) => d.path?.startsWith('appeals.'))).toEqual([]);
+  });
+
+  it('keeps the other numbers in their places', () => {
+    const r = parseReport({ text: text.replace(BLOCKS, '\n\f7\n\n0\n\n无\n\n无\n\n7\n\n无\n\n０\n\n无\n\n无\n\n无\n\n３\n\n无\n\n无\n\n无\n\n3\n'), file: 'a.txt' });
+    expect(r.appeals.review).toEqual({ upheld: 7, corrected: null, other: null, pending: null, total: 7 });
+    expect(r.appeals.suitAfterReview).toEqual({ upheld: 3, corrected: null, other: null, pending: null, total: 3 });
+    expect(r.placement.appeals).toEqual({ method: 'partial', byLabel: 0, byArithmetic: 4, unread: 11 });
+  });
+});

@@ -299,10 +299,27 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns, each group adding up (C1)`, `a paragraph each after the header, C1 broken in that order: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，按印出顺序各组合计不符（C1），无法证明各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
+  // Apart, C1 holds whichever way a 0 and a blank mark change places: where the table prints both, none of its 0s and
+  // blanks is proved in its cell (pdfCase('hunt36-pdf', 148), poppler's default mode: "0 0 无 无 0 | 无 ０ 无 无 无 | …"
+  // for 0 0 无 无 无 | 0 0 无 无 无 | …, review's total read 0). Its other numbers keep their places: moved, they break C1.
+  const open = apart && tokens.some(isZero) && tokens.some((t) => t.kind === 'blank') ? tokens.map((t) => isZero(t) || t.kind === 'blank') : null;
   APPEAL_GROUPS.forEach((g, gi) => {
-    appeals[g.key] = toCells(COLS, tokens.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
+    const kept = (_: unknown, k: number) => !open?.[gi * COLS.length + k];
+    const group = tokens.slice(gi * COLS.length, (gi + 1) * COLS.length);
+    const unknown = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals[typeof g.key];
+    appeals[g.key] = { ...unknown, ...toCells(COLS.filter(kept), group.filter(kept), log, first, `appeals.${g.key}`) };
   });
+  const unread = open?.filter(Boolean).length ?? 0;
+  if (open) {
+    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns, each group adding up (C1)`, `a paragraph each after the header, 0s and blank marks among them: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，其中既有 0 又有空白标记，两者互换位置时各组合计（C1）仍然相符，这 ${unread} 个单元格无法证明所在的列，记为空值`, 'appeals');
+  }
   // The fifteen numbers of one printed row, in the order of the header: each stands in its header's position; apart
   // from the header, in the order printed, proved by C1.
-  return { appeals, placement: placementOf(apart ? { label: 0, arithmetic: WIDTH, unread: 0 } : { label: WIDTH, arithmetic: 0, unread: 0 }) };
+  return { appeals, placement: placementOf(apart ? { label: 0, arithmetic: WIDTH - unread, unread } : { label: WIDTH, arithmetic: 0, unread: 0 }) };
+}
+
+/** Whether a cell reads 0. */
+function isZero(t: CellToken): boolean {
+  return t.kind === 'number' && t.value === 0;
 }
