@@ -360,10 +360,12 @@ describe('rows whose numbers add up with another column as their total (pdfCase(
     const fixed = text.replace(/(\S+) +(\S+) +(\S+) +(\S+) +(\S+) +(\S+) +(\S+)$/gm, (line, ...v) => (/[\u4e00-\u9fff]{2}/.test(v.slice(0, 7).join('')) ? line : [4, 5, 6, 0, 1, 2, 3].map((k) => v[k]).join('  ')));
     expect(fixed).toMatch(/不计其他情形\) +363 +27 +129 +0 +69 +94 +682\n/);
     const f = parseReport({ text: fixed, file: 'a.txt' });
-    expect(f.requests.partlyDisclosed).toEqual({ natural: 363, commercial: 27, research: 129, nonprofit: 0, legal: 69, otherOrg: 94, total: 682 });
     // The lines put back lose where their values stood: rows printed in two fonts' digits may then stand out of the
-    // page's columns (parse-values-out-of-place.test.ts), but no row adds up with another column as its total.
-    expect(f.diagnostics.filter((d) => d.code === 'column-order-unproved' && !d.expected.startsWith('each value where'))).toEqual([]);
+    // page's columns, and runs of rows cross the columns of the others (parse-values-out-of-place.test.ts; since
+    // 1.5.81 the columns crossed are null on the whole page), but no row adds up with another column as its total.
+    const positional = (d: { expected: string }) => d.expected.startsWith('each value where') || d.expected.startsWith('columns ');
+    expect(f.diagnostics.filter((d) => d.code === 'column-order-unproved' && !positional(d))).toEqual([]);
+    expect(f.diagnostics.filter((d) => d.path === 'requests.partlyDisclosed').map((d) => d.expected)).toEqual([expect.stringMatching(/^columns natural, commercial/)]);
   });
 });
 

@@ -76,8 +76,9 @@ describe('a run of rows with two columns swapped', () => {
     // 158 since 1.5.65: two rows of blanks beside zeros on a page whose rows overlap each other's columns are null too;
     // 156 since 1.5.73: 部分公开's "0 15 6 21" has "０ ０ ０" under the rest of its label, where the template has no row,
     // and its own line no longer proves which of its cells are blank (pdfCase('hunt17-pdf', 332) read a wrong total so).
-    // 172 since 1.5.79: the run's other columns are read by their places.
-    expect(exact).toBeGreaterThanOrEqual(172);
+    // 172 at 1.5.79: the run's other columns read by their places; 144 since 1.5.81: natural and commercial null in
+    // every full row of the page (the rows below the run print them at places the run gives the other column).
+    expect(exact).toBeGreaterThanOrEqual(144);
     expect(r.requests.partlyDisclosed).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
     const breaks = checkReport({ requests: r.requests, appeals: r.appeals, proactive: r.proactive, template: r.template, proseCounts: r.proseCounts } as Parameters<typeof checkReport>[0]);
     expect(breaks.filter((b) => b.rule === 'B2' && /natural|commercial|自然人|商业企业/.test(JSON.stringify(b)))).toEqual([]);

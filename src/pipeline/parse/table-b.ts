@@ -1066,11 +1066,17 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
   const fullRows = laid?.filter((r) => full.includes(r.key)) ?? [];
   const whole = outOfColumns(fullRows, (key) => placed.get(key)!.tokens);
-  // Full rows of a run whose columns cross the page's other full lines: those columns' cells (pdfCase('hunt34-pdf', 446)).
+  // On a page where a run of rows prints columns where the page's other full rows put other columns, those columns'
+  // cells of every full row of the page: which rows keep the columns' order is not shown (pdfCase('hunt34-pdf', 446): the
+  // run itself swapped natural and commercial; pdfCase('hunt37-pdf', 669): a row below the run did, at places where
+  // other rows print either column).
+  const crossedOnPage = new Map<number, Set<number>>();
+  for (const r of laid ?? []) for (const c of r.crossed) crossedOnPage.set(pageOf(r.spans[0]), (crossedOnPage.get(pageOf(r.spans[0])) ?? new Set<number>()).add(c));
   for (const r of fullRows) {
-    if (!r.crossed.length || whole.includes(r)) continue;
+    const crossing = [...(crossedOnPage.get(pageOf(r.spans[0])) ?? [])].sort((a, b) => a - b);
+    if (!crossing.length || whole.includes(r)) continue;
     const row = requests[r.key] as RequestRow;
-    const columns = r.crossed.map((c) => APPLICANT_KEYS[c]);
+    const columns = crossing.map((c) => APPLICANT_KEYS[c]);
     for (const c of columns) {
       withdraw(r.key, c);
       row[c] = null;
@@ -1078,9 +1084,9 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     log.warn(
       'column-order-unproved',
       r.line,
-      `columns ${columns.join(', ')} where the page's other full rows put them`,
-      `a run of rows printing them where those rows put other columns`,
-      `表三“${r.key}”行所在的几行把 ${columns.join('、')} 几列的数字印在本页其他完整行另一列的位置，按文字顺序无法证明这几列各数字所在的列，这几格记为空值`,
+      `columns ${columns.join(', ')} where the page's full rows put them`,
+      `a run of rows on its page printing them where other full rows put other columns`,
+      `表三“${r.key}”行所在页有几行把 ${columns.join('、')} 几列的数字印在其他完整行另一列的位置，按文字顺序无法证明本页各行这几列的数字所在的列，这几格记为空值`,
       `requests.${r.key}`,
     );
   }
@@ -1218,7 +1224,7 @@ interface LineRow {
   glued: boolean;
   /** Each value's kind of glyph (an index into GLYPH_CLASSES, −1 for none of them). */
   glyphs: number[];
-  /** The columns of the run of lines it stands in that cross those of the full lines of its page (columnGrids' `crossed`). */
+  /** The columns of the run of lines it stands in that cross those of the other full lines of its page (columnGrids' `crossed`). */
   crossed: number[];
 }
 
