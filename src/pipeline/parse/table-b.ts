@@ -993,11 +993,15 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   }
   const seen = new Set<string>();
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
-  /** Counts a placed cell as unread, once. */
-  const withdraw = (key: RequestKey, c: string) => {
-    if (seen.has(`${key}.${c}`)) return;
-    seen.add(`${key}.${c}`);
-    uncount(counts);
+  /** Makes a row's cells null, each counted as unread once. */
+  const withdraw = (key: RequestKey, columns: readonly string[]) => {
+    const row = requests[key] as RequestRow;
+    for (const c of columns) {
+      row[c as keyof RequestRow] = null;
+      if (seen.has(`${key}.${c}`)) continue;
+      seen.add(`${key}.${c}`);
+      uncount(counts);
+    }
   };
   // Rows whose seven numbers add up with another column as their total, the same column in row after row (poppler's
   // -layout printing a table's last columns before its first, "0 69 94 682 363 27 129" for 363 27 129 0 69 94 682):
@@ -1007,11 +1011,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   if (moved !== null) {
     const shown = APPLICANT_KEYS[moved];
     for (const key of full) {
-      const row = requests[key] as RequestRow;
-      for (const c of APPLICANT_KEYS) {
-        withdraw(key, c);
-        row[c] = null;
-      }
+      withdraw(key, APPLICANT_KEYS);
       log.warn(
         'column-order-unproved',
         firstHits.get(key)!.line,
@@ -1025,7 +1025,6 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   }
   for (const { key, columns, rule } of swapCandidates(zeroed, spaced, requests)) {
     const row = requests[key] as RequestRow;
-    for (const c of columns) withdraw(key, c);
     const shown = columns.map((c) => `${c} ${row[c] ?? '∅'}`).join(', ');
     const named = columns.map((c) => `${c}（${row[c] ?? '空'}）`).join('、');
     log.warn(
@@ -1036,7 +1035,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
       `表三“${key}”行的${named}在提取的文字中可能不在各自的列：按文字顺序，规则 ${rule} 恰在这几列不成立，换一种顺序则成立。几种读法无法区分，这几格记为空值`,
       `requests.${key}`,
     );
-    for (const c of columns) row[c] = null;
+    withdraw(key, columns);
   }
   // Breaks that cells out of order in a run of rows would make, in text whose rows stand at other places from one
   // line to the next: no row's order is proved there, so those columns are withdrawn from every space row.
@@ -1044,12 +1043,8 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   if (shuffled.length && layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) {
     const [named, listed] = [shuffled.join('、'), shuffled.join(', ')];
     for (const key of spaced) {
-      const row = requests[key] as RequestRow | undefined;
-      if (!row || placed.get(key)?.tokens.length !== WIDTH) continue;
-      for (const c of shuffled) {
-        withdraw(key, c);
-        row[c] = null;
-      }
+      if (!requests[key] || placed.get(key)?.tokens.length !== WIDTH) continue;
+      withdraw(key, shuffled);
       log.warn(
         'column-order-unproved',
         firstHits.get(key)!.line,
@@ -1075,12 +1070,8 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   for (const r of fullRows) {
     const crossing = [...(crossedOnPage.get(pageOf(r.spans[0])) ?? [])].sort((a, b) => a - b);
     if (!crossing.length || whole.includes(r)) continue;
-    const row = requests[r.key] as RequestRow;
     const columns = crossing.map((c) => APPLICANT_KEYS[c]);
-    for (const c of columns) {
-      withdraw(r.key, c);
-      row[c] = null;
-    }
+    withdraw(r.key, columns);
     log.warn(
       'column-order-unproved',
       r.line,
@@ -1091,12 +1082,8 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     );
   }
   for (const r of whole) {
-    const row = requests[r.key] as RequestRow;
     const shown = placed.get(r.key)!.tokens.map((t) => t.printed || '∅').join(' ');
-    for (const c of APPLICANT_KEYS) {
-      withdraw(r.key, c);
-      row[c] = null;
-    }
+    withdraw(r.key, APPLICANT_KEYS);
     log.warn(
       'column-order-unproved',
       r.line,
