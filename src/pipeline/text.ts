@@ -72,6 +72,11 @@ function plainInteger(s: string): number {
 /** A number as printed: no leading zero (a 0 is never continued), thousands separators where they belong. */
 const NUMBER_AS_PRINTED = /^(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)$/;
 
+/** Whether a cell reads 0. */
+export function isZeroCell(t: CellToken | undefined): boolean {
+  return t?.kind === 'number' && t.value === 0;
+}
+
 /**
  * The number the pieces of one cell make when joined (digits stacked in a narrow column: "１," / "２３" / "８" is
  * 1,238), or null when they do not read as a number as printed.

@@ -59,8 +59,7 @@ export function columnGrids(lines: number[][], width: number, verify = false, cr
     // columns: where columns stand two or three characters apart, pdftotext -layout pushes the values after a wider
     // number to the right (116 26 11 over 0 0 2: 26 and 11 a character right of their columns), and they make blocks.
     const grid = proved && (!verify || (placesNearlyFull(proved, lines.slice(from, to), width) && besideFullLines(proved, full))) ? proved : null;
-    const run = new Set(lines.slice(from, to));
-    const crossing = grid !== null && verify ? crossedColumns(grid, full.filter((spans) => !run.has(spans))) : [];
+    const crossing = grid !== null && verify ? crossedColumns(grid, withoutRun(full, lines.slice(from, to))) : [];
     for (let i = from; i < to; i++) out.push(crossing.length ? null : grid);
     if (crossing.length) for (let i = from; i < to; i++) crossed?.set(i, crossing);
     from = to;
@@ -85,9 +84,20 @@ export const JITTER = 2;
  * grid puts a blank cell where none was left.
  */
 function besideFullLines(grid: ColumnGrid, full: number[][]): boolean {
-  const page = pageOf(grid.lo[0]);
-  const onPage = full.filter((spans) => pageOf(spans[0]) === page);
+  const onPage = onGridPage(grid, full);
   return !onPage.length || grid.lo.every((lo, b) => meetsColumn(onPage, grid.column[b], lo, grid.hi[b]));
+}
+
+/** The lines on the grid's page. */
+function onGridPage(grid: ColumnGrid, lines: number[][]): number[][] {
+  const page = pageOf(grid.lo[0]);
+  return lines.filter((spans) => pageOf(spans[0]) === page);
+}
+
+/** The full lines that are not lines of the run. */
+function withoutRun(full: number[][], run: number[][]): number[][] {
+  const own = new Set(run);
+  return full.filter((spans) => !own.has(spans));
 }
 
 /** How many full lines outside a run, on its page, at least show where the page puts its columns (crossedColumns). */
@@ -103,8 +113,7 @@ const MIN_OUTSIDE_LINES = 2;
  * few characters about their columns meet their columns somewhere.
  */
 function crossedColumns(grid: ColumnGrid, outside: number[][]): number[] {
-  const page = pageOf(grid.lo[0]);
-  const onPage = outside.filter((spans) => pageOf(spans[0]) === page);
+  const onPage = onGridPage(grid, outside);
   if (onPage.length < MIN_OUTSIDE_LINES) return [];
   const over = grid.lo.flatMap((lo, b) => (meetsOtherColumn(onPage, grid.column[b], lo, grid.hi[b]) ? [grid.column[b]] : []));
   const astray = grid.lo.flatMap((lo, b) => (meetsColumn(onPage, grid.column[b], lo, grid.hi[b]) ? [] : [grid.column[b]]));

@@ -39,7 +39,7 @@ import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { OUTCOME_ROWS } from '../outcome-rows';
-import { compact, isPageNoise, isWhitespace, memoByString, readCell, type CellToken } from '../text';
+import { compact, isPageNoise, isWhitespace, isZeroCell, memoByString, readCell, type CellToken } from '../text';
 
 const WIDTH = APPLICANT_KEYS.length;
 /** How far a line laid out by position is indented at least when it holds only a table's numbers (interleaved). */
@@ -1306,10 +1306,9 @@ function swappableGlyphs(tokens: CellToken[], r: LineRow, k: number, others: rea
 
 /** Whether cell k and a cell beside it are a blank and a 0: in each other's place they keep every sum. */
 function blankBesideZero(tokens: CellToken[], k: number): boolean {
-  const zero = (t: CellToken | undefined) => t?.kind === 'number' && t.value === 0;
   const blank = (t: CellToken | undefined) => t?.kind === 'blank';
   const t = tokens[k];
-  return (blank(t) && (zero(tokens[k - 1]) || zero(tokens[k + 1]))) || (zero(t) && (blank(tokens[k - 1]) || blank(tokens[k + 1])));
+  return (blank(t) && (isZeroCell(tokens[k - 1]) || isZeroCell(tokens[k + 1]))) || (isZeroCell(t) && (blank(tokens[k - 1]) || blank(tokens[k + 1])));
 }
 
 /**

@@ -5,7 +5,7 @@ import { meets, overlapBlocks } from './columns';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
-import { isPageNoise, readJoinedDigits, type CellToken } from '../text';
+import { isPageNoise, isZeroCell, readJoinedDigits, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;
@@ -302,7 +302,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   // Apart, C1 holds whichever way a 0 and a blank mark change places: where the table prints both, none of its 0s and
   // blanks is proved in its cell (pdfCase('hunt36-pdf', 148), poppler's default mode: "0 0 无 无 0 | 无 ０ 无 无 无 | …"
   // for 0 0 无 无 无 | 0 0 无 无 无 | …, review's total read 0). Its other numbers keep their places: moved, they break C1.
-  const open = apart && tokens.some(isZero) && tokens.some((t) => t.kind === 'blank') ? tokens.map((t) => isZero(t) || t.kind === 'blank') : null;
+  const open = apart && tokens.some(isZeroCell) && tokens.some((t) => t.kind === 'blank') ? tokens.map((t) => isZeroCell(t) || t.kind === 'blank') : null;
   APPEAL_GROUPS.forEach((g, gi) => {
     const kept = (_: unknown, k: number) => !open?.[gi * COLS.length + k];
     const group = tokens.slice(gi * COLS.length, (gi + 1) * COLS.length);
@@ -319,7 +319,3 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   return { appeals, placement: placementOf(apart ? { label: 0, arithmetic: WIDTH - unread, unread } : { label: WIDTH, arithmetic: 0, unread: 0 }) };
 }
 
-/** Whether a cell reads 0. */
-function isZero(t: CellToken): boolean {
-  return t.kind === 'number' && t.value === 0;
-}
