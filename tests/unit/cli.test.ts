@@ -36,4 +36,13 @@ describe('script arguments', () => {
     expect(code).toBe(2);
     expect(stderr).toContain("Option '--sizes <value>' argument missing");
   });
+
+  it('checks shape-case’s report number and shape before printing anything', async () => {
+    const missing = await script('shape-case', ['--prefix', 'hunt38-pdf']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--i: expected a whole number ≥ 0, found undefined');
+    const unknown = await script('shape-case', ['--i', '3', '--shape', 'pdftotext-html']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--shape: unknown PDF shape pdftotext-html');
+  });
 });

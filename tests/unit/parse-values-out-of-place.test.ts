@@ -390,3 +390,62 @@ describe('a page where a run of rows crosses the columns of the others', () => {
     expect(wrongCells('hunt37-pdf', 669, report)).toEqual([]);
   });
 });
+
+/**
+ * hunt38 (1.5.81), pdftotext -layout: a run of rows (6.属于四类过程性信息 … 2.重复申请) prints commercial at 31 before
+ * natural at 35, where the rows above print natural at 35–36 and the rows below commercial at 31. The run was read in
+ * several runs, each confirming the others' columns, so no run crossed the page's lines taken together: read natural
+ * 0, commercial 3 for 3 and 0 (pdfCase('hunt38-pdf', 104)). A run whose column k stands where one line of the page puts
+ * column j, and whose column j where another puts column k, proves neither column on its page.
+ */
+describe('runs of rows that confirm each other’s swapped columns', () => {
+  it('prove neither column where lines above and below print each at the other’s place (pdfCase(hunt38-pdf, 104))', () => {
+    const { text, report } = read('pdftotext-layout-confirmed-crossing.txt');
+    expect(text).toMatch(/6\.属于四类过程性信息 {5}0 {3}3 {7}1 {5}1 {5}0 {3}0 5\n/);
+    expect(text).toMatch(/（七）总计 {10}82 12 {10}5 {4}10 {5}0 {3}0 109\n/);
+    expect(report.requests['withheld.process']).toEqual({ natural: null, commercial: null, research: 1, nonprofit: 1, legal: 0, otherOrg: 0, total: 5 });
+    expect(report.requests['notProcessed.complaint']).toEqual({ natural: null, commercial: null, research: 0, nonprofit: 1, legal: 0, otherOrg: 0, total: 9 });
+    expect(report.diagnostics.filter((d) => d.path === 'requests.withheld.process').map((d) => d.code)).toContain('column-order-unproved');
+    expect(wrongCells('hunt38-pdf', 104, report)).toEqual([]);
+  });
+});
+
+/**
+ * hunt38 (1.5.81), pdftotext -layout with columns two characters apart (most values a space apart, so the text is not
+ * taken as laid out): 二、上年结转 printed "3 ０ ０ ０ 1 0 4" nine spaces past its label, commercial's ASCII 3 where the
+ * page's other rows print commercial, before natural's full-width ０: read natural 3, commercial 0
+ * (pdfCase('hunt38-pdf', 3)). A first value standing apart from its label is held to its column as the others are.
+ */
+describe('a row in two kinds of glyphs whose first value stands apart from its label', () => {
+  it('is not placed in print order where that value stands at no other row’s first column (pdfCase(hunt38-pdf, 3))', () => {
+    const { text, report } = read('pdftotext-layout-first-value-apart.txt');
+    expect(text).toMatch(/二、上年结转政府信息公开申请数量 {9}3 ０ ０ {7}０ {23}1 {4}0 4\n/);
+    expect(report.requests.carriedOver).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.carriedOver').map((d) => d.code)).toEqual(['column-order-unproved']);
+    expect(report.requests['notProcessed.complaint']).toEqual({ natural: 39, commercial: 12, research: 0, nonprofit: 2, legal: 0, otherOrg: 3, total: 56 });
+    expect(wrongCells('hunt38-pdf', 3, report)).toEqual([]);
+  });
+});
+
+/**
+ * hunt40 (1.5.81), pdftotext -layout, columns a space apart (narrow header cells): the rows of the upper half print
+ * legal's blank mark at 70, past their totals at 51–52 ("1 ０ - — 2 3 —" for natural 1, commercial 0, research and
+ * nonprofit blank, otherOrg 2, total 3, legal blank), where the rows below print otherOrg at 48 and the total at 50:
+ * read in print order, legal 2, otherOrg 3 and the total blank (pdfCase('hunt40-pdf', 777)); rows of zeros and marks
+ * there read a 0 one column off. In such text a row whose total reads as a blank mark while it prints a number is
+ * not placed in print order.
+ */
+describe('rows whose total reads as a blank mark, in text whose columns stand a space apart', () => {
+  it('are not placed in print order (pdfCase(hunt40-pdf, 777))', () => {
+    const { text, report } = read('pdftotext-layout-near-marked-total.txt');
+    expect(text).toMatch(/二、上年结转政府信息公开申请数量 {12}1 ０ - {4}— 2 3 {18}—\n/);
+    expect(text).toMatch(/1\.本机关不掌握相关政府信息 {7}４９ - 6 - 0 1 56\n/);
+    expect(report.requests.carriedOver).toEqual(NULL_ROW);
+    expect(report.requests.disclosed).toEqual(NULL_ROW);
+    expect(report.requests['withheld.stateSecret']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.carriedOver').map((d) => d.code)).toContain('column-order-unproved');
+    // A row that prints its total is read as before.
+    expect(report.requests['unavailable.notHeld']).toEqual({ natural: 49, commercial: null, research: 6, nonprofit: null, legal: 0, otherOrg: 1, total: 56 });
+    expect(wrongCells('hunt40-pdf', 777, report)).toEqual([]);
+  });
+});

@@ -117,7 +117,33 @@ function crossedColumns(grid: ColumnGrid, outside: number[][]): number[] {
   if (onPage.length < MIN_OUTSIDE_LINES) return [];
   const over = grid.lo.flatMap((lo, b) => (meetsOtherColumn(onPage, grid.column[b], lo, grid.hi[b]) ? [grid.column[b]] : []));
   const astray = grid.lo.flatMap((lo, b) => (meetsColumn(onPage, grid.column[b], lo, grid.hi[b]) ? [] : [grid.column[b]]));
-  return over.length && astray.length ? [...new Set([...over, ...astray])].sort((a, b) => a - b) : [];
+  if (over.length && astray.length) return [...new Set([...over, ...astray])].sort((a, b) => a - b);
+  return takenColumns(grid, onPage);
+}
+
+/**
+ * The columns k and j of a run's grid that the full lines outside it (`outside`) print the other way round: one line
+ * prints column j where the run's block of column k stands, another column k where the run's block of column j stands,
+ * and in neither does the run's block of the column the line prints there meet, give or take JITTER characters, that
+ * line's value of it. Other runs of the page may print as the run does, so the page's lines taken together meet every
+ * block (crossedColumns) while no line does (pdfCase('hunt38-pdf', 104): runs printing commercial at 31 before natural
+ * at 35, where the rows above print natural at 35–36 and the rows below commercial at 31).
+ */
+function takenColumns(grid: ColumnGrid, outside: number[][]): number[] {
+  const taken = new Set<number>();
+  const seen = new Set<string>();
+  const block = (column: number) => grid.column.indexOf(column);
+  for (const spans of outside)
+    for (let b = 0; b < grid.lo.length; b++)
+      for (let j = 0; 2 * j < spans.length; j++) {
+        const k = grid.column[b];
+        if (j === k || !meets(grid.lo[b], grid.hi[b], spans[2 * j], spans[2 * j + 1], 0)) continue;
+        const other = block(j);
+        if (other >= 0 && meets(grid.lo[other], grid.hi[other], spans[2 * j], spans[2 * j + 1], JITTER)) continue;
+        seen.add(`${k},${j}`);
+        if (seen.has(`${j},${k}`)) taken.add(k).add(j);
+      }
+  return [...taken].sort((a, b) => a - b);
 }
 
 /**

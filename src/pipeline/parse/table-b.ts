@@ -899,9 +899,16 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // Where glyphs stand by their x positions (pdftotext -layout: values laid out, not a space apart), the rows whose
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
-  const glyphs = !stream.display && !stream.positionsUnproved && laidOut(spanLines, 0.5);
-  const laid = glyphs ? lineRows(placed, firstHits, stream, lines, crossed) : null;
-  const placement = withdrawBesideStray(built.requests, besideStray, withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, built.placement, log), log);
+  const byPosition = !stream.display && !stream.positionsUnproved;
+  const glyphs = byPosition && laidOut(spanLines, 0.5);
+  // Text laid out by x positions whose columns stand so near that most values are a space apart: no row's value is
+  // held to its column by where it stands (a wider number pushes the values after it into the next columns' places),
+  // but a first value standing apart from its label is (firstOutOfColumn), and a row whose total reads as a blank mark
+  // while it prints a number is not placed in print order (pdfCase('hunt40-pdf', 777): legal's blank marks printed at
+  // 70, past the totals of the rows above, where the rows below print nothing).
+  const near = byPosition && !glyphs && indentedToColumns(stream, lines);
+  const laid = glyphs || near ? lineRows(placed, firstHits, stream, lines, crossed) : null;
+  const placement = withdrawBesideStray(built.requests, besideStray, withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, near, built.placement, log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -974,7 +981,7 @@ function interleaved(lines: number[][]): boolean {
  * (swapCandidates): the text does not show the cells' order, so those cells are null with a diagnostic, and no break is reported for a reading that was not proved (blank cells count as 0 for this test, as
  * table B's readers count them). Returns the table's placement counts.
  */
-function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], laid: LineRow[] | null, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, spanLines: number[][], laid: LineRow[] | null, near: boolean, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
   const spaced = new Set<RequestKey>();
   for (const [key, hit] of firstHits) if (hit.separator === 'space') spaced.add(key);
   if (!spaced.size) return placement;
@@ -1060,7 +1067,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
   const fullRows = laid?.filter((r) => full.includes(r.key)) ?? [];
-  const whole = outOfColumns(fullRows, (key) => placed.get(key)!.tokens);
+  const whole = near ? fullRows.filter((r) => firstOutOfColumn(r, fullRows) || (r.lines === 1 && totalMarkAmongNumbers(placed.get(r.key)!.tokens))) : outOfColumns(fullRows, (key) => placed.get(key)!.tokens);
   // On a page where a run of rows prints columns where the page's other full rows put other columns, those columns'
   // cells of every full row of the page: which rows keep the columns' order is not shown (pdfCase('hunt34-pdf', 446): the
   // run itself swapped natural and commercial; pdfCase('hunt37-pdf', 669): a row below the run did, at places where
@@ -1213,6 +1220,34 @@ interface LineRow {
   glyphs: number[];
   /** The columns of the run of lines it stands in that cross those of the other full lines of its page (columnGrids' `crossed`). */
   crossed: number[];
+  /** Its first value stands at least LABEL_GAP characters past the text before it on its line: no label pushed it there. */
+  firstApart: boolean;
+}
+
+/** How many characters at least between a line's text and its first value for that value not to be pushed by the text. */
+const LABEL_GAP = 3;
+
+/** How many characters of a line's text stand before its first value (the text's end, when it has one). */
+function gapBeforeValues(stream: Stream, lines: Line[], k: number): number {
+  const at = stream.spanLines[k][0] % PAGE_WIDTH;
+  return at - lines[stream.spanAt[k]].raw.slice(0, at).trimEnd().length;
+}
+
+/**
+ * Whether most lines of values stand LABEL_GAP characters or more past the text before them: text that places glyphs
+ * by their x positions (pdftotext -layout), though its columns stand so near that most values are a space apart
+ * (pdfCase('hunt38-pdf', 3)); text that separates values by a space (pdftotext -raw, copied text) starts them a space
+ * after their label, or at the line's start.
+ */
+function indentedToColumns(stream: Stream, lines: Line[]): boolean {
+  let apart = 0;
+  let against = 0;
+  for (let k = 0; k < stream.spanLines.length; k++) {
+    if (stream.spanLines[k].length < 4) continue;
+    if (gapBeforeValues(stream, lines, k) >= LABEL_GAP) apart++;
+    else against++;
+  }
+  return apart > 2 * against;
 }
 
 /** The kind of glyph a printed value is in (an index into GLYPH_CLASSES), −1 for none of them. */
@@ -1236,7 +1271,8 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     // (Character offsets: the rows are read so only where glyphs stand by their x positions, not a terminal's columns.)
     const glyphs = on.flatMap((k) => Array.from({ length: stream.spanLines[k].length / 2 }, (_, v) => glyphOf(valueText(stream, lines, k, v))));
     const mixed = GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2;
-    out.push({ key, line: own ? hit!.line : p.line, spans, mixed, lines: on.length, valueLines, glued, glyphs, crossed: [...new Set(on.flatMap((k) => crossed.get(k) ?? []))] });
+    const firstApart = gapBeforeValues(stream, lines, on[0]) >= LABEL_GAP;
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed, lines: on.length, valueLines, glued, glyphs, crossed: [...new Set(on.flatMap((k) => crossed.get(k) ?? []))], firstApart });
   }
   return out;
 }
@@ -1248,7 +1284,9 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
  * a 无 under that 1, otherOrg's blank printed below the total's 1); and the rows in two kinds of glyphs with a value after the first that meets, give or take
  * JITTER characters, the same column's value of no other row (of `rows`) on its page, when at least
  * MIN_REFERENCE_ROWS of them are there, or a blank beside a 0 one of which overlaps a value of another column there.
- * The first value is left out: a long label pushes it against its end.
+ * The first value is left out where it stands against the text before it (a long label pushes it there), not where it
+ * stands apart (pdfCase('hunt38-pdf', 3): "上年结转…数量         3 ０ ０ ０ 1 0 4", commercial's 3 printed nine spaces
+ * past the label, where the other rows print commercial, before natural's full-width ０).
  */
 function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
   return rows.filter((r) => {
@@ -1260,6 +1298,7 @@ function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[
     if (others.length < MIN_REFERENCE_ROWS) return false;
     if (markedTotal && meetsOtherColumn(others, WIDTH - 1, r.spans[2 * WIDTH - 2], r.spans[2 * WIDTH - 1])) return true;
     if (!r.mixed) return false;
+    if (firstOutOfColumn(r, rows)) return true;
     for (let k = 1; k < WIDTH; k++) {
       // (A row on several lines is held to the blank-beside-0 test only: its lines' places are not its label line's.)
       if (r.lines === 1 && !meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
@@ -1268,6 +1307,17 @@ function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[
     }
     return false;
   });
+}
+
+/**
+ * Whether a row in two kinds of glyphs on one line has its first value standing apart from the text before it and
+ * meeting, give or take JITTER characters, the first column of no other row (of `rows`) on its page, when at least
+ * MIN_REFERENCE_ROWS of them are there.
+ */
+function firstOutOfColumn(r: LineRow, rows: LineRow[]): boolean {
+  if (!r.mixed || !r.firstApart || r.lines !== 1) return false;
+  const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
+  return others.length >= MIN_REFERENCE_ROWS && !meetsColumn(others, 0, r.spans[0], r.spans[1]);
 }
 
 /**
