@@ -35,6 +35,13 @@ export { PARSER_VERSION } from './version';
 const SECTION_KEYS = SECTIONS.map((s) => s.key);
 const APPEAL_GROUP_KEYS = APPEAL_GROUPS.map((g) => g.key);
 const APPEAL_COLUMN_KEYS = APPEAL_COLUMNS.map((c) => c.key);
+/**
+ * Records of null values in key order, never changed: each report's empty records are copies of them (a spread copies
+ * an object's fixed shape at once, where keyed stores grow it a key at a time).
+ */
+const NULL_REQUEST_ROW = Object.fromEntries(APPLICANT_KEYS.map((k) => [k, null])) as Record<(typeof APPLICANT_KEYS)[number], null>;
+const NULL_APPEAL_ROW = Object.fromEntries(APPEAL_COLUMN_KEYS.map((k) => [k, null])) as Record<(typeof APPEAL_COLUMN_KEYS)[number], null>;
+const NULL_SECTIONS = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Sections;
 
 export function parseReport(input: ParseInput): ParsedReport {
   const log = new DiagnosticLog(input.file);
@@ -55,7 +62,12 @@ function record<K extends string, V>(keys: readonly K[], value: (key: K) => V): 
 
 /** A table B row of null cells (a module function: under tsx a closure made per call is named at run time). */
 function nullRow(): Record<(typeof APPLICANT_KEYS)[number], null> {
-  return record(APPLICANT_KEYS, () => null);
+  return { ...NULL_REQUEST_ROW };
+}
+
+/** A table C row of null cells (see nullRow). */
+function nullAppealRow(): Record<(typeof APPEAL_COLUMN_KEYS)[number], null> {
+  return { ...NULL_APPEAL_ROW };
 }
 
 function emptyReport(): ParsedReport {
@@ -68,12 +80,12 @@ function emptyReport(): ParsedReport {
     template: '2021',
     layout: 'unknown',
     preface: null,
-    sections: record(SECTION_KEYS, () => null) as Sections,
+    sections: { ...NULL_SECTIONS },
     closing: null,
     proactive: null,
     proactive2019: null,
     requests: record(REQUEST_ROW_KEYS, nullRow),
-    appeals: record(APPEAL_GROUP_KEYS, () => record(APPEAL_COLUMN_KEYS, () => null)) as Appeals,
+    appeals: record(APPEAL_GROUP_KEYS, nullAppealRow) as Appeals,
     proseCounts: {},
     placement: record(['proactive', 'requests', 'appeals'] as const, () => placementOf({ label: 0, arithmetic: 0, unread: 0 })),
     diagnostics: [],

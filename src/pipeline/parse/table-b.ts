@@ -410,7 +410,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     let parts = partsOf(lines[i]);
     // A bare ordinal on its own line ("1." then "本机关不掌握…", as pdf.js prints a label's items) is read with the
     // label on the next line: the ordinal alone names no row.
-    const joined = BARE_ORDINAL.test(parts.label) && !parts.values.length ? joinOrdinal(lines, i, stop, parts.label) : null;
+    const joined = !parts.values.length && parts.label.length === 2 && BARE_ORDINAL.test(parts.label) ? joinOrdinal(lines, i, stop, parts.label) : null;
     if (joined) {
       parts = joined.parts;
       i = joined.at;
@@ -610,6 +610,7 @@ function gluedBlank(raw: string, parts: RowParts, key: RequestRowKey): { token: 
   return raw[at - 1] === mark && at < parts.spans[0] ? { token: readCell(mark), span: [at - 1, at] } : null;
 }
 
+/** A bare ordinal: two characters (a label of any other length is none). */
 const BARE_ORDINAL = /^\d[.、,]$/;
 /** The shortest text line read as the rest of a row label wrapped onto it (see readStream's bareRow). */
 const MIN_LABEL_REST = 5;
@@ -2453,16 +2454,15 @@ function grid(from: number, rows: number, rowStep: number, cellStep: number): nu
 const byRows = (from: number, rows: number) => grid(from, rows, WIDTH, 1);
 const byColumns = (from: number, rows: number) => grid(from, rows, 1, rows);
 
-const EMPTY_ROW = (): RequestRow => {
-  const row = {} as RequestRow;
-  for (const k of APPLICANT_KEYS) row[k] = null;
-  return row;
-};
+/** A row of null cells in column order, never changed: copied for each empty row (see EMPTY_ROW). */
+const NULL_ROW: RequestRow = Object.fromEntries(APPLICANT_KEYS.map((k) => [k, null])) as RequestRow;
+/** A row of null cells: a copy of NULL_ROW (a spread copies its fixed shape at once; keyed stores grew it a key at a time). */
+const EMPTY_ROW = (): RequestRow => ({ ...NULL_ROW });
 
 /** Every row of table B with null cells (plain loops: built for each trial reading). */
 function emptyRequests(): Requests {
   const requests = {} as Requests;
-  for (const k of ROW_KEYS) requests[k] = EMPTY_ROW();
+  for (const k of ROW_KEYS) requests[k] = { ...NULL_ROW };
   return requests;
 }
 

@@ -9,6 +9,8 @@ import { isPageNoise, isZeroCell, readJoinedDigits, type CellToken } from '../te
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;
+/** A group's row of null cells in column order, never changed: copied (a spread copies its shape at once). */
+const NULL_GROUP = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
 /** A row label that may precede a group's five numbers in layouts that print one row per group. */
 const GROUP_LABEL = /^(行政复议|行政诉讼|未经复议直接起诉|复议后起诉|行政诉讼[(（]?(未经复议直接起诉|复议后起诉)[)）]?)$/;
 
@@ -180,7 +182,7 @@ function wrappedAndEmpty(tokens: CellToken[]): boolean {
 
 /** Every cell null, none read. A module function: under tsx a closure made per call is named at run time. */
 function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement } {
-  for (const g of APPEAL_GROUPS) appeals[g.key] = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
+  for (const g of APPEAL_GROUPS) appeals[g.key] = { ...NULL_GROUP };
   return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
 }
 
@@ -304,10 +306,14 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   // for 0 0 无 无 无 | 0 0 无 无 无 | …, review's total read 0). Its other numbers keep their places: moved, they break C1.
   const open = apart && tokens.some(isZeroCell) && tokens.some((t) => t.kind === 'blank') ? tokens.map((t) => isZeroCell(t) || t.kind === 'blank') : null;
   APPEAL_GROUPS.forEach((g, gi) => {
-    const kept = (_: unknown, k: number) => !open?.[gi * COLS.length + k];
     const group = tokens.slice(gi * COLS.length, (gi + 1) * COLS.length);
-    const unknown = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals[typeof g.key];
-    appeals[g.key] = { ...unknown, ...toCells(COLS.filter(kept), group.filter(kept), log, first, `appeals.${g.key}`) };
+    // With no open cell toCells fills every column, in column order, itself.
+    if (!open) {
+      appeals[g.key] = toCells(COLS, group, log, first, `appeals.${g.key}`);
+      return;
+    }
+    const kept = (_: unknown, k: number) => !open[gi * COLS.length + k];
+    appeals[g.key] = { ...NULL_GROUP, ...toCells(COLS.filter(kept), group.filter(kept), log, first, `appeals.${g.key}`) };
   });
   const unread = open?.filter(Boolean).length ?? 0;
   if (open) {
