@@ -124,9 +124,12 @@ describe('a blank and a 0 side by side where the page’s rows put values of oth
     expect(wrongCells('hunt20-pdf', 844, r)).toEqual([]);
   });
 
-  it('reads a row of the same page with no blank beside a 0 (a swap there would change a sum)', () => {
+  it('holds a row of the same page with no blank beside a 0 to the rows left in their columns (since 1.5.83)', () => {
+    // Read before 1.5.83 (a swap there would change a sum); since, the rows out of their columns prove no other row's
+    // columns, and among the rows left no row has one of its values' columns where it stands.
     expect(text).toMatch(/一、本年新收政府信息公开申请数量 +182 +1 +— +1 +0 +34 +218\n/);
-    expect(report.requests.received).toEqual({ natural: 182, commercial: 1, research: null, nonprofit: 1, legal: 0, otherOrg: 34, total: 218 });
+    expect(report.requests.received).toEqual(NULL_ROW);
+    expect(wrongCells('hunt20-pdf', 288, report)).toEqual([]);
   });
 });
 
@@ -447,5 +450,23 @@ describe('rows whose total reads as a blank mark, in text whose columns stand a 
     // A row that prints its total is read as before.
     expect(report.requests['unavailable.notHeld']).toEqual({ natural: 49, commercial: null, research: 6, nonprofit: null, legal: 0, otherOrg: 1, total: 56 });
     expect(wrongCells('hunt40-pdf', 777, report)).toEqual([]);
+  });
+});
+
+/**
+ * hunt21 (1.5.63, left open until 1.5.83), pdftotext -layout: 4.保护第三方合法权益 printed "4 ０ 3 0 0 0 7" for 4 0 0 0
+ * 3 0 7, legal's ASCII 3 at 44 among full-width zeros (pdfCase('hunt21-pdf', 551)). The only full row of the page with
+ * research near 44 is 5.属于三类内部事务信息 ("１ - 1 — 0 0 2", research at 45), itself out of its columns: a row whose
+ * order is not proved proves no other row's columns.
+ */
+describe('a row in two kinds of glyphs whose only reference is itself out of its columns', () => {
+  it('is not placed in print order (pdfCase(hunt21-pdf, 551))', () => {
+    const { text, report } = read('pdftotext-layout-reference-out-of-columns.txt');
+    expect(text).toMatch(/4\.保护第三方合法权益 {3}4 {5}０ {5}3 {2}0 {5}0 {9}0 {4}7\n/);
+    expect(text).toMatch(/5\.属于三类内部事务信息 {3}１ {5}- {6}1 {1}— {5}0 {9}0 {4}2\n/);
+    expect(report.requests['withheld.thirdParty']).toEqual(NULL_ROW);
+    expect(report.diagnostics.filter((d) => d.path === 'requests.withheld.thirdParty').map((d) => d.code)).toEqual(['column-order-unproved']);
+    expect(report.requests['withheld.security']).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 1, otherOrg: 0, total: 1 });
+    expect(wrongCells('hunt21-pdf', 551, report)).toEqual([]);
   });
 });

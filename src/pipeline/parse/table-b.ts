@@ -1290,6 +1290,21 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
  * past the label, where the other rows print commercial, before natural's full-width ０).
  */
 function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
+  // A row whose order is not proved proves no other row's columns: the rows found are left out of the references
+  // until no more are found (pdfCase('hunt21-pdf', 551): "4 ０ 3 0 0 0 7", legal's 3 where only a row itself out of
+  // its columns printed research).
+  const out = new Set<LineRow>();
+  for (let found = true; found; ) {
+    const references = rows.filter((r) => !out.has(r));
+    const more = outOfColumnsAmong(references, tokensOf);
+    found = more.length > 0;
+    for (const r of more) out.add(r);
+  }
+  return rows.filter((r) => out.has(r));
+}
+
+/** The rows of `rows` out of their columns, each compared with the others (outOfColumns). */
+function outOfColumnsAmong(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
   return rows.filter((r) => {
     if (r.glued || (r.lines > 1 && stacksValues(r))) return true;
     const tokens = tokensOf(r.key);
