@@ -144,6 +144,8 @@ const PHRASES: Phrase[] = [
   [/^(.*) after a label whose line holds digits that read as no number$/, (_, values) => `${values}，其前的行标签所在行夹有无法识别的数字`],
   [/^each value where the page's other full rows put its column$/, () => '每个数字都位于本页其他完整行同一列的位置'],
   [/^(\d+) values in print order: (.*), one out of its column$/, (_, n, values) => `按文字顺序的 ${n} 个数值：${values}，其中有数字不在其列的位置`],
+  [/^a total that the row's numbers add up to$/, () => '总计等于本行各数字之和'],
+  [/^(\d+) values in print order: (.*), the total a blank mark$/, (_, n, values) => `按文字顺序的 ${n} 个数值：${values}，总计为空白符号`],
   [/^breaks adding up to 0 across (.+), rows printed at shifting places$/, (t, columns) => `${nameList(columns, t)}各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一`],
 ];
 

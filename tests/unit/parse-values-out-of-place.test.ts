@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellVerdicts } from '../../src/generator/shapes/measure';
 import { pdfCase } from '../../src/generator/shapes/pdf';
+import { diagnosticText } from '../../src/lib/diagnostic-text';
 import { parseReport } from '../../src/pipeline/parse';
 
 const NULL_ROW = { natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null };
@@ -446,7 +447,9 @@ describe('rows whose total reads as a blank mark, in text whose columns stand a 
     expect(report.requests.carriedOver).toEqual(NULL_ROW);
     expect(report.requests.disclosed).toEqual(NULL_ROW);
     expect(report.requests['withheld.stateSecret']).toEqual(NULL_ROW);
-    expect(report.diagnostics.filter((d) => d.path === 'requests.carriedOver').map((d) => d.code)).toContain('column-order-unproved');
+    const unproved = report.diagnostics.find((d) => d.path === 'requests.carriedOver' && d.code === 'column-order-unproved');
+    expect(unproved?.found).toBe('7 values in print order: 1 0 - — 2 3 —, the total a blank mark');
+    expect(diagnosticText(unproved!).found).toBe('按文字顺序的 7 个数值：1 0 - — 2 3 —，总计为空白符号');
     // A row that prints its total is read as before.
     expect(report.requests['unavailable.notHeld']).toEqual({ natural: 49, commercial: null, research: 6, nonprofit: null, legal: 0, otherOrg: 1, total: 56 });
     expect(wrongCells('hunt40-pdf', 777, report)).toEqual([]);

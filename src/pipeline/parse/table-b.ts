@@ -1090,14 +1090,20 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     );
   }
   for (const r of whole) {
-    const shown = placed.get(r.key)!.tokens.map((t) => t.printed || '∅').join(' ');
+    const tokens = placed.get(r.key)!.tokens;
+    const shown = tokens.map((t) => t.printed || '∅').join(' ');
     withdraw(r.key, APPLICANT_KEYS);
+    // A blank mark read as the total of a row that prints numbers is the likelier cause to name: a mark the
+    // extraction moved out of its column, past the total.
+    const marked = totalMarkAmongNumbers(tokens);
     log.warn(
       'column-order-unproved',
       r.line,
-      `each value where the page's other full rows put its column`,
-      `${WIDTH} values in print order: ${shown}, one out of its column`,
-      `表三“${r.key}”行有数字不在本页其他完整行的同一列位置（提取文字时不同字体的字符可能前后错位），无法证明各数字按文字顺序所在的列，整行记为空值`,
+      marked ? `a total that the row's numbers add up to` : `each value where the page's other full rows put its column`,
+      marked ? `${WIDTH} values in print order: ${shown}, the total a blank mark` : `${WIDTH} values in print order: ${shown}, one out of its column`,
+      marked
+        ? `表三“${r.key}”行按文字顺序读，总计为空白符号而其他格有数字（提取文字时空白符号可能离开所在的列），无法证明各数字按文字顺序所在的列，整行记为空值`
+        : `表三“${r.key}”行有数字不在本页其他完整行的同一列位置（提取文字时不同字体的字符可能前后错位），无法证明各数字按文字顺序所在的列，整行记为空值`,
       `requests.${r.key}`,
     );
   }
