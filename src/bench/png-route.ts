@@ -36,19 +36,15 @@ console.log(`site-data + region-data: ${data.cpu.toFixed(0)} ms CPU`);
 const { chartOf, getSharedCharts, renderedChartRefs } = await import('../charts/registry');
 const { hasPng } = await import('../charts/png-settings');
 const { renderChartSvg } = await import('../charts/render');
-const { chartCharacters, preparePngFonts, svgToPng } = await import('../charts/png');
+const { preparePngFonts, svgToPng } = await import('../charts/png');
+const { pngCharacters } = await import('../charts/png-characters');
 const { chartUrl, permalink } = await import('../lib/paths');
 
 const shared = await timed(() => getSharedCharts());
 console.log(`getSharedCharts: ${shared.value.length} charts, ${shared.cpu.toFixed(0)} ms CPU`);
 const ids = (await renderedChartRefs()).filter((c) => hasPng(c)).map((c) => c.id);
 console.log(`PNG pages: ${ids.length}`);
-// As the route's pngCharacters.
-const characters = await timed(() => {
-  const seen = new Set<string>();
-  for (const chart of shared.value) if (hasPng(chart)) for (const ch of chartCharacters([chart])) seen.add(ch);
-  return [...seen].join('');
-});
+const characters = await timed(() => pngCharacters());
 console.log(`pngCharacters: ${[...characters.value].length} characters, ${characters.cpu.toFixed(0)} ms CPU`);
 const fonts = await timed(() => preparePngFonts(characters.value));
 console.log(`preparePngFonts (load and narrow the fonts): ${fonts.cpu.toFixed(0)} ms CPU`);

@@ -4,25 +4,14 @@
  * CJK font fails the build with a clear message.
  */
 import type { APIRoute } from 'astro';
-import { chartCharacters, preparePngFonts, svgToPng } from '../../charts/png';
-import { hasPng, pngMode } from '../../charts/png-settings';
-import { allCharts, chartOf, getSharedCharts, renderedChartRefs } from '../../charts/registry';
+import { preparePngFonts, svgToPng } from '../../charts/png';
+import { pngCharacters } from '../../charts/png-characters';
+import { hasPng } from '../../charts/png-settings';
+import { chartOf, renderedChartRefs } from '../../charts/registry';
 import { renderChartSvg } from '../../charts/render';
 import { chartUrl, permalink } from '../../lib/paths';
 
 export const getStaticPaths = async () => (await renderedChartRefs()).filter((c) => hasPng(c)).map((c) => ({ params: { id: c.id } }));
-
-/**
- * The characters of every chart that gets a PNG, each chart drawn and let go in turn; with PNGs of the shared charts
- * only (CHART_PNG=shared), those alone: no report's chart gets one, and drawing them all to find none was three charts
- * a report (150,000 at 50,000 reports) before the first PNG.
- */
-async function pngCharacters(): Promise<string> {
-  const seen = new Set<string>();
-  const charts = pngMode() === 'all' ? allCharts() : await getSharedCharts();
-  for await (const chart of charts) if (hasPng(chart)) for (const ch of chartCharacters([chart])) seen.add(ch);
-  return [...seen].join('');
-}
 
 let fontsReady: Promise<void> | undefined;
 

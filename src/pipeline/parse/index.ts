@@ -3,9 +3,7 @@
  * Knows nothing of files, HTML or the site. Never throws: an unexpected failure becomes an error diagnostic.
  */
 import {
-  APPEAL_COLUMNS,
   APPEAL_GROUPS,
-  APPLICANT_KEYS,
   REQUEST_ROW_KEYS,
   SECTIONS,
   type Appeals,
@@ -19,6 +17,7 @@ import { detectLayout } from './layout';
 import { compactOf, joinCommasApart, joinLonePoints, joinThousands, markSpaceCells, pagesOf, splitMixedWidths, toLines, type Line } from './lines';
 import { readPageHeader, readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
+import { NULL_APPEAL_ROW, NULL_REQUEST_ROW } from './null-rows';
 import { placementOf } from './placement';
 import { findProseCounts } from './prose-counts';
 import { reflow, wrapProfile, type Paragraph, type WrapProfile } from './reflow';
@@ -34,13 +33,7 @@ export { PARSER_VERSION } from './version';
 
 const SECTION_KEYS = SECTIONS.map((s) => s.key);
 const APPEAL_GROUP_KEYS = APPEAL_GROUPS.map((g) => g.key);
-const APPEAL_COLUMN_KEYS = APPEAL_COLUMNS.map((c) => c.key);
-/**
- * Records of null values in key order, never changed: each report's empty records are copies of them (a spread copies
- * an object's fixed shape at once, where keyed stores grow it a key at a time).
- */
-const NULL_REQUEST_ROW = Object.fromEntries(APPLICANT_KEYS.map((k) => [k, null])) as Record<(typeof APPLICANT_KEYS)[number], null>;
-const NULL_APPEAL_ROW = Object.fromEntries(APPEAL_COLUMN_KEYS.map((k) => [k, null])) as Record<(typeof APPEAL_COLUMN_KEYS)[number], null>;
+/** The sections' record of null values, never changed: each report's empty record is a copy of it (see null-rows.ts). */
 const NULL_SECTIONS = Object.fromEntries(SECTION_KEYS.map((k) => [k, null])) as Sections;
 
 export function parseReport(input: ParseInput): ParsedReport {
@@ -61,12 +54,12 @@ function record<K extends string, V>(keys: readonly K[], value: (key: K) => V): 
 }
 
 /** A table B row of null cells (a module function: under tsx a closure made per call is named at run time). */
-function nullRow(): Record<(typeof APPLICANT_KEYS)[number], null> {
+function nullRow(): typeof NULL_REQUEST_ROW {
   return { ...NULL_REQUEST_ROW };
 }
 
 /** A table C row of null cells (see nullRow). */
-function nullAppealRow(): Record<(typeof APPEAL_COLUMN_KEYS)[number], null> {
+function nullAppealRow(): typeof NULL_APPEAL_ROW {
   return { ...NULL_APPEAL_ROW };
 }
 

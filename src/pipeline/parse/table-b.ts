@@ -34,6 +34,7 @@ import { toCells } from './cells';
 import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
 import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
+import { NULL_REQUEST_ROW } from './null-rows';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
@@ -1068,7 +1069,8 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
   const fullRows = laid?.filter((r) => full.includes(r.key)) ?? [];
-  const whole = near ? fullRows.filter((r) => firstOutOfColumn(r, fullRows) || (r.lines === 1 && totalMarkAmongNumbers(placed.get(r.key)!.tokens))) : outOfColumns(fullRows, (key) => placed.get(key)!.tokens);
+  const tokensOf = (key: RequestKey) => placed.get(key)!.tokens;
+  const whole = near ? outOfOrderNear(fullRows, tokensOf) : outOfColumns(fullRows, tokensOf);
   // On a page where a run of rows prints columns where the page's other full rows put other columns, those columns'
   // cells of every full row of the page: which rows keep the columns' order is not shown (pdfCase('hunt34-pdf', 446): the
   // run itself swapped natural and commercial; pdfCase('hunt37-pdf', 669): a row below the run did, at places where
@@ -1316,11 +1318,11 @@ function outOfColumnsAmong(rows: LineRow[], tokensOf: (key: RequestKey) => CellT
     const tokens = tokensOf(r.key);
     const markedTotal = r.lines === 1 && totalMarkAmongNumbers(tokens);
     if (!r.mixed && !markedTotal) return false;
-    const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
+    const others = pageOthers(r, rows);
     if (others.length < MIN_REFERENCE_ROWS) return false;
     if (markedTotal && meetsOtherColumn(others, WIDTH - 1, r.spans[2 * WIDTH - 2], r.spans[2 * WIDTH - 1])) return true;
     if (!r.mixed) return false;
-    if (firstOutOfColumn(r, rows)) return true;
+    if (firstOutOfColumn(r, others)) return true;
     for (let k = 1; k < WIDTH; k++) {
       // (A row on several lines is held to the blank-beside-0 test only: its lines' places are not its label line's.)
       if (r.lines === 1 && !meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
@@ -1332,14 +1334,25 @@ function outOfColumnsAmong(rows: LineRow[], tokensOf: (key: RequestKey) => CellT
 }
 
 /**
- * Whether a row in two kinds of glyphs on one line has its first value standing apart from the text before it and
- * meeting, give or take JITTER characters, the first column of no other row (of `rows`) on its page, when at least
- * MIN_REFERENCE_ROWS of them are there.
+ * The rows read in text whose columns stand a space apart (parseTableB's `near`) that are not placed in print order:
+ * a first value out of its column (firstOutOfColumn), or a total read as a blank mark while the row prints a number.
  */
-function firstOutOfColumn(r: LineRow, rows: LineRow[]): boolean {
-  if (!r.mixed || !r.firstApart || r.lines !== 1) return false;
-  const others = rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
-  return others.length >= MIN_REFERENCE_ROWS && !meetsColumn(others, 0, r.spans[0], r.spans[1]);
+function outOfOrderNear(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
+  return rows.filter((r) => firstOutOfColumn(r, pageOthers(r, rows)) || (r.lines === 1 && totalMarkAmongNumbers(tokensOf(r.key))));
+}
+
+/** The places of the other rows (of `rows`) on a row's page. */
+function pageOthers(r: LineRow, rows: LineRow[]): number[][] {
+  return rows.filter((q) => q !== r && pageOf(q.spans[0]) === pageOf(r.spans[0])).map((q) => q.spans);
+}
+
+/**
+ * Whether a row in two kinds of glyphs on one line has its first value standing apart from the text before it and
+ * meeting, give or take JITTER characters, the first column of none of `others` (the other rows of its page), when at
+ * least MIN_REFERENCE_ROWS of them are there.
+ */
+function firstOutOfColumn(r: LineRow, others: number[][]): boolean {
+  return r.mixed && r.firstApart && r.lines === 1 && others.length >= MIN_REFERENCE_ROWS && !meetsColumn(others, 0, r.spans[0], r.spans[1]);
 }
 
 /**
@@ -2475,15 +2488,13 @@ function grid(from: number, rows: number, rowStep: number, cellStep: number): nu
 const byRows = (from: number, rows: number) => grid(from, rows, WIDTH, 1);
 const byColumns = (from: number, rows: number) => grid(from, rows, 1, rows);
 
-/** A row of null cells in column order, never changed: copied for each empty row (see EMPTY_ROW). */
-const NULL_ROW: RequestRow = Object.fromEntries(APPLICANT_KEYS.map((k) => [k, null])) as RequestRow;
-/** A row of null cells: a copy of NULL_ROW (a spread copies its fixed shape at once; keyed stores grew it a key at a time). */
-const EMPTY_ROW = (): RequestRow => ({ ...NULL_ROW });
+/** A row of null cells: a copy of NULL_REQUEST_ROW (a spread copies its fixed shape at once; keyed stores grew it a key at a time). */
+const EMPTY_ROW = (): RequestRow => ({ ...NULL_REQUEST_ROW });
 
 /** Every row of table B with null cells (plain loops: built for each trial reading). */
 function emptyRequests(): Requests {
   const requests = {} as Requests;
-  for (const k of ROW_KEYS) requests[k] = { ...NULL_ROW };
+  for (const k of ROW_KEYS) requests[k] = EMPTY_ROW();
   return requests;
 }
 

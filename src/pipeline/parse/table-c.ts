@@ -2,6 +2,7 @@
 import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals, type TablePlacement } from '../../schema';
 import { toCells } from './cells';
 import { meets, overlapBlocks } from './columns';
+import { NULL_APPEAL_ROW } from './null-rows';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
@@ -9,8 +10,6 @@ import { isPageNoise, isZeroCell, readJoinedDigits, type CellToken } from '../te
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;
-/** A group's row of null cells in column order, never changed: copied (a spread copies its shape at once). */
-const NULL_GROUP = Object.fromEntries(COLS.map((c) => [c, null])) as Appeals['review'];
 /** A row label that may precede a group's five numbers in layouts that print one row per group. */
 const GROUP_LABEL = /^(行政复议|行政诉讼|未经复议直接起诉|复议后起诉|行政诉讼[(（]?(未经复议直接起诉|复议后起诉)[)）]?)$/;
 
@@ -182,7 +181,7 @@ function wrappedAndEmpty(tokens: CellToken[]): boolean {
 
 /** Every cell null, none read. A module function: under tsx a closure made per call is named at run time. */
 function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement } {
-  for (const g of APPEAL_GROUPS) appeals[g.key] = { ...NULL_GROUP };
+  for (const g of APPEAL_GROUPS) appeals[g.key] = { ...NULL_APPEAL_ROW };
   return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
 }
 
@@ -313,7 +312,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
       return;
     }
     const kept = (_: unknown, k: number) => !open[gi * COLS.length + k];
-    appeals[g.key] = { ...NULL_GROUP, ...toCells(COLS.filter(kept), group.filter(kept), log, first, `appeals.${g.key}`) };
+    appeals[g.key] = { ...NULL_APPEAL_ROW, ...toCells(COLS.filter(kept), group.filter(kept), log, first, `appeals.${g.key}`) };
   });
   const unread = open?.filter(Boolean).length ?? 0;
   if (open) {
