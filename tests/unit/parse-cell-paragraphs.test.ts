@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { webCase } from '../../src/generator/shapes/web';
 import { parseReport } from '../../src/pipeline/parse';
+import { alignment, toLines } from '../../src/pipeline/parse/lines';
 
 const TEXT = readFileSync('tests/fixtures/shapes/lynx-cell-paragraphs.txt', 'utf8');
 
@@ -43,5 +46,33 @@ describe('a label right after another label', () => {
     const r = parseReport({ text, file: 'a.txt' });
     expect(r.requests['notProcessed.repetitive']).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
     expect(cellVerdicts(pdfCase('hunt34-pdf', 130).truth, r, r.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null')).toEqual([]);
+  });
+});
+
+/**
+ * Table layouts (`npm run measure-shapes -- --prefix lay18 --table-layouts`), lynx: a table lynx does not lay out is
+ * flowed, each row's values three spaces after its label and four apart, a blank cell printed as nothing. Rows whose
+ * labels are as wide line up by chance: 二、上年结转…数量 "０ ０" (its legal and total; the rest blank) stood under the
+ * first two values of 一、本年新收…数量, and before 1.5.85 a grid of such rows read natural 0 and commercial 0
+ * (webCase('lay18-web', 369): 7 wrong cells; 16 in 10 reports of 1,000).
+ */
+describe('rows flowed one distance after their labels (lynx)', () => {
+  const text = readFileSync('tests/fixtures/shapes/lynx-flowed-rows.txt', 'utf8');
+
+  it('say nothing of a value’s column by where it stands', () => {
+    expect(text).toMatch(/\n {3}一、本年新收政府信息公开申请数量 {3}０ {4}０ {4}０ {4}０ {4}０ {4}０ {4}０\n {3}二、上年结转政府信息公开申请数量 {3}０ {4}０\n/);
+    // Table B's lines: between its heading and table C's.
+    const tableB = (t: string) => toLines(t.slice(t.indexOf('收到和处理政府信息公开申请情况'), t.indexOf('行政复议、行政诉讼情况')).split('\n'));
+    const lines = tableB(text);
+    expect(alignment(lines, 0, lines.length).unproved).toBe(true);
+    const grid = tableB(readFileSync('tests/fixtures/shapes/w3m-stacked-digits.txt', 'utf8'));
+    expect(alignment(grid, 0, grid.length)).toEqual({ display: true, unproved: false });
+  });
+
+  it('leave short rows null and read the full ones', () => {
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests.carriedOver).every((v) => v === null)).toBe(true);
+    expect(r.requests.received).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+    expect(cellVerdicts(webCase('lay18-web', 369, { tableLayouts: true }).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
 import { checkB3 } from '../../src/pipeline/check/rules';
 import { parseReport } from '../../src/pipeline/parse';
 
@@ -87,5 +89,32 @@ describe('a thousands separator past an empty line (poppler’s default mode, a 
     expect(r.proactive?.coercion.decisions).toBeNull();
     expect(r.proactive?.penalties.decisions).toBeNull();
     expect(r.diagnostics.find((d) => d.path === 'proactive.coercion')).toMatchObject({ code: 'table-a-unproved', found: '82,575' });
+  });
+});
+
+/**
+ * Table layouts (`npm run measure-shapes -- --prefix lay18 --table-layouts`), pdf.js text items in content order: the
+ * row 一、本年新收 prints 2,645 — 0 — 421 586 3,652, and the items of its last cells come as "４２１ ５８６ ３" / "," /
+ * "６５２" (pdfCase('lay18-pdf', 146), table layouts): the comma stands between 3 and 652 in reading order, while 421
+ * and 586 on the line before are a pair that a comma printed apart could join too. Before 1.5.85 the pair on the line
+ * was joined, 421,586, and the row read 421586 / 3 / 652.
+ */
+describe('a comma alone between a line ending in a number’s head and one starting with its tail', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdfjs-items-comma-between-lines.txt', 'utf8');
+
+  it('joins neither pair when a pair on the line beside it could be the comma’s number as well', () => {
+    expect(text).toContain('\n４２１ ５８６ ３\n,\n６５２\n');
+    const r = parse(text);
+    for (const key of ['received', 'handledTotal'] as const) expect(Object.values(r.requests[key]).every((v) => v === null)).toBe(true);
+    expect(cellVerdicts(pdfCase('lay18-pdf', 146, undefined, { tableLayouts: true }).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
+  it('joins the number across the lines when it is the only pair beside the comma', () => {
+    // The same rows with 421 on a line of its own (一、本年新收 and (七)总计: 3,652 and 3,653).
+    const alone = text.replace(/\n４２１ ５８６ ３\n,\n(６５[２３])\n/g, '\n４２１\n５８６ ３\n,\n$1\n');
+    expect(alone).not.toBe(text);
+    const r = parse(alone);
+    expect(r.requests.received).toEqual({ natural: 2645, commercial: null, research: 0, nonprofit: null, legal: 421, otherOrg: 586, total: 3652 });
+    expect(r.requests.handledTotal).toMatchObject({ legal: 421, otherOrg: 586, total: 3653 });
   });
 });

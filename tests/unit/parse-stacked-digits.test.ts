@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { webCase } from '../../src/generator/shapes/web';
 import { parseReport } from '../../src/pipeline/parse';
 import { alignment, displayOffsets, toLines } from '../../src/pipeline/parse/lines';
 import { readStackedRows, type StackLine } from '../../src/pipeline/parse/stacked-digits';
@@ -205,5 +207,23 @@ describe('readStackedRows', () => {
   it('leaves alone rows that no line of pieces touches', () => {
     const out = readStackedRows([text, rowLine(1, '1', '0', '0', '0', '0', '0', '9'), rowLine(2, '5', '0', '0', '0', '0', '0', '5'), text]);
     expect(out.joined.size + out.unread.size + out.consumed.size).toBe(0);
+  });
+});
+
+/**
+ * Table layouts (`npm run measure-shapes -- --prefix lay18 --table-layouts`), w3m: 5.要求行政机关确认或重新出具已获取信息
+ * prints 11 0 1 0 0 0 12 with its label over three lines, the top digits of 11 and 12 on the first ("5.要求行政机 １ １")
+ * and the row's cells on the second, whose label text "关确认或重新出" matches the row's label as well
+ * (webCase('lay18-web', 861)). Before 1.5.85 the row was read from its first line alone, two numbers, and its total
+ * taken as 1, the one cell every short reading agreed on.
+ */
+describe('top pieces on a label’s first line whose next line matches the same label', () => {
+  it('joins the pieces with the cells of the next line by the row’s total', () => {
+    const text = fixture('w3m-top-pieces-label-rest-matches.txt');
+    expect(text).toMatch(/\n +5\.要求行政机 +１ +１\n +关确认或重新出 １ +０ +１ +０ +０ +０ ２\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['notProcessed.confirmation']).toEqual(row(11, 0, 1, 0, 0, 0, 12));
+    expect(wrapped(r)).toContainEqual(['requests.notProcessed.confirmation', 'info']);
+    expect(cellVerdicts(webCase('lay18-web', 861, { tableLayouts: true }).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });

@@ -176,8 +176,22 @@ export function joinCommasApart(lines: Line[]): Line[] {
         found.push({ k, from: a.index, to: b.index + b[0].length, joined: joined.padStart(b.index + b[0].length - a.index) });
       }
     }
-    if (found.length !== 1) continue;
+    // A comma alone on its line, at the line's start (text in reading order: a laid-out line puts it at its place),
+    // between a line that ends in a head group and one that starts with a tail group: in reading order it stands between
+    // them (pdf.js items: "４２１ ５８６ ３" / "," / "６５２" for 421, 586 and 3,652). Another pair beside it makes it ambiguous.
+    const across = raw === ',' && before >= 0 && after < now.length ? acrossLines(now[before].raw, now[after].raw) : null;
+    if (found.length + (across ? 1 : 0) !== 1) continue;
     out ??= lines.slice();
+    if (across) {
+      const head = out[before];
+      const tail = out[after];
+      const changed = `${head.raw.slice(0, across.from)}${across.joined}`;
+      const rest = `${' '.repeat(across.to)}${tail.raw.slice(across.to)}`;
+      out[before] = { ...head, raw: changed, text: headingText(changed), parts: undefined, compact: undefined };
+      out[after] = { ...tail, raw: rest.trim() ? rest : '', text: headingText(rest), parts: undefined, compact: undefined };
+      out[i] = { ...lines[i], raw: '', text: '', parts: undefined, compact: undefined };
+      continue;
+    }
     const { k, from, to, joined } = found[0];
     const target = out[k];
     const changed = `${target.raw.slice(0, from)}${joined}${target.raw.slice(to)}`;
@@ -188,6 +202,19 @@ export function joinCommasApart(lines: Line[]): Line[] {
     out[i] = { ...lines[i], raw: rest.trim() ? rest : '', text: headingText(rest), parts: undefined, compact: undefined };
   }
   return out ? out.filter((line, i) => line.raw !== '' || lines[i].raw === '') : lines;
+}
+
+/**
+ * The number that a comma alone on its line joins across the lines around it: the line before ends in one to three
+ * digits, the line after starts with exactly three of the same width (`from`: where the head starts on the line before;
+ * `to`: where the tail ends on the line after).
+ */
+function acrossLines(before: string, after: string): { from: number; to: number; joined: string } | null {
+  if (CELL_SEPARATOR.test(before) || CELL_SEPARATOR.test(after)) return null;
+  const head = /(?<=^|\s)(\S+)\s*$/.exec(before);
+  const tail = /^\s*(\S+)(?=\s|$)/.exec(after);
+  if (!head || !tail || !HEAD_GROUP.test(head[1]) || !TAIL_GROUP.test(tail[1]) || FULL_DIGIT.test(head[1]) !== FULL_DIGIT.test(tail[1])) return null;
+  return { from: head.index, to: tail[0].length, joined: `${head[1]},${tail[1]}` };
 }
 
 /** A word of digits (and separators) whose digits change width once, at a digit: "５１2,012". */
@@ -635,7 +662,37 @@ export function alignment(lines: Line[], from: number, to: number): { display: b
   const order = display[0] - chars[0] || display[1] - chars[1];
   // `unproved`: rows with wide characters stand as well together counted one way as the other (a table whose last
   // values are in no one column, its totals left blank): where a value stands then says nothing of its column.
-  return { display: order > 0, unproved: wide && order === 0 };
+  return { display: order > 0, unproved: (wide && order === 0) || flowed(lines, from, to) };
+}
+
+/** Rows with labels ending at this many places, or more, before their one gap to the first value says the text flows. */
+const FLOWED_LABEL_ENDS = 3;
+const FLOWED_ROWS = 5;
+
+/**
+ * Whether the table's rows print their values at one distance after their labels, wherever each label ends: text that
+ * flows a table's cells rather than laying them out (lynx dumps a table it does not lay out so: each row's values
+ * three spaces after its label, a blank cell printed as nothing), where rows whose labels end at the same place, or
+ * two cells apart, line up by chance and make a false grid (webCase('lay18-web', 369): "二、上年结转…数量 ０ ０" under
+ * the first two values of the row above, whose label is as wide, though its two zeros are its legal and total).
+ */
+function flowed(lines: Line[], from: number, to: number): boolean {
+  const ends = new Set<number>();
+  let gap = -1;
+  let rows = 0;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line.raw.includes('  ')) continue;
+    const parts = partsOf(line);
+    if (!parts.spans || !parts.values.length || !parts.label) continue;
+    const end = line.raw.slice(0, parts.spans[0]).trimEnd().length;
+    const apart = parts.spans[0] - end;
+    if (gap >= 0 && apart !== gap) return false;
+    gap = apart;
+    ends.add(displayOffsets(line.raw, [end])[0]);
+    rows++;
+  }
+  return rows >= FLOWED_ROWS && ends.size >= FLOWED_LABEL_ENDS;
 }
 
 /** How many rows' last values stand together counted by display width and by characters, and whether any row has wide characters. */

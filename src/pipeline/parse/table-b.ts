@@ -693,9 +693,15 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
     // A row whose label wraps onto the next line and whose cells a terminal centres on that line, the label's first
     // line holding only the top pieces of its stacked numbers ("1.本机关不掌握相关政府 １ … １" over "信息 ６ ０ / — ２２ / ８"):
     // the pieces are that row's (they stand in its band), its cells are on the line of the rest of its label.
-    if (hit?.own && hit.own.length < WIDTH && hit.spanLines.length === 1 && hit.own.every((t) => t.kind === 'number') && below?.rest && below.tokens.length === WIDTH && below.spanLine >= 0) {
+    // The rest of the label may match the row's label too (webCase('lay18-web', 861): "5.要求行政机 １ １" over
+    // "关确认或重新出 １ ０ １ ０ ０ ０ ２", both lines hits of 确认或重新出具).
+    const next = rows.get(i + 1);
+    const cells = below?.rest && below.tokens.length === WIDTH && below.spanLine >= 0 ? { tokens: below.tokens, spans: stream.spanLines[below.spanLine], at: below.at }
+      : next && next.key === hit?.key && next.own?.length === WIDTH && next.spanLines.length === 1 ? { tokens: next.own, spans: stream.spanLines[next.spanLines[0]], at: next.at }
+      : null;
+    if (hit?.own && hit.own.length < WIDTH && hit.spanLines.length === 1 && hit.own.every((t) => t.kind === 'number') && cells) {
       out.push({ kind: 'pieces', id: i, pieces: hit.own, spans: stream.spanLines[hit.spanLines[0]], up: false, down: true });
-      out.push({ kind: 'row', id: i, cells: below.tokens, spans: stream.spanLines[below.spanLine], from: below.at });
+      out.push({ kind: 'row', id: i, cells: cells.tokens, spans: cells.spans, from: cells.at });
       i++;
       continue;
     }
