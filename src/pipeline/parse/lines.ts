@@ -555,7 +555,10 @@ function rowParts(raw: string): RowParts {
 
 /**
  * Whether lines[from, to) have no page footer and no page break: a text export (LibreOffice's) prints a document
- * without pages, and only there is an empty line among a table's cells read as an empty cell (paragraphCells).
+ * without pages, and only there is an empty line among a table's cells read as an empty cell (paragraphCells). The
+ * table readers ask it of the whole text: pdftotext's default mode parts a table's blocks by empty lines, and a table
+ * on one page of it has no break of its own (pdfCase('hunt42-pdf', 484): "1.申请人无正当理由…" then "" "１" "０" "" "０"
+ * "" "１", the next row's numbers, read as its seven cells).
  */
 export function pageless(lines: Line[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (lines[i].page !== lines[from].page || isPageNoise(lines[i].raw)) return false;

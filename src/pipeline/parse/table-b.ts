@@ -927,12 +927,12 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
  * numbers after the last of them blocks of columns, as pdftotext's default mode prints them: pdfCase('hunt34-pdf', 130)),
  * then exactly seven lines each a number, a blank mark or empty, at least one of them empty and one a number, then no
  * cell: those are the row's cells. Such a row becomes one tab-separated line (its
- * cell lines empty), in text without pages (lines.ts pageless) only when its total is a number above 0 and the sum of its cells with empty cells as 0 (a
+ * cell lines empty), in text without pages anywhere (lines.ts pageless) only when its total is a number above 0 and the sum of its cells with empty cells as 0 (a
  * row of zeros adds up in any order); any other row is left as printed. The lines keep their numbers and the list its length (indexes into it stay valid); `lines` itself is
  * not changed.
  */
 function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
-  if (!pageless(lines, start, stop)) return lines;
+  if (!pageless(lines, 0, lines.length)) return lines;
   let out: Line[] | null = null;
   for (let i = start; i < stop; i++) {
     if (!labelOnly(lines[i]) || (i > start && labelOnly(lines[i - 1]))) continue;
