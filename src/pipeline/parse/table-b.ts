@@ -935,7 +935,7 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
   if (!pageless(lines, 0, lines.length)) return lines;
   let out: Line[] | null = null;
   for (let i = start; i < stop; i++) {
-    if (!labelOnly(lines[i]) || (i > start && labelOnly(lines[i - 1]))) continue;
+    if (!labelOnly(lines[i]) || !labelWhole(lines[i]) || (i > start && labelOnly(lines[i - 1]))) continue;
     const cells = paragraphCells(lines, i, WIDTH, stop);
     const total = cells?.[WIDTH - 1];
     if (!cells || total?.kind !== 'number' || total.value <= 0 || !b3HoldsBlankZero(cells)) continue;
@@ -949,6 +949,21 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
 function labelOnly(line: Line): boolean {
   const parts = partsOf(line);
   return !parts.values.length && !!parts.label && matchRow(parts.label) !== null;
+}
+
+/** The characters of a label's end that must be its template label's for the label to count as printed whole. */
+const WHOLE_LABEL_END = 2;
+
+/**
+ * Whether a row's label ends as its template label does: a text export prints a cell as one paragraph, its label
+ * whole, where pdftotext's default mode cuts a long label where it wrapped (pdfCase('hunt42-pdf', 484):
+ * "1.申请人无正当理由逾期不补正、行政机关不再" then the next row's numbers, in text copied without its pages).
+ */
+function labelWhole(line: Line): boolean {
+  const label = partsOf(line).label;
+  const key = label ? matchRow(label) : null;
+  const zh = key ? TEMPLATE_LABEL.get(key) : undefined;
+  return !!zh && zh.endsWith(compactOf(line).slice(-WHOLE_LABEL_END));
 }
 
 /** Whether lines[from, to) are empty (none at all, or empty lines only). */
