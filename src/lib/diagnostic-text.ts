@@ -145,6 +145,12 @@ const PHRASES: Phrase[] = [
   [/^each value where the page's other full rows put its column$/, () => '每个数字都位于本页其他完整行同一列的位置'],
   [/^(\d+) values in print order: (.*), one out of its column$/, (_, n, values) => `按文字顺序的 ${n} 个数值：${values}，其中有数字不在其列的位置`],
   [/^a total that the row's numbers add up to$/, () => '总计等于本行各数字之和'],
+  [/^(\d+) numbers on the row's line$/, (_, n) => `本行的 ${n} 个数字`],
+  [/^(\d+) numbers on the row's line, or none printed where the template has no row$/, (_, n) => `本行的 ${n} 个数字，模板无行之处不应有数字`],
+  [/^(\d+) numbers on the row's lines, and none printed where the template has no row$/, (_, n) => `本行各行上的 ${n} 个数字，且模板无行之处没有数字`],
+  [/^(.*) over several lines, then (.*) beside it$/, (_, own, stray) => `分在几行印出的 ${own}，紧邻处还有 ${stray}`],
+  [/^(.*), then (.*) beside it$/, (_, own, stray) => `${own}，紧邻处还有 ${stray}`],
+  [/^a number cut in its cell: (.*)$/, (_, shown) => `在单元格中被截断的数字：${shown}`],
   [/^(\d+) values in print order: (.*), the total a blank mark$/, (_, n, values) => `按文字顺序的 ${n} 个数值：${values}，总计为空白符号`],
   [/^breaks adding up to 0 across (.+), rows printed at shifting places$/, (t, columns) => `${nameList(columns, t)}各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一`],
 ];

@@ -259,6 +259,28 @@ describe('a short row with numbers below the rest of its label that no template 
 });
 
 /**
+ * hunt42 (1.5.87), a Word file printed to PDF by LibreOffice and read by pdftotext -raw: （七）总计 prints 1,320 in
+ * natural and total, legal blank, their last digits wrapped in the narrow cells ("（七）总计 １３２" / "０" / "０ ０ ０ ０
+ * １３２" / "０", officeCase('hunt42-office', 55)). Its first three lines hold seven values that add up as read, 132 0 0 0 0
+ * 0 132; the last "０" stands where the template has no row. Before 1.5.88 the row was read so (132 for 1,320 twice, a 0
+ * for the blank).
+ */
+describe('a row read from several lines beside a number that no template row can take (officeCase(hunt42-office, 55))', () => {
+  const { text, report } = read('office-pdftotext-raw-wrapped-total-beside-stray.txt');
+
+  it('is null: the number beside it may be a digit or a cell of its own', async () => {
+    const { officeCase } = await import('../../src/generator/shapes/office');
+    expect(text).toContain('\n（七）总计 １３２\n０\n０ ０ ０ ０ １３２\n０\n四、结转下年度继续办理');
+    expect(report.requests.handledTotal).toEqual(NULL_ROW);
+    const d = report.diagnostics.find((x) => x.path === 'requests.handledTotal');
+    expect([d?.code, d?.found]).toEqual(['row-short', '132 0 0 0 0 0 132 over several lines, then 0 beside it']);
+    expect(diagnosticText(d!).found).toBe('分在几行印出的 132 0 0 0 0 0 132，紧邻处还有 0');
+    const truth = officeCase('hunt42-office', 55).truth;
+    expect(cellVerdicts(truth, report, report.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null')).toEqual([]);
+  });
+});
+
+/**
  * hunt27 (1.5.72), pdftotext -layout: 3.危及“三安全一稳定” printed "30 ７ 3 2 0 0 42" for 30 3 7 2 0 0 42, research's
  * full-width ７ a character before commercial's ASCII 3, on a page whose narrow columns put values of the one column
  * where other rows have the other's (B3 holds either way, and B1/B2 could not be checked).

@@ -71,11 +71,16 @@ const BOXES_UNPROVED =
   '的数字与一组行标签分开、分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
 const lineOrderUnproved = (tokens: CellToken[]) =>
   `的数字分在几行印出（${tokens.map((t) => t.printed || '∅').join(' ')}），下一行的数字起于上一行末个数字之前，按行序读不能证明各数字所在的列`;
-/** A short row beside numbers that no template row can take: its printed values and those numbers, as shown. */
+/**
+ * A short row, or a row read from several lines, beside numbers that no template row can take: its printed values and
+ * those numbers, as shown.
+ */
 interface StrayBeside {
   line: number;
   own: string;
   stray: string;
+  /** The row's seven values were read from several lines (a wrapped row), not fewer than seven from one. */
+  wrapped: boolean;
 }
 const lastTwoUnproved = (tokens: CellToken[]) =>
   `按文字顺序读作 ${tokens.map((t) => t.printed || '∅').join(' ')}，总计与各项之和不符（空格按 0 计），若最后两格的顺序在提取文字时颠倒则相符，两种读法无法区分`;
@@ -886,10 +891,14 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     // Numbers where the template has no row: a row beside them printed with fewer numbers than columns may own some
     // (a cell of a tall row printed a line lower or higher, past the rest of its label), so its own line does not
     // prove which of its cells are blank (pdfCase('hunt17-pdf', 332): "1 0 0 0 1", then "０ ２" under the label's rest).
-    // Withdrawn after the tests of the table's sums (withdrawSwaps), which look at the row as read.
+    // A row whose seven values came from several lines may own them too: digits of a number wrapped in a narrow cell
+    // ("（七）总计 １３２" / "０" / "０ ０ ０ ０ １３２" / "０": 1,320 in natural and total, legal blank; officeCase('hunt42-office',
+    // 55) read 132 … 132 with a 0 for legal, adding up). Withdrawn after the tests of the table's sums (withdrawSwaps),
+    // which look at the row as read.
     for (const key of g.rows.length ? [] : (besideGap.get(g) ?? [])) {
       const p = placed.get(key);
-      if (p?.by === 'label' && p.tokens.length < WIDTH) besideStray.set(key, { line: p.line, own: p.tokens.map((t) => t.printed || '∅').join(' '), stray: shown });
+      const wrapped = p?.tokens.length === WIDTH && hits.some((h) => h.key === key && h.wrapped);
+      if (p?.by === 'label' && (p.tokens.length < WIDTH || wrapped)) besideStray.set(key, { line: p.line, own: p.tokens.map((t) => t.printed || '∅').join(' '), stray: shown, wrapped });
     }
   }
   if (following) for (const [key, f] of following) placed.set(key, f);
@@ -1154,14 +1163,24 @@ function withdrawBesideStray(requests: Requests, besideStray: ReadonlyMap<Reques
       uncount(counts);
       row[c] = null;
     }
-    log.warn(
-      'row-short',
-      b.line,
-      `${WIDTH} numbers on the row's line, or none printed where the template has no row`,
-      `${b.own}, then ${b.stray} beside it`,
-      `表三“${key}”行只有 ${b.own}，少于 ${WIDTH} 个数字，而紧邻的未能归行的数字（${b.stray}）可能有该行的单元格，不能证明哪几格为空，整行记为空值`,
-      `requests.${key}`,
-    );
+    if (b.wrapped)
+      log.warn(
+        'row-short',
+        b.line,
+        `${WIDTH} numbers on the row's lines, and none printed where the template has no row`,
+        `${b.own} over several lines, then ${b.stray} beside it`,
+        `表三“${key}”行的数字分在几行印出（${b.own}），紧邻的未能归行的数字（${b.stray}）可能是该行在窄列中折行的数位或单元格，不能证明各数字所在的列，整行记为空值`,
+        `requests.${key}`,
+      );
+    else
+      log.warn(
+        'row-short',
+        b.line,
+        `${WIDTH} numbers on the row's line, or none printed where the template has no row`,
+        `${b.own}, then ${b.stray} beside it`,
+        `表三“${key}”行只有 ${b.own}，少于 ${WIDTH} 个数字，而紧邻的未能归行的数字（${b.stray}）可能有该行的单元格，不能证明哪几格为空，整行记为空值`,
+        `requests.${key}`,
+      );
   }
   return placementOf(counts);
 }
