@@ -91,6 +91,21 @@ function unescapeMarkdown(f: string): string {
   return f.length > 1 && f.includes('\\') ? f.replace(MARKDOWN_ESCAPE, '$1') : f;
 }
 
+/** The Chinese characters a cell may hold and still read as a number or a blank mark: a unit after it, or 无. */
+const NUMBER_CHARACTERS = new Set(Array.from('万元件条项个无', (ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether a cell holds a Chinese character that no number or blank mark holds (a row label's words: "1.属于国家秘密",
+ * "（一）予以公开"): such a cell is text, which readCell then says without folding it or testing its patterns.
+ */
+function hasTextCharacter(printed: string): boolean {
+  for (let i = 0; i < printed.length; i++) {
+    const c = printed.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && !NUMBER_CHARACTERS.has(c)) return true;
+  }
+  return false;
+}
+
 /** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
 export function readCell(raw: string): CellToken {
   if (raw === '') return { kind: 'blank', printed: '' };
@@ -100,6 +115,7 @@ export function readCell(raw: string): CellToken {
   const first = raw.charCodeAt(0);
   if (first >= 0x4e00 && first <= 0x9fff && first !== WU) return { kind: 'text', printed: raw.trim() };
   const printed = raw.trim();
+  if (hasTextCharacter(printed)) return { kind: 'text', printed };
   // Markdown escapes ASCII punctuation at a cell's start: pandoc writes a cell "-" as "\-".
   const f = unescapeMarkdown(compact(printed));
   if (f === '' || NULL_MARKS.has(f) || NULL_MARKS.has(printed)) return { kind: 'blank', printed };
@@ -114,8 +130,25 @@ export function isPageNoise(line: string): boolean {
   // Cheap tests first: a footer is short and has a page number beside a dash, a slash or 页.
   // A footer printed inside a wide text layout has spaces around it: only then is a long line measured again.
   if (line.length > 30 && ((!isWhitespace(line.charCodeAt(0)) && !isWhitespace(line.charCodeAt(line.length - 1))) || visibleLength(line) > 30)) return false;
-  if (!/\d/.test(line) || !/[-—–－/／页]/.test(line)) return false;
+  if (!digitAndDash(line)) return false;
   return footerLike(line);
+}
+
+/** The marks a footer prints beside its page number: - — – － / ／ 页. */
+function isFooterMark(c: number): boolean {
+  return c === 0x2d || c === 0x2f || c === 0x2013 || c === 0x2014 || c === 0xff0d || c === 0xff0f || c === 0x9875;
+}
+
+/** Whether a line holds an ASCII digit and a footer mark (/\d/ and /[-—–－/／页]/ in one scan: it runs on every table line). */
+function digitAndDash(line: string): boolean {
+  let digit = false;
+  let mark = false;
+  for (let i = 0; i < line.length && !(digit && mark); i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if (isFooterMark(c)) mark = true;
+  }
+  return digit && mark;
 }
 
 /**

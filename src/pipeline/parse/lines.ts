@@ -131,8 +131,6 @@ export function joinThousands(lines: Line[]): Line[] {
 
 /** Tab and pipe rows mark their cells: a comma there is a cell's text, never a separator printed apart. */
 const CELL_SEPARATOR = /[\t|｜]/;
-/** A comma standing alone (a space or the line's edge on each side). */
-const LONE_COMMA = /(?<=^|\s),(?=\s|$)/g;
 /** One to three digits of one width (ASCII or full-width), and exactly three. */
 const HEAD_GROUP = /^(?:[0-9]{1,3}|[０-９]{1,3})$/;
 const TAIL_GROUP = /^(?:[0-9]{3}|[０-９]{3})$/;
@@ -155,9 +153,8 @@ export function joinCommasApart(lines: Line[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].raw;
     if (!raw.includes(',') || CELL_SEPARATOR.test(raw)) continue;
-    const commas = [...raw.matchAll(LONE_COMMA)];
-    if (commas.length !== 1) continue;
-    const at = commas[0].index;
+    const at = loneComma(raw);
+    if (at < 0) continue;
     const found: { k: number; from: number; to: number; joined: string }[] = [];
     // The lines with text just before and after it: poppler's default mode puts an empty line between blocks.
     const now = out ?? lines;
@@ -215,6 +212,20 @@ function acrossLines(before: string, after: string): { from: number; to: number;
   const tail = /^\s*(\S+)(?=\s|$)/.exec(after);
   if (!head || !tail || !HEAD_GROUP.test(head[1]) || !TAIL_GROUP.test(tail[1]) || FULL_DIGIT.test(head[1]) !== FULL_DIGIT.test(tail[1])) return null;
   return { from: head.index, to: tail[0].length, joined: `${head[1]},${tail[1]}` };
+}
+
+/**
+ * Where the line's one comma standing alone is (a space or the line's edge on each side), or -1 when it has none or
+ * more than one. A scan of the commas only: most lines with a comma hold none alone.
+ */
+function loneComma(raw: string): number {
+  let found = -1;
+  for (let at = raw.indexOf(','); at >= 0; at = raw.indexOf(',', at + 1)) {
+    if ((at > 0 && !isWhitespace(raw.charCodeAt(at - 1))) || (at + 1 < raw.length && !isWhitespace(raw.charCodeAt(at + 1)))) continue;
+    if (found >= 0) return -1;
+    found = at;
+  }
+  return found;
 }
 
 /** A word of digits (and separators) whose digits change width once, at a digit: "５１2,012". */
@@ -400,8 +411,15 @@ export function isMarkdownRule(line: string): boolean {
 
 function separatorOf(raw: string): Separator {
   if (raw.includes('\t')) return 'tab';
-  if (/^\s*\|/.test(raw) || raw.includes(' | ')) return 'pipe';
+  if (startsWithPipe(raw) || raw.includes(' | ')) return 'pipe';
   return 'space';
+}
+
+/** Whether a line's first character that is not whitespace is a pipe (/^\s*\|/ without a regex: it runs on every row). */
+function startsWithPipe(raw: string): boolean {
+  let i = 0;
+  while (i < raw.length && isWhitespace(raw.charCodeAt(i))) i++;
+  return raw.charCodeAt(i) === PIPE;
 }
 
 const PIPE = 0x7c;
