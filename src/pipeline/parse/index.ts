@@ -14,7 +14,7 @@ import {
 
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
-import { compactOf, joinCommasApart, joinLonePoints, joinThousands, markSpaceCells, pagesOf, splitMixedWidths, toLines, type Line } from './lines';
+import { compactOf, FULL_DIGIT, joinCommasApart, joinLonePoints, joinThousands, markSpaceCells, pagesOf, splitMixedWidths, toLines, type Line } from './lines';
 import { readPageHeader, readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
 import { NULL_APPEAL_ROW, NULL_REQUEST_ROW } from './null-rows';
@@ -105,7 +105,11 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const pages = paged ? pagesOf(printed) : undefined;
   const layout = detectLayout(text, raws);
   const read = layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0, pages);
-  const lines = markSpaceCells(joinLonePoints(joinThousands(splitMixedWidths(joinCommasApart(read)))));
+  // Two digit widths glued together need a full-width digit: most texts have none, which one scan of the text says
+  // (joining commas apart adds none), not a test of every line.
+  const commasJoined = joinCommasApart(read);
+  const widthsSplit = layout === 'flattened' || FULL_DIGIT.test(text) ? splitMixedWidths(commasJoined) : commasJoined;
+  const lines = markSpaceCells(joinLonePoints(joinThousands(widthsSplit)));
   report.layout = layout;
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))

@@ -75,6 +75,8 @@ const HEADER_LINES = 20;
 const PUBLISHED = /^(?:发布时间|发布日期|发文日期|成文日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const SOURCE_URL = /^(?:原文链接|原文地址|原文网址|来源链接|网址|链接)\s*[:：]\s*(https?:\/\/[^\s"'<>]+)\s*$/;
 const BODY_MARK = /^=+\s*正文\s*=+$/;
+/** The first characters of the lines readPageHeader reads or stops at: BODY_MARK's, a section numeral, PUBLISHED's and SOURCE_URL's words. */
+const HEADER_FIRSTS = new Set(Array.from('=一二三四五六发成原来网链', (ch) => ch.charCodeAt(0)));
 
 /**
  * The source address and publication date from the key-value header block a web page was saved with ("标题: …",
@@ -86,6 +88,8 @@ export function readPageHeader(raws: string[]): { sourceUrl: string | null; publ
   let publishedAt: string | null = null;
   for (const raw of raws.slice(0, HEADER_LINES)) {
     const line = raw.trim();
+    // Every line this looks for starts with one of a few characters: most lines are passed over without a pattern.
+    if (!HEADER_FIRSTS.has(line.charCodeAt(0))) continue;
     if (BODY_MARK.test(line) || /^[一二三四五六][、.]/.test(line)) break;
     const date = PUBLISHED.exec(line);
     if (date && !publishedAt) {

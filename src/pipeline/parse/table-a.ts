@@ -59,6 +59,8 @@ export function isTemplate2019(lines: Line[], from: number, to: number): boolean
   return false;
 }
 
+/** The first character of an item reference (第二十条…), which bareLabel cuts. */
+const DI = '第'.charCodeAt(0);
 /** Labels may carry a leading numbering or the item reference before them ("第二十条第(一)项规章"). */
 const bareLabel = memoByString((label: string) => label.replace(/^第二十条第\([一二三四五六七八九十]+\)项/, '').replace(/^\d+[.、]/, ''));
 
@@ -178,6 +180,9 @@ function tableStart(lines: Line[], from: number, to: number, byName: Map<string,
  */
 function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>, beginnings: Set<string>): { def: RowDef; last: number; within: RowParts | null } | null {
   let label = partsOf(lines[i]).label;
+  // A first piece that bareLabel leaves as it is (no item reference or ordinal can start there) begins every label
+  // joined to it as printed: none names a row unless the piece begins a row's name (a table's header lines do not).
+  if (!strippable(label) && !beginnings.has(label)) return null;
   let within: RowParts | null = null;
   for (let j = i + 1, n = 1; j < to && n < MAX_LABEL_LINES; j++) {
     if (skipped(lines[j])) continue;
@@ -194,6 +199,12 @@ function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, R
     if (parts.values.length) return null;
   }
   return null;
+}
+
+/** Whether bareLabel may cut the start of a label that starts as `label` does: one starting with 第 or a digit. */
+function strippable(label: string): boolean {
+  const first = label.charCodeAt(0);
+  return first === DI || (first >= 0x30 && first <= 0x39);
 }
 
 /** A label row's own values: all of a space row's trailing numbers, a tab/pipe row's cells fitted to its columns. */
