@@ -22,10 +22,19 @@ export interface Line {
   glued: boolean;
 }
 
-/** The file's lines (text split at \n) as Lines; `pages[i]`: the page of line i (all on page 0 without). */
+/**
+ * The file's lines (text split at \n) as Lines; `pages[i]`: the page of line i (all on page 0 without). Pushed one by
+ * one: Array.prototype.map, once optimized, returns a holey array, and a list of lines that changes its kind of
+ * elements after the first files sends every reader of lines back to unoptimized code (a "wrong map" deoptimization).
+ */
 export function toLines(raws: string[], lineOffset = 0, pages?: number[]): Line[] {
+  const lines: Line[] = [];
   // parts and compact are set up front so that every Line has one shape for the engine.
-  return raws.map((raw, i) => ({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined, spaceCell: false, page: pages?.[i] ?? 0, glued: false }));
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i];
+    lines.push({ no: i + 1 + lineOffset, raw, text: headingText(raw), parts: undefined, compact: undefined, spaceCell: false, page: pages?.[i] ?? 0, glued: false });
+  }
+  return lines;
 }
 
 /** The page of each line of a text whose pages start with a form feed (pdftotext): lines before the first are page 0. */
