@@ -62,5 +62,9 @@ export function findSections(lines: Line[]): SectionSpan[] {
     if (!prev || rank > prev.rank) chosen.set(h.key, { key: h.key, title: line.text.replace(/\s+/g, ' '), start: i, rank });
   });
   const found = [...chosen.values()].sort((a, b) => a.start - b.start);
-  return found.map((s, i) => ({ key: s.key, title: s.title, start: s.start, end: i + 1 < found.length ? found[i + 1].start : lines.length }));
+  // Pushed, not mapped: an optimized Array.prototype.map returns a holey array, and the spans' readers, optimized on
+  // the packed arrays of the first files, would be deoptimized by it (see lines.ts toLines).
+  const spans: SectionSpan[] = [];
+  for (let i = 0; i < found.length; i++) spans.push({ key: found[i].key, title: found[i].title, start: found[i].start, end: i + 1 < found.length ? found[i + 1].start : lines.length });
+  return spans;
 }
