@@ -2009,6 +2009,25 @@ function rowsLeftOut(rows: RequestKey[]): boolean {
   return ORDER.some((k, r) => r > lo && r < hi && !SUB_ROWS.has(k) && !kept.has(k) && !kept.has(GROUP_OF.get(k) as RequestKey));
 }
 
+/**
+ * Where the labels of the `keys` that `keep` keeps stand (labelAt; undefined for a key with no label), in the keys'
+ * order. Pushed, not filter().map(): an optimized Array.prototype.map returns a holey array, and readGap, optimized on
+ * the packed arrays of the first files, was deoptimized by it in the second or third pass over a corpus and compiled
+ * again, some 400 ms of TurboFan a time (see lines.ts toLines).
+ */
+function labelsAt(keys: readonly RequestKey[], labelAt: ReadonlyMap<RequestKey, number>, keep: (key: RequestKey) => boolean): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  for (const k of keys) if (keep(k)) out.push(labelAt.get(k));
+  return out;
+}
+
+/** Each row set's count of rows times `per` (1: rows, WIDTH: numbers), joined with 或 (pushed, not mapped: see labelsAt). */
+function countsOf(rowSets: readonly RequestKey[][], per: number): string {
+  let out = '';
+  for (const set of rowSets) out += `${out ? ' 或 ' : ''}${set.length * per}`;
+  return out;
+}
+
 /** `whole`: the gap is the whole table (no row stands with its numbers). */
 function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>, spanLines: readonly number[][]): Gap {
   const cells: { t: CellToken; line: number; spanLine: number }[] = [];
@@ -2069,7 +2088,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   // before its label, then other text) counts as well: two such labels in another order than the template's are two
   // rows printed in each other's place.
   const [firstAt, lastAt] = [units[0].at, units[units.length - 1].at];
-  const order = (rowSets[0] ?? []).filter((k) => standing.has(k) || amongNumbers(k, labelAt.get(k), hits, runCells, firstAt, lastAt)).map((k) => labelAt.get(k)!);
+  const order = labelsAt(rowSets[0] ?? [], labelAt, (k) => standing.has(k) || amongNumbers(k, labelAt.get(k), hits, runCells, firstAt, lastAt)) as number[];
   // Within a block of labels printed one after another with no numbers between them (a detached label block), the row
   // labels (not the group labels, which a tall cell centres among them) must follow the template's order too.
   const gapRows = new Set(rowSets[0] ?? []);
@@ -2087,7 +2106,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   // before its numbers, among another run's labels) must stand in the template's order too: two rows printed in each
   // other's place, one label moved away, leave no inversion within one block. (A table with no row read whole is
   // read as one gap, by its column blocks or runs, whose own order checks apply.)
-  const printedAt = whole ? [] : (rowSets[0] ?? []).filter((k) => !overRows(k, hits)).map((k) => labelAt.get(k)!);
+  const printedAt = whole ? [] : (labelsAt(rowSets[0] ?? [], labelAt, (k) => !overRows(k, hits)) as number[]);
   const scattered = printedAt.some((at, i) => i > 0 && at < printedAt[i - 1]);
   if (blockInverted || scattered || order.some((at, i) => i > 0 && at < order[i - 1])) {
     gap.problem = '其间各行标签的先后顺序与模板不符（可能有两行互换），按模板顺序对应数字无法证明';
@@ -2096,7 +2115,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   const sets = rowSets.filter((s) => s.length * WIDTH === cells.length);
   if (!sets.length) {
     gap.problem = rowSets.length
-      ? `其间模板有 ${rowSets.map((s) => s.length).join(' 或 ')} 行，需 ${rowSets.map((s) => s.length * WIDTH).join(' 或 ')} 个数字，实有 ${cells.length} 个`
+      ? `其间模板有 ${countsOf(rowSets, 1)} 行，需 ${countsOf(rowSets, WIDTH)} 个数字，实有 ${cells.length} 个`
       : '其间模板没有可放的行';
     return gap;
   }
@@ -2143,7 +2162,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   for (const rows of sets) {
     gap.rows = rows;
     // Two or more of the rows' labels printed, all before the gap's first number (see `boxed` below).
-    const ownLabels = rows.filter((k) => !overRows(k, hits)).map((k) => labelAt.get(k));
+    const ownLabels = labelsAt(rows, labelAt, (k) => !overRows(k, hits));
     const labelsFirst = ownLabels.length > 1 && ownLabels.every((x) => x !== undefined && x < firstAt);
     for (const order of readingsOf(units, rows.length)) {
       gap.readings++;
