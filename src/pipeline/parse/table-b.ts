@@ -941,13 +941,14 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
  * not changed.
  */
 function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
-  if (!pageless(lines, 0, lines.length)) return lines;
   let out: Line[] | null = null;
   for (let i = start; i < stop; i++) {
     if (!labelOnly(lines[i]) || !labelWhole(lines[i]) || (i > start && labelOnly(lines[i - 1]))) continue;
     const cells = paragraphCells(lines, i, WIDTH, stop);
     const total = cells?.[WIDTH - 1];
     if (!cells || total?.kind !== 'number' || total.value <= 0 || !b3HoldsBlankZero(cells)) continue;
+    // The whole text is scanned for pages only once a row would be joined (most tables have none such).
+    if (!out && !pageless(lines, 0, lines.length)) return lines;
     out = withParagraphCells(lines, out, i, cells, true);
     i += WIDTH;
   }

@@ -139,10 +139,12 @@ function stackedPieces(valueLines: Line[], display: boolean): boolean {
 function cellParagraphs(lines: Line[], header: number, to: number): Line[] {
   let v = header;
   while (v < to && (isBlankLine(lines[v]) || !partsOf(lines[v]).values.length)) v++;
-  if (v >= to || v === header || isBlankLine(lines[v - 1]) || !pageless(lines, 0, lines.length)) return lines;
+  if (v >= to || v === header || isBlankLine(lines[v - 1])) return lines;
   const cells = paragraphCells(lines, v - 1, WIDTH, to);
   const totals = cells ? APPEAL_GROUPS.map((_, g) => cells[g * COLS.length + COLS.length - 1]) : [];
   if (!cells || !totals.every((t) => t.kind === 'number') || !totals.some((t) => t.kind === 'number' && t.value > 0) || !APPEAL_GROUPS.every((_, g) => groupAddsUp(cells, g))) return lines;
+  // The whole text is scanned for pages last: it is the dearest test.
+  if (!pageless(lines, 0, lines.length)) return lines;
   return withParagraphCells(lines, null, v - 1, cells, false);
 }
 
