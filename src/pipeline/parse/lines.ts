@@ -59,6 +59,9 @@ const SPACES_ONLY = /^[ \u00a0\u3000]+$/;
 /** A cell printed as nothing: an empty tab or pipe cell, a line of spaces, an empty paragraph. */
 export const EMPTY_CELL: CellToken = { kind: 'blank', printed: '' };
 const SPACE_CELL_PARTS: RowParts = { separator: 'space', fenced: false, label: '', values: [EMPTY_CELL], spans: null, mixed: false };
+/** Rows (at least FLOWED_ROWS) whose labels end at this many places, or more, with one gap to their first value: the text flows (flowed). */
+const FLOWED_LABEL_ENDS = 3;
+const FLOWED_ROWS = 5;
 
 /**
  * A table cell that holds only a space (Word's `&nbsp;` in an empty cell, or a web page's) comes out of MuPDF's text
@@ -694,10 +697,6 @@ export function alignment(lines: Line[], from: number, to: number): { display: b
   // values are in no one column, its totals left blank): where a value stands then says nothing of its column.
   return { display: order > 0, unproved: (wide && order === 0) || flowed(lines, from, to) };
 }
-
-/** Rows with labels ending at this many places, or more, before their one gap to the first value says the text flows. */
-const FLOWED_LABEL_ENDS = 3;
-const FLOWED_ROWS = 5;
 
 /**
  * Whether the table's rows print their values at one distance after their labels, wherever each label ends: text that

@@ -61,6 +61,8 @@ const TEMPLATE_LABEL = new Map<RequestKey, string>(REQUEST_ROWS.map((r) => [r.ke
 const SUB_ROWS = new Map<RequestKey, RequestKey[]>(REQUEST_GROUP_KEYS.map((g) => [g, REQUEST_ROWS.filter((r) => 'group' in r && r.group === g).map((r) => r.key)]));
 /** At most this many readings of one gap are compared (cluster shapes multiply them). */
 const MAX_READINGS = 16;
+/** The characters of a label's end that must be its template label's for the label to count as printed whole (labelWhole). */
+const WHOLE_LABEL_END = 2;
 /** At most this many orders of a group of column blocks are tried one by one; beyond, only what they all agree on. */
 const MAX_BLOCK_ORDERS = 720;
 const COLUMN_ORDER_UNPROVED =
@@ -960,9 +962,6 @@ function labelOnly(line: Line): boolean {
   const parts = partsOf(line);
   return !parts.values.length && !!parts.label && matchRow(parts.label) !== null;
 }
-
-/** The characters of a label's end that must be its template label's for the label to count as printed whole. */
-const WHOLE_LABEL_END = 2;
 
 /**
  * Whether a row's label ends as its template label does: a text export prints a cell as one paragraph, its label
