@@ -196,19 +196,19 @@ export function joinCommasApart(lines: Line[]): Line[] {
       const tail = out[after];
       const changed = `${head.raw.slice(0, across.from)}${across.joined}`;
       const rest = `${' '.repeat(across.to)}${tail.raw.slice(across.to)}`;
-      out[before] = { ...head, raw: changed, text: headingText(changed), parts: undefined, compact: undefined };
-      out[after] = { ...tail, raw: rest.trim() ? rest : '', text: headingText(rest), parts: undefined, compact: undefined };
-      out[i] = { ...lines[i], raw: '', text: '', parts: undefined, compact: undefined };
+      out[before] = withRaw(head, changed);
+      out[after] = withRaw(tail, rest.trim() ? rest : '');
+      out[i] = withRaw(lines[i], '');
       continue;
     }
     const { k, from, to, joined } = found[0];
     const target = out[k];
     const changed = `${target.raw.slice(0, from)}${joined}${target.raw.slice(to)}`;
-    out[k] = { ...target, raw: changed, text: headingText(changed), parts: undefined, compact: undefined };
+    out[k] = withRaw(target, changed);
     // A join keeps the line's length, so the comma stays where it was on its own line.
     const base = k === i ? changed : raw;
     const rest = `${base.slice(0, at)} ${base.slice(at + 1)}`;
-    out[i] = { ...lines[i], raw: rest.trim() ? rest : '', text: headingText(rest), parts: undefined, compact: undefined };
+    out[i] = withRaw(lines[i], rest.trim() ? rest : '');
   }
   return out ? out.filter((line, i) => line.raw !== '' || lines[i].raw === '') : lines;
 }
@@ -270,7 +270,7 @@ export function splitMixedWidths(lines: Line[]): Line[] {
     });
     if (changed === raw) continue;
     out ??= lines.slice();
-    out[i] = { ...lines[i], raw: changed, text: headingText(changed), parts: undefined, compact: undefined, glued };
+    out[i] = { ...withRaw(lines[i], changed), glued };
   }
   return out ?? lines;
 }
@@ -374,6 +374,11 @@ const LONE_NUMBER = /^\s*[0-9０-９]+\s*$/;
 const STARTS_WITH_DIGIT = /^\s*[0-9０-９]/;
 
 /** The line trimmed and without Markdown heading marks; most lines start with neither a space nor a mark. */
+/** The line with its text replaced by `raw`: its heading text again, its cached row parts and folded text dropped. */
+function withRaw(line: Line, raw: string): Line {
+  return { ...line, raw, text: headingText(raw), parts: undefined, compact: undefined };
+}
+
 function headingText(raw: string): string {
   const first = raw.charCodeAt(0);
   return (first === 0x23 || isWhitespace(first) ? raw.replace(HEADING_MARK, '') : raw).trim();
@@ -584,14 +589,14 @@ function rowParts(raw: string): RowParts {
 }
 
 /**
- * Whether lines[from, to) have no page footer and no page break: a text export (LibreOffice's) prints a document
+ * Whether the lines have no page footer and no page break: a text export (LibreOffice's) prints a document
  * without pages, and only there is an empty line among a table's cells read as an empty cell (paragraphCells). The
  * table readers ask it of the whole text: pdftotext's default mode parts a table's blocks by empty lines, and a table
  * on one page of it has no break of its own (pdfCase('hunt42-pdf', 484): "1.申请人无正当理由…" then "" "１" "０" "" "０"
  * "" "１", the next row's numbers, read as its seven cells).
  */
-export function pageless(lines: Line[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (lines[i].page !== lines[from].page || isPageNoise(lines[i].raw)) return false;
+export function pageless(lines: Line[]): boolean {
+  for (const line of lines) if (line.page !== lines[0].page || isPageNoise(line.raw)) return false;
   return true;
 }
 

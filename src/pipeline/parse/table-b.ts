@@ -950,7 +950,7 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
     const total = cells?.[WIDTH - 1];
     if (!cells || total?.kind !== 'number' || total.value <= 0 || !b3HoldsBlankZero(cells)) continue;
     // The whole text is scanned for pages only once a row would be joined (most tables have none such).
-    if (!out && !pageless(lines, 0, lines.length)) return lines;
+    if (!out && !pageless(lines)) return lines;
     out = withParagraphCells(lines, out, i, cells, true);
     i += WIDTH;
   }

@@ -144,7 +144,7 @@ function cellParagraphs(lines: Line[], header: number, to: number): Line[] {
   const totals = cells ? APPEAL_GROUPS.map((_, g) => cells[g * COLS.length + COLS.length - 1]) : [];
   if (!cells || !totals.every((t) => t.kind === 'number') || !totals.some((t) => t.kind === 'number' && t.value > 0) || !APPEAL_GROUPS.every((_, g) => groupAddsUp(cells, g))) return lines;
   // The whole text is scanned for pages last: it is the dearest test.
-  if (!pageless(lines, 0, lines.length)) return lines;
+  if (!pageless(lines)) return lines;
   return withParagraphCells(lines, null, v - 1, cells, false);
 }
 
