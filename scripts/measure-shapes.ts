@@ -11,7 +11,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeDefects, measureDocxShapes, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
+import { describeDefects, describeUntranslated, measureDocxShapes, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
 import { DOCX_SHAPES, docxShapesInstalled, type DocxShape } from '../src/generator/shapes/docx';
 import { hasSoffice, OFFICE_SHAPES, type OfficeShape } from '../src/generator/shapes/office';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
@@ -101,4 +101,6 @@ if (docxShapes.length) {
 const total = sumTallies(measures.map((m) => m.tally));
 console.log(formatTallies([...measures.map((m) => [m.shape, m.tally] as [string, Tally]), ['all shapes', total]]));
 if (values.examples) for (const m of measures) if (describeDefects(m)) console.log(`\n${describeDefects(m)}`);
+const untranslated = measures.filter((m) => m.untranslated.count);
+if (untranslated.length) console.log(`\nDiagnostics that show English to readers:\n${untranslated.map(describeUntranslated).join('\n')}`);
 console.error(`${((Date.now() - started) / 1000).toFixed(1)} s in all`);

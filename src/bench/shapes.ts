@@ -11,6 +11,7 @@ import { OFFICE_SHAPES, officeCase, readOfficeShapes, type OfficeShape } from '.
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
 import { readWebShapes, WEB_SHAPES, webCase, type WebShape } from '../generator/shapes/web';
 import type { Truth } from '../generator/types';
+import { diagnosticText, untranslatedWords } from '../lib/diagnostic-text';
 import { parseReport, type ParsedReport } from '../pipeline/parse';
 import { textOfBody } from '../pipeline/read';
 
@@ -21,15 +22,23 @@ export interface ShapeMeasure {
   defectRows: [string, number][];
   /** The first reports with a wrong or silent cell: how to regenerate them and their first defects. */
   examples: string[];
+  /**
+   * Diagnostics whose words for readers (src/lib/diagnostic-text.ts) still hold English the source does not: how
+   * many, and the first few texts with how to make their report again.
+   */
+  untranslated: { count: number; examples: string[] };
 }
 
 interface Acc {
   tally: Tally;
   rows: Map<string, number>;
   examples: string[];
+  untranslated: { count: number; examples: string[] };
 }
 
-const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [] });
+const SHOWN_UNTRANSLATED = 5;
+
+const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [], untranslated: { count: 0, examples: [] } });
 
 /**
  * Lets the event loop run every quarter second of a long measure. A vitest worker that computes for a minute without
@@ -59,6 +68,13 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
   }
   const error = parsed.diagnostics.find((d) => d.code === 'parser-exception');
   if (error) acc.examples.push(`${how}: the parser failed: ${error.found}`);
+  for (const d of parsed.diagnostics) {
+    const said = diagnosticText(d);
+    const english = [said.expected, said.found, said.message].filter((t) => untranslatedWords(t, text).length);
+    if (!english.length) continue;
+    acc.untranslated.count++;
+    if (acc.untranslated.examples.length < SHOWN_UNTRANSLATED) acc.untranslated.examples.push(`${how}: ${d.code}: ${english.join(' | ')}`);
+  }
   const defects = verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent');
   for (const d of defects) {
     const row = d.path.slice(0, d.path.lastIndexOf('.'));
@@ -74,6 +90,7 @@ const done = (shape: ShapeMeasure['shape'], acc: Acc): ShapeMeasure => ({
   tally: acc.tally,
   defectRows: [...acc.rows.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8),
   examples: acc.examples,
+  untranslated: acc.untranslated,
 });
 
 /**
@@ -164,4 +181,10 @@ export function describeDefects(m: ShapeMeasure): string {
     `  rows most often wrong or silent: ${m.defectRows.map(([row, k]) => `${row} ${k}`).join(', ')}`,
     ...m.examples.map((e) => `  - ${e}`),
   ].join('\n');
+}
+
+/** The diagnostics of one measure still showing English to readers, for a failing test's message or the script's output. */
+export function describeUntranslated(m: ShapeMeasure): string {
+  if (m.untranslated.count === 0) return '';
+  return [`${m.shape}: ${m.untranslated.count} diagnostics show English on /quality/ (add their phrases to src/lib/diagnostic-text.ts)`, ...m.untranslated.examples.map((e) => `  - ${e}`)].join('\n');
 }

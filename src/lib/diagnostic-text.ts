@@ -152,7 +152,23 @@ const PHRASES: Phrase[] = [
   [/^(.*), then (.*) beside it$/, (_, own, stray) => `${own}，紧邻处还有 ${stray}`],
   [/^a number cut in its cell: (.*)$/, (_, shown) => `在单元格中被截断的数字：${shown}`],
   [/^(\d+) values in print order: (.*), the total a blank mark$/, (_, n, values) => `按文字顺序的 ${n} 个数值：${values}，总计为空白符号`],
-  [/^breaks adding up to 0 across (.+), rows printed at shifting places$/, (t, columns) => `${nameList(columns, t)}各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一`],
+  [/^breaks adding up to 0 across (.+), rows printed at shifting places$/, (t, columns) => `${nameList(columns, t)}各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一`],  [/^numbers right after their row label, the label before it with its own$/, () => '紧跟在所属行标签之后的数字，且前一个行标签后面有它自己的数字'],
+  [/^(.*) after two labels, the first without numbers$/, (_, values) => `${values}，其前有两个行标签，前一个后面没有数字`],
+  [/^numbers inside their row label \(its rest on the next line\), or one line for each row$/, () => '夹在所属行标签中间的数字（标签其余部分在下一行），或每行数字各占一行'],
+  [/^(.*) after a label that does not go on after them$/, (_, values) => `${values}，其前的行标签没有在这些数字之后续写`],
+  [/^(“.*”) before (.*)$/, (_, text, values) => `${values} 之前是文字${text}`],
+  [/^B3 with the total in the last column, as the rows' cells are printed$/, () => '按各行数字的文字顺序，总计在最后一列且规则 B3 成立'],
+  [/^rows adding up with column (\d+) \((\S+)\) as their total$/, (t, n, key) => `按文字顺序，各行以第 ${n} 列（${nameOf(key, t, true) ?? key}）为总计时相加相符`],
+  [/^columns (.+) where the page's full rows put them$/, (t, columns) => `${nameList(columns, t)}各列位于本页其他完整行印这些列的位置`],
+  [/^a run of rows on its page printing them where other full rows put other columns$/, () => '本页有连续几行把这些列印在其他完整行印别的列的位置'],
+  [/^(\d+) numbers in the header's columns$/, (_, n) => `表头各列之下的 ${n} 个数字`],
+  [/^(\d+) numbers of table C under their columns' header words$/, (_, n) => `位于表头各列文字之下的表四 ${n} 个数字`],
+  [/^numbers on (\d+) lines: (.*)$/, (_, n, values) => `分在 ${n} 行的数字：${values}`],
+  [/^(\d+) numbers of table C, one a cell$/, (_, n) => `表四的 ${n} 个数字，每个单元格一个`],
+  [/^(\d+) numbers of table C, one a cell, each group adding up \(C1\)$/, (_, n) => `表四的 ${n} 个数字，每个单元格一个，各组满足规则 C1`],
+  [/^digits under the numbers of the line above: (.*)$/, (_, values) => `印在上一行数字之下的数位：${values}`],
+  [/^one a line, C1 broken as printed and kept with two read as one and an empty cell: (.*)$/, (_, values) => `数字逐行印出，按印出顺序规则 C1 不成立，把相邻两个数字看作一个数并补一个空单元格则成立：${values}`],
+  [/^a paragraph each after the header, 0s and blank marks among them: (.*)$/, (_, values) => `表头之后每个数字单独成段，其中既有 0 又有空白标记：${values}`],
 ];
 
 function translate(text: string, table: CellTable): string {
@@ -208,6 +224,19 @@ export function diagnosticText(d: Diagnostic): Readonly<DiagnosticText> {
   if (said.size >= SAID_LIMIT) said.clear();
   said.set(key, text);
   return text;
+}
+
+/** Latin words a reader may meet on /quality/: format and encoding names. Rule ids (B1, C1…) are allowed too. */
+const ALLOWED_WORDS: ReadonlySet<string> = new Set(['http', 'https', 'PDF', 'UTF', 'GB', 'GBK', 'BOM', 'JSON', 'YAML', 'OCR', 'Word', 'WPS', 'HTML', 'docx', 'doc', 'txt', 'md', 'htm', 'html', 'pdf']);
+const RULE_ID = /^[BCNX]\d$/;
+
+/**
+ * The Latin words of a diagnostic's text (as diagnosticText says it) that a Chinese reader would meet untranslated:
+ * neither allowed nor quoted from the source text itself (stray bytes can spell words). For the tests and
+ * `npm run measure-shapes`, which count what PHRASES does not yet say in Chinese.
+ */
+export function untranslatedWords(text: string, source: string): string[] {
+  return (text.match(/[A-Za-z]{2,}\d*/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !RULE_ID.test(w) && !source.includes(w));
 }
 
 /** A piece of a diagnostic's text: plain, or a name to show as code (a metadata field a publisher writes). */

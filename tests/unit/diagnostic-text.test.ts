@@ -3,7 +3,7 @@
  * become the template's words, on examples and on every diagnostic of generated reports in every layout and text
  * shape, damaged in every way the robustness tests damage them.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { generateReport, LAYOUTS } from '../../src/generator';
 import { CORRUPTIONS, corrupt } from '../../src/generator/corrupt';
 import { rngFor } from '../../src/generator/rng';
 import { generateShaped, shapeTruthOptions, TEXT_SHAPES } from '../../src/generator/shapes';
-import { diagnosticText, textParts } from '../../src/lib/diagnostic-text';
+import { diagnosticText, textParts, untranslatedWords } from '../../src/lib/diagnostic-text';
 import { ingestFile } from '../../src/pipeline/ingest';
 import { parseReport } from '../../src/pipeline/parse';
 import { unsupportedFormatDiagnostic } from '../../src/pipeline/read/discover';
@@ -19,15 +19,6 @@ import type { Diagnostic } from '../../src/schema';
 
 const PER_KIND = 30;
 const PER_SHAPE = 40;
-
-/** Words readers may meet on /quality/: rule ids, format and encoding names. Everything else in Latin letters fails. */
-const ALLOWED_WORDS = new Set(['http', 'https', 'PDF', 'UTF', 'GB', 'GBK', 'BOM', 'JSON', 'YAML', 'OCR', 'Word', 'WPS', 'HTML', 'docx', 'doc', 'txt', 'md', 'htm', 'html', 'pdf']);
-const RULE_ID = /^[BCNX]\d$/;
-
-/** The Latin words of a text that are neither allowed nor quoted from the file itself (stray bytes can spell words). */
-function englishIn(text: string, source: string): string[] {
-  return (text.match(/[A-Za-z]{2,}\d*/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !RULE_ID.test(w) && !source.includes(w));
-}
 
 const diag = (fields: Partial<Diagnostic>): Diagnostic => ({
   severity: 'warning',
@@ -119,7 +110,7 @@ describe('diagnosticText', () => {
         const t = diagnosticText(d);
         for (const [field, text] of Object.entries({ expected: t.expected, found: t.found, message: t.message })) {
           // (The parser reads a form feed as a page break, so quoted text runs over it.)
-          const words = englishIn(text, c.text.replace(/\f/g, ''));
+          const words = untranslatedWords(text, c.text.replace(/\f/g, ''));
           if (words.length) english.push(`${c.name} ${d.code} ${field}: ${text} (${words.join(', ')})`);
         }
       }
@@ -127,6 +118,27 @@ describe('diagnosticText', () => {
     // The corpus reaches the parser's phrases: blank and short rows, missing rows, sections and tables, ambiguity.
     expect([...codes]).toEqual(expect.arrayContaining(['cell-blank', 'row-missing', 'section-missing', 'table-b-missing', 'table-c-count']));
     expect(codes.size).toBeGreaterThanOrEqual(10);
+    expect(english.slice(0, 10)).toEqual([]);
+  });
+
+  it('leaves no English in any diagnostic of the text fixtures (texts of printed PDFs, web pages and Word files)', async () => {
+    const files = (await readdir('tests/fixtures', { recursive: true })).filter((f) => /\.(txt|md)$/.test(f)).sort();
+    const english: string[] = [];
+    let diagnostics = 0;
+    for (const name of files) {
+      const text = await readFile(path.join('tests/fixtures', name), 'utf8');
+      for (const d of parseReport({ text, file: 'a.txt' }).diagnostics) {
+        diagnostics++;
+        const t = diagnosticText(d);
+        for (const [field, said] of Object.entries({ expected: t.expected, found: t.found, message: t.message })) {
+          const words = untranslatedWords(said, text.replace(/\f/g, ''));
+          if (words.length) english.push(`${name} ${d.code} ${field}: ${said} (${words.join(', ')})`);
+        }
+      }
+    }
+    // Not vacuous: the fixtures are the hard cases of every shape, most of them read with diagnostics.
+    expect(files.length).toBeGreaterThan(100);
+    expect(diagnostics).toBeGreaterThan(500);
     expect(english.slice(0, 10)).toEqual([]);
   });
 
@@ -161,7 +173,7 @@ describe('diagnosticText', () => {
             .join(' ')
             // File names and extensions name the publisher's files.
             .replace(/[\w.-]*\.(txt|md|json|yaml|doc|docx|pdf|xyz)\b/g, ' ');
-          const words = englishIn(plain, source);
+          const words = untranslatedWords(plain, source);
           if (words.length) english.push(`${d.file} ${d.code} ${field}: ${text} (${words.join(', ')})`);
         }
       };
