@@ -1,5 +1,6 @@
 /** The benchmark's results as Markdown: tables per measure, then the targets with what was measured against them. */
 import os from 'node:os';
+import type { Bytes } from './search-bytes';
 import type { OracleResult } from './search-oracle';
 import type { SizeResult } from './index';
 import type { PngMode } from '../charts/png-settings';
@@ -177,6 +178,11 @@ function searchTable(results: SizeResult[]): string {
   const searched = results.filter((r) => r.site?.search);
   if (searched.length === 0) return '_No finished build to search._';
   const both = (b: { raw: number; gzip: number }) => `${kb(b.gzip)} / ${kb(b.raw)}`;
+  const typesOf = (byType: Record<string, Bytes>) =>
+    Object.entries(byType)
+      .sort((a, b) => b[1].raw - a[1].raw)
+      .map(([t, b]) => `${t} ${both(b)}`)
+      .join(', ');
   const ms = (v: number | null) => (v === null ? '-' : `${int(v)} ms`);
   return table(
     [
@@ -193,7 +199,6 @@ function searchTable(results: SizeResult[]): string {
     searched.map(({ n, site }) => {
       const cost = site!.search!;
       if ('error' in cost) return [int(n), '-', '-', `failed: ${cost.error}`, '-', '-', '-', '-', '-'];
-      const types = Object.entries(cost.byType).sort((a, b) => b[1].raw - a[1].raw).map(([t, b]) => `${t} ${both(b)}`).join(', ');
       const { timing, oneScope } = cost;
       return [
         int(n),
@@ -201,9 +206,9 @@ function searchTable(results: SizeResult[]): string {
         String(cost.results),
         `${both(cost.queryBytes)} (${int(cost.scopes)} scopes)`,
         `${both(timing.untilFirst)} in ${ms(timing.firstMs)} / ${ms(timing.doneMs)}`,
-        oneScope ? `\`${oneScope.scope}\`: ${both(oneScope.bytes)}; ${ms(oneScope.timing.firstMs)} / ${ms(oneScope.timing.doneMs)} (${oneScope.results} shown)` : '-',
+        oneScope ? `\`${oneScope.scope}\`: ${both(oneScope.bytes)}; ${ms(oneScope.timing.firstMs)} / ${ms(oneScope.timing.doneMs)} (${oneScope.results} shown); by file type: ${typesOf(oneScope.byType)}` : '-',
         `${cost.requests} (${cost.indexChunks})`,
-        types,
+        typesOf(cost.byType),
         both(cost.pageBytes),
       ];
     }),

@@ -41,7 +41,7 @@ export interface SearchCost {
    * The same query in the default scope alone (the first of every scope: the newest year's largest), with that year
    * and the scope's first province chosen in the filters.
    */
-  oneScope: { scope: string; results: number; bytes: Bytes; timing: SearchTiming } | null;
+  oneScope: { scope: string; results: number; bytes: Bytes; timing: SearchTiming; byType: Record<string, Bytes> } | null;
   requests: number;
   /** Bytes of the search page itself before any query (HTML, CSS, scripts). */
   pageBytes: Bytes;
@@ -291,7 +291,7 @@ export async function measureSearch(dist: string, query: string): Promise<Search
   if (!first) return { ...every.cost, oneScope: null };
   const oneScope = await onSearchPage(dist, async (page, recorder) => {
     const { taken, timing, results } = await typeAndTime(page, recorder, query, first.choice);
-    return { scope: first.scope.id, results, bytes: taken.bytes, timing };
+    return { scope: first.scope.id, results, bytes: taken.bytes, timing, byType: taken.byType };
   });
   return { ...every.cost, oneScope };
 }

@@ -4,8 +4,10 @@
  * (src/integrations/pagefind.ts, `indexScopes`, which also writes each scope's manifest entry).
  *
  * A scope is the report pages of one year and province, or the agency pages of one province, when it has at least
- * MIN_SCOPE_PAGES pages; provinces with fewer share a scope with their neighbours (in slug order) until it has as many,
- * and the last ones, if still fewer, join the scope before them.
+ * MIN_SCOPE_PAGES pages; provinces with fewer share a scope with their neighbours (in slug order) until it has as many.
+ * No scope is larger than the largest one of the best cut of the year's provinces into as many scopes as its pages
+ * hold the floor (a query's default scope is its year's largest, loaded before any other): the last provinces, if
+ * still under the floor, join the scope before them only within that size.
  * Why a floor: Pagefind cuts its index into chunks of about 20,000 word locations (a few dozen report pages), and a
  * query loads one chunk of every bundle it searches, so a bundle of 40 pages costs a query nearly as much as one of
  * 3,000; at 10,000 reports over seven years (about 45 reports a year and province) one bundle per year and province
@@ -17,7 +19,7 @@ import { provinceSlug } from './regions';
 import { agencyScopeId, reportScopeId, type SearchScope } from './search/scopes';
 
 /** Scopes smaller than this take in the next provinces (see above). */
-export const MIN_SCOPE_PAGES = 2_000;
+export const MIN_SCOPE_PAGES = 1_500;
 
 /** What a report contributes to the scopes: its page's id, year and province. */
 export interface ScopedReport {
@@ -40,13 +42,45 @@ export interface ScopePages {
 const slugOf = (province: string | null) => provinceSlug(province ?? UNKNOWN_REGION);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Pages of one kind (and year) by province, packed into scopes of at least `minPages` pages in province-slug order. */
+/**
+ * The smallest size of the largest group when `sizes` (in order) are cut into at most `count` runs: between the
+ * largest size and their sum, found by halving (each try fills runs in order up to the size).
+ */
+function smallestLargest(sizes: readonly number[], count: number): number {
+  const runs = (capacity: number) => {
+    let n = 1;
+    let filled = 0;
+    for (const size of sizes) {
+      if (filled + size > capacity) {
+        n++;
+        filled = 0;
+      }
+      filled += size;
+    }
+    return n;
+  };
+  let low = Math.max(...sizes);
+  let high = sizes.reduce((a, b) => a + b, 0);
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (runs(mid) <= count) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/**
+ * Pages of one kind (and year) by province, packed into scopes of at least `minPages` pages in province-slug order,
+ * none over the largest scope of the best cut into as many scopes as the pages hold `minPages` (see above).
+ */
 function pack(
   byProvince: Map<string | null, string[]>,
   minPages: number,
   make: (provinces: (string | null)[], firstSlug: string) => Omit<SearchScope, 'pages' | 'provinces'>,
 ): ScopePages[] {
   const provinces = [...byProvince.keys()].sort((a, b) => byText(slugOf(a), slugOf(b)));
+  const sizes = provinces.map((p) => byProvince.get(p)!.length);
+  const capacity = smallestLargest(sizes, Math.max(1, Math.floor(sizes.reduce((a, b) => a + b, 0) / minPages)));
   const out: ScopePages[] = [];
   let group: (string | null)[] = [];
   let files: string[] = [];
@@ -57,16 +91,19 @@ function pack(
     files = [];
   };
   for (const province of provinces) {
+    const pages = byProvince.get(province)!;
+    if (group.length > 0 && files.length + pages.length > capacity) close();
     group.push(province);
-    files = files.concat(byProvince.get(province)!);
+    files = files.concat(pages);
     if (files.length >= minPages) close();
   }
-  // What is left, too small for a scope of its own, joins the last scope (a bundle fewer for every query).
-  const last = out.pop();
-  if (last && group.length > 0) {
+  // What is left, under the floor, joins the last scope when that stays within the capacity (a bundle fewer).
+  const last = out.at(-1);
+  if (last && group.length > 0 && last.files.length + files.length <= capacity) {
+    out.pop();
     group = [...last.scope.provinces, ...group];
     files = [...last.files, ...files];
-  } else if (last) out.push(last);
+  }
   if (group.length > 0) close();
   return out;
 }

@@ -57,6 +57,19 @@ describe('scopePages', () => {
     expect(MIN_SCOPE_PAGES).toBeGreaterThan(reports.length);
     expect(scopePages(reports, agencies).map((s) => s.scope.id)).toEqual(['a-he-nan-sheng-and-2', 'r2023-he-nan-sheng', 'r2024-he-nan-sheng-and-3']);
   });
+  it('makes no scope larger than the best cut of the year needs: provinces left under the floor at the end keep a scope of their own rather than swell the last', () => {
+    // Slug order an-hui, bei-jing, fu-jian, gan-su, guang-dong, gui-zhou, hai-nan: 5 pages each, then 8.
+    const sizes: [string, number][] = [['安徽省', 5], ['北京市', 5], ['福建省', 5], ['甘肃省', 5], ['广东省', 5], ['贵州省', 5], ['海南省', 8]];
+    const many = sizes.flatMap(([province, n]) => Array.from({ length: n }, (_, i) => report(`${province}-${i}`, 2024, province)));
+    const packed = scopePages(many, [], 10).filter((s) => s.scope.kind === 'reports');
+    // 38 pages hold the floor of 10 three times; the best cut into three has a largest scope of 15 (5+5+5 | 5+5+5 | 8),
+    // so 海南省's 8 do not join the last pair (18): before, the default scope of such a year was the swollen last one.
+    expect(packed.map((s) => s.scope.pages)).toEqual([10, 10, 10, 8]);
+    expect(packed.at(-1)!.scope.provinces).toEqual(['海南省']);
+    // A small remainder still joins the scope before it (as the floor-of-two case above).
+    const joined = scopePages([...many.slice(0, 30), report('x', 2024, '海南省')], [], 10).filter((s) => s.scope.kind === 'reports');
+    expect(joined.map((s) => s.scope.pages)).toEqual([10, 10, 11]);
+  });
 });
 
 describe('scopesFor', () => {
