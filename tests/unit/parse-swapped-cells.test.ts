@@ -203,3 +203,33 @@ describe('swapCandidates', () => {
     expect(swapCandidates(t, all)).toEqual([]);
   });
 });
+
+/**
+ * pdfCase('hunt44-pdf', 475) read by pdftotext -layout: the rows of 不予公开, 无法提供 and 不予处理 flowed one or two
+ * spaces apart left of the columns where 本年新收 and 上年结转 stand spread out, and in the rows of 不予公开 the first
+ * four cells reversed ("1.属于国家秘密 0 2 0 2 ０ 0 ４" for 2 0 2 0; pdf.js by position and -raw read 2 0 2 0).
+ */
+const SQUEEZED_REVERSED = 'tests/fixtures/shapes/pdftotext-layout-squeezed-reversed.txt';
+/** pdfCase('shape-pdf', 13) read by pdftotext -layout: "3.其他 111 0 35 … 23 0 169" squeezed too, B1 and B2 holding in every column. */
+const SQUEEZED_SUMS_HOLD = 'tests/fixtures/shapes/pdftotext-layout-squeezed-sums-hold.txt';
+
+describe('cells squeezed together beside rows laid out by position', () => {
+  it('are not read in print order where the column sums do not prove it: null with a diagnostic, none wrong', () => {
+    const text = readFileSync(SQUEEZED_REVERSED, 'utf8');
+    expect(text).toMatch(/1\.属于国家秘密 +0 2 0 2 +０ +0 +４/);
+    const { r, wrong } = verdicts(SQUEEZED_REVERSED, pdfCase('hunt44-pdf', 475).truth);
+    expect(wrong).toEqual([]);
+    for (const key of ['withheld.stateSecret', 'withheld.internal', 'notProcessed.duplicate'] as const) expect(Object.values(r.requests[key]).every((v) => v === null), key).toBe(true);
+    expect(r.diagnostics.find((d) => d.path === 'requests.withheld.stateSecret')).toMatchObject({ code: 'column-order-unproved', found: '7 values in print order: 0 2 0 2 0 0 4, one out of its column' });
+    // The rows laid out by position are read.
+    expect(r.requests.received).toEqual({ natural: 372, commercial: 0, research: 71, nonprofit: 0, legal: 0, otherOrg: 0, total: 443 });
+  });
+
+  it('are read in print order where B1 and B2 hold in their columns', () => {
+    expect(readFileSync(SQUEEZED_SUMS_HOLD, 'utf8')).toMatch(/3\.其他 +111 0 35 +0 +23 0 169/);
+    const { r, wrong, exact } = verdicts(SQUEEZED_SUMS_HOLD, pdfCase('shape-pdf', 13).truth);
+    expect(wrong).toEqual([]);
+    expect(exact).toBe(200);
+    expect(r.requests['otherHandling.other']).toEqual({ natural: 111, commercial: 0, research: 35, nonprofit: 0, legal: 23, otherOrg: 0, total: 169 });
+  });
+});

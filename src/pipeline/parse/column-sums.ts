@@ -82,6 +82,16 @@ export function columnsAddUp(requests: Requests): boolean {
   return true;
 }
 
+/** The columns (APPLICANT_KEYS, the total too) where B1 and B2 both apply, no cell of theirs blank, and hold. */
+export function columnsProved(requests: Requests): Set<ApplicantColumn> {
+  const proved = new Set<ApplicantColumn>();
+  for (const c of APPLICANT_KEYS) {
+    const [b1, b2] = [deltaOf(requests, B1, c), b2Delta(requests, c)];
+    if (b1 !== null && b2 !== null && !broken(b1) && !broken(b2)) proved.add(c);
+  }
+  return proved;
+}
+
 /** Cells of one row that may stand out of their columns' order: `columns` (applicant columns, in order). */
 export interface SwapCandidate {
   key: RequestKey;

@@ -22,6 +22,7 @@ import {
   REQUEST_GROUPS,
   REQUEST_ROWS,
   TABLE_LABELS,
+  type ApplicantColumn,
   type Cell,
   type RequestGroup,
   type RequestKey,
@@ -31,7 +32,7 @@ import {
   type TablePlacement,
 } from '../../schema';
 import { toCells } from './cells';
-import { columnsAddUp, shuffledColumns, swapCandidates } from './column-sums';
+import { columnsAddUp, columnsProved, shuffledColumns, swapCandidates } from './column-sums';
 import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { NULL_REQUEST_ROW } from './null-rows';
@@ -1100,7 +1101,8 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // the text gives is not proved the columns', and a row of zeros and blanks adds up in any order.
   const fullRows = laid?.filter((r) => full.includes(r.key)) ?? [];
   const tokensOf = (key: RequestKey) => placed.get(key)!.tokens;
-  const whole = near ? outOfOrderNear(fullRows, tokensOf) : outOfColumns(fullRows, tokensOf);
+  const proved = columnsProved(zeroed);
+  const whole = near ? outOfOrderNear(fullRows, tokensOf, proved) : outOfColumns(fullRows, tokensOf, proved);
   // On a page where a run of rows prints columns where the page's other full rows put other columns, those columns'
   // cells of every full row of the page: which rows keep the columns' order is not shown (pdfCase('hunt34-pdf', 446): the
   // run itself swapped natural and commercial; pdfCase('hunt37-pdf', 669): a row below the run did, at places where
@@ -1337,24 +1339,27 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
  * stands apart (pdfCase('hunt38-pdf', 3): "上年结转…数量         3 ０ ０ ０ 1 0 4", commercial's 3 printed nine spaces
  * past the label, where the other rows print commercial, before natural's full-width ０).
  */
-function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
+function outOfColumns(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[], proved: ReadonlySet<ApplicantColumn>): LineRow[] {
   // A row whose order is not proved proves no other row's columns: the rows found are left out of the references
   // until no more are found (pdfCase('hunt21-pdf', 551): "4 ０ 3 0 0 0 7", legal's 3 where only a row itself out of
   // its columns printed research).
   const out = new Set<LineRow>();
   for (let found = true; found; ) {
     const references = rows.filter((r) => !out.has(r));
-    const more = outOfColumnsAmong(references, tokensOf);
+    const more = outOfColumnsAmong(references, tokensOf, proved);
     found = more.length > 0;
     for (const r of more) out.add(r);
   }
   return rows.filter((r) => out.has(r));
 }
 
-/** The rows of `rows` out of their columns, each compared with the others (outOfColumns). */
-function outOfColumnsAmong(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
+/**
+ * The rows of `rows` out of their columns, each compared with the others (outOfColumns); `proved`: the columns where
+ * the table's sums as read hold (column-sums.ts columnsProved).
+ */
+function outOfColumnsAmong(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[], proved: ReadonlySet<ApplicantColumn>): LineRow[] {
   return rows.filter((r) => {
-    if (r.glued || (r.lines > 1 && stacksValues(r))) return true;
+    if (r.glued || (r.lines > 1 && stacksValues(r)) || squeezedAmongSpread(r, rows, proved)) return true;
     const tokens = tokensOf(r.key);
     const markedTotal = r.lines === 1 && totalMarkAmongNumbers(tokens);
     if (!r.mixed && !markedTotal) return false;
@@ -1377,8 +1382,37 @@ function outOfColumnsAmong(rows: LineRow[], tokensOf: (key: RequestKey) => CellT
  * The rows read in text whose columns stand a space apart (parseTableB's `near`) that are not placed in print order:
  * a first value out of its column (firstOutOfColumn), or a total read as a blank mark while the row prints a number.
  */
-function outOfOrderNear(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[]): LineRow[] {
-  return rows.filter((r) => firstOutOfColumn(r, pageOthers(r, rows)) || (r.lines === 1 && totalMarkAmongNumbers(tokensOf(r.key))));
+function outOfOrderNear(rows: LineRow[], tokensOf: (key: RequestKey) => CellToken[], proved: ReadonlySet<ApplicantColumn>): LineRow[] {
+  return rows.filter((r) => firstOutOfColumn(r, pageOthers(r, rows)) || (r.lines === 1 && totalMarkAmongNumbers(tokensOf(r.key))) || squeezedAmongSpread(r, rows, proved));
+}
+
+/**
+ * Whether a row on one line prints SQUEEZED_RUN values or more one after another at most SQUEEZED_GAP spaces apart
+ * on a page where MIN_REFERENCE_ROWS other full rows, on one line too, print every value SPREAD_GAP spaces or more from
+ * the next: the row was not laid out by where its cells stand, and its order is the extraction's (pdftotext -layout
+ * flows such a run as it reads it, reversed at times: pdfCase('hunt44-pdf', 475), "0 2 0 2 ０ 0 ４" for 2 0 2 0, B3
+ * holding either way). Rows spread out only in part prove no layout (pdfCase('hunt38-pdf', 3), a table whose columns
+ * stand a space apart). A run in columns where B1 and B2 hold as read (`proved`) is kept: a reversed row would break them.
+ */
+function squeezedAmongSpread(r: LineRow, rows: readonly LineRow[], proved: ReadonlySet<ApplicantColumn>): boolean {
+  if (r.lines !== 1) return false;
+  const gap = (spans: readonly number[], c: number) => spans[2 * c + 2] - spans[2 * c + 1];
+  let spread = 0;
+  for (const q of rows) {
+    if (q === r || q.lines !== 1 || pageOf(q.spans[0]) !== pageOf(r.spans[0])) continue;
+    let apart = true;
+    for (let c = 0; c < WIDTH - 1; c++) if (gap(q.spans, c) < SPREAD_GAP) apart = false;
+    if (apart) spread++;
+  }
+  if (spread < MIN_REFERENCE_ROWS) return false;
+  for (let k = 0; k + SQUEEZED_RUN <= WIDTH; k++) {
+    let squeezed = true;
+    let sumsHold = true;
+    for (let c = k; c < k + SQUEEZED_RUN - 1; c++) if (gap(r.spans, c) > SQUEEZED_GAP) squeezed = false;
+    for (let c = k; c < k + SQUEEZED_RUN; c++) if (!proved.has(APPLICANT_KEYS[c])) sumsHold = false;
+    if (squeezed && !sumsHold) return true;
+  }
+  return false;
 }
 
 /** The places of the other rows (of `rows`) on a row's page. */
@@ -1413,6 +1447,11 @@ function stacksValues(r: LineRow): boolean {
 
 /** How many spaces at most stand between two values of different glyphs that pdftotext -layout may print swapped. */
 const MAX_SWAP_GAP = 2;
+/** A run of this many values, each at most SQUEEZED_GAP spaces from the next, is squeezed (squeezedAmongSpread). */
+const SQUEEZED_RUN = 3;
+const SQUEEZED_GAP = 2;
+/** How many spaces at least stand between the values of columns laid out apart by their x positions. */
+const SPREAD_GAP = 3;
 
 /**
  * Whether cells k and k + 1 are different numbers printed in different glyphs (fonts) on one line, at most MAX_SWAP_GAP
