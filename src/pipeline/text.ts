@@ -38,6 +38,8 @@ export function compact(s: string): string {
   return kept === 0 ? f : kept < f.length ? out + f.slice(kept) : out;
 }
 
+/** A run of whitespace, for collapseSpaces. */
+const WHITESPACE_RUN = /\s+/g;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Markdown's escape of ASCII punctuation ("\\-" for "-"). */
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
@@ -200,6 +202,18 @@ export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string)
     }
     return v as T;
   };
+}
+
+/**
+ * Whitespace runs as one space each (s.replace(/\s+/g, ' ')): the string itself when it has no run to collapse, as most
+ * prose lines have none (a scan is cheaper than the replace, which builds a new string).
+ */
+export function collapseSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWhitespace(c) && (c !== 0x20 || (i + 1 < s.length && isWhitespace(s.charCodeAt(i + 1))))) return s.replace(WHITESPACE_RUN, ' ');
+  }
+  return s;
 }
 
 /** Length without whitespace: the visible width of a line (folding never changes it). */

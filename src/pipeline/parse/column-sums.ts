@@ -74,7 +74,12 @@ function b2Delta(requests: Requests, c: ApplicantColumn): number | null {
 const broken = (delta: number | null) => delta !== null && Math.abs(delta) > EPSILON;
 
 /** B1's and B2's signed sums in each applicant column (APPLICANT_PARTS order): null where a cell is blank. */
-type RuleSums = Record<'B1' | 'B2', (number | null)[]>;
+export type RuleSums = Record<'B1' | 'B2', (number | null)[]>;
+
+/** Each rule's signed sum in each applicant column of a reading, taken once for swapCandidates and shuffledColumns. */
+export function ruleSums(requests: Requests): RuleSums {
+  return { B1: APPLICANT_PARTS.map((c) => deltaOf(requests, B1, c)), B2: APPLICANT_PARTS.map((c) => b2Delta(requests, c)) };
+}
 
 /** Whether B1 and B2 hold in every column (blank cells skip a comparison). */
 export function columnsAddUp(requests: Requests): boolean {
@@ -109,11 +114,10 @@ export interface SwapCandidate {
  *   is such a set, every row whose two cells there differ only as blank and 0 (a swap no sum shows).
  * - Breaks in more columns, adding up to 0 in a rule: a row whose cells there, in another order, make both rules hold.
  * `zeroed`: the reading with cells printed blank counted as 0; `printed`: the reading itself (blank cells null);
- * `rows`: the rows whose order of cells the text does not show (read from space-separated lines).
+ * `rows`: the rows whose order of cells the text does not show (read from space-separated lines); `sums`: ruleSums of
+ * `zeroed`, when the caller has them.
  */
-export function swapCandidates(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Requests = zeroed): SwapCandidate[] {
-  // Each rule's signed sum in each applicant column, once for every test below.
-  const sums: RuleSums = { B1: APPLICANT_PARTS.map((c) => deltaOf(zeroed, B1, c)), B2: APPLICANT_PARTS.map((c) => b2Delta(zeroed, c)) };
+export function swapCandidates(zeroed: Requests, rows: ReadonlySet<RequestKey>, printed: Requests = zeroed, sums: RuleSums = ruleSums(zeroed)): SwapCandidate[] {
   if (!sums.B1.some(broken) && !sums.B2.some(broken)) return [];
   const pair = pairSwaps(zeroed, rows, printed, sums);
   if (pair) return pair;
@@ -138,11 +142,12 @@ export function swapCandidates(zeroed: Requests, rows: ReadonlySet<RequestKey>, 
  * The applicant columns from the first to the last where B1 or B2 breaks in two columns or more by amounts that add up
  * to 0 (each row's cells, whatever their order, still add up to its total): the mark of cells that stand in another
  * order than their columns in a run of rows, which no one row's order explains. Empty when the breaks are not so.
+ * `sums`: ruleSums of the reading (blank cells counted as 0).
  */
-export function shuffledColumns(zeroed: Requests): ApplicantColumn[] {
+export function shuffledColumns(sums: RuleSums): ApplicantColumn[] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const deltas of [APPLICANT_PARTS.map((c) => deltaOf(zeroed, B1, c)), APPLICANT_PARTS.map((c) => b2Delta(zeroed, c))]) {
+  for (const deltas of [sums.B1, sums.B2]) {
     const at = APPLICANT_PARTS.flatMap((_, i) => (broken(deltas[i]) ? [i] : []));
     if (at.length < 2 || Math.abs(at.reduce((sum, i) => sum + deltas[i]!, 0)) > EPSILON) continue;
     lo = Math.min(lo, at[0]);

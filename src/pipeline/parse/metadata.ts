@@ -43,7 +43,9 @@ function cleanName(s: string): string {
 
 /** Looks at the first lines for one that (joined with the lines before it) reads as a report title. */
 export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
-  const head = lines.filter((l) => l.text).slice(0, maxLines);
+  // The first lines with text, taken without filtering the whole text.
+  const head: Line[] = [];
+  for (let i = 0; i < lines.length && head.length < maxLines; i++) if (lines[i].text) head.push(lines[i]);
   for (let i = 0; i < head.length; i++) {
     if (!/报告|年度|年报/.test(head[i].text) && !/年$/.test(head[i].text)) continue;
     // The agency name may be split over the lines before the title ("绵阳市" / "商务局" / "2023年…报告"),

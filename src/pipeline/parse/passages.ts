@@ -5,7 +5,7 @@
 import type { Passage } from '../../schema';
 import type { Line } from './lines';
 import { reflow, type WrapProfile } from './reflow';
-import { compact, isPageNoise } from '../text';
+import { collapseSpaces, compact, isPageNoise } from '../text';
 
 /** A date line: 2025 年 1 月 28 日, 二〇二五年一月二十八日 (compacted: no spaces, ASCII digits). */
 const DATE = '(?:(?:19|20)\\d{2}|[〇零○O一二三四五六七八九]{4})年(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]';
@@ -59,5 +59,5 @@ export function closingStart(lines: Line[], from: number, to: number, agencyName
 export function closingOf(lines: Line[], from: number, to: number): Passage | null {
   const kept = lines.slice(from, to).filter((l) => !isBlank(l));
   if (kept.length === 0) return null;
-  return { line: kept[0].no, text: kept.map((l) => l.text.replace(/\s+/g, ' ').trim()).join('\n') };
+  return { line: kept[0].no, text: kept.map((l) => collapseSpaces(l.text).trim()).join('\n') };
 }

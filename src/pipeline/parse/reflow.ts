@@ -4,7 +4,7 @@
  * items keep their own lines; a paragraph ends where a line ends a sentence short of the full width.
  */
 import type { Line } from './lines';
-import { isAsciiWord, isPageNoise, visibleLength } from '../text';
+import { collapseSpaces, isAsciiWord, isPageNoise, visibleLength } from '../text';
 
 export interface Paragraph {
   text: string;
@@ -45,7 +45,7 @@ export function reflow(lines: Line[], profile: WrapProfile): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Open | null = null;
   for (const l of lines) {
-    const text = l.text.replace(/\s+/g, ' ').trim();
+    const text = collapseSpaces(l.text).trim();
     if (!text) {
       if (profile.blankBreaks && current && !(profile.width && current.lastFull)) current = close(out, current);
       continue;

@@ -24,13 +24,18 @@ const HEADING_WORDS: [SectionKey, RegExp][] = [
 /** Numbered section headings: 一、 … 六、 (table B's own "一、本年新收…" rows never carry these words). */
 const NUMBERED = /^[一二三四五六七八][、.,]\s*(.{2,48})$/;
 const NUMERALS = new Set(Array.from('一二三四五六七八', (ch) => ch.charCodeAt(0)));
+/** The last characters of the unnumbered headings' words 情况 and 事项. */
+const KUANG = '况'.charCodeAt(0);
+const XIANG = '项'.charCodeAt(0);
 
 function headingKey(line: Line): { key: SectionKey; exact: boolean; named: boolean } | null {
-  if (!line.text || line.text.length > 80) return null;
+  const text = line.text;
+  if (!text || text.length > 80) return null;
   // Cheap test first: a heading starts with a section numeral or ends with the section's own word (see NUMBERED and
-  // the unnumbered names below); most lines do neither.
-  if (!NUMERALS.has(line.text.charCodeAt(0)) && !line.text.endsWith('情况') && !line.text.endsWith('事项')) return null;
-  const c = compact(line.text);
+  // the unnumbered names below); most lines do neither. The word's last character is compared before the word.
+  const last = text.charCodeAt(text.length - 1);
+  if (!NUMERALS.has(text.charCodeAt(0)) && !(last === KUANG && text.endsWith('情况')) && !(last === XIANG && text.endsWith('事项'))) return null;
+  const c = compact(text);
   if (c.length > 50 || /[。；]$/.test(c)) return null;
   const m = NUMBERED.exec(c);
   const body = m ? m[1] : c;

@@ -32,7 +32,7 @@ import {
   type TablePlacement,
 } from '../../schema';
 import { toCells } from './cells';
-import { columnsAddUp, columnsProved, shuffledColumns, swapCandidates } from './column-sums';
+import { columnsAddUp, columnsProved, ruleSums, shuffledColumns, swapCandidates } from './column-sums';
 import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { NULL_REQUEST_ROW } from './null-rows';
@@ -1063,7 +1063,9 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     }
     return placementOf(counts);
   }
-  for (const { key, columns, rule } of swapCandidates(zeroed, spaced, requests)) {
+  // The rules' sums of the reading, for swapCandidates and, when it withdraws nothing (zeroed then unchanged), shuffledColumns.
+  const sums = ruleSums(zeroed);
+  for (const { key, columns, rule } of swapCandidates(zeroed, spaced, requests, sums)) {
     const row = requests[key] as RequestRow;
     const shown = columns.map((c) => `${c} ${row[c] ?? '∅'}`).join(', ');
     const named = columns.map((c) => `${c}（${row[c] ?? '空'}）`).join('、');
@@ -1079,7 +1081,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   }
   // Breaks that cells out of order in a run of rows would make, in text whose rows stand at other places from one
   // line to the next: no row's order is proved there, so those columns are withdrawn from every space row.
-  const shuffled = seen.size ? [] : shuffledColumns(zeroed);
+  const shuffled = seen.size ? [] : shuffledColumns(sums);
   if (shuffled.length && layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) {
     const [named, listed] = [shuffled.join('、'), shuffled.join(', ')];
     for (const key of spaced) {
@@ -2552,23 +2554,36 @@ function readingsOf(units: Unit[], rows: number): number[][][] {
   const offsets: number[] = [];
   sizes.reduce((o, s) => (offsets.push(o), o + s), 0);
   const out: number[][][] = [byRows(0, rows)];
-  const walk = (c: number, acc: number[][]) => {
-    if (out.length >= MAX_READINGS) return;
-    if (c === sizes.length) {
-      if (acc.length === rows) out.push(acc);
-      return;
-    }
-    if (sizes[c] % WIDTH === 0) walk(c + 1, [...acc, ...byRows(offsets[c], sizes[c] / WIDTH)]);
-    const r = sizes[c];
-    if (c + WIDTH <= sizes.length && sizes.slice(c, c + WIDTH).every((s) => s === r)) walk(c + WIDTH, [...acc, ...byColumns(offsets[c], r)]);
-  };
-  walk(0, []);
+  walkReadings({ sizes, offsets, rows, out }, 0, []);
   if (out.length === 1) return out;
   const seen = new Set<string>();
   return out.filter((o) => {
     const k = o.map((r) => r.join(',')).join(';');
     return !seen.has(k) && (seen.add(k), true);
   });
+}
+
+/**
+ * One search of readingsOf: its clusters' sizes and first cells, the rows to make, the readings found so far (the
+ * state of a module function, not a closure: under tsx a closure made per call is named at run time).
+ */
+interface ReadingSearch {
+  sizes: number[];
+  offsets: number[];
+  rows: number;
+  out: number[][][];
+}
+
+/** The readings of clusters c… after the rows `acc` of the clusters before: each cluster by rows, seven clusters of one size by columns. */
+function walkReadings(s: ReadingSearch, c: number, acc: number[][]): void {
+  if (s.out.length >= MAX_READINGS) return;
+  if (c === s.sizes.length) {
+    if (acc.length === s.rows) s.out.push(acc);
+    return;
+  }
+  if (s.sizes[c] % WIDTH === 0) walkReadings(s, c + 1, [...acc, ...byRows(s.offsets[c], s.sizes[c] / WIDTH)]);
+  const r = s.sizes[c];
+  if (c + WIDTH <= s.sizes.length && s.sizes.slice(c, c + WIDTH).every((size) => size === r)) walkReadings(s, c + WIDTH, [...acc, ...byColumns(s.offsets[c], r)]);
 }
 
 /** Cell indexes of `rows` rows from cell `from`: cell c of row r is from + r × rowStep + c × cellStep. */

@@ -129,9 +129,15 @@ function tableARow(p: Piece): string {
   return splits.length === 1 ? cellsLine(label, splits[0]) : ambiguous(label, p.digits, cells, splits).join('\n');
 }
 
+/**
+ * The label from its last row start on (header text run together before it is dropped). Found with the one global
+ * ROW_START, from lastIndex 0: matchAll would copy the pattern for every label.
+ */
 function rowLabel(label: string): string {
-  const starts = [...label.matchAll(ROW_START)];
-  return starts.length ? label.slice(starts.at(-1)!.index) : label;
+  let start = -1;
+  ROW_START.lastIndex = 0;
+  for (let m = ROW_START.exec(label); m; m = ROW_START.exec(label)) start = m.index;
+  return start >= 0 ? label.slice(start) : label;
 }
 
 function tableBRows(ps: Piece[]): string[] {
@@ -139,7 +145,8 @@ function tableBRows(ps: Piece[]): string[] {
     .filter((p) => p.digits.trim())
     .map((p) => {
       const label = rowLabel(p.label);
-      const key = matchRow(compact(label)) ?? matchGroup(compact(label));
+      const compacted = compact(label);
+      const key = matchRow(compacted) ?? matchGroup(compacted);
       return { label, digits: p.digits, key: key as RequestKey | null, candidates: splitDigits(p.digits, B_ROW) };
     });
   settleByColumns(rows);
@@ -149,34 +156,77 @@ function tableBRows(ps: Piece[]): string[] {
 /** Rows summed by B2: the outcome rows, and a group's own line where a report prints no sub-rows. */
 const OUTCOME = new Set<string>([...REQUEST_ROWS.filter((r) => r.outcome).map((r) => r.key), ...REQUEST_GROUP_KEYS]);
 
+/** A row of table B with its candidate splits (one when settled). */
+interface SplitRow {
+  key: RequestKey | null;
+  candidates: number[][];
+}
+
+/** Where settleByColumns reads a key's cells: the key's first row, and that row's index among the open rows (−1 when settled). */
+interface CellSource {
+  candidates: number[][];
+  open: number;
+}
+
 /** Chooses among a row's candidate splits the only combination for which rules B1 and B2 hold in every column. */
-function settleByColumns(rows: { key: RequestKey | null; candidates: number[][] }[]): void {
+function settleByColumns(rows: SplitRow[]): void {
   const open = rows.filter((r) => r.candidates.length > 1);
   const combos = open.reduce((n, r) => n * r.candidates.length, 1);
   if (!open.length || combos > 5000 || rows.some((r) => r.candidates.length === 0)) return;
-  const choice = open.map(() => 0);
-  const value = (key: string, col: number) => {
-    const r = rows.find((x) => x.key === key);
-    if (!r) return 0;
-    const i = open.indexOf(r);
-    return r.candidates[i >= 0 ? choice[i] : 0][col];
+  // Each rule's cells are found once: the trials below read them for every combination.
+  const outcomes: (CellSource | null)[] = [];
+  for (const r of rows) if (r.key && OUTCOME.has(r.key)) outcomes.push(sourceOf(rows, open, r.key));
+  const sides: Sides = {
+    outcomes,
+    handled: sourceOf(rows, open, 'handledTotal'),
+    received: sourceOf(rows, open, 'received'),
+    carriedOver: sourceOf(rows, open, 'carriedOver'),
+    carriedForward: sourceOf(rows, open, 'carriedForward'),
   };
-  const holds = () =>
-    APPLICANT_KEYS.every((_, c) => {
-      const outcomes = rows.filter((r) => r.key && OUTCOME.has(r.key)).reduce((s, r) => s + value(r.key!, c), 0);
-      const handled = value('handledTotal', c);
-      return outcomes === handled && value('received', c) + value('carriedOver', c) === handled + value('carriedForward', c);
-    });
+  // Pushed, not mapped: rulesHold reads it in every trial (see lines.ts toLines on Array.prototype.map's holey arrays).
+  const choice: number[] = [];
+  for (let i = 0; i < open.length; i++) choice.push(0);
   const solutions: number[][] = [];
   for (let n = 0; n < combos && solutions.length < 2; n++) {
     let k = n;
-    open.forEach((r, i) => {
-      choice[i] = k % r.candidates.length;
-      k = Math.floor(k / r.candidates.length);
-    });
-    if (holds()) solutions.push([...choice]);
+    for (let i = 0; i < open.length; i++) {
+      choice[i] = k % open[i].candidates.length;
+      k = Math.floor(k / open[i].candidates.length);
+    }
+    if (rulesHold(sides, choice)) solutions.push([...choice]);
   }
   if (solutions.length === 1) open.forEach((r, i) => (r.candidates = [r.candidates[solutions[0][i]]]));
+}
+
+/** The cells of rules B1 and B2 (B2: the outcome rows, in order, against 处理总计). */
+interface Sides {
+  outcomes: (CellSource | null)[];
+  handled: CellSource | null;
+  received: CellSource | null;
+  carriedOver: CellSource | null;
+  carriedForward: CellSource | null;
+}
+
+/** A key's first row as a CellSource; null when no row has the key. */
+function sourceOf(rows: SplitRow[], open: SplitRow[], key: string): CellSource | null {
+  const r = rows.find((x) => x.key === key);
+  return r ? { candidates: r.candidates, open: open.indexOf(r) } : null;
+}
+
+/** A cell in column `col` under the open rows' `choice`: 0 where the report has no such row. */
+function cellValue(source: CellSource | null, choice: number[], col: number): number {
+  return source ? source.candidates[source.open >= 0 ? choice[source.open] : 0][col] : 0;
+}
+
+/** Whether B1 and B2 hold in every applicant column under `choice`. */
+function rulesHold(sides: Sides, choice: number[]): boolean {
+  for (let c = 0; c < APPLICANT_KEYS.length; c++) {
+    let outcomes = 0;
+    for (const source of sides.outcomes) outcomes += cellValue(source, choice, c);
+    const handled = cellValue(sides.handled, choice, c);
+    if (outcomes !== handled || cellValue(sides.received, choice, c) + cellValue(sides.carriedOver, choice, c) !== handled + cellValue(sides.carriedForward, choice, c)) return false;
+  }
+  return true;
 }
 
 function tableC(ps: Piece[]): string[] {
