@@ -3,7 +3,11 @@
  * when its label stands with it, or when it stands just before or after a lone label and the run lengths between the
  * labels admit that reading only. Anything else leaves the row null with a diagnostic: never a shifted number.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
+import { parseReport } from '../../src/pipeline/parse';
 import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
 import { toLines } from '../../src/pipeline/parse/lines';
 import { parseTableA } from '../../src/pipeline/parse/table-a';
@@ -106,5 +110,20 @@ describe('table A proof rules', () => {
     expect(proactive?.licensing.decisions).toBeNull();
     expect(diagnostics.some((d) => d.code === 'row-missing' && d.path === 'proactive.coercion')).toBe(true);
     expect(diagnostics.filter((d) => d.code === 'table-a-unproved')).toHaveLength(5);
+  });
+});
+
+/**
+ * pdfCase('hunt45-pdf', 492) read by poppler's default mode (the 2019 template): 行政强制's "-４" printed before "１１８"
+ * across a page footer ("行政强制", "-４", "１１８", "８"), which in print order is 上一年项目数量 −4, 本年增/减 118.
+ */
+describe('a negative count in a column other than 本年增/减', () => {
+  it('leaves the row null with a diagnostic: the cells are not in their columns’ order', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-table-a-negative-count-out-of-order.txt', 'utf8');
+    expect(text).toMatch(/行政强制\n\n-４\n\n１１８\n\n８\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive2019?.coercion).toEqual({ previousItems: null, change: null, decisions: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.coercion')).toMatchObject({ code: 'table-a-unproved' });
+    expect(cellVerdicts(pdfCase('hunt45-pdf', 492).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });

@@ -576,11 +576,17 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
     if (done.has(def.key)) return;
     done.add(def.key);
     const path = `${prefix}.${def.key}`;
-    const tokens = placed[k];
     const n = def.columns.length;
+    // A count below zero in a column other than 本年增/减 (the one column that can be): the cells are not in their
+    // columns' order (poppler's default mode printed 行政强制's "-４" before "１１８" across a page footer, read as
+    // 上一年项目数量 −4: pdfCase('hunt45-pdf', 492)).
+    const outOfOrder = placed[k]?.some((t, c) => t.kind === 'number' && t.value < 0 && def.columns[c] !== 'change') ?? false;
+    const tokens = outOfOrder ? null : placed[k];
     if (!tokens) {
       const around = [shownRun(stream.runs[k]), label.own.map((t) => t.printed).join(' '), shownRun(stream.runs[k + 1])].filter(Boolean).join(' | ');
-      const why = !trusted
+      const why = outOfOrder
+        ? `读出的负数不在“本年增/减”列，数字的顺序与各列不符`
+        : !trusted
         ? stream.labelBeforeCaption && found.size === defs.length && stream.repeated.size === 0
           ? `“${stream.labelBeforeCaption}”印在其所属项目的标题之前（文本按列而非按行抽取），无法证明数字属于哪一行`
           : `表二的行标签${stream.repeated.size ? '有重复' : '不全'}，无法证明数字属于哪一行`
