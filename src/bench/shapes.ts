@@ -11,7 +11,7 @@ import { OFFICE_SHAPES, officeCase, readOfficeShapes, type OfficeShape } from '.
 import { pdfCase, readPdfShapes, type PdfShapeOptions } from '../generator/shapes/pdf';
 import { readWebShapes, WEB_SHAPES, webCase, type WebShape } from '../generator/shapes/web';
 import type { Truth } from '../generator/types';
-import { diagnosticText, untranslatedWords } from '../lib/diagnostic-text';
+import { untranslatedTexts } from '../lib/diagnostic-text';
 import { parseReport, type ParsedReport } from '../pipeline/parse';
 import { textOfBody } from '../pipeline/read';
 
@@ -69,11 +69,10 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
   const error = parsed.diagnostics.find((d) => d.code === 'parser-exception');
   if (error) acc.examples.push(`${how}: the parser failed: ${error.found}`);
   for (const d of parsed.diagnostics) {
-    const said = diagnosticText(d);
-    const english = [said.expected, said.found, said.message].filter((t) => untranslatedWords(t, text).length);
+    const english = untranslatedTexts(d, text);
     if (!english.length) continue;
     acc.untranslated.count++;
-    if (acc.untranslated.examples.length < SHOWN_UNTRANSLATED) acc.untranslated.examples.push(`${how}: ${d.code}: ${english.join(' | ')}`);
+    if (acc.untranslated.examples.length < SHOWN_UNTRANSLATED) acc.untranslated.examples.push(`${how}: ${d.code}: ${english.map((e) => e.text).join(' | ')}`);
   }
   const defects = verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent');
   for (const d of defects) {

@@ -152,7 +152,8 @@ const PHRASES: Phrase[] = [
   [/^(.*), then (.*) beside it$/, (_, own, stray) => `${own}，紧邻处还有 ${stray}`],
   [/^a number cut in its cell: (.*)$/, (_, shown) => `在单元格中被截断的数字：${shown}`],
   [/^(\d+) values in print order: (.*), the total a blank mark$/, (_, n, values) => `按文字顺序的 ${n} 个数值：${values}，总计为空白符号`],
-  [/^breaks adding up to 0 across (.+), rows printed at shifting places$/, (t, columns) => `${nameList(columns, t)}各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一`],  [/^numbers right after their row label, the label before it with its own$/, () => '紧跟在所属行标签之后的数字，且前一个行标签后面有它自己的数字'],
+  [/^breaks adding up to 0 across (.+), rows printed at shifting places$/, (t, columns) => `${nameList(columns, t)}各列的 B1/B2 差额合计为 0，各行数字在文字中的位置前后不一`],
+  [/^numbers right after their row label, the label before it with its own$/, () => '紧跟在所属行标签之后的数字，且前一个行标签后面有它自己的数字'],
   [/^(.*) after two labels, the first without numbers$/, (_, values) => `${values}，其前有两个行标签，前一个后面没有数字`],
   [/^numbers inside their row label \(its rest on the next line\), or one line for each row$/, () => '夹在所属行标签中间的数字（标签其余部分在下一行），或每行数字各占一行'],
   [/^(.*) after a label that does not go on after them$/, (_, values) => `${values}，其前的行标签没有在这些数字之后续写`],
@@ -237,6 +238,17 @@ const RULE_ID = /^[BCNX]\d$/;
  */
 export function untranslatedWords(text: string, source: string): string[] {
   return (text.match(/[A-Za-z]{2,}\d*/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w) && !RULE_ID.test(w) && !source.includes(w));
+}
+
+/** What a diagnostic says to readers (diagnosticText) that still holds English: each such text, its field and words. */
+export function untranslatedTexts(d: Diagnostic, source: string): { field: 'expected' | 'found' | 'message'; text: string; words: string[] }[] {
+  const said = diagnosticText(d);
+  const out: { field: 'expected' | 'found' | 'message'; text: string; words: string[] }[] = [];
+  for (const field of ['expected', 'found', 'message'] as const) {
+    const words = untranslatedWords(said[field], source);
+    if (words.length) out.push({ field, text: said[field], words });
+  }
+  return out;
 }
 
 /** A piece of a diagnostic's text: plain, or a name to show as code (a metadata field a publisher writes). */

@@ -11,7 +11,7 @@ import { generateReport, LAYOUTS } from '../../src/generator';
 import { CORRUPTIONS, corrupt } from '../../src/generator/corrupt';
 import { rngFor } from '../../src/generator/rng';
 import { generateShaped, shapeTruthOptions, TEXT_SHAPES } from '../../src/generator/shapes';
-import { diagnosticText, textParts, untranslatedWords } from '../../src/lib/diagnostic-text';
+import { diagnosticText, textParts, untranslatedTexts, untranslatedWords } from '../../src/lib/diagnostic-text';
 import { ingestFile } from '../../src/pipeline/ingest';
 import { parseReport } from '../../src/pipeline/parse';
 import { unsupportedFormatDiagnostic } from '../../src/pipeline/read/discover';
@@ -107,12 +107,8 @@ describe('diagnosticText', () => {
     for (const c of cases) {
       for (const d of parseReport({ text: c.text, file: `${c.name}.txt` }).diagnostics) {
         codes.add(d.code);
-        const t = diagnosticText(d);
-        for (const [field, text] of Object.entries({ expected: t.expected, found: t.found, message: t.message })) {
-          // (The parser reads a form feed as a page break, so quoted text runs over it.)
-          const words = untranslatedWords(text, c.text.replace(/\f/g, ''));
-          if (words.length) english.push(`${c.name} ${d.code} ${field}: ${text} (${words.join(', ')})`);
-        }
+        // (The parser reads a form feed as a page break, so quoted text runs over it.)
+        for (const e of untranslatedTexts(d, c.text.replace(/\f/g, ''))) english.push(`${c.name} ${d.code} ${e.field}: ${e.text} (${e.words.join(', ')})`);
       }
     }
     // The corpus reaches the parser's phrases: blank and short rows, missing rows, sections and tables, ambiguity.
@@ -129,11 +125,7 @@ describe('diagnosticText', () => {
       const text = await readFile(path.join('tests/fixtures', name), 'utf8');
       for (const d of parseReport({ text, file: 'a.txt' }).diagnostics) {
         diagnostics++;
-        const t = diagnosticText(d);
-        for (const [field, said] of Object.entries({ expected: t.expected, found: t.found, message: t.message })) {
-          const words = untranslatedWords(said, text.replace(/\f/g, ''));
-          if (words.length) english.push(`${name} ${d.code} ${field}: ${said} (${words.join(', ')})`);
-        }
+        for (const e of untranslatedTexts(d, text.replace(/\f/g, ''))) english.push(`${name} ${d.code} ${e.field}: ${e.text} (${e.words.join(', ')})`);
       }
     }
     // Not vacuous: the fixtures are the hard cases of every shape, most of them read with diagnostics.

@@ -374,14 +374,14 @@ const LONE_NUMBER = /^\s*[0-9０-９]+\s*$/;
 const STARTS_WITH_DIGIT = /^\s*[0-9０-９]/;
 
 /** The line trimmed and without Markdown heading marks; most lines start with neither a space nor a mark. */
-/** The line with its text replaced by `raw`: its heading text again, its cached row parts and folded text dropped. */
-function withRaw(line: Line, raw: string): Line {
-  return { ...line, raw, text: headingText(raw), parts: undefined, compact: undefined };
-}
-
 function headingText(raw: string): string {
   const first = raw.charCodeAt(0);
   return (first === 0x23 || isWhitespace(first) ? raw.replace(HEADING_MARK, '') : raw).trim();
+}
+
+/** The line with its text replaced by `raw`: its heading text again, its cached row parts and folded text dropped. */
+function withRaw(line: Line, raw: string): Line {
+  return { ...line, raw, text: headingText(raw), parts: undefined, compact: undefined };
 }
 
 export type Separator = 'tab' | 'pipe' | 'space';
