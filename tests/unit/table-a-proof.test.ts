@@ -127,3 +127,28 @@ describe('a negative count in a column other than 本年增/减', () => {
     expect(cellVerdicts(pdfCase('hunt45-pdf', 492).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });
+
+/**
+ * pdfCase('hunt45-pdf', 207) read by `pdftotext -raw` (the 2019 template, every cell narrow): 行政事业性收费's label cut
+ * into 行政 / 事业 / 性收 / 费, then "１０" and "３": 上一年项目数量 103 wrapped in its cell, 本年增/减 blank (pdf.js items and
+ * MuPDF print the same). Read in order, 10 and 3.
+ */
+describe('a number as wide as its row’s narrow label pieces, a number on the next line', () => {
+  it('leaves the row null with a diagnostic: the number may have wrapped in its narrow cell', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-raw-table-a-count-wrapped-in-narrow-cell.txt', 'utf8');
+    expect(text).toMatch(/\n行政\n事业\n性收\n费\n１０\n３\n第二十条第（九）项\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive2019?.fees).toEqual({ previousItems: null, change: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')).toMatchObject({ code: 'table-a-unproved' });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.message).toContain('折到了下一行');
+    expect(cellVerdicts(pdfCase('hunt45-pdf', 207).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
+  it('reads the cells when the first number is narrower than the label’s widest piece', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-raw-table-a-count-wrapped-in-narrow-cell.txt', 'utf8');
+    const fees = (first: string) => parseReport({ text: text.replace('\n１０\n３\n', `\n${first}\n３\n`), file: 'a.txt' }).proactive2019?.fees;
+    expect(fees('１')).toEqual({ previousItems: 1, change: 3 });
+    expect(fees('10')).toEqual({ previousItems: 10, change: 3 });
+    expect(fees('１０')).toEqual({ previousItems: null, change: null });
+  });
+});

@@ -684,6 +684,11 @@ export function displayOffsets(raw: string, offsets: number[]): number[] {
   return out;
 }
 
+/** The columns a text takes as a terminal shows it (displayOffsets): a Chinese or full-width character two. */
+export function displayWidth(text: string): number {
+  return displayOffsets(text, [text.length])[0];
+}
+
 /**
  * Whether the rows of lines[from, to) keep their columns by display width, as a terminal shows text (w3m, lynx,
  * pandoc's plain tables: a Chinese or full-width character two columns wide), rather than one column a character

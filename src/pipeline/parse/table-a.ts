@@ -23,7 +23,7 @@ import {
 import { toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, fitsOf, fitValues, FULL_DIGIT, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
+import { compactOf, displayWidth, fitsOf, fitValues, FULL_DIGIT, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
 import { fold, isPageNoise, memoByString, type CellToken } from '../text';
 
 type RowDef = { key: string; zh: string; item: string; columns: readonly string[] };
@@ -99,6 +99,8 @@ interface Label {
   space: boolean;
   /** Printed over several lines (a narrow label column, a tall cell). */
   cut: boolean;
+  /** The display width (displayWidth) of its widest piece when cut, else 0. */
+  pieceWidth: number;
   /** A tab/pipe row whose cells fit its columns more than one way (fitsTwoWays): not placed. */
   ambiguous: boolean;
 }
@@ -110,6 +112,8 @@ interface Free {
   block: number;
   /** The digits its line prints (digitWidths). */
   widths: number;
+  /** The display width (displayWidth) of its line when the line prints it alone, else 0. */
+  width: number;
   /** A number that a decimal point printed apart was joined to (lines.ts joinLonePoints): see BROKEN_NUMBER. */
   broken?: boolean;
 }
@@ -178,8 +182,9 @@ function tableStart(lines: Line[], from: number, to: number, byName: Map<string,
  * between the pieces (行政 / 事业 / 性收 / 3,429 / 费: pdftotext -layout centres a value in its row's tall label cell)
  * is that row's, when no other number stands beside the label (`beginnings`: beginningsOf the template's rows).
  */
-function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>, beginnings: Set<string>): { def: RowDef; last: number; within: RowParts | null } | null {
+function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, RowDef>, beginnings: Set<string>): { def: RowDef; last: number; within: RowParts | null; pieceWidth: number } | null {
   let label = partsOf(lines[i]).label;
+  let pieceWidth = displayWidth(label);
   // A first piece that bareLabel leaves as it is (no item reference or ordinal can start there) begins every label
   // joined to it as printed: none names a row unless the piece begins a row's name (a table's header lines do not).
   if (!strippable(label) && !beginnings.has(label)) return null;
@@ -193,9 +198,10 @@ function joinedLabel(lines: Line[], i: number, to: number, byName: Map<string, R
       continue;
     }
     label += parts.label;
+    pieceWidth = Math.max(pieceWidth, displayWidth(parts.label));
     n++;
     const def = byName.get(bareLabel(label));
-    if (def) return within && parts.values.length ? null : { def, last: j, within };
+    if (def) return within && parts.values.length ? null : { def, last: j, within, pieceWidth };
     if (parts.values.length) return null;
   }
   return null;
@@ -242,7 +248,8 @@ function addFree(stream: Stream, tokens: CellToken[], line: Line, block: number,
   const run = stream.runs[stream.runs.length - 1];
   const part = run[run.length - 1];
   const widths = digitWidths(line.raw);
-  for (const t of asPrinted(tokens)) part.push(broken ? { t, line: line.no, block, widths, broken } : { t, line: line.no, block, widths });
+  const width = tokens.length === 1 ? displayWidth(line.raw.trim()) : 0;
+  for (const t of asPrinted(tokens)) part.push(broken ? { t, line: line.no, block, widths, width, broken } : { t, line: line.no, block, widths, width });
 }
 
 /** Which digits a line prints: 1 ASCII, 2 full-width, 3 both (a cell's printed text is folded, its width lost). */
@@ -337,7 +344,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       foreign = fenceForeign(stream, foreign);
       captionOf(parts.label, captions, stream);
       labelled(def, captions);
-      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false, ambiguous: fitsTwoWays(def, parts) });
+      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false, pieceWidth: 0, ambiguous: fitsTwoWays(def, parts) });
       continue;
     }
     if (!parts.label) {
@@ -355,7 +362,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
         foreign = fenceForeign(stream, foreign);
         const last = joined.within ?? partsOf(lines[joined.last]);
         labelled(joined.def, captions);
-        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true, ambiguous: fitsTwoWays(joined.def, last) });
+        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true, pieceWidth: joined.pieceWidth, ambiguous: fitsTwoWays(joined.def, last) });
         i = joined.last;
         continue;
       }
@@ -468,9 +475,9 @@ function walk(c: Chain, k: number): void {
  * Places the labels' cells. Labels linked by caption-free runs form a chain whose readings are tried together (two
  * per lone label); a chain with exactly one reading that holds places its labels, any other leaves its lone and
  * wrapped labels unproved (labels with all their numbers on their line are placed all the same). Returns each
- * label's tokens (by index), null where unproved.
+ * label's tokens (by index), null where unproved; adds to `wrapped` the labels left unproved by mayWrap.
  */
-function place(stream: Stream, trusted: boolean, paragraphs: boolean): (CellToken[] | null)[] {
+function place(stream: Stream, trusted: boolean, paragraphs: boolean, wrapped: Set<number>): (CellToken[] | null)[] {
   const { labels, runs } = stream;
   const out: (CellToken[] | null)[] = [];
   const options: Option[][] = [];
@@ -500,7 +507,9 @@ function place(stream: Stream, trusted: boolean, paragraphs: boolean): (CellToke
       const after = o ? runs[k + 1][0].slice(0, o.after) : [];
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
-      const taken = o && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoKinds([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
+      const wraps = !!o && label.cut && (mayWrap(before, label.pieceWidth) || mayWrap(after, label.pieceWidth));
+      if (wraps) wrapped.add(k);
+      const taken = o && !wraps && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoKinds([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
       out.push(full(taken, label) ?? (label.ambiguous ? null : full(label.own, label)));
     }
     first = last + 1;
@@ -530,6 +539,19 @@ function paragraphed(lines: Line[], from: number, to: number): boolean {
  */
 function full(tokens: CellToken[] | null, label: Label): CellToken[] | null {
   return tokens && tokens.length >= label.def.columns.length ? tokens : null;
+}
+
+/**
+ * Whether a label cut into pieces (a narrow column) takes cells printed a line each where a number may have wrapped in
+ * its narrow cell: a number as wide as the label's widest piece, the next cell a number on a line of its own ("１０" /
+ * "３" under 行政 / 事业 / 性收 / 费, for 上一年项目数量 103 and 本年增/减 blank: pdfCase('hunt45-pdf', 207)).
+ */
+function mayWrap(cells: Free[], pieceWidth: number): boolean {
+  for (let k = 0; k + 1 < cells.length; k++) {
+    const [a, b] = [cells[k], cells[k + 1]];
+    if (a.t.kind === 'number' && b.t.kind === 'number' && a.width >= pieceWidth && b.width > 0 && b.line > a.line) return true;
+  }
+  return false;
 }
 
 const inOneBlock = (cells: Free[]) => cells.every((c) => c.block === cells[0].block);
@@ -569,7 +591,8 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   // A table printed a paragraph a cell in text with pages (poppler's default mode: its text blocks in its own order;
   // a terminal's dump of a web page, also a paragraph a cell, keeps the page's order and has no pages).
   const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
-  const placed = place(stream, trusted, paged && paragraphed(lines, from, to));
+  const wrapped = new Set<number>();
+  const placed = place(stream, trusted, paged && paragraphed(lines, from, to), wrapped);
   const done = new Set<string>();
   stream.labels.forEach((label, k) => {
     const { def } = label;
@@ -590,6 +613,8 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
         ? stream.labelBeforeCaption && found.size === defs.length && stream.repeated.size === 0
           ? `“${stream.labelBeforeCaption}”印在其所属项目的标题之前（文本按列而非按行抽取），无法证明数字属于哪一行`
           : `表二的行标签${stream.repeated.size ? '有重复' : '不全'}，无法证明数字属于哪一行`
+        : wrapped.has(k)
+        ? `标签分多行印在窄格中，一个数字与标签最宽的一段同宽，可能折到了下一行，无法证明各数字所在的列`
         : label.ambiguous
           ? `该行的单元格多于列数，两端都有空单元格，数字可按不止一种方式对应到各列`
           : label.own.length
