@@ -279,9 +279,11 @@ export function startSearchPage(): void {
    * not indexed, see src/lib/search/table-headers.ts): those with table A in that template when a term is only in
    * table A's headers, otherwise every report page. `fill` then checks each candidate's text. `level` picks the
    * query of `indexQueries` (beyond the last, the last): each finds a subset of the one before, and all of them every
-   * page containing the terms.
+   * page containing the terms. In scopes of report pages only (`onlyReports`: a year chosen) every page is a report
+   * page, and no filter fetches the `year` filter's list of them (about 4 bytes a page; the runtime bundle's one
+   * page, which that list left out, is then a candidate that `fill` rejects: it has no year).
    */
-  const findCandidates = async (api: PagefindApi, terms: string[], filters: Filters, level: number): Promise<PagefindResult[]> => {
+  const findCandidates = async (api: PagefindApi, terms: string[], filters: Filters, level: number, onlyReports: boolean): Promise<PagefindResult[]> => {
     const query = (words: string[]) => {
       const queries = indexQueries(words, commonPairs);
       return queries[Math.min(level, queries.length - 1)];
@@ -291,7 +293,9 @@ export function startSearchPage(): void {
     const narrowing = inTables.find((names) => names.length > 0 && names.every((name) => !tables[name].everyReportPage));
     const reportPages: PagefindFilters = narrowing
       ? { [SEARCH_FILTER.table]: { any: narrowing } }
-      : { [SEARCH_FILTER.year]: filters.year ?? { any: years } };
+      : onlyReports
+        ? {}
+        : { [SEARCH_FILTER.year]: filters.year ?? { any: years } };
     const [byText, byTable] = await Promise.all([
       pagesWithAll(api, terms.length ? query(terms) : null, filters),
       otherTerms.length < terms.length ? pagesWithAll(api, otherTerms.length ? query(otherTerms) : null, { ...filters, ...reportPages }) : [],
@@ -425,6 +429,7 @@ export function startSearchPage(): void {
       run.scopesTotal = scopes.length;
       const scoped = await scopedSearch(scopes);
       const filters = filtersInScopes(state.filters, scopes);
+      const onlyReports = scopes.every((s) => s.kind === 'reports');
       // Rounds: merge the next bundles, search every bundle merged so far (those of earlier rounds answer from the
       // chunks they loaded), add the new candidates and show them. An instance that has every bundle already searches
       // them all in one round.
@@ -440,11 +445,11 @@ export function startSearchPage(): void {
         if (run !== current) return;
         // Every bundle merged so far is searched again: its candidates are all those of these bundles. While many are
         // left to check, the query is narrowed by one more character pair (the level only rises during a run).
-        let candidates = await findCandidates(scoped.api, terms, filters, run.level);
+        let candidates = await findCandidates(scoped.api, terms, filters, run.level, onlyReports);
         while (uncheckedOf(run, candidates) > NARROW_PER_BUNDLE * scoped.merged.size && run.level + 1 < levelsOf(terms)) {
           if (run !== current) return;
           run.level += 1;
-          candidates = await findCandidates(scoped.api, terms, filters, run.level);
+          candidates = await findCandidates(scoped.api, terms, filters, run.level, onlyReports);
         }
         if (run !== current) return;
         if (!(await replaceCandidates(run, candidates))) return;

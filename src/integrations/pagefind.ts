@@ -39,9 +39,12 @@ export function extendedBinaryPath(): string {
  * template's fixed labels, identical in every report: the search page matches the labels itself, see
  * src/lib/search/table-headers.ts), charts, and the site's derived sections. `#charts`
  * only repeats the agency's name and the template's wording in its three chart titles: indexed, it lengthened
- * the postings of words such as 行政复议 on every report page, which every query for them downloads.
+ * the postings of words such as 行政复议 on every report page, which every query for them downloads. The same holds of
+ * the note under each table on how its numbers were read (`.placement-note`: 读取方式, 标签, 原文 on every report
+ * page, and some 100 characters in every result's fragment) and of the line over the title that repeats the agency
+ * and year (`.byline`).
  */
-export const EXCLUDED_FROM_INDEX = ['nav', 'table', 'svg', '#indicators', '#charts', '#diagnostics', '#source', '#cite'];
+export const EXCLUDED_FROM_INDEX = ['nav', 'table', 'svg', '.placement-note', '.byline', '#indicators', '#charts', '#diagnostics', '#source', '#cite'];
 
 /** PAGEFIND=0 builds the site without its search index (to measure the pages alone; a published site needs it). */
 export const SKIP_INDEX_ENV = 'PAGEFIND';

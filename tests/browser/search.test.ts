@@ -261,6 +261,23 @@ describe('search page', () => {
     expectEveryResultContains(found, '结果纠正');
   });
 
+  it('finds every report page of a year for a table label without fetching a filter list when the scope is one year and province', async () => {
+    // A scope of one year is all report pages: Pagefind's `year` filter (about 4 bytes a page) is not needed to tell
+    // them from agency pages, and a scope of one province needs no province filter either.
+    const scopes = scopePages(site.data.reports, site.data.agencies);
+    const single = scopes.find((s) => s.scope.kind === 'reports' && s.scope.provinces.length === 1 && s.scope.provinces[0] !== null)!;
+    expect(single).toBeDefined();
+    const { year, provinces } = single.scope;
+    const expected = site.data.reports.filter((r) => r.year === year && r.agency.region.province === provinces[0]).map((r) => reportUrl(r.id));
+    expect(expected.length).toBeGreaterThan(0);
+    const filterLists: string[] = [];
+    page.on('request', (request) => void (request.url().endsWith('.pf_filter') && filterLists.push(request.url())));
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('结果纠正')}&year=${year}&province=${encodeURIComponent(provinces[0]!)}`);
+    const found = await results('结果纠正');
+    expect(found.map((r) => withoutHash(r.href)).sort()).toEqual(expected.sort());
+    expect(filterLists).toEqual([]);
+  });
+
   it('finds the report pages whose table A has 行政许可, in either template, linking to table A', async () => {
     const expected = site.data.reports.map((r) => reportUrl(r.id)).filter((href) => builtPageText(href).includes('行政许可'));
     expect(site.data.reports.filter((r) => r.proactive || r.proactive2019).map((r) => reportUrl(r.id))).toEqual(expect.arrayContaining(expected));

@@ -4,8 +4,9 @@
  * in order, and in the part of the page Pagefind indexes (the article marked `data-pagefind-body`, without the
  * selectors EXCLUDED_FROM_INDEX leaves out). The tables' line ranges were typed by hand from the seed files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { EXCLUDED_FROM_INDEX } from '../../src/integrations/pagefind';
 import { readPage, readReports } from './html';
@@ -57,3 +58,36 @@ describe.each(Object.keys(TABLE_LINES))('seed %s', (file) => {
     expect(missing).toEqual([]);
   });
 });
+
+/** What Pagefind stored of each indexed page (its fragments: gzip, a signature, then JSON), by URL. */
+function storedFragments(): Map<string, string> {
+  const out = new Map<string, string>();
+  const root = join(dist, 'pagefind');
+  for (const bundle of readdirSync(root, { withFileTypes: true })) {
+    // The runtime's own folders (fragment/, index/ of its one page) stand beside the scopes' bundles.
+    const folder = join(root, bundle.name, 'fragment');
+    if (!bundle.isDirectory() || !existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+      const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+      out.set(fragment.url, fragment.content);
+    }
+  }
+  return out;
+}
+
+describe('what the search index stored of each report page', () => {
+  const fragments = storedFragments();
+
+  it.each(Object.keys(TABLE_LINES))('seed %s: its prose, and not the portal’s notes on how each table was read', (file) => {
+    const report = reports.find((r) => r.source.path.endsWith(file))!;
+    const page = readPage(dist, `/reports/${report.id}/`);
+    expect(page.querySelector('.placement-note')?.textContent).toContain('读取方式');
+    const stored = fragments.get(`/reports/${report.id}/`);
+    expect(stored, `a fragment of /reports/${report.id}/`).toBeDefined();
+    expect(han(stored!)).toContain(proseLines(file)[0].han);
+    expect(han(stored!)).toContain(proseLines(file).at(-1)!.han);
+    expect(han(stored!)).not.toContain('读取方式');
+  });
+});
+
