@@ -475,11 +475,11 @@ function walk(c: Chain, k: number): void {
  * Places the labels' cells. Labels linked by caption-free runs form a chain whose readings are tried together (two
  * per lone label); a chain with exactly one reading that holds places its labels, any other leaves its lone and
  * wrapped labels unproved (labels with all their numbers on their line are placed all the same). Returns each
- * label's tokens (by index), null where unproved; adds to `wrapped` the labels left unproved by mayWrap.
+ * label's tokens (by index), null where unproved, and whether mayWrap left it unproved.
  */
-function place(stream: Stream, trusted: boolean, paragraphs: boolean, wrapped: Set<number>): (CellToken[] | null)[] {
+function place(stream: Stream, trusted: boolean, paragraphs: boolean): { tokens: CellToken[] | null; wrapped: boolean }[] {
   const { labels, runs } = stream;
-  const out: (CellToken[] | null)[] = [];
+  const out: { tokens: CellToken[] | null; wrapped: boolean }[] = [];
   const options: Option[][] = [];
   for (const l of labels) options.push(l.ambiguous ? [] : trusted ? optionsOf(l) : optionsOf(l).filter((o) => o.after + o.before === 0));
   for (let first = 0; first < labels.length; ) {
@@ -508,9 +508,8 @@ function place(stream: Stream, trusted: boolean, paragraphs: boolean, wrapped: S
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
       const wraps = !!o && label.cut && (mayWrap(before, label.pieceWidth) || mayWrap(after, label.pieceWidth));
-      if (wraps) wrapped.add(k);
       const taken = o && !wraps && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoKinds([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
-      out.push(full(taken, label) ?? (label.ambiguous ? null : full(label.own, label)));
+      out.push({ tokens: full(taken, label) ?? (label.ambiguous ? null : full(label.own, label)), wrapped: wraps });
     }
     first = last + 1;
   }
@@ -591,8 +590,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   // A table printed a paragraph a cell in text with pages (poppler's default mode: its text blocks in its own order;
   // a terminal's dump of a web page, also a paragraph a cell, keeps the page's order and has no pages).
   const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
-  const wrapped = new Set<number>();
-  const placed = place(stream, trusted, paged && paragraphed(lines, from, to), wrapped);
+  const placed = place(stream, trusted, paged && paragraphed(lines, from, to));
   const done = new Set<string>();
   stream.labels.forEach((label, k) => {
     const { def } = label;
@@ -603,8 +601,8 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
     // A count below zero in a column other than 本年增/减 (the one column that can be): the cells are not in their
     // columns' order (poppler's default mode printed 行政强制's "-４" before "１１８" across a page footer, read as
     // 上一年项目数量 −4: pdfCase('hunt45-pdf', 492)).
-    const outOfOrder = placed[k]?.some((t, c) => t.kind === 'number' && t.value < 0 && def.columns[c] !== 'change') ?? false;
-    const tokens = outOfOrder ? null : placed[k];
+    const outOfOrder = placed[k].tokens?.some((t, c) => t.kind === 'number' && t.value < 0 && def.columns[c] !== 'change') ?? false;
+    const tokens = outOfOrder ? null : placed[k].tokens;
     if (!tokens) {
       const around = [shownRun(stream.runs[k]), label.own.map((t) => t.printed).join(' '), shownRun(stream.runs[k + 1])].filter(Boolean).join(' | ');
       const why = outOfOrder
@@ -613,7 +611,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
         ? stream.labelBeforeCaption && found.size === defs.length && stream.repeated.size === 0
           ? `“${stream.labelBeforeCaption}”印在其所属项目的标题之前（文本按列而非按行抽取），无法证明数字属于哪一行`
           : `表二的行标签${stream.repeated.size ? '有重复' : '不全'}，无法证明数字属于哪一行`
-        : wrapped.has(k)
+        : placed[k].wrapped
         ? `标签分多行印在窄格中，一个数字与标签最宽的一段同宽，可能折到了下一行，无法证明各数字所在的列`
         : label.ambiguous
           ? `该行的单元格多于列数，两端都有空单元格，数字可按不止一种方式对应到各列`
