@@ -1,6 +1,6 @@
 /**
  * npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts pdf-text,tsv,pipe,markdown-table,flattened]
- *                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--shapes cell-lines,md-split,…]
+ *                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--flat-blanks] [--shapes cell-lines,md-split,…]
  * Writes synthetic annual reports with known true values (src/generator), each for another agency-year (a seed
  * that draws one already used gets another agency: src/generator/distinct.ts); `--shapes` adds extraction shapes
  * (src/generator/shapes: text shapes, and PDF shapes printed by Chromium and read by pdftotext/pdf.js) to the rotation:
@@ -20,11 +20,11 @@ import { cliArgs, fail } from './cli';
 
 
 const USAGE = `npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts ${LAYOUTS.join(',')}]
-                    [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any]
+                    [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--flat-blanks]
                     [--shapes ${SHAPES.join(',')}]
 Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values). --shapes adds extraction
 shapes to the rotation of layouts (PDF shapes print with Chromium; the pdftotext ones need poppler-utils, mutool
-mupdf-tools).`;
+mupdf-tools). --flat-blanks gives the flattened layout blank cells (printed as nothing) and the 2019 template.`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '100' },
@@ -34,6 +34,7 @@ const values = cliArgs(
     templates: { type: 'string', default: '2021,2019' },
     breaks: { type: 'string', default: '0.1' },
     'flat-ambiguity': { type: 'string', default: 'avoid' },
+    'flat-blanks': { type: 'boolean', default: false },
     shapes: { type: 'string', default: '' },
   },
   USAGE,
@@ -74,7 +75,7 @@ function optionsFor(layout: Layout, seed: string): ReportOptions {
   const rng = rngFor(seed, 'cli');
   const template = templates.length === 1 ? templates[0] : undefined;
   const breaks = layout !== 'flattened' && rng.chance(breakRate) ? [rng.pick(INJECTABLE_RULES)] : [];
-  return { layout, template, breaks, flatAmbiguity };
+  return { layout, template, breaks, flatAmbiguity, flatBlanks: values['flat-blanks'] };
 }
 
 await prepare();

@@ -28,6 +28,12 @@ export interface ReportOptions extends TruthOptions {
    * 'force': re-drawn until at least one table is proven ambiguous; 'any': as drawn.
    */
   flatAmbiguity?: 'avoid' | 'force' | 'any';
+  /**
+   * Flattened layout only: blank cells and the template as drawn (2019 too), as a page that leaves zeros blank prints
+   * them: a blank cell prints nothing, so its row's run is short of a cell. Drawn once (as 'any'); its ambiguousTables
+   * are the splits' verdicts as if no cell were blank.
+   */
+  flatBlanks?: boolean;
 }
 
 const EXTENSION: Record<Layout, '.txt' | '.md'> = {
@@ -70,9 +76,10 @@ function pickLayout(seed: number | string): Layout {
 export function generateReport(seed: number | string, options: ReportOptions = {}): GeneratedReport {
   const layout = options.layout ?? pickLayout(seed);
   const flat = layout === 'flattened';
-  // Run-together digits cannot show a blank cell, and the 2019 template is not generated in this layout.
-  const truthOptions: TruthOptions = flat ? { ...options, blankRate: 0, template: '2021' } : options;
-  const mode = options.flatAmbiguity ?? 'avoid';
+  // Run-together digits cannot show a blank cell, and the 2019 template is not generated in this layout (unless
+  // flatBlanks asks for both).
+  const truthOptions: TruthOptions = flat && !options.flatBlanks ? { ...options, blankRate: 0, template: '2021' } : options;
+  const mode = options.flatBlanks ? 'any' : (options.flatAmbiguity ?? 'avoid');
   // Table A is ambiguous in most forced cases by itself; a third of them get a table B that splits two ways.
   const forceRequests = flat && mode === 'force' && !options.requests && rngFor(seed, 'flat-ambiguity').chance(1 / 3);
   for (let attempt = 0; ; attempt++) {

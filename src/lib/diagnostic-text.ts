@@ -90,6 +90,7 @@ type Phrase = [RegExp, (table: CellTable, ...groups: string[]) => string];
 const PHRASES: Phrase[] = [
   [/^a parseable report$/, () => '可以解析的报告'],
   [/^a digit run that splits into cells one way only$/, () => '只有一种拆分方式的连写数字'],
+  [/^a digit run on a page whose table B adds up under its splits$/, () => '表三按拆分结果各列合计相符的页面上的连写数字'],
   [/^(.+) title in the first lines$/, (_, title) => `开头几行中的报告标题（“……${title}”）`],
   [/^a section heading like “(.+)”$/, (_, heading) => `形如“${heading}”的部分标题`],
   [/^table B row “(.+)”$/, (_, row) => `表三的“${row}”行`],

@@ -25,7 +25,7 @@ import { findSections, type SectionSpan } from './sections';
 import { parseTableA, isTemplate2019 } from './table-a';
 import { findTableBStart, parseTableB } from './table-b';
 import { parseTableC } from './table-c';
-import { AMBIGUOUS_MARK, unflatten } from './unflatten';
+import { AMBIGUOUS_MARK, BLANKS_MARK, unflatten } from './unflatten';
 import type { ParseInput, ParsedReport } from './types';
 
 export type { ParseInput, ParsedReport } from './types';
@@ -114,6 +114,8 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   for (const l of lines)
     if (l.raw.startsWith(AMBIGUOUS_MARK))
       log.warn('digits-ambiguous', null, 'a digit run that splits into cells one way only', l.raw.slice(AMBIGUOUS_MARK.length).trim(), '原文数字连写，按表内勾稽关系仍无法唯一拆分，记为空值');
+    else if (l.raw.startsWith(BLANKS_MARK))
+      log.warn('digits-ambiguous', null, 'a digit run on a page whose table B adds up under its splits', l.raw.slice(BLANKS_MARK.length).trim(), '原文数字连写，表三各列按拆分结果对不上（B1、B2），空白单元格可能在连写时消失，无法证明如何拆分，记为空值');
 
   const title = readTitle(lines);
   Object.assign(report, { title: title.title, agencyName: title.agencyName, year: title.year }, readPageHeader(raws));

@@ -11,6 +11,13 @@ import { matchGroup, matchRow } from './table-b';
 import { compact, fold } from '../text';
 
 export const AMBIGUOUS_MARK = '⟨ambiguous⟩';
+/**
+ * A digit run not split because table B's columns do not add up under any of its rows' splits (rules B1 and B2), or a
+ * row of it has no split at all: a blank cell prints no digit when a page is flattened, so every run of the page may
+ * be short of a cell, and no split of it is proved (a row of 199, 0, 20, 22, blank, 0, 241 runs "199020220241",
+ * which splits as 1, 9, 9, 0, 202, 20, 241 with B3 holding). Tables A and C of the page are left unsplit too.
+ */
+export const BLANKS_MARK = '⟨blanks⟩';
 
 const HEADING =
   /([一二三四五六]、(?:行政机关)?(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|(?:因)?政府信息公开(?:工作被申请|申请)?行政复议[^\d。]{0,24}?情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项))/g;
@@ -42,14 +49,24 @@ interface Piece {
   digits: string;
 }
 
+type Zone = 'prose' | 'a' | 'b' | 'c';
+
+/** A segment of the flattened text: its zone, a sentence leading a table, and the text itself. */
+interface Segment {
+  zone: Zone;
+  lead: string | null;
+  text: string;
+}
+
 export function unflatten(text: string): string {
   const flat = fold(text).replace(/\r?\n/g, ' ');
   const out: string[] = [];
-  let zone: 'prose' | 'a' | 'b' | 'c' = 'prose';
+  const segments: Segment[] = [];
+  let zone: Zone = 'prose';
   for (const segment of flat.replace(HEADING, '\n$1\n').split('\n')) {
     const whole = segment.trim();
     if (!whole) continue;
-    if (out.length === 0 && !/^[一二三四五六]、/.test(whole)) {
+    if (out.length === 0 && segments.length === 0 && !/^[一二三四五六]、/.test(whole)) {
       out.push(...titleAndPreamble(whole));
       continue;
     }
@@ -58,12 +75,17 @@ export function unflatten(text: string): string {
     else if (/^四、(?:因)?政府信息公开/.test(whole)) zone = 'c';
     else if (/^[一五六]、/.test(whole) && whole.length < 40) zone = 'prose';
     const lead = zone === 'prose' ? null : TABLE_LEAD.exec(whole);
-    if (lead) out.push(lead[1]);
-    const s = lead ? whole.slice(lead[0].length) : whole;
-    if (zone === 'prose' || s.length < 40) out.push(s);
-    else if (zone === 'a') out.push(...pieces(s).map(tableARow));
-    else if (zone === 'b') out.push(...tableBRows(pieces(s)));
-    else out.push(...tableC(pieces(s)));
+    segments.push({ zone, lead: lead?.[1] ?? null, text: lead ? whole.slice(lead[0].length) : whole });
+  }
+  // Table B first: whether its columns add up says whether the page may have lost blank cells (BLANKS_MARK).
+  const tableB = segments.filter((g) => g.zone === 'b' && g.text.length >= 40).map((g) => splitTableB(pieces(g.text)));
+  const blanks = tableB.some((rows) => !rows.proved);
+  for (const g of segments) {
+    if (g.lead) out.push(g.lead);
+    if (g.zone === 'prose' || g.text.length < 40) out.push(g.text);
+    else if (g.zone === 'a') out.push(...pieces(g.text).map((p) => tableARow(p, blanks)));
+    else if (g.zone === 'b') out.push(...tableBLines(tableB.shift()!, blanks));
+    else out.push(...tableC(pieces(g.text), blanks));
   }
   const closing = zone === 'prose' ? CLOSING.exec(out.at(-1) ?? '') : null;
   if (closing) out.splice(-1, 1, closing[1], closing[2]);
@@ -112,21 +134,25 @@ function cellsLine(label: string, cells: (number | '')[]): string {
   return [label, ...cells].join('\t');
 }
 
-function ambiguous(label: string, digits: string, count: number, candidates: number[][]): string[] {
+/** A row of empty cells and the marker line (AMBIGUOUS_MARK, or BLANKS_MARK when `blanks`) naming its candidates. */
+function ambiguous(label: string, digits: string, count: number, candidates: number[][], blanks = false): string[] {
   // Bracketed so that no reader takes the candidates for a row of numbers.
   const shown = candidates.slice(0, 5).map((c) => `[${c.join(' ')}]`).join(' 或 ') || '无';
-  return [cellsLine(label, Array(count).fill('')), `${AMBIGUOUS_MARK} ${label}: ${digits.trim()} → ${shown}`];
+  return [cellsLine(label, Array(count).fill('')), `${blanks ? BLANKS_MARK : AMBIGUOUS_MARK} ${label}: ${digits.trim()} → ${shown}`];
 }
 
-/** Table A rows have no arithmetic: a run splits only when every cell is one digit, or the row has one cell. */
-function tableARow(p: Piece): string {
+/**
+ * Table A rows have no arithmetic: a run splits only when every cell is one digit, or the row has one cell; on a page
+ * that may have lost blank cells (`blanks`) a run of several cells does not split ("123" may be 12, blank, 3).
+ */
+function tableARow(p: Piece, blanks: boolean): string {
   const name = /(行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)$/.exec(p.label.replace(/\s/g, ''));
   if (!name || !p.digits.trim()) return `${p.label}${p.digits}`;
   const label = name[1];
   const cells = /规章|规范性文件/.test(label) ? 3 : 1;
   if (cells === 1) return cellsLine(label, [Number(p.digits.replace(/\s/g, ''))]);
   const splits = splitDigits(p.digits, { groups: [cells], lastIsSum: false });
-  return splits.length === 1 ? cellsLine(label, splits[0]) : ambiguous(label, p.digits, cells, splits).join('\n');
+  return splits.length === 1 && !blanks ? cellsLine(label, splits[0]) : ambiguous(label, p.digits, cells, splits, blanks).join('\n');
 }
 
 /**
@@ -140,7 +166,13 @@ function rowLabel(label: string): string {
   return start >= 0 ? label.slice(start) : label;
 }
 
-function tableBRows(ps: Piece[]): string[] {
+/** Table B's rows with their candidate splits, and whether B1 and B2 hold under them (settleByColumns). */
+interface TableBRows {
+  rows: (SplitRow & { label: string; digits: string })[];
+  proved: boolean;
+}
+
+function splitTableB(ps: Piece[]): TableBRows {
   const rows = ps
     .filter((p) => p.digits.trim())
     .map((p) => {
@@ -149,8 +181,12 @@ function tableBRows(ps: Piece[]): string[] {
       const key = matchRow(compacted) ?? matchGroup(compacted);
       return { label, digits: p.digits, key: key as RequestKey | null, candidates: splitDigits(p.digits, B_ROW) };
     });
-  settleByColumns(rows);
-  return rows.flatMap((r) => (r.candidates.length === 1 ? [cellsLine(r.label, r.candidates[0])] : ambiguous(r.label, r.digits, WIDTH, r.candidates)));
+  return { rows, proved: settleByColumns(rows) };
+}
+
+/** Table B's lines: each row split one way as cells, the others (every row when `blanks`) as empty cells and a marker. */
+function tableBLines({ rows }: TableBRows, blanks: boolean): string[] {
+  return rows.flatMap((r) => (r.candidates.length === 1 && !blanks ? [cellsLine(r.label, r.candidates[0])] : ambiguous(r.label, r.digits, WIDTH, r.candidates, blanks)));
 }
 
 /** Rows summed by B2: the outcome rows, and a group's own line where a report prints no sub-rows. */
@@ -168,11 +204,14 @@ interface CellSource {
   open: number;
 }
 
-/** Chooses among a row's candidate splits the only combination for which rules B1 and B2 hold in every column. */
-function settleByColumns(rows: SplitRow[]): void {
+/**
+ * Chooses among a row's candidate splits the only combination for which rules B1 and B2 hold in every column. Returns
+ * whether some combination holds: false when none does, when a row has no split, or when there are too many to try.
+ */
+function settleByColumns(rows: SplitRow[]): boolean {
   const open = rows.filter((r) => r.candidates.length > 1);
   const combos = open.reduce((n, r) => n * r.candidates.length, 1);
-  if (!open.length || combos > 5000 || rows.some((r) => r.candidates.length === 0)) return;
+  if (combos > 5000 || rows.some((r) => r.candidates.length === 0)) return false;
   // Each rule's cells are found once: the trials below read them for every combination.
   const outcomes: (CellSource | null)[] = [];
   for (const r of rows) if (r.key && OUTCOME.has(r.key)) outcomes.push(sourceOf(rows, open, r.key));
@@ -196,6 +235,7 @@ function settleByColumns(rows: SplitRow[]): void {
     if (rulesHold(sides, choice)) solutions.push([...choice]);
   }
   if (solutions.length === 1) open.forEach((r, i) => (r.candidates = [r.candidates[solutions[0][i]]]));
+  return solutions.length > 0;
 }
 
 /** The cells of rules B1 and B2 (B2: the outcome rows, in order, against 处理总计). */
@@ -229,7 +269,8 @@ function rulesHold(sides: Sides, choice: number[]): boolean {
   return true;
 }
 
-function tableC(ps: Piece[]): string[] {
+/** Table C's run split by C1 in each group when one split holds (and the page lost no blank cell: `blanks`). */
+function tableC(ps: Piece[], blanks: boolean): string[] {
   const lines: string[] = [];
   for (const p of ps) {
     const digits = p.digits.replace(/\s/g, '');
@@ -238,7 +279,7 @@ function tableC(ps: Piece[]): string[] {
       continue;
     }
     const splits = splitDigits(digits, C_TABLE);
-    lines.push(p.label, ...(splits.length === 1 ? [splits[0].join('\t')] : ambiguous('', digits, APPEAL_GROUPS.length * APPEAL_COLUMNS.length, splits).slice(1)));
+    lines.push(p.label, ...(splits.length === 1 && !blanks ? [splits[0].join('\t')] : ambiguous('', digits, APPEAL_GROUPS.length * APPEAL_COLUMNS.length, splits, blanks).slice(1)));
   }
   return lines;
 }
