@@ -113,6 +113,24 @@ describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read w
     expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.found.includes('43 0 0 0 13 0 66'))).toBe(true);
   });
 
+  it('does not read a row whose label’s first line holds a cut number’s head, from the seven cells of its label’s next line (webCase(lay20-web, 265), table layouts: natural 28 for 1,328 before, B3 broken)', () => {
+    const text = fixture('w3m-cut-head-in-label-line-full-row.txt');
+    expect(text).toMatch(/\n +1\.本机关不掌 +１,３\n +握相关政府信 +２８ +\/ +151 +１ +1 +\/ +1,481\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests['unavailable.notHeld']).every((v) => v === null)).toBe(true);
+    const truth = webCase('lay20-web', 265, { tableLayouts: true }).truth;
+    expect(cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
+  it('reads no group row from numbers on its label’s line when its sub-rows are printed (webCase(lay20-web, 550), table layouts: 不予公开 7 and 7, 5.属于三类内部事务信息’s numbers, before)', () => {
+    const text = fixture('w3m-group-line-numbers-over-sub-row.txt');
+    expect(text).toMatch(/\n +\(三\)[ \u00a0]*\n +不予\n +公开[ \u00a0]+７[ \u00a0]+７/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests.withheld).toBeUndefined();
+    const truth = webCase('lay20-web', 550, { tableLayouts: true }).truth;
+    expect(cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
   it('joins the last row’s lower digits printed beside the rest of its label (webCase(lay16-web, 70), table layouts: total 3 for 35 before, B3 broken)', () => {
     const text = fixture('w3m-stacked-below-label-rest.txt');
     expect(text).toMatch(/\n四、结转下年度 +35 +０ +0 +０ +０ +0 +３\n继续办理 +５\n/);

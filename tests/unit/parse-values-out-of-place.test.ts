@@ -500,3 +500,20 @@ describe('a row in two kinds of glyphs whose only reference is itself out of its
     expect(wrongCells('hunt21-pdf', 551, report)).toEqual([]);
   });
 });
+
+/**
+ * pdfCase('lay20-pdf', 481, undefined, { tableLayouts: true }) read by poppler's default mode: every row's numbers on
+ * the line after its label, but 3.其他's seven zeros printed early, after 二、上年结转's; read in the template's order,
+ * each row from (一)予以公开 to (六)2. took the numbers before its label, every total holding either way (19 wrong).
+ */
+describe('numbers on both sides of row labels, read in the template’s order', () => {
+  it('are not placed when the reading takes one row’s numbers after its label and another’s before', () => {
+    const { text, report } = read('pdftotext-rows-before-and-after-labels.txt');
+    expect(text).toMatch(/二、上年结转政府信息公开申请数量\n\n０ ０ ０ １ ０ ０\n\n１\n\n０ ０ ０ ０ ０ ０\n\n０\n\n\(一\) 予以公开\n６ １ ０ ０ ０ ０ ７\n/);
+    expect(report.requests.disclosed).toEqual(NULL_ROW);
+    expect(report.requests.partlyDisclosed).toEqual(NULL_ROW);
+    const truth = pdfCase('lay20-pdf', 481, undefined, { tableLayouts: true }).truth;
+    expect(cellVerdicts(truth, report, report.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null')).toEqual([]);
+  });
+});
+

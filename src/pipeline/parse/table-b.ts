@@ -108,6 +108,8 @@ interface Hit {
   cut: { pieces: CellToken[]; spans: number[] | null; line: number; ambiguous: boolean } | null;
   /** Its line holds digits it could not read as numbers ("２,５１": a number cut in its cell). */
   garbled: boolean;
+  /** Its label's own line ends in such digits: a number's head cut in its cell, its rest on another line. */
+  headOnLabel: boolean;
   /** A tab/pipe row with a cell among its values that reads as no number: `own` are only its last cells. */
   mixed: boolean;
   /** The line before the label's is empty. */
@@ -486,7 +488,7 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
       const own = glued ? [glued.token, ...values] : values.length ? [...values] : null;
       const rowSpans = glued ? [...glued.span, ...parts.spans!] : parts.spans;
       const spans = rowSpans && own ? [addSpans(places, rowSpans, i)] : [];
-      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, mixed: parts.mixed, afterBlank: i > start && isBlankLine(lines[i - 1]) };
+      const hit: Hit = { key, line: no, at: i, own, separator: parts.separator, rivals: fitted.rivals, wrapped: false, spanLines: spans, cut: null, garbled, headOnLabel: garbled, mixed: parts.mixed, afterBlank: i > start && isBlankLine(lines[i - 1]) };
       hits.push(hit);
       inRow = true;
       open = 0;
@@ -800,6 +802,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const stacked = stream.display ? readStackedRows(stackLines(lines, start, stream)) : null;
   const units = stacked ? stream.units.filter((u) => !stacked.consumed.has(u.at)) : stream.units;
   const present = presentRows(hits);
+  // Text with its pages (form feeds: a PDF's text as pdftotext prints it), whose reader may print a block out of place.
+  const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
   const placed = new Map<RequestKey, Placed>();
   const anchors = anchorsOf(hits, present);
   for (const a of anchors) {
@@ -850,7 +854,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
     }
     if (!inside.length) continue;
-    const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced, stream.spanLines);
+    const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced, stream.spanLines, paged);
     gaps.push(gap);
     besideGap.set(gap, [anchors[b - 1]?.key, anchors[b]?.key].filter((k): k is RequestKey => k !== undefined));
   }
@@ -1739,19 +1743,20 @@ function wrappedDigits(own: CellToken[], spans: number[] | null, pieces: CellTok
   return found.length === 1 ? found[0] : null;
 }
 
-/** The rows the report prints, in template order: a group is a row when it has numbers of its own or no sub-rows. */
+/**
+ * The rows the report prints, in template order: a group is a row when none of its sub-rows is printed. Numbers on a
+ * group's label line when its sub-rows are printed are a sub-row's: a terminal centres the group's tall cell among
+ * them, and a sub-row's cells may stand a line above its label ("(三)" / "不予" / "公开 ７ … ７" over "5.属于三类内部
+ * 事务信息", webCase('lay20-web', 550, { tableLayouts: true }): read as 不予公开's 7 and 7).
+ */
 function presentRows(hits: Hit[]): RequestKey[] {
   const keys = new Set<RequestKey>();
-  const withOwn = new Set<RequestKey>();
-  for (const h of hits) {
-    keys.add(h.key);
-    if (h.own) withOwn.add(h.key);
-  }
+  for (const h of hits) keys.add(h.key);
   const out: RequestKey[] = [];
   for (const k of ORDER) {
     if (!keys.has(k)) continue;
     const subRows = SUB_ROWS.get(k);
-    if (subRows && !withOwn.has(k) && subRows.some((r) => keys.has(r))) continue;
+    if (subRows && subRows.some((r) => keys.has(r))) continue;
     out.push(k);
   }
   return out;
@@ -2070,7 +2075,7 @@ function countsOf(rowSets: readonly RequestKey[][], per: number): string {
 }
 
 /** `whole`: the gap is the whole table (no row stands with its numbers). */
-function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>, spanLines: readonly number[][]): Gap {
+function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>, spanLines: readonly number[][], paged: boolean): Gap {
   const cells: { t: CellToken; line: number; spanLine: number }[] = [];
   for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line, spanLine: u.spanLine });
   const labelAt = new Map<RequestKey, number>();
@@ -2154,6 +2159,14 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     return gap;
   }
   const sets = rowSets.filter((s) => s.length * WIDTH === cells.length);
+  // A row whose label's line holds digits that read as no number (a number's head cut in its narrow cell, "1.本机关不掌
+  // １,３"): one of the gap's numbers is that number's rest, so the row's seven are not among them whole
+  // (webCase('lay20-web', 265, { tableLayouts: true }): "２８ / 151 １ 1 / 1,481" read as the row, natural 28 for 1,328).
+  const cut = sets.length ? hits.find((h) => h.headOnLabel && sets.some((set) => set.includes(h.key))) : undefined;
+  if (cut) {
+    gap.problem = `“${cut.key}”行标签所在行夹有无法识别的数字（被拆开的数字的一部分），其余部分在这些数字之中`;
+    return gap;
+  }
   if (!sets.length) {
     gap.problem = rowSets.length
       ? `其间模板有 ${countsOf(rowSets, 1)} 行，需 ${countsOf(rowSets, WIDTH)} 个数字，实有 ${cells.length} 个`
@@ -2215,7 +2228,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
         unframed++;
         continue;
       }
-      if (!order.every((row, r) => besideOwnLabel(row, touching.get(rows[r])))) {
+      if (!order.every((row, r) => besideOwnLabel(row, touching.get(rows[r]))) || (paged && sidesSwitch(order, rows, touching))) {
         conflicts++;
         continue;
       }
@@ -2312,6 +2325,32 @@ function amongNumbers(k: RequestKey, at: number | undefined, hits: Hit[], runCel
 function besideOwnLabel(row: number[], touching: { first: number; last: number } | undefined): boolean {
   if (!touching || !row.every((c, i) => c === row[0] + i)) return true;
   return row[0] === touching.first || row[row.length - 1] === touching.last;
+}
+
+/**
+ * Whether a reading takes a row's numbers from after its label for one row and from before its label for another
+ * whose label has numbers right after it too, which the reading gives to the next row: the numbers then stand on both
+ * sides of that label, and reading the rows in the template's order chose a side for it that nothing proves. Asked of
+ * text with pages only (readGap's `paged`: a PDF reader may print a block out of place): poppler's default mode
+ * printed 3.其他's seven zeros before (一)予以公开, every other row's numbers after its label; read in order, each row
+ * from (一) to (六) took the numbers before its label, every total holding either way (pdfCase('lay20-pdf', 481,
+ * undefined, { tableLayouts: true })). Text without pages whose rows put their numbers after, inside or before their
+ * labels row by row (a cell per line copied from a page: the tests' cell-lines shape) reads the same tokens in order,
+ * each side taken where it stands. A table whose every row's numbers come before its label does not switch; nor does a
+ * row whose numbers come before its label with no number right after it (a tall row's numbers printed above its
+ * label, pdfplumber's text of 洪泽区 2023).
+ */
+function sidesSwitch(order: number[][], rows: RequestKey[], touching: ReadonlyMap<RequestKey, { first: number; last: number }>): boolean {
+  const firsts = new Set(order.map((row) => row[0]));
+  let after = false;
+  let before = false;
+  order.forEach((row, r) => {
+    const t = touching.get(rows[r]);
+    if (!t) return;
+    if (row[0] === t.first) after = true;
+    else if (row[row.length - 1] === t.last && firsts.has(t.first)) before = true;
+  });
+  return after && before;
 }
 
 /**
