@@ -115,6 +115,7 @@ describe('parseReport on run-together digits that split more than one way', () =
  * possibly short of cells, and none of its runs is split.
  */
 describe('parseReport on run-together digits of a page with blank cells', () => {
+  // Blank cells print nothing, or a mark ("/", "—", "-", "无"): a mark is a cell of its own (digit-split.ts splitCells).
   const run = lazy(() => cases('rt-flat-blanks', 200, (i) => ({ layout: 'flattened', flatBlanks: true, template: i % 2 ? '2019' : '2021', blankRate: i % 4 < 2 ? 0 : 0.3 })));
 
   it('generates pages with blank cells in both templates', () => {
@@ -135,6 +136,15 @@ describe('parseReport on run-together digits of a page with blank cells', () => 
         ...unflagged.map((t) => `${t}: null cells without a warning`),
       ];
     });
+  });
+
+  it('recognises every page as flattened, marks in its runs or not, and reads table B whole on pages whose blanks print a mark', () => {
+    expect(run().filter((c) => c.parsed!.layout !== 'flattened').map((c) => c.report.name)).toEqual([]);
+    // A mark in table B's first run: "…数量15/1/3/19二、上年结转…".
+    const marked = run().filter((c) => /本年新收[^二]*数量[\d ]*[/—–\-无][^二]*二、/.test(c.text));
+    expect(marked.length).toBeGreaterThan(20);
+    const whole = marked.filter((c) => compareTables(c.report.truth, c.parsed!, ['requests']).length === 0);
+    expect(whole.length).toBeGreaterThan(10);
   });
 
   it('still reads the tables that split one way on pages that print every cell', () => {

@@ -6,11 +6,17 @@ import { fold, lastVisible } from '../text';
 const NUMBER_ROW_END = new Set(Array.from('0123456789０１２３４５６７８９,.，．-－—/／无', (ch) => ch.charCodeAt(0)));
 /** A line ending in a row of at least six numbers or blank marks, as PDF text prints table rows. */
 const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/;
+/**
+ * A web page flattened to text: table B's first row run together with its label and the next row's on one line
+ * ("…数量640020470二、上年结转…"), its blank cells maybe printed as marks ("…数量15/1/3/19二、上年结转…").
+ */
+const FLATTENED = /本年新收[^\n\t|]{0,20}?数量 ?(?:[\d/／—–\-－ ]|无(?![法正]))*[\d/／—–\-－无](?:[\d/／—–\-－ ]|无(?![法正]))*(?:二、)?上年结转/;
 
 /** `lines`: the text split at \n, when the caller has it already. */
 export function detectLayout(text: string, lines = text.split('\n')): Source['layout'] {
   // A web page flattened to text: the table's cells run together on one line ("…数量640020470二、上年结转…").
-  if (/本年新收[^\n\t|]{0,20}?数量 ?\d[\d ]*(?:二、)?上年结转/.test(text)) return 'flattened';
+  // Blank cells may print a mark ("15/1/3/19"); 无 also begins 无法提供 and 无正当理由.
+  if (FLATTENED.test(text)) return 'flattened';
   let md = 0;
   let pipe = 0;
   let tab = 0;

@@ -6,7 +6,7 @@
  * empty cells and a marker line that the parser turns into a diagnostic.
  */
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_GROUP_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
-import { splitDigits, type SplitRule } from './digit-split';
+import { splitCells, splitDigits, type SplitRule } from './digit-split';
 import { matchGroup, matchRow } from './table-b';
 import { compact, fold } from '../text';
 
@@ -23,6 +23,12 @@ const HEADING =
   /([一二三四五六]、(?:行政机关)?(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|(?:因)?政府信息公开(?:工作被申请|申请)?行政复议[^\d。]{0,24}?情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项))/g;
 /** A digit run; a decimal part belongs to it ("24252.311082"), a "1." numbering of the next label does not. */
 const RUN = /\d[\d ]*(?:\.\d+)?/g;
+/**
+ * In tables B and C (no negative number, no decimal), a run of digits and blank marks ("15/1/3/19"), holding a digit
+ * or two marks at least (one "/" between words is text: 本年增/减). 无 begins words of two labels (无法提供, 无正当理由).
+ */
+const MARKED_RUN = /(?:[\d/—–-]|无(?![法正]))(?:[\d/—–\- ]|无(?![法正]))*/g;
+const MARKED_RUN_CELLS = /\d|[/—–\-无].*[/—–\-无]/;
 /** Where a row label starts inside run-together header text. */
 const ROW_START = /[一二三四]、|[(][一二三四五六七][)]/g;
 
@@ -78,14 +84,14 @@ export function unflatten(text: string): string {
     segments.push({ zone, lead: lead?.[1] ?? null, text: lead ? whole.slice(lead[0].length) : whole });
   }
   // Table B first: whether its columns add up says whether the page may have lost blank cells (BLANKS_MARK).
-  const tableB = segments.filter((g) => g.zone === 'b' && g.text.length >= 40).map((g) => splitTableB(pieces(g.text)));
+  const tableB = segments.filter((g) => g.zone === 'b' && g.text.length >= 40).map((g) => splitTableB(pieces(g.text, true)));
   const blanks = tableB.some((rows) => !rows.proved);
   for (const g of segments) {
     if (g.lead) out.push(g.lead);
     if (g.zone === 'prose' || g.text.length < 40) out.push(g.text);
     else if (g.zone === 'a') out.push(...pieces(g.text).map((p) => tableARow(p, blanks)));
     else if (g.zone === 'b') out.push(...tableBLines(tableB.shift()!, blanks));
-    else out.push(...tableC(pieces(g.text), blanks));
+    else out.push(...tableC(pieces(g.text, true), blanks));
   }
   const closing = zone === 'prose' ? CLOSING.exec(out.at(-1) ?? '') : null;
   if (closing) out.splice(-1, 1, closing[1], closing[2]);
@@ -106,12 +112,15 @@ function titleAndPreamble(s: string): string[] {
   return first < 0 ? [s.slice(0, end)] : [s.slice(0, end), rest.slice(first).join(' ')];
 }
 
-/** Cuts a segment into (label, digit run) pairs; trailing text without digits becomes a last piece. */
-function pieces(segment: string): Piece[] {
+/**
+ * Cuts a segment into (label, digit run) pairs; trailing text without digits becomes a last piece. In tables B and C
+ * (`marked`) a run may hold blank marks.
+ */
+function pieces(segment: string, marked = false): Piece[] {
   const out: Piece[] = [];
   let last = 0;
   let numbering = '';
-  const runs = [...segment.matchAll(RUN)];
+  const runs = marked ? [...segment.matchAll(MARKED_RUN)].filter((m) => MARKED_RUN_CELLS.test(m[0])) : [...segment.matchAll(RUN)];
   runs.forEach((m, i) => {
     let digits = m[0];
     const after = segment.slice(m.index! + digits.length, runs[i + 1]?.index ?? segment.length);
@@ -130,14 +139,15 @@ function pieces(segment: string): Piece[] {
   return out;
 }
 
-function cellsLine(label: string, cells: (number | '')[]): string {
-  return [label, ...cells].join('\t');
+/** A blank cell (null) is written as a blank mark. */
+function cellsLine(label: string, cells: (number | '' | null)[]): string {
+  return [label, ...cells.map((c) => c ?? '—')].join('\t');
 }
 
 /** A row of empty cells and the marker line (AMBIGUOUS_MARK, or BLANKS_MARK when `blanks`) naming its candidates. */
-function ambiguous(label: string, digits: string, count: number, candidates: number[][], blanks = false): string[] {
+function ambiguous(label: string, digits: string, count: number, candidates: (number | null)[][], blanks = false): string[] {
   // Bracketed so that no reader takes the candidates for a row of numbers.
-  const shown = candidates.slice(0, 5).map((c) => `[${c.join(' ')}]`).join(' 或 ') || '无';
+  const shown = candidates.slice(0, 5).map((c) => `[${c.map((v) => v ?? '—').join(' ')}]`).join(' 或 ') || '无';
   return [cellsLine(label, Array(count).fill('')), `${blanks ? BLANKS_MARK : AMBIGUOUS_MARK} ${label}: ${digits.trim()} → ${shown}`];
 }
 
@@ -179,7 +189,7 @@ function splitTableB(ps: Piece[]): TableBRows {
       const label = rowLabel(p.label);
       const compacted = compact(label);
       const key = matchRow(compacted) ?? matchGroup(compacted);
-      return { label, digits: p.digits, key: key as RequestKey | null, candidates: splitDigits(p.digits, B_ROW) };
+      return { label, digits: p.digits, key: key as RequestKey | null, candidates: splitCells(p.digits, B_ROW) };
     });
   return { rows, proved: settleByColumns(rows) };
 }
@@ -195,12 +205,12 @@ const OUTCOME = new Set<string>([...REQUEST_ROWS.filter((r) => r.outcome).map((r
 /** A row of table B with its candidate splits (one when settled). */
 interface SplitRow {
   key: RequestKey | null;
-  candidates: number[][];
+  candidates: (number | null)[][];
 }
 
 /** Where settleByColumns reads a key's cells: the key's first row, and that row's index among the open rows (−1 when settled). */
 interface CellSource {
-  candidates: number[][];
+  candidates: (number | null)[][];
   open: number;
 }
 
@@ -253,9 +263,9 @@ function sourceOf(rows: SplitRow[], open: SplitRow[], key: string): CellSource |
   return r ? { candidates: r.candidates, open: open.indexOf(r) } : null;
 }
 
-/** A cell in column `col` under the open rows' `choice`: 0 where the report has no such row. */
+/** A cell in column `col` under the open rows' `choice`: 0 where the report has no such row or the cell is blank. */
 function cellValue(source: CellSource | null, choice: number[], col: number): number {
-  return source ? source.candidates[source.open >= 0 ? choice[source.open] : 0][col] : 0;
+  return source ? (source.candidates[source.open >= 0 ? choice[source.open] : 0][col] ?? 0) : 0;
 }
 
 /** Whether B1 and B2 hold in every applicant column under `choice`. */
@@ -274,12 +284,13 @@ function tableC(ps: Piece[], blanks: boolean): string[] {
   const lines: string[] = [];
   for (const p of ps) {
     const digits = p.digits.replace(/\s/g, '');
+    // Fewer digits and marks than cells: no split (each is at most one cell).
     if (digits.length < APPEAL_GROUPS.length * APPEAL_COLUMNS.length) {
       lines.push(`${p.label}${p.digits}`);
       continue;
     }
-    const splits = splitDigits(digits, C_TABLE);
-    lines.push(p.label, ...(splits.length === 1 && !blanks ? [splits[0].join('\t')] : ambiguous('', digits, APPEAL_GROUPS.length * APPEAL_COLUMNS.length, splits, blanks).slice(1)));
+    const splits = splitCells(digits, C_TABLE);
+    lines.push(p.label, ...(splits.length === 1 && !blanks ? [cellsLine('', splits[0]).slice(1)] : ambiguous('', digits, APPEAL_GROUPS.length * APPEAL_COLUMNS.length, splits, blanks).slice(1)));
   }
   return lines;
 }
