@@ -15,8 +15,16 @@ export interface SplitRule {
 
 const MAX_DIGITS = 6;
 const CAP = 20;
-/** A mark a flattened page prints in a blank cell (after folding: "／" is "/"). */
-const MARK = /[/—–\-无]/;
+/**
+ * The blank marks a flattened page prints in a cell, as a regular-expression character class's body: these symbols
+ * (after folding: "／" is "/", "－" is "-") and 无 (MARK_WORD), the one-character marks of text.ts NULL_MARKS but \\
+ * and ×. Spelled here once: unflatten.ts finds runs of cells with them, layout.ts such a run after 本年新收…数量.
+ */
+export const MARK_SYMBOLS = '/—–\\-';
+/** 无 is a blank mark, and it begins two labels (无法提供, 无正当理由): a pattern of it as a mark, not those words. */
+export const MARK_WORD = '无(?![法正])';
+const MARK = new RegExp(`[${MARK_SYMBOLS}无]`);
+const CELLS_ONLY = new RegExp(`^[\\d${MARK_SYMBOLS}无]+$`);
 /** A dash mark printed twice in a row: one blank cell ("——") or two ("--")? */
 const DOUBLED_DASH = /([—–-])\1/;
 
@@ -51,7 +59,7 @@ export function splitDigits(run: string, rule: SplitRule): number[][] {
  */
 export function splitCells(run: string, rule: SplitRule): (number | null)[][] {
   const text = run.replace(/\s+/g, '');
-  if (!/^[\d/—–\-无]+$/.test(text) || DOUBLED_DASH.test(text)) return [];
+  if (!CELLS_ONLY.test(text) || DOUBLED_DASH.test(text)) return [];
   return search(text, rule);
 }
 

@@ -1,6 +1,7 @@
 /** Recognises the text layout without being told: how table cells are separated, or that they are not. */
 import type { Source } from '../../schema';
 import { fold, lastVisible } from '../text';
+import { MARK_SYMBOLS, MARK_WORD } from './digit-split';
 
 /** What a row of numbers can end with, before folding (full-width digits and marks included): a cheap first test. */
 const NUMBER_ROW_END = new Set(Array.from('0123456789０１２３４５６７８９,.，．-－—/／无', (ch) => ch.charCodeAt(0)));
@@ -10,7 +11,11 @@ const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—
  * A web page flattened to text: table B's first row run together with its label and the next row's on one line
  * ("…数量640020470二、上年结转…"), its blank cells maybe printed as marks ("…数量15/1/3/19二、上年结转…").
  */
-const FLATTENED = /本年新收[^\n\t|]{0,20}?数量 ?(?:[\d/／—–\-－ ]|无(?![法正]))*[\d/／—–\-－无](?:[\d/／—–\-－ ]|无(?![法正]))*(?:二、)?上年结转/;
+const FLATTENED = (() => {
+  // The text is not folded yet: full-width "／" and "－" too.
+  const mark = `${MARK_SYMBOLS}／－`;
+  return new RegExp(`本年新收[^\\n\\t|]{0,20}?数量 ?(?:[\\d${mark} ]|${MARK_WORD})*[\\d${mark}无](?:[\\d${mark} ]|${MARK_WORD})*(?:二、)?上年结转`);
+})();
 
 /** `lines`: the text split at \n, when the caller has it already. */
 export function detectLayout(text: string, lines = text.split('\n')): Source['layout'] {

@@ -6,7 +6,7 @@
  * empty cells and a marker line that the parser turns into a diagnostic.
  */
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_GROUP_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
-import { splitCells, splitDigits, type SplitRule } from './digit-split';
+import { MARK_SYMBOLS, MARK_WORD, splitCells, splitDigits, type SplitRule } from './digit-split';
 import { matchGroup, matchRow } from './table-b';
 import { compact, fold } from '../text';
 
@@ -27,8 +27,8 @@ const RUN = /\d[\d ]*(?:\.\d+)?/g;
  * In tables B and C (no negative number, no decimal), a run of digits and blank marks ("15/1/3/19"), holding a digit
  * or two marks at least (one "/" between words is text: 本年增/减). 无 begins words of two labels (无法提供, 无正当理由).
  */
-const MARKED_RUN = /(?:[\d/—–-]|无(?![法正]))(?:[\d/—–\- ]|无(?![法正]))*/g;
-const MARKED_RUN_CELLS = /\d|[/—–\-无].*[/—–\-无]/;
+const MARKED_RUN = new RegExp(`(?:[\\d${MARK_SYMBOLS}]|${MARK_WORD})(?:[\\d${MARK_SYMBOLS} ]|${MARK_WORD})*`, 'g');
+const MARKED_RUN_CELLS = new RegExp(`\\d|[${MARK_SYMBOLS}无].*[${MARK_SYMBOLS}无]`);
 /** Where a row label starts inside run-together header text. */
 const ROW_START = /[一二三四]、|[(][一二三四五六七][)]/g;
 
@@ -139,9 +139,13 @@ function pieces(segment: string, marked = false): Piece[] {
   return out;
 }
 
-/** A blank cell (null) is written as a blank mark. */
+/** Cells tab-separated, a blank cell (null) written as a blank mark. */
+function cellsText(cells: (number | '' | null)[]): string {
+  return cells.map((c) => c ?? '—').join('\t');
+}
+
 function cellsLine(label: string, cells: (number | '' | null)[]): string {
-  return [label, ...cells.map((c) => c ?? '—')].join('\t');
+  return `${label}\t${cellsText(cells)}`;
 }
 
 /** A row of empty cells and the marker line (AMBIGUOUS_MARK, or BLANKS_MARK when `blanks`) naming its candidates. */
@@ -290,7 +294,7 @@ function tableC(ps: Piece[], blanks: boolean): string[] {
       continue;
     }
     const splits = splitCells(digits, C_TABLE);
-    lines.push(p.label, ...(splits.length === 1 && !blanks ? [cellsLine('', splits[0]).slice(1)] : ambiguous('', digits, APPEAL_GROUPS.length * APPEAL_COLUMNS.length, splits, blanks).slice(1)));
+    lines.push(p.label, ...(splits.length === 1 && !blanks ? [cellsText(splits[0])] : ambiguous('', digits, APPEAL_GROUPS.length * APPEAL_COLUMNS.length, splits, blanks).slice(1)));
   }
   return lines;
 }
