@@ -104,3 +104,27 @@ describe('a short row under a row whose wider numbers pdftotext -layout pushed r
     expect(r.requests.handledTotal).toEqual({ natural: 116, commercial: 26, research: 11, nonprofit: 0, legal: 1, otherOrg: null, total: 154 });
   });
 });
+
+/**
+ * pdfCase('lay20-pdf', 97, undefined, { tableLayouts: true }), pdftotext -layout: a table of zeros whose columns move
+ * by up to six characters between rows, more than the two that part 其他 from 总计 ("0 0" at 99 and 101). The rows
+ * around "2.重复申请 ０ 0 ０ 0" print otherOrg where the rows below print the total, so where its last 0 stands
+ * proves neither column (before 1.5.95 read as otherOrg, the total blank; truly the total).
+ */
+describe('a short row whose value stands where the page’s full rows print two different columns', () => {
+  it('is not placed by position', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseReport } = await import('../../src/pipeline/parse');
+    const { cellVerdicts } = await import('../../src/generator/shapes/measure');
+    const { pdfCase } = await import('../../src/generator/shapes/pdf');
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-columns-jitter-past-neighbour.txt', 'utf8');
+    expect(text).toMatch(/\n +2\.重复申请 +０ +0 +０ +0\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests['notProcessed.duplicate']).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
+    const truth = pdfCase('lay20-pdf', 97, undefined, { tableLayouts: true }).truth;
+    expect(truth.requests['notProcessed.duplicate'].otherOrg).toBeNull();
+    expect(cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+    // The full rows on either side are still read by their positions.
+    expect(r.requests['notProcessed.complaint']).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+  });
+});

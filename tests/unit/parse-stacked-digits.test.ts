@@ -131,6 +131,16 @@ describe('more stacks (webCase(\'hunt-web\', i) dumped by w3m: cases once read w
     expect(cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 
+  it('reads no row from the seven cells of its label’s second line past the stacked tops of the line above, when that second line prints fewer than seven (webCase(lay20-web, 638), table layouts: natural 1 and total 1 for 13 and 13 before)', () => {
+    const text = fixture('w3m-stacked-pieces-over-short-row.txt');
+    expect(text).toMatch(/\n +其他 +2\.申请人逾期未按收费通知要求[ \u00a0]+１[ \u00a0]+０[ \u00a0]+１[ \u00a0]*\n +处理 +缴纳费用、行政机关不再处理其[ \u00a0]*３[ \u00a0]+\/[ \u00a0]+\/[ \u00a0]+—[ \u00a0]+０[ \u00a0]+３/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests['otherHandling.feeUnpaid']).every((v) => v === null)).toBe(true);
+    expect(wrapped(r)).toContainEqual(['requests.otherHandling.feeUnpaid', 'warning']);
+    const truth = webCase('lay20-web', 638, { tableLayouts: true }).truth;
+    expect(cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
   it('joins the last row’s lower digits printed beside the rest of its label (webCase(lay16-web, 70), table layouts: total 3 for 35 before, B3 broken)', () => {
     const text = fixture('w3m-stacked-below-label-rest.txt');
     expect(text).toMatch(/\n四、结转下年度 +35 +０ +0 +０ +０ +0 +３\n继续办理 +５\n/);

@@ -180,6 +180,23 @@ describe('a 0 glued to the number after it, a short row (pdfCase(hunt23-pdf, 99)
 });
 
 /**
+ * Table layouts (lay20, 1.5.95), pdftotext -layout: two full-width zeros glued to the 1 after them in narrow columns
+ * ("1 ００１ 0 0 ２" for 1 0 0 1 0 0 2). Read as 001 with two blanks the arithmetic placed before it, commercial and
+ * research were blanks with an info diagnostic only: two 0s read as blanks.
+ */
+describe('two 0s glued to the number after them, a short row (pdfCase(lay20-pdf, 971), table layouts)', () => {
+  const { text, report } = read('pdftotext-layout-two-zeros-glued.txt');
+
+  it('leaves the cells beside "００１" unknown: blanks there and glued 0s add up alike', () => {
+    expect(text).toMatch(/（二）部分公开（区分处理的，只计这一情形，不计其他情形） +1 ００１ 0 0 ２\n/);
+    expect(report.requests.partlyDisclosed).toEqual({ natural: 1, commercial: null, research: null, nonprofit: 1, legal: 0, otherOrg: 0, total: 2 });
+    const d = report.diagnostics.find((x) => x.path === 'requests.partlyDisclosed');
+    expect([d?.code, d?.severity]).toEqual(['row-short', 'warning']);
+    expect(cellVerdicts(pdfCase('lay20-pdf', 971, undefined, { tableLayouts: true }).truth, report, report.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null')).toEqual([]);
+  });
+});
+
+/**
  * hunt24 (1.5.70), pdftotext -layout: research's full-width 28 glued before natural's ASCII 126 ("２８126"): split where
  * the digits change width, in print order the row was 28 126 0 0 0 11 165, B3 holding, natural and research swapped.
  */

@@ -288,6 +288,26 @@ export function sharesColumn(grid: ColumnGrid, width: number, spans: number[]): 
   return shared;
 }
 
+/**
+ * Whether a reading by positions puts a value in column k where a full line of its page (`full`: lines with a value in
+ * every column) prints another column j, and the row leaves column j blank: pdftotext -layout moves a page's columns
+ * by some characters between rows, and where two columns stand nearer than that, the place is both columns' and says
+ * nothing (pdfCase('lay20-pdf', 97): otherOrg at 90 over the rows above, total at 90 over the rows below; "2.重复申请 ０
+ * 0 ０ 0" with its 0 at 90 read as otherOrg, its total). A row holding a value in column j itself has placed it.
+ */
+export function placedOverOtherColumn(grid: ColumnGrid, width: number, spans: number[], full: readonly number[][]): boolean {
+  const columns = columnsOf(grid, width, spans);
+  if (!columns) return false;
+  const onPage = onGridPage(grid, full as number[][]);
+  const held = new Set(columns);
+  return columns.some((k, v) =>
+    onPage.some((line) => {
+      for (let j = 0; 2 * j < line.length; j++) if (j !== k && !held.has(j) && meets(spans[2 * v], spans[2 * v + 1], line[2 * j], line[2 * j + 1], 0)) return true;
+      return false;
+    }),
+  );
+}
+
 /** The column of each value of a line (value k at [spans[2k], spans[2k + 1])), as placeByColumns places them; null where it places none. */
 function columnsOf(grid: ColumnGrid, width: number, spans: number[]): number[] | null {
   const taken = new Array<boolean>(width).fill(false);

@@ -33,7 +33,7 @@ import {
 } from '../../schema';
 import { toCells } from './cells';
 import { columnsAddUp, columnsProved, ruleSums, shuffledColumns, swapCandidates } from './column-sums';
-import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, sharesColumn, type ColumnGrid } from './columns';
+import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, placedOverOtherColumn, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { NULL_REQUEST_ROW } from './null-rows';
 import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
@@ -707,7 +707,7 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
     // "关确认或重新出 １ ０ １ ０ ０ ０ ２", both lines hits of 确认或重新出具).
     const next = rows.get(i + 1);
     const cells = below?.rest && below.tokens.length === WIDTH && below.spanLine >= 0 ? { tokens: below.tokens, spans: stream.spanLines[below.spanLine], at: below.at }
-      : next && next.key === hit?.key && next.own?.length === WIDTH && next.spanLines.length === 1 ? { tokens: next.own, spans: stream.spanLines[next.spanLines[0]], at: next.at }
+      : next && next.key === hit?.key && next.own && next.own.length > (hit?.own?.length ?? WIDTH) && next.spanLines.length === 1 ? { tokens: next.own, spans: stream.spanLines[next.spanLines[0]], at: next.at }
       : null;
     if (hit?.own && hit.own.length < WIDTH && hit.spanLines.length === 1 && hit.own.every((t) => t.kind === 'number') && cells) {
       out.push({ kind: 'pieces', id: i, pieces: hit.own, spans: stream.spanLines[hit.spanLines[0]], up: false, down: true });
@@ -2794,15 +2794,24 @@ function readingsOfShort(tokens: CellToken[]): CellToken[][] {
 
 /**
  * A short row's reading (cells placed, blanks where the arithmetic put them; null: not known) with the cells left
- * unknown where the row read with each leading-zero number split into a 0 and the rest ("4 027" as 4 0 27: seven
- * numbers, no blank) also adds up and differs: a blank the arithmetic placed beside "027" may be that glued 0
+ * unknown where the row read with each leading-zero number split into its zeros and the rest ("4 027" as 4 0 27,
+ * "1 ００１ 0 0 ２" as 1 0 0 1 0 0 2: seven numbers, no blank) also adds up and differs: a blank the arithmetic placed beside "027" may be that glued 0
  * (pdfCase('hunt23-pdf', 99): "22 1 0 0 4 027", otherOrg read blank for 0).
  */
 function withGluedZeros(solution: (CellToken | null)[], printed: CellToken[]): (CellToken | null)[] {
   if (!printed.some((t) => t.kind === 'number' && LEADING_ZERO.test(t.printed))) return solution;
-  const split = printed.flatMap((t) => (t.kind === 'number' && LEADING_ZERO.test(t.printed) ? [readCell('0'), readCell(String(t.value))] : [t]));
+  const split = printed.flatMap((t) => (t.kind === 'number' && LEADING_ZERO.test(t.printed) ? gluedZeros(t.printed) : [t]));
   if (split.length !== WIDTH || !b3HoldsBlankZero(split)) return solution;
   return solution.map((t, i) => (t && sameCell(t, split[i]) ? t : null));
+}
+
+/** A number printed with leading zeros as the cells it glues: each leading zero a 0, then the rest ("００１": 0, 0, 1; "000": 0, 0, 0). */
+function gluedZeros(printed: string): CellToken[] {
+  const digits = [...printed];
+  const zeros = digits.findIndex((d) => d !== '0' && d !== '０');
+  const head = zeros < 0 ? digits.length : zeros;
+  const cells = Array.from({ length: head }, () => readCell('0'));
+  return head < digits.length ? [...cells, readCell(digits.slice(head).join(''))] : cells;
 }
 
 /**
@@ -2854,6 +2863,7 @@ function buildRequests(
   const gridOf = new Map<RequestKey, ColumnGrid>();
   /** Grids under which a row's total is not the sum of its cells (blank cells as 0). */
   const disproved = new Set<ColumnGrid>();
+  const fullLines = spanLines.filter((spans) => spans.length === 2 * WIDTH);
   for (const key of present) {
     const p = placed.get(key);
     const hit = firstHit.get(key)!;
@@ -2864,6 +2874,10 @@ function buildRequests(
     // total on the line below its row's last value), that place is not one column's (pdfCase('hunt33-pdf', 525)).
     if (at && !reading && sharesColumn(at.grid, WIDTH, at.spans)) disproved.add(at.grid);
     if (!at || !reading) continue;
+    if (placedOverOtherColumn(at.grid, WIDTH, at.spans, fullLines)) {
+      columnReadings.set(key, null);
+      continue;
+    }
     gridOf.set(key, at.grid);
     if (!b3HoldsBlankZero(reading)) disproved.add(at.grid);
   }
