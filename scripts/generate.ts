@@ -1,6 +1,6 @@
 /**
  * npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts pdf-text,tsv,pipe,markdown-table,flattened]
- *                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--flat-blanks] [--shapes cell-lines,md-split,…]
+ *                     [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--flat-blanks] [--flat-shown] [--shapes cell-lines,md-split,…]
  * Writes synthetic annual reports with known true values (src/generator), each for another agency-year (a seed
  * that draws one already used gets another agency: src/generator/distinct.ts); `--shapes` adds extraction shapes
  * (src/generator/shapes: text shapes, and PDF shapes printed by Chromium and read by pdftotext/pdf.js) to the rotation:
@@ -20,11 +20,12 @@ import { cliArgs, fail } from './cli';
 
 
 const USAGE = `npm run generate -- --n 1000 --out <dir> [--seed 1] [--layouts ${LAYOUTS.join(',')}]
-                    [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--flat-blanks]
+                    [--templates 2021,2019] [--breaks 0.1] [--flat-ambiguity avoid|force|any] [--flat-blanks] [--flat-shown]
                     [--shapes ${SHAPES.join(',')}]
 Writes <out>/reports/ (the report files) and <out>/truth.jsonl (their true values). --shapes adds extraction
 shapes to the rotation of layouts (PDF shapes print with Chromium; the pdftotext ones need poppler-utils, mutool
-mupdf-tools). --flat-blanks gives the flattened layout blank cells (printed as nothing) and the 2019 template.`;
+mupdf-tools). --flat-blanks gives the flattened layout blank cells (printed as nothing) and the 2019 template; --flat-shown prints its
+numbers as the page shows them (thousands separators, full-width digits).`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '100' },
@@ -35,6 +36,7 @@ const values = cliArgs(
     breaks: { type: 'string', default: '0.1' },
     'flat-ambiguity': { type: 'string', default: 'avoid' },
     'flat-blanks': { type: 'boolean', default: false },
+    'flat-shown': { type: 'boolean', default: false },
     shapes: { type: 'string', default: '' },
   },
   USAGE,
@@ -75,7 +77,7 @@ function optionsFor(layout: Layout, seed: string): ReportOptions {
   const rng = rngFor(seed, 'cli');
   const template = templates.length === 1 ? templates[0] : undefined;
   const breaks = layout !== 'flattened' && rng.chance(breakRate) ? [rng.pick(INJECTABLE_RULES)] : [];
-  return { layout, template, breaks, flatAmbiguity, flatBlanks: values['flat-blanks'] };
+  return { layout, template, breaks, flatAmbiguity, flatBlanks: values['flat-blanks'], flatShown: values['flat-shown'] };
 }
 
 await prepare();

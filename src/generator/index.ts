@@ -34,6 +34,11 @@ export interface ReportOptions extends TruthOptions {
    * are the splits' verdicts as if no cell were blank.
    */
   flatBlanks?: boolean;
+  /**
+   * Flattened layout only: the numbers as the page shows them (thousands separators, full-width digits), not plain
+   * ASCII digits: a scraped page keeps "9,348" run together with its neighbours ("行政处罚9,348行政强制730").
+   */
+  flatShown?: boolean;
 }
 
 const EXTENSION: Record<Layout, '.txt' | '.md'> = {
@@ -49,10 +54,10 @@ const MAX_ATTEMPTS = 400;
 
 type Rendered = { text: string; quirks: string[]; verdicts?: Partial<Record<TableId, SplitVerdict>> };
 
-function render(layout: Layout, truth: Truth, rng: Rng, stopEarly: boolean): Rendered & { documentQuirks: string[] } {
+function render(layout: Layout, truth: Truth, rng: Rng, stopEarly: boolean, shown = false): Rendered & { documentQuirks: string[] } {
   const parts = documentParts(truth, rng.fork('parts'), {
     blankAllowed: layout !== 'pdf-text',
-    plainNumbers: layout === 'flattened',
+    plainNumbers: layout === 'flattened' && !shown,
     spaceSeparated: layout === 'pdf-text',
   });
   const r = rng.fork(layout);
@@ -79,14 +84,15 @@ export function generateReport(seed: number | string, options: ReportOptions = {
   // Run-together digits cannot show a blank cell, and the 2019 template is not generated in this layout (unless
   // flatBlanks asks for both).
   const truthOptions: TruthOptions = flat && !options.flatBlanks ? { ...options, blankRate: 0, template: '2021' } : options;
-  const mode = options.flatBlanks ? 'any' : (options.flatAmbiguity ?? 'avoid');
+  // The splits' verdicts are of plain digit runs: pages with blanks or with numbers as shown are drawn once.
+  const mode = options.flatBlanks || options.flatShown ? 'any' : (options.flatAmbiguity ?? 'avoid');
   // Table A is ambiguous in most forced cases by itself; a third of them get a table B that splits two ways.
   const forceRequests = flat && mode === 'force' && !options.requests && rngFor(seed, 'flat-ambiguity').chance(1 / 3);
   for (let attempt = 0; ; attempt++) {
     const attemptSeed = attempt === 0 ? seed : `${seed}#${attempt}`;
     const requests = forceRequests ? ambiguousRequests(rngFor(attemptSeed, 'flat-ambiguity')) : options.requests;
     const truth = generateTruth(attemptSeed, { ...truthOptions, requests });
-    const out = render(layout, truth, rngFor(attemptSeed, 'render'), flat && mode === 'avoid' && attempt < MAX_ATTEMPTS);
+    const out = render(layout, truth, rngFor(attemptSeed, 'render'), flat && mode === 'avoid' && attempt < MAX_ATTEMPTS, options.flatShown);
     const verdicts = Object.entries(out.verdicts ?? {}) as [TableId, SplitVerdict][];
     const ambiguous = verdicts.filter(([, v]) => v !== 'unique').map(([t]) => t);
     // 'force' keeps only reports whose doubtful tables are all proven ambiguous (none merely undecided).

@@ -153,3 +153,42 @@ describe('parseReport on run-together digits of a page with blank cells', () => 
     check(whole, (c) => compareTables(c.report.truth, c.parsed!, exactTables(c)).slice(0, 3).map((m) => `${m.path}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.found)}`));
   });
 });
+
+/**
+ * A flattened page whose numbers keep the look the page gives them (thousands separators, full-width digits), as a
+ * page's text scraped whole keeps them ("行政处罚9,348行政强制730"). Before PARSER_VERSION 1.5.96 a comma cut table A's
+ * run (9 read for 9,348: 46 wrong cells in 200 such reports) and a page in full-width digits was not recognised as
+ * flattened (nearly every cell null).
+ */
+describe('parseReport on run-together numbers as the page shows them', () => {
+  const run = lazy(() => cases('rt-flat-shown', 200, (i) => ({ layout: 'flattened', flatShown: true, ...(i % 4 === 3 ? { flatBlanks: true, blankRate: 0.3 } : {}) })));
+
+  it('generates pages with thousands separators and with full-width digits', () => {
+    expect(run().filter((c) => /\d,\d{3}/.test(c.text)).length).toBeGreaterThan(20);
+    expect(run().filter((c) => /[０-９]{3}/.test(c.text)).length).toBeGreaterThan(20);
+  });
+
+  it('never guesses: every cell is right or null, and a table with null cells carries a warning', () => {
+    check(run(), (c) => {
+      const tables: TableId[] = ['requests', 'appeals', proactiveTable(c.report.truth)];
+      const mismatches = compareTables(c.report.truth, c.parsed!, tables);
+      const wrong = mismatches.filter((m) => typeof m.found === 'number');
+      const unflagged = tables.filter((t) => mismatches.some((m) => m.found === null && m.path.startsWith(t)) && !c.parsed!.diagnostics.some((d) => speaksAbout(d, t) || /ambiguous/.test(d.code)));
+      return [
+        ...wrong.slice(0, 3).map((m) => `${m.path}: guessed ${JSON.stringify(m.found)}, true value ${JSON.stringify(m.expected)}`),
+        ...unflagged.map((t) => `${t}: null cells without a warning`),
+      ];
+    });
+  });
+
+  it('reads a table A count printed with a thousands separator', () => {
+    const grouped = run().filter((c) => /(?:行政许可|行政处罚|行政强制)\d{1,3},\d{3}/.test(c.text));
+    expect(grouped.length).toBeGreaterThan(5);
+    check(grouped, (c) => compareTables(c.report.truth, c.parsed!, ['proactive']).filter((m) => /licensing|penalties|coercion/.test(m.path)).map((m) => `${m.path}: expected ${JSON.stringify(m.expected)}, found ${JSON.stringify(m.found)}`));
+  });
+
+  it('reads most pages in full-width digits as flattened', () => {
+    const wide = run().filter((c) => /[０-９]{3}/.test(c.text));
+    expect(wide.filter((c) => c.parsed!.layout === 'flattened').length).toBeGreaterThan(0.9 * wide.length);
+  });
+});

@@ -9,12 +9,14 @@ const NUMBER_ROW_END = new Set(Array.from('0123456789０１２３４５６７８
 const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/;
 /**
  * A web page flattened to text: table B's first row run together with its label and the next row's on one line
- * ("…数量640020470二、上年结转…"), its blank cells maybe printed as marks ("…数量15/1/3/19二、上年结转…").
+ * ("…数量640020470二、上年结转…"), its blank cells maybe printed as marks ("…数量15/1/3/19二、上年结转…"), its digits
+ * maybe full-width or with thousands separators, as the page shows them ("…数量１,２３４５６…").
  */
 const FLATTENED = (() => {
-  // The text is not folded yet: full-width "／" and "－" too.
+  // The text is not folded yet: full-width digits, "／" and "－" too; a number may keep its thousands separator.
   const mark = `${MARK_SYMBOLS}／－`;
-  return new RegExp(`本年新收[^\\n\\t|]{0,20}?数量 ?(?:[\\d${mark} ]|${MARK_WORD})*[\\d${mark}无](?:[\\d${mark} ]|${MARK_WORD})*(?:二、)?上年结转`);
+  const digit = '\\d０-９';
+  return new RegExp(`本年新收[^\\n\\t|]{0,20}?数量 ?(?:[${digit}${mark},， ]|${MARK_WORD})*[${digit}${mark}无](?:[${digit}${mark},， ]|${MARK_WORD})*(?:二、)?上年结转`);
 })();
 
 /** `lines`: the text split at \n, when the caller has it already. */

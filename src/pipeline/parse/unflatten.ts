@@ -21,8 +21,13 @@ export const BLANKS_MARK = '⟨blanks⟩';
 
 const HEADING =
   /([一二三四五六]、(?:行政机关)?(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|(?:因)?政府信息公开(?:工作被申请|申请)?行政复议[^\d。]{0,24}?情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项))/g;
-/** A digit run; a decimal part belongs to it ("24252.311082"), a "1." numbering of the next label does not. */
-const RUN = /\d[\d ]*(?:\.\d+)?/g;
+/**
+ * A digit run of table A; a decimal part belongs to it ("24252.311082"), a "1." numbering of the next label does not,
+ * nor do thousands separators cut it ("行政处罚9,348行政强制730": the page prints its numbers as it shows them).
+ */
+const RUN = /\d[\d ]*(?:,\d{3}[\d ]*)*(?:\.\d+)?/g;
+/** One number as a page prints it: digits, or thousands groups of three after a comma, and a decimal part. */
+const ONE_NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 /**
  * In tables B and C (no negative number, no decimal), a run of digits and blank marks ("15/1/3/19"), holding a digit
  * or two marks at least (one "/" between words is text: 本年增/减). 无 begins words of two labels (无法提供, 无正当理由).
@@ -157,14 +162,19 @@ function ambiguous(label: string, digits: string, count: number, candidates: (nu
 
 /**
  * Table A rows have no arithmetic: a run splits only when every cell is one digit, or the row has one cell; on a page
- * that may have lost blank cells (`blanks`) a run of several cells does not split ("123" may be 12, blank, 3).
+ * that may have lost blank cells (`blanks`) a run of several cells does not split ("123" may be 12, blank, 3), nor
+ * does one with a thousands separator (splitDigits: no split).
  */
 function tableARow(p: Piece, blanks: boolean): string {
   const name = /(行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费)$/.exec(p.label.replace(/\s/g, ''));
   if (!name || !p.digits.trim()) return `${p.label}${p.digits}`;
   const label = name[1];
   const cells = /规章|规范性文件/.test(label) ? 3 : 1;
-  if (cells === 1) return cellsLine(label, [Number(p.digits.replace(/\s/g, ''))]);
+  if (cells === 1) {
+    // A run of one cell is that cell whole; with separators misplaced ("9,3481") it reads as no number.
+    const printed = p.digits.replace(/\s/g, '');
+    return ONE_NUMBER.test(printed) ? cellsLine(label, [Number(printed.replace(/,/g, ''))]) : ambiguous(label, p.digits, cells, [], blanks).join('\n');
+  }
   const splits = splitDigits(p.digits, { groups: [cells], lastIsSum: false });
   return splits.length === 1 && !blanks ? cellsLine(label, splits[0]) : ambiguous(label, p.digits, cells, splits, blanks).join('\n');
 }
