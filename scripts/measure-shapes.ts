@@ -5,13 +5,15 @@
  * Chromium (printed batches cached under .cache/shape-pdfs/); the poppler shapes need pdftotext (poppler-utils). The
  * office shapes (office-*) write Word files that LibreOffice makes PDFs (soffice: libreoffice-writer-nogui; cached
  * under .cache/office-pdfs/). The web dump shapes (web-*) render web pages that w3m, lynx and pandoc turn into text
- * (Debian w3m, lynx, pandoc; cached under .cache/web-dumps/). The Word-file shapes (docx-*) convert the office shapes'
+ * (Debian w3m, lynx, pandoc; cached under .cache/web-dumps/); the browser shapes (web-text, web-innertext) are the same
+ * pages' textContent and innerText in Chromium (cached under .cache/browser-texts/). The Word-file shapes (docx-*) convert the office shapes'
  * Word files to text with pandoc and LibreOffice (cached under .cache/docx-texts/).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeDefects, describeUntranslated, measureDocxShapes, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUntranslated, measureBrowserShapes, measureDocxShapes, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
+import { BROWSER_SHAPES, type BrowserShape } from '../src/generator/shapes/browser';
 import { DOCX_SHAPES, docxShapesInstalled, type DocxShape } from '../src/generator/shapes/docx';
 import { hasSoffice, OFFICE_SHAPES, type OfficeShape } from '../src/generator/shapes/office';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
@@ -21,7 +23,7 @@ import { WEB_SHAPES, webShapesInstalled, type WebShape } from '../src/generator/
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
-const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES, ...DOCX_SHAPES];
+const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES, ...BROWSER_SHAPES, ...DOCX_SHAPES];
 const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples] [--table-layouts]
 Prints, per extraction shape, the cells of tables A, B and C that the parser reads exactly, leaves null with a
 diagnostic, leaves null silently, or gets wrong. --table-layouts lays the PDF and web shapes' tables out in the web
@@ -88,6 +90,19 @@ if (webShapes.length) {
   console.error(`web shapes: ${n} pages rendered, dumped and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+const browserShapes = requested.filter((s): s is BrowserShape => (BROWSER_SHAPES as readonly string[]).includes(s));
+if (browserShapes.length) {
+  const t0 = Date.now();
+  const browser = await openPrinter();
+  try {
+    const read = await measureBrowserShapes(n, (html) => browser.texts(html), `${values.prefix}-web`, { ...(values['no-cache'] ? { cacheDir: mkdtempSync(path.join(tmpdir(), 'browser-')) } : {}), tableLayouts: values['table-layouts'] });
+    measures.push(...read.filter((m) => browserShapes.includes(m.shape as BrowserShape)));
+  } finally {
+    await browser.close();
+  }
+  console.error(`browser shapes: ${n} pages rendered and read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 const docxShapes = requested.filter((s): s is DocxShape => (DOCX_SHAPES as readonly string[]).includes(s));
 if (docxShapes.length) {
   const installed = docxShapesInstalled();
@@ -101,6 +116,8 @@ if (docxShapes.length) {
 const total = sumTallies(measures.map((m) => m.tally));
 console.log(formatTallies([...measures.map((m) => [m.shape, m.tally] as [string, Tally]), ['all shapes', total]]));
 if (values.examples) for (const m of measures) if (describeDefects(m)) console.log(`\n${describeDefects(m)}`);
+const misfiled = measures.filter((m) => m.metadata.wrong);
+console.log(misfiled.length ? `\nReports read with another agency name or year:\n${misfiled.map(describeMetadata).join('\n')}` : `\nAgency name and year: none read wrong (${measures.reduce((a, m) => a + m.metadata.missing, 0)} reports without one, each with a diagnostic).`);
 const untranslated = measures.filter((m) => m.untranslated.count);
 if (untranslated.length) console.log(`\nDiagnostics that show English to readers:\n${untranslated.map(describeUntranslated).join('\n')}`);
 console.error(`${((Date.now() - started) / 1000).toFixed(1)} s in all`);

@@ -4,6 +4,7 @@
  * diagnostic, silent null or wrong. Shared by the property tests (tests/property/shapes*.test.ts) and
  * `npm run measure-shapes`, so the figures a test prints and the figures the script prints are the same.
  */
+import { BROWSER_SHAPES, readBrowserShapes, type BrowserShape, type BrowserTexts } from '../generator/shapes/browser';
 import { PDF_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shape, type ShapeTweaks, type TextShape } from '../generator/shapes';
 import { DOCX_SHAPES, readDocxShapes, type DocxShape } from '../generator/shapes/docx';
 import { addReport, emptyTally, type CellVerdict, type Tally } from '../generator/shapes/measure';
@@ -16,7 +17,7 @@ import { parseReport, type ParsedReport } from '../pipeline/parse';
 import { textOfBody } from '../pipeline/read';
 
 export interface ShapeMeasure {
-  shape: Shape | OfficeShape | WebShape | DocxShape;
+  shape: Shape | OfficeShape | WebShape | BrowserShape | DocxShape;
   tally: Tally;
   /** Wrong and silent cells by row path (`requests.withheld.process`), most frequent first. */
   defectRows: [string, number][];
@@ -27,6 +28,11 @@ export interface ShapeMeasure {
    * many, and the first few texts with how to make their report again.
    */
   untranslated: { count: number; examples: string[] };
+  /**
+   * Reports whose agency name or year was read and differs from the truth (`wrong`: the report would be filed under
+   * another agency or year) or was not read (`missing`: a diagnostic says so), with the first wrong ones.
+   */
+  metadata: { wrong: number; missing: number; examples: string[] };
 }
 
 interface Acc {
@@ -34,11 +40,12 @@ interface Acc {
   rows: Map<string, number>;
   examples: string[];
   untranslated: { count: number; examples: string[] };
+  metadata: ShapeMeasure['metadata'];
 }
 
 const SHOWN_UNTRANSLATED = 5;
 
-const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [], untranslated: { count: 0, examples: [] } });
+const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [], untranslated: { count: 0, examples: [] }, metadata: { wrong: 0, missing: 0, examples: [] } });
 
 /**
  * Lets the event loop run every quarter second of a long measure. A vitest worker that computes for a minute without
@@ -66,6 +73,11 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
     acc.examples.push(`${how}: parseReport threw ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
+  if (parsed.agencyName === null || parsed.year === null) acc.metadata.missing++;
+  else if (parsed.agencyName !== truth.agencyName || parsed.year !== truth.year) {
+    acc.metadata.wrong++;
+    if (acc.metadata.examples.length < SHOWN_UNTRANSLATED) acc.metadata.examples.push(`${how}: ${parsed.agencyName} ${parsed.year}, true ${truth.agencyName} ${truth.year}`);
+  }
   const error = parsed.diagnostics.find((d) => d.code === 'parser-exception');
   if (error) acc.examples.push(`${how}: the parser failed: ${error.found}`);
   for (const d of parsed.diagnostics) {
@@ -90,6 +102,7 @@ const done = (shape: ShapeMeasure['shape'], acc: Acc): ShapeMeasure => ({
   defectRows: [...acc.rows.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8),
   examples: acc.examples,
   untranslated: acc.untranslated,
+  metadata: acc.metadata,
 });
 
 /**
@@ -130,7 +143,7 @@ export async function measurePdfShapes(n: number, print: (html: string) => Promi
 }
 
 /** Measures each shape of read reports (its text in `texts`); `how(i, shape)` says how to make report i again. */
-async function measureRead<S extends OfficeShape | WebShape | DocxShape>(shapes: readonly S[], read: { c: { name: string; truth: Truth }; texts: Partial<Record<S, string>> }[], how: (i: number, shape: S) => string): Promise<ShapeMeasure[]> {
+async function measureRead<S extends OfficeShape | WebShape | BrowserShape | DocxShape>(shapes: readonly S[], read: { c: { name: string; truth: Truth }; texts: Partial<Record<S, string>> }[], how: (i: number, shape: S) => string): Promise<ShapeMeasure[]> {
   const accs = new Map<S, Acc>();
   const breathe = breather();
   for (const [i, r] of read.entries()) {
@@ -164,6 +177,15 @@ export async function measureWebShapes(n: number, prefix = 'shape-web', options:
 }
 
 /**
+ * Renders n reports (webCase(prefix, i), the web dump shapes' pages) in a browser (`read`: the page's textContent and
+ * innerText) and measures each browser text shape.
+ */
+export async function measureBrowserShapes(n: number, read: (html: string) => Promise<BrowserTexts>, prefix = 'shape-web', options: { cacheDir?: string; tableLayouts?: boolean } = {}): Promise<ShapeMeasure[]> {
+  const cases = Array.from({ length: n }, (_, i) => webCase(prefix, i, { tableLayouts: options.tableLayouts }));
+  return measureRead(BROWSER_SHAPES, await readBrowserShapes(cases, read, options), (i, shape) => `webCase('${prefix}', ${i}${options.tableLayouts ? ', { tableLayouts: true }' : ''}) in the browser as ${shape}`);
+}
+
+/**
  * Writes n reports (officeCase(prefix, i)) as Word files and measures each Word-file text shape (pandoc, LibreOffice's
  * text export); shapes whose tool is missing are left out.
  */
@@ -180,6 +202,12 @@ export function describeDefects(m: ShapeMeasure): string {
     `  rows most often wrong or silent: ${m.defectRows.map(([row, k]) => `${row} ${k}`).join(', ')}`,
     ...m.examples.map((e) => `  - ${e}`),
   ].join('\n');
+}
+
+/** The reports of one measure filed under a wrong agency name or year, for a failing test's message or the script's output. */
+export function describeMetadata(m: ShapeMeasure): string {
+  if (m.metadata.wrong === 0) return '';
+  return [`${m.shape}: ${m.metadata.wrong} of ${m.tally.reports} reports read with another agency name or year than their own (${m.metadata.missing} without one)`, ...m.metadata.examples.map((e) => `  - ${e}`)].join('\n');
 }
 
 /** The diagnostics of one measure still showing English to readers, for a failing test's message or the script's output. */

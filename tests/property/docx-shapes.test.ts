@@ -10,7 +10,7 @@
  * tests are skipped with the reason in their titles. Texts are cached under .cache/docx-texts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeUntranslated, measureDocxShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUntranslated, measureDocxShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { DOCX_SHAPES, type DocxShape } from '../../src/generator/shapes/docx';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { pandoc, soffice, titleWithTools, type Tool } from '../support/tools';
@@ -38,6 +38,7 @@ describe.each(DOCX_SHAPES.map((shape) => ({ shape })))('parseReport on the $shap
     expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@
  * with the reason in their titles. Converted batches are cached under .cache/office-pdfs/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeUntranslated, measureOfficeShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUntranslated, measureOfficeShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { OFFICE_SHAPES, type OfficeShape } from '../../src/generator/shapes/office';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { mutool, pdftotext, soffice, titleWithTools, type Tool } from '../support/tools';
@@ -44,6 +44,7 @@ describe.each(OFFICE_SHAPES.map((shape) => ({ shape })))('parseReport on the $sh
     expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });
 

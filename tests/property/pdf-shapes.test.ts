@@ -16,7 +16,7 @@
  * .cache/shape-pdfs/ (keyed by the printed HTML), so a second run only parses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeUntranslated, measurePdfShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUntranslated, measurePdfShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { PDF_SHAPES, type PdfShape } from '../../src/generator/shapes';
 import { addReport, emptyTally, formatTallies } from '../../src/generator/shapes/measure';
 import { pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
@@ -84,6 +84,7 @@ describe.each(PDF_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape
     expect(m.tally.reports).toBe(reportsOf(shape));
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });
 

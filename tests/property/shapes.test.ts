@@ -8,7 +8,7 @@
  * names the rows): when the parser is fixed the `it.fails` fails, and the entry comes out of KNOWN_DEFECTS.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeUntranslated, measureTextShape, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUntranslated, measureTextShape, type ShapeMeasure } from '../../src/bench/shapes';
 import { TEXT_SHAPES, type TextShape } from '../../src/generator/shapes';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { lazy } from './harness';
@@ -48,5 +48,6 @@ describe.each(TEXT_SHAPES.map((shape) => ({ shape })))('parseReport on the $shap
     const m = await run();
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });

@@ -9,7 +9,7 @@
  * reason in its title. Dumps are cached under .cache/web-dumps/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeUntranslated, measureWebShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUntranslated, measureWebShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { WEB_SHAPES, type WebShape } from '../../src/generator/shapes/web';
 import { lynx, pandoc, titleWithTools, w3m, type Tool } from '../support/tools';
@@ -34,6 +34,7 @@ describe.each(WEB_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape
     expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });
 

@@ -152,3 +152,33 @@ describe('a number as wide as its row’s narrow label pieces, a number on the n
     expect(fees('１０')).toEqual({ previousItems: null, change: null });
   });
 });
+
+/**
+ * Poppler's default mode prints an amount's decimal point apart from its digits when the point is in another font
+ * than the full-width digits: pdfCase('hunt47-pdf', 173), "." on a line of its own inside the table, then "８１" for 8.1;
+ * pdfCase('hunt47-pdf', 742), "３３" for 3.3 and its "." after the next section's heading and the page footer. Read
+ * as 81 and 33 before.
+ */
+describe('an amount whose decimal point stands alone on a line of the table’s page', () => {
+  const fees = (file: string) => {
+    const text = readFileSync(`tests/fixtures/shapes/${file}`, 'utf8');
+    return { text, r: parseReport({ text, file: 'a.txt' }) };
+  };
+
+  it('is not read when the point is inside the table, among its numbers', () => {
+    const { text, r } = fees('pdftotext-table-a-point-apart-in-cell.txt');
+    expect(text).toMatch(/\n费\n\n\.\n\n８１\n/);
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(cellVerdicts(pdfCase('hunt47-pdf', 173).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
+  it('is not read when the point stands after the table on its page, and says why', () => {
+    const { text, r } = fees('pdftotext-table-a-point-after-table.txt');
+    expect(text).toMatch(/\n行政事业性收费\n\n３３\n\n三、行政机关收到和处理政府信息公开申请情况\n— 127 —\n\n\.\n/);
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.fees')?.message).toContain('单独印出的小数点');
+    expect(cellVerdicts(pdfCase('hunt47-pdf', 742).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+    // Without the lone point the amount is read as printed.
+    expect(parseReport({ text: text.replace('— 127 —\n\n.\n', '— 127 —\n\n'), file: 'a.txt' }).proactive?.fees.amount).toBe(33);
+  });
+});

@@ -19,8 +19,14 @@ const REPORT = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:�
 const AGENCY_FIRST = new RegExp(`^(.{2,}?)(?:关于)?${YEAR}$`);
 /** year first: "2019年上海市人民政府办公厅政府信息公开工作年度报告" */
 const YEAR_FIRST = new RegExp(`^${YEAR}(.{2,40}?)$`);
-/** Page chrome that may stand before the title on the same line ("当前位置：首页…年报 华州区水利局2020年…"). */
-const CHROME_PREFIX = /^.*(?:当前位置|首页|年报|栏目|[:>》】\]])/;
+/**
+ * Page chrome that may stand before the title on the same line ("当前位置：首页…年报 华州区水利局2020年…"), or the
+ * sentence a title is quoted in ("…规定，现发布《坪山乡人民政府2019年政府信息公开工作年度报告》": pandoc's text of a
+ * Word file leaves out the title paragraph itself).
+ */
+const CHROME_PREFIX = /^.*(?:当前位置|首页|年报|栏目|[:>《》】\]])/;
+/** Sentence punctuation, which no agency's name holds: a candidate with it is a sentence's words, not a name. */
+const SENTENCE_PUNCTUATION = /[，,。；;：:！!？?]/;
 
 /** Lines that carry page chrome or key-value headers before the title. */
 const LABEL_PREFIX = /^(?:标题|题目|title)\s*[:：]\s*/i;
@@ -57,15 +63,19 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
       // A title is short: looking further into a very long line would only cost time (a 5 MB line is quadratic here).
       const joined = head.slice(a, b + 1).map((l) => l.text.slice(0, 300).replace(LABEL_PREFIX, '')).join('');
       const compactText = fold(joined).replace(/\s+/g, '');
+      let after = 0;
       for (const phrase of compactText.matchAll(REPORT)) {
-        // The title ends with the report's name; page chrome may stand before it and follow it on the same line.
-        const before = compactText.slice(0, phrase.index);
+        // The title ends with the report's name; page chrome may stand before it and follow it on the same line,
+        // a breadcrumb ending in the report's name too ("当前位置：首页>政务公开>政府信息公开工作年度报告2019年度西昌市…"):
+        // the title starts after the name printed before it.
+        const before = compactText.slice(after, phrase.index);
+        after = phrase.index + phrase[0].length;
         const af = AGENCY_FIRST.exec(before);
         const agency = af ? cleanName(af[1].replace(CHROME_PREFIX, '')) : '';
-        if (af && agency.length >= 2 && agency.length <= 40)
+        if (af && agency.length >= 2 && agency.length <= 40 && !SENTENCE_PUNCTUATION.test(agency))
           return { title: `${agency}${before.slice(af[1].length)}${phrase[0]}`, agencyName: agency, year: toYear(af[2]), line: head[a].no, end: head[b].no };
         const yf = YEAR_FIRST.exec(before.replace(CHROME_PREFIX, ''));
-        if (yf) return { title: `${yf[0]}${phrase[0]}`, agencyName: cleanName(yf[2]), year: toYear(yf[1]), line: head[a].no, end: head[b].no };
+        if (yf && !SENTENCE_PUNCTUATION.test(cleanName(yf[2]))) return { title: `${yf[0]}${phrase[0]}`, agencyName: cleanName(yf[2]), year: toYear(yf[1]), line: head[a].no, end: head[b].no };
       }
     }
   }

@@ -39,9 +39,12 @@ const TABLE_START = /^[#|]*(第二十条|信息内容)/;
 /**
  * A number with a decimal point printed apart joined to it ("23."; lines.ts joinLonePoints): the point was some cell's
  * whose digits poppler printed elsewhere, maybe as two numbers ("７ ３１１７９" for 7.31179, then "23", then "."), so
- * the numbers around it cannot be counted into cells.
+ * the numbers around it cannot be counted into cells. A point alone on its line too: "８.１" in a narrow cell printed as
+ * "." and then "８１" (pdfCase('hunt47-pdf', 173), poppler's default mode: 8.1 read 81).
  */
-const BROKEN_NUMBER = /^[0-9]+[.]$/;
+const BROKEN_NUMBER = /^[0-9]*[.．]$/;
+/** A decimal point alone on a line. */
+const LONE_POINT = /^\s*[.．]\s*$/;
 /**
  * Digits no count or amount is printed with: a leading 0 before another digit. "０４" is 0.4 whose point an extraction
  * printed elsewhere (pdftotext's default mode: "." after the page footer, pdfCase('hunt12-pdf', 421), read 4 before),
@@ -591,6 +594,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   // a terminal's dump of a web page, also a paragraph a cell, keeps the page's order and has no pages).
   const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
   const placed = place(stream, trusted, paged && paragraphed(lines, from, to));
+  const strayPoint = lonePoint(lines, from, to);
   const done = new Set<string>();
   stream.labels.forEach((label, k) => {
     const { def } = label;
@@ -602,11 +606,16 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
     // columns' order (poppler's default mode printed 行政强制's "-４" before "１１８" across a page footer, read as
     // 上一年项目数量 −4: pdfCase('hunt45-pdf', 492)).
     const outOfOrder = placed[k].tokens?.some((t, c) => t.kind === 'number' && t.value < 0 && def.columns[c] !== 'change') ?? false;
-    const tokens = outOfOrder ? null : placed[k].tokens;
+    // An amount read without its decimal point where a point stands alone near the table (poppler's default mode
+    // printed 3.3's "." after the next section's heading: pdfCase('hunt47-pdf', 742), 33 read).
+    const pointLost = strayPoint && (placed[k].tokens?.some((t, c) => t.kind === 'number' && /amount$/i.test(def.columns[c]) && !/[.．]/.test(t.printed)) ?? false);
+    const tokens = outOfOrder || pointLost ? null : placed[k].tokens;
     if (!tokens) {
       const around = [shownRun(stream.runs[k]), label.own.map((t) => t.printed).join(' '), shownRun(stream.runs[k + 1])].filter(Boolean).join(' | ');
       const why = outOfOrder
         ? `读出的负数不在“本年增/减”列，数字的顺序与各列不符`
+        : pointLost
+        ? `表格所在页面上有一个单独印出的小数点，读出的金额 ${(placed[k].tokens ?? []).map((t) => t.printed).join(' ')} 可能丢了它，无法证明`
         : !trusted
         ? stream.labelBeforeCaption && found.size === defs.length && stream.repeated.size === 0
           ? `“${stream.labelBeforeCaption}”印在其所属项目的标题之前（文本按列而非按行抽取），无法证明数字属于哪一行`
@@ -635,6 +644,17 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   }
   // Keys in the template's order, as before.
   return Object.fromEntries(defs.map((d) => [d.key, out[d.key]])) as T;
+}
+
+/**
+ * Whether a decimal point stands alone on a line of the table's pages (text with pages: any line of a page the table
+ * is printed on, the text after it too; else the table's own lines): some amount's point printed apart from its digits.
+ */
+function lonePoint(lines: Line[], from: number, to: number): boolean {
+  const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
+  const pages = new Set(lines.slice(from, to).map((l) => l.page));
+  const scope = paged ? lines.filter((l) => pages.has(l.page)) : lines.slice(from, to);
+  return scope.some((l) => LONE_POINT.test(l.raw));
 }
 
 export function parseTableA(lines: Line[], from: number, to: number, template: '2021' | '2019', log: DiagnosticLog) {

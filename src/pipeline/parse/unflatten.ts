@@ -42,7 +42,10 @@ const B_ROW: SplitRule = { groups: [WIDTH], lastIsSum: true };
 const C_TABLE: SplitRule = { groups: APPEAL_GROUPS.map(() => APPEAL_COLUMNS.length), lastIsSum: true };
 
 /** The report's own name: on a flattened page the title ends with it, and page chrome follows on the same run. */
-const REPORT_NAME = /(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/;
+const REPORT_NAMES = /(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/g;
+/** A year as a title prints it before the report's name, within TITLE_REACH characters ("2019 年度西昌市…", "…二〇二四年"). */
+const TITLE_YEAR = /(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年/;
+const TITLE_REACH = 60;
 /** A run without spaces that holds sentence punctuation (folded): the preamble's first sentence, not page chrome. */
 const SENTENCE_RUN = /^\S{8,}$/;
 const SENTENCE_MARK = /[,;、。]/;
@@ -109,7 +112,9 @@ export function unflatten(text: string): string {
  * Unchanged when no title is found.
  */
 function titleAndPreamble(s: string): string[] {
-  const title = REPORT_NAME.exec(s);
+  // The title's report name has its year before it; a breadcrumb's ("首页 > 政务公开 > 政府信息公开工作年度报告") has none.
+  const names = [...s.matchAll(REPORT_NAMES)];
+  const title = names.find((m) => TITLE_YEAR.test(s.slice(Math.max(0, m.index - TITLE_REACH), m.index))) ?? names[0];
   if (!title) return [s];
   const end = title.index + title[0].length;
   const rest = s.slice(end).split(/\s+/);
