@@ -33,6 +33,21 @@ function check(all: Case[], failuresOf: (c: Case) => string[]): void {
   expect(failures.length, summarise(all, failures)).toBe(0);
 }
 
+/**
+ * A case's cells read as a number other than the truth's (a row the parser did not find, "no row", is null, not a
+ * number), and its tables with null cells but no warning about them.
+ */
+function guessesOrUnflagged(c: Case): string[] {
+  const tables: TableId[] = ['requests', 'appeals', proactiveTable(c.report.truth)];
+  const mismatches = compareTables(c.report.truth, c.parsed!, tables);
+  const wrong = mismatches.filter((m) => typeof m.found === 'number');
+  const unflagged = tables.filter((t) => mismatches.some((m) => m.found === null && m.path.startsWith(t)) && !c.parsed!.diagnostics.some((d) => speaksAbout(d, t) || /ambiguous/.test(d.code)));
+  return [
+    ...wrong.slice(0, 3).map((m) => `${m.path}: guessed ${JSON.stringify(m.found)}, true value ${JSON.stringify(m.expected)}`),
+    ...unflagged.map((t) => `${t}: null cells without a warning`),
+  ];
+}
+
 /** Tables the truth holds for this report (a flattened table that cannot be split one way is tested elsewhere). */
 function exactTables(c: Case): TableId[] {
   return (['requests', 'appeals', proactiveTable(c.report.truth)] as TableId[]).filter((t) => !c.report.ambiguousTables.includes(t));
@@ -125,17 +140,7 @@ describe('parseReport on run-together digits of a page with blank cells', () => 
   });
 
   it('never guesses: every cell is right or null, and a table with null cells carries a warning', () => {
-    check(run(), (c) => {
-      const tables: TableId[] = ['requests', 'appeals', proactiveTable(c.report.truth)];
-      const mismatches = compareTables(c.report.truth, c.parsed!, tables);
-      // Numbers only: a row the parser did not find ("no row") is null, not a number.
-      const wrong = mismatches.filter((m) => typeof m.found === 'number');
-      const unflagged = tables.filter((t) => mismatches.some((m) => m.found === null && m.path.startsWith(t)) && !c.parsed!.diagnostics.some((d) => speaksAbout(d, t) || /ambiguous/.test(d.code)));
-      return [
-        ...wrong.slice(0, 3).map((m) => `${m.path}: guessed ${JSON.stringify(m.found)}, true value ${JSON.stringify(m.expected)}`),
-        ...unflagged.map((t) => `${t}: null cells without a warning`),
-      ];
-    });
+    check(run(), guessesOrUnflagged);
   });
 
   it('recognises every page as flattened, marks in its runs or not, and reads table B whole on pages whose blanks print a mark', () => {
@@ -169,16 +174,7 @@ describe('parseReport on run-together numbers as the page shows them', () => {
   });
 
   it('never guesses: every cell is right or null, and a table with null cells carries a warning', () => {
-    check(run(), (c) => {
-      const tables: TableId[] = ['requests', 'appeals', proactiveTable(c.report.truth)];
-      const mismatches = compareTables(c.report.truth, c.parsed!, tables);
-      const wrong = mismatches.filter((m) => typeof m.found === 'number');
-      const unflagged = tables.filter((t) => mismatches.some((m) => m.found === null && m.path.startsWith(t)) && !c.parsed!.diagnostics.some((d) => speaksAbout(d, t) || /ambiguous/.test(d.code)));
-      return [
-        ...wrong.slice(0, 3).map((m) => `${m.path}: guessed ${JSON.stringify(m.found)}, true value ${JSON.stringify(m.expected)}`),
-        ...unflagged.map((t) => `${t}: null cells without a warning`),
-      ];
-    });
+    check(run(), guessesOrUnflagged);
   });
 
   it('reads a table A count printed with a thousands separator', () => {
