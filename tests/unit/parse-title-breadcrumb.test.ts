@@ -32,3 +32,22 @@ describe('a title after a breadcrumb that ends in the report’s name', () => {
     }
   });
 });
+
+/**
+ * A long agency name wrapped in a PDF's title with its last character alone on a line (LibreOffice's PDF read by
+ * poppler's default mode, officeCase('hunt47-office', 84)): the title was missed and the preamble's quoted title, cut
+ * at a line break, read instead ("族自治县人民政府办公室" for 镇宁布依族苗族自治县人民政府办公室).
+ */
+describe('a title whose agency name wraps, its last character alone on a line', () => {
+  const PREAMBLE = ['根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现发布《镇宁布依族苗', '族自治县人民政府办公室 2019 年政府信息公开工作年度报告》。本报告所列数据统计期限自 2019 年', '1 月 1 日起至 2019 年 12 月 31 日止。', '', '一、总体情况'];
+
+  it('joins the name’s lines', () => {
+    const info = readTitle(toLines(['镇宁布依族苗族自治县人民政府办公', '室', '2019 年政府信息公开工作年度报告', ...PREAMBLE]));
+    expect([info.agencyName, info.year]).toEqual(['镇宁布依族苗族自治县人民政府办公室', 2019]);
+  });
+
+  it('reads a title quoted in a sentence from the lines that hold its 《, and none from a line that starts inside it', () => {
+    expect(readTitle(toLines(PREAMBLE)).agencyName).toBe('镇宁布依族苗族自治县人民政府办公室');
+    expect(readTitle(toLines(PREAMBLE.slice(1))).agencyName).toBeNull();
+  });
+});

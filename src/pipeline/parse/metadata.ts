@@ -31,8 +31,11 @@ const SENTENCE_PUNCTUATION = /[，,。；;：:！!？?]/;
 /** Lines that carry page chrome or key-value headers before the title. */
 const LABEL_PREFIX = /^(?:标题|题目|title)\s*[:：]\s*/i;
 
-/** A line that can be part of an agency name: a few Chinese characters, no digits or sentence punctuation. */
-const NAME_PART = /^[\u4e00-\u9fff（）()·]{2,20}$/;
+/**
+ * A line that can be part of an agency name: a few Chinese characters, no digits or sentence punctuation; one
+ * character too, a long name's last wrapped alone ("镇宁布依族苗族自治县人民政府办公" / "室" / "2019 年…报告").
+ */
+const NAME_PART = /^[\u4e00-\u9fff（）()·]{1,20}$/;
 const CHROME = /正文|目录|首页|当前位置|来源|发布|附件|打印|关闭/;
 
 function toYear(s: string): number | null {
@@ -70,6 +73,9 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
         // the title starts after the name printed before it.
         const before = compactText.slice(after, phrase.index);
         after = phrase.index + phrase[0].length;
+        // A title quoted in a sentence ("…现发布《镇宁布依族苗" / "族自治县人民政府办公室 2019 年…报告》。") whose 《 is not in
+        // the lines joined: the name's start is on a line before them.
+        if (compactText[after] === '》' && !before.includes('《')) continue;
         const af = AGENCY_FIRST.exec(before);
         const agency = af ? cleanName(af[1].replace(CHROME_PREFIX, '')) : '';
         if (af && agency.length >= 2 && agency.length <= 40 && !SENTENCE_PUNCTUATION.test(agency))
