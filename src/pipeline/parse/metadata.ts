@@ -81,7 +81,8 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
         if (af && agency.length >= 2 && agency.length <= 40 && !SENTENCE_PUNCTUATION.test(agency))
           return { title: `${agency}${before.slice(af[1].length)}${phrase[0]}`, agencyName: agency, year: toYear(af[2]), line: head[a].no, end: head[b].no };
         const yf = YEAR_FIRST.exec(before.replace(CHROME_PREFIX, ''));
-        if (yf && !SENTENCE_PUNCTUATION.test(cleanName(yf[2]))) return { title: `${yf[0]}${phrase[0]}`, agencyName: cleanName(yf[2]), year: toYear(yf[1]), line: head[a].no, end: head[b].no };
+        const named = yf ? cleanName(yf[2]) : '';
+        if (yf && !SENTENCE_PUNCTUATION.test(named)) return { title: `${yf[0]}${phrase[0]}`, agencyName: named, year: toYear(yf[1]), line: head[a].no, end: head[b].no };
       }
     }
   }

@@ -594,7 +594,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   // a terminal's dump of a web page, also a paragraph a cell, keeps the page's order and has no pages).
   const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
   const placed = place(stream, trusted, paged && paragraphed(lines, from, to));
-  const strayPoint = lonePoint(lines, from, to);
+  const strayPoint = lonePoint(lines, from, to, paged);
   const done = new Set<string>();
   stream.labels.forEach((label, k) => {
     const { def } = label;
@@ -650,8 +650,7 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
  * Whether a decimal point stands alone on a line of the table's pages (text with pages: any line of a page the table
  * is printed on, the text after it too; else the table's own lines): some amount's point printed apart from its digits.
  */
-function lonePoint(lines: Line[], from: number, to: number): boolean {
-  const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
+function lonePoint(lines: Line[], from: number, to: number, paged: boolean): boolean {
   const pages = new Set(lines.slice(from, to).map((l) => l.page));
   const scope = paged ? lines.filter((l) => pages.has(l.page)) : lines.slice(from, to);
   return scope.some((l) => LONE_POINT.test(l.raw));
