@@ -8,11 +8,9 @@
  * The browser is the caller's (`read`: Chromium driven by playwright-core in the script); texts are cached under
  * `.cache/browser-texts/`, keyed by the pages: a second run only reads them back.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { writeWhole } from './pdf';
-import { inBatches } from './tools';
+import { cachedJson, inBatches } from './tools';
 import type { WebCase } from './web';
 
 export const BROWSER_SHAPES = ['web-text', 'web-innertext'] as const;
@@ -31,13 +29,11 @@ export async function readBrowserShapes(
 ): Promise<{ c: WebCase; texts: BrowserTexts }[]> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
-  return inBatches(cases, async (batch) => {
-    const key = createHash('sha256').update(JSON.stringify(BROWSER_SHAPES)).update(JSON.stringify(batch.map((c) => c.html))).digest('hex').slice(0, 32);
-    const json = path.join(cacheDir, `${key}.json`);
-    if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as BrowserTexts[];
-    const texts: BrowserTexts[] = [];
-    for (const c of batch) texts.push(await read(c.html));
-    writeWhole(json, JSON.stringify(texts));
-    return texts;
-  });
+  return inBatches(cases, (batch) =>
+    cachedJson(cacheDir, [JSON.stringify(BROWSER_SHAPES), JSON.stringify(batch.map((c) => c.html))], async () => {
+      const texts: BrowserTexts[] = [];
+      for (const c of batch) texts.push(await read(c.html));
+      return texts;
+    }),
+  );
 }

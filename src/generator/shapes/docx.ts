@@ -8,14 +8,12 @@
  * - `docx-reader`: the pipeline's own Word reader (read/formats/docx.ts, mammoth), as a .docx dropped into content/ is read.
  * Texts are cached under `.cache/docx-texts/`, keyed by the documents and the tools' arguments.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readDocument } from '../../pipeline/read/formats';
 import { hasSoffice, type OfficeCase } from './office';
-import { canRun, inBatches, pandocTexts, soffice, writeDocxFiles } from './tools';
-import { writeWhole } from './pdf';
+import { cachedJson, canRun, inBatches, pandocTexts, soffice, writeDocxFiles } from './tools';
 
 export const DOCX_SHAPES = ['docx-pandoc-plain', 'docx-pandoc-markdown', 'docx-pandoc-gfm', 'docx-soffice-text', 'docx-reader'] as const;
 export type DocxShape = (typeof DOCX_SHAPES)[number];
@@ -38,10 +36,12 @@ export function docxShapesInstalled(): DocxShape[] {
  * A batch's texts by the given tools: from the cache when the same documents were converted before, else from its Word
  * files (`written` writes them on first call, once for every call on the batch).
  */
-async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: string, written: () => Promise<{ dir: string; files: string[] }>): Promise<Texts[]> {
-  const key = createHash('sha256').update(JSON.stringify([shapes, SOFFICE_TEXT])).update(JSON.stringify(batch.map((c) => c.flow))).digest('hex').slice(0, 32);
-  const json = path.join(cacheDir, `${key}.json`);
-  if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as Texts[];
+function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: string, written: () => Promise<{ dir: string; files: string[] }>): Promise<Texts[]> {
+  return cachedJson(cacheDir, [JSON.stringify([shapes, SOFFICE_TEXT]), JSON.stringify(batch.map((c) => c.flow))], () => converted(batch, shapes, written));
+}
+
+/** A batch's texts by the given tools, from its Word files. */
+async function converted(batch: OfficeCase[], shapes: DocxShape[], written: () => Promise<{ dir: string; files: string[] }>): Promise<Texts[]> {
   const { dir, files } = await written();
   const texts: Texts[] = batch.map(() => ({}));
   const pandocShapes = shapes.filter((s) => PANDOC_TO[s]);
@@ -55,7 +55,6 @@ async function batchTexts(batch: OfficeCase[], shapes: DocxShape[], cacheDir: st
     await soffice(files, SOFFICE_TEXT, out, dir);
     files.forEach((file, k) => (texts[k]['docx-soffice-text'] = readFileSync(path.join(out, path.basename(file).replace(/\.docx$/, '.txt')), 'utf8')));
   }
-  writeWhole(json, JSON.stringify(texts));
   return texts;
 }
 

@@ -19,9 +19,9 @@ import { pickHtmlStyle, reportFlow } from '../render-html';
 import { rngFor } from '../rng';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, popplerPages, positionLines, writeWhole } from './pdf';
+import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, popplerPages, positionLines } from './pdf';
 import { pdfTextPages } from './pdf-items';
-import { canRun, inBatches, soffice, writeDocxFiles } from './tools';
+import { canRun, inBatches, soffice, writeDocxFiles, writeWhole } from './tools';
 
 export const OFFICE_SHAPES = ['office-pdftotext', 'office-pdftotext-layout', 'office-pdftotext-raw', 'office-mutool', 'office-pdf-lines', 'office-reader'] as const;
 export type OfficeShape = (typeof OFFICE_SHAPES)[number];

@@ -20,7 +20,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -34,7 +34,7 @@ import { generateTruth } from '../truth';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions, type PdfShape } from './index';
 import { pdfTextPages } from './pdf-items';
-import { canRun } from './tools';
+import { canRun, writeWhole } from './tools';
 
 const DEFAULT_CACHE_DIR = path.resolve('.cache/shape-pdfs');
 /** Bumped when the way a batch is printed changes without the HTML changing. */
@@ -282,12 +282,6 @@ async function batchTexts(htmls: string[], batches: PdfCase[][], print: (html: s
     out.push(read);
   }
   return out;
-}
-
-/** Written whole, then renamed: a run stopped mid-write leaves no truncated file under the final name. */
-export function writeWhole(file: string, data: string | Buffer): void {
-  writeFileSync(`${file}.part`, data);
-  renameSync(`${file}.part`, file);
 }
 
 /** Prints the cases in batches and reads every report back in every PDF shape. */

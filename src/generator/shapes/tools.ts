@@ -1,9 +1,11 @@
 /**
- * What the shapes made by command-line tools share (web.ts, office.ts, docx.ts): running a few processes at a time,
- * writing a batch's Word files, LibreOffice's conversion, reading cases in cached batches.
+ * What the shapes made by tools outside the pipeline share (pdf.ts, office.ts, docx.ts, web.ts, browser.ts): running a
+ * few processes at a time, writing a batch's Word files, LibreOffice's conversion, reading cases in batches whose texts
+ * are cached (cachedJson), files written whole.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -47,6 +49,26 @@ export async function inBatches<C, T>(cases: C[], readBatch: (batch: C[]) => Pro
     batch.forEach((c, k) => out.push({ c, texts: texts[k] }));
   }
   return out;
+}
+
+/** Written whole, then renamed: a run stopped mid-write leaves no truncated file under the final name. */
+export function writeWhole(file: string, data: string | Buffer): void {
+  writeFileSync(`${file}.part`, data);
+  renameSync(`${file}.part`, file);
+}
+
+/**
+ * A batch's texts from `<cacheDir>/<key>.json`, the key a hash of `keyParts` (what the texts depend on: the tools and
+ * their arguments, the batch's documents); made by `make` and written there when absent.
+ */
+export async function cachedJson<T>(cacheDir: string, keyParts: string[], make: () => Promise<T>): Promise<T> {
+  const hash = createHash('sha256');
+  for (const part of keyParts) hash.update(part);
+  const json = path.join(cacheDir, `${hash.digest('hex').slice(0, 32)}.json`);
+  if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as T;
+  const made = await make();
+  writeWhole(json, JSON.stringify(made));
+  return made;
 }
 
 /** Writes the batch's Word files into `dir` (000.docx, 001.docx, …): their paths, in order. */

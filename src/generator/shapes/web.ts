@@ -12,8 +12,7 @@
  * The pages are written in UTF-8 (how a tool decodes GBK is not what is measured). Dumps are cached under
  * `.cache/web-dumps/`, keyed by the pages and the tools' arguments: a second run only reads them back.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pickHtmlStyle, renderHtmlPage, withTableLayout } from '../render-html';
@@ -21,8 +20,7 @@ import { rngFor } from '../rng';
 import { generateTruth } from '../truth';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { canRun, inBatches, inParallel, pandocTexts, run } from './tools';
-import { writeWhole } from './pdf';
+import { cachedJson, canRun, inBatches, inParallel, pandocTexts, run } from './tools';
 
 export const WEB_SHAPES = ['web-w3m', 'web-w3m-boxes', 'web-lynx', 'web-pandoc'] as const;
 export type WebShape = (typeof WEB_SHAPES)[number];
@@ -73,10 +71,12 @@ export function webShapesInstalled(): WebShape[] {
 type Texts = Partial<Record<WebShape, string>>;
 
 /** A batch's dumps by the given tools: from the cache when the same pages were dumped before. */
-async function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string): Promise<Texts[]> {
-  const key = createHash('sha256').update(JSON.stringify(shapes.map((s) => [s, TOOLS[s].args]))).update(JSON.stringify(batch.map((c) => c.html))).digest('hex').slice(0, 32);
-  const json = path.join(cacheDir, `${key}.json`);
-  if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as Texts[];
+function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string): Promise<Texts[]> {
+  return cachedJson(cacheDir, [JSON.stringify(shapes.map((s) => [s, TOOLS[s].args])), JSON.stringify(batch.map((c) => c.html))], () => dumped(batch, shapes));
+}
+
+/** A batch's dumps by the given tools. */
+async function dumped(batch: WebCase[], shapes: WebShape[]): Promise<Texts[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'web-dump-'));
   try {
     const files = batch.map((c, k) => {
@@ -100,7 +100,6 @@ async function batchTexts(batch: WebCase[], shapes: WebShape[], cacheDir: string
     );
     await inParallel(jobs);
     (await pandocRun).forEach((text, k) => (texts[k]['web-pandoc'] = text));
-    writeWhole(json, JSON.stringify(texts));
     return texts;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,9 @@ export interface TitleInfo {
   end: number | null;
 }
 
-const YEAR = '((?:19|20)\\d{2}|[〇零○O一二三四五六七八九]{4})年度?';
+/** A year's number as titles print it, in digits or Chinese (an OCR'd 〇 may read as O); a regex source. */
+export const YEAR_NUMBER = '(?:19|20)\\d{2}|[〇零○O一二三四五六七八九]{4}';
+const YEAR = `(${YEAR_NUMBER})年度?`;
 /** The report's own name; the title ends with it. */
 const REPORT = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)|(?:工作)?年度报告/g;
 /** agency, then year, right before the report's name */

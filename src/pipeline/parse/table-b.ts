@@ -430,7 +430,8 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     let key: RequestKey | null = rowKey ?? matchGroup(parts.label);
     // A label cut into pieces, one per line ("(" / "六" / ")" / "其他处理", as pdf.js prints a label's text items):
     // the pieces since the last row or number, joined, may name the row that the last piece alone does not.
-    if (!key && parts.label) key = joinedLabel(fragments, parts.label, hits.at(-1)?.key);
+    const joinedKey = !key && parts.label ? joinedLabel(fragments, parts.label, hits.at(-1)?.key) : null;
+    if (joinedKey) key = joinedKey;
     fragments = key || parts.values.length || !parts.label ? [] : [...fragments.slice(1 - MAX_FRAGMENTS), parts.label];
     // A fenced row with as many cells as its table's header, whose last seven cells are headed 自然人 … 总计: its values
     // are those columns, empty cells before them belong to merged label cells. Any other row is fitted by fitRow.
@@ -438,6 +439,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const fitted =
       parts.separator === 'space' ? { tokens: parts.values, rivals: [] } : aligned ? { tokens: fitValues(parts.values, WIDTH, true), rivals: [] } : fitRow(parts.values, parts.fenced);
     const values = fitted.tokens;
+    // In a terminal's dump a group's label printed down its tall cell, a piece a line, may end on a line of a row's
+    // stacked digits ("（三）" / "不予公" / "开 １ ２" over "5.属于三类内部事务信息 ５ ０ １ ７ ０ ０ ３" for 15 … 23:
+    // webCase('lay22-web', 903, { tableLayouts: true }), read as 5 … 3): the digits are pieces of a row's numbers, not
+    // the group's own.
+    if (display && joinedKey && REQUEST_GROUP_KEYS.includes(joinedKey as RequestGroup) && values.length > 0 && values.length < WIDTH) key = null;
     // The rest of a row's label wrapped onto a line of its own with the row's numbers ("5.要求行政机关确认或重新" /
     // "出具已获取信息 6 3 1 — 1 0 11"): text that is part of the waiting row's own template label names that row.
     if (!key && bareRow && values.length && labelRest(hits.at(-1)!.key, parts.label)) key = hits.at(-1)!.key;
@@ -730,11 +736,16 @@ function stackLines(lines: Line[], start: number, stream: Stream): StackLine[] {
 }
 
 /**
- * A unit's numbers as pieces of stacked digits: fewer than the columns, every one a number. A 无 right after the
- * line's text is that text's, not a blank cell: a vertical group label's piece ("三、本年度 (四) 无 ３ ５", the 无 of
- * 无法提供 beside the lower digits of the row above). Null when the line holds no such pieces.
+ * A unit's numbers as pieces of stacked digits: fewer than the columns, every one a number; or one digit in every
+ * column (a row whose seven numbers all stack: "２ ４ ６ ２ ５ ６ ４" over "一、本年新收… ２ ３ ３ ０ ７ ５ ７" over "７ ９ ７
+ * １ ３ ３ ７" for 2,275, 439, …; webCase('lay22-web', 840, { tableLayouts: true }), read as 2, 3, 3, … when such lines were
+ * a row's numbers without its label). Whose they are, a row's or pieces, readStackedRows proves by the rows' totals, or
+ * reads no row. A 无 right after the line's text is that text's, not a blank cell: a vertical group label's piece
+ * ("三、本年度 (四) 无 ３ ５", the 无 of 无法提供 beside the lower digits of the row above). Null when the line holds no
+ * such pieces.
  */
 function digitPieces(unit: Unit, spans: number[]): { pieces: CellToken[]; spans: number[] } | null {
+  if (unit.tokens.length === WIDTH && unit.tokens.every((t) => t.kind === 'number' && t.printed.length === 1)) return { pieces: unit.tokens, spans };
   if (unit.tokens.length >= WIDTH) return null;
   const skip = unit.label && unit.tokens[0]?.kind === 'blank' && unit.tokens[0].printed === '无' ? 1 : 0;
   const pieces = unit.tokens.slice(skip);
@@ -845,6 +856,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const besideGap = new Map<Gap, RequestKey[]>();
   /** Short rows beside numbers that no template row can take (see below). */
   const besideStray = new Map<RequestKey, StrayBeside>();
+  /** The labels as the gap readers ask of them (labelsOf), once a gap is read. */
+  let labels: Labels | null = null;
   for (let b = 0; b + 1 < bounds.length; b++) {
     const lo = bounds[b];
     const hi = bounds[b + 1];
@@ -854,7 +867,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
     }
     if (!inside.length) continue;
-    const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, hits, !anchors.length, stream.pieced, stream.spanLines, paged);
+    const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, (labels ??= labelsOf(hits)), !anchors.length, stream.pieced, stream.spanLines, paged);
     gaps.push(gap);
     besideGap.set(gap, [anchors[b - 1]?.key, anchors[b]?.key].filter((k): k is RequestKey => k !== undefined));
   }
@@ -1115,9 +1128,12 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // other rows print either column).
   const crossedOnPage = new Map<number, Set<number>>();
   for (const r of laid ?? []) for (const c of r.crossed) crossedOnPage.set(pageOf(r.spans[0]), (crossedOnPage.get(pageOf(r.spans[0])) ?? new Set<number>()).add(c));
+  /** Rows with columns withdrawn as their page's crossing columns. */
+  const onCrossedPage = new Set<LineRow>();
   for (const r of fullRows) {
     const crossing = [...(crossedOnPage.get(pageOf(r.spans[0])) ?? [])].sort((a, b) => a - b);
     if (!crossing.length || whole.includes(r)) continue;
+    onCrossedPage.add(r);
     const columns = crossing.map((c) => APPLICANT_KEYS[c]);
     withdraw(r.key, columns);
     log.warn(
@@ -1144,6 +1160,42 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
       marked
         ? `表三“${r.key}”行按文字顺序读，总计为空白符号而其他格有数字（提取文字时空白符号可能离开所在的列），无法证明各数字按文字顺序所在的列，整行记为空值`
         : `表三“${r.key}”行有数字不在本页其他完整行的同一列位置（提取文字时不同字体的字符可能前后错位），无法证明各数字按文字顺序所在的列，整行记为空值`,
+      `requests.${r.key}`,
+    );
+  }
+  // Full rows printing two neighbouring columns each where other full rows of the page print the other (crossedPairs):
+  // those two cells. (Not where columns stand a space apart, `near`: places there say little of columns.)
+  const references = fullRows.filter((r) => !whole.includes(r));
+  for (const r of near ? [] : references) {
+    if (onCrossedPage.has(r)) continue;
+    const crossing = crossedPairs(r, tokensOf(r.key), pageOthers(r, references));
+    if (!crossing.length) continue;
+    const columns = crossing.map((c) => APPLICANT_KEYS[c]);
+    withdraw(r.key, columns);
+    log.warn(
+      'column-order-unproved',
+      r.line,
+      `columns ${columns.join(', ')} where the page's full rows put them`,
+      `values of columns ${columns.join(', ')} each where other full rows of the page put the other`,
+      `表三“${r.key}”行 ${columns.join('、')} 两列的数字各自印在本页其他完整行另一列的位置，按文字顺序无法证明它们所在的列，这几格记为空值`,
+      `requests.${r.key}`,
+    );
+  }
+  // A full row in two kinds of digits (ASCII and full-width) whose total is not the sum of its cells as printed:
+  // pdftotext -layout may have printed a cell of one font out of its place (pdfCase('lay22-pdf', 335, undefined, { tableLayouts: true }): "19 ３ 27
+  // 0 ５ 0 0" for 19 3 0 5 0 0 27, the total printed after commercial), and the break would then be the extraction's, not
+  // the table's: the order is not proved, nor is the break.
+  for (const r of fullRows) {
+    const tokens = placed.get(r.key)!.tokens;
+    if (whole.includes(r) || !r.glyphs.includes(ASCII_DIGITS) || !r.glyphs.includes(FULL_WIDTH_DIGITS) || b3HoldsBlankZero(tokens)) continue;
+    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    withdraw(r.key, APPLICANT_KEYS);
+    log.warn(
+      'column-order-unproved',
+      r.line,
+      `a total that the row's cells add up to, or one kind of digits`,
+      `${WIDTH} values in print order: ${shown}, in two kinds of digits, not adding up`,
+      `表三“${r.key}”行按文字顺序读，总计不等于各格之和，且混用半角与全角数字（提取文字时不同字体的字符可能前后错位）：无法证明各数字所在的列，也无法证明原表不符合勾稽关系，整行记为空值`,
       `requests.${r.key}`,
     );
   }
@@ -1309,6 +1361,8 @@ function indentedToColumns(stream: Stream, lines: Line[]): boolean {
 
 /** The kind of glyph a printed value is in (an index into GLYPH_CLASSES), −1 for none of them. */
 const glyphOf = (printed: string) => GLYPH_CLASSES.findIndex((g) => g.test(printed));
+/** GLYPH_CLASSES' ASCII and full-width digits. */
+const [ASCII_DIGITS, FULL_WIDTH_DIGITS] = [0, 1];
 
 /** The rows read with their seven values' places (pdftotext -layout: where those values stand on their page). */
 function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, stream: Stream, lines: Line[], crossed: ReadonlyMap<number, number[]>): LineRow[] {
@@ -1451,13 +1505,14 @@ function stacksValues(r: LineRow): boolean {
   return false;
 }
 
-/** How many spaces at most stand between two values of different glyphs that pdftotext -layout may print swapped. */
-const MAX_SWAP_GAP = 2;
 /** A run of this many values, each at most SQUEEZED_GAP spaces from the next, is squeezed (squeezedAmongSpread). */
 const SQUEEZED_RUN = 3;
 const SQUEEZED_GAP = 2;
 /** How many spaces at least stand between the values of columns laid out apart by their x positions. */
 const SPREAD_GAP = 3;
+
+/** How many spaces at most stand between two values of different glyphs that pdftotext -layout may print swapped. */
+const MAX_SWAP_GAP = 2;
 
 /**
  * Whether cells k and k + 1 are different numbers printed in different glyphs (fonts) on one line, at most MAX_SWAP_GAP
@@ -1465,13 +1520,34 @@ const SPREAD_GAP = 3;
  * the other (pdfCase('hunt27-pdf', 574): "30 ７ 3 2" for 30 3 7 2, B3 holding either way).
  */
 function swappableGlyphs(tokens: CellToken[], r: LineRow, k: number, others: readonly number[][]): boolean {
+  return r.glyphs[k + 1] !== r.glyphs[k] && r.spans[2 * k + 2] - r.spans[2 * k + 1] <= MAX_SWAP_GAP && placesCrossed(tokens, r, k, others);
+}
+
+/**
+ * Whether cells k and k + 1 are different numbers on one line, each standing where another row of the page (`others`)
+ * has the other's column: the two places prove neither order.
+ */
+function placesCrossed(tokens: CellToken[], r: LineRow, k: number, others: readonly number[][]): boolean {
   const j = k + 1;
   const [t, n] = [tokens[k], tokens[j]];
-  if (t?.kind !== 'number' || n?.kind !== 'number' || n.value === t.value || r.glyphs[j] === r.glyphs[k] || r.valueLines[j] !== r.valueLines[k]) return false;
-  if (r.spans[2 * j] - r.spans[2 * k + 1] > MAX_SWAP_GAP) return false;
-  // Each stands where some other row of the page has the other's column: the two places prove neither order.
+  if (t?.kind !== 'number' || n?.kind !== 'number' || n.value === t.value || r.valueLines[j] !== r.valueLines[k]) return false;
   const at = (v: number, column: number) => others.some((q) => meets(r.spans[2 * v], r.spans[2 * v + 1], q[2 * column], q[2 * column + 1], 0));
   return at(k, j) && at(j, k);
+}
+
+/**
+ * The columns k and k + 1 of a full row whose cells stand each where other rows of its page print the other column,
+ * as a run of rows prints them when pdftotext -layout puts one column at the place of the next where the rows below
+ * print it, and the next where the rows above print the first (pdfCase('lay22-pdf', 231, undefined, { tableLayouts:
+ * true }): "０ 779" at 46 and 58 for natural 779, commercial 0, the rows below printing commercial at 46 and the rows
+ * above natural at 57–60; B3 holds either way and the run's rows agree with one another, so no place of theirs stands
+ * out of its column). The first cell counts where it stands apart from the text before it (firstOutOfColumn).
+ */
+function crossedPairs(r: LineRow, tokens: CellToken[], others: readonly number[][]): number[] {
+  if (r.lines !== 1 || others.length < MIN_REFERENCE_ROWS) return [];
+  const out = new Set<number>();
+  for (let k = r.firstApart ? 0 : 1; k + 1 < WIDTH; k++) if (placesCrossed(tokens, r, k, others)) out.add(k).add(k + 1);
+  return [...out].sort((a, b) => a - b);
 }
 
 /** Whether cell k and a cell beside it are a blank and a 0: in each other's place they keep every sum. */
@@ -1850,7 +1926,8 @@ interface Gap {
  * The rows the labels allow for a run of exactly seven cells standing between two row labels (and nothing else): the
  * row before it or the row after it (a row's numbers follow or precede its label). Keyed by the run's first cell.
  */
-function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; allowed: RequestKey[] }> {
+function labelledRuns(units: Unit[], labels: Labels): Map<number, { cells: number; allowed: RequestKey[] }> {
+  const { hits } = labels;
   const out = new Map<number, { cells: number; allowed: RequestKey[] }>();
   const all = new Map<number, number>();
   for (const u of units) all.set(u.run, (all.get(u.run) ?? 0) + u.tokens.length);
@@ -1858,7 +1935,7 @@ function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; 
   for (const u of units) {
     const run = u.run;
     if (!out.has(offset) && run > 0 && run < hits.length && all.get(run) === WIDTH && units.find((x) => x.run === run) === u) {
-      const allowed = runLabels(hits, run, all, units);
+      const allowed = runLabels(labels, run, all, units);
       if (allowed.length) out.set(offset, { cells: WIDTH, allowed });
     }
     offset += u.tokens.length;
@@ -1873,7 +1950,8 @@ function labelledRuns(units: Unit[], hits: Hit[]): Map<number, { cells: number; 
  * own numbers is no candidate: that row is read. When no label is left the run stands with none, and only its place
  * between proved rows can place it.
  */
-function runLabels(hits: Hit[], run: number, cellsOfRun: ReadonlyMap<number, number>, units: Unit[]): RequestKey[] {
+function runLabels(labels: Labels, run: number, cellsOfRun: ReadonlyMap<number, number>, units: Unit[]): RequestKey[] {
+  const { hits } = labels;
   const out: RequestKey[] = [];
   // Markdown rows print all seven cells, so a block of labels followed by exactly as many whole Markdown rows holds
   // those rows' labels: the run before the block is none of theirs (上海市科委: "| 4 … |", then 2.没有现成… and
@@ -1882,7 +1960,7 @@ function runLabels(hits: Hit[], run: number, cellsOfRun: ReadonlyMap<number, num
   while (m + 1 < hits.length && !hits[m].own && !(cellsOfRun.get(m + 1) ?? 0)) m++;
   const after = units.filter((u) => u.run === m + 1);
   let blockRows = 0;
-  for (let k = run; k <= m; k++) if (!overRows(hits[k].key, hits)) blockRows++;
+  for (let k = run; k <= m; k++) if (!overRows(hits[k].key, labels)) blockRows++;
   const ownRows = blockRows >= 1 && !hits[m].own && after.length === blockRows && after.every((u) => u.fenced && u.tokens.length === WIDTH);
   if (!fullHit(hits[run]) && !ownRows) out.push(hits[run].key);
   for (let k = run - 1; k >= 0; k--) {
@@ -1898,9 +1976,37 @@ function fullHit(h: Hit): boolean {
   return !!h.own && h.own.length >= WIDTH;
 }
 
+/**
+ * What the gap readers ask of a table's row labels, worked out once a table (its hits do not change after readStream;
+ * asked of every hit for each gap, it made pdftotext text, a gap a row, cost some five times the rest of table B).
+ */
+interface Labels {
+  hits: Hit[];
+  /** Where each row's label is first printed (its first hit's `at`). */
+  labelAt: Map<RequestKey, number>;
+  /** The index in `hits` of the first hit on each line. */
+  indexAt: Map<number, number>;
+  /** The groups with a label of one of their sub-rows printed (see overRows). */
+  grouped: Set<RequestKey>;
+}
+
+function labelsOf(hits: Hit[]): Labels {
+  const labelAt = new Map<RequestKey, number>();
+  const indexAt = new Map<number, number>();
+  const grouped = new Set<RequestKey>();
+  for (let j = 0; j < hits.length; j++) {
+    const h = hits[j];
+    if (!labelAt.has(h.key)) labelAt.set(h.key, h.at);
+    if (!indexAt.has(h.at)) indexAt.set(h.at, j);
+    const group = GROUP_OF.get(h.key);
+    if (group) grouped.add(group);
+  }
+  return { hits, labelAt, indexAt, grouped };
+}
+
 /** A group's label over its sub-rows (a tall cell's text among the rows' labels): no row of its own. */
-function overRows(k: RequestKey, hits: Hit[]): boolean {
-  return SUB_ROWS.has(k) && hits.some((h) => GROUP_OF.get(h.key) === k);
+function overRows(k: RequestKey, labels: Labels): boolean {
+  return labels.grouped.has(k);
 }
 
 /** Whether a reading keeps every labelled run whole and in a row its labels allow. */
@@ -2075,11 +2181,10 @@ function countsOf(rowSets: readonly RequestKey[][], per: number): string {
 }
 
 /** `whole`: the gap is the whole table (no row stands with its numbers). */
-function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hits: Hit[], whole: boolean, pieced: Set<CellToken>, spanLines: readonly number[][], paged: boolean): Gap {
+function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, labels: Labels, whole: boolean, pieced: Set<CellToken>, spanLines: readonly number[][], paged: boolean): Gap {
+  const { hits, labelAt } = labels;
   const cells: { t: CellToken; line: number; spanLine: number }[] = [];
   for (const u of units) for (const t of u.tokens) cells.push({ t, line: u.line, spanLine: u.spanLine });
-  const labelAt = new Map<RequestKey, number>();
-  for (const h of hits) if (!labelAt.has(h.key)) labelAt.set(h.key, h.at);
   let unframed = 0;
   let conflicts = 0;
   const gap: Gap = { units, cellCount: cells.length, rows: rowSets[0] ?? [], reading: null, readings: 0, candidates: 0, survivors: [], families: [], problem: '' };
@@ -2119,7 +2224,10 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   const standing = new Set<RequestKey>();
   /** Row labels (their first hit) with numbers just before or after them. */
   const beside = new Set<RequestKey>();
-  for (let j = 0; j < hits.length; j++) {
+  // Only a label right before or after one of the gap's runs has numbers beside it (run r: the units between hits r − 1 and r).
+  const besideRuns = new Set<number>();
+  for (const run of runCells.keys()) for (const j of [run - 1, run]) if (j >= 0 && j < hits.length) besideRuns.add(j);
+  for (const j of besideRuns) {
     const h = hits[j];
     const before = runCells.get(j) ?? 0;
     const after = runCells.get(j + 1) ?? 0;
@@ -2134,7 +2242,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   // before its label, then other text) counts as well: two such labels in another order than the template's are two
   // rows printed in each other's place.
   const [firstAt, lastAt] = [units[0].at, units[units.length - 1].at];
-  const order = labelsAt(rowSets[0] ?? [], labelAt, (k) => standing.has(k) || amongNumbers(k, labelAt.get(k), hits, runCells, firstAt, lastAt)) as number[];
+  const order = labelsAt(rowSets[0] ?? [], labelAt, (k) => standing.has(k) || amongNumbers(k, labelAt.get(k), labels, runCells, firstAt, lastAt)) as number[];
   // Within a block of labels printed one after another with no numbers between them (a detached label block), the row
   // labels (not the group labels, which a tall cell centres among them) must follow the template's order too.
   const gapRows = new Set(rowSets[0] ?? []);
@@ -2145,14 +2253,14 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
     const a = hits[j - 1];
     const b = hits[j];
     if ((runCells.get(j) ?? 0) > 0 || !gapRows.has(a.key) || !gapRows.has(b.key)) continue;
-    if (overRows(a.key, hits) || overRows(b.key, hits)) continue;
+    if (overRows(a.key, labels) || overRows(b.key, labels)) continue;
     blockInverted = RANK.get(b.key)! < RANK.get(a.key)!;
   }
   // Between rows read whole, the labels of the gap's rows wherever they are printed (a converter may print a label rows
   // before its numbers, among another run's labels) must stand in the template's order too: two rows printed in each
   // other's place, one label moved away, leave no inversion within one block. (A table with no row read whole is
   // read as one gap, by its column blocks or runs, whose own order checks apply.)
-  const printedAt = whole ? [] : (labelsAt(rowSets[0] ?? [], labelAt, (k) => !overRows(k, hits)) as number[]);
+  const printedAt = whole ? [] : (labelsAt(rowSets[0] ?? [], labelAt, (k) => !overRows(k, labels)) as number[]);
   const scattered = printedAt.some((at, i) => i > 0 && at < printedAt[i - 1]);
   if (blockInverted || scattered || order.some((at, i) => i > 0 && at < order[i - 1])) {
     gap.problem = '其间各行标签的先后顺序与模板不符（可能有两行互换），按模板顺序对应数字无法证明';
@@ -2173,11 +2281,11 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       : '其间模板没有可放的行';
     return gap;
   }
-  if (detachedLines(units, hits, gapRows)) {
+  if (detachedLines(units, labels, gapRows)) {
     gap.problem = '几行数字与一组行标签分开印出，各行数字的先后由文本抽取工具排定（有的工具按文本块排列），不能证明与标签同序';
     return gap;
   }
-  const runs = labelledRuns(units, hits);
+  const runs = labelledRuns(units, labels);
   const framed = framing(units, runs);
   // A row label with numbers between it and each label beside it, and numbers right after it (no text between): a row
   // read from contiguous cells begins there, or ends with the last number before the label (a vertical group label's
@@ -2193,12 +2301,12 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
       offset += u.tokens.length;
       lastOfRun.set(u.run, offset - 1);
     }
-    hits.forEach((h, j) => {
-      if (labelAt.get(h.key) !== h.at || !lastOfRun.has(j) || !firstOfRun.has(j + 1)) return;
-      const next = firstOfRun.get(j + 1)!;
-      if (next.heading) return;
-      touching.set(h.key, { first: next.cell, last: lastOfRun.get(j)! });
-    });
+    for (const [j, last] of lastOfRun) {
+      const h = hits[j];
+      const next = firstOfRun.get(j + 1);
+      if (!h || labelAt.get(h.key) !== h.at || !next || next.heading) continue;
+      touching.set(h.key, { first: next.cell, last });
+    }
   }
   const cellAt: number[] = [];
   /** The header text printed just above cell c when c is the first cell of its unit (else ''). */
@@ -2216,7 +2324,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, hi
   for (const rows of sets) {
     gap.rows = rows;
     // Two or more of the rows' labels printed, all before the gap's first number (see `boxed` below).
-    const ownLabels = labelsAt(rows, labelAt, (k) => !overRows(k, hits));
+    const ownLabels = labelsAt(rows, labelAt, (k) => !overRows(k, labels));
     const labelsFirst = ownLabels.length > 1 && ownLabels.every((x) => x !== undefined && x < firstAt);
     for (const order of readingsOf(units, rows.length)) {
       gap.readings++;
@@ -2313,8 +2421,8 @@ function standsByText(j: number, runTail: ReadonlyMap<number, { cells: number; a
  * Whether row k's label (first printed at `at`) stands among a gap's numbers (between its first and last lines) with
  * a run of exactly seven on one side.
  */
-function amongNumbers(k: RequestKey, at: number | undefined, hits: Hit[], runCells: ReadonlyMap<number, number>, firstAt: number, lastAt: number): boolean {
-  const j = hits.findIndex((h) => h.at === at);
+function amongNumbers(k: RequestKey, at: number | undefined, labels: Labels, runCells: ReadonlyMap<number, number>, firstAt: number, lastAt: number): boolean {
+  const j = at === undefined ? -1 : (labels.indexAt.get(at) ?? -1);
   return !SUB_ROWS.has(k) && at !== undefined && at > firstAt && at < lastAt && ((runCells.get(j) ?? 0) === WIDTH || (runCells.get(j + 1) ?? 0) === WIDTH);
 }
 
@@ -2361,7 +2469,8 @@ function sidesSwitch(order: number[][], rows: RequestKey[], touching: ReadonlyMa
  * then the lines of 2., 1. and 3., each a box: an empty line before it). Every order of whole rows keeps B1–B3, so nothing proves the lines' order, unless the
  * lines are all alike. (Markdown rows, fenced, keep the table's order.)
  */
-function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestKey>): boolean {
+function detachedLines(units: Unit[], labels: Labels, gapRows: ReadonlySet<RequestKey>): boolean {
+  const { hits } = labels;
   // The lines each run begins with, each a text box of its own (an empty line before it, no text: a wrapped label's
   // rest between two lines, or lines one after another, are a layout by position, pdfplumber's, a row's numbers
   // centred between its label's lines).
@@ -2384,7 +2493,7 @@ function detachedLines(units: Unit[], hits: Hit[], gapRows: ReadonlySet<RequestK
     if (lines.length < 2 || lines.every((l) => l === lines[0]) || run < 2 || withNumbers.has(run - 1)) continue;
     // The labels in one box: no empty line before the last of them.
     const [a, b] = [hits[run - 2], hits[run - 1]];
-    if (!b.afterBlank && gapRows.has(a.key) && gapRows.has(b.key) && !overRows(a.key, hits) && !overRows(b.key, hits)) return true;
+    if (!b.afterBlank && gapRows.has(a.key) && gapRows.has(b.key) && !overRows(a.key, labels) && !overRows(b.key, labels)) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@
  */
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_GROUP_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
 import { MARK_SYMBOLS, MARK_WORD, splitCells, splitDigits, type SplitRule } from './digit-split';
+import { YEAR_NUMBER } from './metadata';
 import { matchGroup, matchRow } from './table-b';
 import { compact, fold } from '../text';
 
@@ -44,7 +45,7 @@ const C_TABLE: SplitRule = { groups: APPEAL_GROUPS.map(() => APPEAL_COLUMNS.leng
 /** The report's own name: on a flattened page the title ends with it, and page chrome follows on the same run. */
 const REPORT_NAMES = /(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/g;
 /** A year as a title prints it before the report's name, within TITLE_REACH characters ("2019 年度西昌市…", "…二〇二四年"). */
-const TITLE_YEAR = /(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年/;
+const TITLE_YEAR = new RegExp(`(?:${YEAR_NUMBER})\\s*年`);
 const TITLE_REACH = 60;
 /** A run without spaces that holds sentence punctuation (folded): the preamble's first sentence, not page chrome. */
 const SENTENCE_RUN = /^\S{8,}$/;
