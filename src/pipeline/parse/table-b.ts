@@ -1128,6 +1128,11 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // other rows print either column).
   const crossedOnPage = new Map<number, Set<number>>();
   for (const r of laid ?? []) for (const c of r.crossed) crossedOnPage.set(pageOf(r.spans[0]), (crossedOnPage.get(pageOf(r.spans[0])) ?? new Set<number>()).add(c));
+  /** Withdraws a full row's cells in `columns`, their order not proved by where the page's full rows put them. */
+  const unproved = (r: LineRow, columns: string[], found: string, message: string) => {
+    withdraw(r.key, columns);
+    log.warn('column-order-unproved', r.line, `columns ${columns.join(', ')} where the page's full rows put them`, found, message, `requests.${r.key}`);
+  };
   /** Rows with columns withdrawn as their page's crossing columns. */
   const onCrossedPage = new Set<LineRow>();
   for (const r of fullRows) {
@@ -1135,15 +1140,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     if (!crossing.length || whole.includes(r)) continue;
     onCrossedPage.add(r);
     const columns = crossing.map((c) => APPLICANT_KEYS[c]);
-    withdraw(r.key, columns);
-    log.warn(
-      'column-order-unproved',
-      r.line,
-      `columns ${columns.join(', ')} where the page's full rows put them`,
-      `a run of rows on its page printing them where other full rows put other columns`,
-      `表三“${r.key}”行所在页有几行把 ${columns.join('、')} 几列的数字印在其他完整行另一列的位置，按文字顺序无法证明本页各行这几列的数字所在的列，这几格记为空值`,
-      `requests.${r.key}`,
-    );
+    unproved(r, columns, `a run of rows on its page printing them where other full rows put other columns`, `表三“${r.key}”行所在页有几行把 ${columns.join('、')} 几列的数字印在其他完整行另一列的位置，按文字顺序无法证明本页各行这几列的数字所在的列，这几格记为空值`);
   }
   for (const r of whole) {
     const tokens = placed.get(r.key)!.tokens;
@@ -1171,20 +1168,12 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     const crossing = crossedPairs(r, tokensOf(r.key), pageOthers(r, references));
     if (!crossing.length) continue;
     const columns = crossing.map((c) => APPLICANT_KEYS[c]);
-    withdraw(r.key, columns);
-    log.warn(
-      'column-order-unproved',
-      r.line,
-      `columns ${columns.join(', ')} where the page's full rows put them`,
-      `values of columns ${columns.join(', ')} each where other full rows of the page put the other`,
-      `表三“${r.key}”行 ${columns.join('、')} 两列的数字各自印在本页其他完整行另一列的位置，按文字顺序无法证明它们所在的列，这几格记为空值`,
-      `requests.${r.key}`,
-    );
+    unproved(r, columns, `values of columns ${columns.join(', ')} each where other full rows of the page put the other`, `表三“${r.key}”行 ${columns.join('、')} 两列的数字各自印在本页其他完整行另一列的位置，按文字顺序无法证明它们所在的列，这几格记为空值`);
   }
   // A full row in two kinds of digits (ASCII and full-width) whose total is not the sum of its cells as printed:
-  // pdftotext -layout may have printed a cell of one font out of its place (pdfCase('lay22-pdf', 335, undefined, { tableLayouts: true }): "19 ３ 27
-  // 0 ５ 0 0" for 19 3 0 5 0 0 27, the total printed after commercial), and the break would then be the extraction's, not
-  // the table's: the order is not proved, nor is the break.
+  // pdftotext -layout may have printed a cell of one font out of its place (pdfCase('lay22-pdf', 335, undefined, {
+  // tableLayouts: true }): "19 ３ 27 0 ５ 0 0" for 19 3 0 5 0 0 27, the total printed after commercial), and the break
+  // would then be the extraction's, not the table's: the order is not proved, nor is the break.
   for (const r of fullRows) {
     const tokens = placed.get(r.key)!.tokens;
     if (whole.includes(r) || !r.glyphs.includes(ASCII_DIGITS) || !r.glyphs.includes(FULL_WIDTH_DIGITS) || b3HoldsBlankZero(tokens)) continue;
