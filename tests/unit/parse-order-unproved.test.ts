@@ -86,4 +86,15 @@ describe('pdftotext -layout rows whose print order is not their columns’', () 
     expect(r.requests.received.nonprofit).toBeNull();
     expect(exact).toBeGreaterThan(100);
   });
+
+  it('numbers beside a group label cut short are no later row’s when a row between is not printed (pdfCase(lay23-pdf, 979))', () => {
+    // "(六) 其他处 ４１７ - - ０ - ９５ ５１２" over "理", then "(七) 总计 ,": (六)其他处理 printed as one row, its label cut
+    // where it wrapped; before 1.5.100 the numbers were read as (七)总计's, the row printed next.
+    const text = fixture('pdftotext-layout-group-label-cut.txt');
+    expect(text).toMatch(/\(六\) 其他处 +４１７ +- +- +０ +- +９５ +５１２\n +理\n +\(七\) 总计/);
+    const { r, wrong } = read('pdftotext-layout-group-label-cut.txt', pdfCase('lay23-pdf', 979, undefined, { tableLayouts: true }).truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests.handledTotal).toEqual(NULL_ROW);
+    expect(r.diagnostics.filter((d) => d.code === 'table-b-unproved').map((d) => d.message).join('\n')).toContain('(六)其他处');
+  });
 });

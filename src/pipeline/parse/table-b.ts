@@ -198,6 +198,8 @@ const GROUP_BY_NUMERAL = new Map<string, RequestGroup>(REQUEST_GROUPS.map((g) =>
 const ORDINAL = /^\d[.、,]/;
 /** A sub-row's ordinal and the first characters of its label, anywhere in text (folded): a row's label. */
 const UNNAMED_ROW = /(?:^|[^0-9.,])[0-9][.、,](?=[^0-9])/;
+/** A group's numeral starting a label (folded): "(六)其他处" names the group's line though its words are cut. */
+const UNNAMED_GROUP = /^\([一二三四五六七]\)/;
 /** A number printed with a leading zero ("027"): no count is printed so; a 0 glued to the number after it (0 and 27). */
 const LEADING_ZERO = /^[0０][0-9０-９]+$/;
 /** A sub-row's ordinal, maybe after a character or two of a vertical group label printed on its line ("结6.属于…"). */
@@ -2187,6 +2189,14 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
   const stranger = units.find((u) => UNNAMED_ROW.test(u.heading));
   if (stranger && rowsLeftOut(rowSets[0] ?? [])) {
     gap.problem = `数字前有无法识别的行标签“${stranger.heading}”`;
+    return gap;
+  }
+  // A group's numeral beside numbers in a label that names no row ("(六) 其他处 ４１７ - - ０ - ９５ ５１２" over "理", a
+  // group printed as one row, its label cut), when a template row between the gap's bounds is not printed: the numbers
+  // may be that row's (pdfCase('lay23-pdf', 979, undefined, { tableLayouts: true }): read as (七)总计's, the next row).
+  const numbered = units.find((u) => UNNAMED_GROUP.test(u.label));
+  if (numbered && rowSets.length > 1) {
+    gap.problem = `数字前有无法识别的行标签“${numbered.label}”`;
     return gap;
   }
   // Readings follow the template's order: when the gap's own labels stand in another order (two rows printed in each
