@@ -858,8 +858,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const besideGap = new Map<Gap, RequestKey[]>();
   /** Short rows beside numbers that no template row can take (see below). */
   const besideStray = new Map<RequestKey, StrayBeside>();
-  /** The labels as the gap readers ask of them (labelsOf), once a gap is read. */
-  let labels: Labels | null = null;
+  /** The labels as the gap readers ask of them. */
+  const labels = labelsOf(hits);
   for (let b = 0; b + 1 < bounds.length; b++) {
     const lo = bounds[b];
     const hi = bounds[b + 1];
@@ -869,7 +869,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
     }
     if (!inside.length) continue;
-    const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, (labels ??= labelsOf(hits)), !anchors.length, stream.pieced, stream.spanLines, paged);
+    const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, labels, !anchors.length, stream.pieced, stream.spanLines, paged);
     gaps.push(gap);
     besideGap.set(gap, [anchors[b - 1]?.key, anchors[b]?.key].filter((k): k is RequestKey => k !== undefined));
   }
@@ -1130,10 +1130,10 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // other rows print either column).
   const crossedOnPage = new Map<number, Set<number>>();
   for (const r of laid ?? []) for (const c of r.crossed) crossedOnPage.set(pageOf(r.spans[0]), (crossedOnPage.get(pageOf(r.spans[0])) ?? new Set<number>()).add(c));
-  /** Withdraws a full row's cells in `columns`, their order not proved by where the page's full rows put them. */
-  const unproved = (r: LineRow, columns: string[], found: string, message: string) => {
+  /** Withdraws a full row's cells in `columns`, their order not proved (by default, by where the page's full rows put them). */
+  const unproved = (r: LineRow, columns: readonly string[], found: string, message: string, expected = `columns ${columns.join(', ')} where the page's full rows put them`) => {
     withdraw(r.key, columns);
-    log.warn('column-order-unproved', r.line, `columns ${columns.join(', ')} where the page's full rows put them`, found, message, `requests.${r.key}`);
+    log.warn('column-order-unproved', r.line, expected, found, message, `requests.${r.key}`);
   };
   /** Rows with columns withdrawn as their page's crossing columns. */
   const onCrossedPage = new Set<LineRow>();
@@ -1147,19 +1147,17 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   for (const r of whole) {
     const tokens = placed.get(r.key)!.tokens;
     const shown = tokens.map((t) => t.printed || '∅').join(' ');
-    withdraw(r.key, APPLICANT_KEYS);
     // A blank mark read as the total of a row that prints numbers is the likelier cause to name: a mark the
     // extraction moved out of its column, past the total.
     const marked = totalMarkAmongNumbers(tokens);
-    log.warn(
-      'column-order-unproved',
-      r.line,
-      marked ? `a total that the row's numbers add up to` : `each value where the page's other full rows put its column`,
+    unproved(
+      r,
+      APPLICANT_KEYS,
       marked ? `${WIDTH} values in print order: ${shown}, the total a blank mark` : `${WIDTH} values in print order: ${shown}, one out of its column`,
       marked
         ? `表三“${r.key}”行按文字顺序读，总计为空白符号而其他格有数字（提取文字时空白符号可能离开所在的列），无法证明各数字按文字顺序所在的列，整行记为空值`
         : `表三“${r.key}”行有数字不在本页其他完整行的同一列位置（提取文字时不同字体的字符可能前后错位），无法证明各数字按文字顺序所在的列，整行记为空值`,
-      `requests.${r.key}`,
+      marked ? `a total that the row's numbers add up to` : `each value where the page's other full rows put its column`,
     );
   }
   // Full rows printing two neighbouring columns each where other full rows of the page print the other (crossedPairs):
@@ -1180,14 +1178,12 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
     const tokens = placed.get(r.key)!.tokens;
     if (whole.includes(r) || !r.glyphs.includes(ASCII_DIGITS) || !r.glyphs.includes(FULL_WIDTH_DIGITS) || b3HoldsBlankZero(tokens)) continue;
     const shown = tokens.map((t) => t.printed || '∅').join(' ');
-    withdraw(r.key, APPLICANT_KEYS);
-    log.warn(
-      'column-order-unproved',
-      r.line,
-      `a total that the row's cells add up to, or one kind of digits`,
+    unproved(
+      r,
+      APPLICANT_KEYS,
       `${WIDTH} values in print order: ${shown}, in two kinds of digits, not adding up`,
       `表三“${r.key}”行按文字顺序读，总计不等于各格之和，且混用半角与全角数字（提取文字时不同字体的字符可能前后错位）：无法证明各数字所在的列，也无法证明原表不符合勾稽关系，整行记为空值`,
-      `requests.${r.key}`,
+      `a total that the row's cells add up to, or one kind of digits`,
     );
   }
   return seen.size ? placementOf(counts) : placement;
