@@ -298,6 +298,22 @@ describe('a row’s cells as text blocks in the extraction’s order', () => {
     expect(r.requests.received).toEqual({ natural: 12, commercial: 0, research: 0, nonprofit: null, legal: 0, otherOrg: 5, total: 17 });
     expect(r.requests.carriedOver).toEqual({ natural: 0, commercial: null, research: 0, nonprofit: 0, legal: 0, otherOrg: null, total: 0 });
   });
+
+  it('table B: a row’s numbers on several lines with another row’s numbers between them and its label are not read (pdfCase(lay25-pdf, 438))', () => {
+    // 二、上年结转 and （一）予以公开 printed one after the other, then their numbers: 上年结转's on one line, 予以公开's in
+    // three boxes, "０ ０ / ０ -", "０", "-", the last two in reversed order (其他 is blank, 总计 0). Before 1.5.101 only
+    // numbers after every row label of their gap were taken for boxes, and 其他 read 0 (B3 holds either way).
+    const file = 'tests/fixtures/shapes/pdfminer-row-boxes-away-from-label.txt';
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n（一）予以公开\n\n１５ / ０ １ - ０ １６\n０ ０ / ０ -\n\n０\n\n-\n');
+    const { r, wrong } = verdicts(file, pdfCase('lay25-pdf', 438, undefined, { tableLayouts: true }).truth);
+    expect(wrong).toEqual([]);
+    expect(Object.values(r.requests.disclosed).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.find((d) => d.path === 'requests.disclosed' && d.code === 'column-order-unproved')).toBeDefined();
+    // The row on one line, and the row beside its label, are read.
+    expect(r.requests.carriedOver).toEqual({ natural: 15, commercial: null, research: 0, nonprofit: 1, legal: null, otherOrg: 0, total: 16 });
+    expect(r.requests.received.total).toBe(464);
+  });
 });
 
 /**

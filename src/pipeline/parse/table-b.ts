@@ -2318,9 +2318,6 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
   let family = 0;
   for (const rows of sets) {
     gap.rows = rows;
-    // Two or more of the rows' labels printed, all before the gap's first number (see `boxed` below).
-    const ownLabels = labelsAt(rows, labelAt, (k) => !overRows(k, labels));
-    const labelsFirst = ownLabels.length > 1 && ownLabels.every((x) => x !== undefined && x < firstAt);
     for (const order of readingsOf(units, rows.length)) {
       gap.readings++;
       if (runs.size && !agreesWithLabels(order, rows, runs)) {
@@ -2361,9 +2358,11 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
         for (const c of order[r]) tokens.push(cells[c].t);
         // A number joined from its cut pieces is proved only by its row's total (blank cells count as 0).
         holds = tokens.some((t) => pieced.has(t)) ? b3HoldsBlankZero(tokens) : b3Holds(tokens);
-        // Numbers printed after all the gap's row labels (pdfminer's text boxes: the labels' boxes, then the numbers'),
-        // a row's on several lines of a few numbers each: several boxes, in the extraction's order, not proved the row's.
-        const boxed = labelsFirst && inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed);
+        // Numbers printed away from their row's label, another row's label or numbers between (pdfminer's text boxes:
+        // the labels' boxes, then the numbers'), a row's on several lines of a few numbers each: several boxes, in the
+        // extraction's order, not proved the row's (pdfCase('lay25-pdf', 438, undefined, { tableLayouts: true }):
+        // "０ ０ / ０ -", "０", "-", the last two boxes in reversed order).
+        const boxed = inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed) && awayFromLabel(order[r], r, rows, labels, cellAt);
         // A row whose total breaks B3 as printed (blank cells as 0) and holds with its last two cells changed places:
         // the extraction may have put two close cells in reversed order (as for a row beside its label, totalSwapped).
         // A row on several laid-out lines, one starting left of the end of the line above (a cell of a tall row printed
@@ -2494,6 +2493,23 @@ function detachedLines(units: Unit[], labels: Labels, gapRows: ReadonlySet<Reque
 }
 
 /** Whether a row's cells (their lines, in order) stand on several lines, one of them holding two cells or more. */
+/**
+ * Whether row r's label (its first hit) is printed before its first cell with another of the gap's rows' labels or
+ * another row's cells between them (readGap's `boxed`).
+ */
+function awayFromLabel(row: readonly number[], r: number, rows: readonly RequestKey[], labels: Labels, cellAt: readonly number[]): boolean {
+  // (A group's label over its sub-rows, a tall cell's text, is no row's label: overRows.)
+  const label = overRows(rows[r], labels) ? undefined : labels.labelAt.get(rows[r]);
+  const first = cellAt[row[0]];
+  if (label === undefined || label >= first) return false;
+  for (let c = 0; c < cellAt.length; c++) if (cellAt[c] > label && cellAt[c] < first && !row.includes(c)) return true;
+  for (let i = 0; i < rows.length; i++) {
+    const at = labels.labelAt.get(rows[i]);
+    if (i !== r && at !== undefined && at > label && at < first && !overRows(rows[i], labels)) return true;
+  }
+  return false;
+}
+
 function inBoxes(lines: number[]): boolean {
   let shared = false;
   let several = false;
