@@ -174,6 +174,8 @@ const PHRASES: Phrase[] = [
   [/^digits under the numbers of the line above: (.*)$/, (_, values) => `印在上一行数字之下的数位：${values}`],
   [/^one a line, C1 broken as printed and kept with two read as one and an empty cell: (.*)$/, (_, values) => `数字逐行印出，按印出顺序规则 C1 不成立，把相邻两个数字看作一个数并补一个空单元格则成立：${values}`],
   [/^a paragraph each after the header, 0s and blank marks among them: (.*)$/, (_, values) => `表头之后每个数字单独成段，其中既有 0 又有空白标记：${values}`],
+  [/^(\d+) numbers of table C each beside its column's header word, or after the whole header$/, (_, n) => `表四的 ${n} 个数字，各自紧挨所在列的表头文字，或印在整个表头之后`],
+  [/^header words between the numbers of a group, none among a later group's: (.*)$/, (_, values) => `表头文字夹在前面组的数字之间，后面组的数字之间却没有：${values}`],
 ];
 
 function translate(text: string, table: CellTable): string {

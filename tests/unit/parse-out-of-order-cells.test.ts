@@ -193,6 +193,39 @@ describe('pandoc’s table rules', () => {
  * - table A's fee 0.4 printed as "." after the page footer and "０４" under the row label (pdfCase('hunt12-pdf', 421):
  *   read 4).
  */
+describe('table C’s numbers in column blocks with their header words, then a group’s without (pdfminer)', () => {
+  // pdfCase('lay22-pdf', 166, undefined, { tableLayouts: true }): the header on one page, the numbers on the next, where
+  // the second page's header words of the two litigation groups came boxed with their numbers, column by column, and
+  // 行政复议's five numbers (under the first page's header) last. Before 1.5.101 they were read in that order:
+  // 0 3 0 0 3 as 行政复议's, C1 holding either way.
+  const text = readFileSync('tests/fixtures/shapes/pdfminer-table-c-blocks-then-group.txt', 'utf8');
+  const TAIL = '审\n结\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n五、';
+  const nulls = { upheld: null, corrected: null, other: null, pending: null, total: null };
+
+  it('are not read in the order of the blocks', () => {
+    expect(text).toContain('\f维\n持\n\n0\n\n纠\n正\n\n3\n\n结\n果\n\n0\n\n审\n结\n\n0\n\n3\n\n维\n持\n');
+    expect(text).toContain(TAIL);
+    const r = parseReport({ text, file: 'a.txt' });
+    const wrong = cellVerdicts(pdfCase('lay22-pdf', 166, undefined, { tableLayouts: true }).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent');
+    expect(wrong).toEqual([]);
+    expect(r.appeals).toEqual({ review: nulls, suitDirect: nulls, suitAfterReview: nulls });
+    const said = r.diagnostics.find((d) => d.path === 'appeals')!;
+    expect(said.code).toBe('table-c-unproved');
+    expect(diagnosticText(said).found).toBe('表头文字夹在前面组的数字之间，后面组的数字之间却没有：0 3 0 0 3 0 0 0 0 0 0 0 0 0 0');
+  });
+
+  it('are read when the group without header words comes first, right after the whole header', () => {
+    const first = text.replace('\f维\n持\n', '\f0\n\n0\n\n0\n\n0\n\n0\n\n维\n持\n').replace(TAIL, '审\n结\n\n0\n\n0\n\n五、');
+    expect(first).not.toBe(text);
+    const r = parseReport({ text: first, file: 'a.txt' });
+    expect(r.appeals).toEqual({
+      review: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+      suitDirect: { upheld: 0, corrected: 3, other: 0, pending: 0, total: 3 },
+      suitAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+    });
+  });
+});
+
 describe('table C’s numbers a line each after a header cut where its words wrapped', () => {
   const text = readFileSync('tests/fixtures/shapes/pdftotext-default-table-c-block-order.txt', 'utf8');
   const NUMBERS = '２８\n\n０\n\n３８\n\n２７\n\n０\n\n１４\n\n０\n\n０\n\n０\n\n０\n\n１７\n\n８３\n\n０\n\n４１\n\n０\n';

@@ -196,6 +196,9 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   let extra = 0;
   /** A header word stands among the numbers (namesNext): they stand beside their labels. */
   let spokenBetween = false;
+  /** Whether a header word stands right before each number (after the first): `wordBefore` until the next number. */
+  const worded: boolean[] = [];
+  let wordBefore = false;
   const header = headerStart(source, from, to);
   const lines = header < 0 ? source : cellParagraphs(source, header, to);
   /** The lines of the header before the first number, and the lines the numbers stand on. */
@@ -218,7 +221,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     if (first === null && !parts.values.length) headerLines.push(lines[i]);
     if (!parts.values.length || (parts.label && !GROUP_LABEL.test(parts.label))) {
       if (first !== null && tokens.length < WIDTH && !breaking && parts.label && !namesNext(parts.label, tokens.length)) breaking = { line: lines[i].no, text: parts.label };
-      if (first !== null && tokens.length < WIDTH && parts.label) spokenBetween = true;
+      if (first !== null && tokens.length < WIDTH && parts.label) spokenBetween = wordBefore = true;
       continue;
     }
     // An empty tab or pipe row is layout; an empty fenced Markdown row is a group whose cells were all left blank, and
@@ -233,6 +236,8 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     // Without a header, numbers one or two a line could be anything printed after table B: only rows are read.
     if (header < 0 && values.length < COLS.length && !breaking) breaking = { line: lines[i].no, text: '（无表头）' };
     first ??= lines[i].no;
+    worded[tokens.length] = wordBefore;
+    wordBefore = false;
     tokens.push(...values);
   }
   if (extra && tokens.length === WIDTH && !breaking) breaking = { line: first ?? 0, text: `（表后另有 ${extra} 个数字）` };
@@ -278,6 +283,17 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   if (breaking) {
     const shown = tokens.map((t) => t.printed || '∅').join(' ');
     log.warn('table-c-unproved', breaking.line, `${WIDTH} numbers of table C after its header, in the header's order`, `“${breaking.text}” among the numbers ${shown}`, `表四的数字被不属于其表头的文字“${breaking.text}”隔开，无法证明各数字所在的列，记为空值`, 'appeals');
+    return nulls(appeals);
+  }
+  // Header words between the numbers of a group (column blocks: each column's header piece and its number, as
+  // pdfminer boxes them), then a group's numbers with none: those stand apart from their header, after the blocks, in
+  // the order the extraction tool put its blocks (pdfCase('lay22-pdf', 166, undefined, { tableLayouts: true }): "维 持
+  // 0 纠 正 3 结 果 0 审 结 0 3 | 维 持 0 … 0 0 | 0 0 0 0 0", the words of the second page's header, for 0 0 0 0 0 | 0 3
+  // 0 0 3 | 0 …: C1 holds either way). (A group with none before the blocks follows the whole header: in order.)
+  const wordsOf = APPEAL_GROUPS.map((_, g) => worded.slice(g * COLS.length, (g + 1) * COLS.length).filter(Boolean).length);
+  if (wordsOf.some((n, g) => n === 0 && wordsOf.slice(0, g).some((m) => m > 1))) {
+    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C each beside its column's header word, or after the whole header`, `header words between the numbers of a group, none among a later group's: ${shown}`, `表四前面组的数字与各列表头逐列交错印出，后面组的数字却与表头分开、印在最后，各文本块的先后由文本抽取工具排定，无法证明各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
   // Numbers one a line, C1 broken as read, that add up in every group with a number wrapped in its narrow cell ("１２" /
