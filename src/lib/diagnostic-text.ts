@@ -133,8 +133,8 @@ const PHRASES: Phrase[] = [
   [/^(\d+) sub-rows not found$/, (_, n) => `${n} 个分项行未找到`],
   [/^(\d+) numbers of table C after its header, in the header's order$/, (_, n) => `表头之后按表头顺序排列的表四 ${n} 个数字`],
   [/^(“.*”) among the numbers (.*)$/, (_, text, numbers) => `数字 ${numbers} 之间夹有文字${text}`],
-  [/^(\d+) numbers of table C in the order of its columns, each group adding up \(C1\)$/, (_, n) => `按表头各列顺序排列、各组满足规则 C1 的表四 ${n} 个数字`],
-  [/^a paragraph each after the header, C1 broken in that order: (.*)$/, (_, numbers) => `表头之后每个数字单独成段，按此顺序规则 C1 不成立：${numbers}`],
+  [/^(\d+) numbers of table C in the order of its columns$/, (_, n) => `按表头各列顺序排列的表四 ${n} 个数字`],
+  [/^a paragraph each after the header, in the extraction tool's order: (.*)$/, (_, numbers) => `表头之后每个数字单独成段，先后由文本抽取工具排定：${numbers}`],
   [
     /^(\d+) of (\d+) rows break the rule, (\d+) rows with numbers under no column$/,
     (_, broken, rows, unplaced) => `${rows} 行中有 ${broken} 行不满足该规则，${unplaced} 行的数字不在任何一列之下`,
@@ -173,7 +173,6 @@ const PHRASES: Phrase[] = [
   [/^(\d+) numbers of table C, one a cell, each group adding up \(C1\)$/, (_, n) => `表四的 ${n} 个数字，每个单元格一个，各组满足规则 C1`],
   [/^digits under the numbers of the line above: (.*)$/, (_, values) => `印在上一行数字之下的数位：${values}`],
   [/^one a line, C1 broken as printed and kept with two read as one and an empty cell: (.*)$/, (_, values) => `数字逐行印出，按印出顺序规则 C1 不成立，把相邻两个数字看作一个数并补一个空单元格则成立：${values}`],
-  [/^a paragraph each after the header, 0s and blank marks among them: (.*)$/, (_, values) => `表头之后每个数字单独成段，其中既有 0 又有空白标记：${values}`],
   [/^(\d+) numbers of table C each beside its column's header word, or after the whole header$/, (_, n) => `表四的 ${n} 个数字，各自紧挨所在列的表头文字，或印在整个表头之后`],
   [/^header words between the numbers of a group, none among a later group's: (.*)$/, (_, values) => `表头文字夹在前面组的数字之间，后面组的数字之间却没有：${values}`],
 ];

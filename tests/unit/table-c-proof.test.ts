@@ -9,6 +9,8 @@ import { parseReport } from '../../src/pipeline/parse';
 import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
 import { toLines } from '../../src/pipeline/parse/lines';
 import { parseTableC } from '../../src/pipeline/parse/table-c';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
 
 function read(lines: string[]) {
   const all = toLines(lines);
@@ -155,11 +157,16 @@ describe('table C as text blocks, one holding a row’s four numbers (pdfCase(hu
     expect(r.diagnostics.find((d) => d.path === 'appeals')?.code).toBe('table-c-unproved');
   });
 
-  it('is read in that order when every group adds up', () => {
+  it('is not read in that order when every group adds up either (the blocks’ order is the tool’s), but is when all fifteen are alike', () => {
+    // Since 1.5.103: two of a group's first four cells, or two groups, can change places and keep C1.
     const ordered = text.replace(BLOCKS, '\n０\n\n０\n\n０\n\n３８\n\n３８\n\n１９\n\n３５ ２８ ３５ １１７\n\n０\n\n０\n\n０\n\n０\n\n０\n');
+    expect(ordered).not.toBe(text);
     const r = parseReport({ text: ordered, file: 'a.txt' });
-    expect(r.appeals.review).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 38, total: 38 });
-    expect(r.appeals.suitDirect).toEqual({ upheld: 19, corrected: 35, other: 28, pending: 35, total: 117 });
+    expect(r.appeals).toEqual({ review: NONE, suitDirect: NONE, suitAfterReview: NONE });
+    expect(r.diagnostics.find((d) => d.path === 'appeals')?.code).toBe('table-c-unproved');
+    const zeros = parseReport({ text: text.replace(BLOCKS, `\n${'０\n\n'.repeat(15)}`), file: 'a.txt' });
+    expect(zeros.appeals.suitDirect).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+    expect(zeros.placement.appeals).toMatchObject({ method: 'arithmetic', byArithmetic: 15, unread: 0 });
   });
 });
 
@@ -177,10 +184,27 @@ describe('table C as text blocks of 0s and blank marks (pdfCase(hunt36-pdf, 148)
     expect(r.diagnostics.filter((d) => d.path?.startsWith('appeals.'))).toEqual([]);
   });
 
-  it('keeps the other numbers in their places', () => {
+  it('keeps no other number in its place either: blocks of a group can change places with another group’s', () => {
     const r = parseReport({ text: text.replace(BLOCKS, '\n\f7\n\n0\n\n无\n\n无\n\n7\n\n无\n\n０\n\n无\n\n无\n\n无\n\n３\n\n无\n\n无\n\n无\n\n3\n'), file: 'a.txt' });
-    expect(r.appeals.review).toEqual({ upheld: 7, corrected: null, other: null, pending: null, total: 7 });
-    expect(r.appeals.suitAfterReview).toEqual({ upheld: 3, corrected: null, other: null, pending: null, total: 3 });
-    expect(r.placement.appeals).toEqual({ method: 'partial', byLabel: 0, byArithmetic: 4, unread: 11 });
+    expect(r.appeals).toEqual({ review: NONE, suitDirect: NONE, suitAfterReview: NONE });
+    expect(r.placement.appeals).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 15 });
   });
+});
+
+describe('table C as text blocks whose groups keep C1 in the order printed (poppler’s default mode)', () => {
+  const cases = [
+    // "０ １６ ３ ２８ ４７ ０ ３３ ２３ ０ ５６ ０ ０ ０ ０ ０" for 0 16 3 28 47 | 0 0 0 0 0 | 33 23 0 0 56: a run of blocks moved.
+    { file: 'pdftotext-default-table-c-groups-moved.txt', truth: () => pdfCase('lay22-pdf', 770, undefined, { tableLayouts: true }).truth, blocks: '\n０\n\n１６\n\n３\n\n２８\n\n４７\n\n０\n\n３３\n\n２３\n\n０\n\n５６\n' },
+    // "0 １ 1 0 2 | …" for 1 0 1 0 2: two cells of two fonts (ASCII and full-width digits) in each other's place.
+    { file: 'pdftotext-default-table-c-two-fonts-swapped.txt', truth: () => pdfCase('lay23-pdf', 118, undefined, { tableLayouts: true }).truth, blocks: '\f0\n\n１\n\n1\n\n0\n\n2\n' },
+  ];
+  for (const c of cases)
+    it(`are not read in that order: ${c.file} (read wrong before 1.5.103)`, () => {
+      const text = readFileSync(`tests/fixtures/shapes/${c.file}`, 'utf8');
+      expect(text).toContain(c.blocks);
+      const r = parseReport({ text, file: 'a.txt' });
+      expect(cellVerdicts(c.truth(), r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+      expect(r.placement.appeals).toMatchObject({ method: 'none', unread: 15 });
+      expect(r.diagnostics.find((d) => d.path === 'appeals')?.code).toBe('table-c-unproved');
+    });
 });

@@ -6,7 +6,7 @@ import { NULL_APPEAL_ROW } from './null-rows';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
-import { isPageNoise, isZeroCell, readJoinedDigits, type CellToken } from '../text';
+import { isPageNoise, readJoinedDigits, type CellToken } from '../text';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;
@@ -308,37 +308,25 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   // Numbers a paragraph a line (an empty line between any two) after a header whose words are cut (结果维 / 持: laid out on
   // a page, then extracted), no header word among them: each a text block of its own, in the order the extraction tool
   // put its blocks, not the row's (poppler's default mode: "２８ ０ ３８ ２７ ０ １４ …" for 28 17 0 38 83 | 0 27 0 14 41 |
-  // 0 …, pdfCase('hunt12-pdf', 388)). Read in that order only when every group keeps C1. Numbers on consecutive lines
-  // are one block, a row's cells in the row's order (MuPDF's text of 洪泽区's PDF, whose own C1 breaks are reported).
+  // 0 …, pdfCase('hunt12-pdf', 388)). C1 holding in that order proves no order either: any two of a group's first four
+  // cells, or two groups, can change places and keep it (pdfCase('lay22-pdf', 770, undefined, { tableLayouts: true }):
+  // "０ １６ ３ ２８ ４７ ０ ３３ ２３ ０ ５６ ０ ０ ０ ０ ０" for … | 0 0 0 0 0 | 33 23 0 0 56; pdfCase('lay23-pdf', 118, …):
+  // "0 １ 1 0 2 | …" for 1 0 1 0 2, a 0 and a 1 in two fonts; pdfCase('hunt36-pdf', 148): a 0 and a blank mark). Read only
+  // when every number is printed alike, so that every order is the same reading. Numbers on consecutive lines are one
+  // block, a row's cells in the row's order (MuPDF's text of 洪泽区's PDF, whose own C1 breaks are reported).
   // A block may hold several numbers of one baseline ("０", "３８", "３８", "１９", "３５ ２８ ３５ １１７", seven "０" for
   // 0 0 0 38 38 | 19 35 28 35 117 | 0 …, pdfCase('hunt19-pdf', 427): two of the first group's zeros printed last).
   const apart = !display && !spokenBetween && headerCut(headerLines) && valueLines.length > APPEAL_GROUPS.length && valueLines.every((l, k) => k === 0 || l.no > valueLines[k - 1].no + 1);
-  if (apart && !APPEAL_GROUPS.every((_, g) => groupAddsUp(tokens, g))) {
+  if (apart && tokens.some((t) => t.printed !== tokens[0].printed)) {
     const shown = tokens.map((t) => t.printed || '∅').join(' ');
-    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns, each group adding up (C1)`, `a paragraph each after the header, C1 broken in that order: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，按印出顺序各组合计不符（C1），无法证明各数字所在的列，记为空值`, 'appeals');
+    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns`, `a paragraph each after the header, in the extraction tool's order: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，先后由文本抽取工具排定；即使按此顺序各组合计（C1）相符，组内各格或各组互换位置后也仍相符，无法证明各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
-  // Apart, C1 holds whichever way a 0 and a blank mark change places: where the table prints both, none of its 0s and
-  // blanks is proved in its cell (pdfCase('hunt36-pdf', 148), poppler's default mode: "0 0 无 无 0 | 无 ０ 无 无 无 | …"
-  // for 0 0 无 无 无 | 0 0 无 无 无 | …, review's total read 0). Its other numbers keep their places: moved, they break C1.
-  const open = apart && tokens.some(isZeroCell) && tokens.some((t) => t.kind === 'blank') ? tokens.map((t) => isZeroCell(t) || t.kind === 'blank') : null;
   APPEAL_GROUPS.forEach((g, gi) => {
-    const group = tokens.slice(gi * COLS.length, (gi + 1) * COLS.length);
-    // With no open cell toCells fills every column, in column order, itself.
-    if (!open) {
-      appeals[g.key] = toCells(COLS, group, log, first, `appeals.${g.key}`);
-      return;
-    }
-    const kept = (_: unknown, k: number) => !open[gi * COLS.length + k];
-    appeals[g.key] = { ...NULL_APPEAL_ROW, ...toCells(COLS.filter(kept), group.filter(kept), log, first, `appeals.${g.key}`) };
+    appeals[g.key] = toCells(COLS, tokens.slice(gi * COLS.length, (gi + 1) * COLS.length), log, first, `appeals.${g.key}`);
   });
-  const unread = open?.filter(Boolean).length ?? 0;
-  if (open) {
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
-    log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns, each group adding up (C1)`, `a paragraph each after the header, 0s and blank marks among them: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，其中既有 0 又有空白标记，两者互换位置时各组合计（C1）仍然相符，这 ${unread} 个单元格无法证明所在的列，记为空值`, 'appeals');
-  }
   // The fifteen numbers of one printed row, in the order of the header: each stands in its header's position; apart
-  // from the header, in the order printed, proved by C1.
-  return { appeals, placement: placementOf(apart ? { label: 0, arithmetic: WIDTH - unread, unread } : { label: WIDTH, arithmetic: 0, unread: 0 }) };
+  // from the header, fifteen alike (any order the same reading).
+  return { appeals, placement: placementOf(apart ? { label: 0, arithmetic: WIDTH, unread: 0 } : { label: WIDTH, arithmetic: 0, unread: 0 }) };
 }
 
