@@ -156,6 +156,34 @@ export function shuffledColumns(sums: RuleSums): ApplicantColumn[] {
   return lo <= hi ? APPLICANT_PARTS.slice(lo, hi + 1) : [];
 }
 
+/**
+ * The applicant columns from the first to the last where a reading breaks a bound that B1 or B2 sets even with a
+ * cell of theirs unread, in two columns or more (else empty): 处理总计 no more than 新收 and 上年结转 together when
+ * 结转下年度 is unread (it is not negative), the outcome rows read no more than 处理总计 when one of them is unread. Cells
+ * out of their columns' order in a run of rows break such bounds where the full rules cannot be taken
+ * (pdfCase('lay26-pdf', 99, undefined, { tableLayouts: true }), pdftotext -layout: "49 80 271 …" for 271 49 80 in
+ * several rows, 总计's natural 271 over 新收 49 and 结转 1). `requests`: the reading with blank cells counted as 0.
+ */
+export function boundsBrokenColumns(requests: Requests): ApplicantColumn[] {
+  const at: number[] = [];
+  APPLICANT_PARTS.forEach((c, i) => {
+    const total = cellOf(requests, 'handledTotal', c);
+    if (total === null) return;
+    const [received, carried] = [cellOf(requests, 'received', c), cellOf(requests, 'carriedOver', c)];
+    const b1 = cellOf(requests, 'carriedForward', c) === null && received !== null && carried !== null && received + carried < total - EPSILON;
+    let outcomes = 0;
+    let unread = false;
+    for (const [key, sign] of b2Terms(requests, c)) {
+      if (sign < 0) continue;
+      const v = cellOf(requests, key, c);
+      if (v === null) unread = true;
+      else outcomes += v;
+    }
+    if (b1 || (unread && outcomes > total + EPSILON)) at.push(i);
+  });
+  return at.length > 1 ? APPLICANT_PARTS.slice(at[0], at[at.length - 1] + 1) : [];
+}
+
 /** Beyond this many partial sums the rows that may have changed places are not told apart: all of them are taken. */
 const MAX_STATES = 4096;
 

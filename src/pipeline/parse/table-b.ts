@@ -32,7 +32,7 @@ import {
   type TablePlacement,
 } from '../../schema';
 import { toCells } from './cells';
-import { columnsAddUp, columnsProved, ruleSums, shuffledColumns, swapCandidates } from './column-sums';
+import { boundsBrokenColumns, columnsAddUp, columnsProved, ruleSums, shuffledColumns, swapCandidates } from './column-sums';
 import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, placedOverOtherColumn, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { NULL_REQUEST_ROW } from './null-rows';
@@ -1037,19 +1037,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   const spaced = new Set<RequestKey>();
   for (const [key, hit] of firstHits) if (hit.separator === 'space') spaced.add(key);
   if (!spaced.size) return placement;
-  // The sums are taken with a cell printed blank ("—", "无") as 0: most tables print blank cells for none, and a
-  // rule skipped for every blank would find nothing there. Cells not read stay null (their rules are skipped).
-  const zeroed = { ...requests } as Requests;
-  for (const [key, p] of placed) {
-    const row = requests[key] as RequestRow | undefined;
-    if (!row || p.tokens.length !== WIDTH) continue;
-    let filled: RequestRow | null = null;
-    for (let i = 0; i < WIDTH; i++) {
-      const c = APPLICANT_KEYS[i];
-      if (row[c] === null && p.tokens[i].kind === 'blank') (filled ??= { ...row })[c] = 0;
-    }
-    if (filled) (zeroed as Record<string, RequestRow>)[key] = filled;
-  }
+  const zeroed = blanksAsZero(requests, placed);
   const seen = new Set<string>();
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
   /** Makes a row's cells null, each counted as unread once. */
@@ -1186,7 +1174,46 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
       `a total that the row's cells add up to, or one kind of digits`,
     );
   }
+  // Where the rules cannot be taken, a cell of theirs unread (or withdrawn above), but the bounds they set break in two
+  // columns or more (boundsBrokenColumns) in text whose rows stand at shifting places: cells out of their columns'
+  // order in rows that nothing above caught, which no row shows; those columns are withdrawn from every space row.
+  const bounded = shuffled.length ? [] : boundsBrokenColumns(blanksAsZero(requests, placed, seen));
+  if (bounded.length && layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) {
+    const [named, listed] = [bounded.join('、'), bounded.join(', ')];
+    for (const key of spaced) {
+      if (!requests[key] || placed.get(key)?.tokens.length !== WIDTH) continue;
+      withdraw(key, bounded);
+      log.warn(
+        'column-order-unproved',
+        firstHits.get(key)!.line,
+        `outcomes within 处理总计 and 处理总计 within 新收 and 上年结转 in columns ${listed}`,
+        `bounds of B1 or B2 broken in columns ${listed}, rows printed at shifting places`,
+        `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${named} 几列中有办理结果超过处理总计、或处理总计超过新收与上年结转之和，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
+        `requests.${key}`,
+      );
+    }
+  }
   return seen.size ? placementOf(counts) : placement;
+}
+
+/**
+ * The reading with each cell printed blank ("—", "无") as 0, for the rules' sums: most tables print blank cells for
+ * none, and a rule skipped for every blank would find nothing there. Cells not read, or `withdrawn` (`key.column`), stay
+ * null (their rules are skipped).
+ */
+function blanksAsZero(requests: Requests, placed: ReadonlyMap<RequestKey, Placed>, withdrawn: ReadonlySet<string> = new Set()): Requests {
+  const zeroed = { ...requests } as Requests;
+  for (const [key, p] of placed) {
+    const row = requests[key] as RequestRow | undefined;
+    if (!row || p.tokens.length !== WIDTH) continue;
+    let filled: RequestRow | null = null;
+    for (let i = 0; i < WIDTH; i++) {
+      const c = APPLICANT_KEYS[i];
+      if (row[c] === null && p.tokens[i].kind === 'blank' && !withdrawn.has(`${key}.${c}`)) (filled ??= { ...row })[c] = 0;
+    }
+    if (filled) (zeroed as Record<string, RequestRow>)[key] = filled;
+  }
+  return zeroed;
 }
 
 /** Counts a placed cell as unread: one fewer placed by label (or, when none are left, by arithmetic). */
