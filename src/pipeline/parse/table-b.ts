@@ -1088,22 +1088,22 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   }
   // Breaks that cells out of order in a run of rows would make, in text whose rows stand at other places from one
   // line to the next: no row's order is proved there, so those columns are withdrawn from every space row.
-  const shuffled = seen.size ? [] : shuffledColumns(sums);
-  if (shuffled.length && layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) {
-    const [named, listed] = [shuffled.join('、'), shuffled.join(', ')];
+  /** Withdraws `columns` from every full space row when the rows stand at shifting places (layoutShifts), saying why. */
+  const withdrawShifting = (columns: ApplicantColumn[], expected: string, found: string, message: string) => {
+    if (!columns.length || !layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) return;
     for (const key of spaced) {
       if (!requests[key] || placed.get(key)?.tokens.length !== WIDTH) continue;
-      withdraw(key, shuffled);
-      log.warn(
-        'column-order-unproved',
-        firstHits.get(key)!.line,
-        `B1 and B2 in columns ${listed} as the rows' cells are printed`,
-        `breaks adding up to 0 across ${listed}, rows printed at shifting places`,
-        `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${named} 几列的 B1/B2 恰好此多彼少、合计为 0，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
-        `requests.${key}`,
-      );
+      withdraw(key, columns);
+      log.warn('column-order-unproved', firstHits.get(key)!.line, expected, found, message, `requests.${key}`);
     }
-  }
+  };
+  const shuffled = seen.size ? [] : shuffledColumns(sums);
+  withdrawShifting(
+    shuffled,
+    `B1 and B2 in columns ${shuffled.join(', ')} as the rows' cells are printed`,
+    `breaks adding up to 0 across ${shuffled.join(', ')}, rows printed at shifting places`,
+    `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${shuffled.join('、')} 几列的 B1/B2 恰好此多彼少、合计为 0，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
+  );
   // Last, as the tests above look at the table's sums as read (a row withdrawn here would hide their breaks): full
   // rows with a value standing where no other full row of its page has that column (pdftotext -layout puts a
   // cell of another font, a full-width digit or 无, a few characters away, before or after its neighbours): the order
@@ -1178,21 +1178,12 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   // columns or more (boundsBrokenColumns) in text whose rows stand at shifting places: cells out of their columns'
   // order in rows that nothing above caught, which no row shows; those columns are withdrawn from every space row.
   const bounded = shuffled.length ? [] : boundsBrokenColumns(blanksAsZero(requests, placed, seen));
-  if (bounded.length && layoutShifts([...spaced].flatMap((key) => (placed.get(key)?.tokens.length === WIDTH ? [firstHits.get(key)!] : [])), spanLines)) {
-    const [named, listed] = [bounded.join('、'), bounded.join(', ')];
-    for (const key of spaced) {
-      if (!requests[key] || placed.get(key)?.tokens.length !== WIDTH) continue;
-      withdraw(key, bounded);
-      log.warn(
-        'column-order-unproved',
-        firstHits.get(key)!.line,
-        `outcomes within 处理总计 and 处理总计 within 新收 and 上年结转 in columns ${listed}`,
-        `bounds of B1 or B2 broken in columns ${listed}, rows printed at shifting places`,
-        `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${named} 几列中有办理结果超过处理总计、或处理总计超过新收与上年结转之和，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
-        `requests.${key}`,
-      );
-    }
-  }
+  withdrawShifting(
+    bounded,
+    `outcomes within 处理总计 and 处理总计 within 新收 and 上年结转 in columns ${bounded.join(', ')}`,
+    `bounds of B1 or B2 broken in columns ${bounded.join(', ')}, rows printed at shifting places`,
+    `表三各行的数字在提取的文字中位置前后不一，按文字顺序读，${bounded.join('、')} 几列中有办理结果超过处理总计、或处理总计超过新收与上年结转之和，说明有若干行的数字不在各自的列，无法确定是哪几行，这几列记为空值`,
+  );
   return seen.size ? placementOf(counts) : placement;
 }
 
