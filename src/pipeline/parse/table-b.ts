@@ -2510,7 +2510,6 @@ function detachedLines(units: Unit[], labels: Labels, gapRows: ReadonlySet<Reque
   return false;
 }
 
-/** Whether a row's cells (their lines, in order) stand on several lines, one of them holding two cells or more. */
 /**
  * Whether row r's label (its first hit) is printed before its first cell with another of the gap's rows' labels or
  * another row's cells between them (readGap's `boxed`).
@@ -2528,6 +2527,7 @@ function awayFromLabel(row: readonly number[], r: number, rows: readonly Request
   return false;
 }
 
+/** Whether a row's cells (their lines, in order) stand on several lines, one of them holding two cells or more. */
 function inBoxes(lines: number[]): boolean {
   let shared = false;
   let several = false;
