@@ -76,3 +76,25 @@ describe('rows flowed one distance after their labels (lynx)', () => {
     expect(cellVerdicts(webCase('lay18-web', 369, { tableLayouts: true }).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });
+
+/**
+ * Table layouts (`npm run measure-shapes -- --prefix lay27 --table-layouts`), lynx: it ends the tall cell of
+ * 三、本年度办理结果 (rowspan 20, tall cells inside it) a row early, so （七）总计 starts where 三 stands and its cells
+ * move one column left: 自然人's cell under the label, the rest under 自然人 … 其他. A blank 自然人 cell prints as
+ * nothing, and before 1.5.105 "（七）总计 0 0 0 0 0" (商业企业, 社会公益组织, 法律服务机构, 其他, 总计) was read by where
+ * its zeros stand: 自然人 and 科研机构 0, truly blank (webCase('lay27-web', 796): 2 wrong cells).
+ */
+describe('a row of 三、 printed left of its siblings (lynx)', () => {
+  const text = readFileSync('tests/fixtures/shapes/lynx-row-outside-tall-cell.txt', 'utf8');
+
+  it('is not placed by where its numbers stand', () => {
+    expect(text).toMatch(/\n {3}（七）总计 {31}0 {8}0 {4}0 {6}0 {6}0\n/);
+    expect(text).toMatch(/\n {6}（六）其他处理 {26}0 {3}0\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests.handledTotal).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.find((d) => d.path === 'requests.handledTotal')?.code).toBe('row-short');
+    // Its siblings, laid on the grid of the full rows, are read by position.
+    expect(r.requests.otherHandling).toEqual({ natural: 0, commercial: 0, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
+    expect(cellVerdicts(webCase('lay27-web', 796, { tableLayouts: true }).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+});

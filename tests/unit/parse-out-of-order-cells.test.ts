@@ -349,6 +349,24 @@ describe('a row’s cells as text blocks in the extraction’s order', () => {
     expect(r.requests.carriedOver).toEqual({ natural: 15, commercial: null, research: 0, nonprofit: 1, legal: null, otherOrg: 0, total: 16 });
     expect(r.requests.received.total).toBe(464);
   });
+
+  it('table B: a row’s numbers each a block among header words are not read in the blocks’ order (pdfCase(lay27-pdf, 469))', () => {
+    // Poppler's default mode: table B's columns as blocks of 22 numbers, then on the next page 结转下年度 with the head
+    // of the table: "自然人 商业企业 科研机构", 0, 0, 3 (自然人's 3 third), 社会公益组织, 0, …. Before 1.5.105 the row was read
+    // 0 0 3 0 0 0 3 (B3 holding), and its 3 under 科研机构 made B1 choose the order of the column blocks above it:
+    // 自然人's block read as 科研机构's, 14 cells wrong.
+    const file = 'tests/fixtures/shapes/pdftotext-default-row-headed-apart.txt';
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n自然\n人\n\n商业\n企业\n\n科研\n机构\n\n0\n\n0\n\n3\n\n四、结转下年度继续办理\n\n社会\n公益\n组织\n\n0\n');
+    const { r, wrong } = verdicts(file, pdfCase('lay27-pdf', 469, undefined, { tableLayouts: true }).truth);
+    expect(wrong).toEqual([]);
+    expect(Object.values(r.requests.carriedForward).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.find((d) => d.path === 'requests.carriedForward')?.found).toBe('');
+    expect(r.diagnostics.find((d) => d.path === 'requests.carriedForward')?.message).toContain('与表头的列名交错印出');
+    // What every order of the column blocks agrees on is read: each row's total, and the rows of zeros.
+    expect(r.requests.received).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: 25 });
+    expect(r.requests.carriedOver).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+  });
 });
 
 /**

@@ -69,9 +69,15 @@ const MAX_BLOCK_ORDERS = 720;
 const COLUMN_ORDER_UNPROVED =
   '的数字逐列成块印出，各数字块属于哪一类申请人无法证明（六类申请人的任何顺序都满足行总计，原文表头也不能证明），各种顺序中整表勾稽关系成立的读法在这些单元格上不一致';
 
+/** Words of table B's header that only its whole (a page's repeated head) carries: its caption, its note on the sums. */
+const WHOLE_HEADER = /申请人情况|勾稽关系/;
+/** A line that starts with a row numeral of 三、本年度办理结果, （一） to （七）: the spaces before it, the numeral. */
+const LEADING_OUTCOME_NUMERAL = /^(\s*)[（(]([一二三四五六七])[）)]/;
 const ALL_COLUMNS = Array.from({ length: WIDTH }, (_, c) => c);
 const BOXES_UNPROVED =
   '的数字与一组行标签分开、分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
+const HEADED_UNPROVED =
+  '的数字各自成块，与表头的列名交错印出（文本抽取工具的文本块），列名与其下的数字不一一对应，各块的先后由工具排定，行内各数字的列序无法证明';
 const lineOrderUnproved = (tokens: CellToken[]) =>
   `的数字分在几行印出（${tokens.map((t) => t.printed || '∅').join(' ')}），下一行的数字起于上一行末个数字之前，按行序读不能证明各数字所在的列`;
 /**
@@ -934,7 +940,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
-  const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, log);
+  const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, paged ? new Set() : outdentedRows(hits, lines), log);
   // Where glyphs stand by their x positions (pdftotext -layout: values laid out, not a space apart), the rows whose
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
@@ -1730,6 +1736,30 @@ function firstHitOf(hits: Hit[]): Map<RequestKey, Hit> {
   return out;
 }
 
+/**
+ * The rows of 三、本年度办理结果 that start their line with their numeral ("（七）") left of where the row before them
+ * started with its own, in text without pages laid out from a table's cells (a browser's dump; readers of PDFs place a
+ * label where its glyphs stand, （一） often right of （二）, so a PDF's text is not asked): the row stands outside the
+ * tall cell of 三、 that the row before it stands beside, so its cells were laid on another grid than theirs. lynx ends
+ * that tall cell a row early: "（七）总计" then starts where 三 stands and its cells move one column left, a blank
+ * 自然人 cell printed as nothing under the label's column (webCase('lay27-web', 796, { tableLayouts: true }): 商业企业 …
+ * 总计's 0s under 自然人 … 其他). Where such a row's numbers stand proves no column.
+ */
+function outdentedRows(hits: readonly Hit[], lines: readonly Line[]): Set<RequestKey> {
+  const out = new Set<RequestKey>();
+  const seen = new Set<string>();
+  let before = -1;
+  for (const h of hits) {
+    const numeral = h.separator === 'space' ? LEADING_OUTCOME_NUMERAL.exec(lines[h.at].raw) : null;
+    if (!numeral || seen.has(numeral[2])) continue;
+    seen.add(numeral[2]);
+    const at = numeral[1].length;
+    if (at < before) out.add(h.key);
+    before = at;
+  }
+  return out;
+}
+
 /** The grid that places a row's values and where they stand, when all its lines lie in one run of a proved grid. */
 function rowGrid(hit: Hit, spanLines: number[][], grids: (ColumnGrid | null)[]): { grid: ColumnGrid; spans: number[] } | null {
   const grid = grids[hit.spanLines[0]];
@@ -2324,11 +2354,15 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
   const cellAt: number[] = [];
   /** The header text printed just above cell c when c is the first cell of its unit (else ''). */
   const headings: string[] = [];
-  for (const u of units)
+  /** The unit cell c was printed in. */
+  const unitOf: number[] = [];
+  units.forEach((u, k) => {
     for (let t = 0; t < u.tokens.length; t++) {
       cellAt.push(u.at);
       headings.push(t === 0 ? u.heading : '');
+      unitOf.push(k);
     }
+  });
   /** Distinct readings that keep every row's total (readings that give the same cells are one). */
   const survivors: PlacedRow[][] = [];
   /** Each survivor's order of the gap's cells (readingsOf): survivors of one order differ only in their blocks' order. */
@@ -2387,7 +2421,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
         // a line higher or lower, at its column): in line order its cells are not in their columns' order (interleaved).
         const rowLines = [...new Set(order[r].map((c) => cells[c].spanLine))];
         const stacked = rowLines.length > 1 && rowLines.every((l) => l >= 0) && interleaved(rowLines.map((l) => spanLines[l]));
-        const why = boxed ? BOXES_UNPROVED : stacked ? lineOrderUnproved(tokens) : totalSwapped(tokens) ? lastTwoUnproved(tokens) : null;
+        const why = boxed ? BOXES_UNPROVED : headedApart(order[r], tokens, unitOf, headings) ? HEADED_UNPROVED : stacked ? lineOrderUnproved(tokens) : totalSwapped(tokens) ? lastTwoUnproved(tokens) : null;
         const row: PlacedRow = why ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why } : { key: rows[r], tokens, line: cells[order[r][0]].line };
         for (const v of variants) v.push(row);
       }
@@ -2527,6 +2561,35 @@ function awayFromLabel(row: readonly number[], r: number, rows: readonly Request
   return false;
 }
 
+/**
+ * Whether a row's numbers stand in several units with column header words between them, the headers not naming each
+ * unit's own column, and its six applicant cells are not all alike (readGap's HEADED_UNPROVED). Poppler's default mode
+ * prints the head of a page's table as text blocks in its own order: "自然人 商业企业 科研机构", then 0, 0 and 3 each a
+ * block, then 社会公益组织, 0, …, the 3 of 自然人 third (pdfCase('lay27-pdf', 469, undefined, { tableLayouts: true }):
+ * 结转下年度 read 0 0 3, its 3 put under 科研机构, which then chose the order of the column blocks above it by B1).
+ */
+function headedApart(row: readonly number[], tokens: readonly CellToken[], unitOf: readonly number[], headings: readonly string[]): boolean {
+  if (unitOf[row[0]] === unitOf[row[row.length - 1]]) return false;
+  // Header words between the numbers, not only above the first (a header printed whole before a row's blocks says
+  // nothing of their order, nor against it: 洪泽区 2023 in poppler's default mode).
+  if (!row.slice(1).some((c) => namesSomeColumns(headings[c]))) return false;
+  if (row.every((c, i) => !headings[c] || headsColumn(headings[c]) === i)) return false;
+  const first = tokens[0].printed;
+  return tokens.slice(0, WIDTH - 1).some((t) => t.printed !== first);
+}
+
+/**
+ * Whether a header text names a column and is a piece of the header, not the whole header repeated at the head of a
+ * page, its caption (申请人情况) and its note on the sums (勾稽关系) with it: a row cut by a page break, a cell a line
+ * (generateShaped('shape-4', 'cell-lines', …)), its header cells' words wrapped into each other ("商业企业 科研机 社会公
+ * 法律服 其他" over "构 益组织 务机构": generateShaped('shape-42', 'cell-lines', …)).
+ */
+function namesSomeColumns(text: string): boolean {
+  if (WHOLE_HEADER.test(text)) return false;
+  const plain = text.replace(/法人或其他组织/g, '');
+  return COLUMN_NAMES.some((name) => plain.includes(name));
+}
+
 /** Whether a row's cells (their lines, in order) stand on several lines, one of them holding two cells or more. */
 function inBoxes(lines: number[]): boolean {
   let shared = false;
@@ -2560,7 +2623,7 @@ function agreedReading(readings: PlacedRow[][]): PlacedRow[] {
       if (open.has(c) || readings.some((x) => x[r].open?.includes(c) || !sameCell(x[r].tokens[c], t))) open.add(c);
       return open.has(c) ? EMPTY_CELL : t;
     });
-    return open.size ? { ...first, tokens, open: [...open].sort((a, b) => a - b), why: COLUMN_ORDER_UNPROVED } : first;
+    return open.size ? { ...first, tokens, open: [...open].sort((a, b) => a - b), why: first.why ?? COLUMN_ORDER_UNPROVED } : first;
   });
 }
 
@@ -2991,6 +3054,7 @@ function buildRequests(
   grids: (ColumnGrid | null)[],
   rowsOnLabels: boolean,
   loose: boolean,
+  outdented: ReadonlySet<RequestKey>,
   log: DiagnosticLog,
 ): { requests: Requests; placement: TablePlacement } {
   const requests = emptyRequests();
@@ -3005,7 +3069,7 @@ function buildRequests(
   for (const key of present) {
     const p = placed.get(key);
     const hit = firstHit.get(key)!;
-    const at = shortRow(p, hit) ? rowGrid(hit, spanLines, grids) : null;
+    const at = shortRow(p, hit) && !outdented.has(key) ? rowGrid(hit, spanLines, grids) : null;
     const reading = at && at.spans.length === 2 * p!.tokens.length ? placeByColumns(at.grid, WIDTH, { tokens: p!.tokens, spans: at.spans }) : null;
     columnReadings.set(key, reading);
     // Two of the row's values in one of the grid's columns: on a page whose rows put two columns at one place (a
