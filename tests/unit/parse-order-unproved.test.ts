@@ -11,6 +11,8 @@ import { webCase } from '../../src/generator/shapes/web';
 import { parseReport } from '../../src/pipeline/parse';
 import { checkReport } from '../../src/pipeline/check/rules';
 import type { Truth } from '../../src/generator/types';
+import { generateShaped, shapeTruthOptions } from '../../src/generator/shapes';
+import { swapRows } from '../../src/generator/shapes/adversarial';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/shapes/${name}`, 'utf8');
 const row = (...values: (number | null)[]) => ({ natural: values[0], commercial: values[1], research: values[2], nonprofit: values[3], legal: values[4], otherOrg: values[5], total: values[6] });
@@ -96,5 +98,27 @@ describe('pdftotext -layout rows whose print order is not their columns’', () 
     expect(wrong).toEqual([]);
     expect(r.requests.handledTotal).toEqual(NULL_ROW);
     expect(r.diagnostics.filter((d) => d.code === 'table-b-unproved').map((d) => d.message).join('\n')).toContain('(六)其他处');
+  });
+});
+
+describe('a row label wrapped onto two lines, its numbers after it, printed before the row the template puts first', () => {
+  it('stands with its numbers: the two rows in each other’s place are not read in the template’s order (third-swap-2260)', () => {
+    // A cell a line: "5.要求行政机关确认或" / "重新出具已获取信息" / 0 0 0 0 0 0 - / 予处 / "4.无正当理由大量反复" / "申请" /
+    // 0 0 0 - 0 0 -: 4 and 5 printed in each other's place, each label with its seven numbers after it. Each piece of
+    // 5's label is a hit of the row, and before 1.5.106 only the first counted as its label, with no number beside it:
+    // 5 did not stand, and the rows were read in the template's order, 4 taking 5's numbers (a blank read 0).
+    const text = fixture('cell-lines-wrapped-label-rows-swapped.txt');
+    expect(text).toContain('\n5.要求行政机关确认或\n重新出具已获取信息\n0\n0\n0\n0\n0\n0\n-\n予处\n4.无正当理由大量反复\n申请\n0\n0\n0\n-\n0\n0\n-\n');
+    const truth = generateShaped('third-swap-2260', 'cell-lines', shapeTruthOptions(2260), { requests: swapRows }).truth;
+    const { r, wrong, exact } = read('cell-lines-wrapped-label-rows-swapped.txt', truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests['notProcessed.repetitive']).toEqual(NULL_ROW);
+    expect(r.requests['notProcessed.confirmation']).toEqual(NULL_ROW);
+    expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('顺序与模板不符'))).toBe(true);
+    // Every number of the table stands on a line of its own, so the table is one gap, read in the template's order or
+    // not at all: table B is unread (174 of its 175 cells were read right before, one wrong), tables A and C are read.
+    expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 175 });
+    expect(r.placement.appeals.method).toBe('label');
+    expect(exact).toBe(63); // every cell of tables A and C
   });
 });

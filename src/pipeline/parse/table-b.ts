@@ -2272,14 +2272,18 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
   for (const run of runCells.keys()) for (const j of [run - 1, run]) if (j >= 0 && j < hits.length) besideRuns.add(j);
   for (const j of besideRuns) {
     const h = hits[j];
-    const before = runCells.get(j) ?? 0;
+    // A label wrapped onto the next line, each piece a hit of the row, nothing between them ("5.要求行政机关确认或" /
+    // "重新出具已获取信息"): the numbers before its first piece and after its last are beside it.
+    let first = j;
+    while (first > 0 && hits[first - 1].key === h.key && !runCells.get(first)) first--;
+    const before = runCells.get(first) ?? 0;
     const after = runCells.get(j + 1) ?? 0;
-    if (labelAt.get(h.key) !== h.at) continue;
+    if (labelAt.get(h.key) !== hits[first].at) continue;
     if (before > 0 || after > 0) beside.add(h.key);
     // A label with no numbers before it and seven after, then a label with numbers after it: the seven are the first
     // label's (the second has its own).
     const leads = before === 0 && after === WIDTH && (runCells.get(j + 2) ?? 0) > 0;
-    if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || leads || standsByText(j, runTail, runHead)) standing.add(h.key);
+    if ((before > 0 && after > 0 && (before === WIDTH || after === WIDTH)) || leads || standsByText(first, j, runTail, runHead)) standing.add(h.key);
   }
   // A row label printed among the gap's numbers with a run of exactly seven on one side (a row whose numbers come
   // before its label, then other text) counts as well: two such labels in another order than the template's are two
@@ -2453,13 +2457,14 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
 }
 
 /**
- * Whether the run of numbers before label j follows text and holds exactly seven, or the run after it is closed by
- * text after exactly seven (readGap's runTail and runHead): the label stands with its row's numbers. (readGap's tests
+ * Whether the run of numbers before a label (its first piece, hit `first`) follows text and holds exactly seven, or
+ * the run after it (after its last piece, hit `last`) is closed by text after exactly seven (readGap's runTail and
+ * runHead): the label stands with its row's numbers. (readGap's tests
  * are module functions: under tsx a closure made per call is named at run time.)
  */
-function standsByText(j: number, runTail: ReadonlyMap<number, { cells: number; afterText: boolean }>, runHead: ReadonlyMap<number, { cells: number; closed: boolean }>): boolean | undefined {
-  const tail = runTail.get(j);
-  const head = runHead.get(j + 1);
+function standsByText(first: number, last: number, runTail: ReadonlyMap<number, { cells: number; afterText: boolean }>, runHead: ReadonlyMap<number, { cells: number; closed: boolean }>): boolean | undefined {
+  const tail = runTail.get(first);
+  const head = runHead.get(last + 1);
   return (tail?.afterText && tail.cells === WIDTH) || (head?.closed && head.cells === WIDTH);
 }
 
