@@ -3,7 +3,11 @@
  * exactly as many blocks as columns, each sharing a line with the next; a value is placed only inside one block and
  * not right beside the block to its left, unless the row's value before it stands in that block.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
+import { parseReport } from '../../src/pipeline/parse';
 import { columnGrids, placeByColumns } from '../../src/pipeline/parse/columns';
 import { readCell } from '../../src/pipeline/text';
 
@@ -126,5 +130,21 @@ describe('a short row whose value stands where the page’s full rows print two 
     expect(cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
     // The full rows on either side are still read by their positions.
     expect(r.requests['notProcessed.complaint']).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 0 });
+  });
+});
+
+/**
+ * pdftotext -layout printing a page's rows at shifting places (pdfCase('hunt50-pdf', 158)): "3.其他 0 0", its 其他 and
+ * 总计, under the grid's 法律服务机构 and 其他. Zeros only with the total left blank keep the row's total however they
+ * are placed, so in text with pages their places alone are not taken (before 1.5.107: legal 0 for a blank).
+ */
+describe('a row of zeros whose total its positions leave blank (text with pages)', () => {
+  it('is not placed by where the zeros stand', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-zeros-without-total.txt', 'utf8');
+    expect(text).toMatch(/\n +理 +3\.其他 {56}0 0\n/);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests['otherHandling.other']).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.find((d) => d.path === 'requests.otherHandling.other')?.code).toBe('row-short');
+    expect(cellVerdicts(pdfCase('hunt50-pdf', 158).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });

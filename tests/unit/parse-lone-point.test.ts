@@ -60,3 +60,20 @@ describe('a decimal point alone on the line after a number', () => {
     expect(lines.map((l) => l.raw)).toEqual(['１３.', '', '三、行政机关收到', '', '申请人情况', '７.', '一', '二', '三', '.']);
   });
 });
+
+/**
+ * The point printed past a page's footer (pdfCase('hunt50-pdf', 698), poppler's default mode): "５２" (行政事业性收费's
+ * 5.2 万元), "三、行政机关收到…", "— 145 —", ".", "现行有效件数", "242". The footer's digits end the search back from the
+ * point, which goes to the 242 after it; before 1.5.107 table A then saw no point apart and read the fee 52.
+ */
+describe('a decimal point alone past a page footer, given to the number after it', () => {
+  it('leaves the fee on its page unread, saying why', () => {
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-lone-point-past-footer.txt', 'utf8');
+    expect(text).toContain('行政事业性收费\n\n５２\n\n三、行政机关收到和处理政府信息公开申请情况\n— 145 —\n\n.\n\n现行有效件数\n\n242\n');
+    const lines = joinLonePoints(toLines(['５２', '', '三、行政机关收到', '— 145 —', '', '.', '现行有效件数', '', '242']));
+    expect(lines.map((l) => l.raw)).toEqual(['５２', '', '三、行政机关收到', '— 145 —', '', '现行有效件数', '', '242.']);
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive?.fees.amount).toBeNull();
+    expect(r.diagnostics.find((d) => d.path === 'proactive.fees')?.message).toContain('单独印出的小数点');
+  });
+});

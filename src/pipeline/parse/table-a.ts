@@ -46,6 +46,12 @@ const BROKEN_NUMBER = /^[0-9]*[.．]$/;
 /** A decimal point alone on a line. */
 const LONE_POINT = /^\s*[.．]\s*$/;
 /**
+ * A number with a point after it and nothing else: a lone point that joinLonePoints gave to the number next to it,
+ * which may not be the number it came from ("５２" / "三、行政机关收到…" / "— 145 —" / "." / "现行有效件数" / "242": the
+ * point, 行政事业性收费's 5.2, went to 242, pdfCase('hunt50-pdf', 698)).
+ */
+const POINT_GIVEN = /^\s*[0-9０-９][0-9０-９,，]*[.．]\s*$/;
+/**
  * Digits no count or amount is printed with: a leading 0 before another digit. "０４" is 0.4 whose point an extraction
  * printed elsewhere (pdftotext's default mode: "." after the page footer, pdfCase('hunt12-pdf', 421), read 4 before),
  * "０４１" the middle of 216,041.89503 printed in pieces: each a value that reads as no number, counted as one.
@@ -648,12 +654,13 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
 
 /**
  * Whether a decimal point stands alone on a line of the table's pages (text with pages: any line of a page the table
- * is printed on, the text after it too; else the table's own lines): some amount's point printed apart from its digits.
+ * is printed on, the text after it too; else the table's own lines), or was given to a number there: some amount's
+ * point printed apart from its digits.
  */
 function lonePoint(lines: Line[], from: number, to: number, paged: boolean): boolean {
   const pages = new Set(lines.slice(from, to).map((l) => l.page));
   const scope = paged ? lines.filter((l) => pages.has(l.page)) : lines.slice(from, to);
-  return scope.some((l) => LONE_POINT.test(l.raw));
+  return scope.some((l) => LONE_POINT.test(l.raw) || POINT_GIVEN.test(l.raw));
 }
 
 export function parseTableA(lines: Line[], from: number, to: number, template: '2021' | '2019', log: DiagnosticLog) {

@@ -940,7 +940,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
   const withOwn = new Set(anchors.map((a) => a.key)).size;
   const rowsOnLabels = withOwn >= 0.75 * present.length;
-  const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, paged ? new Set() : outdentedRows(hits, lines), log);
+  const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, paged ? new Set() : outdentedRows(hits, lines), !stream.display, log);
   // Where glyphs stand by their x positions (pdftotext -layout: values laid out, not a space apart), the rows whose
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
   // gaps of one says the text keeps positions (pdftotext -raw and copied text put every value a space after the last).
@@ -1758,6 +1758,20 @@ function outdentedRows(hits: readonly Hit[], lines: readonly Line[]): Set<Reques
     before = at;
   }
   return out;
+}
+
+/**
+ * Whether a row read by where its numbers stand holds zeros only and leaves its total blank: its total, the sum of
+ * its cells, then proves nothing of their columns (every shift of the zeros keeps it). Asked of text counted one
+ * column a character (buildRequests' `byGlyphs`: PDF readers place a number where its glyphs stand, at places that
+ * shift from row to row): there the positions alone are taken only where they put a number in the total's column.
+ * pdftotext -layout printed the rows of a page at shifting places and "3.其他 0 0" (其他 and 总计) stood under
+ * 法律服务机构 and 其他 of the grid (pdfCase('hunt50-pdf', 158)). A terminal's or a converter's dump counted by display
+ * width lays each cell in its column (w3m, pandoc): asked of them too, this cost 1,700–2,000 cells a shape at 1,000
+ * reports and closed no wrong one.
+ */
+function zerosWithoutTotal(reading: readonly CellToken[]): boolean {
+  return reading[WIDTH - 1].kind !== 'number' && reading.every((t) => t.kind !== 'number' || t.value === 0);
 }
 
 /** The grid that places a row's values and where they stand, when all its lines lie in one run of a proved grid. */
@@ -3060,6 +3074,7 @@ function buildRequests(
   rowsOnLabels: boolean,
   loose: boolean,
   outdented: ReadonlySet<RequestKey>,
+  byGlyphs: boolean,
   log: DiagnosticLog,
 ): { requests: Requests; placement: TablePlacement } {
   const requests = emptyRequests();
@@ -3081,7 +3096,7 @@ function buildRequests(
     // total on the line below its row's last value), that place is not one column's (pdfCase('hunt33-pdf', 525)).
     if (at && !reading && sharesColumn(at.grid, WIDTH, at.spans)) disproved.add(at.grid);
     if (!at || !reading) continue;
-    if (placedOverOtherColumn(at.grid, WIDTH, at.spans, fullLines)) {
+    if (placedOverOtherColumn(at.grid, WIDTH, at.spans, fullLines) || (byGlyphs && zerosWithoutTotal(reading))) {
       columnReadings.set(key, null);
       continue;
     }
