@@ -2195,10 +2195,15 @@ const sameBlock = (a: CellToken[], b: CellToken[]) => a.every((t, i) => sameCell
 /** Applicant column names as printed in the header (compacted). */
 const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 
-/** The one column a header text names (法人或其他组织, the group over five columns, names none), or -1. */
-function headsColumn(text: string): number {
+/** The columns a header text names (法人或其他组织, the group over five columns, names none). */
+function columnsNamed(text: string): number[] {
   const plain = text.replace(/法人或其他组织/g, '');
-  const named = COLUMN_NAMES.flatMap((name, i) => (plain.includes(name) ? [i] : []));
+  return COLUMN_NAMES.flatMap((name, i) => (plain.includes(name) ? [i] : []));
+}
+
+/** The one column a header text names, or -1. */
+function headsColumn(text: string): number {
+  const named = columnsNamed(text);
   return named.length === 1 ? named[0] : -1;
 }
 
@@ -2473,8 +2478,8 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
 /**
  * Whether the run of numbers before a label (its first piece, hit `first`) follows text and holds exactly seven, or
  * the run after it (after its last piece, hit `last`) is closed by text after exactly seven (readGap's runTail and
- * runHead): the label stands with its row's numbers. (readGap's tests
- * are module functions: under tsx a closure made per call is named at run time.)
+ * runHead): the label stands with its row's numbers. (readGap's tests are module functions: under tsx a closure made
+ * per call is named at run time.)
  */
 function standsByText(first: number, last: number, runTail: ReadonlyMap<number, { cells: number; afterText: boolean }>, runHead: ReadonlyMap<number, { cells: number; closed: boolean }>): boolean | undefined {
   const tail = runTail.get(first);
@@ -2604,9 +2609,7 @@ function headedApart(row: readonly number[], tokens: readonly CellToken[], unitO
  * 法律服 其他" over "构 益组织 务机构": generateShaped('shape-42', 'cell-lines', …)).
  */
 function namesSomeColumns(text: string): boolean {
-  if (WHOLE_HEADER.test(text)) return false;
-  const plain = text.replace(/法人或其他组织/g, '');
-  return COLUMN_NAMES.some((name) => plain.includes(name));
+  return !WHOLE_HEADER.test(text) && columnsNamed(text).length > 0;
 }
 
 /** Whether a row's cells (their lines, in order) stand on several lines, one of them holding two cells or more. */
