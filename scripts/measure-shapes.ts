@@ -18,7 +18,7 @@ import { DOCX_SHAPES, docxShapesInstalled, type DocxShape } from '../src/generat
 import { hasSoffice, OFFICE_SHAPES, type OfficeShape } from '../src/generator/shapes/office';
 import { PDF_SHAPES, SHAPES, TEXT_SHAPES, type Shape, type TextShape } from '../src/generator/shapes';
 import { formatTallies, sumTallies, type Tally } from '../src/generator/shapes/measure';
-import { hasMutool, hasPdfminer, hasPdftotext } from '../src/generator/shapes/pdf';
+import { hasMutool, hasPdfminer, hasPdftotext, hasPypdf } from '../src/generator/shapes/pdf';
 import { WEB_SHAPES, webShapesInstalled, type WebShape } from '../src/generator/shapes/web';
 import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
@@ -58,6 +58,7 @@ if (pdfShapes.length) {
   if (!hasPdftotext()) console.error('pdftotext not installed (Debian poppler-utils): the pdftotext shapes are left out');
   if (!hasMutool()) console.error('mutool not installed (Debian mupdf-tools): the mutool shape is left out');
   if (!hasPdfminer()) console.error('pdf2txt not installed (Debian python3-pdfminer): the pdfminer shape is left out');
+  if (!hasPypdf()) console.error('pypdf not installed (Debian python3-pypdf): the pypdf shape is left out');
   const t0 = Date.now();
   const printer = await openPrinter();
   try {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDefects, describeMetadata, describeUntranslated, measureOfficeShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { OFFICE_SHAPES, type OfficeShape } from '../../src/generator/shapes/office';
 import { formatTallies } from '../../src/generator/shapes/measure';
-import { mutool, pdftotext, soffice, titleWithTools, type Tool } from '../support/tools';
+import { mutool, pdftotext, pypdf, soffice, titleWithTools, type Tool } from '../support/tools';
 
 const REPORTS = 200;
 
@@ -23,7 +23,7 @@ const REPORTS = 200;
  */
 const KNOWN_DEFECTS: Partial<Record<OfficeShape, string>> = {};
 
-const toolsOf = (shape: OfficeShape): Tool[] => [soffice, ...(shape.includes('pdftotext') ? [pdftotext] : shape === 'office-mutool' ? [mutool] : [])];
+const toolsOf = (shape: OfficeShape): Tool[] => [soffice, ...(shape.includes('pdftotext') ? [pdftotext] : shape === 'office-mutool' ? [mutool] : shape === 'office-pypdf' ? [pypdf] : [])];
 
 let measures: ShapeMeasure[] = [];
 

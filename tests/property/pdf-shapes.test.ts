@@ -5,12 +5,13 @@
  * position, as pdfplumber's `extract_text()` makes them) and by MuPDF's
  * `mutool draw -F txt` (one cell per line, a cell holding a space as a line of one space) and pdfminer.six's `pdf2txt`
  * (labels in a block, each row's numbers a line after them, in the order of its layout analysis; the first 200 reports
- * only, PDFMINER_REPORTS below). Every cell of
+ * only, PDFMINER_REPORTS below) and pypdf's `page.extract_text()` (content order, a group label run into a row's label, a
+ * label into its first number, pages joined by line breaks). Every cell of
  * tables A, B and C must be exact or null with a diagnostic: zero wrong, zero silent; the exact/null/wrong table of
  * each shape is printed. Each shape also shows, on its own text, the difficulty it is there for.
  *
  * Chromium comes from tests/support/chromium.ts (the system's or npm's); the poppler shapes need Debian's
- * poppler-utils, the mutool shape mupdf-tools and the pdfminer shape python3-pdfminer; without them their tests are skipped with the reason in their
+ * poppler-utils, the mutool shape mupdf-tools, the pdfminer shape python3-pdfminer and the pypdf shape python3-pypdf; without them their tests are skipped with the reason in their
  * titles (tests/support/tools.ts).
  * Printed batches and their texts are cached under
  * .cache/shape-pdfs/ (keyed by the printed HTML), so a second run only parses.
@@ -22,7 +23,7 @@ import { addReport, emptyTally, formatTallies } from '../../src/generator/shapes
 import { pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
 import { parseReport } from '../../src/pipeline/parse';
 import { openPrinter, type Printer } from '../formats/support/print';
-import { describeWithTool, mutool, pdfminer, pdftotext, titleWithTools, type Tool } from '../support/tools';
+import { describeWithTool, mutool, pdfminer, pdftotext, pypdf, titleWithTools, type Tool } from '../support/tools';
 
 const REPORTS = 1000;
 /**
@@ -36,6 +37,7 @@ const reportsOf = (shape: PdfShape) => (shape === 'pdfminer' ? PDFMINER_REPORTS 
 const POPPLER = !pdftotext.missing;
 const MUTOOL = !mutool.missing;
 const PDFMINER = !pdfminer.missing;
+const PYPDF = !pypdf.missing;
 
 /**
  * Shapes where the parser still gives wrong or silent cells: none since branch h13-wrong (1,000 reports each, every
@@ -52,8 +54,9 @@ const PDFMINER = !pdfminer.missing;
  */
 const KNOWN_DEFECTS: Partial<Record<PdfShape, string>> = {};
 
-/** The tool a shape needs: pdftotext for the poppler shapes, mutool for MuPDF's, pdf2txt for pdfminer's; pdf.js is an npm dependency. */
-const toolsOf = (shape: PdfShape): Tool[] => (shape.startsWith('pdftotext') ? [pdftotext] : shape === 'mutool' ? [mutool] : shape === 'pdfminer' ? [pdfminer] : []);
+/** The tool a shape needs: pdftotext for the poppler shapes, mutool for MuPDF's, pdf2txt for pdfminer's, pypdf for its own; pdf.js is an npm dependency. */
+const SHAPE_TOOLS: Partial<Record<PdfShape, Tool>> = { mutool, pdfminer, pypdf };
+const toolsOf = (shape: PdfShape): Tool[] => (shape.startsWith('pdftotext') ? [pdftotext] : SHAPE_TOOLS[shape] ? [SHAPE_TOOLS[shape]] : []);
 
 let printer: Printer | null = null;
 let measures: ShapeMeasure[] = [];
@@ -62,9 +65,9 @@ let sample: PdfShaped[] = [];
 beforeAll(async () => {
   printer = await openPrinter();
   const print = (html: string) => printer!.pdf(html);
-  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS });
+  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS, pypdf: PYPDF });
   // The same first reports again (from the cache): their texts for the difficulty checks.
-  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS });
+  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS, pypdf: PYPDF });
 }, 3_600_000);
 
 afterAll(async () => {
@@ -136,6 +139,17 @@ describeWithTool(pdfminer, 'the pdfminer shape reproduces its difficulty', () =>
     // A whole row's numbers as one line of their own, apart from the label block (pdfCase('hunt9-pdf', 138)): 4 of
     // these 100 reports (2026-12-03); most rows' numbers come in boxes of a few cells.
     expect(share('pdfminer', (t) => /^[\d０-９,—\-/无]+( [\d０-９,—\-/无]+){6}$/m.test(t))).toBeGreaterThanOrEqual(0.02);
+  });
+});
+
+describeWithTool(pypdf, 'the pypdf shape reproduces its difficulty', () => {
+  it('pypdf: a page’s footer before its first line, a group label run into a row’s label, cells and labels run into numbers', () => {
+    expect(share('pypdf', (t) => /^[—-] ?\d+ ?[—-]\S/m.test(t))).toBeGreaterThan(0.9);
+    expect(share('pypdf', (t) => /果[（(]一[）)] ?予以公开/.test(t))).toBeGreaterThan(0.5);
+    // A row's first number run into its label past a closing bracket ("…其他情形）1 0 0 …").
+    expect(share('pypdf', (t) => /情形[）)][\d０-９]/.test(t))).toBeGreaterThan(0.2);
+    // A title set with letter spacing comes out a character at a time.
+    expect(share('pypdf', (t) => /政 府 信 息 公 开/.test(t))).toBeGreaterThan(0.3);
   });
 });
 

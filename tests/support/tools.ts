@@ -10,6 +10,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe } from 'vitest';
+import { pypdfPython } from '../../src/generator/shapes/pdf';
 
 /** A tool looked up on PATH: its path, or null with the reason it is missing. */
 export interface Tool {
@@ -59,6 +60,15 @@ export const pandoc = findTool('pandoc', 'pandoc');
 
 /** pdfminer.six's command-line tool (`pdf2txt`: the text its `extract_text()` gives). */
 export const pdfminer = findTool('pdf2txt', 'python3-pdfminer');
+
+/**
+ * pypdf (`page.extract_text()`), a Python library, not a command: the tool is the Python that imports it (Debian's
+ * python3-pypdf installs it for /usr/bin/python3).
+ */
+export const pypdf: Tool = (() => {
+  const python = pypdfPython();
+  return { name: 'pypdf', debianPackage: 'python3-pypdf', path: python, missing: python ? null : 'pypdf not installed (Debian package python3-pypdf)' };
+})();
 
 /** LibreOffice: Word files made PDFs or text (src/generator/shapes/office.ts, docx.ts). */
 export const soffice = findTool('soffice', 'libreoffice-writer-nogui');

@@ -26,7 +26,7 @@ import { htmlTableLines } from './md-html';
 export const TEXT_SHAPES = ['cell-lines', ...MARKDOWN_SHAPES, 'md-html'] as const;
 export type TextShape = (typeof TEXT_SHAPES)[number];
 
-export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items', 'pdf-lines', 'mutool', 'pdfminer'] as const;
+export const PDF_SHAPES = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'pdfjs-items', 'pdf-lines', 'mutool', 'pdfminer', 'pypdf'] as const;
 export type PdfShape = (typeof PDF_SHAPES)[number];
 
 export type Shape = TextShape | PdfShape;

@@ -1,7 +1,8 @@
 /**
  * Office shapes: generated reports written as Word files (render-docx.ts), made PDFs by LibreOffice (`soffice
  * --headless --convert-to pdf`, as agencies export their Word reports), then read as the PDF shapes read Chromium's
- * prints: poppler's `pdftotext` (default, -layout, -raw), MuPDF's `mutool`, pdf.js words in lines by position
+ * prints: poppler's `pdftotext` (default, -layout, -raw), MuPDF's `mutool`, pypdf's `extract_text()` (`office-pypdf`:
+ * a row's cells run together into one run of digits, "请数量133000420", as pypdf prints a Word-made PDF), pdf.js words in lines by position
  * (pdfplumber's `extract_text()`), and the pipeline's own PDF reader (`office-reader`: what `npm run data` makes of
  * the .pdf file). LibreOffice lays tables out as Word does: label columns a few characters wide, each cell's lines
  * apart, table A's items one small table each; poppler's default mode reads such tables down their columns.
@@ -19,11 +20,11 @@ import { pickHtmlStyle, reportFlow } from '../render-html';
 import { rngFor } from '../rng';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { hasMutool, hasPdftotext, mutoolPages, POPPLER_MODES, popplerPages, positionLines } from './pdf';
+import { hasMutool, hasPdftotext, hasPypdf, mutoolPages, POPPLER_MODES, popplerPages, positionLines, pypdfPages } from './pdf';
 import { pdfTextPages } from './pdf-items';
 import { canRun, inBatches, soffice, writeDocxFiles, writeWhole } from './tools';
 
-export const OFFICE_SHAPES = ['office-pdftotext', 'office-pdftotext-layout', 'office-pdftotext-raw', 'office-mutool', 'office-pdf-lines', 'office-reader'] as const;
+export const OFFICE_SHAPES = ['office-pdftotext', 'office-pdftotext-layout', 'office-pdftotext-raw', 'office-mutool', 'office-pypdf', 'office-pdf-lines', 'office-reader'] as const;
 export type OfficeShape = (typeof OFFICE_SHAPES)[number];
 
 const DEFAULT_CACHE_DIR = path.resolve('.cache/office-pdfs');
@@ -57,10 +58,20 @@ async function ownTexts(bytes: Buffer): Promise<Texts> {
   return { 'office-reader': (await readPdf(bytes, 'report.pdf')).text ?? '', 'office-pdf-lines': (await pdfTextPages(bytes)).map(positionLines).join('\n') };
 }
 
-/** One report's PDF read by the installed tools (poppler, mutool). */
-async function toolTexts(file: string, tools: { poppler: boolean; mutool: boolean }): Promise<Texts> {
-  const texts: Texts = {};
+/** The tools a run reads the PDFs with, besides this project's own readers. */
+interface OfficeTools {
+  poppler: boolean;
+  mutool: boolean;
+  pypdf: boolean;
+}
+
+/** One report's PDF read by the installed tools (poppler, mutool, pypdf) whose texts `known` lacks. */
+async function toolTexts(file: string, tools: OfficeTools, known: Texts = {}): Promise<Texts> {
+  const texts: Texts = { ...known };
   const join = (pages: string[]) => pages.map((p) => `${p}\f`).join('');
+  // pypdf's pages are strings a Python script joins with a line break.
+  if (tools.pypdf && texts['office-pypdf'] === undefined) texts['office-pypdf'] = (await pypdfPages(file)).join('\n');
+  if (texts['office-pdftotext'] !== undefined && (!tools.mutool || texts['office-mutool'] !== undefined)) return texts;
   if (tools.poppler) {
     texts['office-pdftotext'] = join(await popplerPages(file, POPPLER_MODES.pdftotext));
     texts['office-pdftotext-layout'] = join(await popplerPages(file, POPPLER_MODES['pdftotext-layout']));
@@ -74,14 +85,20 @@ async function toolTexts(file: string, tools: { poppler: boolean; mutool: boolea
  * A batch's texts. The PDFs and the tools' texts are cached (keyed by the documents' content); the texts this
  * project's code makes (its PDF reader, pdf-lines) are made again from the cached PDFs.
  */
-async function batchTexts(batch: OfficeCase[], cacheDir: string, tools: { poppler: boolean; mutool: boolean }): Promise<Texts[]> {
+async function batchTexts(batch: OfficeCase[], cacheDir: string, tools: OfficeTools): Promise<Texts[]> {
   const key = createHash('sha256').update(CACHE_VERSION).update(JSON.stringify(batch.map((c) => c.flow))).digest('hex').slice(0, 32);
   const json = path.join(cacheDir, `${key}.json`);
   const pdfs = path.join(cacheDir, key);
   const pdfOf = (k: number) => path.join(pdfs, `${String(k).padStart(3, '0')}.pdf`);
   let cached: Texts[] | null = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as Texts[]) : null;
-  const complete = (t: Texts[]) => (!tools.poppler || t[0]?.['office-pdftotext'] !== undefined) && (!tools.mutool || t[0]?.['office-mutool'] !== undefined);
-  if (!cached || !complete(cached) || !batch.every((_, k) => existsSync(pdfOf(k)))) {
+  const complete = (t: Texts[]) => (!tools.poppler || t[0]?.['office-pdftotext'] !== undefined) && (!tools.mutool || t[0]?.['office-mutool'] !== undefined) && (!tools.pypdf || t[0]?.['office-pypdf'] !== undefined);
+  const converted = batch.every((_, k) => existsSync(pdfOf(k)));
+  if (cached && converted && !complete(cached)) {
+    // Converted before and read by fewer tools: only the texts it lacks are read (LibreOffice is not run again).
+    const known = cached;
+    cached = await Promise.all(batch.map((_, k) => toolTexts(pdfOf(k), tools, known[k])));
+    writeWhole(json, JSON.stringify(cached));
+  } else if (!cached || !complete(cached) || !converted) {
     cached = await convertBatch(batch, pdfs, tools);
     writeWhole(json, JSON.stringify(cached));
   }
@@ -90,7 +107,7 @@ async function batchTexts(batch: OfficeCase[], cacheDir: string, tools: { popple
 }
 
 /** Writes the batch's Word files, has LibreOffice convert them into `out`, and reads the PDFs with the tools. */
-async function convertBatch(batch: OfficeCase[], out: string, tools: { poppler: boolean; mutool: boolean }): Promise<Texts[]> {
+async function convertBatch(batch: OfficeCase[], out: string, tools: OfficeTools): Promise<Texts[]> {
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'office-'));
   try {
@@ -113,6 +130,6 @@ export interface OfficeShaped {
 export async function readOfficeShapes(cases: OfficeCase[], options: { cacheDir?: string } = {}): Promise<OfficeShaped[]> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
-  const tools = { poppler: hasPdftotext(), mutool: hasMutool() };
+  const tools = { poppler: hasPdftotext(), mutool: hasMutool(), pypdf: hasPypdf() };
   return inBatches(cases, (batch) => batchTexts(batch, cacheDir, tools));
 }

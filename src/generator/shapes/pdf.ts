@@ -10,7 +10,11 @@
  *   one line when its cells are aligned, a number cell centred in a tall row on a line of its own or of a label's;
  * - `mutool`: MuPDF's `mutool draw -F txt` (the text PyMuPDF's `page.get_text()` gives too): one cell per line in row
  *   order, a blank line after each table cell's block, and a cell that holds only a space (Word's `&nbsp;` in an empty
- *   cell) as a line of one space.
+ *   cell) as a line of one space;
+ * - `pdfminer`: pdfminer.six's `pdf2txt` (its `extract_text()`): text boxes in its layout analysis's order;
+ * - `pypdf`: pypdf's `page.extract_text()` (what LangChain's PyPDFLoader and many Python pipelines hand on): content
+ *   order, a line break where the text moves to another line, a group label's last character run into the first row's
+ *   label ("果(一) 予以公开"), a label run into its first number ("数量１２ ４"), spaces put between words it judges apart.
  * Print variants reproduce what makes real PDFs hard: narrow group-label columns (三、本年度办理结果 one or two
  * characters per line), narrow header cells (商业企 / 业), table B's header repeated on every page, page numbers
  * ("— 3 —") printed inside tables that run over a page break, and several cell font sizes.
@@ -18,7 +22,7 @@
  * Printed batches are cached under `.cache/shape-pdfs/` keyed by the SHA-256 of the printed HTML, which the seeds and
  * the generator's code determine: a re-run with the same generator prints nothing.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,7 +104,7 @@ export function hasPdftotext(): boolean {
   return canRun('pdftotext', '-v');
 }
 
-export const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool' | 'pdfminer'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
+export const POPPLER_MODES: Record<Exclude<PdfShape, 'pdfjs-items' | 'pdf-lines' | 'mutool' | 'pdfminer' | 'pypdf'>, string[]> = { pdftotext: [], 'pdftotext-layout': ['-layout'], 'pdftotext-raw': ['-raw'] };
 
 /** Whether MuPDF's mutool can be run (Debian mupdf-tools; CI installs it, a developer machine may not). */
 export function hasMutool(): boolean {
@@ -110,6 +114,20 @@ export function hasMutool(): boolean {
 /** Whether pdfminer.six's pdf2txt can be run (Debian python3-pdfminer; CI installs it, a developer machine may not). */
 export function hasPdfminer(): boolean {
   return canRun('pdf2txt', '--version');
+}
+
+/**
+ * The Python that has pypdf (Debian python3-pypdf installs it for the system's /usr/bin/python3; a python3 earlier on
+ * PATH, pyenv's for one, may lack it), or null.
+ */
+export const pypdfPython: () => string | null = (() => {
+  let found: string | null | undefined;
+  return () => (found ??= ['/usr/bin/python3', 'python3'].find((python) => spawnSync(python, ['-c', 'import pypdf']).status === 0) ?? null);
+})();
+
+/** Whether pypdf can be run (Debian python3-pypdf; CI installs it, a developer machine may not). */
+export function hasPypdf(): boolean {
+  return pypdfPython() !== null;
 }
 
 const compact = (s: string) => s.replace(/\s+/g, '');
@@ -151,6 +169,8 @@ export interface PdfShapeOptions {
   pdfminer?: boolean;
   /** Read the pdfminer shape for the batches of the first this many cases only (pdf2txt, pure Python, is slow). */
   pdfminerCases?: number;
+  /** Read the pypdf shape too (default: when pypdf is installed). */
+  pypdf?: boolean;
 }
 
 /** The text tools a run reads the printed batches with, besides pdf.js. */
@@ -158,6 +178,7 @@ interface Tools {
   poppler: boolean;
   mutool: boolean;
   pdfminer: boolean;
+  pypdf: boolean;
 }
 
 /** What one printed batch reads as: each report's first page, and every page's text in each shape. */
@@ -186,6 +207,19 @@ export async function mutoolPages(file: string): Promise<string[]> {
 /** pdf2txt's text of each page (it ends every page with a form feed). */
 export async function pdfminerPages(file: string): Promise<string[]> {
   const { stdout } = await run('pdf2txt', [file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const pages = stdout.split('\f');
+  pages.pop();
+  return pages;
+}
+
+/** Prints each page's `extract_text()` followed by a form feed. */
+const PYPDF_SCRIPT = "import sys\nfrom pypdf import PdfReader\nfor page in PdfReader(sys.argv[1]).pages:\n    sys.stdout.write(page.extract_text() + '\\f')\n";
+
+/** pypdf's text of each page (`page.extract_text()`, a form feed after each here). */
+export async function pypdfPages(file: string): Promise<string[]> {
+  const python = pypdfPython();
+  if (!python) throw new Error('pypdf is not installed (Debian python3-pypdf)');
+  const { stdout } = await run(python, ['-c', PYPDF_SCRIPT, file], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
   const pages = stdout.split('\f');
   pages.pop();
   return pages;
@@ -223,20 +257,30 @@ export function positionLines(page: PdfPage): string {
     .join('\n');
 }
 
-/** Reads one printed batch: pdf.js once (page items, report starts), pdftotext once per mode and mutool, all at once. */
-async function readBatch(file: string, batch: PdfCase[], tools: Tools): Promise<BatchText> {
-  const modes: [PdfShape, () => Promise<string[]>][] = [
+/** The tools' shapes of a batch, each read from its PDF: pdftotext once per mode, mutool, pdf2txt, pypdf. */
+function toolModes(file: string, tools: Tools): [PdfShape, () => Promise<string[]>][] {
+  return [
     ...(tools.poppler ? (Object.entries(POPPLER_MODES) as [PdfShape, string[]][]).map(([shape, args]): [PdfShape, () => Promise<string[]>] => [shape, () => popplerPages(file, args)]) : []),
     ...(tools.mutool ? [['mutool', () => mutoolPages(file)] as [PdfShape, () => Promise<string[]>]] : []),
     ...(tools.pdfminer ? [['pdfminer', () => pdfminerPages(file)] as [PdfShape, () => Promise<string[]>]] : []),
+    ...(tools.pypdf ? [['pypdf', () => pypdfPages(file)] as [PdfShape, () => Promise<string[]>]] : []),
   ];
-  const [pages, ...toolTexts] = await Promise.all([pdfTextPages(readFileSync(file)), ...modes.map(([, read]) => read())]);
-  const texts: BatchText['texts'] = { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')), 'pdf-lines': pages.map(positionLines) };
+}
+
+/**
+ * Reads one printed batch: pdf.js once (page items, report starts) and every tool, all at once; with `known` (the
+ * batch read before by fewer tools), only the shapes it lacks.
+ */
+async function readBatch(file: string, batch: PdfCase[], tools: Tools, known: BatchText | null = null): Promise<BatchText> {
+  const modes = toolModes(file, tools).filter(([shape]) => !known?.texts[shape]);
+  const [pages, ...toolTexts] = await Promise.all([known ? null : pdfTextPages(readFileSync(file)), ...modes.map(([, read]) => read())]);
+  const texts: BatchText['texts'] = pages ? { 'pdfjs-items': pages.map((p) => p.items.map((item) => item.str).join('\n')), 'pdf-lines': pages.map(positionLines) } : { ...known!.texts };
+  const count = pages?.length ?? known!.pages;
   modes.forEach(([shape], k) => {
-    if (toolTexts[k].length !== pages.length) throw new Error(`${shape}: ${toolTexts[k].length} pages, pdf.js read ${pages.length}`);
+    if (toolTexts[k].length !== count) throw new Error(`${shape}: ${toolTexts[k].length} pages, pdf.js read ${count}`);
     texts[shape] = toolTexts[k];
   });
-  return { pages: pages.length, starts: reportStarts(pages, batch), texts };
+  return { pages: count, starts: pages ? reportStarts(pages, batch) : known!.starts, texts };
 }
 
 /** Where a batch's PDF and texts are cached: by its printed HTML. */
@@ -245,12 +289,14 @@ function batchFiles(html: string, cacheDir: string): { json: string; pdf: string
   return { json: path.join(cacheDir, `${key}.json`), pdf: path.join(cacheDir, `${key}.pdf`) };
 }
 
-/** A batch's texts from the cache, when the same HTML was printed and read before by the same tools. */
-function cachedText(json: string, tools: Tools): BatchText | null {
-  if (!existsSync(json)) return null;
-  const cached = JSON.parse(readFileSync(json, 'utf8')) as BatchText;
-  const complete = cached.texts['pdf-lines'] && (!tools.poppler || cached.texts.pdftotext) && (!tools.mutool || cached.texts.mutool) && (!tools.pdfminer || cached.texts.pdfminer);
-  return complete ? cached : null;
+/** A batch's texts from the cache, when the same HTML was printed and read before (by these tools or fewer). */
+function cachedText(json: string): BatchText | null {
+  return existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as BatchText) : null;
+}
+
+/** Whether a cached batch holds every shape `tools` read. */
+function complete(cached: BatchText, tools: Tools): boolean {
+  return toolModes('', tools).every(([shape]) => cached.texts[shape]) && !!cached.texts['pdf-lines'];
 }
 
 /**
@@ -260,7 +306,10 @@ function cachedText(json: string, tools: Tools): BatchText | null {
  */
 async function batchTexts(htmls: string[], batches: PdfCase[][], print: (html: string) => Promise<Buffer>, tools: (b: number) => Tools, cacheDir: string): Promise<BatchText[]> {
   const files = htmls.map((html) => batchFiles(html, cacheDir));
-  const cached = files.map(({ json }, b) => cachedText(json, tools(b)));
+  const cached = files.map(({ json }, b) => {
+    const known = cachedText(json);
+    return known && complete(known, tools(b)) ? known : null;
+  });
   const printed: (Promise<void> | undefined)[] = [];
   const startPrinting = (b: number) => {
     if (b >= batches.length || printed[b] || cached[b] || existsSync(files[b].pdf)) return;
@@ -276,7 +325,9 @@ async function batchTexts(htmls: string[], batches: PdfCase[][], print: (html: s
     await printed[b];
     let read = cached[b];
     if (!read) {
-      read = await readBatch(files[b].pdf, batch, tools(b));
+      // A batch printed before and read by fewer tools: only the shapes it lacks are read (its PDF is cached beside it).
+      const known = existsSync(files[b].pdf) ? cachedText(files[b].json) : null;
+      read = await readBatch(files[b].pdf, batch, tools(b), known);
       writeWhole(files[b].json, JSON.stringify(read));
     }
     out.push(read);
@@ -290,7 +341,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
   const temporary = options.cacheDir === null ? mkdtempSync(path.join(tmpdir(), 'shape-pdfs-')) : null;
   const cacheDir = temporary ?? options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
-  const tools: Tools = { poppler: options.poppler ?? hasPdftotext(), mutool: options.mutool ?? hasMutool(), pdfminer: options.pdfminer ?? hasPdfminer() };
+  const tools: Tools = { poppler: options.poppler ?? hasPdftotext(), mutool: options.mutool ?? hasMutool(), pdfminer: options.pdfminer ?? hasPdfminer(), pypdf: options.pypdf ?? hasPypdf() };
   const batches = Array.from({ length: Math.ceil(cases.length / batchSize) }, (_, i) => cases.slice(i * batchSize, (i + 1) * batchSize));
   try {
     const miner = (b: number) => tools.pdfminer && b * batchSize < (options.pdfminerCases ?? Infinity);
@@ -299,12 +350,13 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
         const [from, to] = [starts[k], starts[k + 1] ?? pages];
-        // pdftotext ends every page with a form feed, as its real output does; pdf.js items are lines.
+        // pdftotext ends every page with a form feed, as its real output does; pdf.js items are lines; pypdf's pages
+        // are strings that a Python script joins with a line break (LangChain's loaders, most scripts).
         const own = Object.fromEntries(
           Object.entries(texts).flatMap(([shape, pageTexts]) => {
             if (shape === 'pdfminer' && !miner(b)) return [];
             const pages = pageTexts.slice(from, to);
-            return [[shape, shape === 'pdfjs-items' || shape === 'pdf-lines' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')]];
+            return [[shape, shape === 'pdfjs-items' || shape === 'pdf-lines' || shape === 'pypdf' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')]];
           }),
         );
         return { c, pages: to - from, texts: own };

@@ -6,6 +6,8 @@
  * blank cell of its own.
  */
 
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS } from '../../schema';
+
 export interface SplitRule {
   /** Sizes of consecutive groups, e.g. [7] for a table B row, [5, 5, 5] for table C, [3] for a table A row. */
   groups: number[];
@@ -13,8 +15,14 @@ export interface SplitRule {
   lastIsSum: boolean;
 }
 
+/** A table B row: seven cells, the total last. */
+export const TABLE_B_ROW: SplitRule = { groups: [APPLICANT_KEYS.length], lastIsSum: true };
+/** Table C: three groups of five, each group's total last. */
+export const TABLE_C: SplitRule = { groups: APPEAL_GROUPS.map(() => APPEAL_COLUMNS.length), lastIsSum: true };
+
 const MAX_DIGITS = 6;
-const CAP = 20;
+/** The most splits a search returns: more than this many is reported as this many or more. */
+export const SPLIT_CAP = 20;
 /**
  * The blank marks a flattened page prints in a cell, as a regular-expression character class's body: these symbols
  * (after folding: "／" is "/", "－" is "-") and 无 (MARK_WORD), the one-character marks of text.ts NULL_MARKS but \\
@@ -97,7 +105,7 @@ function sumCanFit(suffix: number[], remaining: number, before: number, groupSum
 /** `groupSum`: the sum of the cells placed so far in the current group (blank cells as 0). */
 function rec(s: Search, pos: number, group: number, inGroup: number, groupSum: number): void {
   const { text, rule, out, cells } = s;
-  if (out.length >= CAP) return;
+  if (out.length >= SPLIT_CAP) return;
   if (group === rule.groups.length) {
     if (pos === text.length) out.push([...cells]);
     return;

@@ -14,7 +14,7 @@ import {
 
 import { DiagnosticLog } from './diagnostics';
 import { detectLayout } from './layout';
-import { compactOf, FULL_DIGIT, joinCommasApart, joinLonePoints, joinThousands, markSpaceCells, pagesOf, splitMixedWidths, toLines, type Line } from './lines';
+import { compactOf, FULL_DIGIT, joinCommasApart, joinLonePoints, joinThousands, markSpaceCells, pagesOf, splitLeadingFooters, splitMixedWidths, toLines, type Line } from './lines';
 import { readPageHeader, readTitle, type TitleInfo } from './metadata';
 import { closingOf, closingStart, passageOf } from './passages';
 import { NULL_APPEAL_ROW, NULL_REQUEST_ROW } from './null-rows';
@@ -107,7 +107,7 @@ function parse(input: ParseInput, log: DiagnosticLog): ParsedReport {
   const read = layout === 'flattened' ? toLines(unflatten(text).split('\n')) : toLines(raws, input.lineOffset ?? 0, pages);
   // Two digit widths glued together need a full-width digit: most texts have none, which one scan of the text says
   // (joining commas apart adds none), not a test of every line.
-  const commasJoined = joinCommasApart(read);
+  const commasJoined = joinCommasApart(splitLeadingFooters(read));
   const widthsSplit = layout === 'flattened' || FULL_DIGIT.test(text) ? splitMixedWidths(commasJoined) : commasJoined;
   const lines = markSpaceCells(joinLonePoints(joinThousands(widthsSplit)));
   report.layout = layout;

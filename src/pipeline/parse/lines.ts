@@ -144,7 +144,8 @@ export function joinThousands(lines: Line[]): Line[] {
 /** Tab and pipe rows mark their cells: a comma there is a cell's text, never a separator printed apart. */
 const CELL_SEPARATOR = /[\t|｜]/;
 /** One to three digits of one width (ASCII or full-width), and exactly three. */
-const HEAD_GROUP = /^(?:[0-9]{1,3}|[０-９]{1,3})$/;
+/** A number's first digit group as printed: never led by a zero ("０ ７１３ , ３５２" is 0 and 713,352, not 0,713). */
+const HEAD_GROUP = /^(?:[1-9][0-9]{0,2}|[１-９][０-９]{0,2})$/;
 const TAIL_GROUP = /^(?:[0-9]{3}|[０-９]{3})$/;
 /** A full-width digit (a font other than the ASCII digits'). */
 export const FULL_DIGIT = /[０-９]/;
@@ -185,6 +186,14 @@ export function joinCommasApart(lines: Line[]): Line[] {
         found.push({ k, from: a.index, to: b.index + b[0].length, joined: joined.padStart(b.index + b[0].length - a.index) });
       }
     }
+    // A comma between a head group and a tail group on its own line ("７１３ , ３５２": pypdf puts a space on each side
+    // of a comma it judges apart): those two are its number, whatever other pairs the lines hold.
+    const between = betweenWords(raw, at);
+    if (between) {
+      out ??= lines.slice();
+      out[i] = withRaw(lines[i], `${raw.slice(0, between.from)}${between.joined}${raw.slice(between.to)}`);
+      continue;
+    }
     // A comma alone on its line, at the line's start (text in reading order: a laid-out line puts it at its place),
     // between a line that ends in a head group and one that starts with a tail group: in reading order it stands between
     // them (pdf.js items: "４２１ ５８６ ３" / "," / "６５２" for 421, 586 and 3,652). Another pair beside it makes it ambiguous.
@@ -211,6 +220,18 @@ export function joinCommasApart(lines: Line[]): Line[] {
     out[i] = withRaw(lines[i], rest.trim() ? rest : '');
   }
   return out ? out.filter((line, i) => line.raw !== '' || lines[i].raw === '') : lines;
+}
+
+/**
+ * The number a comma standing alone joins on its own line: the word before it one to three digits, the word after it
+ * exactly three of the same width ("７１３ , ３５２"), padded to the span they take; null when the words are not such.
+ */
+function betweenWords(raw: string, at: number): { from: number; to: number; joined: string } | null {
+  const head = /(?<=^|\s)(\S+)\s+$/.exec(raw.slice(0, at));
+  const tail = /^\s+(\S+)(?=\s|$)/.exec(raw.slice(at + 1));
+  if (!head || !tail || !HEAD_GROUP.test(head[1]) || !TAIL_GROUP.test(tail[1]) || FULL_DIGIT.test(head[1]) !== FULL_DIGIT.test(tail[1])) return null;
+  const to = at + 1 + tail[0].length;
+  return { from: head.index, to, joined: `${head[1]},${tail[1]}`.padStart(to - head.index) };
 }
 
 /**
@@ -271,6 +292,33 @@ export function splitMixedWidths(lines: Line[]): Line[] {
     if (changed === raw) continue;
     out ??= lines.slice();
     out[i] = { ...withRaw(lines[i], changed), glued };
+  }
+  return out ?? lines;
+}
+
+/**
+ * A page footer run into the start of a line of text ("— 27 —(七) 总计 24 8 …", "— 1 —康 巴 什 区…": pypdf prints a
+ * page's footer first, before the page's first line, with no line break between): a dash, a page number, the same dash,
+ * then text with a Chinese character in it. The line is cut in two lines with its file line number, the footer's and
+ * the text's, so that a footer is noise wherever it stands. A line without a Chinese character after the footer is left
+ * as it is ("— 3 — 0 5": blank marks and numbers of a row).
+ */
+const LEADING_FOOTER = /^\s*([—–－-]) ?\d{1,3} ?\1(?=\S)/;
+const FOOTER_DASHES = new Set([0x2014, 0x2013, 0xff0d, 0x2d]);
+const HAN = /[\u4e00-\u9fff]/;
+
+export function splitLeadingFooters(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].raw;
+    // Cheap test first: most lines start with no dash.
+    const footer = FOOTER_DASHES.has(raw.trimStart().charCodeAt(0)) ? LEADING_FOOTER.exec(raw) : null;
+    if (!footer || !HAN.test(raw.slice(footer[0].length))) {
+      out?.push(lines[i]);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    out.push(withRaw(lines[i], footer[0]), withRaw(lines[i], raw.slice(footer[0].length)));
   }
   return out ?? lines;
 }
@@ -406,8 +454,15 @@ export interface RowParts {
   mixed: boolean;
 }
 
-/** The longest number read off the end of a label it is printed against. */
-const MAX_GLUED_DIGITS = 9;
+/**
+ * The longest run of digits read off the end of a label it is printed against: a row's seven cells run together, six
+ * digits each at most ("请数量1283500016179": pypdf's text of a Word-made PDF), which table B splits by its sums
+ * (table-b.ts splitDigitRuns).
+ */
+const MAX_GLUED_CHARACTERS = 42;
+/** A number as printed, run into a label: no leading zero but a 0 alone or before a point. */
+const GLUED_NUMBER = /^(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?$/;
+const isNumberCharacter = (code: number) => isAsciiDigit(code) || code === 0x2c || code === 0x2e;
 
 const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 /**
@@ -466,16 +521,36 @@ interface Tail {
   spans: number[] | null;
 }
 
-/** Digits that end s[start, end) right after a Chinese character: where they start (end when there are none). */
+/**
+ * A number that ends s[start, end) right after a Chinese character or a closing mark (LABEL_CLOSE): where it starts (end
+ * when there is none). Digits, or a number as printed with thousands separators or a decimal point ("费3,429": pypdf
+ * runs a wrapped label's last piece into its number).
+ */
 function gluedDigits(s: string, start: number, end: number): number {
   let i = end;
-  while (i > start && end - i < MAX_GLUED_DIGITS && isAsciiDigit(s.charCodeAt(i - 1))) i--;
-  if (i === end || i === start || (i > start && isAsciiDigit(s.charCodeAt(i - 1)))) return end;
+  while (i > start && end - i < MAX_GLUED_CHARACTERS && isNumberCharacter(s.charCodeAt(i - 1))) i--;
+  while (i < end && !isAsciiDigit(s.charCodeAt(i))) i++;
+  if (i === end || i === start || isNumberCharacter(s.charCodeAt(i - 1))) return end;
   const before = s.charCodeAt(i - 1);
-  return before >= 0x4e00 && before <= 0x9fff ? i : end;
+  if (!((before >= 0x4e00 && before <= 0x9fff) || LABEL_CLOSE.has(before))) return end;
+  const run = s.slice(i, end);
+  const digitsOnly = plainDigits(run);
+  return digitsOnly || GLUED_NUMBER.test(run) ? i : end;
+}
+
+/** Whether a string is ASCII digits only. */
+function plainDigits(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (!isAsciiDigit(s.charCodeAt(k))) return false;
+  return true;
 }
 
 const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * Marks a label may end with, before a number run into it: a closing bracket or quotation mark ("…不计其他情形）0",
+ * "…一稳定”3": pypdf leaves out a space it judges narrow; folded text, so ）is ")").
+ */
+const LABEL_CLOSE = new Set([0x29, 0x201d, 0x300d]);
 
 /** Space-separated words: the trailing run of numbers and blank marks are the values, read from the end. */
 function wordTail(s: string): Tail {

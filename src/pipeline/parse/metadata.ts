@@ -58,11 +58,14 @@ export function readTitle(lines: Line[], maxLines = 15): TitleInfo {
   const head: Line[] = [];
   for (let i = 0; i < lines.length && head.length < maxLines; i++) if (lines[i].text) head.push(lines[i]);
   for (let i = 0; i < head.length; i++) {
-    if (!/报告|年度|年报/.test(head[i].text) && !/年$/.test(head[i].text)) continue;
+    // Without spaces: a title printed with its characters spaced apart ("二 〇 二 三 年 政 府 … 报 告": pypdf's text of
+    // a heading set with letter spacing) is read as one without.
+    const text = head[i].text.replace(/\s+/g, '');
+    if (!/报告|年度|年报/.test(text) && !/年$/.test(text)) continue;
     // The agency name may be split over the lines before the title ("绵阳市" / "商务局" / "2023年…报告"),
     // and the word 报告 may be on the next line.
     let a0 = i;
-    while (a0 > 0 && i - a0 < 3 && NAME_PART.test(head[a0 - 1].text) && !CHROME.test(head[a0 - 1].text)) a0--;
+    while (a0 > 0 && i - a0 < 3 && NAME_PART.test(head[a0 - 1].text.replace(/\s+/g, '')) && !CHROME.test(head[a0 - 1].text.replace(/\s+/g, ''))) a0--;
     for (const [a, b] of [[a0, i], [a0, i + 1], [i, i], [i - 1, i], [i, i + 1], [i - 1, i + 1]]) {
       if (a < 0 || b >= head.length) continue;
       // A title is short: looking further into a very long line would only cost time (a 5 MB line is quadratic here).

@@ -41,7 +41,8 @@ import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { OUTCOME_ROWS } from '../outcome-rows';
-import { compact, isPageNoise, isWhitespace, isZeroCell, memoByString, readCell, type CellToken } from '../text';
+import { compact, fold, isPageNoise, isWhitespace, isZeroCell, memoByString, readCell, type CellToken } from '../text';
+import { splitDigits, SPLIT_CAP, TABLE_B_ROW } from './digit-split';
 
 const WIDTH = APPLICANT_KEYS.length;
 /** How far a line laid out by position is indented at least when it holds only a table's numbers (interleaved). */
@@ -206,8 +207,11 @@ const ORDINAL = /^\d[.、,]/;
 const UNNAMED_ROW = /(?:^|[^0-9.,])[0-9][.、,](?=[^0-9])/;
 /** A group's numeral starting a label (folded): "(六)其他处" names the group's line though its words are cut. */
 const UNNAMED_GROUP = /^\([一二三四五六七]\)/;
-/** A number printed with a leading zero ("027"): no count is printed so; a 0 glued to the number after it (0 and 27). */
-const LEADING_ZERO = /^[0０][0-9０-９]+$/;
+/**
+ * A number printed with a leading zero ("027", "03,206"): no count is printed so; a 0 glued to the number after it (0
+ * and 27; 0 and 3,206: pdfCase('shape-pdf', 613) read by pypdf).
+ */
+const LEADING_ZERO = /^[0０][0-9０-９][0-9０-９,，]*$/;
 /** A sub-row's ordinal, maybe after a character or two of a vertical group label printed on its line ("结6.属于…"). */
 const LEADING_ORDINAL = /^[\u4e00-\u9fff]{0,2}(\d)[.、,]/;
 
@@ -815,7 +819,8 @@ function cutPieces(line: Line): { pieces: CellToken[]; spans: number[] } | null 
 }
 
 export function parseTableB(source: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
-  const lines = cellParagraphs(source, start, stop);
+  const runs = splitDigitRuns(cellParagraphs(source, start, stop), start, stop, log);
+  const lines = runs.lines;
   const stream = readStream(lines, start, stop);
   const { hits, end, spanLines } = stream;
   const stacked = stream.display ? readStackedRows(stackLines(lines, start, stream)) : null;
@@ -953,7 +958,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // 70, past the totals of the rows above, where the rows below print nothing).
   const near = byPosition && !glyphs && indentedToColumns(stream, lines);
   const laid = glyphs || near ? lineRows(placed, firstHits, stream, lines, crossed) : null;
-  const placement = withdrawBesideStray(built.requests, besideStray, withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, near, built.placement, log), log);
+  const swapped = withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, near, built.placement, log);
+  const placement = withdrawUnprovedRuns(built.requests, runs.split, firstHits, withdrawNegative(built.requests, firstHits, withdrawBesideStray(built.requests, besideStray, swapped, log), log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -981,6 +987,70 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
     i += WIDTH;
   }
   return out ?? lines;
+}
+
+/**
+ * A row's seven cells printed as one run of digits after its label or on a line of their own ("请数量1283500016179",
+ * "0000022": pypdf's text of a Word-made PDF, the real 洪泽区 2023 among them): split where exactly one split into seven
+ * cells keeps the row's total the sum of the six others (digit-split.ts), the line then printing its cells a space
+ * apart; a run that splits more ways than one is left out of the line, saying so (the row is then read without it).
+ * Only a space-separated line whose one value is such a run: seven digits at least, no separator. The list keeps its
+ * length; `lines` itself is not changed.
+ */
+function splitDigitRuns(lines: Line[], start: number, stop: number, log: DiagnosticLog): { lines: Line[]; split: Set<number> } {
+  let out: Line[] | null = null;
+  const split = new Set<number>();
+  for (let i = start; i < stop; i++) {
+    const parts = partsOf(lines[i]);
+    const run = parts.separator === 'space' && parts.values.length === 1 && parts.spans ? parts.values[0] : null;
+    if (!run || run.kind !== 'number' || !/^\d{7,42}$/.test(fold(run.printed))) continue;
+    const splits = splitDigits(fold(run.printed), TABLE_B_ROW);
+    const label = lines[i].raw.slice(0, parts.spans![0]);
+    out ??= lines.slice();
+    if (splits.length === 1) {
+      out[i] = { ...lines[i], raw: `${label} ${splits[0].join(' ')}`, parts: undefined, compact: undefined };
+      split.add(lines[i].no);
+      continue;
+    }
+    out[i] = { ...lines[i], raw: label, parts: undefined, compact: undefined };
+    log.warn(
+      'digits-ambiguous',
+      lines[i].no,
+      `a run of digits that splits into ${WIDTH} cells adding up one way only`,
+      `${run.printed}: ${splits.length ? `${splits.length}${splits.length >= SPLIT_CAP ? ' or more' : ''} splits` : 'no split'}`,
+      splits.length ? `表三某一行的 ${WIDTH} 个数字连写为“${run.printed}”，按行总计可有 ${splits.length} 种以上拆分方式，无法确定，该行记为空值` : `表三某一行的数字连写为“${run.printed}”，无法拆分为总计等于各项之和的 ${WIDTH} 个数字，该行记为空值`,
+    );
+  }
+  return { lines: out ?? lines, split };
+}
+
+/**
+ * Withdraws the rows read from runs of digits split by their totals (splitDigitRuns) unless B1 and B2 hold in every
+ * column of the table with no cell blank (columnsProved): a blank cell printed as nothing leaves no digit in the run,
+ * and the six cells left may split into seven that add up (officeCase('shape-office', 118) read by pypdf: "243 0 76 17"
+ * and a total split as 2, 4, 307, 6, …), while the whole table's sums break. Returns the table's placement counts.
+ */
+function withdrawUnprovedRuns(requests: Requests, split: ReadonlySet<number>, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+  const keys = [...firstHits].filter(([key, hit]) => split.has(hit.line) && requests[key]).map(([key]) => key);
+  if (!keys.length || columnsProved(requests).size === APPLICANT_KEYS.length) return placement;
+  const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
+  for (const key of keys) {
+    const row = requests[key] as RequestRow;
+    for (const c of APPLICANT_KEYS) {
+      if (row[c] === null) continue;
+      uncount(counts);
+      row[c] = null;
+    }
+    log.warn(
+      'digits-ambiguous',
+      firstHits.get(key)!.line,
+      'B1 and B2 holding in every column of the rows split from runs of digits',
+      'rules not holding, or cells blank',
+      `表三“${key}”行的数字连写，按行总计拆分，但全表各列的 B1、B2 不能全部成立：空白单元格在连写时不留数字，拆分可能错位，无法证明，该行记为空值`,
+      `requests.${key}`,
+    );
+  }
+  return placementOf(counts);
 }
 
 /** Whether a line is a template row's label without numbers. */
@@ -1252,6 +1322,36 @@ function withdrawBesideStray(requests: Requests, besideStray: ReadonlyMap<Reques
         `表三“${key}”行只有 ${b.own}，少于 ${WIDTH} 个数字，而紧邻的未能归行的数字（${b.stray}）可能有该行的单元格，不能证明哪几格为空，整行记为空值`,
         `requests.${key}`,
       );
+  }
+  return placementOf(counts);
+}
+
+/**
+ * Withdraws the rows that read a negative number (parseTableB, last): no count of table B is negative, and a dash
+ * before digits is a blank mark run into the next cell's number ("7 -45" for 7, -, 45: pypdf leaves out spaces it judges
+ * narrow, pdfCase('shape-pdf', 108)), so the row's cells are not where its reading put them. Returns the table's
+ * placement counts.
+ */
+function withdrawNegative(requests: Requests, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+  const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
+  for (const key of Object.keys(requests) as RequestKey[]) {
+    const row = requests[key] as RequestRow | undefined;
+    const negative = row ? APPLICANT_KEYS.filter((c) => (row[c] ?? 0) < 0) : [];
+    if (!row || !negative.length) continue;
+    const found = negative.map((c) => `${c} ${row[c]}`).join(', ');
+    for (const c of APPLICANT_KEYS) {
+      if (row[c] === null) continue;
+      uncount(counts);
+      row[c] = null;
+    }
+    log.warn(
+      'cell-unreadable',
+      firstHits.get(key)?.line ?? null,
+      'counts of 0 or more',
+      found,
+      `表三“${key}”行读出负数（${found}）：申请数量不会是负数，多半是空白标记“-”与后一格的数字连在一起（提取文字时省去了空格），各数字所在的列无法确定，整行记为空值`,
+      `requests.${key}`,
+    );
   }
   return placementOf(counts);
 }
@@ -3019,11 +3119,15 @@ function readingsOfShort(tokens: CellToken[]): CellToken[][] {
  * A short row's reading (cells placed, blanks where the arithmetic put them; null: not known) with the cells left
  * unknown where the row read with each leading-zero number split into its zeros and the rest ("4 027" as 4 0 27,
  * "1 ００１ 0 0 ２" as 1 0 0 1 0 0 2: seven numbers, no blank) also adds up and differs: a blank the arithmetic placed beside "027" may be that glued 0
- * (pdfCase('hunt23-pdf', 99): "22 1 0 0 4 027", otherOrg read blank for 0).
+ * (pdfCase('hunt23-pdf', 99): "22 1 0 0 4 027", otherOrg read blank for 0); split and still short, every blank it
+ * placed unknown.
  */
 function withGluedZeros(solution: (CellToken | null)[], printed: CellToken[]): (CellToken | null)[] {
   if (!printed.some((t) => t.kind === 'number' && LEADING_ZERO.test(t.printed))) return solution;
   const split = printed.flatMap((t) => (t.kind === 'number' && LEADING_ZERO.test(t.printed) ? gluedZeros(t.printed) : [t]));
+  // Still short of a row when split ("13 4 017": pypdf runs cells together, pdfCase('shape-pdf', 173)): the glued 0
+  // stands in one of the blanks the arithmetic placed, which one is not shown, so none of them is known.
+  if (split.length < WIDTH) return solution.map((t) => (t?.kind === 'blank' ? null : t));
   if (split.length !== WIDTH || !b3HoldsBlankZero(split)) return solution;
   return solution.map((t, i) => (t && sameCell(t, split[i]) ? t : null));
 }

@@ -6,7 +6,8 @@ import { NULL_APPEAL_ROW } from './null-rows';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
-import { isPageNoise, readJoinedDigits, type CellToken } from '../text';
+import { fold, isPageNoise, readJoinedDigits, type CellToken } from '../text';
+import { splitDigits, SPLIT_CAP, TABLE_C } from './digit-split';
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);
 const WIDTH = APPEAL_GROUPS.length * COLS.length;
@@ -187,6 +188,18 @@ function nulls(appeals: Appeals): { appeals: Appeals; placement: TablePlacement 
   return { appeals, placement: placementOf({ label: 0, arithmetic: 0, unread: WIDTH }) };
 }
 
+/**
+ * Table C's fifteen cells printed as one run of digits ("1010000000050000": pypdf's text of a Word-made PDF, the real
+ * 洪泽区 2023 among them): the run, when a line's one value is digits only, fifteen at least; else null. parseTableC
+ * does not split it: a blank cell leaves no digit, and fourteen cells can split into fifteen that keep every group's
+ * total (officeCase('shape-office', 46) read by pypdf), with no sum across the groups to show it.
+ */
+function digitRun(values: CellToken[]): string | null {
+  if (values.length !== 1 || values[0].kind !== 'number') return null;
+  const digits = fold(values[0].printed);
+  return /^\d+$/.test(digits) && digits.length >= WIDTH ? digits : null;
+}
+
 export function parseTableC(source: Line[], from: number, to: number, log: DiagnosticLog, display = false): { appeals: Appeals; placement: TablePlacement } {
   const tokens: CellToken[] = [];
   let first: number | null = null;
@@ -227,6 +240,13 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     // An empty tab or pipe row is layout; an empty fenced Markdown row is a group whose cells were all left blank, and
     // a line of spaces among the numbers (markSpaceCells) a cell left blank.
     if (!parts.fenced && !lines[i].spaceCell && parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
+    const run = tokens.length === 0 && parts.separator === 'space' ? digitRun(parts.values) : null;
+    if (run) {
+      const splits = splitDigits(run, TABLE_C).length;
+      const ways = splits >= SPLIT_CAP ? `${splits} or more splits` : `${splits} ${splits === 1 ? 'split' : 'splits'}`;
+      log.warn('digits-ambiguous', lines[i].no, `table C's ${WIDTH} cells apart`, `${run}: ${ways}`, `表四的 ${WIDTH} 个数字连写为“${run}”：空白单元格在连写时不留数字，即使按各组总计只有一种拆分方式也无法证明（本表没有各组之间的核对），记为空值`);
+      continue;
+    }
     const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, Math.max(0, WIDTH - tokens.length), parts.fenced);
     valueLines.push(lines[i]);
     if (tokens.length >= WIDTH) {

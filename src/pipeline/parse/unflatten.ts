@@ -6,7 +6,7 @@
  * empty cells and a marker line that the parser turns into a diagnostic.
  */
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_KEYS, REQUEST_GROUP_KEYS, REQUEST_ROWS, type RequestKey } from '../../schema';
-import { MARK_SYMBOLS, MARK_WORD, splitCells, splitDigits, type SplitRule } from './digit-split';
+import { MARK_SYMBOLS, MARK_WORD, splitCells, splitDigits, TABLE_B_ROW as B_ROW, TABLE_C as C_TABLE } from './digit-split';
 import { YEAR_NUMBER } from './metadata';
 import { matchGroup, matchRow } from './table-b';
 import { compact, fold } from '../text';
@@ -39,8 +39,6 @@ const MARKED_RUN_CELLS = new RegExp(`\\d|[${MARK_SYMBOLS}无].*[${MARK_SYMBOLS}�
 const ROW_START = /[一二三四]、|[(][一二三四五六七][)]/g;
 
 const WIDTH = APPLICANT_KEYS.length;
-const B_ROW: SplitRule = { groups: [WIDTH], lastIsSum: true };
-const C_TABLE: SplitRule = { groups: APPEAL_GROUPS.map(() => APPEAL_COLUMNS.length), lastIsSum: true };
 
 /** The report's own name: on a flattened page the title ends with it, and page chrome follows on the same run. */
 const REPORT_NAMES = /(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告/g;

@@ -1,0 +1,130 @@
+/**
+ * pypdf's `page.extract_text()` (what LangChain's PyPDFLoader and many Python scripts hand on) leaves out spaces it
+ * judges narrow and puts others where a heading is letter-spaced: a blank mark run into the next cell's number ("7
+ * -45"), two cells run together ("4 017" for 4, 0, 17), a number run into its label past a closing bracket ("情形）0")
+ * or a wrapped label's last piece ("费3,429"), a thousands separator with a space on each side ("７１３ , ３５２"), a
+ * page's footer before its first line ("— 1 —康 巴 什 区…"), a title spaced character by character. Each fixture is a
+ * generated report printed by Chromium and read by pypdf (`npm run shape-case -- --prefix shape-pdf --i N --shape
+ * pypdf`); its true values come from the generator.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/pipeline/parse';
+import { partsOf, splitLeadingFooters, toLines } from '../../src/pipeline/parse/lines';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { officeCase } from '../../src/generator/shapes/office';
+import { pdfCase } from '../../src/generator/shapes/pdf';
+import { diagnosticText } from '../../src/lib/diagnostic-text';
+
+/** The fixture parsed, and its cells read wrong or null without a diagnostic, and exact, against the generator's truth. */
+function read(fixture: string, i: number) {
+  const r = parseReport({ text: readFileSync(`tests/fixtures/shapes/${fixture}`, 'utf8'), file: 'a.txt' });
+  const verdicts = cellVerdicts(pdfCase('shape-pdf', i).truth, r, r.diagnostics);
+  const wrong = verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent').map((v) => `${v.path} ${v.expected} ${v.found}`);
+  return { r, wrong, exact: (path: string) => verdicts.find((v) => v.path === path)?.verdict === 'exact' };
+}
+
+const values = (raw: string) => partsOf(toLines([raw])[0]).values.map((t) => (t.kind === 'number' ? t.value : t.printed));
+
+describe('pypdf: cells run together', () => {
+  it('reads no negative count: a blank mark run into a number leaves its row null, saying why (pdfCase(shape-pdf, 108))', () => {
+    const { r, wrong } = read('pypdf-dash-run-into-number.txt', 108);
+    expect(readFileSync('tests/fixtures/shapes/pypdf-dash-run-into-number.txt', 'utf8')).toContain('(七) 总计 24 8 6 0 7 -45');
+    expect(wrong).toEqual([]);
+    expect(Object.values(r.requests!.handledTotal)).toEqual([null, null, null, null, null, null, null]);
+    const d = r.diagnostics.find((x) => x.code === 'cell-unreadable' && x.path === 'requests.handledTotal');
+    expect(d?.found).toBe('otherOrg -45');
+    expect(diagnosticText(d!).expected).toBe('不小于 0 的数量');
+  });
+
+  it('keeps a negative number where the 2019 template prints one (本年增/减)', () => {
+    expect(values('其他对外管理服务事项 52 -3 51608')).toEqual([52, -3, 51608]);
+  });
+
+  it('reads a number run into its label past a closing bracket as the row’s first cell (pdfCase(shape-pdf, 425))', () => {
+    const { r, wrong } = read('pypdf-number-after-bracket.txt', 425);
+    expect(readFileSync('tests/fixtures/shapes/pypdf-number-after-bracket.txt', 'utf8')).toContain('情形）0 1 0 0 0 / 1');
+    expect(wrong).toEqual([]);
+    expect(r.requests!.partlyDisclosed).toEqual({ natural: 0, commercial: 1, research: 0, nonprofit: 0, legal: 0, otherOrg: null, total: 1 });
+    expect(values('3.危及“三安全一稳定”2 0 0 0 0 0 2')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  });
+
+  it('leaves a short row’s blanks unknown beside a number with a leading zero: "017" is 0 and 17 (pdfCase(shape-pdf, 173))', () => {
+    const { r, wrong } = read('pypdf-leading-zero.txt', 173);
+    expect(readFileSync('tests/fixtures/shapes/pypdf-leading-zero.txt', 'utf8')).toContain('一、本年新收政府信息公开申请数量 13 4 017');
+    expect(wrong).toEqual([]);
+    // Three numbers for seven columns, and the 0 run into 17 stands in one of the blanks: which one is not shown.
+    const { natural, research, total, commercial, otherOrg } = r.requests!.received;
+    expect([natural, research, total]).toEqual([13, 4, 17]);
+    expect([commercial, otherOrg]).toEqual([null, null]);
+    expect(r.diagnostics.some((d) => d.code === 'row-short' && d.path === 'requests.received' && d.severity === 'warning')).toBe(true);
+  });
+});
+
+describe('pypdf: separators and labels', () => {
+  it('joins a thousands separator with a space on each side to its two groups (pdfCase(shape-pdf, 882))', () => {
+    const { r, wrong } = read('pypdf-comma-between-words.txt', 882);
+    expect(readFileSync('tests/fixtures/shapes/pypdf-comma-between-words.txt', 'utf8')).toContain('其他对外管理服务事项 １３ ０ ７１３ , ３５２');
+    expect(wrong).toEqual([]);
+    expect(r.proactive2019?.otherServices).toEqual({ previousItems: 13, change: 0, decisions: 713352 });
+  });
+
+  it('reads a title spaced character by character after a page footer, and a fee run into its label (pdfCase(shape-pdf, 0))', () => {
+    const { r, wrong, exact } = read('pypdf-spaced-title.txt', 0);
+    expect(readFileSync('tests/fixtures/shapes/pypdf-spaced-title.txt', 'utf8')).toMatch(/^— 1 —康 巴 什 区 农 业 农 村 局\n二 〇 二 三 年 政 府/);
+    expect(wrong).toEqual([]);
+    expect([r.agencyName, r.year]).toEqual(['康巴什区农业农村局', 2023]);
+    expect(r.diagnostics.some((d) => d.code === 'title-missing')).toBe(false);
+    expect(r.proactive?.fees.amount).toBe(3429);
+    expect(exact('proactive.fees.amount')).toBe(true);
+  });
+
+  it('cuts a page footer from the text run into it, keeping the line number; a row of blank marks and numbers stays', () => {
+    const lines = splitLeadingFooters(toLines(['— 27 —(七) 总计 24 8', '— 3 — 0 5', '- 4 -2024 年度报告', '—12—']));
+    expect(lines.map((l) => [l.no, l.raw])).toEqual([
+      [1, '— 27 —'],
+      [1, '(七) 总计 24 8'],
+      [2, '— 3 — 0 5'],
+      [3, '- 4 -'],
+      [3, '2024 年度报告'],
+      [4, '—12—'],
+    ]);
+  });
+});
+
+/** An office shape's fixture (officeCase('shape-office', i): a Word file made a PDF by LibreOffice, read by pypdf) against its truth. */
+function readOffice(fixture: string, i: number) {
+  const r = parseReport({ text: readFileSync(`tests/fixtures/shapes/${fixture}`, 'utf8'), file: 'a.txt' });
+  const verdicts = cellVerdicts(officeCase('shape-office', i).truth, r, r.diagnostics);
+  return { r, wrong: verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent').map((v) => `${v.path} ${v.expected} ${v.found}`), exact: verdicts.filter((v) => v.path.startsWith('requests.') && v.verdict === 'exact').length };
+}
+
+describe('pypdf on a Word-made PDF: each row’s seven cells one run of digits', () => {
+  it('splits a run where one split keeps the row’s total, when B1 and B2 then hold in every column (officeCase(shape-office, 10))', () => {
+    const text = readFileSync('tests/fixtures/shapes/office-pypdf-row-runs.txt', 'utf8');
+    expect(text).toContain('请数量１５３０４０３２５');
+    const { r, wrong, exact } = readOffice('office-pypdf-row-runs.txt', 10);
+    expect(wrong).toEqual([]);
+    expect(r.requests!.received).toEqual({ natural: 15, commercial: 3, research: 0, nonprofit: 4, legal: 0, otherOrg: 3, total: 25 });
+    expect(exact).toBe(175);
+    expect(r.placement.requests.unread).toBe(0);
+  });
+
+  it('reads no row from runs when the table’s sums do not hold: a blank cell leaves no digit (officeCase(shape-office, 118))', () => {
+    const { r, wrong } = readOffice('office-pypdf-row-runs-blank-vanished.txt', 118);
+    expect(wrong).toEqual([]);
+    // "（七）总计２４３０７６１７３３３９": 243 0 76 17, a blank, 3, 339; split one way only into seven cells that add up, wrongly.
+    expect(readFileSync('tests/fixtures/shapes/office-pypdf-row-runs-blank-vanished.txt', 'utf8')).toContain('（七）总计２４３０７６１７３３３９');
+    expect(Object.values(r.requests!.handledTotal)).toEqual([null, null, null, null, null, null, null]);
+    expect(r.diagnostics.find((d) => d.code === 'digits-ambiguous' && d.path === 'requests.handledTotal')?.found).toBe('rules not holding, or cells blank');
+    // Its table C, one run of digits too ("31400330000": fewer digits than cells), is not read.
+    expect(Object.values(r.appeals!.review)).toEqual([null, null, null, null, null]);
+  });
+
+  it('leaves out of its line a run that splits more ways than one, saying so', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量 1100000 11', '二、上年结转政府信息公开申请数量 110000011'].join('\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.diagnostics.some((d) => d.code === 'digits-ambiguous' && d.found === '110000011: 2 splits')).toBe(true);
+    expect(r.requests?.carriedOver.total ?? null).toBeNull();
+  });
+});
