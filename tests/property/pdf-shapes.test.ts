@@ -32,8 +32,10 @@ const REPORTS = 1000;
  * `.ci/run` took 21 min with 1,000, 2026-12-04); `npm run measure-shapes` reads 1,000 of every shape.
  */
 const PDFMINER_REPORTS = 200;
+/** pypdf (pure Python too) takes about 3 s a batch of 50: it reads the first 500 here, `npm run measure-shapes` 1,000. */
+const PYPDF_REPORTS = 500;
 /** How many printed reports a shape is read on here. */
-const reportsOf = (shape: PdfShape) => (shape === 'pdfminer' ? PDFMINER_REPORTS : REPORTS);
+const reportsOf = (shape: PdfShape) => (shape === 'pdfminer' ? PDFMINER_REPORTS : shape === 'pypdf' ? PYPDF_REPORTS : REPORTS);
 const POPPLER = !pdftotext.missing;
 const MUTOOL = !mutool.missing;
 const PDFMINER = !pdfminer.missing;
@@ -65,9 +67,9 @@ let sample: PdfShaped[] = [];
 beforeAll(async () => {
   printer = await openPrinter();
   const print = (html: string) => printer!.pdf(html);
-  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS, pypdf: PYPDF });
+  measures = await measurePdfShapes(REPORTS, print, 'shape-pdf', { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS, pypdf: PYPDF, pypdfCases: PYPDF_REPORTS });
   // The same first reports again (from the cache): their texts for the difficulty checks.
-  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS, pypdf: PYPDF });
+  sample = await readPdfShapes(Array.from({ length: 100 }, (_, i) => pdfCase('shape-pdf', i)), print, { poppler: POPPLER, mutool: MUTOOL, pdfminer: PDFMINER, pdfminerCases: PDFMINER_REPORTS, pypdf: PYPDF, pypdfCases: PYPDF_REPORTS });
 }, 3_600_000);
 
 afterAll(async () => {

@@ -171,6 +171,8 @@ export interface PdfShapeOptions {
   pdfminerCases?: number;
   /** Read the pypdf shape too (default: when pypdf is installed). */
   pypdf?: boolean;
+  /** Read the pypdf shape for the batches of the first this many cases only (pure Python: about 3 s a batch of 50). */
+  pypdfCases?: number;
 }
 
 /** The text tools a run reads the printed batches with, besides pdf.js. */
@@ -345,7 +347,8 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
   const batches = Array.from({ length: Math.ceil(cases.length / batchSize) }, (_, i) => cases.slice(i * batchSize, (i + 1) * batchSize));
   try {
     const miner = (b: number) => tools.pdfminer && b * batchSize < (options.pdfminerCases ?? Infinity);
-    const read = await batchTexts(batches.map(batchHtml), batches, print, (b) => ({ ...tools, pdfminer: miner(b) }), cacheDir);
+    const pypdf = (b: number) => tools.pypdf && b * batchSize < (options.pypdfCases ?? Infinity);
+    const read = await batchTexts(batches.map(batchHtml), batches, print, (b) => ({ ...tools, pdfminer: miner(b), pypdf: pypdf(b) }), cacheDir);
     return batches.flatMap((batch, b) => {
       const { pages, starts, texts } = read[b];
       return batch.map((c, k) => {
@@ -354,7 +357,7 @@ export async function readPdfShapes(cases: PdfCase[], print: (html: string) => P
         // are strings that a Python script joins with a line break (LangChain's loaders, most scripts).
         const own = Object.fromEntries(
           Object.entries(texts).flatMap(([shape, pageTexts]) => {
-            if (shape === 'pdfminer' && !miner(b)) return [];
+            if ((shape === 'pdfminer' && !miner(b)) || (shape === 'pypdf' && !pypdf(b))) return [];
             const pages = pageTexts.slice(from, to);
             return [[shape, shape === 'pdfjs-items' || shape === 'pdf-lines' || shape === 'pypdf' ? pages.join('\n') : pages.map((p) => `${p}\f`).join('')]];
           }),
