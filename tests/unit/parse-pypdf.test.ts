@@ -128,3 +128,28 @@ describe('pypdf on a Word-made PDF: each row’s seven cells one run of digits',
     expect(r.requests?.carriedOver.total ?? null).toBeNull();
   });
 });
+
+describe('runs of digits that split more ways than one', () => {
+  it('reads them where exactly one combination of their splits makes B1 and B2 hold in every column', () => {
+    // 新收 and 总计 split two ways each (11 0 0 0 0 0 11 or 1 10 0 0 0 0 11); 予以公开 and 部分公开 one way each (1 2 … 3,
+    // 0 8 … 8), so B2 takes 总计 as 1 10 … 11, and B1 新收 likewise.
+    const rows = [
+      ['一、本年新收政府信息公开申请数量', '110000011'],
+      ['二、上年结转政府信息公开申请数量', '0000000'],
+      ['（一）予以公开', '1200003'],
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '0800008'],
+      ...['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'].map((l) => [l, '0000000']),
+      ...['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map((l) => [l, '0000000']),
+      ...['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((l) => [l, '0000000']),
+      ...['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他'].map((l) => [l, '0000000']),
+      ['（七）总计', '110000011'],
+      ['四、结转下年度继续办理', '0000000'],
+    ];
+    const text = ['三、收到和处理政府信息公开申请情况', ...rows.map(([l, run]) => `${l}${run}`)].join('\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.requests!.disclosed).toEqual({ natural: 1, commercial: 2, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 3 });
+    expect(r.requests!.received).toEqual({ natural: 1, commercial: 10, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 11 });
+    expect(r.requests!.handledTotal).toEqual(r.requests!.received);
+    expect(r.diagnostics.filter((d) => d.code === 'digits-ambiguous' && d.severity === 'warning')).toEqual([]);
+  });
+});

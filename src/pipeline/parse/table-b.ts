@@ -959,7 +959,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const near = byPosition && !glyphs && indentedToColumns(stream, lines);
   const laid = glyphs || near ? lineRows(placed, firstHits, stream, lines, crossed) : null;
   const swapped = withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, near, built.placement, log);
-  const placement = withdrawUnprovedRuns(built.requests, runs.split, firstHits, withdrawNegative(built.requests, firstHits, withdrawBesideStray(built.requests, besideStray, swapped, log), log), log);
+  const unstrayed = withdrawNegative(built.requests, firstHits, withdrawBesideStray(built.requests, besideStray, swapped, log), log);
+  const placement = withdrawUnprovedRuns(built.requests, runs.split, firstHits, settleRuns(built.requests, runs, firstHits, unstrayed, log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -989,17 +990,32 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
   return out ?? lines;
 }
 
+/** A run of digits that splits into a row's cells more ways than one: as printed, and its splits (at most SPLIT_CAP). */
+interface AmbiguousRun {
+  printed: string;
+  splits: number[][];
+}
+
+/** Table B's lines with its runs of digits split (splitDigitRuns): the lines split, and the runs left whole, by line number. */
+interface DigitRuns {
+  lines: Line[];
+  split: Set<number>;
+  ambiguous: Map<number, AmbiguousRun>;
+}
+
 /**
  * A row's seven cells printed as one run of digits after its label or on a line of their own ("请数量1283500016179",
  * "0000022": pypdf's text of a Word-made PDF, the real 洪泽区 2023 among them): split where exactly one split into seven
  * cells keeps the row's total the sum of the six others (digit-split.ts), the line then printing its cells a space
- * apart; a run that splits more ways than one is left out of the line, saying so (the row is then read without it).
+ * apart; a run that splits more ways than one is left out of the line and kept for settleRuns, one that splits no way
+ * is reported.
  * Only a space-separated line whose one value is such a run: seven digits at least, no separator. The list keeps its
  * length; `lines` itself is not changed.
  */
-function splitDigitRuns(lines: Line[], start: number, stop: number, log: DiagnosticLog): { lines: Line[]; split: Set<number> } {
+function splitDigitRuns(lines: Line[], start: number, stop: number, log: DiagnosticLog): DigitRuns {
   let out: Line[] | null = null;
   const split = new Set<number>();
+  const ambiguous = new Map<number, AmbiguousRun>();
   for (let i = start; i < stop; i++) {
     const parts = partsOf(lines[i]);
     const run = parts.separator === 'space' && parts.values.length === 1 && parts.spans ? parts.values[0] : null;
@@ -1013,15 +1029,82 @@ function splitDigitRuns(lines: Line[], start: number, stop: number, log: Diagnos
       continue;
     }
     out[i] = { ...lines[i], raw: label, parts: undefined, compact: undefined };
+    if (splits.length) ambiguous.set(lines[i].no, { printed: run.printed, splits });
+    else
+      log.warn(
+        'digits-ambiguous',
+        lines[i].no,
+        `a run of digits that splits into ${WIDTH} cells adding up one way only`,
+        `${run.printed}: no split`,
+        `表三某一行的数字连写为“${run.printed}”，无法拆分为总计等于各项之和的 ${WIDTH} 个数字，该行记为空值`,
+      );
+  }
+  return { lines: out ?? lines, split, ambiguous };
+}
+
+/** The most combinations of ambiguous runs' splits that settleRuns tries against the table's sums. */
+const MAX_RUN_COMBINATIONS = 4096;
+
+/**
+ * Rows whose run of digits splits more ways than one (splitDigitRuns), read where exactly one combination of their
+ * splits makes B1 and B2 hold in every column of the table with no cell blank (the arithmetic admits one assignment);
+ * else each stays null, saying so. Runs on lines no row label names are reported too. Returns the table's placement
+ * counts; the settled rows' lines join `split` (withdrawUnprovedRuns tests them with the others).
+ */
+function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+  const rows = [...firstHits].flatMap(([key, hit]) => {
+    const run = runs.ambiguous.get(hit.line);
+    const row = requests[key] as RequestRow | undefined;
+    return run && row && APPLICANT_KEYS.every((c) => row[c] === null) ? [{ key, line: hit.line, ...run }] : [];
+  });
+  const put = (key: RequestKey, cells: readonly number[] | null) => {
+    const row = EMPTY_ROW();
+    if (cells) APPLICANT_KEYS.forEach((c, k) => (row[c] = cells[k]));
+    requests[key] = row;
+  };
+  const combinations = rows.reduce((n, r) => n * r.splits.length, 1);
+  const found: number[][] = [];
+  if (rows.length && combinations <= MAX_RUN_COMBINATIONS) {
+    for (let n = 0; n < combinations && found.length < 2; n++) {
+      const choice: number[] = [];
+      let rest = n;
+      for (const r of rows) {
+        choice.push(rest % r.splits.length);
+        rest = Math.floor(rest / r.splits.length);
+      }
+      rows.forEach((r, k) => put(r.key, r.splits[choice[k]]));
+      if (columnsProved(requests).size === APPLICANT_KEYS.length) found.push(choice);
+    }
+    for (const r of rows) put(r.key, null);
+  }
+  const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
+  if (found.length === 1) {
+    rows.forEach((r, k) => {
+      put(r.key, r.splits[found[0][k]]);
+      counts.unread -= WIDTH;
+      counts.arithmetic += WIDTH;
+      runs.split.add(r.line);
+      // The row is read now: its earlier "no numbers" is withdrawn.
+      const at = log.items.findIndex((d) => d.code === 'row-no-values' && d.path === `requests.${r.key}`);
+      if (at >= 0) log.items.splice(at, 1);
+      log.info('digits-ambiguous', r.line, `a run of digits that splits into ${WIDTH} cells adding up one way only`, `${r.printed}: ${r.splits.length} splits`, `表三“${r.key}”行的数字连写为“${r.printed}”，按行总计有 ${r.splits.length} 种拆分方式，其中只有一种使全表各列的 B1、B2 都成立，按该方式读取`, `requests.${r.key}`);
+    });
+  }
+  const settled = new Set(found.length === 1 ? rows.map((r) => r.line) : []);
+  for (const [line, run] of runs.ambiguous) {
+    if (settled.has(line)) continue;
+    const key = rows.find((r) => r.line === line)?.key;
+    const ways = `${run.splits.length}${run.splits.length >= SPLIT_CAP ? ' or more' : ''} splits`;
     log.warn(
       'digits-ambiguous',
-      lines[i].no,
+      line,
       `a run of digits that splits into ${WIDTH} cells adding up one way only`,
-      `${run.printed}: ${splits.length ? `${splits.length}${splits.length >= SPLIT_CAP ? ' or more' : ''} splits` : 'no split'}`,
-      splits.length ? `表三某一行的 ${WIDTH} 个数字连写为“${run.printed}”，按行总计可有 ${splits.length} 种以上拆分方式，无法确定，该行记为空值` : `表三某一行的数字连写为“${run.printed}”，无法拆分为总计等于各项之和的 ${WIDTH} 个数字，该行记为空值`,
+      `${run.printed}: ${ways}`,
+      `表三${key ? `“${key}”` : '某一'}行的 ${WIDTH} 个数字连写为“${run.printed}”，按行总计可有 ${run.splits.length} 种以上拆分方式，全表的 B1、B2 也不能确定其中一种，该行记为空值`,
+      key ? `requests.${key}` : undefined,
     );
   }
-  return { lines: out ?? lines, split };
+  return placementOf(counts);
 }
 
 /**
