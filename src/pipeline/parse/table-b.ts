@@ -1119,11 +1119,7 @@ function withdrawUnprovedRuns(requests: Requests, split: ReadonlySet<number>, fi
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
   for (const key of keys) {
     const row = requests[key] as RequestRow;
-    for (const c of APPLICANT_KEYS) {
-      if (row[c] === null) continue;
-      uncount(counts);
-      row[c] = null;
-    }
+    nullRow(row, counts);
     log.warn(
       'digits-ambiguous',
       firstHits.get(key)!.line,
@@ -1367,6 +1363,15 @@ function blanksAsZero(requests: Requests, placed: ReadonlyMap<RequestKey, Placed
 }
 
 /** Counts a placed cell as unread: one fewer placed by label (or, when none are left, by arithmetic). */
+/** Makes every placed cell of a row null, each counted as unread. */
+function nullRow(row: RequestRow, counts: { label: number; arithmetic: number; unread: number }): void {
+  for (const c of APPLICANT_KEYS) {
+    if (row[c] === null) continue;
+    uncount(counts);
+    row[c] = null;
+  }
+}
+
 function uncount(counts: { label: number; arithmetic: number; unread: number }): void {
   if (counts.label > 0) counts.label--;
   else counts.arithmetic--;
@@ -1382,11 +1387,7 @@ function withdrawBesideStray(requests: Requests, besideStray: ReadonlyMap<Reques
   for (const [key, b] of besideStray) {
     const row = requests[key] as RequestRow | undefined;
     if (!row || APPLICANT_KEYS.every((c) => row[c] === null)) continue;
-    for (const c of APPLICANT_KEYS) {
-      if (row[c] === null) continue;
-      uncount(counts);
-      row[c] = null;
-    }
+    nullRow(row, counts);
     if (b.wrapped)
       log.warn(
         'row-short',
@@ -1422,11 +1423,7 @@ function withdrawNegative(requests: Requests, firstHits: Map<RequestKey, Hit>, p
     const negative = row ? APPLICANT_KEYS.filter((c) => (row[c] ?? 0) < 0) : [];
     if (!row || !negative.length) continue;
     const found = negative.map((c) => `${c} ${row[c]}`).join(', ');
-    for (const c of APPLICANT_KEYS) {
-      if (row[c] === null) continue;
-      uncount(counts);
-      row[c] = null;
-    }
+    nullRow(row, counts);
     log.warn(
       'cell-unreadable',
       firstHits.get(key)?.line ?? null,
