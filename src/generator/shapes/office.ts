@@ -20,7 +20,7 @@ import { pickHtmlStyle, reportFlow } from '../render-html';
 import { rngFor } from '../rng';
 import type { Truth } from '../types';
 import { shapeParts, shapeTruthOptions } from './index';
-import { hasMutool, hasPdftotext, hasPypdf, mutoolPages, POPPLER_MODES, popplerPages, positionLines, pypdfPages } from './pdf';
+import { hasMutool, hasPdftotext, hasPypdf, mutoolPages, POPPLER_MODES, popplerPages, positionLines, pypdfFiles } from './pdf';
 import { pdfTextPages } from './pdf-items';
 import { canRun, inBatches, soffice, writeDocxFiles, writeWhole } from './tools';
 
@@ -65,12 +65,10 @@ interface OfficeTools {
   pypdf: boolean;
 }
 
-/** One report's PDF read by the installed tools (poppler, mutool, pypdf) whose texts `known` lacks. */
+/** One report's PDF read by the installed tools (poppler, mutool) whose texts `known` lacks. */
 async function toolTexts(file: string, tools: OfficeTools, known: Texts = {}): Promise<Texts> {
   const texts: Texts = { ...known };
   const join = (pages: string[]) => pages.map((p) => `${p}\f`).join('');
-  // pypdf's pages are strings a Python script joins with a line break.
-  if (tools.pypdf && texts['office-pypdf'] === undefined) texts['office-pypdf'] = (await pypdfPages(file)).join('\n');
   if (texts['office-pdftotext'] !== undefined && (!tools.mutool || texts['office-mutool'] !== undefined)) return texts;
   if (tools.poppler) {
     texts['office-pdftotext'] = join(await popplerPages(file, POPPLER_MODES.pdftotext));
@@ -95,7 +93,7 @@ async function batchTexts(batch: OfficeCase[], cacheDir: string, tools: OfficeTo
   const converted = batch.every((_, k) => existsSync(pdfOf(k)));
   if (cached && converted && !complete(cached)) {
     // Converted before and read by fewer tools: only the texts it lacks are read (LibreOffice is not run again).
-    const known = cached;
+    const known = await withPypdf(cached, batch.map((_, k) => pdfOf(k)), tools);
     cached = await Promise.all(batch.map((_, k) => toolTexts(pdfOf(k), tools, known[k])));
     writeWhole(json, JSON.stringify(cached));
   } else if (!cached || !complete(cached) || !converted) {
@@ -106,6 +104,19 @@ async function batchTexts(batch: OfficeCase[], cacheDir: string, tools: OfficeTo
   return Promise.all(batch.map(async (_, k) => ({ ...tooled[k], ...(await ownTexts(readFileSync(pdfOf(k)))) })));
 }
 
+/**
+ * The batch's texts with pypdf's added where missing (when installed): one Python process for the batch; its pages are
+ * strings a Python script joins with a line break.
+ */
+async function withPypdf(texts: Texts[], pdfs: string[], tools: OfficeTools): Promise<Texts[]> {
+  const missing = tools.pypdf ? pdfs.flatMap((pdf, k) => (texts[k]['office-pypdf'] === undefined ? [k] : [])) : [];
+  if (!missing.length) return texts;
+  const read = await pypdfFiles(missing.map((k) => pdfs[k]));
+  const out = texts.map((t) => ({ ...t }));
+  missing.forEach((k, m) => (out[k]['office-pypdf'] = read[m].join('\n')));
+  return out;
+}
+
 /** Writes the batch's Word files, has LibreOffice convert them into `out`, and reads the PDFs with the tools. */
 async function convertBatch(batch: OfficeCase[], out: string, tools: OfficeTools): Promise<Texts[]> {
   mkdirSync(out, { recursive: true });
@@ -113,8 +124,10 @@ async function convertBatch(batch: OfficeCase[], out: string, tools: OfficeTools
   try {
     const files = await writeDocxFiles(batch, dir);
     await soffice(files, 'pdf', out, dir);
+    const pdfs = files.map((file) => path.join(out, path.basename(file).replace(/\.docx$/, '.pdf')));
+    const known = await withPypdf(pdfs.map(() => ({})), pdfs, tools);
     const texts: Texts[] = [];
-    for (const file of files) texts.push(await toolTexts(path.join(out, path.basename(file).replace(/\.docx$/, '.pdf')), tools));
+    for (const [k, pdf] of pdfs.entries()) texts.push(await toolTexts(pdf, tools, known[k]));
     return texts;
   } finally {
     rmSync(dir, { recursive: true, force: true });

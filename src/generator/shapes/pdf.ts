@@ -214,17 +214,30 @@ export async function pdfminerPages(file: string): Promise<string[]> {
   return pages;
 }
 
-/** Prints each page's `extract_text()` followed by a form feed. */
-const PYPDF_SCRIPT = "import sys\nfrom pypdf import PdfReader\nfor page in PdfReader(sys.argv[1]).pages:\n    sys.stdout.write(page.extract_text() + '\\f')\n";
+/** Prints each file's pages, each page's `extract_text()` followed by a form feed, each file followed by FILE_END. */
+const PYPDF_SCRIPT = "import sys\nfrom pypdf import PdfReader\nfor name in sys.argv[1:]:\n    for page in PdfReader(name).pages:\n        sys.stdout.write(page.extract_text() + '\\f')\n    sys.stdout.write('\\x1e')\n";
+const FILE_END = '\x1e';
 
-/** pypdf's text of each page (`page.extract_text()`, a form feed after each here). */
-export async function pypdfPages(file: string): Promise<string[]> {
+/**
+ * pypdf's text of each page of each file (`page.extract_text()`), one Python process for them all: starting Python
+ * and importing pypdf costs more than reading a report's few pages.
+ */
+export async function pypdfFiles(files: string[]): Promise<string[][]> {
   const python = pypdfPython();
   if (!python) throw new Error('pypdf is not installed (Debian python3-pypdf)');
-  const { stdout } = await run(python, ['-c', PYPDF_SCRIPT, file], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
-  const pages = stdout.split('\f');
-  pages.pop();
-  return pages;
+  const { stdout } = await run(python, ['-c', PYPDF_SCRIPT, ...files], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+  const out = stdout.split(FILE_END);
+  out.pop();
+  return out.map((text) => {
+    const pages = text.split('\f');
+    pages.pop();
+    return pages;
+  });
+}
+
+/** pypdf's text of each page of one file. */
+export async function pypdfPages(file: string): Promise<string[]> {
+  return (await pypdfFiles([file]))[0];
 }
 
 /** pdfplumber's tolerances (`extract_text`'s defaults x_tolerance = y_tolerance = 3, in points). */
