@@ -32,8 +32,11 @@ const REPORTS = 1000;
  * `.ci/run` took 21 min with 1,000, 2026-12-04); `npm run measure-shapes` reads 1,000 of every shape.
  */
 const PDFMINER_REPORTS = 200;
-/** pypdf (pure Python too) takes about 3 s a batch of 50: it reads the first 500 here, `npm run measure-shapes` 1,000. */
-const PYPDF_REPORTS = 500;
+/**
+ * pypdf (pure Python too) takes about 3 s a batch of 50: it reads the first 100 here (a fresh-clone `.ci/run` with 500
+ * took 21 min 22 s, 2026-12-06), `npm run measure-shapes` 1,000 (0 wrong, 91.56 %; hunt51 92.00 %).
+ */
+const PYPDF_REPORTS = 100;
 /** How many printed reports a shape is read on here. */
 const reportsOf = (shape: PdfShape) => (shape === 'pdfminer' ? PDFMINER_REPORTS : shape === 'pypdf' ? PYPDF_REPORTS : REPORTS);
 const POPPLER = !pdftotext.missing;
