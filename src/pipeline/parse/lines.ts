@@ -143,8 +143,10 @@ export function joinThousands(lines: Line[]): Line[] {
 
 /** Tab and pipe rows mark their cells: a comma there is a cell's text, never a separator printed apart. */
 const CELL_SEPARATOR = /[\t|｜]/;
-/** One to three digits of one width (ASCII or full-width), and exactly three. */
-/** A number's first digit group as printed: never led by a zero ("０ ７１３ , ３５２" is 0 and 713,352, not 0,713). */
+/**
+ * A number's first digit group as printed, one to three digits of one width (ASCII or full-width), never led by a zero
+ * ("０ ７１３ , ３５２" is 0 and 713,352, not 0,713); and a later group, exactly three.
+ */
 const HEAD_GROUP = /^(?:[1-9][0-9]{0,2}|[１-９][０-９]{0,2})$/;
 const TAIL_GROUP = /^(?:[0-9]{3}|[０-９]{3})$/;
 /** A full-width digit (a font other than the ASCII digits'). */
@@ -296,6 +298,10 @@ export function splitMixedWidths(lines: Line[]): Line[] {
   return out ?? lines;
 }
 
+const LEADING_FOOTER = /^\s*([—–－-]) ?\d{1,3} ?\1(?=\S)/;
+const FOOTER_DASHES = new Set([0x2014, 0x2013, 0xff0d, 0x2d]);
+const HAN = /[\u4e00-\u9fff]/;
+
 /**
  * A page footer run into the start of a line of text ("— 27 —(七) 总计 24 8 …", "— 1 —康 巴 什 区…": pypdf prints a
  * page's footer first, before the page's first line, with no line break between): a dash, a page number, the same dash,
@@ -303,10 +309,6 @@ export function splitMixedWidths(lines: Line[]): Line[] {
  * the text's, so that a footer is noise wherever it stands. A line without a Chinese character after the footer is left
  * as it is ("— 3 — 0 5": blank marks and numbers of a row).
  */
-const LEADING_FOOTER = /^\s*([—–－-]) ?\d{1,3} ?\1(?=\S)/;
-const FOOTER_DASHES = new Set([0x2014, 0x2013, 0xff0d, 0x2d]);
-const HAN = /[\u4e00-\u9fff]/;
-
 export function splitLeadingFooters(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
