@@ -24,10 +24,12 @@ import { openPrinter } from '../tests/formats/support/print';
 import { cliArgs, fail } from './cli';
 
 const ALL: readonly string[] = [...SHAPES, ...OFFICE_SHAPES, ...WEB_SHAPES, ...BROWSER_SHAPES, ...DOCX_SHAPES];
-const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples] [--table-layouts]
+const USAGE = `npm run measure-shapes -- [--n 1000] [--shapes ${ALL.join(',')}] [--prefix shape] [--no-cache] [--examples] [--table-layouts] [--digest]
 Prints, per extraction shape, the cells of tables A, B and C that the parser reads exactly, leaves null with a
 diagnostic, leaves null silently, or gets wrong. --table-layouts lays the PDF and web shapes' tables out in the web
-pages' table layouts (vertical headers, row-group cells, wrapped labels, padded cells; with borders or without).`;
+pages' table layouts (vertical headers, row-group cells, wrapped labels, padded cells; with borders or without).
+--digest prints an MD5 of every parse result per shape: equal before and after a change meant to keep the parser's
+behaviour (a speed-up).`;
 const values = cliArgs(
   {
     n: { type: 'string', default: '1000' },
@@ -36,6 +38,7 @@ const values = cliArgs(
     'no-cache': { type: 'boolean', default: false },
     examples: { type: 'boolean', default: false },
     'table-layouts': { type: 'boolean', default: false },
+    digest: { type: 'boolean', default: false },
   },
   USAGE,
 );
@@ -116,6 +119,7 @@ if (docxShapes.length) {
 
 const total = sumTallies(measures.map((m) => m.tally));
 console.log(formatTallies([...measures.map((m) => [m.shape, m.tally] as [string, Tally]), ['all shapes', total]]));
+if (values.digest) console.log(`\nParse results (MD5):\n${measures.map((m) => `${m.shape} ${m.digest}`).join('\n')}`);
 if (values.examples) for (const m of measures) if (describeDefects(m)) console.log(`\n${describeDefects(m)}`);
 const misfiled = measures.filter((m) => m.metadata.wrong);
 console.log(misfiled.length ? `\nReports read with another agency name or year:\n${misfiled.map(describeMetadata).join('\n')}` : `\nAgency name and year: none read wrong (${measures.reduce((a, m) => a + m.metadata.missing, 0)} reports without one, each with a diagnostic).`);

@@ -4,6 +4,7 @@
  * diagnostic, silent null or wrong. Shared by the property tests (tests/property/shapes*.test.ts) and
  * `npm run measure-shapes`, so the figures a test prints and the figures the script prints are the same.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { BROWSER_SHAPES, readBrowserShapes, type BrowserShape, type BrowserTexts } from '../generator/shapes/browser';
 import { PDF_SHAPES, generateShaped, shapeTruthOptions, type PdfShape, type Shape, type ShapeTweaks, type TextShape } from '../generator/shapes';
 import { DOCX_SHAPES, readDocxShapes, type DocxShape } from '../generator/shapes/docx';
@@ -33,6 +34,8 @@ export interface ShapeMeasure {
    * another agency or year) or was not read (`missing`: a diagnostic says so), with the first wrong ones.
    */
   metadata: { wrong: number; missing: number; examples: string[] };
+  /** MD5 of every parse result of the shape, in order (`measure-shapes --digest`): equal before and after a change that keeps the parser's behaviour. */
+  digest: string;
 }
 
 interface Acc {
@@ -41,11 +44,12 @@ interface Acc {
   examples: string[];
   untranslated: { count: number; examples: string[] };
   metadata: ShapeMeasure['metadata'];
+  digest: Hash;
 }
 
 const SHOWN_UNTRANSLATED = 5;
 
-const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [], untranslated: { count: 0, examples: [] }, metadata: { wrong: 0, missing: 0, examples: [] } });
+const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [], untranslated: { count: 0, examples: [] }, metadata: { wrong: 0, missing: 0, examples: [] }, digest: createHash('md5') });
 
 /**
  * Lets the event loop run every quarter second of a long measure. A vitest worker that computes for a minute without
@@ -68,6 +72,7 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
     // As the read stage gives a .txt or .md file's text to the parser (HTML and drawn tables inside made into lines).
     parsed = parseReport({ text: textOfBody(text).text, file });
     verdicts = addReport(acc.tally, truth, parsed, parsed.diagnostics, absent);
+    acc.digest.update(JSON.stringify(parsed));
   } catch (e) {
     acc.tally.reports++;
     acc.examples.push(`${how}: parseReport threw ${e instanceof Error ? e.message : String(e)}`);
@@ -103,6 +108,7 @@ const done = (shape: ShapeMeasure['shape'], acc: Acc): ShapeMeasure => ({
   examples: acc.examples,
   untranslated: acc.untranslated,
   metadata: acc.metadata,
+  digest: acc.digest.digest('hex'),
 });
 
 /**

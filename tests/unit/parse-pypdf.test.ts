@@ -121,6 +121,33 @@ describe('pypdf on a Word-made PDF: each row’s seven cells one run of digits',
     expect(Object.values(r.appeals!.review)).toEqual([null, null, null, null, null]);
   });
 
+  it('reads a row whose label wraps a few characters a line, its run after any piece (officeCase(shape-office, 0))', () => {
+    const text = readFileSync('tests/fixtures/shapes/office-pypdf-wrapped-labels.txt', 'utf8');
+    // "3.危及" / "“三安" / "全一稳" / "定”7000007": the pieces spell the row's template label on, the run on the last one;
+    // "3.补正" / "后申请130304020" / "内容仍" / "不明确": on a piece in the middle.
+    expect(text).toContain('定”7000007');
+    expect(text).toContain('后申请130304020\n内容仍\n不明确');
+    const { r, wrong, exact } = readOffice('office-pypdf-wrapped-labels.txt', 0);
+    expect(wrong).toEqual([]);
+    expect(r.requests!['withheld.security']).toEqual({ natural: 7, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 0, total: 7 });
+    expect(r.requests!['unavailable.unclear']).toEqual({ natural: 13, commercial: 0, research: 3, nonprofit: 0, legal: 4, otherOrg: 0, total: 20 });
+    expect(exact).toBe(161);
+    expect(r.placement.requests.unread).toBe(0);
+  });
+
+  it('reads a row whose label follows its group’s on one line, and its run that splits two ways (officeCase(shape-office, 6))', () => {
+    const text = readFileSync('tests/fixtures/shapes/office-pypdf-group-pieces.txt', 'utf8');
+    // "(四) 无" / "法提供1.本机" / "关不掌" / "握相关" / "政府信" / "息130013017": 1.本机关不掌握相关政府信息 starts after
+    // its group's last characters, and its run splits as 13 0 0 1 3 0 17 or 1 30 0 1 3 0 17 (B1 and B2 choose).
+    expect(text).toContain('法提供1.本机\n关不掌\n握相关\n政府信\n息130013017');
+    const { r, wrong, exact } = readOffice('office-pypdf-group-pieces.txt', 6);
+    expect(wrong).toEqual([]);
+    expect(r.requests!['unavailable.notHeld']).toEqual({ natural: 13, commercial: 0, research: 0, nonprofit: 1, legal: 3, otherOrg: 0, total: 17 });
+    expect(r.requests!.partlyDisclosed).toEqual({ natural: 14, commercial: 0, research: 0, nonprofit: 1, legal: 7, otherOrg: 0, total: 22 });
+    expect(exact).toBe(175);
+    expect(r.placement.requests.unread).toBe(0);
+  });
+
   it('leaves out of its line a run that splits more ways than one, saying so', () => {
     const text = ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量 1100000 11', '二、上年结转政府信息公开申请数量 110000011'].join('\n');
     const r = parseReport({ text, file: 'a.txt' });

@@ -47,28 +47,38 @@ function deltaOf(requests: Requests, terms: Term[], c: ApplicantColumn): number 
 /** The outcome rows outside any group. */
 const LONE_OUTCOMES = OUTCOME_ROWS.filter((r) => !('group' in r)).map((r) => r.key);
 
-/** B2's signed sum in column c, as deltaOf(requests, b2Terms(requests, c), c) gives it, without building the terms. */
-function b2Delta(requests: Requests, c: ApplicantColumn): number | null {
-  let delta = 0;
+/**
+ * B2's outcome side in column c, as the positive terms of b2Terms(requests, c) give it without building them: the
+ * sum of the cells read, and whether a cell is blank (the rule is then not applied).
+ */
+function outcomesIn(requests: Requests, c: ApplicantColumn): { sum: number; blank: boolean } {
+  let sum = 0;
+  let blank = false;
   for (const key of LONE_OUTCOMES) {
     const v = cellOf(requests, key, c);
-    if (v === null) return null;
-    delta += v;
+    if (v === null) blank = true;
+    else sum += v;
   }
   for (const { group, subRows } of GROUP_OUTCOMES) {
     // (The cell getter inline, as in b2Terms.)
     if (groupLineStandsIn(group, (key) => cellOf(requests, key, c))) {
-      delta += cellOf(requests, group, c)!;
+      sum += cellOf(requests, group, c)!;
       continue;
     }
     for (const key of subRows) {
       const v = cellOf(requests, key, c);
-      if (v === null) return null;
-      delta += v;
+      if (v === null) blank = true;
+      else sum += v;
     }
   }
+  return { sum, blank };
+}
+
+/** B2's signed sum in column c, as deltaOf(requests, b2Terms(requests, c), c) gives it. */
+function b2Delta(requests: Requests, c: ApplicantColumn): number | null {
+  const { sum, blank } = outcomesIn(requests, c);
   const total = cellOf(requests, 'handledTotal', c);
-  return total === null ? null : delta - total;
+  return blank || total === null ? null : sum - total;
 }
 
 const broken = (delta: number | null) => delta !== null && Math.abs(delta) > EPSILON;
@@ -171,14 +181,7 @@ export function boundsBrokenColumns(requests: Requests): ApplicantColumn[] {
     if (total === null) return;
     const [received, carried] = [cellOf(requests, 'received', c), cellOf(requests, 'carriedOver', c)];
     const b1 = cellOf(requests, 'carriedForward', c) === null && received !== null && carried !== null && received + carried < total - EPSILON;
-    let outcomes = 0;
-    let unread = false;
-    for (const [key, sign] of b2Terms(requests, c)) {
-      if (sign < 0) continue;
-      const v = cellOf(requests, key, c);
-      if (v === null) unread = true;
-      else outcomes += v;
-    }
+    const { sum: outcomes, blank: unread } = outcomesIn(requests, c);
     if (b1 || (unread && outcomes > total + EPSILON)) at.push(i);
   });
   return at.length > 1 ? APPLICANT_PARTS.slice(at[0], at[at.length - 1] + 1) : [];

@@ -369,7 +369,7 @@ function addSpans(to: { spanLines: number[][]; spanAt: number[]; lines: Line[]; 
   return to.spanLines.push(positionsOf(spans, to.lines[i], to.display)) - 1;
 }
 
-function readStream(lines: Line[], start: number, stop: number): Stream {
+function readStream(lines: Line[], start: number, stop: number, runLines: ReadonlySet<number> = NO_RUN_LINES): Stream {
   const { display, unproved: positionsUnproved } = alignment(lines, start, stop);
   const hits: Hit[] = [];
   const units: Unit[] = [];
@@ -401,6 +401,12 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
    * row's cells follow it, one per line or a line of them.
    */
   let bareRow = false;
+  /**
+   * The waiting row's label as printed so far, from its line through the short pieces after it, while each piece goes
+   * on with the row's own template label (Word's narrow label cells read by pypdf: "3.危及" / "“三安" / "全一稳" /
+   * "定”7000007"): a piece too short for labelRest then keeps the row waiting, and its numbers are the row's.
+   */
+  let spelled = '';
   let numbersFirst = false;
   // One cell a paragraph (lynx's dump of some tables): an empty line after every line, an empty cell one more.
   const doubled = doubleSpaced(lines, start, stop, MIN_DOUBLED);
@@ -444,7 +450,15 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     // the pieces since the last row or number, joined, may name the row that the last piece alone does not.
     const joinedKey = !key && parts.label ? joinedLabel(fragments, parts.label, hits.at(-1)?.key) : null;
     if (joinedKey) key = joinedKey;
-    fragments = key || parts.values.length || !parts.label ? [] : [...fragments.slice(1 - MAX_FRAGMENTS), parts.label];
+    // A piece that spells on the waiting row's label is the rest of that label, not the row named again (the fuzzy
+    // matches name it from a few of its characters: "全一稳" joined to "“三安"); with numbers, they are the row's.
+    const waiting: RequestKey | null = bareRow ? hits.at(-1)!.key : null;
+    const spelledOn: boolean = !!waiting && (!key || key === waiting) && spellsOn(waiting, spelled, parts.label);
+    // A run of digits left unsplit there (splitDigitRuns) is the row's too: its hit stands on the run's line.
+    if (spelledOn) key = parts.values.length || runLines.has(no) ? waiting : null;
+    /** The row's label as printed over the pieces before it, for `spelled`. */
+    const printedLabel = fragments.join('') + parts.label;
+    fragments = key || spelledOn || parts.values.length || !parts.label ? [] : [...fragments.slice(1 - MAX_FRAGMENTS), parts.label];
     // A fenced row with as many cells as its table's header, whose last seven cells are headed 自然人 … 总计: its values
     // are those columns, empty cells before them belong to merged label cells. Any other row is fitted by fitRow.
     const aligned = parts.fenced && columns > 0 && cellCount(raw) === columns;
@@ -492,10 +506,11 @@ function readStream(lines: Line[], start: number, stop: number): Stream {
     const afterBareRow: boolean = bareRow;
     // The rest of a long label wrapped onto the next line keeps its row waiting for its cells; a vertical group
     // label's pieces are a few characters each.
-    const labelGoesOn: boolean = afterBareRow && !key && !values.length && parts.label.length >= MIN_LABEL_REST;
+    const labelGoesOn: boolean = afterBareRow && !key && !values.length && (parts.label.length >= MIN_LABEL_REST || spelledOn);
+    spelled = spelledOn && !key ? spelled + parts.label : key && !values.length ? labelStart(key, printedLabel) : '';
     // A row label whose line also holds digits it could not read as numbers ("２,５１", a number cut in its cell) does
     // not wait for its cells: the numbers after it could be those pieces' rest.
-    const garbled = !!key && GARBLED_DIGITS.test(parts.label) && GARBLED_DIGITS.test(parts.label.replace(ORDINAL, ''));
+    const garbled: boolean = !!key && GARBLED_DIGITS.test(parts.label) && GARBLED_DIGITS.test(parts.label.replace(ORDINAL, ''));
     bareRow = labelGoesOn || (!!key && !values.length && !numbersFirst && !REQUEST_GROUP_KEYS.includes(key as RequestGroup) && !garbled && !parts.mixed);
     if (key) {
       heading = '';
@@ -638,6 +653,8 @@ function gluedBlank(raw: string, parts: RowParts, key: RequestRowKey): { token: 
   while (at > 0 && isWhitespace(raw.charCodeAt(at - 1))) at--;
   return raw[at - 1] === mark && at < parts.spans[0] ? { token: readCell(mark), span: [at - 1, at] } : null;
 }
+
+const NO_RUN_LINES: ReadonlySet<number> = new Set();
 
 /** A bare ordinal: two characters (a label of any other length is none). */
 const BARE_ORDINAL = /^\d[.、,]$/;
@@ -821,7 +838,7 @@ function cutPieces(line: Line): { pieces: CellToken[]; spans: number[] } | null 
 export function parseTableB(source: Line[], start: number, stop: number, log: DiagnosticLog): TableBResult {
   const runs = splitDigitRuns(cellParagraphs(source, start, stop), start, stop, log);
   const lines = runs.lines;
-  const stream = readStream(lines, start, stop);
+  const stream = readStream(lines, start, stop, new Set(runs.ambiguous.keys()));
   const { hits, end, spanLines } = stream;
   const stacked = stream.display ? readStackedRows(stackLines(lines, start, stream)) : null;
   const units = stacked ? stream.units.filter((u) => !stacked.consumed.has(u.at)) : stream.units;
@@ -960,7 +977,10 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const laid = glyphs || near ? lineRows(placed, firstHits, stream, lines, crossed) : null;
   const swapped = withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, near, built.placement, log);
   const unstrayed = withdrawNegative(built.requests, firstHits, withdrawBesideStray(built.requests, besideStray, swapped, log), log);
-  const placement = withdrawUnprovedRuns(built.requests, runs.split, firstHits, settleRuns(built.requests, runs, firstHits, unstrayed, log), log);
+  // Each row's hit on the line of its run of digits, where one is (a label spelled over the lines before it).
+  const runHits = new Map(firstHits);
+  for (const h of hits) if (runs.ambiguous.has(h.line) || runs.split.has(h.line)) runHits.set(h.key, h);
+  const placement = withdrawUnprovedRuns(built.requests, runs.split, runHits, settleRuns(built.requests, runs, runHits, unstrayed, log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -1342,12 +1362,14 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   return seen.size ? placementOf(counts) : placement;
 }
 
+const NONE_WITHDRAWN: ReadonlySet<string> = new Set();
+
 /**
  * The reading with each cell printed blank ("—", "无") as 0, for the rules' sums: most tables print blank cells for
  * none, and a rule skipped for every blank would find nothing there. Cells not read, or `withdrawn` (`key.column`), stay
  * null (their rules are skipped).
  */
-function blanksAsZero(requests: Requests, placed: ReadonlyMap<RequestKey, Placed>, withdrawn: ReadonlySet<string> = new Set()): Requests {
+function blanksAsZero(requests: Requests, placed: ReadonlyMap<RequestKey, Placed>, withdrawn: ReadonlySet<string> = NONE_WITHDRAWN): Requests {
   const zeroed = { ...requests } as Requests;
   for (const [key, p] of placed) {
     const row = requests[key] as RequestRow | undefined;
@@ -1355,7 +1377,7 @@ function blanksAsZero(requests: Requests, placed: ReadonlyMap<RequestKey, Placed
     let filled: RequestRow | null = null;
     for (let i = 0; i < WIDTH; i++) {
       const c = APPLICANT_KEYS[i];
-      if (row[c] === null && p.tokens[i].kind === 'blank' && !withdrawn.has(`${key}.${c}`)) (filled ??= { ...row })[c] = 0;
+      if (row[c] === null && p.tokens[i].kind === 'blank' && !(withdrawn.size && withdrawn.has(`${key}.${c}`))) (filled ??= { ...row })[c] = 0;
     }
     if (filled) (zeroed as Record<string, RequestRow>)[key] = filled;
   }
@@ -1992,6 +2014,27 @@ function pastLeftLabels(line: Line): string {
 function endsTemplateLabel(key: RequestKey, text: string): boolean {
   return !!TEMPLATE_LABEL.get(key)?.endsWith(text);
 }
+
+/**
+ * Whether `piece` goes on with the template label of `key` right after `spelled` (the row's label as printed from its
+ * own line on): the two together begin that label, the piece adding to it.
+ */
+function spellsOn(key: RequestKey, spelled: string, piece: string): boolean {
+  return !!spelled && !!piece && !!TEMPLATE_LABEL.get(key)?.startsWith(spelled + piece);
+}
+
+/**
+ * A row's label as printed from where the row's template label starts in it, past its group's label or a piece of it
+ * printed down the column beside it ("理1.信访": 理 of （五）不予处理; "(三)不予公开1.属于"): its longest end, of
+ * MIN_LABEL_START characters at least, that begins the template label; the label as it is when none does.
+ */
+function labelStart(key: RequestKey, label: string): string {
+  const zh = TEMPLATE_LABEL.get(key);
+  for (let k = 0; zh && k <= label.length - MIN_LABEL_START; k++) if (zh.startsWith(label.slice(k))) return label.slice(k);
+  return label;
+}
+/** The shortest start of a row's label that labelStart finds: an ordinal and a character ("1.属"). */
+const MIN_LABEL_START = 3;
 
 /** Whether `text` (a folded label without whitespace) is part of the template label of `key`, past its number. */
 function labelRest(key: RequestKey, text: string): boolean {
