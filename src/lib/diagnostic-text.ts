@@ -152,8 +152,9 @@ const PHRASES: Phrase[] = [
   [/^(\d+) numbers on the row's line$/, (_, n) => `本行的 ${n} 个数字`],
   [/^counts of 0 or more$/, () => '不小于 0 的数量'],
   [/^a run of digits that splits into (\d+) cells adding up one way only$/, (_, n) => `只有一种拆分方式使总计等于各项之和的 ${n} 个连写数字`],
-  [/^(\d+): (\d+)( or more)? splits$/, (_, run, n, more) => `${run}：${n} 种${more ? '以上' : ''}拆分方式`],
-  [/^(\d+): no split$/, (_, run) => `${run}：没有符合的拆分方式`],
+  // A run of digits, maybe with blank marks among them ("-0-----", "6无31无010").
+  [/^([\d０-９/—–\-－／无]+): (\d+)( or more)? splits$/, (_, run, n, more) => `${run}：${n} 种${more ? '以上' : ''}拆分方式`],
+  [/^([\d０-９/—–\-－／无]+): no split$/, (_, run) => `${run}：没有符合的拆分方式`],
   [/^table C's (\d+) cells apart$/, (_, n) => `表四的 ${n} 个单元格分开印出`],
   [/^(\d+): (\d+) split$/, (_, run, n) => `${run}：${n} 种拆分方式`],
   [/^B1 and B2 holding in every column of the rows split from runs of digits$/, () => '按行总计拆分连写数字后，全表各列的 B1、B2 都成立'],

@@ -148,6 +148,20 @@ describe('pypdf on a Word-made PDF: each row’s seven cells one run of digits',
     expect(r.placement.requests.unread).toBe(0);
   });
 
+  it('splits a run with blank marks among its digits, each mark a blank cell (officeCase(shape-office, 19) and 8)', () => {
+    // "理结果（一）予以公开 1101//113": 11 0 1, two blanks, 1 13; "请数量6无31无010": 6, a blank, 3 1, a blank, 0 10.
+    const slash = readOffice('office-pypdf-slash-marks.txt', 19);
+    expect(readFileSync('tests/fixtures/shapes/office-pypdf-slash-marks.txt', 'utf8')).toContain('予以公开 1101//113');
+    expect(slash.wrong).toEqual([]);
+    expect(slash.r.requests!.disclosed).toEqual({ natural: 11, commercial: 0, research: 1, nonprofit: null, legal: null, otherOrg: 1, total: 13 });
+    expect(slash.r.placement.requests.unread).toBe(0);
+    const wu = readOffice('office-pypdf-wu-marks.txt', 8);
+    expect(readFileSync('tests/fixtures/shapes/office-pypdf-wu-marks.txt', 'utf8')).toContain('请数量6无31无010');
+    expect(wu.wrong).toEqual([]);
+    expect(wu.r.requests!.received).toEqual({ natural: 6, commercial: null, research: 3, nonprofit: 1, legal: null, otherOrg: 0, total: 10 });
+    expect(wu.r.placement.requests.unread).toBe(0);
+  });
+
   it('leaves out of its line a run that splits more ways than one, saying so', () => {
     const text = ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量 1100000 11', '二、上年结转政府信息公开申请数量 110000011'].join('\n');
     const r = parseReport({ text, file: 'a.txt' });

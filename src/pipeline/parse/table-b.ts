@@ -42,7 +42,7 @@ import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
 import { OUTCOME_ROWS } from '../outcome-rows';
 import { compact, fold, isPageNoise, isWhitespace, isZeroCell, memoByString, readCell, type CellToken } from '../text';
-import { splitDigits, SPLIT_CAP, TABLE_B_ROW } from './digit-split';
+import { MARK_SYMBOLS, splitCells, splitDigits, SPLIT_CAP, TABLE_B_ROW } from './digit-split';
 
 const WIDTH = APPLICANT_KEYS.length;
 /** How far a line laid out by position is indented at least when it holds only a table's numbers (interleaved). */
@@ -980,7 +980,10 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // Each row's hit on the line of its run of digits, where one is (a label spelled over the lines before it).
   const runHits = new Map(firstHits);
   for (const h of hits) if (runs.ambiguous.has(h.line) || runs.split.has(h.line)) runHits.set(h.key, h);
-  const placement = withdrawUnprovedRuns(built.requests, runs.split, runHits, settleRuns(built.requests, runs, runHits, unstrayed, log), log);
+  // The blank marks in runs split one way, as `key.column`; settleRuns adds those of the runs it settles.
+  const marks = new Set<string>();
+  for (const [key, h] of runHits) for (const m of runs.marks.get(h.line) ?? []) marks.add(`${key}.${APPLICANT_KEYS[m]}`);
+  const placement = withdrawUnprovedRuns(built.requests, runs.split, runHits, marks, settleRuns(built.requests, runs, runHits, marks, unstrayed, log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -1013,7 +1016,8 @@ function cellParagraphs(lines: Line[], start: number, stop: number): Line[] {
 /** A run of digits that splits into a row's cells more ways than one: as printed, and its splits (at most SPLIT_CAP). */
 interface AmbiguousRun {
   printed: string;
-  splits: number[][];
+  /** Each split's cells: null for a blank mark printed in the run. */
+  splits: (number | null)[][];
 }
 
 /** Table B's lines with its runs of digits split (splitDigitRuns): the lines split, and the runs left whole, by line number. */
@@ -1021,6 +1025,8 @@ interface DigitRuns {
   lines: Line[];
   split: Set<number>;
   ambiguous: Map<number, AmbiguousRun>;
+  /** The runs split one way with blank marks among their cells: the marks' columns (APPLICANT_KEYS indexes), by line number. */
+  marks: Map<number, number[]>;
 }
 
 /**
@@ -1036,15 +1042,20 @@ function splitDigitRuns(lines: Line[], start: number, stop: number, log: Diagnos
   let out: Line[] | null = null;
   const split = new Set<number>();
   const ambiguous = new Map<number, AmbiguousRun>();
+  const marks = new Map<number, number[]>();
   for (let i = start; i < stop; i++) {
     const parts = partsOf(lines[i]);
-    const run = parts.separator === 'space' && parts.values.length === 1 && parts.spans ? parts.values[0] : null;
-    if (!run || run.kind !== 'number' || !/^\d{7,42}$/.test(fold(run.printed))) continue;
-    const splits = splitDigits(fold(run.printed), TABLE_B_ROW);
-    const label = lines[i].raw.slice(0, parts.spans![0]);
+    const value = parts.separator === 'space' && parts.values.length === 1 && parts.spans ? parts.values[0] : null;
+    const digits = value?.kind === 'number' && /^\d{7,42}$/.test(fold(value.printed)) ? { printed: value.printed, label: lines[i].raw.slice(0, parts.spans![0]) } : null;
+    // A marked run may end in a number read as the line's one value ("请数量6无31无010": 010 after 无).
+    const run = digits ?? (parts.separator === 'space' && parts.values.length <= 1 ? markedRun(lines[i].raw, parts.values[0]?.printed ?? '') : null);
+    if (!run) continue;
+    const splits = digits ? splitDigits(fold(run.printed), TABLE_B_ROW) : splitCells(fold(run.printed), TABLE_B_ROW);
+    const label = run.label;
     out ??= lines.slice();
     if (splits.length === 1) {
-      out[i] = { ...lines[i], raw: `${label} ${splits[0].join(' ')}`, parts: undefined, compact: undefined };
+      out[i] = { ...lines[i], raw: `${label} ${splits[0].map((v) => v ?? BLANK_MARK).join(' ')}`, parts: undefined, compact: undefined };
+      if (splits[0].includes(null)) marks.set(lines[i].no, markColumns(splits[0]));
       split.add(lines[i].no);
       continue;
     }
@@ -1059,7 +1070,44 @@ function splitDigitRuns(lines: Line[], start: number, stop: number, log: Diagnos
         `表三某一行的数字连写为“${run.printed}”，无法拆分为总计等于各项之和的 ${WIDTH} 个数字，该行记为空值`,
       );
   }
-  return { lines: out ?? lines, split, ambiguous };
+  return { lines: out ?? lines, split, ambiguous, marks };
+}
+
+/** The indexes of a split's blank marks (its null cells). */
+function markColumns(cells: readonly (number | null)[]): number[] {
+  return cells.flatMap((v, k) => (v === null ? [k] : []));
+}
+
+/**
+ * The reading with the cells of `marks` (`key.column`: blank marks printed in a row's run, splitDigitRuns) as 0, for the
+ * rules' sums: a mark shows its cell, which a blank printed as nothing does not.
+ */
+function marksAsZero(requests: Requests, marks: ReadonlySet<string>): Requests {
+  if (!marks.size) return requests;
+  const out = { ...requests } as Record<string, RequestRow>;
+  for (const mark of marks) {
+    const dot = mark.lastIndexOf('.');
+    const [key, c] = [mark.slice(0, dot), mark.slice(dot + 1) as ApplicantColumn];
+    if (out[key]?.[c] === null) out[key] = { ...out[key], [c]: 0 };
+  }
+  return out as Requests;
+}
+
+/** How splitDigitRuns prints a blank cell of a split run. */
+const BLANK_MARK = '—';
+/**
+ * A row's cells run together with blank marks after its label ("密/00/000", "请数量6无31无010": pypdf's text of a Word
+ * file's table whose blank cells print a mark): digits and marks, a digit and a mark at least, WIDTH characters or more.
+ */
+const MARKED_RUN = new RegExp(`(?<=^|\\s|[\\u4e00-\\u9fff)）”」])[0-9０-９${MARK_SYMBOLS}／－无]{${WIDTH},42}$`);
+
+/** A line's marked run (MARKED_RUN), ending in `value` (the line's one value as read, if any), and the label before it; or null. */
+function markedRun(raw: string, value: string): { printed: string; label: string } | null {
+  const line = raw.trimEnd();
+  const m = MARKED_RUN.exec(line);
+  if (!m || !/[0-9０-９]/.test(m[0]) || !/[^0-9０-９]/.test(m[0]) || !m[0].endsWith(value)) return null;
+  const label = line.slice(0, m.index);
+  return label.trim() ? { printed: m[0], label } : null;
 }
 
 /** The most combinations of ambiguous runs' splits that settleRuns tries against the table's sums. */
@@ -1071,13 +1119,13 @@ const MAX_RUN_COMBINATIONS = 4096;
  * else each stays null, saying so. Runs on lines no row label names are reported too. Returns the table's placement
  * counts; the settled rows' lines join `split` (withdrawUnprovedRuns tests them with the others).
  */
-function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestKey, Hit>, marks: Set<string>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
   const rows = [...firstHits].flatMap(([key, hit]) => {
     const run = runs.ambiguous.get(hit.line);
     const row = requests[key] as RequestRow | undefined;
     return run && row && APPLICANT_KEYS.every((c) => row[c] === null) ? [{ key, line: hit.line, ...run }] : [];
   });
-  const put = (key: RequestKey, cells: readonly number[] | null) => {
+  const put = (key: RequestKey, cells: readonly (number | null)[] | null) => {
     const row = EMPTY_ROW();
     if (cells) APPLICANT_KEYS.forEach((c, k) => (row[c] = cells[k]));
     requests[key] = row;
@@ -1092,8 +1140,12 @@ function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestK
         choice.push(rest % r.splits.length);
         rest = Math.floor(rest / r.splits.length);
       }
-      rows.forEach((r, k) => put(r.key, r.splits[choice[k]]));
-      if (columnsProved(requests).size === APPLICANT_KEYS.length) found.push(choice);
+      const tried = new Set(marks);
+      rows.forEach((r, k) => {
+        put(r.key, r.splits[choice[k]]);
+        for (const m of markColumns(r.splits[choice[k]])) tried.add(`${r.key}.${APPLICANT_KEYS[m]}`);
+      });
+      if (columnsProved(marksAsZero(requests, tried)).size === APPLICANT_KEYS.length) found.push(choice);
     }
     for (const r of rows) put(r.key, null);
   }
@@ -1101,6 +1153,7 @@ function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestK
   if (found.length === 1) {
     rows.forEach((r, k) => {
       put(r.key, r.splits[found[0][k]]);
+      for (const m of markColumns(r.splits[found[0][k]])) marks.add(`${r.key}.${APPLICANT_KEYS[m]}`);
       counts.unread -= WIDTH;
       counts.arithmetic += WIDTH;
       runs.split.add(r.line);
@@ -1133,9 +1186,9 @@ function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestK
  * and the six cells left may split into seven that add up (officeCase('shape-office', 118) read by pypdf: "243 0 76 17"
  * and a total split as 2, 4, 307, 6, …), while the whole table's sums break. Returns the table's placement counts.
  */
-function withdrawUnprovedRuns(requests: Requests, split: ReadonlySet<number>, firstHits: Map<RequestKey, Hit>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+function withdrawUnprovedRuns(requests: Requests, split: ReadonlySet<number>, firstHits: Map<RequestKey, Hit>, marks: ReadonlySet<string>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
   const keys = [...firstHits].filter(([key, hit]) => split.has(hit.line) && requests[key]).map(([key]) => key);
-  if (!keys.length || columnsProved(requests).size === APPLICANT_KEYS.length) return placement;
+  if (!keys.length || columnsProved(marksAsZero(requests, marks)).size === APPLICANT_KEYS.length) return placement;
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
   for (const key of keys) {
     const row = requests[key] as RequestRow;
