@@ -99,6 +99,19 @@ function readOffice(fixture: string, i: number) {
   return { r, wrong: verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent').map((v) => `${v.path} ${v.expected} ${v.found}`), exact: verdicts.filter((v) => v.path.startsWith('requests.') && v.verdict === 'exact').length };
 }
 
+describe('pypdf: a number wrapped in a narrow cell', () => {
+  it('leaves a cut label’s row null when its last number is as wide as the label’s pieces and a number follows alone (pdfCase(hunt52-pdf, 299))', () => {
+    // "行政" / "事业" / "性收" / "费１１" / "１０": 上一年项目数量 111 wrapped as "１１" over "１", run into 本年增/减's "０".
+    const text = readFileSync('tests/fixtures/shapes/pypdf-wrapped-fee.txt', 'utf8');
+    expect(text).toContain('性收\n费１１\n１０\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    const verdicts = cellVerdicts(pdfCase('hunt52-pdf', 299).truth, r, r.diagnostics);
+    expect(verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+    expect(r.proactive2019!.fees).toEqual({ previousItems: null, change: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.fees')?.code).toBe('table-a-unproved');
+  });
+});
+
 describe('pypdf on a Word-made PDF: each row’s seven cells one run of digits', () => {
   it('splits a run where one split keeps the row’s total, when B1 and B2 then hold in every column (officeCase(shape-office, 10))', () => {
     const text = readFileSync('tests/fixtures/shapes/office-pypdf-row-runs.txt', 'utf8');

@@ -110,6 +110,8 @@ interface Label {
   cut: boolean;
   /** The display width (displayWidth) of its widest piece when cut, else 0. */
   pieceWidth: number;
+  /** When cut, the display width of the last number on its last piece's line as printed (lastValueWidth), else 0. */
+  lastWidth: number;
   /** A tab/pipe row whose cells fit its columns more than one way (fitsTwoWays): not placed. */
   ambiguous: boolean;
 }
@@ -353,7 +355,7 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
       foreign = fenceForeign(stream, foreign);
       captionOf(parts.label, captions, stream);
       labelled(def, captions);
-      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false, pieceWidth: 0, ambiguous: fitsTwoWays(def, parts) });
+      addLabel(stream, seen, { def, line: lines[i].no, own: ownValues(def, parts), space: parts.separator === 'space', cut: false, pieceWidth: 0, lastWidth: 0, ambiguous: fitsTwoWays(def, parts) });
       continue;
     }
     if (!parts.label) {
@@ -371,7 +373,8 @@ function readStream(defs: readonly RowDef[], lines: Line[], from: number, to: nu
         foreign = fenceForeign(stream, foreign);
         const last = joined.within ?? partsOf(lines[joined.last]);
         labelled(joined.def, captions);
-        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true, pieceWidth: joined.pieceWidth, ambiguous: fitsTwoWays(joined.def, last) });
+        const lastWidth = joined.within ? 0 : lastValueWidth(lines[joined.last]);
+        addLabel(stream, seen, { def: joined.def, line: lines[i].no, own: ownValues(joined.def, last), space: last.separator === 'space', cut: true, pieceWidth: joined.pieceWidth, lastWidth, ambiguous: fitsTwoWays(joined.def, last) });
         i = joined.last;
         continue;
       }
@@ -516,7 +519,7 @@ function place(stream: Stream, trusted: boolean, paragraphs: boolean): { tokens:
       const after = o ? runs[k + 1][0].slice(0, o.after) : [];
       // A label cut over several lines stands in a tall cell, whose row's cells poppler may print as separate blocks
       // (a blank line between them) in another column order: such a label takes cells from one block only.
-      const wraps = !!o && label.cut && (mayWrap(before, label.pieceWidth) || mayWrap(after, label.pieceWidth));
+      const wraps = !!o && label.cut && (mayWrap(before, label.pieceWidth) || mayWrap(after, label.pieceWidth) || ownMayWrap(label, after));
       const taken = o && !wraps && (!label.cut || (inOneBlock(before) && inOneBlock(after))) && !(paragraphs && blocksOfTwoKinds([...before, ...after])) ? [...before.map((x) => x.t), ...label.own, ...after.map((x) => x.t)] : null;
       out.push({ tokens: full(taken, label) ?? (label.ambiguous ? null : full(label.own, label)), wrapped: wraps });
     }
@@ -560,6 +563,21 @@ function mayWrap(cells: Free[], pieceWidth: number): boolean {
     if (a.t.kind === 'number' && b.t.kind === 'number' && a.width >= pieceWidth && b.width > 0 && b.line > a.line) return true;
   }
   return false;
+}
+
+/**
+ * mayWrap across a cut label's own numbers and the cells it takes after them: its last own number as wide as its widest
+ * piece, then a number on a line of its own ("行政" / "事业" / "性收" / "费１１" / "１０" for 上一年项目数量 111 and 本年增/减 0:
+ * pypdf runs the wrapped "１" into the next cell's "０", pdfCase('hunt52-pdf', 299)).
+ */
+function ownMayWrap(label: Label, after: Free[]): boolean {
+  return label.own.at(-1)?.kind === 'number' && label.lastWidth >= label.pieceWidth && after[0]?.t.kind === 'number' && after[0].width > 0;
+}
+
+/** The display width of a space row's last value as its line prints it ("费１１": 4; a cell's token is folded), else 0. */
+function lastValueWidth(line: Line): number {
+  const spans = partsOf(line).spans;
+  return spans?.length ? displayWidth(line.raw.slice(spans[spans.length - 2], spans[spans.length - 1])) : 0;
 }
 
 const inOneBlock = (cells: Free[]) => cells.every((c) => c.block === cells[0].block);
