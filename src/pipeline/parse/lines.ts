@@ -461,7 +461,7 @@ export interface RowParts {
  * digits each at most ("请数量1283500016179": pypdf's text of a Word-made PDF), which table B splits by its sums
  * (table-b.ts splitDigitRuns).
  */
-const MAX_GLUED_CHARACTERS = 42;
+export const MAX_GLUED_CHARACTERS = 42;
 /** A number as printed, run into a label: no leading zero but a 0 alone or before a point. */
 const GLUED_NUMBER = /^(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?$/;
 const isNumberCharacter = (code: number) => isAsciiDigit(code) || code === 0x2c || code === 0x2e;

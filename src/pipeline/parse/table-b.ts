@@ -36,7 +36,7 @@ import { boundsBrokenColumns, columnsAddUp, columnsProved, ruleSums, shuffledCol
 import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, placedOverOtherColumn, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { NULL_REQUEST_ROW } from './null-rows';
-import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
+import { alignment, compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitsOf, fitValues, isBlankLine, isEmptyCell, isMarkdownRule, MAX_GLUED_CHARACTERS, PAGE_WIDTH, pageless, paragraphCells, partsOf, withParagraphCells, type Line, type RowParts, type Separator } from './lines';
 import { placementOf } from './placement';
 import { addsUp, readStackedRows, type StackLine } from './stacked-digits';
 import { GROUP_PATTERNS, ROW_PATTERNS } from './row-labels';
@@ -456,8 +456,8 @@ function readStream(lines: Line[], start: number, stop: number, runLines: Readon
     const spelledOn: boolean = !!waiting && (!key || key === waiting) && spellsOn(waiting, spelled, parts.label);
     // A run of digits left unsplit there (splitDigitRuns) is the row's too: its hit stands on the run's line.
     if (spelledOn) key = parts.values.length || runLines.has(no) ? waiting : null;
-    /** The row's label as printed over the pieces before it, for `spelled`. */
-    const printedLabel = fragments.join('') + parts.label;
+    /** The pieces before this line (joined for `spelled` only when this line names a row). */
+    const piecesBefore = fragments;
     fragments = key || spelledOn || parts.values.length || !parts.label ? [] : [...fragments.slice(1 - MAX_FRAGMENTS), parts.label];
     // A fenced row with as many cells as its table's header, whose last seven cells are headed 自然人 … 总计: its values
     // are those columns, empty cells before them belong to merged label cells. Any other row is fitted by fitRow.
@@ -507,7 +507,7 @@ function readStream(lines: Line[], start: number, stop: number, runLines: Readon
     // The rest of a long label wrapped onto the next line keeps its row waiting for its cells; a vertical group
     // label's pieces are a few characters each.
     const labelGoesOn: boolean = afterBareRow && !key && !values.length && (parts.label.length >= MIN_LABEL_REST || spelledOn);
-    spelled = spelledOn && !key ? spelled + parts.label : key && !values.length ? labelStart(key, printedLabel) : '';
+    spelled = spelledOn && !key ? spelled + parts.label : key && !values.length ? labelStart(key, piecesBefore.join('') + parts.label) : '';
     // A row label whose line also holds digits it could not read as numbers ("２,５１", a number cut in its cell) does
     // not wait for its cells: the numbers after it could be those pieces' rest.
     const garbled: boolean = !!key && GARBLED_DIGITS.test(parts.label) && GARBLED_DIGITS.test(parts.label.replace(ORDINAL, ''));
@@ -1046,7 +1046,7 @@ function splitDigitRuns(lines: Line[], start: number, stop: number, log: Diagnos
   for (let i = start; i < stop; i++) {
     const parts = partsOf(lines[i]);
     const value = parts.separator === 'space' && parts.values.length === 1 && parts.spans ? parts.values[0] : null;
-    const digits = value?.kind === 'number' && /^\d{7,42}$/.test(fold(value.printed)) ? { printed: value.printed, label: lines[i].raw.slice(0, parts.spans![0]) } : null;
+    const digits = value?.kind === 'number' && DIGIT_RUN.test(fold(value.printed)) ? { printed: value.printed, label: lines[i].raw.slice(0, parts.spans![0]) } : null;
     // A marked run may end in a number read as the line's one value ("请数量6无31无010": 010 after 无).
     const run = digits ?? (parts.separator === 'space' && parts.values.length <= 1 ? markedRun(lines[i].raw, parts.values[0]?.printed ?? '') : null);
     if (!run) continue;
@@ -1093,13 +1093,15 @@ function marksAsZero(requests: Requests, marks: ReadonlySet<string>): Requests {
   return out as Requests;
 }
 
+/** A row's cells run together as digits only: WIDTH at least, as many as lines.ts reads glued to a label at most. */
+const DIGIT_RUN = new RegExp(`^\\d{${WIDTH},${MAX_GLUED_CHARACTERS}}$`);
 /** How splitDigitRuns prints a blank cell of a split run. */
 const BLANK_MARK = '—';
 /**
  * A row's cells run together with blank marks after its label ("密/00/000", "请数量6无31无010": pypdf's text of a Word
  * file's table whose blank cells print a mark): digits and marks, a digit and a mark at least, WIDTH characters or more.
  */
-const MARKED_RUN = new RegExp(`(?<=^|\\s|[\\u4e00-\\u9fff)）”」])[0-9０-９${MARK_SYMBOLS}／－无]{${WIDTH},42}$`);
+const MARKED_RUN = new RegExp(`(?<=^|\\s|[\\u4e00-\\u9fff)）”」])[0-9０-９${MARK_SYMBOLS}／－无]{${WIDTH},${MAX_GLUED_CHARACTERS}}$`);
 
 /** A line's marked run (MARKED_RUN), ending in `value` (the line's one value as read, if any), and the label before it; or null. */
 function markedRun(raw: string, value: string): { printed: string; label: string } | null {
@@ -1437,7 +1439,6 @@ function blanksAsZero(requests: Requests, placed: ReadonlyMap<RequestKey, Placed
   return zeroed;
 }
 
-/** Counts a placed cell as unread: one fewer placed by label (or, when none are left, by arithmetic). */
 /** Makes every placed cell of a row null, each counted as unread. */
 function nullRow(row: RequestRow, counts: { label: number; arithmetic: number; unread: number }): void {
   for (const c of APPLICANT_KEYS) {
@@ -1447,6 +1448,7 @@ function nullRow(row: RequestRow, counts: { label: number; arithmetic: number; u
   }
 }
 
+/** Counts a placed cell as unread: one fewer placed by label (or, when none are left, by arithmetic). */
 function uncount(counts: { label: number; arithmetic: number; unread: number }): void {
   if (counts.label > 0) counts.label--;
   else counts.arithmetic--;
