@@ -112,6 +112,36 @@ describe('pypdf: a number wrapped in a narrow cell', () => {
   });
 });
 
+describe('pypdf: a table whose cells it separates by one spacing', () => {
+  /** A web page's table layout printed by Chromium and read by pypdf: pdfCase(prefix, i, undefined, { tableLayouts: true }). */
+  function readLayout(fixture: string, prefix: string, i: number) {
+    const r = parseReport({ text: readFileSync(`tests/fixtures/shapes/${fixture}`, 'utf8'), file: 'a.txt' });
+    const verdicts = cellVerdicts(pdfCase(prefix, i, undefined, { tableLayouts: true }).truth, r, r.diagnostics);
+    return { r, wrong: verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent').map((v) => `${v.path} ${v.expected} ${v.found}`) };
+  }
+
+  it('places no value of a short row by its offset: three spaces between any two cells say nothing of columns (pdfCase(lay31-pdf, 132))', () => {
+    const text = readFileSync('tests/fixtures/shapes/pypdf-layout-short-rows.txt', 'utf8');
+    // Four values for seven columns, three blanks printed as nothing: the 0s were placed under other rows' values.
+    expect(text).toContain('不再处理其政府信息公开申请  0   0   0   0 \n');
+    const { r, wrong } = readLayout('pypdf-layout-short-rows.txt', 'lay31-pdf', 132);
+    expect(wrong).toEqual([]);
+    expect(Object.values(r.requests!['otherHandling.feeUnpaid'])).toEqual([null, null, null, null, null, null, null]);
+    expect(r.diagnostics.find((d) => d.path === 'requests.otherHandling.feeUnpaid')).toMatchObject({ code: 'row-short', line: 101, found: '0 0 0 0' });
+  });
+
+  it('places no value beside a blank mark by its offset either (pdfCase(lay31-pdf, 769))', () => {
+    const text = readFileSync('tests/fixtures/shapes/pypdf-layout-blank-marks.txt', 'utf8');
+    expect(text).toContain('2.其他法律行政法规禁止公开   0   /   0   0   0   0 \n');
+    const { r, wrong } = readLayout('pypdf-layout-blank-marks.txt', 'lay31-pdf', 769);
+    expect(wrong).toEqual([]);
+    for (const key of ['withheld.lawForbids', 'withheld.security'] as const) {
+      expect(Object.values(r.requests![key]).every((v) => v === null)).toBe(true);
+      expect(r.diagnostics.find((d) => d.path === `requests.${key}`)?.code).toBe('row-short');
+    }
+  });
+});
+
 describe('pypdf on a Word-made PDF: each row’s seven cells one run of digits', () => {
   it('splits a run where one split keeps the row’s total, when B1 and B2 then hold in every column (officeCase(shape-office, 10))', () => {
     const text = readFileSync('tests/fixtures/shapes/office-pypdf-row-runs.txt', 'utf8');

@@ -782,7 +782,33 @@ export function alignment(lines: Line[], from: number, to: number): { display: b
   const order = display[0] - chars[0] || display[1] - chars[1];
   // `unproved`: rows with wide characters stand as well together counted one way as the other (a table whose last
   // values are in no one column, its totals left blank): where a value stands then says nothing of its column.
-  return { display: order > 0, unproved: (wide && order === 0) || flowed(lines, from, to) };
+  return { display: order > 0, unproved: (wide && order === 0) || flowed(lines, from, to) || evenlySpaced(lines, from, to) };
+}
+
+/**
+ * Whether every row of the table (at least FLOWED_ROWS of two values or more) separates each two of its values by the
+ * same spaces, however wide the values and whatever cells the row leaves blank: text that spaces cells rather than
+ * laying them out. pypdf puts three spaces between any two cells of a web page's table, so a row's values stand where
+ * its label's length puts them (pdfCase('lay31-pdf', 132): "不再处理其政府信息公开申请  0   0   0   0", four values for
+ * seven columns, its 0s placed under other rows' values by that chance). A laid-out table's columns are as wide as
+ * their headers, and a blank cell inside a row leaves its width.
+ */
+function evenlySpaced(lines: Line[], from: number, to: number): boolean {
+  let gap = -1;
+  let rows = 0;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line.raw.includes('  ')) continue;
+    const parts = partsOf(line);
+    if (!parts.spans || parts.values.length < 2 || !parts.label) continue;
+    for (let k = 2; k < parts.spans.length; k += 2) {
+      const apart = parts.spans[k] - parts.spans[k - 1];
+      if (gap >= 0 && apart !== gap) return false;
+      gap = apart;
+    }
+    rows++;
+  }
+  return rows >= FLOWED_ROWS;
 }
 
 /**
