@@ -140,6 +140,16 @@ describe('pypdf: a table whose cells it separates by one spacing', () => {
       expect(r.diagnostics.find((d) => d.path === `requests.${key}`)?.code).toBe('row-short');
     }
   });
+
+  it('nor where its cells are three spaces apart and four after some (pdfCase(lay32-pdf, 539))', () => {
+    const text = readFileSync('tests/fixtures/shapes/pypdf-layout-uneven-spacing.txt', 'utf8');
+    expect(text).toContain('\n3.其他   0   0   0   0 \n');
+    expect(text).toContain('(七) 总计   1755    196    80   60   ２０９１ \n');
+    const { r, wrong } = readLayout('pypdf-layout-uneven-spacing.txt', 'lay32-pdf', 539);
+    expect(wrong).toEqual([]);
+    expect(Object.values(r.requests!['otherHandling.other']).every((v) => v === null)).toBe(true);
+    expect(r.diagnostics.find((d) => d.path === 'requests.otherHandling.other')).toMatchObject({ code: 'row-short', found: '0 0 0 0' });
+  });
 });
 
 describe('pypdf on a Word-made PDF: each row’s seven cells one run of digits', () => {

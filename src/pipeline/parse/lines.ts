@@ -787,14 +787,16 @@ export function alignment(lines: Line[], from: number, to: number): { display: b
 
 /**
  * Whether every row of the table (at least FLOWED_ROWS of two values or more) separates each two of its values by the
- * same spaces, however wide the values and whatever cells the row leaves blank: text that spaces cells rather than
- * laying them out. pypdf puts three spaces between any two cells of a web page's table, so a row's values stand where
- * its label's length puts them (pdfCase('lay31-pdf', 132): "不再处理其政府信息公开申请  0   0   0   0", four values for
- * seven columns, its 0s placed under other rows' values by that chance). A laid-out table's columns are as wide as
- * their headers, and a blank cell inside a row leaves its width.
+ * same spaces, give or take one, however wide the values and whatever cells the row leaves blank: text that spaces
+ * cells rather than laying them out. pypdf puts three spaces between any two cells of a web page's table (four after
+ * some), so a row's values stand where its label's length puts them (pdfCase('lay31-pdf', 132): "不再处理其政府信息公开
+ * 申请  0   0   0   0", four values for seven columns, its 0s placed under other rows' values by that chance;
+ * pdfCase('lay32-pdf', 539): "3.其他   0   0   0   0" among rows three and four spaces apart). A laid-out table's
+ * columns are as wide as their headers, and a blank cell inside a row leaves its width.
  */
 function evenlySpaced(lines: Line[], from: number, to: number): boolean {
-  let gap = -1;
+  let least = Infinity;
+  let most = -1;
   let rows = 0;
   for (let i = from; i < to; i++) {
     const line = lines[i];
@@ -803,8 +805,9 @@ function evenlySpaced(lines: Line[], from: number, to: number): boolean {
     if (!parts.spans || parts.values.length < 2 || !parts.label) continue;
     for (let k = 2; k < parts.spans.length; k += 2) {
       const apart = parts.spans[k] - parts.spans[k - 1];
-      if (gap >= 0 && apart !== gap) return false;
-      gap = apart;
+      least = Math.min(least, apart);
+      most = Math.max(most, apart);
+      if (most - least > 1) return false;
     }
     rows++;
   }
