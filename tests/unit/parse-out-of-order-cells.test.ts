@@ -350,6 +350,20 @@ describe('a row’s cells as text blocks in the extraction’s order', () => {
     expect(r.requests.received.total).toBe(464);
   });
 
+  it('table B: numbers on the lines after a label printed after later rows’ labels are not read (pdfCase(lay31-pdf, 23))', () => {
+    // pdfminer put 1.属于国家秘密 and 3.危及… to 8.属于行政查询事项 in one box, then "2.其他法律行政法规禁止公开   0" and
+    // six lines of a number each: 0 0 1 0 0 0 1, other rows' cells, adding up by chance (read research 1, total 1).
+    const file = 'tests/fixtures/shapes/pdfminer-label-out-of-order.txt';
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n8.属于行政查询事项\n\n  0 \n2.其他法律行政法规禁止公开   0 \n  0 \n  1 \n  0 \n  0 \n  0 \n  1 \n1.本机关不掌握相关政府信息   6 \n');
+    const { r, wrong } = verdicts(file, pdfCase('lay31-pdf', 23, undefined, { tableLayouts: true }).truth);
+    expect(wrong).toEqual([]);
+    expect(Object.values(r.requests['withheld.lawForbids']).every((v) => v === null)).toBe(true);
+    const unproved = r.diagnostics.find((d) => d.path === 'requests.withheld.lawForbids' && d.code === 'table-b-unproved');
+    expect(unproved?.found).toBe("0 0 1 0 0 0 1: numbers on the lines after a label printed after later rows' labels");
+    expect(diagnosticText(unproved!).found).toBe('0 0 1 0 0 0 1：印在行标签之后几行的数字，而该标签印在模板中其后各行的标签之后');
+  });
+
   it('table B: a row’s numbers each a block among header words are not read in the blocks’ order (pdfCase(lay27-pdf, 469))', () => {
     // Poppler's default mode: table B's columns as blocks of 22 numbers, then on the next page 结转下年度 with the head
     // of the table: "自然人 商业企业 科研机构", 0, 0, 3 (自然人's 3 third), 社会公益组织, 0, …. Before 1.5.105 the row was read

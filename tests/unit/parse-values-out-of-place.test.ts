@@ -534,3 +534,24 @@ describe('numbers on both sides of row labels, read in the template’s order', 
   });
 });
 
+
+/**
+ * lay33 (1.5.114), pdftotext -layout, a web page's table with narrow columns a space apart, every blank cell a slash:
+ * 一、本年新收 printed "/ ０ / ０ ０ ０ ０" three columns right of the page's other rows, its first three cells last
+ * (nonprofit and otherOrg's slashes first): read in print order, 0 in nonprofit and otherOrg
+ * (pdfCase('lay33-pdf', 767, undefined, { tableLayouts: true })). A slash is its digits' font, full-width digits
+ * another: the row is in two kinds of glyphs, and its first value, standing apart from its label where no other row
+ * prints natural, is held to its column.
+ */
+describe('a row of full-width zeros and ASCII slashes whose first value stands at no other row’s first column', () => {
+  it('is not placed in print order (pdfCase(lay33-pdf, 767))', () => {
+    const { text, report } = read('pdftotext-layout-rotated-marks.txt');
+    expect(text).toMatch(/一、本年新收政府信息公开申请数量 {15}\/ ０ \/ ０ ０ ０ ０\n/);
+    expect(text).toMatch(/二、上年结转政府信息公开申请数量 {16}０ ０ ０ \/ ０ ０ \/\n/);
+    expect(report.requests.received).toEqual(NULL_ROW);
+    const unproved = report.diagnostics.find((d) => d.path === 'requests.received' && d.code === 'column-order-unproved');
+    expect(unproved?.found).toBe('7 values in print order: / 0 / 0 0 0 0, one out of its column');
+    const truth = pdfCase('lay33-pdf', 767, undefined, { tableLayouts: true }).truth;
+    expect(cellVerdicts(truth, report, report.diagnostics).filter((v) => v.verdict !== 'exact' && v.verdict !== 'null')).toEqual([]);
+  });
+});

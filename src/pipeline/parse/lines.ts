@@ -787,31 +787,39 @@ export function alignment(lines: Line[], from: number, to: number): { display: b
 
 /**
  * Whether every row of the table (at least FLOWED_ROWS of two values or more) separates each two of its values by the
- * same spaces, give or take one, however wide the values and whatever cells the row leaves blank: text that spaces
- * cells rather than laying them out. pypdf puts three spaces between any two cells of a web page's table (four after
- * some), so a row's values stand where its label's length puts them (pdfCase('lay31-pdf', 132): "不再处理其政府信息公开
- * 申请  0   0   0   0", four values for seven columns, its 0s placed under other rows' values by that chance;
- * pdfCase('lay32-pdf', 539): "3.其他   0   0   0   0" among rows three and four spaces apart). A laid-out table's
- * columns are as wide as their headers, and a blank cell inside a row leaves its width.
+ * same spaces, two or more, give or take one, however wide the values, while some rows print fewer values than others:
+ * text that spaces cells rather than laying them out, a blank cell printed as nothing taking no room. pypdf puts three
+ * spaces between any two cells of a web page's table (four after some), so a row's values stand where its label's
+ * length puts them (pdfCase('lay31-pdf', 132): "不再处理其政府信息公开申请  0   0   0   0", four values for seven
+ * columns, its 0s placed under other rows' values by that chance; pdfCase('lay32-pdf', 539): "3.其他   0   0   0   0"
+ * among rows three and four spaces apart). A laid-out table's columns are as wide as their headers, and a blank cell
+ * inside a row leaves its width; one whose every cell prints, at one place or a space apart, keeps its places
+ * (pdfCase('lay33-pdf', 767, undefined, { tableLayouts: true }): pdftotext -layout printed a row of 0s and slashes a
+ * space apart three columns right of the others', its first three cells last, which only their places show).
  */
 function evenlySpaced(lines: Line[], from: number, to: number): boolean {
   let least = Infinity;
   let most = -1;
   let rows = 0;
+  let fewest = Infinity;
+  let widest = 0;
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line.raw.includes('  ')) continue;
     const parts = partsOf(line);
-    if (!parts.spans || parts.values.length < 2 || !parts.label) continue;
+    if (!parts.spans || !parts.values.length || !parts.label) continue;
+    fewest = Math.min(fewest, parts.values.length);
+    widest = Math.max(widest, parts.values.length);
+    if (parts.values.length < 2) continue;
     for (let k = 2; k < parts.spans.length; k += 2) {
       const apart = parts.spans[k] - parts.spans[k - 1];
       least = Math.min(least, apart);
       most = Math.max(most, apart);
-      if (most - least > 1) return false;
+      if (least < 2 || most - least > 1) return false;
     }
     rows++;
   }
-  return rows >= FLOWED_ROWS;
+  return rows >= FLOWED_ROWS && fewest < widest;
 }
 
 /**

@@ -847,6 +847,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
   const placed = new Map<RequestKey, Placed>();
   const anchors = anchorsOf(hits, present);
+  const displaced = displacedHits(hits);
   for (const a of anchors) {
     const joined = stacked?.joined.get(a.at);
     if (joined) {
@@ -871,6 +872,11 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     }
     // Which columns a mixed row's last cells are is not shown: the cells before them were not read (buildRequests).
     if (a.mixed && a.own!.length < WIDTH) continue;
+    if (a.wrapped && displaced.has(a)) {
+      const shown = a.own!.map((t) => t.printed || '∅').join(' ');
+      log.warn('table-b-unproved', a.line, `${WIDTH} numbers on the row's line`, `${shown}: numbers on the lines after a label printed after later rows' labels`, `表三“${a.key}”行的标签印在模板中其后各行的标签之后（提取文字时文字块的顺序被打乱），其后几行的数字 ${shown} 无法证明属于该行，记为空值`, `requests.${a.key}`);
+      continue;
+    }
     if (!a.rivals.length) {
       placed.set(a.key, { tokens: a.own!, line: a.line, by: 'label' });
       continue;
@@ -1587,6 +1593,8 @@ interface LineRow {
   spans: number[];
   /** Its values printed in two kinds of glyphs (fonts), as GLYPH_CLASSES tells them apart. */
   mixed: boolean;
+  /** Its slashes (blank marks) of one width, its digits of the other: "/ ０ / ０ ０ ０ ０" (SLASH_OTHER_WIDTH). */
+  slashOtherWidth: boolean;
   /** How many lines its values stand on. */
   lines: number;
   /** For each value, which of those lines it stands on (0 for the first). */
@@ -1631,6 +1639,11 @@ function indentedToColumns(stream: Stream, lines: Line[]): boolean {
 const glyphOf = (printed: string) => GLYPH_CLASSES.findIndex((g) => g.test(printed));
 /** GLYPH_CLASSES' ASCII and full-width digits. */
 const [ASCII_DIGITS, FULL_WIDTH_DIGITS] = [0, 1];
+/** A slash of one width and digits of the other: two fonts, but the slash no digit to swap with (LineRow.slashOtherWidth). */
+const SLASH_OTHER_WIDTH: [RegExp, RegExp][] = [
+  [/\//, /[０-９]/],
+  [/／/, /[0-9]/],
+];
 
 /** The rows read with their seven values' places (pdftotext -layout: where those values stand on their page). */
 function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hit>, stream: Stream, lines: Line[], crossed: ReadonlyMap<number, number[]>): LineRow[] {
@@ -1650,8 +1663,9 @@ function lineRows(placed: Map<RequestKey, Placed>, firstHits: Map<RequestKey, Hi
     // (Character offsets: the rows are read so only where glyphs stand by their x positions, not a terminal's columns.)
     const glyphs = on.flatMap((k) => Array.from({ length: stream.spanLines[k].length / 2 }, (_, v) => glyphOf(valueText(stream, lines, k, v))));
     const mixed = GLYPH_CLASSES.filter((c) => c.test(values)).length >= 2;
+    const slashOtherWidth = SLASH_OTHER_WIDTH.some(([slash, digits]) => slash.test(values) && digits.test(values));
     const firstApart = gapBeforeValues(stream, lines, on[0]) >= LABEL_GAP;
-    out.push({ key, line: own ? hit!.line : p.line, spans, mixed, lines: on.length, valueLines, glued, glyphs, crossed: [...new Set(on.flatMap((k) => crossed.get(k) ?? []))], firstApart });
+    out.push({ key, line: own ? hit!.line : p.line, spans, mixed, slashOtherWidth, lines: on.length, valueLines, glued, glyphs, crossed: [...new Set(on.flatMap((k) => crossed.get(k) ?? []))], firstApart });
   }
   return out;
 }
@@ -1690,12 +1704,12 @@ function outOfColumnsAmong(rows: LineRow[], tokensOf: (key: RequestKey) => CellT
     if (r.glued || (r.lines > 1 && stacksValues(r)) || squeezedAmongSpread(r, rows, proved)) return true;
     const tokens = tokensOf(r.key);
     const markedTotal = r.lines === 1 && totalMarkAmongNumbers(tokens);
-    if (!r.mixed && !markedTotal) return false;
+    if (!r.mixed && !markedTotal && !r.slashOtherWidth) return false;
     const others = pageOthers(r, rows);
     if (others.length < MIN_REFERENCE_ROWS) return false;
     if (markedTotal && meetsOtherColumn(others, WIDTH - 1, r.spans[2 * WIDTH - 2], r.spans[2 * WIDTH - 1])) return true;
-    if (!r.mixed) return false;
     if (firstOutOfColumn(r, others)) return true;
+    if (!r.mixed) return false;
     for (let k = 1; k < WIDTH; k++) {
       // (A row on several lines is held to the blank-beside-0 test only: its lines' places are not its label line's.)
       if (r.lines === 1 && !meetsColumn(others, k, r.spans[2 * k], r.spans[2 * k + 1])) return true;
@@ -1749,12 +1763,14 @@ function pageOthers(r: LineRow, rows: LineRow[]): number[][] {
 }
 
 /**
- * Whether a row in two kinds of glyphs on one line has its first value standing apart from the text before it and
- * meeting, give or take JITTER characters, the first column of none of `others` (the other rows of its page), when at
- * least MIN_REFERENCE_ROWS of them are there.
+ * Whether a row in two kinds of glyphs on one line (or of slashes of one width among digits of the other) has its
+ * first value standing apart from the text before it and meeting, give or take JITTER characters, the first column of
+ * none of `others` (the other rows of its page), when at least MIN_REFERENCE_ROWS of them are there.
+ * (pdfCase('lay33-pdf', 767, undefined, { tableLayouts: true }): pdftotext -layout printed "/ ０ / ０ ０ ０ ０" three
+ * columns right of the page's other rows, its first three cells last: nonprofit's slash where they print nonprofit.)
  */
 function firstOutOfColumn(r: LineRow, others: number[][]): boolean {
-  return r.mixed && r.firstApart && r.lines === 1 && others.length >= MIN_REFERENCE_ROWS && !meetsColumn(others, 0, r.spans[0], r.spans[1]);
+  return (r.mixed || r.slashOtherWidth) && r.firstApart && r.lines === 1 && others.length >= MIN_REFERENCE_ROWS && !meetsColumn(others, 0, r.spans[0], r.spans[1]);
 }
 
 /**
@@ -2161,6 +2177,24 @@ function presentRows(hits: Hit[]): RequestKey[] {
     const subRows = SUB_ROWS.get(k);
     if (subRows && subRows.some((r) => keys.has(r))) continue;
     out.push(k);
+  }
+  return out;
+}
+
+/**
+ * The hits whose row the template puts before a row named earlier in the text (groups aside): a label the extraction
+ * printed out of its place, whose lines after it are not shown to be its row's (pdfminer's text boxes:
+ * "1.属于国家秘密", "3.危及…" … "8.属于行政查询事项" in one box, then "2.其他法律行政法规禁止公开   0" and six lines of a
+ * number each, 0 0 1 0 0 0 1 adding up by chance: pdfCase('lay31-pdf', 23, undefined, { tableLayouts: true })).
+ */
+function displacedHits(hits: Hit[]): Set<Hit> {
+  const out = new Set<Hit>();
+  let last = -1;
+  for (const h of hits) {
+    const at = ROW_KEYS.indexOf(h.key as RequestRowKey);
+    if (at < 0) continue;
+    if (at < last) out.add(h);
+    last = Math.max(last, at);
   }
   return out;
 }
