@@ -350,6 +350,21 @@ describe('a row’s cells as text blocks in the extraction’s order', () => {
     expect(r.requests.received.total).toBe(464);
   });
 
+  it('table B: a row’s numbers in two boxes right before its label are not read in the boxes’ order (pdfCase(lay34-pdf, 233))', () => {
+    // pdfminer printed （六）其他处理's 1 0 0 0 0 0 1 as "0 0 0 0 0 1" then "1", before the label: read in that order,
+    // natural 0 and otherOrg 1 (B3 holds either way). Before 1.5.116 only boxes with another row between them and the
+    // row's label were refused.
+    const file = 'tests/fixtures/shapes/pdfminer-row-boxes-before-label.txt';
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('信息 0 0 0 0 0 0 0\n0 0 0 0 0 1\n\n1\n\n（六）其他处理\n');
+    const { r, wrong } = verdicts(file, pdfCase('lay34-pdf', 233, undefined, { tableLayouts: true }).truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests.otherHandling).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: null });
+    expect(r.diagnostics.find((d) => d.path === 'requests.otherHandling')?.code).toBe('column-order-unproved');
+    // The rows after it, each on one line, are read.
+    expect(r.requests.handledTotal).toEqual({ natural: 10, commercial: 0, research: 0, nonprofit: 0, legal: 0, otherOrg: 1, total: 11 });
+  });
+
   it('table B: numbers on the lines after a label printed after later rows’ labels are not read (pdfCase(lay31-pdf, 23))', () => {
     // pdfminer put 1.属于国家秘密 and 3.危及… to 8.属于行政查询事项 in one box, then "2.其他法律行政法规禁止公开   0" and
     // six lines of a number each: 0 0 1 0 0 0 1, other rows' cells, adding up by chance (read research 1, total 1).

@@ -803,11 +803,7 @@ function evenlySpaced(lines: Line[], from: number, to: number): boolean {
   let rows = 0;
   let fewest = Infinity;
   let widest = 0;
-  for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (!line.raw.includes('  ')) continue;
-    const parts = partsOf(line);
-    if (!parts.spans || !parts.values.length || !parts.label) continue;
+  for (const { parts } of labelledSpaceRows(lines, from, to)) {
     fewest = Math.min(fewest, parts.values.length);
     widest = Math.max(widest, parts.values.length);
     if (parts.values.length < 2) continue;
@@ -822,6 +818,19 @@ function evenlySpaced(lines: Line[], from: number, to: number): boolean {
   return rows >= FLOWED_ROWS && fewest < widest;
 }
 
+/** The lines of lines[from, to) that are space rows (values set apart by two spaces or more) with a label and values. */
+function labelledSpaceRows(lines: Line[], from: number, to: number): { line: Line; parts: RowParts & { spans: number[] } }[] {
+  const out: { line: Line; parts: RowParts & { spans: number[] } }[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line.raw.includes('  ')) continue;
+    const parts = partsOf(line);
+    const { spans } = parts;
+    if (spans && parts.values.length && parts.label) out.push({ line, parts: { ...parts, spans } });
+  }
+  return out;
+}
+
 /**
  * Whether the table's rows print their values at one distance after their labels, wherever each label ends: text that
  * flows a table's cells rather than laying them out (lynx dumps a table it does not lay out so: each row's values
@@ -833,11 +842,7 @@ function flowed(lines: Line[], from: number, to: number): boolean {
   const ends = new Set<number>();
   let gap = -1;
   let rows = 0;
-  for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (!line.raw.includes('  ')) continue;
-    const parts = partsOf(line);
-    if (!parts.spans || !parts.values.length || !parts.label) continue;
+  for (const { line, parts } of labelledSpaceRows(lines, from, to)) {
     const end = line.raw.slice(0, parts.spans[0]).trimEnd().length;
     const apart = parts.spans[0] - end;
     if (gap >= 0 && apart !== gap) return false;

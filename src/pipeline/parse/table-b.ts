@@ -76,7 +76,7 @@ const WHOLE_HEADER = /申请人情况|勾稽关系/;
 const LEADING_OUTCOME_NUMERAL = /^(\s*)[（(]([一二三四五六七])[）)]/;
 const ALL_COLUMNS = Array.from({ length: WIDTH }, (_, c) => c);
 const BOXES_UNPROVED =
-  '的数字与一组行标签分开、分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
+  '的数字分在几行印出（文本抽取工具的几个文本块），各块的先后由工具排定，行内各数字的列序无法证明';
 const HEADED_UNPROVED =
   '的数字各自成块，与表头的列名交错印出（文本抽取工具的文本块），列名与其下的数字不一一对应，各块的先后由工具排定，行内各数字的列序无法证明';
 const lineOrderUnproved = (tokens: CellToken[]) =>
@@ -2745,11 +2745,13 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
         for (const c of order[r]) tokens.push(cells[c].t);
         // A number joined from its cut pieces is proved only by its row's total (blank cells count as 0).
         holds = tokens.some((t) => pieced.has(t)) ? b3HoldsBlankZero(tokens) : b3Holds(tokens);
-        // Numbers printed away from their row's label, another row's label or numbers between (pdfminer's text boxes:
-        // the labels' boxes, then the numbers'), a row's on several lines of a few numbers each: several boxes, in the
-        // extraction's order, not proved the row's (pdfCase('lay25-pdf', 438, undefined, { tableLayouts: true }):
-        // "０ ０ / ０ -", "０", "-", the last two boxes in reversed order).
-        const boxed = inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed) && awayFromLabel(order[r], r, rows, labels, cellAt);
+        // Numbers printed apart from their row's label, before it or another row's label or numbers between (pdfminer's
+        // text boxes: the labels' boxes, then the numbers'), a row's on several lines of a few numbers each: several
+        // boxes, in the extraction's order, not proved the row's (pdfCase('lay25-pdf', 438, undefined, { tableLayouts:
+        // true }): "０ ０ / ０ -", "０", "-", the last two boxes in reversed order, another row's label between them and
+        // the row's; pdfCase('lay34-pdf', 233, …): "0 0 0 0 0 1" then "1" right before the row's label, natural's 1 in
+        // the second box, read 1 in otherOrg).
+        const boxed = inBoxes(order[r].map((c) => cells[c].line)) && tokens.some((t) => t.printed !== tokens[0].printed) && apartFromLabel(order[r], r, rows, labels, cellAt);
         // A row whose total breaks B3 as printed (blank cells as 0) and holds with its last two cells changed places:
         // the extraction may have put two close cells in reversed order (as for a row beside its label, totalSwapped).
         // A row on several laid-out lines, one starting left of the end of the line above (a cell of a tall row printed
@@ -2881,23 +2883,6 @@ function detachedLines(units: Unit[], labels: Labels, gapRows: ReadonlySet<Reque
 }
 
 /**
- * Whether row r's label (its first hit) is printed before its first cell with another of the gap's rows' labels or
- * another row's cells between them (readGap's `boxed`).
- */
-function awayFromLabel(row: readonly number[], r: number, rows: readonly RequestKey[], labels: Labels, cellAt: readonly number[]): boolean {
-  // (A group's label over its sub-rows, a tall cell's text, is no row's label: overRows.)
-  const label = overRows(rows[r], labels) ? undefined : labels.labelAt.get(rows[r]);
-  const first = cellAt[row[0]];
-  if (label === undefined || label >= first) return false;
-  for (let c = 0; c < cellAt.length; c++) if (cellAt[c] > label && cellAt[c] < first && !row.includes(c)) return true;
-  for (let i = 0; i < rows.length; i++) {
-    const at = labels.labelAt.get(rows[i]);
-    if (i !== r && at !== undefined && at > label && at < first && !overRows(rows[i], labels)) return true;
-  }
-  return false;
-}
-
-/**
  * Whether a row's numbers stand in several units with column header words between them, the headers not naming each
  * unit's own column, and its six applicant cells are not all alike (readGap's HEADED_UNPROVED). Poppler's default mode
  * prints the head of a page's table as text blocks in its own order: "自然人 商业企业 科研机构", then 0, 0 and 3 each a
@@ -2922,6 +2907,24 @@ function headedApart(row: readonly number[], tokens: readonly CellToken[], unitO
  */
 function namesSomeColumns(text: string): boolean {
   return !WHOLE_HEADER.test(text) && columnsNamed(text).length > 0;
+}
+
+/**
+ * Whether row r's label (its first hit) is printed after its first cell, or before it with another of the gap's rows'
+ * labels or another row's cells between them (readGap's `boxed`): its cells do not follow their label.
+ */
+function apartFromLabel(row: readonly number[], r: number, rows: readonly RequestKey[], labels: Labels, cellAt: readonly number[]): boolean {
+  // (A group's label over its sub-rows, a tall cell's text, is no row's label: overRows.)
+  const label = overRows(rows[r], labels) ? undefined : labels.labelAt.get(rows[r]);
+  const first = cellAt[row[0]];
+  if (label === undefined) return false;
+  if (label >= first) return true;
+  for (let c = 0; c < cellAt.length; c++) if (cellAt[c] > label && cellAt[c] < first && !row.includes(c)) return true;
+  for (let i = 0; i < rows.length; i++) {
+    const at = labels.labelAt.get(rows[i]);
+    if (i !== r && at !== undefined && at > label && at < first && !overRows(rows[i], labels)) return true;
+  }
+  return false;
 }
 
 /** Whether a row's cells (their lines, in order) stand on several lines, one of them holding two cells or more. */
