@@ -778,11 +778,12 @@ export function displayWidth(text: string): number {
  * terminal's table read by characters could misplace them, so a display count that wins by one row is taken.
  */
 export function alignment(lines: Line[], from: number, to: number): { display: boolean; unproved: boolean } {
-  const { display, chars, wide } = togetherCounts(lines, from, to);
+  const rows = labelledSpaceRows(lines, from, to);
+  const { display, chars, wide } = togetherCounts(rows);
   const order = display[0] - chars[0] || display[1] - chars[1];
   // `unproved`: rows with wide characters stand as well together counted one way as the other (a table whose last
   // values are in no one column, its totals left blank): where a value stands then says nothing of its column.
-  return { display: order > 0, unproved: (wide && order === 0) || flowed(lines, from, to) || evenlySpaced(lines, from, to) };
+  return { display: order > 0, unproved: (wide && order === 0) || flowed(rows) || evenlySpaced(rows) };
 }
 
 /**
@@ -797,36 +798,45 @@ export function alignment(lines: Line[], from: number, to: number): { display: b
  * (pdfCase('lay33-pdf', 767, undefined, { tableLayouts: true }): pdftotext -layout printed a row of 0s and slashes a
  * space apart three columns right of the others', its first three cells last, which only their places show).
  */
-function evenlySpaced(lines: Line[], from: number, to: number): boolean {
+function evenlySpaced(rows: readonly SpaceRow[]): boolean {
   let least = Infinity;
   let most = -1;
-  let rows = 0;
+  let spaced = 0;
   let fewest = Infinity;
   let widest = 0;
-  for (const { parts } of labelledSpaceRows(lines, from, to)) {
+  for (const { parts, spans } of rows) {
     fewest = Math.min(fewest, parts.values.length);
     widest = Math.max(widest, parts.values.length);
     if (parts.values.length < 2) continue;
-    for (let k = 2; k < parts.spans.length; k += 2) {
-      const apart = parts.spans[k] - parts.spans[k - 1];
+    for (let k = 2; k < spans.length; k += 2) {
+      const apart = spans[k] - spans[k - 1];
       least = Math.min(least, apart);
       most = Math.max(most, apart);
       if (least < 2 || most - least > 1) return false;
     }
-    rows++;
+    spaced++;
   }
-  return rows >= FLOWED_ROWS && fewest < widest;
+  return spaced >= FLOWED_ROWS && fewest < widest;
 }
 
-/** The lines of lines[from, to) that are space rows (values set apart by two spaces or more) with a label and values. */
-function labelledSpaceRows(lines: Line[], from: number, to: number): { line: Line; parts: RowParts & { spans: number[] } }[] {
-  const out: { line: Line; parts: RowParts & { spans: number[] } }[] = [];
+/** A space row with a label and values (labelledSpaceRows): its line, its parts, and their spans (never null here). */
+interface SpaceRow {
+  line: Line;
+  parts: RowParts;
+  spans: number[];
+}
+
+/**
+ * The lines of lines[from, to) that are space rows (values set apart by two spaces or more) with a label and values:
+ * what alignment's tests (togetherCounts, flowed, evenlySpaced) each look at, gathered once.
+ */
+function labelledSpaceRows(lines: Line[], from: number, to: number): SpaceRow[] {
+  const out: SpaceRow[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!line.raw.includes('  ')) continue;
     const parts = partsOf(line);
-    const { spans } = parts;
-    if (spans && parts.values.length && parts.label) out.push({ line, parts: { ...parts, spans } });
+    if (parts.spans && parts.values.length && parts.label) out.push({ line, parts, spans: parts.spans });
   }
   return out;
 }
@@ -838,31 +848,28 @@ function labelledSpaceRows(lines: Line[], from: number, to: number): { line: Lin
  * two cells apart, line up by chance and make a false grid (webCase('lay18-web', 369): "二、上年结转…数量 ０ ０" under
  * the first two values of the row above, whose label is as wide, though its two zeros are its legal and total).
  */
-function flowed(lines: Line[], from: number, to: number): boolean {
+function flowed(rows: readonly SpaceRow[]): boolean {
   const ends = new Set<number>();
   let gap = -1;
-  let rows = 0;
-  for (const { line, parts } of labelledSpaceRows(lines, from, to)) {
-    const end = line.raw.slice(0, parts.spans[0]).trimEnd().length;
-    const apart = parts.spans[0] - end;
+  let flowing = 0;
+  for (const { line, spans } of rows) {
+    const end = line.raw.slice(0, spans[0]).trimEnd().length;
+    const apart = spans[0] - end;
     if (gap >= 0 && apart !== gap) return false;
     gap = apart;
     ends.add(displayOffsets(line.raw, [end])[0]);
-    rows++;
+    flowing++;
   }
-  return rows >= FLOWED_ROWS && ends.size >= FLOWED_LABEL_ENDS;
+  return flowing >= FLOWED_ROWS && ends.size >= FLOWED_LABEL_ENDS;
 }
 
 /** How many rows' last values stand together counted by display width and by characters, and whether any row has wide characters. */
-function togetherCounts(lines: Line[], from: number, to: number): { display: number[]; chars: number[]; wide: boolean } {
+function togetherCounts(rows: readonly SpaceRow[]): { display: number[]; chars: number[]; wide: boolean } {
   const chars: number[][] = [[], []];
   const display: number[][] = [[], []];
-  for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (!line.raw.includes('  ')) continue;
-    const parts = partsOf(line);
-    if (!parts.spans || parts.values.length < 3 || !parts.label) continue;
-    const last = parts.spans.slice(-2);
+  for (const { line, parts, spans } of rows) {
+    if (parts.values.length < 3) continue;
+    const last = spans.slice(-2);
     const shown = displayOffsets(line.raw, last);
     // A row without wide characters stands at the same columns in both counts.
     if (shown[1] === last[1]) continue;

@@ -2191,8 +2191,8 @@ function displacedHits(hits: Hit[]): Set<Hit> {
   const out = new Set<Hit>();
   let last = -1;
   for (const h of hits) {
-    const at = ROW_KEYS.indexOf(h.key as RequestRowKey);
-    if (at < 0) continue;
+    if (REQUEST_GROUP_KEYS.includes(h.key as RequestGroup)) continue;
+    const at = RANK.get(h.key)!;
     if (at < last) out.add(h);
     last = Math.max(last, at);
   }
