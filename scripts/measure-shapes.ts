@@ -12,7 +12,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeDefects, describeMetadata, describeUntranslated, measureBrowserShapes, measureDocxShapes, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUnnamed, describeUntranslated, measureBrowserShapes, measureDocxShapes, measureOfficeShapes, measurePdfShapes, measureTextShape, measureWebShapes, type ShapeMeasure } from '../src/bench/shapes';
 import { BROWSER_SHAPES, type BrowserShape } from '../src/generator/shapes/browser';
 import { DOCX_SHAPES, docxShapesInstalled, type DocxShape } from '../src/generator/shapes/docx';
 import { hasSoffice, OFFICE_SHAPES, type OfficeShape } from '../src/generator/shapes/office';
@@ -125,4 +125,6 @@ const misfiled = measures.filter((m) => m.metadata.wrong);
 console.log(misfiled.length ? `\nReports read with another agency name or year:\n${misfiled.map(describeMetadata).join('\n')}` : `\nAgency name and year: none read wrong (${measures.reduce((a, m) => a + m.metadata.missing, 0)} reports without one, each with a diagnostic).`);
 const untranslated = measures.filter((m) => m.untranslated.count);
 if (untranslated.length) console.log(`\nDiagnostics that show English to readers:\n${untranslated.map(describeUntranslated).join('\n')}`);
+const unnamed = measures.filter((m) => m.unnamed.count);
+if (unnamed.length) console.log(`\nDiagnostics that name nothing expected or found:\n${unnamed.map(describeUnnamed).join('\n')}`);
 console.error(`${((Date.now() - started) / 1000).toFixed(1)} s in all`);

@@ -30,6 +30,11 @@ export interface ShapeMeasure {
    */
   untranslated: { count: number; examples: string[] };
   /**
+   * Diagnostics that leave what was expected or what was found empty (rule 2 of the house: a diagnostic names both):
+   * how many, and the first few with how to make their report again.
+   */
+  unnamed: { count: number; examples: string[] };
+  /**
    * Reports whose agency name or year was read and differs from the truth (`wrong`: the report would be filed under
    * another agency or year) or was not read (`missing`: a diagnostic says so), with the first wrong ones.
    */
@@ -43,13 +48,14 @@ interface Acc {
   rows: Map<string, number>;
   examples: string[];
   untranslated: { count: number; examples: string[] };
+  unnamed: { count: number; examples: string[] };
   metadata: ShapeMeasure['metadata'];
   digest: Hash;
 }
 
 const SHOWN_UNTRANSLATED = 5;
 
-const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [], untranslated: { count: 0, examples: [] }, metadata: { wrong: 0, missing: 0, examples: [] }, digest: createHash('md5') });
+const newAcc = (): Acc => ({ tally: emptyTally(), rows: new Map(), examples: [], untranslated: { count: 0, examples: [] }, unnamed: { count: 0, examples: [] }, metadata: { wrong: 0, missing: 0, examples: [] }, digest: createHash('md5') });
 
 /**
  * Lets the event loop run every quarter second of a long measure. A vitest worker that computes for a minute without
@@ -86,6 +92,10 @@ function addText(acc: Acc, how: string, file: string, text: string, truth: Truth
   const error = parsed.diagnostics.find((d) => d.code === 'parser-exception');
   if (error) acc.examples.push(`${how}: the parser failed: ${error.found}`);
   for (const d of parsed.diagnostics) {
+    if (!d.expected.trim() || !d.found.trim()) {
+      acc.unnamed.count++;
+      if (acc.unnamed.examples.length < SHOWN_UNTRANSLATED) acc.unnamed.examples.push(`${how}: ${d.code} at line ${d.line ?? '–'}: expected ${JSON.stringify(d.expected)}, found ${JSON.stringify(d.found)}`);
+    }
     const english = untranslatedTexts(d, text);
     if (!english.length) continue;
     acc.untranslated.count++;
@@ -107,6 +117,7 @@ const done = (shape: ShapeMeasure['shape'], acc: Acc): ShapeMeasure => ({
   defectRows: [...acc.rows.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8),
   examples: acc.examples,
   untranslated: acc.untranslated,
+  unnamed: acc.unnamed,
   metadata: acc.metadata,
   digest: acc.digest.digest('hex'),
 });
@@ -214,6 +225,12 @@ export function describeDefects(m: ShapeMeasure): string {
 export function describeMetadata(m: ShapeMeasure): string {
   if (m.metadata.wrong === 0) return '';
   return [`${m.shape}: ${m.metadata.wrong} of ${m.tally.reports} reports read with another agency name or year than their own (${m.metadata.missing} without one)`, ...m.metadata.examples.map((e) => `  - ${e}`)].join('\n');
+}
+
+/** The diagnostics of one measure that name nothing expected or nothing found, for a failing test's message or the script's output. */
+export function describeUnnamed(m: ShapeMeasure): string {
+  if (m.unnamed.count === 0) return '';
+  return [`${m.shape}: ${m.unnamed.count} diagnostics name nothing expected or nothing found`, ...m.unnamed.examples.map((e) => `  - ${e}`)].join('\n');
 }
 
 /** The diagnostics of one measure still showing English to readers, for a failing test's message or the script's output. */

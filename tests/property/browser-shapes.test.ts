@@ -7,7 +7,7 @@
  * web-text,web-innertext` measures 1,000 (BENCHMARKS.md, README).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeMetadata, describeUntranslated, measureBrowserShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUnnamed, describeUntranslated, measureBrowserShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { BROWSER_SHAPES } from '../../src/generator/shapes/browser';
 import { formatTallies, sumTallies } from '../../src/generator/shapes/measure';
 import { openPrinter } from '../formats/support/print';
@@ -33,13 +33,14 @@ afterAll(() => {
 });
 
 describe.each(BROWSER_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
-  it(`${PAGES} pages in the default layouts and ${PAGES} in the table layouts: every cell exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese`, () => {
+  it(`${PAGES} pages in the default layouts and ${PAGES} in the table layouts: every cell exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese, naming what it expected and what it found`, () => {
     const own = measures.filter(({ m }) => m.shape === shape).map(({ m }) => m);
     expect(own.length).toBe(2);
     expect(sumTallies(own.map((m) => m.tally)).reports).toBe(2 * PAGES);
     for (const m of own) {
       expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
       expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+      expect(m.unnamed.count, describeUnnamed(m)).toBe(0);
       expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
     }
   });

@@ -10,7 +10,7 @@
  * tests are skipped with the reason in their titles. Texts are cached under .cache/docx-texts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeMetadata, describeUntranslated, measureDocxShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUnnamed, describeUntranslated, measureDocxShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { DOCX_SHAPES, type DocxShape } from '../../src/generator/shapes/docx';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { pandoc, soffice, titleWithTools, type Tool } from '../support/tools';
@@ -32,12 +32,13 @@ afterAll(() => {
 
 describe.each(DOCX_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const tool = toolOf(shape);
-  const title = `${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese`;
+  const title = `${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese, naming what it expected and what it found`;
   it.skipIf(!!tool.missing)(tool === READER ? title : titleWithTools(title, [tool]), () => {
     const m = measures.find((x) => x.shape === shape)!;
     expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.unnamed.count, describeUnnamed(m)).toBe(0);
     expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });

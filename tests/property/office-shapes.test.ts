@@ -9,7 +9,7 @@
  * with the reason in their titles. Converted batches are cached under .cache/office-pdfs/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeMetadata, describeUntranslated, measureOfficeShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUnnamed, describeUntranslated, measureOfficeShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { OFFICE_SHAPES, type OfficeShape } from '../../src/generator/shapes/office';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { mutool, pdftotext, pypdf, soffice, titleWithTools, type Tool } from '../support/tools';
@@ -38,12 +38,13 @@ afterAll(() => {
 describe.each(OFFICE_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const known = KNOWN_DEFECTS[shape];
   const missing = toolsOf(shape).some((t) => t.missing);
-  const title = titleWithTools(`${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese`, toolsOf(shape));
+  const title = titleWithTools(`${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese, naming what it expected and what it found`, toolsOf(shape));
   (known && !missing ? it.fails : it.skipIf(missing))(known && !missing ? `${title} — FAILS today: ${known}` : title, () => {
     const m = measures.find((x) => x.shape === shape)!;
     expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.unnamed.count, describeUnnamed(m)).toBe(0);
     expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });

@@ -17,7 +17,7 @@
  * .cache/shape-pdfs/ (keyed by the printed HTML), so a second run only parses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeMetadata, describeUntranslated, measurePdfShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUnnamed, describeUntranslated, measurePdfShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { PDF_SHAPES, type PdfShape } from '../../src/generator/shapes';
 import { addReport, emptyTally, formatTallies } from '../../src/generator/shapes/measure';
 import { pdfCase, readPdfShapes, type PdfShaped } from '../../src/generator/shapes/pdf';
@@ -86,12 +86,13 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim());
 describe.each(PDF_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const known = KNOWN_DEFECTS[shape];
   const missing = toolsOf(shape).some((t) => t.missing);
-  const title = titleWithTools(`${reportsOf(shape)} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese`, toolsOf(shape));
+  const title = titleWithTools(`${reportsOf(shape)} printed reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese, naming what it expected and what it found`, toolsOf(shape));
   (known && !missing ? it.fails : it.skipIf(missing))(known && !missing ? `${title} — FAILS today: ${known}` : title, () => {
     const m = measures.find((x) => x.shape === shape)!;
     expect(m.tally.reports).toBe(reportsOf(shape));
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.unnamed.count, describeUnnamed(m)).toBe(0);
     expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });

@@ -8,7 +8,7 @@
  * names the rows): when the parser is fixed the `it.fails` fails, and the entry comes out of KNOWN_DEFECTS.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeMetadata, describeUntranslated, measureTextShape, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUnnamed, describeUntranslated, measureTextShape, type ShapeMeasure } from '../../src/bench/shapes';
 import { TEXT_SHAPES, type TextShape } from '../../src/generator/shapes';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { lazy } from './harness';
@@ -43,11 +43,12 @@ describe.each(TEXT_SHAPES.map((shape) => ({ shape })))('parseReport on the $shap
   });
 
   const known = KNOWN_DEFECTS[shape];
-  const title = 'every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese';
+  const title = 'every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese, naming what it expected and what it found';
   (known ? it.fails : it)(known ? `${title} — FAILS today: ${known}` : title, async () => {
     const m = await run();
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.unnamed.count, describeUnnamed(m)).toBe(0);
     expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });

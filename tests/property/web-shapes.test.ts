@@ -9,7 +9,7 @@
  * reason in its title. Dumps are cached under .cache/web-dumps/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDefects, describeMetadata, describeUntranslated, measureWebShapes, type ShapeMeasure } from '../../src/bench/shapes';
+import { describeDefects, describeMetadata, describeUnnamed, describeUntranslated, measureWebShapes, type ShapeMeasure } from '../../src/bench/shapes';
 import { formatTallies } from '../../src/generator/shapes/measure';
 import { WEB_SHAPES, type WebShape } from '../../src/generator/shapes/web';
 import { lynx, pandoc, titleWithTools, w3m, type Tool } from '../support/tools';
@@ -29,11 +29,12 @@ afterAll(() => {
 
 describe.each(WEB_SHAPES.map((shape) => ({ shape })))('parseReport on the $shape shape', ({ shape }) => {
   const tool = TOOL[shape];
-  it.skipIf(!!tool.missing)(titleWithTools(`${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese`, [tool]), () => {
+  it.skipIf(!!tool.missing)(titleWithTools(`${REPORTS} reports: every cell of tables A, B and C is exact or null with a diagnostic (zero wrong, zero silent), every diagnostic said in Chinese, naming what it expected and what it found`, [tool]), () => {
     const m = measures.find((x) => x.shape === shape)!;
     expect(m.tally.reports).toBe(REPORTS);
     expect(m.tally.wrong + m.tally.silent + m.tally.crashed, describeDefects(m)).toBe(0);
     expect(m.untranslated.count, describeUntranslated(m)).toBe(0);
+    expect(m.unnamed.count, describeUnnamed(m)).toBe(0);
     expect(m.metadata.wrong, describeMetadata(m)).toBe(0);
   });
 });

@@ -390,7 +390,10 @@ describe('a row’s cells as text blocks in the extraction’s order', () => {
     const { r, wrong } = verdicts(file, pdfCase('lay27-pdf', 469, undefined, { tableLayouts: true }).truth);
     expect(wrong).toEqual([]);
     expect(Object.values(r.requests.carriedForward).every((v) => v === null)).toBe(true);
-    expect(r.diagnostics.find((d) => d.path === 'requests.carriedForward')?.found).toBe('');
+    // The diagnostic names the cells the reading took for the row (it named nothing before 1.5.117).
+    const unproved = r.diagnostics.find((d) => d.path === 'requests.carriedForward');
+    expect(unproved?.found).toBe('7 values: 0 0 3 0 0 0 3');
+    expect(diagnosticText(unproved!).found).toBe('7 个数值：0 0 3 0 0 0 3');
     expect(r.diagnostics.find((d) => d.path === 'requests.carriedForward')?.message).toContain('与表头的列名交错印出');
     // What every order of the column blocks agrees on is read: each row's total, and the rows of zeros.
     expect(r.requests.received).toEqual({ natural: null, commercial: null, research: null, nonprofit: null, legal: null, otherOrg: null, total: 25 });

@@ -914,7 +914,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const following = !anchors.length && gaps.length === 1 && !gaps[0].reading ? followingRuns(hits, units, present) : null;
   for (const g of gaps) {
     if (g.reading) {
-      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic', open: r.open, why: r.why, valuesLines: valuesLinesOf(g.units, r.tokens) });
+      for (const r of g.reading) placed.set(r.key, { tokens: r.tokens, line: r.line, by: 'arithmetic', open: r.open, why: r.why, printed: r.printed, valuesLines: valuesLinesOf(g.units, r.tokens) });
       continue;
     }
     if (following) continue;
@@ -1924,6 +1924,8 @@ interface Placed {
   open?: number[];
   /** Why the open columns are not proved, when not for a short row (the diagnostic's message). */
   why?: string;
+  /** The cells a row whose order is not proved printed, when `tokens` keeps none of them (the diagnostic's `found`). */
+  printed?: CellToken[];
   /** A row read from lines of numbers after its label: their values' places (indexes into `spanLines`). */
   valuesLines?: number[];
 }
@@ -2264,6 +2266,8 @@ interface PlacedRow {
   /** Columns of a block read column by column whose order is not proved (see columnBlocks): null. */
   open?: number[];
   why?: string;
+  /** The cells the reading took for a row whose order it does not prove (`why`, `tokens` then all blank): for its diagnostic. */
+  printed?: CellToken[];
 }
 interface Gap {
   units: Unit[];
@@ -2759,7 +2763,7 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
         const rowLines = [...new Set(order[r].map((c) => cells[c].spanLine))];
         const stacked = rowLines.length > 1 && rowLines.every((l) => l >= 0) && interleaved(rowLines.map((l) => spanLines[l]));
         const why = boxed ? BOXES_UNPROVED : headedApart(order[r], tokens, unitOf, headings) ? HEADED_UNPROVED : stacked ? lineOrderUnproved(tokens) : totalSwapped(tokens) ? lastTwoUnproved(tokens) : null;
-        const row: PlacedRow = why ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why } : { key: rows[r], tokens, line: cells[order[r][0]].line };
+        const row: PlacedRow = why ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why, printed: tokens } : { key: rows[r], tokens, line: cells[order[r][0]].line };
         for (const v of variants) v.push(row);
       }
       if (!holds) continue;
@@ -3474,8 +3478,13 @@ function buildRequests(
       counts.unread += p.open.length;
       const open = p.open.map((c) => APPLICANT_KEYS[c]).join('、');
       const shown = p.tokens.filter((_, c) => !p.open!.includes(c)).map((t) => t.printed || '∅').join(' ');
-      if (p.why) log.warn('column-order-unproved', p.line, `${WIDTH} numbers in the header's columns`, shown, `表三“${key}”行${p.why}，${open} 记为空值`, path);
-      else log.warn('row-short', p.line, `${WIDTH} numbers`, shown, `表三“${key}”行的数字跟在行标签之后但少于 ${WIDTH} 个，无法确定空格位置；满足行总计（空格按 0 计）的各种读法只在 ${open} 上不同，这些单元格记为空值`, path);
+      // A row none of whose cells is placed names what it printed: its numbers (a short row, a row read out of order),
+      // or its cells in one of the readings (column blocks).
+      const printed = (tokens: CellToken[]) => tokens.map((t) => t.printed || '∅').join(' ');
+      const cells = p.short ?? p.printed;
+      const found = shown || (cells ? (cells.length ? `${cells.length} values: ${printed(cells)}` : 'no numbers') : `${printed(p.tokens)} in one reading of several`);
+      if (p.why) log.warn('column-order-unproved', p.line, `${WIDTH} numbers in the header's columns`, found, `表三“${key}”行${p.why}，${open} 记为空值`, path);
+      else log.warn('row-short', p.line, `${WIDTH} numbers`, found, `表三“${key}”行的数字跟在行标签之后但少于 ${WIDTH} 个，无法确定空格位置；满足行总计（空格按 0 计）的各种读法只在 ${open} 上不同，这些单元格记为空值`, path);
     } else if (rowsOnLabels && hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH && agreedCells(p.tokens)) {
       // Spaces cannot show which cell was left blank, but every reading that keeps the row's total puts these cells
       // in the same columns (the total, as a rule): those are placed, the others stay null.
