@@ -142,6 +142,7 @@ const PHRASES: Phrase[] = [
   [/^(\d+) rows with a number under no column or two numbers under one$/, (_, n) => `${n} 行有数字不在任何一列之下，或一列之下有两个数字`],
   [/^B1 and B2 in columns (.+) as the rows' cells are printed$/, (t, columns) => `按各行数字的文字顺序，规则 B1、B2 在${nameList(columns, t)}各列成立`],
   [/^numbers right after their row label$/, () => '紧跟在所属行标签之后的数字'],
+  [/^a page footer run into the numbers: (.*)$/, (_, line) => `页码与数字连在一起：${line}`],
   [/^(.*) in one reading of several$/, (_, values) => `${values}（多种读法之一）`],
   [/^(.*): numbers on the lines after a label printed after later rows' labels$/, (_, values) => `${values}：印在行标签之后几行的数字，而该标签印在模板中其后各行的标签之后`],
   [/^(.*) after a label whose line holds digits that read as no number$/, (_, values) => `${values}，其前的行标签所在行夹有无法识别的数字`],

@@ -5,11 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diagnosticText } from '../../src/lib/diagnostic-text';
 import { parseReport } from '../../src/pipeline/parse';
 import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
 import { toLines } from '../../src/pipeline/parse/lines';
 import { parseTableC } from '../../src/pipeline/parse/table-c';
 import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { officeCase } from '../../src/generator/shapes/office';
 import { pdfCase } from '../../src/generator/shapes/pdf';
 
 function read(lines: string[]) {
@@ -207,4 +209,68 @@ describe('table C as text blocks whose groups keep C1 in the order printed (popp
       expect(r.placement.appeals).toMatchObject({ method: 'none', unread: 15 });
       expect(r.diagnostics.find((d) => d.path === 'appeals')?.code).toBe('table-c-unproved');
     });
+});
+
+describe('table C printed as one run of digits (pypdf: the cells of a Word table run together)', () => {
+  const run = (digits: string) => read([HEADING, ...HEADER, digits]);
+
+  it('reads fifteen zeros as fifteen cells: no cell can hold two digits (no leading zero), so none was left blank', () => {
+    const { appeals, placement, diagnostics } = run('000000000000000');
+    for (const g of ['review', 'suitDirect', 'suitAfterReview'] as const) expect(appeals[g]).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+    expect(placement.method).toBe('label');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads a last digit after fourteen zeros too, and keeps the full-width digits as printed', () => {
+    const { appeals, diagnostics } = run('００００００００００００００３');
+    expect(appeals.suitAfterReview).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 3 });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('leaves any other run null: a blank cell prints nothing, so a digit other than 0 could start a two-digit cell', () => {
+    // 1 0 0 0 1 | 0 0 0 0 0 | 0 0 0 0 0, or 10 ∅ 0 0 1 | …: both keep every group's total.
+    for (const digits of ['100010000000000', '0000000000000000', '1010000000050000']) {
+      const { appeals, diagnostics } = run(digits);
+      expect(appeals.review.upheld).toBeNull();
+      expect(diagnostics.map((d) => d.code)).toContain('digits-ambiguous');
+    }
+  });
+
+  it('reads the run of a Word report read by pypdf cell for cell (officeCase(shape-office, 5))', () => {
+    const file = 'tests/fixtures/shapes/office-pypdf-table-c-zeros-run.txt';
+    expect(readFileSync(file, 'utf8')).toContain('审结总计\n000000000000000\n五、');
+    const r = parseReport({ text: readFileSync(file, 'utf8'), file: 'a.txt' });
+    const verdicts = cellVerdicts(officeCase('shape-office', 5).truth, r, r.diagnostics).filter((v) => v.path.startsWith('appeals.'));
+    expect(verdicts.length).toBe(15);
+    expect(verdicts.filter((v) => v.verdict !== 'exact')).toEqual([]);
+  });
+});
+
+describe('table C after a page footer run into its numbers (pypdf prints a page’s footer before its first line)', () => {
+  const ROW = '— 3 — 2 5 0 0 0 0 0 — — 0 0 0';
+
+  it('reads a row that starts with a blank mark, a number and a blank mark where no footer is in sequence', () => {
+    const { appeals, diagnostics } = read([HEADING, ...HEADER, ROW]);
+    expect(appeals.review).toEqual({ upheld: null, corrected: 3, other: null, pending: 2, total: 5 });
+    expect(diagnostics.map((d) => d.code)).toEqual(['cell-blank', 'cell-blank']);
+  });
+
+  it('leaves it null when its dash, number and dash continue the footers printed alone (— 2 — before it)', () => {
+    const { appeals, diagnostics } = read(['— 2 —', HEADING, ...HEADER, ROW]);
+    expect(appeals.review.corrected).toBeNull();
+    expect(diagnostics.find((d) => d.code === 'table-c-unproved')?.found).toBe(`a page footer run into the numbers: ${ROW}`);
+  });
+
+  it('reads no number of "— 120 —— 3 2 5 …" (pdfCase(hunt54-pdf, 189) by pypdf: 120 was read as 行政复议’s 纠正, 5 wrong cells)', () => {
+    const file = 'tests/fixtures/shapes/pypdf-table-c-footer-run-in.txt';
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('— 119 —三 、 收 到');
+    expect(text).toContain('\n— 120 —— 3 2 5 0 0 0 0 0 — 0 0 0\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    const verdicts = cellVerdicts(pdfCase('hunt54-pdf', 189).truth, r, r.diagnostics);
+    expect(verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+    expect(r.placement.appeals).toMatchObject({ method: 'none', unread: 15 });
+    const d = r.diagnostics.find((x) => x.code === 'table-c-unproved')!;
+    expect(diagnosticText(d).found).toBe('页码与数字连在一起：— 120 —— 3 2 5 0 0 0 0 0 — 0 0 0');
+  });
 });

@@ -325,6 +325,30 @@ export function splitLeadingFooters(lines: Line[]): Line[] {
   return out ?? lines;
 }
 
+/** A page footer of a dash, a page number and the same dash at a line's start ("— 120 —"), alone on its line. */
+const FOOTER_AT_START = /^\s*([—–－-]) ?(\d{1,3}) ?\1/;
+const FOOTER_ALONE = /^\s*([—–－-]) ?(\d{1,3}) ?\1\s*$/;
+
+/**
+ * The page footer run into the start of line `at` of numbers, when its page number follows the page numbers of the
+ * footers printed alone before or after it (pypdf printed "— 120 —" before the next page's first line, a row of
+ * table C starting with a blank mark: "— 120 —— 3 2 5 0 …", after "— 119 —" two pages up): the footer, else null.
+ * splitLeadingFooters does not cut such a line (without a Chinese character after it, "— 3 — 0 5" is as well a row of
+ * blank marks and numbers): its numbers are not proved a table's.
+ */
+export function footerRunIn(lines: Line[], at: number): string | null {
+  const m = FOOTER_AT_START.exec(lines[at].raw);
+  if (!m || FOOTER_ALONE.test(lines[at].raw)) return null;
+  const page = Number(m[2]);
+  const numberOf = (k: number) => Number(FOOTER_ALONE.exec(lines[k].raw)?.[2] ?? NaN);
+  let before = at - 1;
+  while (before >= 0 && Number.isNaN(numberOf(before))) before--;
+  let after = at + 1;
+  while (after < lines.length && Number.isNaN(numberOf(after))) after++;
+  const follows = (before >= 0 && numberOf(before) === page - 1) || (after < lines.length && numberOf(after) === page + 1);
+  return follows ? m[0].trim() : null;
+}
+
 /**
  * A decimal point alone on a line right after a line holding one number and not before another (poppler's default
  * mode prints "７５" then "." for a cell "７.５" whose point comes from another font): the number's digits and its

@@ -5,7 +5,7 @@ import { meets, overlapBlocks } from './columns';
 import { NULL_APPEAL_ROW } from './null-rows';
 import { placementOf } from './placement';
 import type { DiagnosticLog } from './diagnostics';
-import { compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitValues, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
+import { compactOf, displayOffsets, doubleSpaced, EMPTY_CELL, fitValues, footerRunIn, isBlankLine, isMarkdownRule, pageless, paragraphCells, partsOf, withParagraphCells, type Line } from './lines';
 import { fold, isPageNoise, readJoinedDigits, type CellToken } from '../text';
 import { splitDigits, SPLIT_CAP, TABLE_C } from './digit-split';
 
@@ -200,6 +200,20 @@ function digitRun(values: CellToken[]): string | null {
   return /^\d+$/.test(digits) && digits.length >= WIDTH ? digits : null;
 }
 
+/**
+ * The one way a run of digits splits into the table's cells, when there is one: fifteen digits, every one but the last
+ * a 0 ("000000000000000", pypdf's text of a Word-made PDF whose table C is all zeros). A number is not printed with a
+ * leading zero, so no cell there holds two digits, and each digit is a cell; none was left blank either, since a blank
+ * cell prints nothing and the fifteen digits would then fill fourteen cells, one of two digits. Any other run (more
+ * digits, or a digit other than 0 before the last) splits more ways once a blank cell may have left no digit. `printed`:
+ * the run as printed (its digits' widths kept where it has one character a digit).
+ */
+function onlySplit(run: string, printed: string): CellToken[] | null {
+  if (run.length !== WIDTH || !/^0*\d$/.test(run)) return null;
+  const chars = [...printed.trim()];
+  return [...run].map((d, k) => ({ kind: 'number' as const, value: Number(d), printed: chars.length === WIDTH ? chars[k] : d }));
+}
+
 export function parseTableC(source: Line[], from: number, to: number, log: DiagnosticLog, display = false): { appeals: Appeals; placement: TablePlacement } {
   const tokens: CellToken[] = [];
   let first: number | null = null;
@@ -240,14 +254,20 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
     // An empty tab or pipe row is layout; an empty fenced Markdown row is a group whose cells were all left blank, and
     // a line of spaces among the numbers (markSpaceCells) a cell left blank.
     if (!parts.fenced && !lines[i].spaceCell && parts.values.every((v) => v.kind === 'blank' && v.printed === '')) continue;
+    const footer = parts.separator === 'space' ? footerRunIn(lines, i) : null;
+    if (footer) {
+      log.warn('table-c-unproved', lines[i].no, `${WIDTH} numbers of table C`, `a page footer run into the numbers: ${raw.trim()}`, `表四的数字行“${raw.trim()}”以页码“${footer}”开头（提取文字时页脚与下一页的第一行连在一起），其后的短横线可能是空白单元格，也可能是页码的一部分，无法确定各数字所在的列，记为空值`, 'appeals');
+      return nulls({} as Appeals);
+    }
     const run = tokens.length === 0 && parts.separator === 'space' ? digitRun(parts.values) : null;
-    if (run) {
+    const split = run ? onlySplit(run, parts.values[0].printed) : null;
+    if (run && !split) {
       const splits = splitDigits(run, TABLE_C).length;
       const ways = splits >= SPLIT_CAP ? `${splits} or more splits` : `${splits} ${splits === 1 ? 'split' : 'splits'}`;
       log.warn('digits-ambiguous', lines[i].no, `table C's ${WIDTH} cells apart`, `${run}: ${ways}`, `表四的 ${WIDTH} 个数字连写为“${run}”：空白单元格在连写时不留数字，即使按各组总计只有一种拆分方式也无法证明（本表没有各组之间的核对），记为空值`);
       continue;
     }
-    const values = parts.separator === 'space' ? parts.values : fitValues(parts.values, Math.max(0, WIDTH - tokens.length), parts.fenced);
+    const values = split ?? (parts.separator === 'space' ? parts.values : fitValues(parts.values, Math.max(0, WIDTH - tokens.length), parts.fenced));
     valueLines.push(lines[i]);
     if (tokens.length >= WIDTH) {
       extra += values.length;
