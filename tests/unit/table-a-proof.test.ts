@@ -129,6 +129,32 @@ describe('a negative count in a column other than 本年增/减', () => {
 });
 
 /**
+ * pdfCase('hunt55-pdf', 17) read by pdf.js (text items, one a line; the 2019 template): 行政许可's 本年增/减 −3 printed
+ * as two items, "-" and "３" (the minus of another font than the digits), its 处理决定数量 left blank and printed as
+ * nothing. Read in order: 本年增/减 blank, 处理决定数量 3.
+ */
+describe('a hyphen alone on its line right before a number alone on the next, beside 本年增/减', () => {
+  const FIXTURE = 'tests/fixtures/shapes/pdfjs-items-table-a-minus-apart.txt';
+
+  it('leaves the row null with a diagnostic: the hyphen may be the number’s minus sign', () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    expect(text).toContain('\n行政许可\n８０\n-\n３\n其他对外管理服务事项\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(r.proactive2019?.licensing).toEqual({ previousItems: null, change: null, decisions: null });
+    expect(r.diagnostics.find((d) => d.path === 'proactive2019.licensing')?.message).toContain('负号');
+    expect(cellVerdicts(pdfCase('hunt55-pdf', 17).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+  });
+
+  it('reads the row where the minus is printed with its number, the hyphen stands before no number, or shares a line with it', () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    const licensing = (cells: string) => parseReport({ text: text.replace('\n行政许可\n８０\n-\n３\n', `\n行政许可\n${cells}\n`), file: 'a.txt' }).proactive2019?.licensing;
+    expect(licensing('８０\n-３\n５')).toEqual({ previousItems: 80, change: -3, decisions: 5 });
+    expect(licensing('８０\n３\n-')).toEqual({ previousItems: 80, change: 3, decisions: null });
+    expect(licensing('８０ - ３')).toEqual({ previousItems: 80, change: null, decisions: 3 });
+  });
+});
+
+/**
  * pdfCase('hunt45-pdf', 207) read by `pdftotext -raw` (the 2019 template, every cell narrow): 行政事业性收费's label cut
  * into 行政 / 事业 / 性收 / 费, then "１０" and "３": 上一年项目数量 103 wrapped in its cell, 本年增/减 blank (pdf.js items and
  * MuPDF print the same). Read in order, 10 and 3.

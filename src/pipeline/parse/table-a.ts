@@ -607,6 +607,14 @@ function shownRun(run: Run): string {
   return run.flat().map((c) => c.t.printed || '∅').join(' ');
 }
 
+/** Hyphens that read as a blank mark and may as well be a minus sign. */
+const MINUS_MARKS: ReadonlySet<string> = new Set(['-', '－', '−']);
+
+/** Whether two free cells stand on lines of their own, one after the other in one block. */
+function linesApart(a: Free | undefined, b: Free | undefined): boolean {
+  return !!a && !!b && a.line !== b.line && a.block === b.block;
+}
+
 function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: number, log: DiagnosticLog, prefix: string, counts: PlacementCounts): T {
   const out: Record<string, unknown> = {};
   const stream = readStream(defs, lines, from, to);
@@ -619,6 +627,8 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
   const paged = lines.length > 0 && lines[lines.length - 1].page > 0;
   const placed = place(stream, trusted, paged && paragraphed(lines, from, to));
   const strayPoint = lonePoint(lines, from, to, paged);
+  const freeOf = new Map<CellToken, Free>();
+  for (const run of stream.runs) for (const part of run) for (const f of part) freeOf.set(f.t, f);
   const done = new Set<string>();
   stream.labels.forEach((label, k) => {
     const { def } = label;
@@ -633,11 +643,17 @@ function parseRows<T>(defs: readonly RowDef[], lines: Line[], from: number, to: 
     // An amount read without its decimal point where a point stands alone near the table (poppler's default mode
     // printed 3.3's "." after the next section's heading: pdfCase('hunt47-pdf', 742), 33 read).
     const pointLost = strayPoint && (placed[k].tokens?.some((t, c) => t.kind === 'number' && /amount$/i.test(def.columns[c]) && !/[.．]/.test(t.printed)) ?? false);
-    const tokens = outOfOrder || pointLost ? null : placed[k].tokens;
+    // A hyphen alone on its line (a blank mark) right before a number alone on the next line, beside 本年增/减: the
+    // hyphen may be that number's minus sign, printed apart (pdf.js items: "-" then "３" for −3, a minus of another
+    // font, the cell after it blank: pdfCase('hunt55-pdf', 17), read as blank and 3).
+    const minusApart = placed[k].tokens?.some((t, c, all) => t.kind === 'blank' && MINUS_MARKS.has(t.printed) && all[c + 1]?.kind === 'number' && (def.columns[c] === 'change' || def.columns[c + 1] === 'change') && linesApart(freeOf.get(t), freeOf.get(all[c + 1]))) ?? false;
+    const tokens = outOfOrder || pointLost || minusApart ? null : placed[k].tokens;
     if (!tokens) {
       const around = [shownRun(stream.runs[k]), label.own.map((t) => t.printed).join(' '), shownRun(stream.runs[k + 1])].filter(Boolean).join(' | ');
       const why = outOfOrder
         ? `读出的负数不在“本年增/减”列，数字的顺序与各列不符`
+        : minusApart
+        ? `“本年增/减”旁单独一行的短横线后紧跟单独一行的数字，短横线可能是空白单元格，也可能是该数字分开印出的负号，无法证明各数字所在的列`
         : pointLost
         ? `表格所在页面上有一个单独印出的小数点，读出的金额 ${(placed[k].tokens ?? []).map((t) => t.printed).join(' ')} 可能丢了它，无法证明`
         : !trusted
