@@ -3,6 +3,9 @@ import type { Cell } from '../../schema';
 import type { DiagnosticLog } from './diagnostics';
 import type { CellToken } from '../text';
 
+/** Tokens as printed, for a diagnostic: a cell printed as nothing shows as ∅. */
+export const shownTokens = (tokens: readonly CellToken[]): string => tokens.map((t) => t.printed || '∅').join(' ');
+
 export function toCells<K extends string>(
   keys: readonly K[],
   tokens: CellToken[],
@@ -23,7 +26,7 @@ export function toCells<K extends string>(
     else log.warn('cell-unreadable', line, 'a number', t.printed, `${pathPrefix}.${key} 不是数字，记为空`, `${pathPrefix}.${key}`);
   });
   if (tokens.length > keys.length) {
-    const extra = tokens.slice(keys.length).map((t) => t.printed).join(' ');
+    const extra = shownTokens(tokens.slice(keys.length));
     log.warn('row-extra-values', line, `${keys.length} values`, `${tokens.length} values (extra: ${extra})`, `${pathPrefix} 多出 ${tokens.length - keys.length} 个数值，已忽略`, pathPrefix);
   }
   if (blanks.length) {
@@ -32,7 +35,7 @@ export function toCells<K extends string>(
       missing ? 'row-short' : 'cell-blank',
       line,
       `${keys.length} numbers`,
-      missing ? `${tokens.length} values: ${tokens.map((t) => t.printed || '∅').join(' ')}` : `blank cells: ${blanks.join(', ')}`,
+      missing ? `${tokens.length} values: ${shownTokens(tokens)}` : `blank cells: ${blanks.join(', ')}`,
       `${pathPrefix} 的 ${blanks.join('、')} 在原文中为空或缺失，记为空值（不是 0）`,
       pathPrefix,
     );

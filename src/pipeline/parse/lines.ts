@@ -298,7 +298,12 @@ export function splitMixedWidths(lines: Line[]): Line[] {
   return out ?? lines;
 }
 
-const LEADING_FOOTER = /^\s*([—–－-]) ?\d{1,3} ?\1(?=\S)/;
+/** A page footer at a line's start: a dash, a page number (group 2) and the same dash ("— 120 —"). */
+const FOOTER_AT_START = /^\s*([—–－-]) ?(\d{1,3}) ?\1/;
+/** The same footer with more text right after it. */
+const LEADING_FOOTER = new RegExp(`${FOOTER_AT_START.source}(?=\\S)`);
+/** The same footer alone on its line. */
+const FOOTER_ALONE = new RegExp(`${FOOTER_AT_START.source}\\s*$`);
 const FOOTER_DASHES = new Set([0x2014, 0x2013, 0xff0d, 0x2d]);
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -325,10 +330,6 @@ export function splitLeadingFooters(lines: Line[]): Line[] {
   return out ?? lines;
 }
 
-/** A page footer of a dash, a page number and the same dash at a line's start ("— 120 —"), alone on its line. */
-const FOOTER_AT_START = /^\s*([—–－-]) ?(\d{1,3}) ?\1/;
-const FOOTER_ALONE = /^\s*([—–－-]) ?(\d{1,3}) ?\1\s*$/;
-
 /**
  * The page footer run into the start of line `at` of numbers, when its page number follows the page numbers of the
  * footers printed alone before or after it (pypdf printed "— 120 —" before the next page's first line, a row of
@@ -340,13 +341,16 @@ export function footerRunIn(lines: Line[], at: number): string | null {
   const m = FOOTER_AT_START.exec(lines[at].raw);
   if (!m || FOOTER_ALONE.test(lines[at].raw)) return null;
   const page = Number(m[2]);
-  const numberOf = (k: number) => Number(FOOTER_ALONE.exec(lines[k].raw)?.[2] ?? NaN);
-  let before = at - 1;
-  while (before >= 0 && Number.isNaN(numberOf(before))) before--;
-  let after = at + 1;
-  while (after < lines.length && Number.isNaN(numberOf(after))) after++;
-  const follows = (before >= 0 && numberOf(before) === page - 1) || (after < lines.length && numberOf(after) === page + 1);
-  return follows ? m[0].trim() : null;
+  /** The page number of line k's footer printed alone, else null. */
+  const alone = (k: number): number | null => {
+    const footer = FOOTER_ALONE.exec(lines[k].raw);
+    return footer ? Number(footer[2]) : null;
+  };
+  let before: number | null = null;
+  for (let k = at - 1; k >= 0 && before === null; k--) before = alone(k);
+  let after: number | null = null;
+  for (let k = at + 1; k < lines.length && after === null; k++) after = alone(k);
+  return before === page - 1 || after === page + 1 ? m[0].trim() : null;
 }
 
 /**

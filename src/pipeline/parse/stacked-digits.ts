@@ -17,6 +17,7 @@
  * the caller.
  */
 import { readJoinedDigits, type CellToken } from '../text';
+import { shownTokens } from './cells';
 import { meets } from './columns';
 
 /** Cells of table B's rows: six applicant columns and the total. */
@@ -136,7 +137,7 @@ function readChain(chain: Chain, out: StackedRows): void {
     for (const p of [...above, ...below]) out.consumed.add(p.id);
     if (!above.length && !below.length) return;
     if (row.from !== undefined) out.consumed.add(row.from);
-    const shown = `${row.cells.map((t) => t.printed || '∅').join(' ')}${[...above.map((p) => ` ↑ ${printed(p)}`), ...below.map((p) => ` ↓ ${printed(p)}`)].join('')}`;
+    const shown = `${shownTokens(row.cells)}${[...above.map((p) => ` ↑ ${printed(p)}`), ...below.map((p) => ` ↓ ${printed(p)}`)].join('')}`;
     if (agreed && !open(j)) out.joined.set(row.id, { cells: rowOf(j, found[0])!, shown });
     else out.unread.set(row.id, { shown });
   });

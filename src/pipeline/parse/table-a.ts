@@ -20,7 +20,7 @@ import {
   type Proactive,
   type Proactive2019,
 } from '../../schema';
-import { toCells } from './cells';
+import { shownTokens, toCells } from './cells';
 import { placementOf, type PlacementCounts } from './placement';
 import type { DiagnosticLog } from './diagnostics';
 import { compactOf, displayWidth, fitsOf, fitValues, FULL_DIGIT, isBlankLine, isMarkdownRule, partsOf, type Line, type RowParts } from './lines';
@@ -604,7 +604,7 @@ function blocksOfTwoKinds(cells: Free[]): boolean {
 
 /** The free numbers no placed label took, for the diagnostic. */
 function shownRun(run: Run): string {
-  return run.flat().map((c) => c.t.printed || '∅').join(' ');
+  return shownTokens(run.flat().map((c) => c.t));
 }
 
 /** Hyphens that read as a blank mark and may as well be a minus sign. */

@@ -31,7 +31,7 @@ import {
   type Requests,
   type TablePlacement,
 } from '../../schema';
-import { toCells } from './cells';
+import { shownTokens, toCells } from './cells';
 import { boundsBrokenColumns, columnsAddUp, columnsProved, ruleSums, shuffledColumns, swapCandidates } from './column-sums';
 import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, placedOverOtherColumn, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
@@ -80,7 +80,7 @@ const BOXES_UNPROVED =
 const HEADED_UNPROVED =
   '的数字各自成块，与表头的列名交错印出（文本抽取工具的文本块），列名与其下的数字不一一对应，各块的先后由工具排定，行内各数字的列序无法证明';
 const lineOrderUnproved = (tokens: CellToken[]) =>
-  `的数字分在几行印出（${tokens.map((t) => t.printed || '∅').join(' ')}），下一行的数字起于上一行末个数字之前，按行序读不能证明各数字所在的列`;
+  `的数字分在几行印出（${shownTokens(tokens)}），下一行的数字起于上一行末个数字之前，按行序读不能证明各数字所在的列`;
 /**
  * A short row, or a row read from several lines, beside numbers that no template row can take: its printed values and
  * those numbers, as shown.
@@ -93,7 +93,7 @@ interface StrayBeside {
   wrapped: boolean;
 }
 const lastTwoUnproved = (tokens: CellToken[]) =>
-  `按文字顺序读作 ${tokens.map((t) => t.printed || '∅').join(' ')}，总计与各项之和不符（空格按 0 计），若最后两格的顺序在提取文字时颠倒则相符，两种读法无法区分`;
+  `按文字顺序读作 ${shownTokens(tokens)}，总计与各项之和不符（空格按 0 计），若最后两格的顺序在提取文字时颠倒则相符，两种读法无法区分`;
 
 /** A row label found in the stream; `own` are the numbers printed with it (same line or wrapped row). */
 interface Hit {
@@ -862,7 +862,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     }
     if (a.cut) {
       const joined = a.cut.ambiguous ? null : wrappedDigits(a.own!, a.spanLines.length === 1 ? spanLines[a.spanLines[0]] : null, a.cut.pieces, a.cut.spans);
-      const shown = `${a.own!.map((t) => t.printed || '∅').join(' ')} / ${a.cut.pieces.map((t) => t.printed).join(' ')}`;
+      const shown = `${shownTokens(a.own!)} / ${a.cut.pieces.map((t) => t.printed).join(' ')}`;
       if (joined) {
         placed.set(a.key, { tokens: joined, line: a.line, by: 'arithmetic' });
         log.info('row-digits-wrapped', a.cut.line, `${WIDTH} numbers on the row's line`, shown, `表三“${a.key}”行的数字在窄列中折行（${shown}），按行总计只有一种接法，已接回`, `requests.${a.key}`);
@@ -873,7 +873,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     // Which columns a mixed row's last cells are is not shown: the cells before them were not read (buildRequests).
     if (a.mixed && a.own!.length < WIDTH) continue;
     if (a.wrapped && displaced.has(a)) {
-      const shown = a.own!.map((t) => t.printed || '∅').join(' ');
+      const shown = shownTokens(a.own!);
       log.warn('table-b-unproved', a.line, `${WIDTH} numbers on the row's line`, `${shown}: numbers on the lines after a label printed after later rows' labels`, `表三“${a.key}”行的标签印在模板中其后各行的标签之后（提取文字时文字块的顺序被打乱），其后几行的数字 ${shown} 无法证明属于该行，记为空值`, `requests.${a.key}`);
       continue;
     }
@@ -881,7 +881,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       placed.set(a.key, { tokens: a.own!, line: a.line, by: 'label' });
       continue;
     }
-    const shown = a.rivals.map((r) => `[${r.map((t) => t.printed || '∅').join(' ')}]`).join(' 或 ');
+    const shown = a.rivals.map((r) => `[${shownTokens(r)}]`).join(' 或 ');
     log.warn('row-cells-ambiguous', a.line, `${WIDTH} cells`, `more cells than columns: ${shown}`, `表三“${a.key}”行的空单元格多于列数，可读作 ${shown}，按行总计也无法确定，记为空值`, `requests.${a.key}`);
   }
 
@@ -899,7 +899,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     const hi = bounds[b + 1];
     const { rows: inside, stray } = fencedRows(units.filter((u) => u.at > lo.at && u.at < hi.at));
     for (const u of stray) {
-      const shown = u.tokens.map((t) => t.printed).join(' ');
+      const shown = shownTokens(u.tokens);
       log.warn('table-b-unplaced-values', u.line, `whole Markdown rows of ${WIDTH} cells`, `a line of ${u.tokens.length} number(s) outside them: ${shown}`, `表三第 ${u.line} 行的“${shown}”不在表格行内，与前后各完整的表格行无关，未采用`);
     }
     if (!inside.length) continue;
@@ -922,7 +922,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     if (wrapped) {
       for (const w of wrapped.rows) placed.set(w.key, { tokens: w.tokens, line: w.line, by: 'label', valuesLines: w.valuesLines });
       for (const { unit: u, why } of wrapped.apart) {
-        const shown = u.tokens.map((t) => t.printed || '∅').join(' ');
+        const shown = shownTokens(u.tokens);
         if (why === 'text')
           log.warn('table-b-unplaced-values', u.line, 'numbers right after their row label', `“${u.heading || u.label}” before ${shown}`, `表三第 ${u.line} 行的“${shown}”前是无法识别的文字“${u.heading || u.label}”，不能确定属于哪一行，未采用`);
         else if (why === 'waiting')
@@ -935,7 +935,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
       continue;
     }
     const first = g.units[0];
-    const shown = g.units.flatMap((u) => u.tokens.map((t) => t.printed || '∅')).join(' ');
+    const shown = shownTokens(g.units.flatMap((u) => u.tokens));
     log.warn(
       g.candidates > 1 ? 'table-b-ambiguous' : 'table-b-unproved',
       first.line,
@@ -954,7 +954,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     for (const key of g.rows.length ? [] : (besideGap.get(g) ?? [])) {
       const p = placed.get(key);
       const wrapped = p?.tokens.length === WIDTH && hits.some((h) => h.key === key && h.wrapped);
-      if (p?.by === 'label' && (p.tokens.length < WIDTH || wrapped)) besideStray.set(key, { line: p.line, own: p.tokens.map((t) => t.printed || '∅').join(' '), stray: shown, wrapped });
+      if (p?.by === 'label' && (p.tokens.length < WIDTH || wrapped)) besideStray.set(key, { line: p.line, own: shownTokens(p.tokens), stray: shown, wrapped });
     }
   }
   if (following) for (const [key, f] of following) placed.set(key, f);
@@ -1370,7 +1370,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   }
   for (const r of whole) {
     const tokens = placed.get(r.key)!.tokens;
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    const shown = shownTokens(tokens);
     // A blank mark read as the total of a row that prints numbers is the likelier cause to name: a mark the
     // extraction moved out of its column, past the total.
     const marked = totalMarkAmongNumbers(tokens);
@@ -1401,7 +1401,7 @@ function withdrawSwaps(requests: Requests, placed: Map<RequestKey, Placed>, firs
   for (const r of fullRows) {
     const tokens = placed.get(r.key)!.tokens;
     if (whole.includes(r) || !r.glyphs.includes(ASCII_DIGITS) || !r.glyphs.includes(FULL_WIDTH_DIGITS) || b3HoldsBlankZero(tokens)) continue;
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    const shown = shownTokens(tokens);
     unproved(
       r,
       APPLICANT_KEYS,
@@ -3045,7 +3045,7 @@ function settleByColumns(gaps: Gap[], placed: Map<RequestKey, { tokens: CellToke
 }
 
 function showReading(reading: PlacedRow[]): string {
-  return reading.map((r) => `${r.key} = ${r.tokens.map((t) => t.printed || '∅').join(' ')}`).join('，');
+  return reading.map((r) => `${r.key} = ${shownTokens(r.tokens)}`).join('，');
 }
 
 /**
@@ -3446,7 +3446,7 @@ function buildRequests(
     const solution = agreed && p ? withGluedZeros(agreed, p.tokens) : agreed;
     if (solution) {
       const open = putAgreed(requests, key, solution, counts);
-      const shown = (p?.tokens ?? []).map((x) => x.printed).join(' ');
+      const shown = shownTokens(p?.tokens ?? []);
       const where = solution.map((t) => (t ? t.printed || '∅' : '?')).join(' ');
       if (open.length)
         log.warn('row-short', p?.line ?? hit.line, `${WIDTH} numbers`, shown, `表三“${key}”行只有 ${p?.tokens.length ?? 0} 个数字；按整表勾稽关系（B1、B2、B3，空格按 0 计）的 ${solved!.readings} 种读法读作 ${where}，${open.join('、')} 仍无法确定，记为空值`, path);
@@ -3457,12 +3457,12 @@ function buildRequests(
     } else if (byColumns) {
       // The positions give one reading, but its total is not the sum of its cells: a column moved, or the agency's
       // own break; either way the reading is not proved.
-      const shown = byColumns.map((t) => t.printed || '∅').join(' ');
+      const shown = shownTokens(byColumns);
       log.warn('row-short', p!.line, `${WIDTH} numbers`, shown, `表三“${key}”行按数字位置读作 ${shown}，但总计不等于六类申请人之和（空格按 0 计），无法核实各数字所在的列，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
     } else if (!p && hit.mixed) {
-      const shown = (hit.own ?? []).map((t) => t.printed || '∅').join(' ');
+      const shown = shownTokens(hit.own ?? []);
       log.warn('row-short', hit.line, `${WIDTH} numbers`, `a cell that reads as no number, then ${hit.own?.length ?? 0} cells: ${shown}`, `表三“${key}”行有单元格不是可识别的数字，其后只有 ${hit.own?.length ?? 0} 格${shown ? `（${shown}）` : ''}，无法确定各数字所在的列，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
@@ -3477,12 +3477,11 @@ function buildRequests(
       counts.arithmetic += WIDTH - p.open.length;
       counts.unread += p.open.length;
       const open = p.open.map((c) => APPLICANT_KEYS[c]).join('、');
-      const shown = p.tokens.filter((_, c) => !p.open!.includes(c)).map((t) => t.printed || '∅').join(' ');
+      const shown = shownTokens(p.tokens.filter((_, c) => !p.open!.includes(c)));
       // A row none of whose cells is placed names what it printed: its numbers (a short row, a row read out of order),
       // or its cells in one of the readings (column blocks).
-      const printed = (tokens: CellToken[]) => tokens.map((t) => t.printed || '∅').join(' ');
       const cells = p.short ?? p.printed;
-      const found = shown || (cells ? (cells.length ? `${cells.length} values: ${printed(cells)}` : 'no numbers') : `${printed(p.tokens)} in one reading of several`);
+      const found = shown || (cells ? (cells.length ? `${cells.length} values: ${shownTokens(cells)}` : 'no numbers') : `${shownTokens(p.tokens)} in one reading of several`);
       if (p.why) log.warn('column-order-unproved', p.line, `${WIDTH} numbers in the header's columns`, found, `表三“${key}”行${p.why}，${open} 记为空值`, path);
       else log.warn('row-short', p.line, `${WIDTH} numbers`, found, `表三“${key}”行的数字跟在行标签之后但少于 ${WIDTH} 个，无法确定空格位置；满足行总计（空格按 0 计）的各种读法只在 ${open} 上不同，这些单元格记为空值`, path);
     } else if (rowsOnLabels && hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH && agreedCells(p.tokens)) {
@@ -3490,29 +3489,29 @@ function buildRequests(
       // in the same columns (the total, as a rule): those are placed, the others stay null.
       const agreed = agreedCells(p.tokens)!;
       const open = putAgreed(requests, key, agreed.cells, counts);
-      const printed = p.tokens.map((x) => x.printed).join(' ');
+      const shown = shownTokens(p.tokens);
       log.warn(
         'row-short',
         p.line,
         `${WIDTH} numbers`,
-        printed,
+        shown,
         `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置；满足行总计（空格按 0 计）的 ${agreed.readings} 种读法只在 ${open.join('、')} 上不同，这些单元格记为空值，其余按各读法一致的值填入`,
         path,
       );
     } else if (hit.separator === 'space' && p.by === 'label' && p.tokens.length < WIDTH) {
       // Spaces cannot show which cell was left blank, and the row's total does not settle any number's column.
-      log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置，记为空值`, path);
+      log.warn('row-short', p.line, `${WIDTH} numbers`, shownTokens(p.tokens), `表三“${key}”行只有 ${p.tokens.length} 个数字，无法确定空格位置，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
     } else if (hit.wrapped && p.by === 'label' && (!(p.tokens.every((t) => t.kind === 'number') && b3Holds(p.tokens)) || interleaved(hit.spanLines.map((l) => spanLines[l])))) {
       // A row short of cells completed by the next lines' values: a wrapped row, or a blank cell printed as nothing
       // followed by a stray cell (a vertical label's 无, a cell printed lower). Only the row's total can tell.
-      log.warn('row-short', p.line, `${WIDTH} numbers`, p.tokens.map((x) => x.printed).join(' '), `表三“${key}”行的数字分在几行，且无法用行总计核实，无法确定各数字所在的列，记为空值`, path);
+      log.warn('row-short', p.line, `${WIDTH} numbers`, shownTokens(p.tokens), `表三“${key}”行的数字分在几行，且无法用行总计核实，无法确定各数字所在的列，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;
     } else if (hit.separator === 'space' && p.by === 'label' && totalSwapped(p.tokens)) {
       // Text extraction orders a line's words by position, and two narrow cells can come out in reversed order.
-      const shown = p.tokens.map((x) => x.printed || '∅').join(' ');
+      const shown = shownTokens(p.tokens);
       log.warn(
         'row-order-ambiguous',
         p.line,
@@ -3526,7 +3525,7 @@ function buildRequests(
     } else if (hit.separator !== 'space' && p.by === 'label' && p.tokens.length < WIDTH) {
       // A tab or pipe row with fewer cells than the columns (a PDF's words joined by tabs where a gap was wide, a
       // blank cell printed as nothing): which cells are missing is not shown, so none is placed left to right.
-      const printed = p.tokens.map((x) => x.printed || '∅').join(' ');
+      const printed = shownTokens(p.tokens);
       log.warn('row-short', p.line, `${WIDTH} numbers`, `${p.tokens.length} values: ${printed}`, `表三“${key}”行只有 ${p.tokens.length} 格（${printed}），少于 ${WIDTH} 列，无法确定缺少的是哪几格，记为空值`, path);
       requests[key] = EMPTY_ROW();
       counts.unread += WIDTH;

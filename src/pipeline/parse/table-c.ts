@@ -1,6 +1,6 @@
 /** Table C (administrative reconsideration and litigation): 15 numbers, three groups of five, in template order. */
 import { APPEAL_COLUMNS, APPEAL_GROUPS, type Appeals, type TablePlacement } from '../../schema';
-import { toCells } from './cells';
+import { shownTokens, toCells } from './cells';
 import { meets, overlapBlocks } from './columns';
 import { NULL_APPEAL_ROW } from './null-rows';
 import { placementOf } from './placement';
@@ -314,14 +314,14 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
       tokens.length ? 'table-c-count' : 'table-c-missing',
       first,
       `${WIDTH} numbers of table C`,
-      tokens.length ? `${tokens.length} values: ${tokens.map((t) => t.printed || '∅').join(' ')}` : 'none',
+      tokens.length ? `${tokens.length} values: ${shownTokens(tokens)}` : 'none',
       tokens.length ? `表四应有 ${WIDTH} 个数字，实际 ${tokens.length} 个，无法对应，记为空值` : '没有找到表四（行政复议、行政诉讼）的数字，记为空值',
       'appeals',
     );
     return nulls(appeals);
   }
   if (breaking) {
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    const shown = shownTokens(tokens);
     log.warn('table-c-unproved', breaking.line, `${WIDTH} numbers of table C after its header, in the header's order`, `“${breaking.text}” among the numbers ${shown}`, `表四的数字被不属于其表头的文字“${breaking.text}”隔开，无法证明各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
@@ -332,7 +332,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   // 0 0 3 | 0 …: C1 holds either way). (A group with none before the blocks follows the whole header: in order.)
   const wordsOf = APPEAL_GROUPS.map((_, g) => worded.slice(g * COLS.length, (g + 1) * COLS.length).filter(Boolean).length);
   if (wordsOf.some((n, g) => n === 0 && wordsOf.slice(0, g).some((m) => m > 1))) {
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    const shown = shownTokens(tokens);
     log.warn('table-c-unproved', first, `${WIDTH} numbers of table C each beside its column's header word, or after the whole header`, `header words between the numbers of a group, none among a later group's: ${shown}`, `表四前面组的数字与各列表头逐列交错印出，后面组的数字却与表头分开、印在最后，各文本块的先后由文本抽取工具排定，无法证明各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
@@ -341,7 +341,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   // ３０ １２ ５ | 0 13 0 0 13" for 0 0 — 0 0 | 29 29 37 30 125 | …): the count of fifteen proves no order.
   const oneALine = !display && valueLines.every((l) => partsOf(l).values.length === 1);
   if (oneALine && !APPEAL_GROUPS.every((_, g) => groupAddsUp(tokens, g)) && wrappedAndEmpty(tokens)) {
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    const shown = shownTokens(tokens);
     log.warn('table-c-unproved', first, `${WIDTH} numbers of table C, one a cell, each group adding up (C1)`, `one a line, C1 broken as printed and kept with two read as one and an empty cell: ${shown}`, `表四的数字逐行印出，按印出顺序各组合计不符（C1），而把其中相邻两个数字看作一个折行的数、再补一个空单元格则各组都相符，无法确定各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
@@ -358,7 +358,7 @@ export function parseTableC(source: Line[], from: number, to: number, log: Diagn
   // 0 0 0 38 38 | 19 35 28 35 117 | 0 …, pdfCase('hunt19-pdf', 427): two of the first group's zeros printed last).
   const apart = !display && !spokenBetween && headerCut(headerLines) && valueLines.length > APPEAL_GROUPS.length && valueLines.every((l, k) => k === 0 || l.no > valueLines[k - 1].no + 1);
   if (apart && tokens.some((t) => t.printed !== tokens[0].printed)) {
-    const shown = tokens.map((t) => t.printed || '∅').join(' ');
+    const shown = shownTokens(tokens);
     log.warn('table-c-unproved', first, `${WIDTH} numbers of table C in the order of its columns`, `a paragraph each after the header, in the extraction tool's order: ${shown}`, `表四的 ${WIDTH} 个数字各自单独成段、与表头分开，先后由文本抽取工具排定；即使按此顺序各组合计（C1）相符，组内各格或各组互换位置后也仍相符，无法证明各数字所在的列，记为空值`, 'appeals');
     return nulls(appeals);
   }
