@@ -11,6 +11,7 @@ import { cellVerdicts } from '../../src/generator/shapes/measure';
 import { pdfCase } from '../../src/generator/shapes/pdf';
 import { checkB3 } from '../../src/pipeline/check/rules';
 import { parseReport } from '../../src/pipeline/parse';
+import { joinCommasApart, toLines } from '../../src/pipeline/parse/lines';
 
 const TABLE_A = 'tests/fixtures/shapes/pdftotext-layout-comma-apart-table-a.txt';
 const TABLE_B = 'tests/fixtures/shapes/pdftotext-layout-comma-apart-table-b.txt';
@@ -116,5 +117,29 @@ describe('a comma alone between a line ending in a number’s head and one start
     const r = parse(alone);
     expect(r.requests.received).toEqual({ natural: 2645, commercial: null, research: 0, nonprofit: null, legal: 421, otherOrg: 586, total: 3652 });
     expect(r.requests.handledTotal).toMatchObject({ legal: 421, otherOrg: 586, total: 3653 });
+  });
+});
+
+/**
+ * pdftotext -layout of pdfCase('hunt56-pdf', 955): 一、本年新收's 2,250 and its total 2,250 printed "２ ２５０" on two
+ * lines one under the other, each comma at the end of the line above ("…申请数量 ," / "２ ２５０ ０ - ０ ," / "０ ２ ２５０").
+ * The first comma joined the number on the middle line; the second comma, read from the line as it stood before that
+ * join, put the middle line back as it was (before 1.5.121: natural 2 and commercial 250, whose cell is 0).
+ */
+describe('commas apart on consecutive lines', () => {
+  const text = readFileSync('tests/fixtures/shapes/pdftotext-layout-commas-on-consecutive-lines.txt', 'utf8');
+
+  it('joins each number, the one on a line that holds a comma of its own as well', () => {
+    expect(text).toContain('申请数量               ,\n                                ２ ２５０     ０        -    ０               ,\n');
+    const joined = joinCommasApart(toLines(text.split('\n'))).map((l) => l.raw);
+    expect(joined.find((l) => l.includes('２５０') && l.includes('-'))?.trim().split(/\s+/)).toEqual(['２,２５０', '０', '-', '０']);
+    expect(joined.find((l) => l.includes('２５０') && !l.includes('-'))?.trim().split(/\s+/)).toEqual(['０', '２,２５０']);
+  });
+
+  it('reads no cell wrong', () => {
+    const r = parse(text);
+    expect(r.requests.received.natural).not.toBe(2);
+    expect(r.requests.received.commercial).not.toBe(250);
+    expect(cellVerdicts(pdfCase('hunt56-pdf', 955).truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 });

@@ -166,7 +166,8 @@ export const FULL_DIGIT = /[０-９]/;
 export function joinCommasApart(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].raw;
+    // The line as an earlier comma left it: the comma on the line above may have joined a number on this one.
+    const raw = (out ?? lines)[i].raw;
     if (!raw.includes(',') || CELL_SEPARATOR.test(raw)) continue;
     const at = loneComma(raw);
     if (at < 0) continue;
