@@ -3,7 +3,11 @@
  * or when it fills exactly the template rows between two proved rows and the arithmetic admits that reading only.
  * Every other case leaves the cells null with a diagnostic naming what was found: never a shifted or guessed row.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cellVerdicts } from '../../src/generator/shapes/measure';
+import { pdfCase } from '../../src/generator/shapes/pdf';
+import { parseReport } from '../../src/pipeline/parse';
 import { APPLICANT_KEYS, REQUEST_ROWS, type RequestRowKey, type Requests } from '../../src/schema';
 import { DiagnosticLog } from '../../src/pipeline/parse/diagnostics';
 import { joinThousands, toLines } from '../../src/pipeline/parse/lines';
@@ -70,6 +74,30 @@ describe('table B proof rules', () => {
     expect(compare(requests)).toEqual({ wrong: [], nulls: [] });
     expect(placement).toEqual({ method: 'arithmetic', byLabel: 161, byArithmetic: 14, unread: 0 });
     expect(diagnostics.filter((d) => d.code.startsWith('table-b'))).toEqual([]);
+  });
+
+  it('fills such a gap with rows printing blank marks when each row’s total holds with blank cells as 0', () => {
+    // partlyDisclosed prints "/" for its zeros: its total still adds up (blanks as 0), so the reading is proved; the
+    // blank cells are null, every other cell exact.
+    const marked = (k: RequestRowKey) => values(k).map((v) => (k === 'partlyDisclosed' && v === 0 ? '/' : String(v))).join(' ');
+    expect(marked('partlyDisclosed')).toContain('/');
+    const lines = KEYS.flatMap((k) => (k === 'disclosed' || k === 'partlyDisclosed' ? [marked(k), LABEL[k]] : [labelled(k)]));
+    const { requests } = read([...HEADER, ...lines]);
+    const blanks = APPLICANT_KEYS.filter((c) => TRUTH.partlyDisclosed[c] === 0).map((c) => `partlyDisclosed.${c}`);
+    expect(compare(requests)).toEqual({ wrong: [], nulls: blanks });
+  });
+
+  it('does not fill a gap with a reading whose row adds up only because a blank mark stands for its total', () => {
+    // Poppler's default mode of a table laid out with tall cells (pdfCase('lay38-pdf', 409, undefined, { tableLayouts:
+    // true })): (七)总计's 5 2 0 0 1 0 8 printed "0 ０ 1 0 8", then 四、结转's "/ / / 0 ０ 0 0", then "５ ２" (the first
+    // column's block) and the label 四、结转… after them. Read in order, (七)总计 took "0 0 1 0 8 / /": its total a blank
+    // mark, so B3 checked nothing, and natural 0, commercial 0, research 1, legal 8 were placed (before 1.5.122).
+    const text = readFileSync('tests/fixtures/shapes/pdftotext-table-layouts-gap-row-one-off.txt', 'utf8');
+    expect(text).toContain('(七) 总计\n\n0 ０ 1 0 8\n/ / / 0 ０ 0 0\n\n５ ２\n\n四、结转下年度继续办理\n');
+    const r = parseReport({ text, file: 'a.txt' });
+    expect(Object.values(r.requests.handledTotal).every((v) => v === null)).toBe(true);
+    const truth = pdfCase('lay38-pdf', 409, undefined, { tableLayouts: true }).truth;
+    expect(cellVerdicts(truth, r, r.diagnostics).filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
   });
 
   it('reads a block printed one cell per line, column by column, when only that reading keeps every row’s total', () => {

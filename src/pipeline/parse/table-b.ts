@@ -2747,8 +2747,6 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
         }
         const tokens: CellToken[] = [];
         for (const c of order[r]) tokens.push(cells[c].t);
-        // A number joined from its cut pieces is proved only by its row's total (blank cells count as 0).
-        holds = tokens.some((t) => pieced.has(t)) ? b3HoldsBlankZero(tokens) : b3Holds(tokens);
         // Numbers printed apart from their row's label, before it or another row's label or numbers between (pdfminer's
         // text boxes: the labels' boxes, then the numbers'), a row's on several lines of a few numbers each: several
         // boxes, in the extraction's order, not proved the row's (pdfCase('lay25-pdf', 438, undefined, { tableLayouts:
@@ -2763,6 +2761,13 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
         const rowLines = [...new Set(order[r].map((c) => cells[c].spanLine))];
         const stacked = rowLines.length > 1 && rowLines.every((l) => l >= 0) && interleaved(rowLines.map((l) => spanLines[l]));
         const why = boxed ? BOXES_UNPROVED : headedApart(order[r], tokens, unitOf, headings) ? HEADED_UNPROVED : stacked ? lineOrderUnproved(tokens) : totalSwapped(tokens) ? lastTwoUnproved(tokens) : null;
+        // A row the reading places is proved by its total, blank cells as 0: a blank cell left nothing to check, and a
+        // reading one row off held so ("0 ０ 1 0 8" + "/ /" for 5 2 0 0 1 0 8, the next row's blank marks taken as its
+        // last two cells, pdfCase('lay38-pdf', 409, undefined, { tableLayouts: true }), poppler's default mode). A row
+        // left unplaced for its order (why), or holding a cell that reads as no number (a cut number's piece), is
+        // checked as before, blank cells checking nothing; a number joined from its cut pieces only by the total.
+        const unchecked = why !== null || tokens.some((t) => t.kind === 'text');
+        holds = tokens.some((t) => pieced.has(t)) || !unchecked ? b3HoldsBlankZero(tokens) : b3Holds(tokens);
         const row: PlacedRow = why ? { key: rows[r], tokens: tokens.map(() => EMPTY_CELL), line: cells[order[r][0]].line, open: ALL_COLUMNS, why, printed: tokens } : { key: rows[r], tokens, line: cells[order[r][0]].line };
         for (const v of variants) v.push(row);
       }
