@@ -122,3 +122,24 @@ describe('a row label wrapped onto two lines, its numbers after it, printed befo
     expect(exact).toBe(63); // every cell of tables A and C
   });
 });
+
+describe('a group printed as one row, in the place of the row after it', () => {
+  it('counts its label in the order of the labels among the numbers: the two rows are not read in the template’s order (ah60-swap-cl-1238)', () => {
+    // A cell a line, (六)其他处理 printed as one row of its own (no sub-row), each of the last rows' numbers before its
+    // label: 19 7 0 1 3 0 30 / "(七) 总计" / 0 1 0 1 2 0 4 / "(六) 其他处理" / 四、结转下年度继续办理. Both labels stand among the
+    // gap's numbers, in each other's order. Before 1.5.123 a group's label never counted there (a label over sub-rows
+    // is centred among them), so the rows were read in the template's order: handledTotal took 0 1 0 1 2 0 4 and
+    // otherHandling 19 … 30, 8 wrong cells whose only sign was a B1 and a B2 break.
+    const text = fixture('cell-lines-group-line-rows-swapped.txt');
+    expect(text).toContain('\n理\n\n19\n\n7\n0\n1\n3\n\n0\n30\n\n(七) 总计\n\n0\n\n1\n0\n1\n2\n0\n\n4\n\n(六) 其他处理\n\n四、结转下年度继续办理\n');
+    const truth = generateShaped('ah60-swap-cl-1238', 'cell-lines', shapeTruthOptions(1238), { requests: swapRows }).truth;
+    const { r, wrong, exact } = read('cell-lines-group-line-rows-swapped.txt', truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests.handledTotal).toEqual(NULL_ROW);
+    expect(r.requests.otherHandling).toEqual(NULL_ROW);
+    expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('顺序与模板不符'))).toBe(true);
+    // The whole table is one gap (no number on a label's line): unread, tables A and C read.
+    expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 161 });
+    expect(exact).toBe(25);
+  });
+});

@@ -2812,11 +2812,13 @@ function standsByText(first: number, last: number, runTail: ReadonlyMap<number, 
 
 /**
  * Whether row k's label (first printed at `at`) stands among a gap's numbers (between its first and last lines) with
- * a run of exactly seven on one side.
+ * a run of exactly seven on one side. A group's label over its sub-rows is centred among them (overRows) and says
+ * nothing of order; a group printed as one row of its own is a row label like any other (ah60-swap-cl-1238: (六)其他处理
+ * printed as one row after (七)总计, the two rows in each other's place).
  */
 function amongNumbers(k: RequestKey, at: number | undefined, labels: Labels, runCells: ReadonlyMap<number, number>, firstAt: number, lastAt: number): boolean {
   const j = at === undefined ? -1 : (labels.indexAt.get(at) ?? -1);
-  return !SUB_ROWS.has(k) && at !== undefined && at > firstAt && at < lastAt && ((runCells.get(j) ?? 0) === WIDTH || (runCells.get(j + 1) ?? 0) === WIDTH);
+  return !overRows(k, labels) && at !== undefined && at > firstAt && at < lastAt && ((runCells.get(j) ?? 0) === WIDTH || (runCells.get(j + 1) ?? 0) === WIDTH);
 }
 
 /**
