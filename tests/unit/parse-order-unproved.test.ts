@@ -142,4 +142,22 @@ describe('a group printed as one row, in the place of the row after it', () => {
     expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 161 });
     expect(exact).toBe(25);
   });
+
+  it('does not keep a reading in the template’s order that B1 and B2 contradict and the two rows exchanged satisfy', () => {
+    // The same text with the two labels put back in the template's order, each still after the other row's numbers:
+    // no label order shows the exchange, and the gap read in order gave handledTotal 0 1 0 1 2 0 4 and otherHandling
+    // 19 … 30 (before 1.5.124: 8 wrong cells, a B1 and a B2 break reported as the agency's). Exchanged, the two rows make
+    // B1 and B2 hold in every column: the order is not proved, both rows are null, every other row is read.
+    const text = fixture('cell-lines-group-line-rows-swapped.txt').replace('\n(七) 总计\n', '\n(六)\n').replace('\n(六) 其他处理\n', '\n(七) 总计\n').replace('\n(六)\n', '\n(六) 其他处理\n');
+    expect(text).toContain('\n30\n\n(六) 其他处理\n\n0\n\n1\n0\n1\n2\n0\n\n4\n\n(七) 总计\n\n四、结转下年度继续办理\n');
+    const truth = generateShaped('ah60-swap-cl-1238', 'cell-lines', shapeTruthOptions(1238), { requests: swapRows }).truth;
+    const r = parseReport({ text, file: 'a.txt' });
+    const verdicts = cellVerdicts(truth, r, r.diagnostics);
+    expect(verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+    expect(r.requests.handledTotal).toEqual(NULL_ROW);
+    expect(r.requests.otherHandling).toEqual(NULL_ROW);
+    expect(r.diagnostics.filter((d) => d.code === 'table-b-ambiguous').map((d) => d.path)).toEqual(['requests.otherHandling', 'requests.handledTotal']);
+    expect(checkReport(r).filter((b) => b.rule === 'B1' || b.rule === 'B2')).toEqual([]);
+    expect(r.placement.requests).toEqual({ method: 'partial', byLabel: 0, byArithmetic: 147, unread: 14 });
+  });
 });

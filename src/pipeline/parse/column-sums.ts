@@ -107,6 +107,29 @@ export function columnsProved(requests: Requests): Set<ApplicantColumn> {
   return proved;
 }
 
+/**
+ * Pairs of rows among `rows` whose cells, exchanged whole, make B1 and B2 hold in every column where the reading
+ * breaks them (and break them in no other): the reading put the two rows in an order that the arithmetic contradicts.
+ * `zeroed`: the reading with cells printed blank counted as 0. A comparison that a blank cell skips does not count as
+ * holding where the reading breaks.
+ */
+export function rowExchanges(zeroed: Requests, rows: readonly RequestKey[]): [RequestKey, RequestKey][] {
+  const sums = ruleSums(zeroed);
+  if (!sums.B1.some(broken) && !sums.B2.some(broken)) return [];
+  const out: [RequestKey, RequestKey][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const a = zeroed[rows[i]] as RequestRow | undefined;
+    if (!a) continue;
+    for (let j = i + 1; j < rows.length; j++) {
+      const b = zeroed[rows[j]] as RequestRow | undefined;
+      if (!b || APPLICANT_KEYS.every((c) => a[c] === b[c])) continue;
+      const after = ruleSums({ ...zeroed, [rows[i]]: b, [rows[j]]: a } as Requests);
+      if ((['B1', 'B2'] as const).every((rule) => after[rule].every((d, c) => !broken(d) && (d !== null || !broken(sums[rule][c]))))) out.push([rows[i], rows[j]]);
+    }
+  }
+  return out;
+}
+
 /** Cells of one row that may stand out of their columns' order: `columns` (applicant columns, in order). */
 export interface SwapCandidate {
   key: RequestKey;

@@ -32,7 +32,7 @@ import {
   type TablePlacement,
 } from '../../schema';
 import { shownTokens, toCells } from './cells';
-import { boundsBrokenColumns, columnsAddUp, columnsProved, ruleSums, shuffledColumns, swapCandidates } from './column-sums';
+import { boundsBrokenColumns, columnsAddUp, columnsProved, rowExchanges, ruleSums, shuffledColumns, swapCandidates } from './column-sums';
 import { columnGrids, laidOut, meets, meetsColumn, meetsOtherColumn, pageOf, placeByColumns, placedOverOtherColumn, sharesColumn, type ColumnGrid } from './columns';
 import type { DiagnosticLog } from './diagnostics';
 import { NULL_REQUEST_ROW } from './null-rows';
@@ -989,7 +989,9 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // The blank marks in runs split one way, as `key.column`; settleRuns adds those of the runs it settles.
   const marks = new Set<string>();
   for (const [key, h] of runHits) for (const m of runs.marks.get(h.line) ?? []) marks.add(`${key}.${APPLICANT_KEYS[m]}`);
-  const placement = withdrawUnprovedRuns(built.requests, runs.split, runHits, marks, settleRuns(built.requests, runs, runHits, marks, unstrayed, log), log);
+  const settled = withdrawUnprovedRuns(built.requests, runs.split, runHits, marks, settleRuns(built.requests, runs, runHits, marks, unstrayed, log), log);
+  const inOrder = gaps.flatMap((g) => g.reading?.filter((r) => !r.why).map((r) => r.key) ?? []);
+  const placement = withdrawExchanges(built.requests, placed, inOrder, settled, log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
 }
@@ -1515,6 +1517,38 @@ function withdrawNegative(requests: Requests, firstHits: Map<RequestKey, Hit>, p
       `表三“${key}”行读出负数（${found}）：申请数量不会是负数，多半是空白标记“-”与后一格的数字连在一起（提取文字时省去了空格），各数字所在的列无法确定，整行记为空值`,
       `requests.${key}`,
     );
+  }
+  return placementOf(counts);
+}
+
+/**
+ * Rows that gap readings placed in the template's order (`inOrder`: no label beside their numbers) and whose exchange
+ * with another such row makes B1 and B2 hold where the table as read breaks them (rowExchanges): the order was the
+ * reading's assumption, and the arithmetic says the other, so both rows are null with a diagnostic, and no break is
+ * reported for a reading that was not proved (two rows printed in each other's place, cell a line, no label order to
+ * show it: ah60-swap-cl-1238 read as it was before 1.5.123). Returns the table's placement counts.
+ */
+function withdrawExchanges(requests: Requests, placed: ReadonlyMap<RequestKey, Placed>, inOrder: RequestKey[], placement: TablePlacement, log: DiagnosticLog): TablePlacement {
+  if (inOrder.length < 2) return placement;
+  const pairs = rowExchanges(blanksAsZero(requests, placed), inOrder);
+  if (!pairs.length) return placement;
+  const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
+  const withdrawn = new Set<RequestKey>();
+  for (const [a, b] of pairs) {
+    const shown = `${a} = ${shownTokens(placed.get(a)!.tokens)}; ${b} = ${shownTokens(placed.get(b)!.tokens)}`;
+    for (const key of [a, b]) {
+      if (withdrawn.has(key)) continue;
+      withdrawn.add(key);
+      nullRow(requests[key] as RequestRow, counts);
+      log.warn(
+        'table-b-ambiguous',
+        placed.get(key)!.line,
+        'B1 and B2 holding with the rows in the order read',
+        `breaks that ${a} and ${b} exchanged would mend: ${shown}`,
+        `表三“${a}”与“${b}”两行的数字没有紧挨的行标签，按模板顺序读取后整表 B1/B2 不成立，两行互换则成立：原文未能证明两行的先后，两行记为空值`,
+        `requests.${key}`,
+      );
+    }
   }
   return placementOf(counts);
 }
