@@ -161,3 +161,23 @@ describe('a group printed as one row, in the place of the row after it', () => {
     expect(r.placement.requests).toEqual({ method: 'partial', byLabel: 0, byArithmetic: 147, unread: 14 });
   });
 });
+
+describe('two row labels in reversed order around the numbers of exactly their two rows', () => {
+  it('does not read the rows in the template’s order (ah61-swap-cl-33)', () => {
+    // A cell a line: "5.属于三类内部事务信息", a page footer, 14 numbers ("- / - 0 - 0 0" then "0 0 / 0 0 / /"), then
+    // "4.保护第三方合法权益": the two rows in each other's place. Whether a label's numbers follow it or precede it, the
+    // reading in the template's order (4 first) contradicts both; and two outcome rows exchanged keep every sum, so the
+    // arithmetic cannot tell. Before 1.5.125 the labels' order was not checked in a table read as one gap (poppler's
+    // default mode prints labels beside numbers out of order: the real 洪泽区 2023, read as before), and 4 took
+    // "- / - 0 - 0 0": 5 cells 0 where the report printed a blank mark.
+    const text = fixture('cell-lines-labels-reversed-around-rows.txt');
+    expect(text).toContain('\n5.属于三类内部事务信息\n- 2 -\n -\n/\n-\n0\n-\n0\n0\n\n0\n0\n/\n0\n0\n/\n/\n4.保护第三方合法权益\n');
+    const truth = generateShaped('ah61-swap-cl-33', 'cell-lines', shapeTruthOptions(33), { requests: swapRows }).truth;
+    const { r, wrong } = read('cell-lines-labels-reversed-around-rows.txt', truth);
+    expect(wrong).toEqual([]);
+    expect(r.requests['withheld.thirdParty']).toEqual(NULL_ROW);
+    expect(r.requests['withheld.internal']).toEqual(NULL_ROW);
+    expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('顺序与模板不符'))).toBe(true);
+    expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 161 });
+  });
+});

@@ -2678,7 +2678,18 @@ function readGap(units: Unit[], rowSets: RequestKey[][], disordered: boolean, la
   // read as one gap, by its column blocks or runs, whose own order checks apply.)
   const printedAt = whole ? [] : (labelsAt(rowSets[0] ?? [], labelAt, (k) => !overRows(k, labels)) as number[]);
   const scattered = printedAt.some((at, i) => i > 0 && at < printedAt[i - 1]);
-  if (blockInverted || scattered || order.some((at, i) => i > 0 && at < order[i - 1])) {
+  // Two row labels in reversed order around one run of numbers, exactly the numbers of the rows from the one the
+  // template puts first to the other: with its numbers after its label or before it, either row's numbers come first
+  // in the text, so a reading in the template's order contradicts both (ah61-swap-cl-33: "5.属于三类内部事务信息", 14
+  // numbers, "4.保护第三方合法权益", two rows of zeros and blank marks, the same sums either way).
+  let bracketed = false;
+  for (let j = 1; j < hits.length && !bracketed; j++) {
+    const [a, b] = [hits[j - 1], hits[j]];
+    if (!gapRows.has(a.key) || !gapRows.has(b.key) || overRows(a.key, labels) || overRows(b.key, labels)) continue;
+    const span = RANK.get(a.key)! - RANK.get(b.key)! + 1;
+    bracketed = span > 1 && runCells.get(j) === span * WIDTH && labelAt.get(a.key) === a.at && labelAt.get(b.key) === b.at;
+  }
+  if (blockInverted || scattered || bracketed || order.some((at, i) => i > 0 && at < order[i - 1])) {
     gap.problem = '其间各行标签的先后顺序与模板不符（可能有两行互换），按模板顺序对应数字无法证明';
     return gap;
   }
