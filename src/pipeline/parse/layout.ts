@@ -1,12 +1,15 @@
 /** Recognises the text layout without being told: how table cells are separated, or that they are not. */
 import type { Source } from '../../schema';
-import { fold, lastVisible } from '../text';
+import { fold, isWhitespace, lastVisible } from '../text';
 import { MARK_SYMBOLS, MARK_WORD } from './digit-split';
 
 /** What a row of numbers can end with, before folding (full-width digits and marks included): a cheap first test. */
 const NUMBER_ROW_END = new Set(Array.from('0123456789０１２３４５６７８９,.，．-－—/／无', (ch) => ch.charCodeAt(0)));
 /** A line ending in a row of at least six numbers or blank marks, as PDF text prints table rows. */
 const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/;
+/** The fewest values NUMBER_ROW finds at a line's end, and the marks it reads as one. */
+const ROW_VALUES = 6;
+const VALUE_MARKS = new Set(Array.from('-—/无', (ch) => ch.charCodeAt(0)));
 /**
  * A web page flattened to text: table B's first row run together with its label and the next row's on one line
  * ("…数量640020470二、上年结转…"), its blank cells maybe printed as marks ("…数量15/1/3/19二、上年结转…"), its digits
@@ -35,10 +38,38 @@ export function detectLayout(text: string, lines = text.split('\n')): Source['la
       if (line.includes(' | ')) pipe++;
     }
     // Only a line's end can hold a row of numbers: testing the tail keeps this linear on very long lines.
-    if (numberRows < 3 && NUMBER_ROW_END.has(line.charCodeAt(lastVisible(line))) && NUMBER_ROW.test(fold(line.slice(-120)))) numberRows++;
+    if (numberRows < 3 && NUMBER_ROW_END.has(line.charCodeAt(lastVisible(line))) && numberRow(fold(line.slice(-120)))) numberRows++;
   }
   if (md >= 5 && md >= tab) return 'markdown-table';
   if (pipe >= 5 && pipe >= tab) return 'pipe';
   if (tab >= 5) return 'tsv';
   return numberRows >= 3 ? 'pdf-text' : 'unknown';
+}
+
+/**
+ * NUMBER_ROW.test(s), its backtracking spared on the many lines that end in a number but not in a row of them: a match
+ * needs the last ROW_VALUES words (runs of characters other than whitespace, \s as isWhitespace reads it) each a whole value.
+ */
+function numberRow(s: string): boolean {
+  let end = lastVisible(s) + 1;
+  for (let n = 0; n < ROW_VALUES; n++) {
+    let start = end;
+    while (start > 0 && !isWhitespace(s.charCodeAt(start - 1))) start--;
+    if (start === end || !isValueWord(s, start, end)) return false;
+    end = start;
+    while (end > 0 && isWhitespace(s.charCodeAt(end - 1))) end--;
+  }
+  return NUMBER_ROW.test(s);
+}
+
+/** Whether s[start, end) is one value as NUMBER_ROW reads it: an ASCII digit then digits, commas and points, or one mark. */
+function isValueWord(s: string, start: number, end: number): boolean {
+  const first = s.charCodeAt(start);
+  if (end - start === 1 && VALUE_MARKS.has(first)) return true;
+  if (first < 0x30 || first > 0x39) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e)) return false;
+  }
+  return true;
 }
