@@ -192,7 +192,11 @@ export function chineseYear(s: string): number | null {
  */
 export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
   const cache = new Map<string, T>();
+  // The last label asked, whose answer is then found without a lookup: readers ask of one line's label several times running.
+  let lastLabel: string | null = null;
+  let lastValue: T | undefined;
   return (s) => {
+    if (s === lastLabel) return lastValue as T;
     if (s.length > 120) return fn(s);
     let v = cache.get(s);
     if (v === undefined && !cache.has(s)) {
@@ -200,6 +204,8 @@ export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string)
       v = fn(s);
       cache.set(s, v);
     }
+    lastLabel = s;
+    lastValue = v;
     return v as T;
   };
 }
