@@ -984,11 +984,13 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const swapped = withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, near, built.placement, log);
   const unstrayed = withdrawNegative(built.requests, firstHits, withdrawBesideStray(built.requests, besideStray, swapped, log), log);
   // Each row's hit on the line of its run of digits, where one is (a label spelled over the lines before it).
-  const runHits = new Map(firstHits);
-  for (const h of hits) if (runs.ambiguous.has(h.line) || runs.split.has(h.line)) runHits.set(h.key, h);
+  // (Most tables have no run of digits: then the first hits are those, and no mark is looked for.)
+  const withRuns = runs.ambiguous.size > 0 || runs.split.size > 0;
+  const runHits = withRuns ? new Map(firstHits) : firstHits;
+  if (withRuns) for (const h of hits) if (runs.ambiguous.has(h.line) || runs.split.has(h.line)) runHits.set(h.key, h);
   // The blank marks in runs split one way, as `key.column`; settleRuns adds those of the runs it settles.
   const marks = new Set<string>();
-  for (const [key, h] of runHits) for (const m of runs.marks.get(h.line) ?? []) marks.add(`${key}.${APPLICANT_KEYS[m]}`);
+  if (runs.marks.size) for (const [key, h] of runHits) for (const m of runs.marks.get(h.line) ?? []) marks.add(`${key}.${APPLICANT_KEYS[m]}`);
   const placement = withdrawUnprovedRuns(built.requests, runs.split, runHits, marks, settleRuns(built.requests, runs, runHits, marks, unstrayed, log), log);
   logJoinedCuts(stream.pieced, placed, built.requests, log);
   return { requests: built.requests, placement, end, found: firstHits.has('received'), display: stream.display };
@@ -1128,7 +1130,8 @@ const MAX_RUN_COMBINATIONS = 4096;
  * counts; the settled rows' lines join `split` (withdrawUnprovedRuns tests them with the others).
  */
 function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestKey, Hit>, marks: Set<string>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
-  const rows = [...firstHits].flatMap(([key, hit]) => {
+  // Most tables have no run left ambiguous: then no row is looked at.
+  const rows = !runs.ambiguous.size ? [] : [...firstHits].flatMap(([key, hit]) => {
     const run = runs.ambiguous.get(hit.line);
     const row = requests[key] as RequestRow | undefined;
     return run && row && APPLICANT_KEYS.every((c) => row[c] === null) ? [{ key, line: hit.line, ...run }] : [];
@@ -1195,7 +1198,7 @@ function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestK
  * and a total split as 2, 4, 307, 6, …), while the whole table's sums break. Returns the table's placement counts.
  */
 function withdrawUnprovedRuns(requests: Requests, split: ReadonlySet<number>, firstHits: Map<RequestKey, Hit>, marks: ReadonlySet<string>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
-  const keys = [...firstHits].filter(([key, hit]) => split.has(hit.line) && requests[key]).map(([key]) => key);
+  const keys = !split.size ? [] : [...firstHits].filter(([key, hit]) => split.has(hit.line) && requests[key]).map(([key]) => key);
   if (!keys.length || columnsProved(marksAsZero(requests, marks)).size === APPLICANT_KEYS.length) return placement;
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
   for (const key of keys) {
