@@ -1532,13 +1532,21 @@ const MIN_MOVED_TOTALS = 3;
 function totalColumnMoved(rows: RequestRow[]): number | null {
   const moved = new Array<number>(WIDTH).fill(0);
   let held = 0;
+  // Plain loops over the row's cells (no array of them per row): this runs for every table.
   for (const row of rows) {
-    const cells = APPLICANT_KEYS.map((c) => row[c]);
-    if (cells.some((v) => v === null)) continue;
-    const sum = (cells as number[]).reduce((a, b) => a + b, 0);
-    if (sum <= 0) continue;
-    if (2 * cells[WIDTH - 1]! === sum) held++;
-    else for (let c = 0; c < WIDTH - 1; c++) if (2 * cells[c]! === sum) moved[c]++;
+    let sum = 0;
+    let blank = false;
+    for (const c of APPLICANT_KEYS) {
+      const v = row[c];
+      if (v === null) {
+        blank = true;
+        break;
+      }
+      sum += v;
+    }
+    if (blank || sum <= 0) continue;
+    if (2 * row[APPLICANT_KEYS[WIDTH - 1]]! === sum) held++;
+    else for (let c = 0; c < WIDTH - 1; c++) if (2 * row[APPLICANT_KEYS[c]]! === sum) moved[c]++;
   }
   const best = moved.indexOf(Math.max(...moved));
   return moved[best] >= MIN_MOVED_TOTALS && moved[best] > held ? best : null;
