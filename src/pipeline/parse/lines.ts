@@ -319,8 +319,8 @@ export function splitLeadingFooters(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].raw;
-    // Cheap test first: most lines start with no dash.
-    const footer = FOOTER_DASHES.has(raw.trimStart().charCodeAt(0)) ? LEADING_FOOTER.exec(raw) : null;
+    // Cheap test first: most lines start with no dash (their first visible character found without trimming a copy).
+    const footer = FOOTER_DASHES.has(raw.charCodeAt(firstVisible(raw))) ? LEADING_FOOTER.exec(raw) : null;
     if (!footer || !HAN.test(raw.slice(footer[0].length))) {
       out?.push(lines[i]);
       continue;
@@ -329,6 +329,13 @@ export function splitLeadingFooters(lines: Line[]): Line[] {
     out.push(withRaw(lines[i], footer[0]), withRaw(lines[i], raw.slice(footer[0].length)));
   }
   return out ?? lines;
+}
+
+/** The index of a line's first character that is not whitespace (its length when there is none). */
+function firstVisible(raw: string): number {
+  let i = 0;
+  while (i < raw.length && isWhitespace(raw.charCodeAt(i))) i++;
+  return i;
 }
 
 /**
