@@ -2524,8 +2524,13 @@ const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益
 
 /** The columns a header text names (法人或其他组织, the group over five columns, names none). */
 function columnsNamed(text: string): number[] {
-  const plain = text.replace(/法人或其他组织/g, '');
+  const plain = withoutGroupName(text);
   return COLUMN_NAMES.flatMap((name, i) => (plain.includes(name) ? [i] : []));
+}
+
+/** A header text without the name of the group over five columns (法人或其他组织), which names none of them. */
+function withoutGroupName(text: string): string {
+  return text.replace(/法人或其他组织/g, '');
 }
 
 /** The one column a header text names, or -1. */
@@ -2926,7 +2931,10 @@ function headedApart(row: readonly number[], tokens: readonly CellToken[], unitO
  * 法律服 其他" over "构 益组织 务机构": generateShaped('shape-42', 'cell-lines', …)).
  */
 function namesSomeColumns(text: string): boolean {
-  return !WHOLE_HEADER.test(text) && columnsNamed(text).length > 0;
+  if (WHOLE_HEADER.test(text)) return false;
+  // (columnsNamed(text).length > 0, without the list.)
+  const plain = withoutGroupName(text);
+  return COLUMN_NAMES.some((name) => plain.includes(name));
 }
 
 /**
