@@ -7,6 +7,8 @@ import { MARK_SYMBOLS, MARK_WORD } from './digit-split';
 const NUMBER_ROW_END = new Set(Array.from('0123456789０１２３４５６７８９,.，．-－—/／无', (ch) => ch.charCodeAt(0)));
 /** A line ending in a row of at least six numbers or blank marks, as PDF text prints table rows. */
 const NUMBER_ROW = /\S(?:\s+(?:\d[\d,.]*|[-—/无]))\s*(?:\s+(?:\d[\d,.]*|[-—/无])){5,}\s*$/;
+/** Only a line's end can hold a row of numbers: NUMBER_ROW reads this many last characters (linear on very long lines). */
+const ROW_TAIL = 120;
 /** The fewest values NUMBER_ROW finds at a line's end, and the marks it reads as one. */
 const ROW_VALUES = 6;
 const VALUE_MARKS = new Set(Array.from('-—/无', (ch) => ch.charCodeAt(0)));
@@ -37,8 +39,7 @@ export function detectLayout(text: string, lines = text.split('\n')): Source['la
       if (/^\s*\|.*\|\s*$/.test(line)) md++;
       if (line.includes(' | ')) pipe++;
     }
-    // Only a line's end can hold a row of numbers: testing the tail keeps this linear on very long lines.
-    if (numberRows < 3 && NUMBER_ROW_END.has(line.charCodeAt(lastVisible(line))) && numberRow(fold(line.slice(-120)))) numberRows++;
+    if (numberRows < 3 && NUMBER_ROW_END.has(line.charCodeAt(lastVisible(line))) && numberRow(line)) numberRows++;
   }
   if (md >= 5 && md >= tab) return 'markdown-table';
   if (pipe >= 5 && pipe >= tab) return 'pipe';
@@ -47,29 +48,45 @@ export function detectLayout(text: string, lines = text.split('\n')): Source['la
 }
 
 /**
- * NUMBER_ROW.test(s), its backtracking spared on the many lines that end in a number but not in a row of them: a match
- * needs the last ROW_VALUES words (runs of characters other than whitespace, \s as isWhitespace reads it) each a whole value.
+ * NUMBER_ROW.test(fold(line.slice(-ROW_TAIL))), its fold and backtracking spared on the many lines that end in a digit
+ * or a comma but not in a row of numbers: a match needs the tail's last ROW_VALUES words (runs of characters other
+ * than whitespace, \s as isWhitespace reads it) each a whole value. They are read on the line unfolded: folding keeps
+ * each character's place and whether it is whitespace.
  */
-function numberRow(s: string): boolean {
-  let end = lastVisible(s) + 1;
+function numberRow(line: string): boolean {
+  const from = Math.max(0, line.length - ROW_TAIL);
+  let end = lastVisible(line) + 1;
   for (let n = 0; n < ROW_VALUES; n++) {
-    let start = end;
-    while (start > 0 && !isWhitespace(s.charCodeAt(start - 1))) start--;
-    if (start === end || !isValueWord(s, start, end)) return false;
+    const start = valueStart(line, from, end);
+    if (start < 0) return false;
     end = start;
-    while (end > 0 && isWhitespace(s.charCodeAt(end - 1))) end--;
+    while (end > from && isWhitespace(line.charCodeAt(end - 1))) end--;
   }
-  return NUMBER_ROW.test(s);
+  return NUMBER_ROW.test(fold(line.slice(-ROW_TAIL)));
 }
 
-/** Whether s[start, end) is one value as NUMBER_ROW reads it: an ASCII digit then digits, commas and points, or one mark. */
-function isValueWord(s: string, start: number, end: number): boolean {
-  const first = s.charCodeAt(start);
-  if (end - start === 1 && VALUE_MARKS.has(first)) return true;
-  if (first < 0x30 || first > 0x39) return false;
-  for (let i = start + 1; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e)) return false;
+/**
+ * Where the word of line[from, end) that ends at `end` starts, when it is one value as NUMBER_ROW reads it folded (an
+ * ASCII digit then digits, commas and points, or one mark); else -1. Read from its end, so that a word that is no
+ * value (a line of prose) is given up at its last character that no value holds.
+ */
+function valueStart(line: string, from: number, end: number): number {
+  if (end <= from) return -1;
+  let start = end;
+  while (start > from && !isWhitespace(line.charCodeAt(start - 1))) {
+    const c = foldedCode(line.charCodeAt(start - 1));
+    // A character other than a digit, a comma or a point: a value only as a mark alone.
+    if (!(isDigitCode(c) || c === 0x2c || c === 0x2e)) return start === end && VALUE_MARKS.has(c) && (start - 1 === from || isWhitespace(line.charCodeAt(start - 2))) ? start - 1 : -1;
+    start--;
   }
-  return true;
+  return isDigitCode(foldedCode(line.charCodeAt(start))) ? start : -1;
+}
+
+/** A character as fold gives it: a full-width form as its ASCII one, the ideographic space as a space. */
+function foldedCode(c: number): number {
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
