@@ -101,11 +101,13 @@ const NUMBER_CHARACTERS = new Set(Array.from('万元件条项个无', (ch) => ch
  * "（一）予以公开"): such a cell is text, which readCell then says without folding it or testing its patterns.
  */
 function hasTextCharacter(printed: string): boolean {
-  for (let i = 0; i < printed.length; i++) {
-    const c = printed.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff && !NUMBER_CHARACTERS.has(c)) return true;
-  }
+  for (let i = 0; i < printed.length; i++) if (isTextCharacter(printed.charCodeAt(i))) return true;
   return false;
+}
+
+/** A Chinese character that no number or blank mark holds: any cell holding one reads as text (readCell). */
+export function isTextCharacter(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff && !NUMBER_CHARACTERS.has(code);
 }
 
 /** Reads one table cell as printed. "1,002" and "１２" are numbers; "", "—", "/", "无" are blanks; anything else is text. */
@@ -192,7 +194,11 @@ export function chineseYear(s: string): number | null {
  */
 export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
   const cache = new Map<string, T>();
+  // The last label asked, whose answer is then found without a lookup: readers ask of one line's label several times running.
+  let lastLabel: string | null = null;
+  let lastValue: T | undefined;
   return (s) => {
+    if (s === lastLabel) return lastValue as T;
     if (s.length > 120) return fn(s);
     let v = cache.get(s);
     if (v === undefined && !cache.has(s)) {
@@ -200,6 +206,8 @@ export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string)
       v = fn(s);
       cache.set(s, v);
     }
+    lastLabel = s;
+    lastValue = v;
     return v as T;
   };
 }

@@ -15,16 +15,17 @@ export function toCells<K extends string>(
 ): Record<K, Cell> {
   const row = {} as Record<K, Cell>;
   const blanks: string[] = [];
-  keys.forEach((key, i) => {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const t = tokens[i];
     if (t?.kind === 'number') {
       row[key] = t.value;
-      return;
+      continue;
     }
     row[key] = null;
     if (!t || t.kind === 'blank') blanks.push(key);
     else log.warn('cell-unreadable', line, 'a number', t.printed, `${pathPrefix}.${key} 不是数字，记为空`, `${pathPrefix}.${key}`);
-  });
+  }
   if (tokens.length > keys.length) {
     const extra = shownTokens(tokens.slice(keys.length));
     log.warn('row-extra-values', line, `${keys.length} values`, `${tokens.length} values (extra: ${extra})`, `${pathPrefix} 多出 ${tokens.length - keys.length} 个数值，已忽略`, pathPrefix);

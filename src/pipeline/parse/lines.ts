@@ -1,5 +1,5 @@
 /** The line model: every line keeps its file line number; table rows are split into a label and value cells. */
-import { compact, fold, isPageNoise, isWhitespace, lastVisible, readCell, type CellToken } from '../text';
+import { compact, fold, isPageNoise, isTextCharacter, isWhitespace, lastVisible, readCell, type CellToken } from '../text';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -319,8 +319,8 @@ export function splitLeadingFooters(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].raw;
-    // Cheap test first: most lines start with no dash.
-    const footer = FOOTER_DASHES.has(raw.trimStart().charCodeAt(0)) ? LEADING_FOOTER.exec(raw) : null;
+    // Cheap test first: most lines start with no dash (their first visible character found without trimming a copy).
+    const footer = FOOTER_DASHES.has(raw.charCodeAt(firstVisible(raw))) ? LEADING_FOOTER.exec(raw) : null;
     if (!footer || !HAN.test(raw.slice(footer[0].length))) {
       out?.push(lines[i]);
       continue;
@@ -329,6 +329,13 @@ export function splitLeadingFooters(lines: Line[]): Line[] {
     out.push(withRaw(lines[i], footer[0]), withRaw(lines[i], raw.slice(footer[0].length)));
   }
   return out ?? lines;
+}
+
+/** The index of a line's first character that is not whitespace (its length when there is none). */
+function firstVisible(raw: string): number {
+  let i = 0;
+  while (i < raw.length && isWhitespace(raw.charCodeAt(i))) i++;
+  return i;
 }
 
 /**
@@ -591,9 +598,13 @@ function wordTail(s: string): Tail {
   let end = lastVisible(s) + 1;
   while (end > 0) {
     let start = end - 1;
-    while (start > 0 && !isWhitespace(s.charCodeAt(start - 1))) start--;
-    const token = cellAt(s, start, end);
-    if (token.kind === 'text') {
+    // A word holding a text character is text whatever else it holds (readCell): the scan back to its start stops
+    // there (a line of prose is one long word), and `start` is that character, which no number run into the label's
+    // end can reach past (gluedDigits reads the same run from it as from the word's start).
+    let text = isTextCharacter(s.charCodeAt(start));
+    while (!text && start > 0 && !isWhitespace(s.charCodeAt(start - 1))) text = isTextCharacter(s.charCodeAt(--start));
+    const token = text ? null : cellAt(s, start, end);
+    if (!token || token.kind === 'text') {
       // A number run into the end of its label ("申请数量268": -layout text when the label fills its cell) is a value.
       const digits = gluedDigits(s, start, end);
       if (digits < end) {

@@ -30,12 +30,27 @@ export function wrapProfile(lines: Line[]): WrapProfile {
     if (i + 1 < all.length && all[i + 1] === 0) followedByBlank++;
   }
   if (lengths.length < 8) return { width: 0, blankBreaks: true };
-  const sorted = Int32Array.from(lengths).sort(); // typed arrays sort numerically
-  const width = sorted[Math.floor(sorted.length * 0.9)];
+  const width = nthSmallest(lengths, Math.floor(lengths.length * 0.9));
   let near = 0;
   for (const n of lengths) if (n >= width * 0.85 && n <= width + 2) near++;
   const wrapped = width <= 80 && near / lengths.length >= 0.35;
   return { width: wrapped ? width : 0, blankBreaks: followedByBlank / lengths.length < 0.5 };
+}
+
+/** Lengths up to this are counted (nthSmallest) rather than sorted. */
+const MAX_COUNTED = 4096;
+
+/** The k-th smallest (0-based) of non-negative integers, as a sorted copy's [k]: counted when they are small (a line's length). */
+function nthSmallest(xs: number[], k: number): number {
+  let max = 0;
+  for (const x of xs) if (x > max) max = x;
+  if (max > MAX_COUNTED) return Int32Array.from(xs).sort()[k]; // typed arrays sort numerically
+  // A plain array: a typed array costs more to set up than these few lengths cost to count.
+  const counts = new Array<number>(max + 1).fill(0);
+  for (const x of xs) counts[x]++;
+  let seen = 0;
+  for (let v = 0; v < max; v++) if ((seen += counts[v]) > k) return v;
+  return max;
 }
 
 const STARTS_ITEM = /^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．)）](?!\d)|[①-⑳]|[-*•·]\s)/;

@@ -984,11 +984,13 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const swapped = withdrawSwaps(built.requests, placed, firstHits, spanLines, laid, near, built.placement, log);
   const unstrayed = withdrawNegative(built.requests, firstHits, withdrawBesideStray(built.requests, besideStray, swapped, log), log);
   // Each row's hit on the line of its run of digits, where one is (a label spelled over the lines before it).
-  const runHits = new Map(firstHits);
-  for (const h of hits) if (runs.ambiguous.has(h.line) || runs.split.has(h.line)) runHits.set(h.key, h);
+  // (Most tables have no run of digits: then the first hits are those, and no mark is looked for.)
+  const withRuns = runs.ambiguous.size > 0 || runs.split.size > 0;
+  const runHits = withRuns ? new Map(firstHits) : firstHits;
+  if (withRuns) for (const h of hits) if (runs.ambiguous.has(h.line) || runs.split.has(h.line)) runHits.set(h.key, h);
   // The blank marks in runs split one way, as `key.column`; settleRuns adds those of the runs it settles.
   const marks = new Set<string>();
-  for (const [key, h] of runHits) for (const m of runs.marks.get(h.line) ?? []) marks.add(`${key}.${APPLICANT_KEYS[m]}`);
+  if (runs.marks.size) for (const [key, h] of runHits) for (const m of runs.marks.get(h.line) ?? []) marks.add(`${key}.${APPLICANT_KEYS[m]}`);
   const settled = withdrawUnprovedRuns(built.requests, runs.split, runHits, marks, settleRuns(built.requests, runs, runHits, marks, unstrayed, log), log);
   const inOrder = gaps.flatMap((g) => g.reading?.filter((r) => !r.why).map((r) => r.key) ?? []);
   const placement = withdrawExchanges(built.requests, placed, inOrder, settled, log);
@@ -1130,7 +1132,8 @@ const MAX_RUN_COMBINATIONS = 4096;
  * counts; the settled rows' lines join `split` (withdrawUnprovedRuns tests them with the others).
  */
 function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestKey, Hit>, marks: Set<string>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
-  const rows = [...firstHits].flatMap(([key, hit]) => {
+  // Most tables have no run left ambiguous: then no row is looked at.
+  const rows = !runs.ambiguous.size ? [] : [...firstHits].flatMap(([key, hit]) => {
     const run = runs.ambiguous.get(hit.line);
     const row = requests[key] as RequestRow | undefined;
     return run && row && APPLICANT_KEYS.every((c) => row[c] === null) ? [{ key, line: hit.line, ...run }] : [];
@@ -1197,7 +1200,7 @@ function settleRuns(requests: Requests, runs: DigitRuns, firstHits: Map<RequestK
  * and a total split as 2, 4, 307, 6, …), while the whole table's sums break. Returns the table's placement counts.
  */
 function withdrawUnprovedRuns(requests: Requests, split: ReadonlySet<number>, firstHits: Map<RequestKey, Hit>, marks: ReadonlySet<string>, placement: TablePlacement, log: DiagnosticLog): TablePlacement {
-  const keys = [...firstHits].filter(([key, hit]) => split.has(hit.line) && requests[key]).map(([key]) => key);
+  const keys = !split.size ? [] : [...firstHits].filter(([key, hit]) => split.has(hit.line) && requests[key]).map(([key]) => key);
   if (!keys.length || columnsProved(marksAsZero(requests, marks)).size === APPLICANT_KEYS.length) return placement;
   const counts = { label: placement.byLabel, arithmetic: placement.byArithmetic, unread: placement.unread };
   for (const key of keys) {
@@ -1563,13 +1566,21 @@ const MIN_MOVED_TOTALS = 3;
 function totalColumnMoved(rows: RequestRow[]): number | null {
   const moved = new Array<number>(WIDTH).fill(0);
   let held = 0;
+  // Plain loops over the row's cells (no array of them per row): this runs for every table.
   for (const row of rows) {
-    const cells = APPLICANT_KEYS.map((c) => row[c]);
-    if (cells.some((v) => v === null)) continue;
-    const sum = (cells as number[]).reduce((a, b) => a + b, 0);
-    if (sum <= 0) continue;
-    if (2 * cells[WIDTH - 1]! === sum) held++;
-    else for (let c = 0; c < WIDTH - 1; c++) if (2 * cells[c]! === sum) moved[c]++;
+    let sum = 0;
+    let blank = false;
+    for (const c of APPLICANT_KEYS) {
+      const v = row[c];
+      if (v === null) {
+        blank = true;
+        break;
+      }
+      sum += v;
+    }
+    if (blank || sum <= 0) continue;
+    if (2 * row[APPLICANT_KEYS[WIDTH - 1]]! === sum) held++;
+    else for (let c = 0; c < WIDTH - 1; c++) if (2 * row[APPLICANT_KEYS[c]]! === sum) moved[c]++;
   }
   const best = moved.indexOf(Math.max(...moved));
   return moved[best] >= MIN_MOVED_TOTALS && moved[best] > held ? best : null;
@@ -2547,8 +2558,13 @@ const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益
 
 /** The columns a header text names (法人或其他组织, the group over five columns, names none). */
 function columnsNamed(text: string): number[] {
-  const plain = text.replace(/法人或其他组织/g, '');
+  const plain = withoutGroupName(text);
   return COLUMN_NAMES.flatMap((name, i) => (plain.includes(name) ? [i] : []));
+}
+
+/** A header text without the name of the group over five columns (法人或其他组织), which names none of them. */
+function withoutGroupName(text: string): string {
+  return text.replace(/法人或其他组织/g, '');
 }
 
 /** The one column a header text names, or -1. */
@@ -2962,7 +2978,10 @@ function headedApart(row: readonly number[], tokens: readonly CellToken[], unitO
  * 法律服 其他" over "构 益组织 务机构": generateShaped('shape-42', 'cell-lines', …)).
  */
 function namesSomeColumns(text: string): boolean {
-  return !WHOLE_HEADER.test(text) && columnsNamed(text).length > 0;
+  if (WHOLE_HEADER.test(text)) return false;
+  // (columnsNamed(text).length > 0, without the list.)
+  const plain = withoutGroupName(text);
+  return COLUMN_NAMES.some((name) => plain.includes(name));
 }
 
 /**
