@@ -25,6 +25,22 @@ function read(name: string, truth: Truth) {
   return { r, wrong: verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent').map((v) => `${v.path} ${v.expected} ${v.found}`), exact: verdicts.filter((v) => v.verdict === 'exact').length };
 }
 
+/**
+ * A cell-lines text with two rows in each other's place (the adversarial test's swapRows, `seed` and `i` its case):
+ * its `excerpt` printed, no cell wrong, `rows` null, and table B, one gap, unread for its labels' order. Returns the parse
+ * and how many cells it reads exactly.
+ */
+function expectSwapUnread(name: string, seed: string, i: number, excerpt: string, rows: (keyof Truth['requests'])[], unread: number) {
+  expect(fixture(name)).toContain(excerpt);
+  const truth = generateShaped(seed, 'cell-lines', shapeTruthOptions(i), { requests: swapRows }).truth;
+  const { r, wrong, exact } = read(name, truth);
+  expect(wrong).toEqual([]);
+  for (const key of rows) expect(r.requests[key]).toEqual(NULL_ROW);
+  expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('顺序与模板不符'))).toBe(true);
+  expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread });
+  return { r, exact };
+}
+
 describe('a terminal’s dump (w3m) of numbers stacked in narrow cells', () => {
   it('joins lines with one digit in every column to the row they stack on, when only that reading adds up (webCase(lay22-web, 840))', () => {
     // "２ ４ ６ ２ ５ ６ ４" over "一、本年新收… ２ ３ ３ ０ ７ ５ ７" over "７ ９ ７ １ ３ ３ ７" over "５ … ８": every number of the row
@@ -107,17 +123,10 @@ describe('a row label wrapped onto two lines, its numbers after it, printed befo
     // 0 0 0 - 0 0 -: 4 and 5 printed in each other's place, each label with its seven numbers after it. Each piece of
     // 5's label is a hit of the row, and before 1.5.106 only the first counted as its label, with no number beside it:
     // 5 did not stand, and the rows were read in the template's order, 4 taking 5's numbers (a blank read 0).
-    const text = fixture('cell-lines-wrapped-label-rows-swapped.txt');
-    expect(text).toContain('\n5.要求行政机关确认或\n重新出具已获取信息\n0\n0\n0\n0\n0\n0\n-\n予处\n4.无正当理由大量反复\n申请\n0\n0\n0\n-\n0\n0\n-\n');
-    const truth = generateShaped('third-swap-2260', 'cell-lines', shapeTruthOptions(2260), { requests: swapRows }).truth;
-    const { r, wrong, exact } = read('cell-lines-wrapped-label-rows-swapped.txt', truth);
-    expect(wrong).toEqual([]);
-    expect(r.requests['notProcessed.repetitive']).toEqual(NULL_ROW);
-    expect(r.requests['notProcessed.confirmation']).toEqual(NULL_ROW);
-    expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('顺序与模板不符'))).toBe(true);
     // Every number of the table stands on a line of its own, so the table is one gap, read in the template's order or
     // not at all: table B is unread (174 of its 175 cells were read right before, one wrong), tables A and C are read.
-    expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 175 });
+    const excerpt = '\n5.要求行政机关确认或\n重新出具已获取信息\n0\n0\n0\n0\n0\n0\n-\n予处\n4.无正当理由大量反复\n申请\n0\n0\n0\n-\n0\n0\n-\n';
+    const { r, exact } = expectSwapUnread('cell-lines-wrapped-label-rows-swapped.txt', 'third-swap-2260', 2260, excerpt, ['notProcessed.repetitive', 'notProcessed.confirmation'], 175);
     expect(r.placement.appeals.method).toBe('label');
     expect(exact).toBe(63); // every cell of tables A and C
   });
@@ -130,16 +139,9 @@ describe('a group printed as one row, in the place of the row after it', () => {
     // gap's numbers, in each other's order. Before 1.5.123 a group's label never counted there (a label over sub-rows
     // is centred among them), so the rows were read in the template's order: handledTotal took 0 1 0 1 2 0 4 and
     // otherHandling 19 … 30, 8 wrong cells whose only sign was a B1 and a B2 break.
-    const text = fixture('cell-lines-group-line-rows-swapped.txt');
-    expect(text).toContain('\n理\n\n19\n\n7\n0\n1\n3\n\n0\n30\n\n(七) 总计\n\n0\n\n1\n0\n1\n2\n0\n\n4\n\n(六) 其他处理\n\n四、结转下年度继续办理\n');
-    const truth = generateShaped('ah60-swap-cl-1238', 'cell-lines', shapeTruthOptions(1238), { requests: swapRows }).truth;
-    const { r, wrong, exact } = read('cell-lines-group-line-rows-swapped.txt', truth);
-    expect(wrong).toEqual([]);
-    expect(r.requests.handledTotal).toEqual(NULL_ROW);
-    expect(r.requests.otherHandling).toEqual(NULL_ROW);
-    expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('顺序与模板不符'))).toBe(true);
     // The whole table is one gap (no number on a label's line): unread, tables A and C read.
-    expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 161 });
+    const excerpt = '\n理\n\n19\n\n7\n0\n1\n3\n\n0\n30\n\n(七) 总计\n\n0\n\n1\n0\n1\n2\n0\n\n4\n\n(六) 其他处理\n\n四、结转下年度继续办理\n';
+    const { exact } = expectSwapUnread('cell-lines-group-line-rows-swapped.txt', 'ah60-swap-cl-1238', 1238, excerpt, ['handledTotal', 'otherHandling'], 161);
     expect(exact).toBe(25);
   });
 
@@ -170,14 +172,7 @@ describe('two row labels in reversed order around the numbers of exactly their t
     // arithmetic cannot tell. Before 1.5.125 the labels' order was not checked in a table read as one gap (poppler's
     // default mode prints labels beside numbers out of order: the real 洪泽区 2023, read as before), and 4 took
     // "- / - 0 - 0 0": 5 cells 0 where the report printed a blank mark.
-    const text = fixture('cell-lines-labels-reversed-around-rows.txt');
-    expect(text).toContain('\n5.属于三类内部事务信息\n- 2 -\n -\n/\n-\n0\n-\n0\n0\n\n0\n0\n/\n0\n0\n/\n/\n4.保护第三方合法权益\n');
-    const truth = generateShaped('ah61-swap-cl-33', 'cell-lines', shapeTruthOptions(33), { requests: swapRows }).truth;
-    const { r, wrong } = read('cell-lines-labels-reversed-around-rows.txt', truth);
-    expect(wrong).toEqual([]);
-    expect(r.requests['withheld.thirdParty']).toEqual(NULL_ROW);
-    expect(r.requests['withheld.internal']).toEqual(NULL_ROW);
-    expect(r.diagnostics.some((d) => d.code === 'table-b-unproved' && d.message.includes('顺序与模板不符'))).toBe(true);
-    expect(r.placement.requests).toEqual({ method: 'none', byLabel: 0, byArithmetic: 0, unread: 161 });
+    const excerpt = '\n5.属于三类内部事务信息\n- 2 -\n -\n/\n-\n0\n-\n0\n0\n\n0\n0\n/\n0\n0\n/\n/\n4.保护第三方合法权益\n';
+    expectSwapUnread('cell-lines-labels-reversed-around-rows.txt', 'ah61-swap-cl-33', 33, excerpt, ['withheld.thirdParty', 'withheld.internal'], 161);
   });
 });
