@@ -247,3 +247,19 @@ describe('runs of digits that split more ways than one', () => {
     expect(r.diagnostics.filter((d) => d.code === 'digits-ambiguous' && d.severity === 'warning')).toEqual([]);
   });
 });
+
+describe('pypdf: rows spaced from their labels, not laid out in columns', () => {
+  it('places no short row by where its numbers stand (pdfCase(lay40-pdf, 201) in the table layouts)', () => {
+    // Every row of table B is short (blank cells printed as nothing) and each starts two to five spaces after its own
+    // label, wherever the label ends: "3.要求提供公开出版物   ８     2   ０   0   10". Before 1.5.126 a grid made of those
+    // short rows alone (no row of seven to check it) put the 8 under 科研机构; it is 自然人's.
+    const text = readFileSync('tests/fixtures/shapes/pypdf-table-layouts-spaced-from-labels.txt', 'utf8');
+    expect(text).toContain('\n3.要求提供公开出版物   ８     2   ０   0   10  \n');
+    const r = parseReport({ text, file: 'a.txt' });
+    const verdicts = cellVerdicts(pdfCase('lay40-pdf', 201, undefined, { tableLayouts: true }).truth, r, r.diagnostics);
+    expect(verdicts.filter((v) => v.verdict === 'wrong' || v.verdict === 'silent')).toEqual([]);
+    expect(r.requests['notProcessed.publication'].research).toBeNull();
+    // The rows the table's sums place (B1, B2 and B3 with blank cells as 0) are still read.
+    expect(r.requests.received).toMatchObject({ natural: 2118, nonprofit: 376, total: 2494 });
+  });
+});

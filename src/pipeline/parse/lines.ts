@@ -823,7 +823,7 @@ export function alignment(lines: Line[], from: number, to: number): { display: b
   const order = display[0] - chars[0] || display[1] - chars[1];
   // `unproved`: rows with wide characters stand as well together counted one way as the other (a table whose last
   // values are in no one column, its totals left blank): where a value stands then says nothing of its column.
-  return { display: order > 0, unproved: (wide && order === 0) || flowed(rows) || evenlySpaced(rows) };
+  return { display: order > 0, unproved: (wide && order === 0) || flowed(rows) || evenlySpaced(rows) || spacedFromLabels(rows) };
 }
 
 /**
@@ -901,6 +901,31 @@ function flowed(rows: readonly SpaceRow[]): boolean {
     flowing++;
   }
   return flowing >= FLOWED_ROWS && ends.size >= FLOWED_LABEL_ENDS;
+}
+
+/** At most this many characters between a row's label and its first value in text spaced from its labels (spacedFromLabels). */
+const NEAR_LABEL = 6;
+
+/**
+ * Whether every row of the table (at least FLOWED_ROWS) prints its first value within NEAR_LABEL characters after its
+ * label, while the labels end over more than NEAR_LABEL columns (by display width): each row spaced from its own label,
+ * not laid out in columns (pypdf puts two to five spaces after a label, more where a cell is blank), so rows whose
+ * values line up do so by chance (pdfCase('lay40-pdf', 201, undefined, { tableLayouts: true }): no row of seven, and
+ * "3.要求提供公开出版物   ８     2   ０   0   10" placed by a grid of short rows as 科研机构 8, the 8 being 自然人's).
+ * Laid-out text puts the first values of rows with short labels far from them, in the first value column.
+ */
+function spacedFromLabels(rows: readonly SpaceRow[]): boolean {
+  if (rows.length < FLOWED_ROWS) return false;
+  let first = Infinity;
+  let last = -1;
+  for (const { line, spans } of rows) {
+    const end = line.raw.slice(0, spans[0]).trimEnd().length;
+    if (spans[0] - end > NEAR_LABEL) return false;
+    const shown = displayOffsets(line.raw, [end])[0];
+    first = Math.min(first, shown);
+    last = Math.max(last, shown);
+  }
+  return last - first > NEAR_LABEL;
 }
 
 /** How many rows' last values stand together counted by display width and by characters, and whether any row has wide characters. */
