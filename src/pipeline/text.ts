@@ -16,13 +16,24 @@ export function fold(s: string): string {
   let kept = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 0x3000 && (c < 0xff01 || c > 0xff5e)) continue;
+    if (foldCode(c) === c) continue;
     if (i > kept) out += s.slice(kept, i);
     out += c === 0x3000 ? ' ' : HALF_WIDTH[c - 0xff01];
     kept = i + 1;
   }
   return kept < s.length ? out + s.slice(kept) : out;
 }
+
+/** A character as fold gives it: a full-width form as its ASCII one, the ideographic space as a space. */
+export function foldCode(c: number): number {
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
+}
+
+/** An ASCII digit. */
+export const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/** A character of a number as printed once folded: an ASCII digit, a comma or a point. */
+export const isNumberCharacter = (code: number) => isAsciiDigit(code) || code === 0x2c || code === 0x2e;
 
 /** Folded and stripped of all whitespace: the form labels are matched in. */
 export function compact(s: string): string {
@@ -149,7 +160,7 @@ function digitAndDash(line: string): boolean {
   let mark = false;
   for (let i = 0; i < line.length && !(digit && mark); i++) {
     const c = line.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) digit = true;
+    if (isAsciiDigit(c)) digit = true;
     else if (isFooterMark(c)) mark = true;
   }
   return digit && mark;
@@ -194,11 +205,11 @@ export function chineseYear(s: string): number | null {
  */
 export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
   const cache = new Map<string, T>();
-  // The last label asked, whose answer is then found without a lookup: readers ask of one line's label several times running.
-  let lastLabel: string | null = null;
+  // The last string asked, whose answer is then found without a lookup: readers ask of one line's label several times running.
+  let lastKey: string | null = null;
   let lastValue: T | undefined;
   return (s) => {
-    if (s === lastLabel) return lastValue as T;
+    if (s === lastKey) return lastValue as T;
     if (s.length > 120) return fn(s);
     let v = cache.get(s);
     if (v === undefined && !cache.has(s)) {
@@ -206,7 +217,7 @@ export function memoByString<T>(fn: (s: string) => T, max = 20_000): (s: string)
       v = fn(s);
       cache.set(s, v);
     }
-    lastLabel = s;
+    lastKey = s;
     lastValue = v;
     return v as T;
   };

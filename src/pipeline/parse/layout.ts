@@ -1,6 +1,6 @@
 /** Recognises the text layout without being told: how table cells are separated, or that they are not. */
 import type { Source } from '../../schema';
-import { fold, isWhitespace, lastVisible } from '../text';
+import { fold, foldCode, isAsciiDigit, isNumberCharacter, isWhitespace, lastVisible } from '../text';
 import { MARK_SYMBOLS, MARK_WORD } from './digit-split';
 
 /** What a row of numbers can end with, before folding (full-width digits and marks included): a cheap first test. */
@@ -74,19 +74,10 @@ function valueStart(line: string, from: number, end: number): number {
   if (end <= from) return -1;
   let start = end;
   while (start > from && !isWhitespace(line.charCodeAt(start - 1))) {
-    const c = foldedCode(line.charCodeAt(start - 1));
+    const c = foldCode(line.charCodeAt(start - 1));
     // A character other than a digit, a comma or a point: a value only as a mark alone.
-    if (!(isDigitCode(c) || c === 0x2c || c === 0x2e)) return start === end && VALUE_MARKS.has(c) && (start - 1 === from || isWhitespace(line.charCodeAt(start - 2))) ? start - 1 : -1;
+    if (!isNumberCharacter(c)) return start === end && VALUE_MARKS.has(c) && (start - 1 === from || isWhitespace(line.charCodeAt(start - 2))) ? start - 1 : -1;
     start--;
   }
-  return isDigitCode(foldedCode(line.charCodeAt(start))) ? start : -1;
-}
-
-/** A character as fold gives it: a full-width form as its ASCII one, the ideographic space as a space. */
-function foldedCode(c: number): number {
-  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+  return isAsciiDigit(foldCode(line.charCodeAt(start))) ? start : -1;
 }

@@ -1,5 +1,5 @@
 /** The line model: every line keeps its file line number; table rows are split into a label and value cells. */
-import { compact, fold, isPageNoise, isTextCharacter, isWhitespace, lastVisible, readCell, type CellToken } from '../text';
+import { compact, fold, isAsciiDigit, isNumberCharacter, isPageNoise, isTextCharacter, isWhitespace, lastVisible, readCell, type CellToken } from '../text';
 
 export interface Line {
   /** 1-based line number in the source file. */
@@ -500,7 +500,6 @@ export interface RowParts {
 export const MAX_GLUED_CHARACTERS = 42;
 /** A number as printed, run into a label: no leading zero but a 0 alone or before a point. */
 const GLUED_NUMBER = /^(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?$/;
-const isNumberCharacter = (code: number) => isAsciiDigit(code) || code === 0x2c || code === 0x2e;
 
 const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 /**
@@ -581,8 +580,6 @@ function plainDigits(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (!isAsciiDigit(s.charCodeAt(k))) return false;
   return true;
 }
-
-const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * Marks a label may end with, before a number run into it: a closing bracket or quotation mark ("…不计其他情形）0",
@@ -892,15 +889,20 @@ function flowed(rows: readonly SpaceRow[]): boolean {
   const ends = new Set<number>();
   let gap = -1;
   let flowing = 0;
-  for (const { line, spans } of rows) {
-    const end = line.raw.slice(0, spans[0]).trimEnd().length;
-    const apart = spans[0] - end;
+  for (const row of rows) {
+    const { apart, shown } = labelEnd(row);
     if (gap >= 0 && apart !== gap) return false;
     gap = apart;
-    ends.add(displayOffsets(line.raw, [end])[0]);
+    ends.add(shown);
     flowing++;
   }
   return flowing >= FLOWED_ROWS && ends.size >= FLOWED_LABEL_ENDS;
+}
+
+/** Where a row's label ends, in display columns (`shown`), and how many characters its first value stands after it. */
+function labelEnd({ line, spans }: SpaceRow): { apart: number; shown: number } {
+  const end = line.raw.slice(0, spans[0]).trimEnd().length;
+  return { apart: spans[0] - end, shown: displayOffsets(line.raw, [end])[0] };
 }
 
 /** At most this many characters between a row's label and its first value in text spaced from its labels (spacedFromLabels). */
@@ -918,10 +920,9 @@ function spacedFromLabels(rows: readonly SpaceRow[]): boolean {
   if (rows.length < FLOWED_ROWS) return false;
   let first = Infinity;
   let last = -1;
-  for (const { line, spans } of rows) {
-    const end = line.raw.slice(0, spans[0]).trimEnd().length;
-    if (spans[0] - end > NEAR_LABEL) return false;
-    const shown = displayOffsets(line.raw, [end])[0];
+  for (const row of rows) {
+    const { apart, shown } = labelEnd(row);
+    if (apart > NEAR_LABEL) return false;
     first = Math.min(first, shown);
     last = Math.max(last, shown);
   }
