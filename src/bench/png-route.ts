@@ -33,15 +33,15 @@ const data = await timed(async () => {
   await import('../lib/region-data');
 });
 console.log(`site-data + region-data: ${data.cpu.toFixed(0)} ms CPU`);
-const { chartOf, getSharedCharts, renderedChartRefs } = await import('../charts/registry');
+const { chartOf, sharedCharts, renderedChartRefs } = await import('../charts/registry');
 const { hasPng } = await import('../charts/png-settings');
 const { renderChartSvg } = await import('../charts/render');
 const { preparePngFonts, svgToPng } = await import('../charts/png');
 const { pngCharacters } = await import('../charts/png-characters');
 const { chartUrl, permalink } = await import('../lib/paths');
 
-const shared = await timed(() => getSharedCharts());
-console.log(`getSharedCharts: ${shared.value.length} charts, ${shared.cpu.toFixed(0)} ms CPU`);
+const shared = await timed(() => sharedCharts());
+console.log(`sharedCharts (listed, not drawn): ${shared.value.length} charts, ${shared.cpu.toFixed(0)} ms CPU`);
 const ids = (await renderedChartRefs()).filter((c) => hasPng(c)).map((c) => c.id);
 console.log(`PNG pages: ${ids.length}`);
 const characters = await timed(() => pngCharacters());

@@ -55,6 +55,18 @@ export interface ChartEntry {
   subject: { reportId?: string; agencySlug?: string; year?: number; metric?: string; /** Region path (slugs joined by /). */ region?: string };
 }
 
+/**
+ * A chart shared across reports (agency trend, ranking, region chart), listed by what names it and drawn when a page or
+ * a file needs it (draw): a build lists every shared chart but never holds them all drawn (their rows were a quarter of
+ * the site build's data at 20,000 reports, BENCHMARKS.md). Each call draws the chart anew, the same for the same data.
+ */
+export interface SharedChart extends Pick<ChartEntry, 'id' | 'kind' | 'title' | 'subject'> {
+  draw: () => ChartEntry;
+}
+
+/** What names a chart: the part of its entry a listing shows without drawing it. */
+export type ChartHead = Omit<SharedChart, 'draw'>;
+
 /** Rankings show at most this many agencies so that the chart stays readable for a large corpus. */
 export const RANKING_LIMIT = 50;
 
@@ -203,7 +215,12 @@ function reportEntries(report: ReportSummary, builtAt: string): ChartEntry[] {
 
 const seriesLabel = (m: Metric) => `${m.zh}（${m.unit === PERCENT_UNIT ? '%' : m.unit}）`;
 
-function trendEntry(reports: ReportSummary[], builtAt: string): ChartEntry {
+function trendHead(reports: ReportSummary[]): ChartHead {
+  const agency = reports[reports.length - 1].agency;
+  return { id: agencyTrendChartId(agency.slug), kind: 'agency-trend', title: `${agency.name}历年政府信息公开申请情况`, subject: { agencySlug: agency.slug } };
+}
+
+function trendEntry(head: ChartHead, reports: ReportSummary[], builtAt: string): ChartEntry {
   const agency = reports[reports.length - 1].agency;
   const years = reports.map((r) => String(r.year));
   const collector = new NoteCollector();
@@ -218,9 +235,7 @@ function trendEntry(reports: ReportSummary[], builtAt: string): ChartEntry {
   }).join('；');
   const span = `${years[0]}—${years[years.length - 1]} 年`;
   return {
-    id: agencyTrendChartId(agency.slug),
-    kind: 'agency-trend',
-    title: `${agency.name}历年政府信息公开申请情况`,
+    ...head,
     subtitle: `${span}；${TREND_METRICS.map((m) => `${m.zh}：${m.definition}`).join('；')}`,
     unit: TREND_METRICS.map((m) => m.unit).join('；'),
     source: reportSource(reports),
@@ -233,7 +248,6 @@ function trendEntry(reports: ReportSummary[], builtAt: string): ChartEntry {
       xLabels: years,
       series: TREND_METRICS.map((m) => ({ group: seriesLabel(m), unit: m.unit, kind: m.unit === PERCENT_UNIT ? 'line' : 'bar' })),
     },
-    subject: { agencySlug: agency.slug },
   };
 }
 
@@ -243,7 +257,9 @@ export function compareRanked(a: { value: number | null; name: string }, b: { va
   return b.value - a.value || a.name.localeCompare(b.name, 'zh');
 }
 
-function rankingEntry(year: number, reports: ReportSummary[], metric: Metric, builtAt: string): ChartEntry {
+const rankingHead = (year: number, metric: Metric): ChartHead => ({ id: `ranking-${year}-${metric.slug}`, kind: 'ranking', title: `${year} 年各机关${metric.zh}`, subject: { year, metric: metric.slug } });
+
+function rankingEntry(head: ChartHead, year: number, reports: ReportSummary[], metric: Metric, builtAt: string): ChartEntry {
   const ranked = reports
     .map((report) => ({ report, name: report.agency.name, ...metric.read(report) }))
     .sort(compareRanked)
@@ -255,9 +271,7 @@ function rankingEntry(year: number, reports: ReportSummary[], metric: Metric, bu
   const shown = ranked.length < reports.length ? `，显示前 ${ranked.length} 个（共 ${reports.length} 个机关）` : `，共 ${reports.length} 个机关`;
   const top = rows.filter((r) => r.value !== null).slice(0, 5);
   return {
-    id: `ranking-${year}-${metric.slug}`,
-    kind: 'ranking',
-    title: `${year} 年各机关${metric.zh}`,
+    ...head,
     subtitle: `${metric.definition}，单位：${metric.unit}；由高到低排列${shown}`,
     unit: metric.unit,
     source: { text: `数据来源：${reports.length} 个机关 ${year} 年政府信息公开工作年度报告`, links: [] },
@@ -271,7 +285,6 @@ function rankingEntry(year: number, reports: ReportSummary[], metric: Metric, bu
     ),
     builtAt,
     layout: { type: 'bars' },
-    subject: { year, metric: metric.slug },
   };
 }
 
@@ -292,23 +305,31 @@ export function reportCharts(report: ReportSummary, builtAt: string): ChartEntry
   return reportEntries(report, builtAt);
 }
 
-/** The charts shared across reports: agency trends (≥ 2 years) and rankings per year and metric. Pure. */
-export function buildSharedCharts(reports: readonly ReportSummary[], builtAt: string): ChartEntry[] {
+/** The charts shared across reports: agency trends (≥ 2 years) and rankings per year and metric, listed, not drawn. Pure. */
+export function sharedCharts(reports: readonly ReportSummary[], builtAt: string): SharedChart[] {
   const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
-  const charts: ChartEntry[] = [];
+  const charts: SharedChart[] = [];
   for (const [, agencyReports] of group(sorted, (r) => r.agency.slug)) {
     // One report per year (the first by id if an agency has two for the same year).
     const byYear = [...group(agencyReports, (r) => r.year).values()].map((rs) => rs[0]).sort((a, b) => a.year - b.year);
-    if (byYear.length >= 2) charts.push(trendEntry(byYear, builtAt));
+    if (byYear.length < 2) continue;
+    const head = trendHead(byYear);
+    charts.push({ ...head, draw: () => trendEntry(head, byYear, builtAt) });
   }
 
   const years = [...group(sorted, (r) => r.year)].sort(([a], [b]) => a - b);
   for (const [year, yearReports] of years) {
     if (yearReports.length < MIN_RANKED_REPORTS) continue;
-    for (const metric of METRICS) charts.push(rankingEntry(year, yearReports, metric, builtAt));
+    for (const metric of METRICS) {
+      const head = rankingHead(year, metric);
+      charts.push({ ...head, draw: () => rankingEntry(head, year, yearReports, metric, builtAt) });
+    }
   }
   return charts;
 }
+
+/** The charts shared across reports, drawn. Pure. */
+export const buildSharedCharts = (reports: readonly ReportSummary[], builtAt: string): ChartEntry[] => sharedCharts(reports, builtAt).map((c) => c.draw());
 
 /** All charts for a set of reports: each report's, then the shared ones. Pure: the same reports and time give the same charts. */
 export function buildCharts(reports: readonly ReportSummary[], builtAt: string): ChartEntry[] {

@@ -4,8 +4,8 @@
  */
 import { group } from 'd3-array';
 import { reportChartId } from './chart-ids';
-import { chartRefs, getSharedCharts } from './registry';
-import { REPORT_CHART_SUFFIXES, type ChartEntry } from './catalog';
+import { chartRefs, sharedCharts } from './registry';
+import { REPORT_CHART_SUFFIXES, type ChartHead } from './catalog';
 import { reportsNewestFirst } from '../lib/site-data';
 import type { ReportSummary } from '../schema/summary';
 
@@ -20,9 +20,9 @@ export interface ReportChartLine {
 export interface ChartIndex {
   total: number;
   /** Ranking charts by year, newest year first. */
-  rankings: { year: number; charts: ChartEntry[] }[];
+  rankings: { year: number; charts: ChartHead[] }[];
   /** Agency trend charts by title. */
-  trends: ChartEntry[];
+  trends: ChartHead[];
   /** Each report's charts, newest report first. */
   reportLines: ReportChartLine[];
 }
@@ -30,7 +30,7 @@ export interface ChartIndex {
 let index: Promise<ChartIndex> | undefined;
 
 async function buildIndex(): Promise<ChartIndex> {
-  const charts = await getSharedCharts();
+  const charts = sharedCharts();
   const rankings = group(
     charts.filter((c) => c.kind === 'ranking'),
     (c) => c.subject.year as number,

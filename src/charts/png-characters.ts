@@ -5,7 +5,7 @@
  */
 import { chartCharacters } from './png';
 import { hasPng, pngMode } from './png-settings';
-import { allCharts, getSharedCharts } from './registry';
+import { allCharts, drawSharedCharts } from './registry';
 
 /**
  * Each chart drawn and let go in turn; with PNGs of the shared charts only (CHART_PNG=shared), those alone: no report's
@@ -14,7 +14,7 @@ import { allCharts, getSharedCharts } from './registry';
  */
 export async function pngCharacters(): Promise<string> {
   const seen = new Set<string>();
-  const charts = pngMode() === 'all' ? allCharts() : await getSharedCharts();
+  const charts = pngMode() === 'all' ? allCharts() : drawSharedCharts();
   for await (const chart of charts) if (hasPng(chart)) for (const ch of chartCharacters([chart])) seen.add(ch);
   return [...seen].join('');
 }

@@ -6,7 +6,7 @@
 import { INDICATORS, type IndicatorKey } from '../lib/indicators';
 import { regionPath, type Region, type RegionYear } from '../lib/region-stats';
 import { reportUrl } from '../lib/paths';
-import { compareRanked, RANKING_LIMIT, reportRow, type ChartEntry, type ChartRow } from './catalog';
+import { compareRanked, RANKING_LIMIT, reportRow, type ChartEntry, type ChartHead, type ChartRow, type SharedChart } from './catalog';
 import { describeNotes, describeRows, sentences } from './describe';
 import { METRICS, type Metric } from './metrics';
 import { NoteCollector, notesForPaths } from './notes';
@@ -35,7 +35,14 @@ export const regionDistributionChartId = (region: Region, year: number) => `regi
 
 const regionName = (region: Region) => region.ref.names.join('');
 
-function regionRankingEntry(region: Region, y: RegionYear, metric: Metric, builtAt: string): ChartEntry {
+const rankingHead = (region: Region, year: number, metric: Metric): ChartHead => ({
+  id: regionRankingChartId(region, year, metric.slug),
+  kind: 'region-ranking',
+  title: `${regionName(region)} ${year} 年各机关${metric.zh}排名`,
+  subject: { year, metric: metric.slug, region: regionPath(region.ref) },
+});
+
+function regionRankingEntry(head: ChartHead, region: Region, y: RegionYear, metric: Metric, builtAt: string): ChartEntry {
   const all = y.reports.map((report) => ({ report, name: report.agency.name, ...metric.read(report) })).sort(compareRanked);
   const ranked = all.slice(0, RANKING_LIMIT);
   const collector = new NoteCollector();
@@ -46,9 +53,7 @@ function regionRankingEntry(region: Region, y: RegionYear, metric: Metric, built
   const shown = ranked.length < all.length ? `，显示前 ${ranked.length} 个（共 ${all.length} 个机关）` : `，共 ${all.length} 个机关`;
   const top = rows.filter((r) => r.value !== null).slice(0, 5);
   return {
-    id: regionRankingChartId(region, y.year, metric.slug),
-    kind: 'region-ranking',
-    title: `${where} ${y.year} 年各机关${metric.zh}排名`,
+    ...head,
     subtitle: `${metric.definition}，单位：${metric.unit}；由高到低排列${shown}`,
     unit: metric.unit,
     source: { text: `数据来源：${where} ${all.length} 个机关 ${y.year} 年政府信息公开工作年度报告`, links: [] },
@@ -62,7 +67,6 @@ function regionRankingEntry(region: Region, y: RegionYear, metric: Metric, built
     ),
     builtAt,
     layout: { type: 'bars' },
-    subject: { year: y.year, metric: metric.slug, region: regionPath(region.ref) },
   };
 }
 
@@ -89,11 +93,17 @@ interface Bin {
   notes: Set<number>;
 }
 
-function distributionEntry(region: Region, y: RegionYear, builtAt: string): ChartEntry {
+const distributionHead = (region: Region, year: number): ChartHead => ({
+  id: regionDistributionChartId(region, year),
+  kind: 'region-distribution',
+  title: `${regionName(region)} ${year} 年各机关主要指标分布`,
+  subject: { year, region: regionPath(region.ref) },
+});
+
+function distributionEntry(head: ChartHead, y: RegionYear, where: string, builtAt: string): ChartEntry {
   const collector = new NoteCollector();
   const rows: ChartRow[] = [];
   const parts: string[] = [];
-  const where = regionName(region);
   /** Each agency's note in the order met (indicator by indicator, report by report), with its bin. */
   const met: { bin: Bin; note: string }[] = [];
   const groups = INDICATORS.map((indicator) => {
@@ -139,9 +149,7 @@ function distributionEntry(region: Region, y: RegionYear, builtAt: string): Char
     parts.push(`${indicator.zh}：${describeRows(groupRows)}`);
   }
   return {
-    id: regionDistributionChartId(region, y.year),
-    kind: 'region-distribution',
-    title: `${where} ${y.year} 年各机关主要指标分布`,
+    ...head,
     subtitle: `每项指标按机关所在区间计数（区间含下限、不含上限），单位：个（机关）；“${NOT_COMPUTABLE}”指原表空白或分母为零；共 ${y.reports.length} 个机关，各机关的数值见地区年度页面的表格`,
     unit: AGENCY_UNIT,
     source: { text: `数据来源：${where} ${y.reports.length} 个机关 ${y.year} 年政府信息公开工作年度报告`, links: [] },
@@ -150,15 +158,21 @@ function distributionEntry(region: Region, y: RegionYear, builtAt: string): Char
     description: sentences(`${where} ${y.year} 年 ${y.reports.length} 个机关的指标分布`, ...parts, describeNotes(collector.notes)),
     builtAt,
     layout: { type: 'bars' },
-    subject: { year: y.year, region: regionPath(region.ref) },
   };
 }
 
-/** Every region-year's charts (ranking per metric, then the distribution), for region-years with enough reports. */
-export function buildRegionCharts(regions: readonly Region[], builtAt: string): ChartEntry[] {
+/** Every region-year's charts (ranking per metric, then the distribution), for region-years with enough reports: listed, not drawn. */
+export function regionCharts(regions: readonly Region[], builtAt: string): SharedChart[] {
   return regions.flatMap((region) =>
     region.years
       .filter((y) => y.reports.length >= MIN_REGION_REPORTS)
-      .flatMap((y) => [...REGION_RANKING_METRICS.map((m) => regionRankingEntry(region, y, m, builtAt)), distributionEntry(region, y, builtAt)]),
+      .flatMap((y) => {
+        const rankings = REGION_RANKING_METRICS.map((m): SharedChart => {
+          const head = rankingHead(region, y.year, m);
+          return { ...head, draw: () => regionRankingEntry(head, region, y, m, builtAt) };
+        });
+        const head = distributionHead(region, y.year);
+        return [...rankings, { ...head, draw: () => distributionEntry(head, y, regionName(region), builtAt) }];
+      }),
   );
 }

@@ -1,53 +1,58 @@
 /**
- * Every chart of the site. The charts shared across reports (agency trends, rankings, regions) are built once per
- * build from the reports' summaries (src/lib/site-data.ts) and cached at module level; a report's three charts are
- * drawn from its summary when a page asks for them, so the build never holds every report's charts at once.
+ * Every chart of the site. The charts shared across reports (agency trends, rankings, regions) are listed once per
+ * build from the reports' summaries (src/lib/site-data.ts) and drawn when a page or a file asks for one; a report's
+ * three charts are drawn from its summary when a page asks for them. A bounded cache keeps the charts drawn last, so
+ * the build never holds every chart drawn at once.
  */
 import { rendersChart } from '../lib/build-part';
 import { builtAt } from '../lib/built-at';
+import { recentlyComputed } from '../lib/recent';
 import { regions } from '../lib/region-data';
 import { reportById, reports } from '../lib/site-data';
-import { REPORT_CHART_SUFFIXES, buildSharedCharts, reportCharts as drawReportCharts, reportIdOfChart, type ChartEntry } from './catalog';
+import { REPORT_CHART_SUFFIXES, reportCharts as drawReportCharts, reportIdOfChart, sharedCharts as listSharedCharts, type ChartEntry, type SharedChart } from './catalog';
 import { reportChartId } from './chart-ids';
-import { buildRegionCharts } from './region-catalog';
+import { regionCharts } from './region-catalog';
 
 /** One time for the whole build, printed on every chart (SITE_BUILT_AT: src/lib/built-at.ts). */
 export const BUILT_AT = builtAt();
 
-let shared: Promise<ChartEntry[]> | undefined;
-let sharedById: Promise<Map<string, ChartEntry>> | undefined;
+/**
+ * The charts drawn last. A chart has a page, an embed, a PNG and its files, and a page may show it (an agency's trend,
+ * a region-year's three charts), each rendered route by route a few pages at a time: the routes list a report's or a
+ * region's charts one after the other, so a handful is enough. Chart entries are never changed once drawn.
+ */
+const RECENT_CHARTS = 16;
+const recentReportCharts = recentlyComputed<string, ChartEntry[]>(RECENT_CHARTS);
+const recentSharedChart = recentlyComputed<SharedChart, ChartEntry>(RECENT_CHARTS);
 
-/** The charts shared across reports: per agency (≥ 2 years), per year and metric, per region and year. */
-export function getSharedCharts(): Promise<ChartEntry[]> {
-  shared ??= Promise.resolve().then(() => [...buildSharedCharts(reports, BUILT_AT), ...buildRegionCharts(regions, BUILT_AT)]);
+let shared: SharedChart[] | undefined;
+let sharedById: Map<string, SharedChart> | undefined;
+
+/** The charts shared across reports, listed (not drawn): per agency (≥ 2 years), per year and metric, per region and year. */
+export function sharedCharts(): SharedChart[] {
+  shared ??= [...listSharedCharts(reports, BUILT_AT), ...regionCharts(regions, BUILT_AT)];
   return shared;
 }
 
-/**
- * The charts of the reports drawn last. A report's three charts each have a page, an embed and a PNG route, rendered
- * route by route, a few pages at a time: each of those pages asked for its report's charts, so each report's charts
- * were drawn three times per route. A handful of reports is enough (the routes list a report's charts one after the
- * other), and a bounded cache never holds every report's charts. Chart entries are never changed once built.
- */
-const recentReportCharts = new Map<string, ChartEntry[]>();
-const RECENT_REPORTS = 8;
+/** A shared chart drawn (or taken from the charts drawn last). */
+const drawShared = (chart: SharedChart): ChartEntry => recentSharedChart(chart, chart.draw);
+
+/** The shared charts drawn one at a time, each let go when the next is drawn. */
+export function* drawSharedCharts(): Generator<ChartEntry> {
+  for (const chart of sharedCharts()) yield drawShared(chart);
+}
 
 /** The charts drawn from one report (none for an unknown id). */
 export async function reportCharts(reportId: string): Promise<ChartEntry[]> {
-  const cached = recentReportCharts.get(reportId);
-  if (cached) return cached;
   const report = reportById.get(reportId);
   if (!report) return [];
-  const charts = drawReportCharts(report, BUILT_AT);
-  recentReportCharts.set(reportId, charts);
-  if (recentReportCharts.size > RECENT_REPORTS) recentReportCharts.delete(recentReportCharts.keys().next().value!);
-  return charts;
+  return recentReportCharts(reportId, () => drawReportCharts(report, BUILT_AT));
 }
 
-/** Every chart one at a time: each report's, then the shared ones (each report's drawn and let go in turn). */
+/** Every chart one at a time: each report's, then the shared ones (each drawn and let go in turn). */
 export async function* allCharts(): AsyncGenerator<ChartEntry> {
   for (const report of reports) yield* drawReportCharts(report, BUILT_AT);
-  yield* await getSharedCharts();
+  yield* drawSharedCharts();
 }
 
 /**
@@ -55,9 +60,9 @@ export async function* allCharts(): AsyncGenerator<ChartEntry> {
  * undefined when there is no such chart (an agency with one year has no trend).
  */
 export async function findChart(id: string): Promise<ChartEntry | undefined> {
-  sharedById ??= getSharedCharts().then((all) => new Map(all.map((c) => [c.id, c])));
-  const found = (await sharedById).get(id);
-  if (found) return found;
+  sharedById ??= new Map(sharedCharts().map((c) => [c.id, c]));
+  const found = sharedById.get(id);
+  if (found) return drawShared(found);
   const reportId = reportIdOfChart(id);
   return reportId === null ? undefined : (await reportCharts(reportId)).find((c) => c.id === id);
 }
@@ -86,7 +91,7 @@ async function listChartRefs(): Promise<ChartRef[]> {
   const ofReports = reports.flatMap((r) =>
     REPORT_CHART_SUFFIXES.map((suffix): ChartRef => ({ id: reportChartId(r.id, suffix), kind: kinds[suffix], subject: { reportId: r.id, agencySlug: r.agency.slug, year: r.year } })),
   );
-  const ofShared = (await getSharedCharts()).map(({ id, kind, subject }) => ({ id, kind, subject }));
+  const ofShared = sharedCharts().map(({ id, kind, subject }) => ({ id, kind, subject }));
   return [...ofReports, ...ofShared];
 }
 

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChartEntry } from '../charts/catalog';
 import { previewChartId } from '../charts/png-settings';
-import { findChart, getSharedCharts, isReportChart, reportCharts } from '../charts/registry';
+import { findChart, drawSharedCharts, isReportChart, reportCharts } from '../charts/registry';
 import { chartPageParts, embedPageParts } from '../components/charts/chart-pages';
 import { rendersAggregatePages, rendersChart, rendersReportPages } from '../lib/build-part';
 import { CHART_SHELL_ID } from '../lib/chart-shells';
@@ -86,7 +86,7 @@ export async function writeChartPages(outDir: string, site: URL, rendered: () =>
     written.urls.push(permalink(chartUrl(chart.id), site));
   };
   if (rendersReportPages()) for (const { id } of reports) for (const chart of await reportCharts(id)) await writeChart(chart);
-  if (rendersAggregatePages()) for (const chart of await getSharedCharts()) await writeChart(chart);
+  if (rendersAggregatePages()) for (const chart of drawSharedCharts()) await writeChart(chart);
   written.writeMs = performance.now() - shellsRead;
   return written;
 }

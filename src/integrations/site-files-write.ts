@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ChartEntry } from '../charts/catalog';
 import { chartCsv } from '../charts/csv';
-import { getSharedCharts, isReportChart, reportCharts } from '../charts/registry';
+import { drawSharedCharts, isReportChart, reportCharts } from '../charts/registry';
 import { renderChartSvg } from '../charts/render';
 import { LONG_COLUMNS, longRows } from '../schema';
 import type { Report } from '../schema/report';
@@ -78,6 +78,6 @@ export async function writeSiteFiles(outDir: string, site: URL): Promise<SiteFil
       written.sources += 1;
     }
   }
-  if (rendersAggregatePages()) for (const chart of await getSharedCharts()) writeChart(chart);
+  if (rendersAggregatePages()) for (const chart of drawSharedCharts()) writeChart(chart);
   return written;
 }

@@ -1,18 +1,33 @@
 /**
- * The site's regions (src/lib/region-stats.ts applied to the site's reports), computed once per build and shared
- * by the region pages, the charts and the links to them.
+ * The site's regions (src/lib/region-stats.ts applied to the site's reports), listed once per build and shared by the
+ * region pages, the charts and the links to them. A region's totals, coverage grid and changes are computed when a
+ * page asks for them and kept only while the pages of that region render (recentlyComputed).
  */
-import { agencyChanges, buildRegions, coveragePageCount, regionPath, type Region } from './region-stats';
+import { recentlyComputed } from './recent';
+import { agencyChanges, buildRegions, coverage, coveragePageCount, regionPath, yearTotals, type AgencyChange, type Coverage, type Region, type RegionYear, type RegionYearTotals } from './region-stats';
 import { provinceSlug } from './regions';
 import { reports } from './site-data';
+
+/** A region's pages render one after the other; its overview asks for every year's totals. */
+const RECENT_REGIONS = 8;
+const recentTotals = recentlyComputed<RegionYear, RegionYearTotals>(RECENT_REGIONS * 4);
+const recentCoverage = recentlyComputed<Region, Coverage>(RECENT_REGIONS);
+const recentChanges = recentlyComputed<Region, AgencyChange[]>(RECENT_REGIONS);
 
 export const regions: Region[] = buildRegions(reports);
 const regionByPath = new Map(regions.map((r) => [regionPath(r.ref), r]));
 const regionByNames = new Map(regions.map((r) => [r.ref.names.join('/'), r]));
 export const provinceRegions = regions.filter((r) => r.ref.level === 'province');
 
-/** Every agency's change between consecutive years, across the whole data set. */
-export const nationalChanges = agencyChanges(reports);
+/** A region-year's totals, rates, flagged reports and change. */
+export const regionYearTotals = (region: Region, y: RegionYear): RegionYearTotals => recentTotals(y, () => yearTotals(region, y));
+/** A region's coverage grid (agency × year). */
+export const regionCoverage = (region: Region): Coverage => recentCoverage(region, () => coverage(region.reports));
+/** Every change of a region's agencies between consecutive years. */
+export const regionChanges = (region: Region): AgencyChange[] => recentChanges(region, () => agencyChanges(region.reports));
+
+/** Every agency's change between consecutive years, across the whole data set (one page shows them). */
+export const nationalChanges = (): AgencyChange[] => agencyChanges(reports);
 
 /** The region page of a province, if it has one (未识别地区 has none). */
 export function provinceRegion(name: string): Region | undefined {
@@ -33,7 +48,7 @@ export function regionPagePaths(): { params: { path: string }; props: RegionView
     return [
       { params: { path }, props: { view: 'overview' as const, region } },
       ...region.years.map((y) => ({ params: { path: `${path}/${y.year}` }, props: { view: 'year' as const, region, year: y.year } })),
-      ...Array.from({ length: coveragePageCount(region.coverage.rows.length) }, (_, i) => ({
+      ...Array.from({ length: coveragePageCount(region.agencies) }, (_, i) => ({
         params: { path: i === 0 ? `${path}/coverage` : `${path}/coverage/${i + 1}` },
         props: { view: 'coverage' as const, region, page: i + 1 },
       })),

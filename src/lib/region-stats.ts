@@ -62,10 +62,14 @@ export const COVERAGE_PAGE_ROWS = 400;
 /** How many coverage pages a region of `rows` agencies has (at least one). */
 export const coveragePageCount = (rows: number) => Math.max(1, Math.ceil(rows / COVERAGE_PAGE_ROWS));
 
+/** A region's reports of one year, by agency name: what its page, its totals and its charts are computed from. */
 export interface RegionYear {
   year: number;
-  /** The region's reports of this year, by agency name. */
   reports: ReportSummary[];
+}
+
+/** What a region-year's pages show, computed when a page asks for it (yearTotals), never held for every region. */
+export interface RegionYearTotals extends RegionYear {
   requests: TotalLine[];
   appeals: TotalLine[];
   rates: Record<IndicatorKey, PooledRate>;
@@ -100,6 +104,11 @@ export interface Coverage {
   counts: { year: number; present: number; missing: number }[];
 }
 
+/**
+ * A region and its reports. What its pages show is computed from them when a page renders (yearTotals, coverage,
+ * agencyChanges): at 100,000 reports the totals, grids and changes of every region held at once were
+ * more than the reports' summaries themselves (BENCHMARKS.md, "The site build's memory").
+ */
 export interface Region {
   ref: RegionRef;
   parent: RegionRef | null;
@@ -108,9 +117,8 @@ export interface Region {
   reports: ReportSummary[];
   /** Newest year first. */
   years: RegionYear[];
-  coverage: Coverage;
-  /** Every agency's change between consecutive years (Y−1 → Y). */
-  changes: AgencyChange[];
+  /** Agencies with a report in any year. */
+  agencies: number;
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
@@ -253,19 +261,20 @@ export function coverage(reports: readonly ReportSummary[]): Coverage {
   return { years, rows, counts };
 }
 
-function regionYear(year: number, yearReports: ReportSummary[], allReports: readonly ReportSummary[]): RegionYear {
-  const sorted = [...yearReports].sort((a, b) => byName(a.agency.name, b.agency.name) || a.id.localeCompare(b.id));
-  const flagged = sorted.map(flaggedPaths);
+/** A region-year's totals, rates, flagged reports and change from the year before. */
+export function yearTotals(region: Pick<Region, 'reports'>, y: RegionYear): RegionYearTotals {
+  const flagged = y.reports.map(flaggedPaths);
   return {
-    year,
-    reports: sorted,
-    requests: requestLines(sorted, flagged),
-    appeals: appealLines(sorted, flagged),
-    rates: Object.fromEntries(INDICATORS.map((i) => [i.key, pooledRate(sorted, i.key)])) as Record<IndicatorKey, PooledRate>,
-    flaggedReports: sorted.filter((r) => r.checks.length > 0),
-    change: regionChange(allReports, year),
+    ...y,
+    requests: requestLines(y.reports, flagged),
+    appeals: appealLines(y.reports, flagged),
+    rates: Object.fromEntries(INDICATORS.map((i) => [i.key, pooledRate(y.reports, i.key)])) as Record<IndicatorKey, PooledRate>,
+    flaggedReports: y.reports.filter((r) => r.checks.length > 0),
+    change: regionChange(region.reports, y.year),
   };
 }
+
+const byAgencyName = (a: ReportSummary, b: ReportSummary) => byName(a.agency.name, b.agency.name) || a.id.localeCompare(b.id);
 
 /** The region path of a report: [province], [province, prefecture], [province, prefecture, county] (levels known only). */
 function regionRefs(report: ReportSummary): RegionRef[] {
@@ -313,9 +322,8 @@ export function buildRegions(reports: readonly ReportSummary[]): Region[] {
         parent: m.parent,
         children,
         reports: m.reports,
-        years: byYear.map(([year, list]) => regionYear(year, list, m.reports)),
-        coverage: coverage(m.reports),
-        changes: agencyChanges(m.reports),
+        years: byYear.map(([year, list]) => ({ year, reports: [...list].sort(byAgencyName) })),
+        agencies: new Set(m.reports.map((r) => r.agency.slug)).size,
       });
       visit(key);
     }

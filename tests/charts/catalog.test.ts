@@ -1,6 +1,6 @@
 /** The chart catalogue: which charts exist, their ids, rows, flags, null handling, rankings and trends. */
 import { describe, expect, it } from 'vitest';
-import { RANKING_LIMIT, buildCharts, type ChartEntry } from '../../src/charts/catalog';
+import { RANKING_LIMIT, buildCharts, sharedCharts, type ChartEntry } from '../../src/charts/catalog';
 import { METRICS, valueAt } from '../../src/charts/metrics';
 import { renderChartSvg } from '../../src/charts/render';
 import { REQUEST_ROWS, type Report } from '../../src/schema';
@@ -44,6 +44,18 @@ describe('buildCharts', () => {
     expect(ids.some((id) => id.startsWith('ranking-2023-'))).toBe(false);
     expect(buildCharts([...reports].reverse(), BUILT_AT).map((c) => c.id)).toEqual(ids);
     for (const c of charts) expect(c.builtAt).toBe(BUILT_AT);
+  });
+
+  it('lists each shared chart by the id, kind, title and subject its drawing has, and draws it the same each time', () => {
+    const reports = [agencyReport(1, 2023), agencyReport(1, 2024), agencyReport(2, 2024), agencyReport(3, 2024, { received: 7 })];
+    const listed = sharedCharts(reports, BUILT_AT);
+    expect(listed.map((c) => c.kind).sort()).toEqual(['agency-trend', ...METRICS.map(() => 'ranking')].sort());
+    for (const { draw, ...head } of listed) {
+      const drawn = draw();
+      expect({ id: drawn.id, kind: drawn.kind, title: drawn.title, subject: drawn.subject }).toEqual(head);
+      expect(draw()).toEqual(drawn);
+      expect(draw()).not.toBe(drawn);
+    }
   });
 
   it('plots a group printed as one line instead of its empty sub-rows', () => {

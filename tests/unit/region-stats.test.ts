@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline';
 import { readReportsJson } from '../../src/lib/report-parts';
-import { buildRegions, COVERAGE_PAGE_ROWS, coveragePageCount, largestChanges, type Region } from '../../src/lib/region-stats';
+import { agencyChanges, buildRegions, coverage, COVERAGE_PAGE_ROWS, coveragePageCount, largestChanges, yearTotals, type Region } from '../../src/lib/region-stats';
 import { INDICATOR_PARTS, INDICATORS } from '../../src/lib/indicators';
-import { buildRegionCharts, distributionBin, MAX_DISTRIBUTION_NOTES } from '../../src/charts/region-catalog';
+import { distributionBin, MAX_DISTRIBUTION_NOTES, regionCharts } from '../../src/charts/region-catalog';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_ROWS, type Report } from '../../src/schema';
 import { CORPUS_PROVINCES, CORPUS_YEARS, writeRegionCorpus } from '../support/region-corpus';
 
@@ -35,6 +35,12 @@ const inRegion = (region: Region) =>
     const names = [r.agency.region.province, r.agency.region.prefecture, r.agency.region.county].filter(Boolean);
     return region.ref.names.every((n, i) => names[i] === n) && names.length >= region.ref.names.length;
   });
+
+/** A region's years with their totals, as its pages compute them. */
+const totalsOf = (region: Region) => region.years.map((y) => yearTotals(region, y));
+
+/** Every region-year's charts, drawn. */
+const buildRegionCharts = (list: Region[], builtAt: string) => regionCharts(list, builtAt).map((c) => c.draw());
 
 /** Sum of known values and how many were known: blanks are skipped, never counted as 0. */
 function independentSum(values: (number | null)[]): { value: number | null; counted: number } {
@@ -60,7 +66,7 @@ describe('region totals', () => {
     for (const region of regions) {
       const mine = inRegion(region);
       expect(region.reports.map((r) => r.id).sort(), region.ref.names.join('/')).toEqual(mine.map((r) => r.id).sort());
-      for (const y of region.years) {
+      for (const y of totalsOf(region)) {
         const yearReports = mine.filter((r) => r.year === y.year);
         expect(y.reports.length).toBe(yearReports.length);
         for (const row of REQUEST_ROWS) {
@@ -81,7 +87,7 @@ describe('region totals', () => {
   });
 
   it('say how many reports with a rule break on the cell they include', () => {
-    const flagged = regions.flatMap((region) => region.years.flatMap((y) => y.requests.filter((l) => l.total.flagged > 0).map((l) => ({ y, l }))));
+    const flagged = regions.flatMap((region) => totalsOf(region).flatMap((y) => y.requests.filter((l) => l.total.flagged > 0).map((l) => ({ y, l }))));
     expect(flagged.length).toBeGreaterThan(0);
     for (const { y, l } of flagged) {
       const expected = y.reports.filter((r) => r.checks.some((c) => c.cells.includes(`requests.${l.key}.total`) || (l.isGroup && c.cells.some((p) => p.startsWith(`requests.${l.key}`)))));
@@ -91,7 +97,7 @@ describe('region totals', () => {
 
   it('give rates as Σ numerators ÷ Σ denominators over the reports where both are known, never an average of rates', () => {
     for (const region of regions) {
-      for (const y of region.years) {
+      for (const y of totalsOf(region)) {
         for (const indicator of INDICATORS) {
           const parts = y.reports.map((r) => INDICATOR_PARTS[indicator.key](r)).filter((p) => p.numerator !== null && p.denominator !== null);
           const num = parts.reduce((a, p) => a + p.numerator!, 0);
@@ -115,7 +121,7 @@ describe('change from the year before', () => {
   it('uses only the agencies with a report in both years', () => {
     let compared = 0;
     for (const region of regions) {
-      for (const y of region.years) {
+      for (const y of totalsOf(region)) {
         const mine = inRegion(region);
         const now = new Map(mine.filter((r) => r.year === y.year).map((r) => [r.agency.slug, r]));
         const before = new Map(mine.filter((r) => r.year === y.year - 1).map((r) => [r.agency.slug, r]));
@@ -136,11 +142,11 @@ describe('change from the year before', () => {
     }
     expect(compared).toBeGreaterThan(3);
     // The corpus has agencies missing a year, so some year has fewer agencies in both years than reports.
-    expect(regions.some((r) => r.years.some((y) => y.change && y.change.agencies < y.reports.length))).toBe(true);
+    expect(regions.some((r) => totalsOf(r).some((y) => y.change && y.change.agencies < y.reports.length))).toBe(true);
   });
 
   it('lists the largest changes by agency, consecutive years only, largest first', () => {
-    const all = regions.filter((r) => r.ref.level === 'province').flatMap((r) => r.changes);
+    const all = regions.filter((r) => r.ref.level === 'province').flatMap((r) => agencyChanges(r.reports));
     for (const c of all) {
       expect(c.current.year - c.previous.year).toBe(1);
       expect(c.current.agency.slug).toBe(c.previous.agency.slug);
@@ -160,12 +166,14 @@ describe('coverage grid', () => {
     for (const region of regions) {
       const mine = inRegion(region);
       const agencies = new Set(mine.map((r) => r.agency.slug));
-      expect(region.coverage.rows.map((r) => r.slug).sort()).toEqual([...agencies].sort());
-      for (const [i, year] of region.coverage.years.entries()) {
+      const grid = coverage(region.reports);
+      expect(region.agencies).toBe(agencies.size);
+      expect(grid.rows.map((r) => r.slug).sort()).toEqual([...agencies].sort());
+      for (const [i, year] of grid.years.entries()) {
         const present = new Set(mine.filter((r) => r.year === year).map((r) => r.agency.slug));
         const missing = [...agencies].filter((s) => !present.has(s)).sort();
-        expect(region.coverage.rows.filter((row) => row.cells[i] === null).map((row) => row.slug).sort()).toEqual(missing);
-        expect(region.coverage.counts[i]).toEqual({ year, present: present.size, missing: missing.length });
+        expect(grid.rows.filter((row) => row.cells[i] === null).map((row) => row.slug).sort()).toEqual(missing);
+        expect(grid.counts[i]).toEqual({ year, present: present.size, missing: missing.length });
         gaps += missing.length;
       }
     }
@@ -174,6 +182,15 @@ describe('coverage grid', () => {
 });
 
 describe('region charts', () => {
+  it('are listed by the id, kind, title and subject their drawing has', () => {
+    const listed = regionCharts(regions, '2025-01-01T00:00:00.000Z');
+    expect(listed.length).toBeGreaterThan(0);
+    for (const { draw, ...head } of listed) {
+      const drawn = draw();
+      expect({ id: drawn.id, kind: drawn.kind, title: drawn.title, subject: drawn.subject }).toEqual(head);
+    }
+  });
+
   it('rank a region-year’s agencies and count them into the distribution’s bins', () => {
     const charts = buildRegionCharts(regions, '2025-01-01T00:00:00.000Z');
     expect(new Set(charts.map((c) => c.id)).size).toBe(charts.length);
@@ -227,6 +244,6 @@ describe('coverage pages', () => {
     expect(coveragePageCount(COVERAGE_PAGE_ROWS + 1)).toBe(2);
     expect(coveragePageCount(3 * COVERAGE_PAGE_ROWS)).toBe(3);
     // Every region of the test corpus fits one page: its grid is tested whole in tests/site/regions.test.ts.
-    for (const region of regions) expect(coveragePageCount(region.coverage.rows.length)).toBe(1);
+    for (const region of regions) expect(coveragePageCount(region.agencies)).toBe(1);
   });
 });
