@@ -33,8 +33,7 @@ const data = await timed(async () => {
   await import('../lib/region-data');
 });
 console.log(`site-data + region-data: ${data.cpu.toFixed(0)} ms CPU`);
-const { chartOf, sharedCharts, renderedChartRefs } = await import('../charts/registry');
-const { hasPng } = await import('../charts/png-settings');
+const { chartOf, sharedCharts, pngChartIds } = await import('../charts/registry');
 const { renderChartSvg } = await import('../charts/render');
 const { preparePngFonts, svgToPng } = await import('../charts/png');
 const { pngCharacters } = await import('../charts/png-characters');
@@ -42,7 +41,7 @@ const { chartUrl, permalink } = await import('../lib/paths');
 
 const shared = await timed(() => sharedCharts());
 console.log(`sharedCharts (listed, not drawn): ${shared.value.length} charts, ${shared.cpu.toFixed(0)} ms CPU`);
-const ids = (await renderedChartRefs()).filter((c) => hasPng(c)).map((c) => c.id);
+const ids = pngChartIds();
 console.log(`PNG pages: ${ids.length}`);
 const characters = await timed(() => pngCharacters());
 console.log(`pngCharacters: ${[...characters.value].length} characters, ${characters.cpu.toFixed(0)} ms CPU`);

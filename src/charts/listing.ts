@@ -4,18 +4,16 @@
  */
 import { group } from 'd3-array';
 import { reportChartId } from './chart-ids';
-import { chartRefs, sharedCharts } from './registry';
+import { chartCount, sharedCharts } from './registry';
 import { REPORT_CHART_SUFFIXES, type ChartHead } from './catalog';
 import { reportsNewestFirst } from '../lib/site-data';
 import type { ReportSummary } from '../schema/summary';
 
 const REPORT_CHART_LABELS: Record<(typeof REPORT_CHART_SUFFIXES)[number], string> = { handling: '办理结果', applicants: '申请人类型', appeals: '行政复议与诉讼' };
 
-export interface ReportChartLine {
-  report: ReportSummary;
-  /** The report's charts by id (drawn only on their own pages). */
-  charts: { id: string; label: string }[];
-}
+/** A report's charts by id and label, for a listing (drawn only on their own pages). */
+export const reportChartLinks = (report: Pick<ReportSummary, 'id'>): { id: string; label: string }[] =>
+  REPORT_CHART_SUFFIXES.map((suffix) => ({ id: reportChartId(report.id, suffix), label: REPORT_CHART_LABELS[suffix] }));
 
 export interface ChartIndex {
   total: number;
@@ -23,8 +21,8 @@ export interface ChartIndex {
   rankings: { year: number; charts: ChartHead[] }[];
   /** Agency trend charts by title. */
   trends: ChartHead[];
-  /** Each report's charts, newest report first. */
-  reportLines: ReportChartLine[];
+  /** The reports whose charts are listed (reportChartLinks), newest first. */
+  reportLines: readonly ReportSummary[];
 }
 
 let index: Promise<ChartIndex> | undefined;
@@ -36,13 +34,10 @@ async function buildIndex(): Promise<ChartIndex> {
     (c) => c.subject.year as number,
   );
   return {
-    total: (await chartRefs()).length,
+    total: chartCount(),
     rankings: [...rankings].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, charts: list })),
     trends: charts.filter((c) => c.kind === 'agency-trend').sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
-    reportLines: reportsNewestFirst.map((report) => ({
-      report,
-      charts: REPORT_CHART_SUFFIXES.map((suffix) => ({ id: reportChartId(report.id, suffix), label: REPORT_CHART_LABELS[suffix] })),
-    })),
+    reportLines: reportsNewestFirst,
   };
 }
 

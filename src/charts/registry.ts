@@ -11,6 +11,7 @@ import { regions } from '../lib/region-data';
 import { reportById, reports } from '../lib/site-data';
 import { REPORT_CHART_SUFFIXES, reportCharts as drawReportCharts, reportIdOfChart, sharedCharts as listSharedCharts, type ChartEntry, type SharedChart } from './catalog';
 import { reportChartId } from './chart-ids';
+import { hasPng } from './png-settings';
 import { regionCharts } from './region-catalog';
 
 /** One time for the whole build, printed on every chart (SITE_BUILT_AT: src/lib/built-at.ts). */
@@ -74,37 +75,20 @@ export async function chartOf(id: string | undefined): Promise<ChartEntry> {
   return chart;
 }
 
-/** What chart routes need to list a chart without drawing it: its id, kind and subject. */
-export type ChartRef = Pick<ChartEntry, 'id' | 'kind' | 'subject'>;
-
-let refs: Promise<ChartRef[]> | undefined;
-let paths: Promise<{ params: { id: string } }[]> | undefined;
-
-/** Every chart's reference: each report's three (from its id alone), then the shared charts. Computed once. */
-export function chartRefs(): Promise<ChartRef[]> {
-  refs ??= listChartRefs();
-  return refs;
-}
-
-async function listChartRefs(): Promise<ChartRef[]> {
-  const kinds = { handling: 'report-handling', applicants: 'report-applicants', appeals: 'report-appeals' } as const;
-  const ofReports = reports.flatMap((r) =>
-    REPORT_CHART_SUFFIXES.map((suffix): ChartRef => ({ id: reportChartId(r.id, suffix), kind: kinds[suffix], subject: { reportId: r.id, agencySlug: r.agency.slug, year: r.year } })),
-  );
-  const ofShared = sharedCharts().map(({ id, kind, subject }) => ({ id, kind, subject }));
-  return [...ofReports, ...ofShared];
-}
-
 /** Whether a chart is drawn from one report (its pages belong to that report's shard: src/lib/build-part.ts). */
-export const isReportChart = (chart: Pick<ChartRef, 'kind'>) => chart.kind.startsWith('report-');
+export const isReportChart = (chart: Pick<ChartEntry, 'kind'>) => chart.kind.startsWith('report-');
 
-/** The charts whose pages this build renders: every chart, or a shard's report charts, or the merge's shared ones. */
-export async function renderedChartRefs(): Promise<ChartRef[]> {
-  return (await chartRefs()).filter((c) => rendersChart(isReportChart(c)));
-}
+/** How many charts the site has: each report's three and the shared ones. */
+export const chartCount = (): number => reports.length * REPORT_CHART_SUFFIXES.length + sharedCharts().length;
 
-/** getStaticPaths for every chart route: the id only; the page looks its chart up when it renders (chartOf). */
-export function chartPaths(): Promise<{ params: { id: string } }[]> {
-  paths ??= renderedChartRefs().then((all) => all.map((c) => ({ params: { id: c.id } })));
-  return paths;
+/**
+ * The ids of the charts whose PNG this build renders (the PNG route's pages): a report's three when every chart gets
+ * a PNG (CHART_PNG=all) and this build renders report pages, the shared ones that get a PNG when it renders the
+ * aggregate pages. Listed from ids alone, without drawing.
+ */
+export function pngChartIds(): string[] {
+  const ids: string[] = [];
+  if (rendersChart(true) && hasPng({ kind: 'report-handling' })) for (const report of reports) for (const suffix of REPORT_CHART_SUFFIXES) ids.push(reportChartId(report.id, suffix));
+  if (rendersChart(false)) for (const chart of sharedCharts()) if (hasPng(chart)) ids.push(chart.id);
+  return ids;
 }

@@ -6,12 +6,11 @@
 import type { APIRoute } from 'astro';
 import { preparePngFonts, svgToPng } from '../../charts/png';
 import { pngCharacters } from '../../charts/png-characters';
-import { hasPng } from '../../charts/png-settings';
-import { chartOf, renderedChartRefs } from '../../charts/registry';
+import { chartOf, pngChartIds } from '../../charts/registry';
 import { renderChartSvg } from '../../charts/render';
 import { chartUrl, permalink } from '../../lib/paths';
 
-export const getStaticPaths = async () => (await renderedChartRefs()).filter((c) => hasPng(c)).map((c) => ({ params: { id: c.id } }));
+export const getStaticPaths = () => pngChartIds().map((id) => ({ params: { id } }));
 
 let fontsReady: Promise<void> | undefined;
 
