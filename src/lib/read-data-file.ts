@@ -12,14 +12,32 @@ const SHOWN_ISSUES = 5;
 const issuePath = (path: PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') || '(the whole file)';
 
 export function readDataFile<T>(file: string, schema: z.ZodType<T>): T {
-  let json: unknown;
+  return validated(file, readJson(file), schema).data;
+}
+
+/**
+ * The same check, returning the parsed JSON itself instead of zod's copy of it: for the files a build holds whole (the
+ * reports' summaries), where zod's objects take half as much memory again as JSON.parse's (BENCHMARKS.md, "The site
+ * build's memory, 100,000 reports"). Only for schemas that change no value (no transform, default or coercion: the
+ * report schema has none), so the value is zod's output but for keys the schema does not name, which it keeps.
+ */
+export function readValidatedJson<T>(file: string, schema: z.ZodType<T>): T {
+  const json = readJson(file);
+  validated(file, json, schema);
+  return json as T;
+}
+
+function readJson(file: string): unknown {
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`cannot read the data file ${file} (run \`npm run data\` first, or set DATA_DIR): ${(error as Error).message}`);
   }
+}
+
+function validated<T>(file: string, json: unknown, schema: z.ZodType<T>): { data: T } {
   const result = schema.safeParse(json);
-  if (result.success) return result.data;
+  if (result.success) return result;
   const { issues } = result.error;
   const shown = issues.slice(0, SHOWN_ISSUES).map((i) => `at ${issuePath(i.path)}: ${i.message}`);
   const more = issues.length > shown.length ? `; … and ${issues.length - shown.length} more` : '';

@@ -11,7 +11,7 @@ import { DOWNLOAD_FILES, DownloadParts } from '../schema/downloads';
 import { Report } from '../schema/report';
 import { ReportSummary, SUMMARY_DIR, SUMMARY_INDEX, SummaryIndex } from '../schema/summary';
 import { internStrings } from './intern-strings';
-import { readDataFile } from './read-data-file';
+import { readDataFile, readValidatedJson } from './read-data-file';
 
 /** The list of parts in `dataDir`, validated. */
 export function readPartsIndex(dataDir: string): DownloadParts {
@@ -40,14 +40,14 @@ export function readReportsJson(dataDir: string): unknown[] {
 /**
  * Every report's summary (src/schema/summary.ts: the report without its prose), part by part as
  * data/site/summaries.json lists them, each part validated: what the site's aggregate pages read, held for the whole
- * build, so each distinct string is kept once (internStrings).
+ * build, so as JSON.parse made them (readValidatedJson) and each distinct string kept once (internStrings).
  */
 export function readSummaries(dataDir: string): ReportSummary[] {
   const out: ReportSummary[] = [];
   const dir = path.join(dataDir, SUMMARY_DIR);
   const pool = new Map<string, string>();
   for (const part of readDataFile(path.join(dir, SUMMARY_INDEX), SummaryIndex).parts) {
-    const summaries = readDataFile(path.join(dir, part.path), z.array(ReportSummary));
+    const summaries = readValidatedJson(path.join(dir, part.path), z.array(ReportSummary));
     internStrings(summaries, pool);
     for (const r of summaries) out.push(r);
   }

@@ -3,14 +3,16 @@
  * same reports in the same order without their prose, listed in summaries.json; files of parts a later run no
  * longer writes are removed. The site reads them back with readSummaries, and one whole report with readReport.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod/v4';
 import { readReport, readSummaries } from '../../src/lib/report-parts';
 import { splitIntoParts } from '../../src/pipeline/write';
 import { writeSummaries } from '../../src/pipeline/write/summaries';
-import { SUMMARY_DIR, toSummary, type Report, type SummaryIndex } from '../../src/schema';
+import { ReportSummary, SUMMARY_DIR, toSummary, type Report, type SummaryIndex } from '../../src/schema';
 import { makeReport } from './pipeline-helpers';
 
 function corpus(): Report[] {
@@ -67,6 +69,23 @@ describe('writeSummaries', () => {
     expect(read.map((r) => r.id)).toEqual(['ji-guan-1-abcdef-2022', 'ji-guan-2-abcdef-2022', 'ji-guan-3-abcdef-2022', 'ji-guan-1-abcdef-2023']);
     expect(read[1].requests.received.total).toBe(42);
     expect('sections' in read[1]).toBe(false);
+  });
+
+  it('reads back what zod makes of the files (the parsed JSON is kept, zod only checks it), and refuses a file zod refuses', async () => {
+    const dir = path.join(dataDir, SUMMARY_DIR);
+    const zodOf = index.parts.flatMap((part) => z.array(ReportSummary).parse(JSON.parse(readFileSync(path.join(dir, part.path), 'utf8'))));
+    expect(readSummaries(dataDir)).toEqual(zodOf);
+    const bad = await mkdtemp(path.join(tmpdir(), 'pipeline-summaries-bad-'));
+    try {
+      const badIndex = await writeSummaries(path.join(bad, SUMMARY_DIR), splitIntoParts(corpus()));
+      const file = path.join(bad, SUMMARY_DIR, badIndex.parts[0].path);
+      const list = JSON.parse(readFileSync(file, 'utf8')) as { requests: { received: { total: unknown } } }[];
+      list[0].requests.received.total = 'forty-two';
+      await writeFile(file, JSON.stringify(list));
+      expect(() => readSummaries(bad)).toThrow(/does not match its schema.*\[0\]\.requests\.received\.total/);
+    } finally {
+      await rm(bad, { recursive: true, force: true });
+    }
   });
 
   it('reads one whole report, prose included, and refuses an id that is not a report id', () => {
