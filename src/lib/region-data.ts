@@ -4,7 +4,8 @@
  * page asks for them and kept only while the pages of that region render (recentlyComputed).
  */
 import { recentlyComputed } from './recent';
-import { agencyChanges, buildRegions, coverage, coveragePageCount, regionPath, yearTotals, type AgencyChange, type Coverage, type Region, type RegionYear, type RegionYearTotals } from './region-stats';
+import { regionPageViews } from './region-views';
+import { agencyChanges, buildRegions, coverage, regionPath, yearTotals, type AgencyChange, type Coverage, type Region, type RegionYear, type RegionYearTotals } from './region-stats';
 import { provinceSlug } from './regions';
 import { reports } from './site-data';
 
@@ -39,27 +40,5 @@ export function regionOfNames(names: readonly string[]): Region | undefined {
   return regionByNames.get(names.join('/'));
 }
 
-export type RegionView = { view: 'overview'; region: Region } | { view: 'year'; region: Region; year: number } | { view: 'coverage'; region: Region; page: number };
-
-/** getStaticPaths of /regions/[...path]: each region's overview, one page per year, and its coverage grid. */
-export function regionPagePaths(): { params: { path: string }; props: RegionView }[] {
-  return regions.flatMap((region) => {
-    const path = regionPath(region.ref);
-    return [
-      { params: { path }, props: { view: 'overview' as const, region } },
-      ...region.years.map((y) => ({ params: { path: `${path}/${y.year}` }, props: { view: 'year' as const, region, year: y.year } })),
-      ...Array.from({ length: coveragePageCount(region.agencies) }, (_, i) => ({
-        params: { path: i === 0 ? `${path}/coverage` : `${path}/coverage/${i + 1}` },
-        props: { view: 'coverage' as const, region, page: i + 1 },
-      })),
-    ];
-  });
-}
-
-/** Title and description of a region page. */
-export function regionPageTitle(view: RegionView): { title: string; description: string } {
-  const name = view.region.ref.names.join(' · ');
-  if (view.view === 'year') return { title: `${name} ${view.year} 年`, description: `${name} ${view.year} 年政府信息公开年度报告的合计、指标、排名与分布。` };
-  if (view.view === 'coverage') return { title: `${name}：收录情况${view.page > 1 ? `（第 ${view.page} 页）` : ''}`, description: `${name}各机关各年度的年度报告是否在本站收录。` };
-  return { title: `${name}：地区统计`, description: `${name}历年政府信息公开年度报告的合计、指标、与上年的变化和收录情况。` };
-}
+/** getStaticPaths of /regions/[...path] (src/lib/region-views.ts). */
+export const regionPagePaths = () => regionPageViews(regions);

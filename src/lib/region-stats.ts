@@ -62,6 +62,16 @@ export const COVERAGE_PAGE_ROWS = 400;
 /** How many coverage pages a region of `rows` agencies has (at least one). */
 export const coveragePageCount = (rows: number) => Math.max(1, Math.ceil(rows / COVERAGE_PAGE_ROWS));
 
+/**
+ * Agencies a region-year's page lists in its table of each agency's figures; the others are on the year's further
+ * pages (/regions/<path>/<year>/<n>/). At 100,000 generated reports over six years a province's year of 988 agencies
+ * made a page of 724 KB, and a national year holds several thousand a province (BENCHMARKS.md).
+ */
+export const YEAR_AGENCY_ROWS = 400;
+
+/** How many pages a region-year of `rows` reports has (at least one). */
+export const yearPageCount = (rows: number) => Math.max(1, Math.ceil(rows / YEAR_AGENCY_ROWS));
+
 /** A region's reports of one year, by agency name: what its page, its totals and its charts are computed from. */
 export interface RegionYear {
   year: number;

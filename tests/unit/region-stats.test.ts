@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline';
 import { readReportsJson } from '../../src/lib/report-parts';
-import { agencyChanges, buildRegions, coverage, COVERAGE_PAGE_ROWS, coveragePageCount, largestChanges, yearTotals, type Region } from '../../src/lib/region-stats';
+import { agencyChanges, buildRegions, coverage, COVERAGE_PAGE_ROWS, coveragePageCount, largestChanges, YEAR_AGENCY_ROWS, yearPageCount, yearTotals, type Region } from '../../src/lib/region-stats';
+import { regionPageTitle, regionPageViews } from '../../src/lib/region-views';
 import { INDICATOR_PARTS, INDICATORS } from '../../src/lib/indicators';
 import { distributionBin, MAX_DISTRIBUTION_NOTES, regionCharts } from '../../src/charts/region-catalog';
 import { APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_ROWS, type Report } from '../../src/schema';
@@ -245,5 +246,36 @@ describe('coverage pages', () => {
     expect(coveragePageCount(3 * COVERAGE_PAGE_ROWS)).toBe(3);
     // Every region of the test corpus fits one page: its grid is tested whole in tests/site/regions.test.ts.
     for (const region of regions) expect(coveragePageCount(region.agencies)).toBe(1);
+  });
+});
+
+describe('region-year pages', () => {
+  it('list YEAR_AGENCY_ROWS agencies a page: a large year gets further pages at <year>/<n>, titled with their number', () => {
+    expect(yearPageCount(0)).toBe(1);
+    expect(yearPageCount(YEAR_AGENCY_ROWS)).toBe(1);
+    expect(yearPageCount(YEAR_AGENCY_ROWS + 1)).toBe(2);
+    const province = regions.find((r) => r.ref.level === 'province')!;
+    const path = province.ref.slugs.join('/');
+    // The corpus's regions fit one page a year: the year pages are the region's years, as before.
+    const views = regionPageViews([province]);
+    expect(views.filter((v) => v.props.view === 'year').map((v) => v.params.path)).toEqual(province.years.map((y) => `${path}/${y.year}`));
+    // The newest year with its reports 2.5 × YEAR_AGENCY_ROWS over (under other names): three pages.
+    const [newest, ...older] = province.years;
+    const count = Math.ceil(2.5 * YEAR_AGENCY_ROWS);
+    const many = Array.from({ length: count }, (_, k) => ({ ...newest.reports[k % newest.reports.length], id: `r-${k}` }));
+    const big: Region = { ...province, years: [{ year: newest.year, reports: many }, ...older] };
+    const yearViews = regionPageViews([big]).filter((v) => v.props.view === 'year' && v.props.year === newest.year);
+    expect(yearViews.map((v) => v.params.path)).toEqual([`${path}/${newest.year}`, `${path}/${newest.year}/2`, `${path}/${newest.year}/3`]);
+    expect(yearViews.map((v) => (v.props.view === 'year' ? v.props.page : 0))).toEqual([1, 2, 3]);
+    expect(yearViews.map((v) => regionPageTitle(v.props).title)).toEqual([
+      `${big.ref.names.join(' · ')} ${newest.year} 年`,
+      `${big.ref.names.join(' · ')} ${newest.year} 年（第 2 页）`,
+      `${big.ref.names.join(' · ')} ${newest.year} 年（第 3 页）`,
+    ]);
+    // Every path once, the overview first and the coverage grid last, as before.
+    const all = regionPageViews([big]).map((v) => v.params.path);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all[0]).toBe(path);
+    expect(all.at(-1)).toBe(`${path}/coverage`);
   });
 });
