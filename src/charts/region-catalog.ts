@@ -6,7 +6,7 @@
 import { INDICATORS, type IndicatorKey } from '../lib/indicators';
 import { regionPath, type Region, type RegionYear } from '../lib/region-stats';
 import { reportUrl } from '../lib/paths';
-import { compareRanked, RANKING_LIMIT, reportRow, type ChartEntry, type ChartHead, type ChartRow, type SharedChart } from './catalog';
+import { compareRanked, RANKING_LIMIT, reportRow, type ChartEntry, type ChartHead, type ChartKind, type ChartRow, type SharedChart } from './catalog';
 import { describeNotes, describeRows, sentences } from './describe';
 import { METRICS, type Metric } from './metrics';
 import { NoteCollector, notesForPaths } from './notes';
@@ -34,13 +34,6 @@ export const regionRankingChartId = (region: Region, year: number, metricSlug: s
 export const regionDistributionChartId = (region: Region, year: number) => `region-${regionIdPart(region)}-${year}-distribution`;
 
 const regionName = (region: Region) => region.ref.names.join('');
-
-const rankingHead = (region: Region, year: number, metric: Metric): ChartHead => ({
-  id: regionRankingChartId(region, year, metric.slug),
-  kind: 'region-ranking',
-  title: `${regionName(region)} ${year} 年各机关${metric.zh}排名`,
-  subject: { year, metric: metric.slug, region: regionPath(region.ref) },
-});
 
 function regionRankingEntry(head: ChartHead, region: Region, y: RegionYear, metric: Metric, builtAt: string): ChartEntry {
   const all = y.reports.map((report) => ({ report, name: report.agency.name, ...metric.read(report) })).sort(compareRanked);
@@ -92,13 +85,6 @@ interface Bin {
   flagged: Set<string>;
   notes: Set<number>;
 }
-
-const distributionHead = (region: Region, year: number): ChartHead => ({
-  id: regionDistributionChartId(region, year),
-  kind: 'region-distribution',
-  title: `${regionName(region)} ${year} 年各机关主要指标分布`,
-  subject: { year, region: regionPath(region.ref) },
-});
 
 function distributionEntry(head: ChartHead, y: RegionYear, where: string, builtAt: string): ChartEntry {
   const collector = new NoteCollector();
@@ -161,18 +147,49 @@ function distributionEntry(head: ChartHead, y: RegionYear, where: string, builtA
   };
 }
 
+/**
+ * A region-year's chart as listed: an object of four fields whose head (id, kind, title, subject) is made when asked
+ * and whose entry is drawn on demand. A national build lists some 60,000 of them, and heads held as strings and
+ * closures took 1.2 KB a chart (BENCHMARKS.md, "The site build's memory, 100,000 reports").
+ */
+class RegionChart implements SharedChart {
+  constructor(
+    private readonly region: Region,
+    private readonly y: RegionYear,
+    /** The ranking's metric; null for the distribution. */
+    private readonly metric: Metric | null,
+    private readonly builtAt: string,
+  ) {}
+
+  get id(): string {
+    return this.metric ? regionRankingChartId(this.region, this.y.year, this.metric.slug) : regionDistributionChartId(this.region, this.y.year);
+  }
+
+  get kind(): ChartKind {
+    return this.metric ? 'region-ranking' : 'region-distribution';
+  }
+
+  get title(): string {
+    const where = regionName(this.region);
+    return this.metric ? `${where} ${this.y.year} 年各机关${this.metric.zh}排名` : `${where} ${this.y.year} 年各机关主要指标分布`;
+  }
+
+  get subject(): ChartEntry['subject'] {
+    const region = regionPath(this.region.ref);
+    return this.metric ? { year: this.y.year, metric: this.metric.slug, region } : { year: this.y.year, region };
+  }
+
+  draw(): ChartEntry {
+    const head: ChartHead = { id: this.id, kind: this.kind, title: this.title, subject: this.subject };
+    return this.metric ? regionRankingEntry(head, this.region, this.y, this.metric, this.builtAt) : distributionEntry(head, this.y, regionName(this.region), this.builtAt);
+  }
+}
+
 /** Every region-year's charts (ranking per metric, then the distribution), for region-years with enough reports: listed, not drawn. */
 export function regionCharts(regions: readonly Region[], builtAt: string): SharedChart[] {
   return regions.flatMap((region) =>
     region.years
       .filter((y) => y.reports.length >= MIN_REGION_REPORTS)
-      .flatMap((y) => {
-        const rankings = REGION_RANKING_METRICS.map((m): SharedChart => {
-          const head = rankingHead(region, y.year, m);
-          return { ...head, draw: () => regionRankingEntry(head, region, y, m, builtAt) };
-        });
-        const head = distributionHead(region, y.year);
-        return [...rankings, { ...head, draw: () => distributionEntry(head, y, regionName(region), builtAt) }];
-      }),
+      .flatMap((y) => [...REGION_RANKING_METRICS.map((m) => new RegionChart(region, y, m, builtAt)), new RegionChart(region, y, null, builtAt)]),
   );
 }

@@ -36,7 +36,7 @@ export function sharedCharts(): SharedChart[] {
 }
 
 /** A shared chart drawn (or taken from the charts drawn last). */
-const drawShared = (chart: SharedChart): ChartEntry => recentSharedChart(chart, chart.draw);
+const drawShared = (chart: SharedChart): ChartEntry => recentSharedChart(chart, () => chart.draw());
 
 /** The shared charts drawn one at a time, each let go when the next is drawn. */
 export function* drawSharedCharts(): Generator<ChartEntry> {
