@@ -6,7 +6,7 @@
  * results and writes them into BENCHMARKS.md (between bench markers named after the sizes and PNG setting, so runs
  * with other settings stay). Not part of `npm test`: it takes minutes (about 20 for 10,000 reports).
  * --n runs one size (e.g. 100000) instead of --sizes; --no-png builds without chart PNGs (CHART_PNG=0), --png shared
- * with PNGs for the rankings and agency trends only (CHART_PNG=shared; default all). --skip leaves measures out (the
+ * with PNGs for the national rankings and provinces' charts only (CHART_PNG=shared; default all). --skip leaves measures out (the
  * per-file stage on one thread, the parse-only child, the data step after one changed report, the search oracle of src/bench/search-oracle.ts). --corpus measures a
  * corpus `npm run generate` wrote already instead of generating one (one size). --pdfs sets how many generated
  * reports are printed to PDF for the PDF-input measure (npm run data beside pdftotext -layout on the same files).

@@ -21,7 +21,7 @@ export interface RunInfo {
 
 const PNG_SETTING: Record<PngMode, string> = {
   all: 'on (the default)',
-  shared: 'for shared charts only (CHART_PNG=shared: rankings and agency trends)',
+  shared: 'for charts shared across agencies only (CHART_PNG=shared: national rankings, provinces)',
   none: 'off (CHART_PNG=0)',
 };
 

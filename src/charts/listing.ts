@@ -22,7 +22,7 @@ export interface ChartIndex {
   /** Agency trend charts by title. */
   trends: ChartHead[];
   /** The reports whose charts are listed (reportChartLinks), newest first. */
-  reportLines: readonly ReportSummary[];
+  chartedReports: readonly ReportSummary[];
 }
 
 let index: Promise<ChartIndex> | undefined;
@@ -37,7 +37,7 @@ async function buildIndex(): Promise<ChartIndex> {
     total: chartCount(),
     rankings: [...rankings].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, charts: list })),
     trends: charts.filter((c) => c.kind === 'agency-trend').sort((a, b) => a.title.localeCompare(b.title, 'zh-CN')),
-    reportLines: reportsNewestFirst,
+    chartedReports: reportsNewestFirst,
   };
 }
 

@@ -1,6 +1,5 @@
 /** PNG settings read by pages too, kept apart from png.ts so that pages do not load the renderer. */
 import type { ChartEntry } from './catalog';
-import { agencyTrendChartId } from './chart-ids';
 
 /** PNGs are drawn at twice the SVG size, sharp enough for slides and social cards. */
 export const PNG_SCALE = 2;
@@ -10,9 +9,9 @@ export const PNG_MODE_ENV = 'CHART_PNG';
 
 /**
  * Values of CHART_PNG: `all` (the default) renders every chart; `shared` only the charts shared across
- * reports (per year and metric, per agency, per province and year), since the three charts of every report are most of a large
- * corpus's PNGs; `0` none (e.g. for benchmarks). Pages offer a PNG, and use it as preview image, only
- * where one is rendered.
+ * agencies (the national rankings per year and metric, a province's charts per year), since the charts of single reports
+ * and agencies are nearly all of a large corpus's PNGs; `0` none (e.g. for benchmarks). Pages offer a PNG, and use it as
+ * preview image, only where one is rendered.
  */
 const PNG_MODES = {
   all: ['', 'all', '1'],
@@ -33,11 +32,13 @@ export function pngMode(env: NodeJS.ProcessEnv = process.env): PngMode {
 }
 
 /**
- * Charts shared across reports: rankings, agency trends, and a province's region charts (those of prefectures and
- * counties would add thousands of PNGs to a build of 10,000 reports; their pages offer SVG and CSV).
+ * Charts shared across agencies: the national rankings and a province's region charts. Not those of prefectures and
+ * counties (thousands of PNGs at 10,000 reports), nor an agency's trend (one for every agency with two years: 19,981
+ * PNGs at 100,000 generated reports, about 50 ms of CPU each, a sixth of the national build's CPU); their pages offer
+ * SVG and CSV.
  */
 function isShared(chart: Pick<ChartEntry, 'kind'> & { subject?: ChartEntry['subject'] }): boolean {
-  if (chart.kind === 'ranking' || chart.kind === 'agency-trend') return true;
+  if (chart.kind === 'ranking') return true;
   return chart.kind.startsWith('region-') && chart.subject?.region !== undefined && !chart.subject.region.includes('/');
 }
 
@@ -45,15 +46,4 @@ function isShared(chart: Pick<ChartEntry, 'kind'> & { subject?: ChartEntry['subj
 export function hasPng(chart: Pick<ChartEntry, 'kind'> & { subject?: ChartEntry['subject'] }, env: NodeJS.ProcessEnv = process.env): boolean {
   const mode = pngMode(env);
   return mode === 'all' || (mode === 'shared' && isShared(chart));
-}
-
-/**
- * Id of the chart whose PNG previews `chart`'s page when the link is shared: its own; for a report's chart
- * without a PNG (CHART_PNG=shared), its agency's trend chart, which exists only for agencies with two or
- * more years (look it up); null for none.
- */
-export function previewChartId(chart: Pick<ChartEntry, 'id' | 'kind' | 'subject'>, env: NodeJS.ProcessEnv = process.env): string | null {
-  if (hasPng(chart, env)) return chart.id;
-  const { agencySlug } = chart.subject;
-  return agencySlug && hasPng({ kind: 'agency-trend' }, env) ? agencyTrendChartId(agencySlug) : null;
 }

@@ -86,7 +86,8 @@ interface Bin {
   notes: Set<number>;
 }
 
-function distributionEntry(head: ChartHead, y: RegionYear, where: string, builtAt: string): ChartEntry {
+function distributionEntry(head: ChartHead, region: Region, y: RegionYear, builtAt: string): ChartEntry {
+  const where = regionName(region);
   const collector = new NoteCollector();
   const rows: ChartRow[] = [];
   const parts: string[] = [];
@@ -181,7 +182,7 @@ class RegionChart implements SharedChart {
 
   draw(): ChartEntry {
     const head: ChartHead = { id: this.id, kind: this.kind, title: this.title, subject: this.subject };
-    return this.metric ? regionRankingEntry(head, this.region, this.y, this.metric, this.builtAt) : distributionEntry(head, this.y, regionName(this.region), this.builtAt);
+    return this.metric ? regionRankingEntry(head, this.region, this.y, this.metric, this.builtAt) : distributionEntry(head, this.region, this.y, this.builtAt);
   }
 }
 

@@ -11,8 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChartEntry } from '../charts/catalog';
-import { previewChartId } from '../charts/png-settings';
-import { findChart, drawSharedCharts, isReportChart, reportCharts } from '../charts/registry';
+import { drawSharedCharts, isReportChart, reportCharts } from '../charts/registry';
 import { chartPageParts, embedPageParts } from '../components/charts/chart-pages';
 import { rendersAggregatePages, rendersChart, rendersReportPages } from '../lib/build-part';
 import { CHART_SHELL_ID } from '../lib/chart-shells';
@@ -74,19 +73,17 @@ export async function writeChartPages(outDir: string, site: URL, rendered: () =>
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, html);
   };
-  const writeChart = async (chart: ChartEntry) => {
+  const writeChart = (chart: ChartEntry) => {
     if (!rendersChart(isReportChart(chart))) return;
-    const previewId = previewChartId(chart);
-    const preview = previewId === chart.id ? chart : previewId ? await findChart(previewId) : undefined;
-    const page = chartPageParts(chart, site, preview);
+    const page = chartPageParts(chart, site);
     write(chartUrl(chart.id), fillShell(pageShell, { id: chart.id, ...page }));
     write(embedUrl(chart.id), fillShell(embedShell, embedPageParts(chart, site)));
     written.pages += 1;
     written.embeds += 1;
     written.urls.push(permalink(chartUrl(chart.id), site));
   };
-  if (rendersReportPages()) for (const { id } of reports) for (const chart of await reportCharts(id)) await writeChart(chart);
-  if (rendersAggregatePages()) for (const chart of drawSharedCharts()) await writeChart(chart);
+  if (rendersReportPages()) for (const { id } of reports) for (const chart of await reportCharts(id)) writeChart(chart);
+  if (rendersAggregatePages()) for (const chart of drawSharedCharts()) writeChart(chart);
   written.writeMs = performance.now() - shellsRead;
   return written;
 }

@@ -13,17 +13,19 @@ export type RegionView =
 /** Page n of a paginated view at `root`: the root itself, then `<root>/<n>`. */
 const pagePath = (root: string, n: number) => (n === 1 ? root : `${root}/${n}`);
 
+/** The page numbers 1..count. */
+const pageNumbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+
 /** Every page of every region, as getStaticPaths lists them. */
 export function regionPageViews(regions: readonly Region[]): { params: { path: string }; props: RegionView }[] {
   return regions.flatMap((region) => {
     const path = regionPath(region.ref);
-    const pages = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
     return [
       { params: { path }, props: { view: 'overview' as const, region } },
       ...region.years.flatMap((y) =>
-        pages(yearPageCount(y.reports.length)).map((page) => ({ params: { path: pagePath(`${path}/${y.year}`, page) }, props: { view: 'year' as const, region, year: y.year, page } })),
+        pageNumbers(yearPageCount(y.reports.length)).map((page) => ({ params: { path: pagePath(`${path}/${y.year}`, page) }, props: { view: 'year' as const, region, year: y.year, page } })),
       ),
-      ...pages(coveragePageCount(region.agencies)).map((page) => ({ params: { path: pagePath(`${path}/coverage`, page) }, props: { view: 'coverage' as const, region, page } })),
+      ...pageNumbers(coveragePageCount(region.agencies)).map((page) => ({ params: { path: pagePath(`${path}/coverage`, page) }, props: { view: 'coverage' as const, region, page } })),
     ];
   });
 }

@@ -1,5 +1,5 @@
 /**
- * CHART_PNG: which charts get a PNG file, and which PNG a chart page links and shows as its preview image,
+ * CHART_PNG: which charts get a PNG file, and whether a chart page shows its own as its preview image,
  * on the seeds' charts plus a second year of one seed agency (so that it has a trend chart).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCharts, type ChartEntry } from '../../src/charts/catalog';
 import { chartCharacters } from '../../src/charts/png';
 import { renderChartSvg } from '../../src/charts/render';
-import { PNG_MODE_ENV, hasPng, pngMode, previewChartId } from '../../src/charts/png-settings';
+import { PNG_MODE_ENV, hasPng, pngMode } from '../../src/charts/png-settings';
+import { chartPageParts } from '../../src/components/charts/chart-pages';
 import { runPipeline } from '../../src/pipeline';
 import { readReports } from '../../src/lib/report-parts';
 import type { Report } from '../../src/schema';
@@ -60,23 +61,10 @@ describe('which charts get a PNG', () => {
     expect(withPng('all').length).toBe(charts.length);
   });
 
-  it('shared: only the rankings and agency trends, no chart of a single report', () => {
+  it('shared: only the national rankings, no chart of a single report or agency', () => {
     const kinds = withPng('shared');
-    expect(kinds.length).toBe(10 * 2 + 1);
-    expect(new Set(kinds)).toEqual(new Set(['ranking', 'agency-trend']));
-  });
-
-  it('0: none', () => {
-    expect(withPng('0')).toEqual([]);
-  });
-});
-
-describe('the PNG a chart page links and previews', () => {
-  const handling = (r: Report) => byId(`report-${r.id}-handling`)!;
-  const trendOf = (r: Report) => byId(`agency-${r.agency.slug}-trend`)!;
-
-  it('all: every page its own PNG', () => {
-    for (const c of charts) expect(previewChartId(c, env('all'))).toBe(c.id);
+    expect(kinds.length).toBe(10 * 2);
+    expect(new Set(kinds)).toEqual(new Set(['ranking']));
   });
 
   it('shared: a province’s region charts, not those of its prefectures and counties', () => {
@@ -88,26 +76,40 @@ describe('the PNG a chart page links and previews', () => {
     expect(hasPng(province, env('0'))).toBe(false);
   });
 
-  it('shared: a report chart previews its agency trend chart, which exists and has a PNG', () => {
-    const trend = trendOf(yining);
-    expect(trend.kind).toBe('agency-trend');
-    expect(hasPng(handling(yining), env('shared'))).toBe(false);
-    expect(previewChartId(handling(yining), env('shared'))).toBe(trend.id);
-    expect(hasPng(trend, env('shared'))).toBe(true);
-    expect(previewChartId(trend, env('shared'))).toBe(trend.id);
+  it('0: none', () => {
+    expect(withPng('0')).toEqual([]);
+  });
+});
+
+describe('the preview image of a chart page (its own PNG or none)', () => {
+  const site = new URL('https://example.org/');
+  /** The og:image and twitter:card of `chart`'s page built with CHART_PNG=`value`. */
+  const previewOf = (chart: ChartEntry, value: string) => {
+    const saved = process.env[PNG_MODE_ENV];
+    process.env[PNG_MODE_ENV] = value;
+    try {
+      const { head } = chartPageParts(chart, site);
+      return { image: /property="og:image" content="([^"]*)"/.exec(head)?.[1] ?? null, card: /name="twitter:card" content="([^"]*)"/.exec(head)?.[1] };
+    } finally {
+      if (saved === undefined) delete process.env[PNG_MODE_ENV];
+      else process.env[PNG_MODE_ENV] = saved;
+    }
+  };
+  const trend = () => byId(`agency-${yining.agency.slug}-trend`)!;
+
+  it('all: every page its own PNG, as a large-image card', () => {
+    for (const c of charts) expect(previewOf(c, 'all'), c.id).toEqual({ image: `https://example.org/charts/${c.id}.png`, card: 'summary_large_image' });
   });
 
-  it('shared: a report chart of an agency without a trend previews nothing (the proposed id is no chart)', () => {
-    const single = charts.find((c) => c.kind === 'report-appeals' && c.subject.agencySlug !== yining.agency.slug)!;
-    const proposed = previewChartId(single, env('shared'));
-    expect(proposed).toBe(`agency-${single.subject.agencySlug}-trend`);
-    expect(byId(proposed)).toBeUndefined();
-  });
-
-  it('shared: rankings keep their own PNG; 0: no page has a preview image', () => {
+  it('shared: a ranking its own PNG; a report’s chart and an agency’s trend none (no other chart stands in), a summary card', () => {
     const ranking = charts.find((c) => c.kind === 'ranking')!;
-    expect(previewChartId(ranking, env('shared'))).toBe(ranking.id);
-    for (const c of charts) expect(previewChartId(c, env('0'))).toBeNull();
+    expect(previewOf(ranking, 'shared')).toEqual({ image: `https://example.org/charts/${ranking.id}.png`, card: 'summary_large_image' });
+    expect(trend().kind).toBe('agency-trend');
+    for (const c of [trend(), byId(`report-${yining.id}-handling`)!]) expect(previewOf(c, 'shared'), c.id).toEqual({ image: null, card: 'summary' });
+  });
+
+  it('0: no page has a preview image', () => {
+    for (const c of charts) expect(previewOf(c, '0').image, c.id).toBeNull();
   });
 });
 

@@ -43,18 +43,21 @@ export const chartSummary = (chart: ChartEntry) => (chart.description.length > 1
 const text = (value: string | number) => escapeHTML(String(value));
 const attr = (name: string, value: string | number) => String(addAttribute(value, name));
 
-/** The head meta: the preview image (its own PNG, else its agency's trend chart's: `preview`) and the Twitter card. */
-function chartHead(chart: ChartEntry, summary: string, preview: ChartEntry | undefined, framed: { width: number; height: number } | null, site: URL | undefined): string {
-  const pngUrl = preview ? permalink(chartFileUrl(preview.id, 'png'), site) : '';
-  const image = preview
+/**
+ * The head meta: the preview image (the chart's own PNG, where it has one: `framed` is its size) and the Twitter card.
+ * A chart without a PNG has no preview image: no other chart's picture stands in for it.
+ */
+function chartHead(chart: ChartEntry, summary: string, framed: { width: number; height: number } | null, site: URL | undefined): string {
+  const pngUrl = framed ? permalink(chartFileUrl(chart.id, 'png'), site) : '';
+  const image = framed
     ? ` <meta property="og:image"${attr('content', pngUrl)}> <meta property="og:image:type" content="image/png"> ` +
-      (framed ? `<meta property="og:image:width"${attr('content', String(framed.width * PNG_SCALE))}><meta property="og:image:height"${attr('content', String(framed.height * PNG_SCALE))}>` : '') +
-      `<meta property="og:image:alt"${attr('content', preview.title)}> `
+      `<meta property="og:image:width"${attr('content', String(framed.width * PNG_SCALE))}><meta property="og:image:height"${attr('content', String(framed.height * PNG_SCALE))}>` +
+      `<meta property="og:image:alt"${attr('content', chart.title)}> `
     : '';
   const card =
-    `<meta name="twitter:card"${attr('content', preview ? 'summary_large_image' : 'summary')}> ` +
+    `<meta name="twitter:card"${attr('content', framed ? 'summary_large_image' : 'summary')}> ` +
     `<meta name="twitter:title"${attr('content', chart.title)}> <meta name="twitter:description"${attr('content', summary)}> ` +
-    (preview ? `<meta name="twitter:image"${attr('content', pngUrl)}><meta name="twitter:image:alt"${attr('content', preview.title)}>` : '');
+    (framed ? `<meta name="twitter:image"${attr('content', pngUrl)}><meta name="twitter:image:alt"${attr('content', chart.title)}>` : '');
   return image + card;
 }
 
@@ -79,11 +82,8 @@ export function chartDataTable(chart: ChartEntry): string {
   );
 }
 
-/**
- * A chart page's parts. `preview` is the chart whose PNG previews the page when its link is shared
- * (png-settings.ts, previewChartId: this chart, its agency's trend chart, or none).
- */
-export function chartPageParts(chart: ChartEntry, site: URL | undefined, preview: ChartEntry | undefined): ChartPageParts {
+/** A chart page's parts; its own PNG, where this build renders one (png-settings.ts, hasPng), previews its shared links. */
+export function chartPageParts(chart: ChartEntry, site: URL | undefined): ChartPageParts {
   // Height of the embedded plot, for the iframe's first guess (laid out, not written: chartSvgs writes the drawing).
   const plot = chartFigure(chart);
   // The framed drawing's size is the PNG's size; without PNGs it is not needed.
@@ -113,7 +113,7 @@ export function chartPageParts(chart: ChartEntry, site: URL | undefined, preview
     `</p> <label for="embed-code">嵌入代码</label> <textarea id="embed-code" class="chart-code" readonly rows="4">${text(iframe)}</textarea> <details> ` +
     `<summary>可选：让 iframe 高度自动适应图表</summary> <p>嵌入页会用 <code>postMessage</code> 把自身高度发给上层页面。在上层页面加入下面的脚本即可自动调整高度：</p> ` +
     `<pre class="chart-code"><code>${text(hostListenerSnippet(site))}</code></pre> </details> </section> `;
-  return { title: chart.title, description: summary, head: chartHead(chart, summary, preview, framed, site), main };
+  return { title: chart.title, description: summary, head: chartHead(chart, summary, framed, site), main };
 }
 
 /** An embed's parts: the chart with its title linked to the chart's page (new tab: the embed is on another site). */

@@ -4,9 +4,12 @@ import type { Page } from 'astro';
 /** What the links are made of. */
 export type Pager = Pick<Page<unknown>, 'currentPage' | 'lastPage'> & { url: Pick<Page<unknown>['url'], 'current' | 'prev' | 'next' | 'first'> };
 
-/** Page `page` (1-based) of `lastPage` pages a route lists itself: page 1 at `root`, page n at `<root><n>/`. */
+/** URL of page `n` (1-based) of a paginated route at `root`: page 1 at `root`, page n at `<root><n>/`. */
+export const pageUrlAt = (root: string, n: number): string => (n === 1 ? root : `${root}${n}/`);
+
+/** Page `page` (1-based) of `lastPage` pages a route lists itself. */
 export function pagerAt(root: string, page: number, lastPage: number): Pager {
-  const pageUrl = (n: number) => (n === 1 ? root : `${root}${n}/`);
+  const pageUrl = (n: number) => pageUrlAt(root, n);
   return {
     currentPage: page,
     lastPage,
