@@ -107,7 +107,7 @@ export async function mergeSitemaps(siteDir: string, shardSites: readonly string
  * merge's) and report scopes spread over several shards are indexed here, one at a time; then the runtime bundle
  * and the scopes' manifest (made from the bundles in pagefind/).
  */
-export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSites: readonly string[], merged: MergeResult): Promise<{ taken: number; indexed: IndexSummary }> {
+export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSites: readonly string[], merged: Pick<MergeResult, 'shardOf' | 'dropped'>): Promise<{ taken: number; indexed: IndexSummary }> {
   const reports = readSummaries(dataDir);
   const agencies = readDataFile(path.join(dataDir, 'agencies.json'), z.array(AgencyIndexEntry));
   const toIndex = [];

@@ -70,3 +70,39 @@ export function parseAstroLog(output: string): AstroBuildLog {
     lastRoute: current?.route ?? null,
   };
 }
+
+/**
+ * One log of the logs of several builds at once (the site's two Astro processes, scripts/build.ts --site --logs, and
+ * the search index written after them): routes and pages summed, Pagefind's pages, scopes and time summed (its
+ * largest scope and peak the largest), the longest setup.
+ */
+export function combineAstroLogs(logs: readonly AstroBuildLog[]): AstroBuildLog {
+  const routes = new Map<string, RouteTime>();
+  for (const log of logs) {
+    for (const r of log.routes) {
+      const sum = routes.get(r.route) ?? { route: r.route, pages: 0, ms: 0 };
+      routes.set(r.route, { route: r.route, pages: sum.pages + r.pages, ms: sum.ms + r.ms });
+    }
+  }
+  const list = [...routes.values()].sort((a, b) => b.ms - a.ms);
+  const setups = logs.flatMap((l) => (l.setupSeconds === null ? [] : [l.setupSeconds]));
+  const indexed = logs.flatMap((l) => (l.pagefind ? [l.pagefind] : []));
+  const peaks = indexed.flatMap((p) => (p.peakMb === null ? [] : [p.peakMb]));
+  const written = logs.flatMap((l) => (l.written ? [l.written] : []));
+  return {
+    routes: list,
+    renderedPages: list.reduce((sum, r) => sum + r.pages, 0),
+    setupSeconds: setups.length ? Math.max(...setups) : null,
+    pagefind: indexed.length
+      ? {
+          indexed: indexed.reduce((sum, p) => sum + p.indexed, 0),
+          scopes: indexed.reduce((sum, p) => sum + p.scopes, 0),
+          largest: Math.max(...indexed.map((p) => p.largest)),
+          ms: indexed.reduce((sum, p) => sum + p.ms, 0),
+          peakMb: peaks.length ? Math.max(...peaks) : null,
+        }
+      : null,
+    written: written.length ? { html: written.reduce((sum, w) => sum + w.html, 0), other: written.reduce((sum, w) => sum + w.other, 0) } : null,
+    lastRoute: logs.map((l) => l.lastRoute).findLast((r) => r !== null) ?? null,
+  };
+}

@@ -8,7 +8,7 @@ import { appendFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAstroLog, type AstroBuildLog } from './astro-log';
+import { combineAstroLogs, parseAstroLog, type AstroBuildLog } from './astro-log';
 import { weighDownloads, type DownloadsWeight } from './downloads';
 import { runChecked, runMeasured, type Measured } from './process';
 import { pdfInputRun, type PdfInputRun } from './pdf-input';
@@ -175,13 +175,18 @@ async function siteRun(dataDir: string, dir: string, options: BenchOptions): Pro
     ASTRO_TELEMETRY_DISABLED: '1',
     CHART_PNG: options.png,
   };
-  const build = await runMeasured(bin('astro'), ['build', '--outDir', dist], {
+  // As `npm run build` builds the site (one Astro process, or two at once for a large corpus), each process's log
+  // apart so that its per-page times can be read.
+  const logs = path.join(dir, 'site-logs');
+  await rm(logs, { recursive: true, force: true });
+  const build = await runMeasured(bin('tsx'), ['scripts/build.ts', '--site', '--data', dataDir, '--out', dist, '--logs', logs], {
     cwd: PROJECT_DIR,
     env,
     logFile: path.join(dir, 'site-build.log'),
     timeoutMs: options.siteTimeoutMs,
   });
-  const log = parseAstroLog(build.output);
+  const logFiles = (await readdir(logs).catch(() => [])).filter((f) => f.endsWith('.log'));
+  const log = combineAstroLogs(await Promise.all(logFiles.map(async (f) => parseAstroLog(await readFile(path.join(logs, f), 'utf8')))));
   if (build.exitCode !== 0) {
     options.log(`  site build ${build.timedOut ? 'stopped after the time limit' : `failed (exit ${build.exitCode})`}: ${log.renderedPages} pages rendered`);
     return { build, log, weight: null, search: null };

@@ -176,6 +176,13 @@ export async function writeSearchRuntime(siteDir: string): Promise<SearchScope[]
   return scopes;
 }
 
+/** What an indexing wrote, as the build log says it (src/bench/astro-log.ts reads it). */
+export function indexedText({ scopes, indexed, largest, peakMb, ms }: IndexSummary): string {
+  const languages = Object.entries(indexed);
+  const total = languages.reduce((sum, [, count]) => sum + count, 0);
+  return `indexed ${total} HTML pages in ${scopes} scopes (largest ${largest} pages) in ${ms} ms (${languages.map(([l, n]) => `${l}: ${n}`).join(', ')}); Pagefind's peak ${peakMb ?? '?'} MB resident`;
+}
+
 /** Indexes the report and agency pages of `siteDir` built from this data, by scope, and writes the runtime. */
 export async function indexSite(siteDir: string, reports: readonly ScopedReport[], agencies: readonly ScopedAgency[]): Promise<IndexSummary> {
   const summary = await indexScopes(siteDir, scopePages(reports, agencies));
@@ -228,7 +235,7 @@ export default function pagefindIntegration(): AstroIntegration {
             : await indexSite(siteDir, reports, readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry)));
         const languages = Object.entries(indexed);
         const total = languages.reduce((sum, [, count]) => sum + count, 0);
-        logger.info(`indexed ${total} HTML pages in ${scopes} scopes (largest ${largest} pages) in ${ms} ms (${languages.map(([l, n]) => `${l}: ${n}`).join(', ')}); Pagefind's peak ${peakMb ?? '?'} MB resident`);
+        logger.info(indexedText({ scopes, indexed, largest, peakMb, ms }));
         if (total === 0) logger.warn('no page was indexed: search will find nothing');
         // The search page only loads the index of its own language (zh-cn); pages in another index are unreachable.
         const stray = languages.filter(([lang]) => lang !== 'zh-cn');

@@ -8,8 +8,14 @@ export const NO_VALUE_TITLE = '无法计算：数据缺失或分母为零';
 const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 5 });
 const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
 
+/**
+ * A count as the page prints it (zh-CN: 1,234; 0.5). Most counts of a report are whole numbers under 1,000, printed as
+ * their digits alike by Intl, which takes about 2 µs a call (some 200 calls a report page): those skip it (-0 does not:
+ * Intl prints "-0").
+ */
 export function formatCount(value: Value): string {
-  return value === null ? NO_VALUE : integer.format(value);
+  if (value === null) return NO_VALUE;
+  return Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0) ? String(value) : integer.format(value);
 }
 
 const fileSize = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });

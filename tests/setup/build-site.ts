@@ -1,6 +1,6 @@
 /**
  * Vitest global setup of the `site` project (vitest.config.ts): builds the site from the seed reports
- * ONCE per test run and hands its folders to every test file through `inject('siteDist')` and
+ * ONCE per test run (in two Astro processes, the reports' pages and the rest, as a national corpus is built) and hands its folders to every test file through `inject('siteDist')` and
  * `inject('siteData')`. Set SITE_DIST (and SITE_DATA, default data/) to test an existing build instead;
  * set KEEP_SITE=1 to keep the temporary build for inspection.
  * SITE_SHARDS=<n> (n ≥ 2): the seed files are dealt into n sub-folders, built once as one site and once as n shards
@@ -44,8 +44,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   if (shards === 0) {
-    const build = await buildSeeds('site-build-');
-    console.log(`[build-site] seeds built in ${build.seconds} s → ${build.distDir} (log: ${build.logFile})`);
+    // In two Astro processes, as `npm run build` builds a national corpus: every site and browser test checks that
+    // site (the sub-path build, tests/setup/build-subpath.ts, is one process).
+    const build = await buildSeeds('site-build-', {}, 2);
+    console.log(`[build-site] seeds built by two Astro processes in ${build.seconds} s → ${build.distDir} (log: ${build.logFile})`);
     project.provide('siteDist', build.distDir);
     project.provide('siteData', build.dataDir);
     return build.remove;

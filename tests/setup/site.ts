@@ -1,6 +1,7 @@
 /**
  * Builds a site the way `npm run build` does, but into folders of the caller's choosing:
- * `npm run data -- --content … --out <data>` then `astro build --outDir <dist>` with DATA_DIR=<data>.
+ * `npm run data -- --content … --out <data>` then `npm run build -- --site --data <data> --out <dist>` in one Astro
+ * process, or in two at once as a national corpus is built (`processes`: README "Two processes").
  * Used by the global setup (one shared build of the seeds per test run) and by tests that need a
  * throwaway site built from their own content (tests/browser/hostile-input.test.ts).
  */
@@ -40,7 +41,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: strin
  * to the build's environment (BASE_PATH and SITE_URL for a site published under a sub-path).
  * Rejects (with the end of the log) when either step fails.
  */
-export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT, 'content'), env: NodeJS.ProcessEnv = {}): Promise<SiteBuild> {
+export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT, 'content'), env: NodeJS.ProcessEnv = {}, processes: 1 | 2 = 1): Promise<SiteBuild> {
   const started = performance.now();
   const dataDir = join(workDir, 'data');
   const distDir = join(workDir, 'dist');
@@ -53,7 +54,7 @@ export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT,
     // Own cache dir: Astro's cache must not be shared with other builds running at the same time.
     // At the root of its host unless `env` says otherwise, whatever the calling shell's BASE_PATH.
     const astroEnv = { BASE_PATH: '', ...env, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(workDir, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-    await run(bin('astro'), ['build', '--outDir', distDir], astroEnv, log);
+    await run(bin('tsx'), ['scripts/build.ts', '--site', '--data', dataDir, '--out', distDir, '--processes', String(processes)], astroEnv, log);
   } finally {
     await writeFile(logFile, log.join(''));
   }
@@ -66,10 +67,10 @@ export async function buildSite(workDir: string, contentDir = join(PROJECT_ROOT,
  * folder, where builds running at the same time collide), with `remove` to call when the run ends (a no-op with
  * KEEP_SITE=1, which keeps the build for inspection).
  */
-export async function buildSeeds(prefix: string, env: NodeJS.ProcessEnv = {}): Promise<SiteBuild & { remove(): Promise<void> }> {
+export async function buildSeeds(prefix: string, env: NodeJS.ProcessEnv = {}, processes: 1 | 2 = 1): Promise<SiteBuild & { remove(): Promise<void> }> {
   await mkdir(join(PROJECT_ROOT, '.cache'), { recursive: true });
   const workDir = await mkdtemp(join(PROJECT_ROOT, '.cache', prefix));
-  const build = await buildSite(workDir, undefined, env);
+  const build = await buildSite(workDir, undefined, env, processes);
   const remove = async () => {
     if (!process.env.KEEP_SITE) await rm(workDir, { recursive: true, force: true });
   };
