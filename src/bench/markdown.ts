@@ -356,7 +356,7 @@ export function renderResults(results: SizeResult[], info: RunInfo): string {
     '',
     downloadsTable(results),
     '',
-    '### Site build (`astro build`, Pagefind included)',
+    '### Site build (`npm run build -- --site`: one Astro process, or two at once from 5,000 reports; Pagefind included)',
     '',
     siteTables(results),
     '',
