@@ -24,7 +24,7 @@ import { SKIP_INDEX_ENV, indexedText } from '../src/integrations/pagefind';
 import { readSummaries } from '../src/lib/report-parts';
 import { mergeShardData } from '../src/pipeline/merge';
 import { fail } from './cli';
-import { assembleShards, mergeSearchIndex, mergeSitemaps } from './shard-site';
+import { assembleShards, mergeSearchIndex, mergeSitemaps, moveAbsent } from './shard-site';
 
 /**
  * Reports from which the site is built by two Astro processes at once (one the report pages, one the rest): each
@@ -102,8 +102,8 @@ function siteProcesses(dataDir: string, asked: string | undefined): 1 | 2 {
  * The whole site from `dataDir` into `distDir` by two Astro processes at once, as a shard and a merge of one data
  * folder: the reports' pages (BUILD_PART=shard, which also indexes their search scopes) in a folder inside the project
  * (two builds at once must not both put their intermediate files in the shared .astro/), every other page
- * (BUILD_PART=merge) in `distDir`; then the first's files hard-linked beside the second's, one sitemap, the agencies'
- * search scopes and the runtime, as the merge of shards does (README: "Two processes").
+ * (BUILD_PART=merge) in `distDir`; then the first's files moved beside the second's (moveAbsent), one sitemap, the
+ * agencies' search scopes and the runtime, as the merge of shards does (README: "Two processes").
  */
 async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string | null): Promise<void> {
   const started = performance.now();
@@ -118,9 +118,10 @@ async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string |
     const astro = (part: 'shard' | 'merge', outDir: string, cacheDir: string) =>
       runLogged(bin('astro'), ['build', '--outDir', outDir], { [BUILD_PART_ENV]: part, DATA_DIR: dataDir, ASTRO_CACHE_DIR: cacheDir }, logOf(part === 'shard' ? 'reports' : 'site'));
     await Promise.all([astro('shard', reportsSite, path.join(reportsDir, 'astro-cache')), astro('merge', distDir, process.env.ASTRO_CACHE_DIR ?? path.join(ROOT, 'node_modules', '.astro'))]);
-    const linked = await assembleShards(distDir, [reportsSite], [[]]);
+    const moved = await moveAbsent(reportsSite, distDir);
+    console.log(`[site] the reports' pages moved beside the other pages (${moved} files and folders) (${lap()})`);
     const urls = await mergeSitemaps(distDir, [reportsSite]);
-    console.log(`[site] the reports' ${linked} files linked beside the other pages; sitemap of ${urls} pages (${lap()})`);
+    console.log(`[site] sitemap of ${urls} pages (${lap()})`);
     if (process.env[SKIP_INDEX_ENV] !== '0') {
       const shardOf = new Map(readSummaries(dataDir).map((r) => [r.id, 0]));
       const { taken, indexed } = await mergeSearchIndex(distDir, dataDir, [reportsSite], { shardOf, dropped: [[]] });

@@ -2,8 +2,9 @@
  * The site side of the merge (README: "Building in shards"): the shards' built folders put beside the merge's own,
  * and one sitemap for them all. Files are hard-linked (copied across file systems), never read.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { z } from 'zod/v4';
 import { indexScopes, writeSearchRuntime, type IndexSummary } from '../src/integrations/pagefind';
 import { readDataFile } from '../src/lib/read-data-file';
@@ -15,6 +16,8 @@ import { AgencyIndexEntry } from '../src/schema/report';
 import { REPORT_CHART_SUFFIXES } from '../src/charts/catalog';
 import { reportChartId } from '../src/charts/chart-ids';
 
+/** Renames at a time on libuv's thread pool (moveAbsent). */
+const RENAMES_IN_FLIGHT = 16;
 /** URLs per sitemap file, as @astrojs/sitemap writes them (the protocol allows 50,000). */
 const SITEMAP_ENTRIES = 45_000;
 const SITEMAP_FILE = /^sitemap-\d+\.xml$/;
@@ -51,6 +54,40 @@ export async function assembleShards(siteDir: string, shardSites: readonly strin
     }
   }
   return linked;
+}
+
+/**
+ * Moves every entry of `fromDir` into `toDir` where `toDir` has none, a directory both have entry by entry in turn,
+ * leaving the files the merged site writes itself (MERGE_OWN: sitemaps, search index, downloads) where they are: the
+ * pages of a site built in two processes (scripts/build.ts), whose reports' folder is thrown away after. One rename
+ * for a folder the other build has not (reports/, sources/), one for each entry of a folder both have (charts/,
+ * embed/), instead of a link for each of the reports' 1.6 million files at 100,000 reports (assembleShards: about 15
+ * minutes on the 2-core machine). Returns how many entries were moved.
+ */
+export async function moveAbsent(fromDir: string, toDir: string, below = ''): Promise<number> {
+  const limit = pLimit(RENAMES_IN_FLIGHT);
+  const entries = await readdir(fromDir, { withFileTypes: true });
+  const moved = await Promise.all(
+    entries.map((entry) =>
+      limit(async () => {
+        const relative = below ? `${below}/${entry.name}` : entry.name;
+        if (MERGE_OWN(entry.isDirectory() ? `${relative}/` : relative)) return 0;
+        const target = path.join(toDir, entry.name);
+        const existing = await stat(target).catch(() => null);
+        if (existing === null) {
+          await rename(path.join(fromDir, entry.name), target);
+          return 1;
+        }
+        return entry.isDirectory() && existing.isDirectory() ? -1 : 0;
+      }),
+    ),
+  );
+  let count = moved.reduce((sum: number, m) => sum + Math.max(0, m), 0);
+  // Folders both have, one after another (each moves its entries RENAMES_IN_FLIGHT at a time).
+  for (const [i, entry] of entries.entries()) {
+    if (moved[i] === -1) count += await moveAbsent(path.join(fromDir, entry.name), path.join(toDir, entry.name), below ? `${below}/${entry.name}` : entry.name);
+  }
+  return count;
 }
 
 /** The <url> entries of a sitemap file, and what comes before the first. */
