@@ -61,16 +61,17 @@ export async function assembleShards(siteDir: string, shardSites: readonly strin
  * leaving the files the merged site writes itself (MERGE_OWN: sitemaps, search index, downloads) where they are: the
  * pages of a site built in two processes (scripts/build.ts), whose reports' folder is thrown away after. One rename
  * for a folder the other build has not (reports/, sources/), one for each entry of a folder both have (charts/,
- * embed/), instead of a link for each of the reports' 1.6 million files at 100,000 reports (assembleShards: about 15
- * minutes on the 2-core machine). Returns how many entries were moved.
+ * embed/), instead of a link for each of the reports' 1.6 million files at 100,000 reports (assembleShards: not done
+ * after 18 minutes on the 2-core machine). Returns how many entries were moved.
  */
 export async function moveAbsent(fromDir: string, toDir: string, below = ''): Promise<number> {
   const limit = pLimit(RENAMES_IN_FLIGHT);
   const entries = await readdir(fromDir, { withFileTypes: true });
+  const relativeOf = (name: string) => (below ? `${below}/${name}` : name);
   const moved = await Promise.all(
     entries.map((entry) =>
       limit(async () => {
-        const relative = below ? `${below}/${entry.name}` : entry.name;
+        const relative = relativeOf(entry.name);
         if (MERGE_OWN(entry.isDirectory() ? `${relative}/` : relative)) return 0;
         const target = path.join(toDir, entry.name);
         const existing = await stat(target).catch(() => null);
@@ -85,7 +86,7 @@ export async function moveAbsent(fromDir: string, toDir: string, below = ''): Pr
   let count = moved.reduce((sum: number, m) => sum + Math.max(0, m), 0);
   // Folders both have, one after another (each moves its entries RENAMES_IN_FLIGHT at a time).
   for (const [i, entry] of entries.entries()) {
-    if (moved[i] === -1) count += await moveAbsent(path.join(fromDir, entry.name), path.join(toDir, entry.name), below ? `${below}/${entry.name}` : entry.name);
+    if (moved[i] === -1) count += await moveAbsent(path.join(fromDir, entry.name), path.join(toDir, entry.name), relativeOf(entry.name));
   }
   return count;
 }
