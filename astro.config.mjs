@@ -30,10 +30,11 @@ export default defineConfig({
     mdx(),
     sitemap({ customPages: chartPages, filter: (page) => !page.includes('/embed/') && !page.includes(`/${CHART_SHELL_ID}/`) }),
     sitemapAlias(),
+    // Before site-files: its astro:build:generated starts indexing, which site-files' then overlaps with the chart pages.
+    pagefind(),
     siteFiles({ chartPages }),
     downloads(),
     buildReport(),
-    pagefind(),
   ],
   // Separate caches let several builds (tests, helpers) run at once without sharing Astro's cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

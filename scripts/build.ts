@@ -118,6 +118,7 @@ async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string |
     const astro = (part: 'shard' | 'merge', outDir: string, cacheDir: string) =>
       runLogged(bin('astro'), ['build', '--outDir', outDir], { [BUILD_PART_ENV]: part, DATA_DIR: dataDir, ASTRO_CACHE_DIR: cacheDir }, logOf(part === 'shard' ? 'reports' : 'site'));
     await Promise.all([astro('shard', reportsSite, path.join(reportsDir, 'astro-cache')), astro('merge', distDir, process.env.ASTRO_CACHE_DIR ?? path.join(ROOT, 'node_modules', '.astro'))]);
+    console.log(`[site] both Astro processes done (${lap()})`);
     const moved = await moveAbsent(reportsSite, distDir);
     console.log(`[site] the reports' pages moved beside the other pages (${moved} files and folders) (${lap()})`);
     const urls = await mergeSitemaps(distDir, [reportsSite]);
@@ -125,7 +126,7 @@ async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string |
     if (process.env[SKIP_INDEX_ENV] !== '0') {
       const shardOf = new Map(readSummaries(dataDir).map((r) => [r.id, 0]));
       const { taken, indexed } = await mergeSearchIndex(distDir, dataDir, [reportsSite], { shardOf, dropped: [[]] });
-      console.log(`[site] search index: ${taken} report scopes taken as indexed, ${indexed.scopes} indexed here (${indexed.largest} pages at most) (${lap()})`);
+      console.log(`[site] search index: ${taken} scopes found indexed (the reports' by their build, the agencies' by the other), ${indexed.scopes} indexed here (${indexed.largest} pages at most) (${lap()})`);
       const line = `[pagefind] ${indexedText(indexed)}`;
       console.log(line);
       if (logDir) await writeFile(path.join(logDir, 'site-index.log'), `${line}\n`);
@@ -169,7 +170,7 @@ async function merge(shards: string[], out: string): Promise<void> {
   if (process.env[SKIP_INDEX_ENV] === '0') console.warn(`[merge] ${SKIP_INDEX_ENV}=0: no search index was built`);
   else {
     const { taken, indexed } = await mergeSearchIndex(site, data, shardSites, result);
-    console.log(`[merge] search index: ${taken} scope bundles of the shards taken, ${indexed.scopes} indexed here (${indexed.largest} pages at most) (${lap()})`);
+    console.log(`[merge] search index: ${taken} scope bundles taken (the shards', and the agencies' of the merge's build), ${indexed.scopes} indexed here (${indexed.largest} pages at most) (${lap()})`);
   }
   console.log(`[merge] done in ${lap()} → ${site}`);
 }

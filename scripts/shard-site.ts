@@ -10,7 +10,7 @@ import { indexScopes, writeSearchRuntime, type IndexSummary } from '../src/integ
 import { readDataFile } from '../src/lib/read-data-file';
 import { readSummaries } from '../src/lib/report-parts';
 import { scopePages } from '../src/lib/search-scope-pages';
-import { scopeBundlePath } from '../src/lib/search/scopes';
+import { SCOPE_ENTRY, scopeBundlePath } from '../src/lib/search/scopes';
 import { filesBelow, linkFile, type MergeResult } from '../src/pipeline/merge';
 import { AgencyIndexEntry } from '../src/schema/report';
 import { REPORT_CHART_SUFFIXES } from '../src/charts/catalog';
@@ -24,6 +24,7 @@ const SITEMAP_FILE = /^sitemap-\d+\.xml$/;
 /** Files every build writes for itself; the merged site's are written by the merge (sitemaps) or by Pagefind. */
 const MERGE_OWN = (file: string) =>
   SITEMAP_FILE.test(file) || file === 'sitemap-index.xml' || file === 'sitemap.xml' || file.startsWith('pagefind/') || file.startsWith('downloads/');
+const exists = (file: string) => stat(file).then(() => true, () => false);
 
 /** The files (relative to a built site) of a report's pages, its charts and embeds. */
 export function reportPageFiles(id: string): string[] {
@@ -142,8 +143,10 @@ export async function mergeSitemaps(siteDir: string, shardSites: readonly string
 /**
  * The merged site's search index (src/lib/search/scopes.ts): a scope of reports whose pages all come from one shard
  * that had no report left out takes that shard's bundle as it is (linked); the agencies' scopes (their pages are the
- * merge's) and report scopes spread over several shards are indexed here, one at a time; then the runtime bundle
- * and the scopes' manifest (made from the bundles in pagefind/).
+ * merge's) were indexed by the merge's own build (src/integrations/pagefind.ts), and are indexed here only where
+ * their bundle is missing; report scopes spread over several shards are indexed here; then the runtime bundle and
+ * the scopes' manifest (made from the bundles in pagefind/). `taken`: the scopes found indexed (shards' or the merge
+ * build's).
  */
 export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSites: readonly string[], merged: Pick<MergeResult, 'shardOf' | 'dropped'>): Promise<{ taken: number; indexed: IndexSummary }> {
   const reports = readSummaries(dataDir);
@@ -151,6 +154,10 @@ export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSi
   const toIndex = [];
   let taken = 0;
   for (const entry of scopePages(reports, agencies)) {
+    if (entry.scope.kind === 'agencies' && (await exists(path.join(siteDir, scopeBundlePath(entry.scope.id), SCOPE_ENTRY)))) {
+      taken++;
+      continue;
+    }
     const shards = new Set(entry.scope.kind === 'reports' ? entry.files.map((f) => merged.shardOf.get(f.split('/')[1])) : [undefined]);
     const [shard] = shards;
     const bundle = scopeBundlePath(entry.scope.id);

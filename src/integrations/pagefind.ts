@@ -7,9 +7,11 @@
  * Chinese needs the `pagefind_extended` binary: it segments text of pages with lang="zh-CN" with jieba
  * (and indexes character pairs), where the plain binary would index each run of Han characters as one word.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { arch, memoryUsage, platform } from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +56,18 @@ const RUNTIME_FILES = /^(pagefind(-[a-z-]+)?\.(js|css)|wasm\.[a-z-]+\.pagefind)$
 
 /** HTML files read and sent to Pagefind at a time while a scope is indexed. */
 const FILES_IN_FLIGHT = 8;
+
+/**
+ * Pages from which the scopes are indexed by INDEX_PROCESSES processes at once (each its share of the scopes, one at
+ * a time): one Pagefind process uses one core, and indexing comes after the pages, when the build's other process
+ * (or the writer of chart pages) leaves a core free. Below it, starting the processes (tsx) costs more than it wins.
+ */
+export const PARALLEL_INDEX_FROM = 3_000;
+const INDEX_PROCESSES = 2;
+
+/** The process that indexes a share of the scopes (scripts/index-scopes.ts), run with tsx from the project's root. */
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const INDEX_CHILD = join(PROJECT_ROOT, 'scripts', 'index-scopes.ts');
 
 export interface IndexSummary {
   /** Scope bundles written. */
@@ -110,13 +124,8 @@ async function write(index: pagefind.PagefindIndex, outputPath: string): Promise
   return Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]));
 }
 
-/**
- * Writes the bundle of each scope to `<siteDir>/pagefind/<scope id>/`, one scope at a time, each with a Pagefind
- * process of its own (closed after it), so Pagefind's memory is that of the largest scope, not of the site. The pages
- * are the scope's files (src/lib/search-scope-pages.ts, from the data); a file missing from `siteDir` is an error.
- * A shard build calls this for its scopes; `writeSearchRuntime` writes the runtime the scopes share.
- */
-export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]): Promise<IndexSummary> {
+/** indexScopes in this process: one scope at a time, each with a Pagefind process of its own. */
+async function indexScopesHere(siteDir: string, scopes: readonly ScopePages[]): Promise<IndexSummary> {
   usePinnedBinary();
   const started = performance.now();
   const indexed: Record<string, number> = {};
@@ -146,6 +155,81 @@ export async function indexScopes(siteDir: string, scopes: readonly ScopePages[]
   }
   const largest = Math.max(0, ...scopes.map((s) => s.files.length));
   return { scopes: scopes.length, indexed, largest, peakMb, ms: Math.round(performance.now() - started) };
+}
+
+/** How many processes index `scopes`: INDEX_PROCESSES (at most one a core) for two scopes or more of PARALLEL_INDEX_FROM pages, else 1. */
+export function indexProcesses(scopes: readonly ScopePages[], cores = availableParallelism()): number {
+  const pages = scopes.reduce((sum, s) => sum + s.files.length, 0);
+  return scopes.length >= 2 && pages >= PARALLEL_INDEX_FROM ? Math.max(1, Math.min(INDEX_PROCESSES, cores)) : 1;
+}
+
+/**
+ * `scopes` cut into at most `count` lists of about as many pages (each scope, largest first, goes to the list with the
+ * fewest so far), each list in the order of `scopes`; no list is empty.
+ */
+export function splitScopes(scopes: readonly ScopePages[], count: number): ScopePages[][] {
+  const lists = Array.from({ length: Math.max(1, count) }, () => ({ pages: 0, at: [] as number[] }));
+  const largestFirst = scopes.map((_, i) => i).sort((a, b) => scopes[b].files.length - scopes[a].files.length || a - b);
+  for (const i of largestFirst) {
+    const list = lists.reduce((fewest, l) => (l.pages < fewest.pages ? l : fewest));
+    list.pages += scopes[i].files.length;
+    list.at.push(i);
+  }
+  return lists.filter((l) => l.at.length > 0).map((l) => l.at.sort((a, b) => a - b).map((i) => scopes[i]));
+}
+
+/** What several processes indexed, as one summary taking `ms`. */
+function combined(parts: readonly IndexSummary[], ms: number): IndexSummary {
+  const indexed: Record<string, number> = {};
+  for (const part of parts) for (const [lang, count] of Object.entries(part.indexed)) indexed[lang] = (indexed[lang] ?? 0) + count;
+  const peaks = parts.map((p) => p.peakMb).filter((mb): mb is number => mb !== null);
+  return {
+    scopes: parts.reduce((sum, p) => sum + p.scopes, 0),
+    indexed,
+    largest: Math.max(0, ...parts.map((p) => p.largest)),
+    peakMb: peaks.length ? Math.max(...peaks) : null,
+    ms,
+  };
+}
+
+/** Indexes `scopes` in a process of its own (scripts/index-scopes.ts); `started` receives the process. */
+function indexInChild(siteDir: string, scopes: readonly ScopePages[], started: (child: ChildProcess) => void): Promise<IndexSummary> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', INDEX_CHILD], { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    started(child);
+    let errors = '';
+    let summary: IndexSummary | null = null;
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('message', (message) => (summary = message as IndexSummary));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 && summary ? done(summary) : reject(new Error(`indexing ${scopes.length} search scopes failed (exit ${code}): ${errors.trim()}`))));
+    child.send({ siteDir, scopes });
+  });
+}
+
+/**
+ * Writes the bundle of each scope to `<siteDir>/pagefind/<scope id>/`, one scope at a time, each with a Pagefind
+ * process of its own (closed after it), so Pagefind's memory is that of the largest scope, not of the site; with
+ * `processes` > 1 (default: indexProcesses), that many processes of scripts/index-scopes.ts each do so for their share
+ * of the scopes (splitScopes), at once. The pages are the scope's files (src/lib/search-scope-pages.ts, from the
+ * data); a file missing from `siteDir` is an error. A shard build calls this for its scopes; `writeSearchRuntime`
+ * writes the runtime the scopes share.
+ */
+export async function indexScopes(siteDir: string, scopes: readonly ScopePages[], processes = indexProcesses(scopes)): Promise<IndexSummary> {
+  if (processes <= 1 || scopes.length < 2) return indexScopesHere(siteDir, scopes);
+  const started = performance.now();
+  const children: ChildProcess[] = [];
+  const stop = () => children.forEach((child) => child.kill());
+  process.once('exit', stop);
+  try {
+    const parts = await Promise.all(splitScopes(scopes, processes).map((share) => indexInChild(siteDir, share, (child) => children.push(child))));
+    return combined(parts, Math.round(performance.now() - started));
+  } catch (error) {
+    stop();
+    throw error;
+  } finally {
+    process.off('exit', stop);
+  }
 }
 
 /**
@@ -207,35 +291,51 @@ function collectGarbage(): void {
 const residentMb = () => Math.round(memoryUsage.rss() / 2 ** 20);
 const heapUsedMb = () => Math.round(memoryUsage().heapUsed / 2 ** 20);
 
+/** Starts indexing this build's scopes of `siteDir` (see the integration below); null under PAGEFIND=0. */
+function startIndexing(siteDir: string, logger: AstroIntegrationLogger): Promise<IndexSummary> | null {
+  const resident = residentMb();
+  collectGarbage();
+  const skip = process.env[SKIP_INDEX_ENV] === '0';
+  logger.info(`Astro's process: ${resident} MB resident, ${heapUsedMb()} MB of heap in use after garbage collection; ${skip ? 'not indexing' : 'indexing'}`);
+  if (skip) {
+    logger.warn(`${SKIP_INDEX_ENV}=0: no search index was built (the site's search finds nothing)`);
+    return null;
+  }
+  // A shard indexes the scopes of its reports (it has no agency pages), the merge those of its agency pages; the
+  // runtime and the report scopes no one shard held are written once the shards' pages are beside the merge's
+  // (scripts/shard-site.ts, mergeSearchIndex).
+  const part = buildPart();
+  const agencies = () => readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry));
+  if (part === 'merge') {
+    logger.info("merge build: the agencies' scopes indexed here, the runtime once the shards' pages are in place");
+    return indexScopes(siteDir, scopePages([], agencies()));
+  }
+  const reports = readSummaries(DATA_DIR);
+  return part === 'shard' ? indexScopes(siteDir, scopePages(reports, [])) : indexSite(siteDir, reports, agencies());
+}
+
+/**
+ * Indexing starts once every page is rendered (`astro:build:generated`), while the site-files writer still writes
+ * the chart pages (the search indexes report and agency pages only), and is awaited in `astro:build:done`; this
+ * integration comes before the site-files one in astro.config.mjs, whose `astro:build:generated` waits for its writer.
+ */
 export default function pagefindIntegration(): AstroIntegration {
+  let indexing: Promise<IndexSummary> | null = null;
   return {
     name: 'pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const siteDir = fileURLToPath(dir);
-        const resident = residentMb();
-        collectGarbage();
-        const skip = process.env[SKIP_INDEX_ENV] === '0';
-        logger.info(`Astro's process: ${resident} MB resident, ${heapUsedMb()} MB of heap in use after garbage collection; ${skip ? 'not indexing' : 'indexing'}`);
-        if (skip) {
-          logger.warn(`${SKIP_INDEX_ENV}=0: no search index was built (the site's search finds nothing)`);
-          return;
-        }
-        // A shard indexes the scopes of its reports (it has no agency pages); the merge, after the shards' pages are
-        // beside its own (scripts/build.ts), the agencies' scopes, the runtime and the report scopes no one shard held.
-        const part = buildPart();
-        if (part === 'merge') {
-          logger.info('merge build: the search index is written once the shards\' pages are in place');
-          return;
-        }
-        const reports = readSummaries(DATA_DIR);
-        const { scopes, indexed, largest, peakMb, ms } =
-          part === 'shard'
-            ? await indexScopes(siteDir, scopePages(reports, []))
-            : await indexSite(siteDir, reports, readDataFile(dataPath('agencies.json'), z.array(AgencyIndexEntry)));
-        const languages = Object.entries(indexed);
+      'astro:build:generated': ({ dir, logger }) => {
+        indexing = startIndexing(fileURLToPath(dir), logger);
+        // Awaited in astro:build:done; a failure before then must not count as unhandled.
+        indexing?.catch(() => undefined);
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!indexing) return;
+        const summary = await indexing;
+        indexing = null;
+        const languages = Object.entries(summary.indexed);
         const total = languages.reduce((sum, [, count]) => sum + count, 0);
-        logger.info(indexedText({ scopes, indexed, largest, peakMb, ms }));
+        logger.info(indexedText(summary));
         if (total === 0) logger.warn('no page was indexed: search will find nothing');
         // The search page only loads the index of its own language (zh-cn); pages in another index are unreachable.
         const stray = languages.filter(([lang]) => lang !== 'zh-cn');
