@@ -122,12 +122,14 @@ function siteTables(results: SizeResult[]): string {
       built.map(({ n, site }) => {
         const { build, log, weight } = site!;
         const status = build.exitCode === 0 ? 'built' : build.timedOut ? `stopped at the time limit while rendering ${log.lastRoute}` : `failed (exit ${build.exitCode})`;
-        const html = log.written?.html ?? log.renderedPages;
+        // Counted in the built site (a build in two processes counts no files: its parts are assembled after).
+        const written = weight ? { html: weight.htmlPages, other: weight.files - weight.htmlPages } : log.written;
+        const html = written?.html ?? log.renderedPages;
         return [
           int(n),
           status,
-          log.written ? int(log.written.html) : `${int(log.renderedPages)} rendered`,
-          log.written ? int(log.written.other) : '-',
+          written ? int(written.html) : `${int(log.renderedPages)} rendered`,
+          written ? int(written.other) : '-',
           s(build.wallMs),
           (html / (build.wallMs / 1000)).toFixed(1),
           s(build.cpuMs),

@@ -15,6 +15,8 @@ export interface PageWeight {
 export interface SiteWeight {
   totalBytes: number;
   byFolder: Record<string, number>;
+  /** Every file of the site, and its HTML pages among them. */
+  files: number;
   htmlPages: number;
   /** HTML pages over the limit, largest first. */
   oversized: { page: string; bytes: number }[];
@@ -97,6 +99,7 @@ export function measureSite(dist: string, { oversizeBytes = 1024 * 1024 } = {}):
   return {
     totalBytes: [...sizes.values()].reduce((a, b) => a + b, 0),
     byFolder,
+    files: files.length,
     htmlPages: html.length,
     oversized: htmlBySize.filter((p) => p.bytes > oversizeBytes),
     largestHtml: htmlBySize[0] ?? { page: '-', bytes: 0 },

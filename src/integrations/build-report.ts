@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { buildPart } from '../lib/build-part';
 
 function countFiles(dir: string): { html: number; other: number } {
   const counts = { html: 0, other: 0 };
@@ -19,6 +20,12 @@ export default function buildReport(): AstroIntegration {
     name: 'build-report',
     hooks: {
       'astro:build:done': ({ dir, pages, logger }) => {
+        // A build of one part of the site (src/lib/build-part.ts) is put together with another after it: its files are
+        // not the site's, and listing them costs minutes at national scale (1.6 million files at 100,000 reports).
+        if (buildPart() !== 'all') {
+          logger.info(`${pages.length} routes rendered (${buildPart()} part of the site: files not counted)`);
+          return;
+        }
         const counts = countFiles(fileURLToPath(dir));
         logger.info(`${pages.length} routes rendered; ${counts.html} HTML pages and ${counts.other} other files written to ${fileURLToPath(dir)}`);
       },
