@@ -2,6 +2,7 @@
  * The site side of the merge (README: "Building in shards"): the shards' built folders put beside the merge's own,
  * and one sitemap for them all. Files are hard-linked (copied across file systems), never read.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -24,7 +25,6 @@ const SITEMAP_FILE = /^sitemap-\d+\.xml$/;
 /** Files every build writes for itself; the merged site's are written by the merge (sitemaps) or by Pagefind. */
 const MERGE_OWN = (file: string) =>
   SITEMAP_FILE.test(file) || file === 'sitemap-index.xml' || file === 'sitemap.xml' || file.startsWith('pagefind/') || file.startsWith('downloads/');
-const exists = (file: string) => stat(file).then(() => true, () => false);
 
 /** The files (relative to a built site) of a report's pages, its charts and embeds. */
 export function reportPageFiles(id: string): string[] {
@@ -156,7 +156,7 @@ export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSi
   const toIndex = [];
   let taken = 0;
   for (const entry of scopePages(reports, agencies)) {
-    if (entry.scope.kind === 'agencies' && (await exists(path.join(siteDir, scopeBundlePath(entry.scope.id), SCOPE_ENTRY)))) {
+    if (entry.scope.kind === 'agencies' && existsSync(path.join(siteDir, scopeBundlePath(entry.scope.id), SCOPE_ENTRY))) {
       taken++;
       continue;
     }

@@ -22,8 +22,9 @@ export default function buildReport(): AstroIntegration {
       'astro:build:done': ({ dir, pages, logger }) => {
         // A build of one part of the site (src/lib/build-part.ts) is put together with another after it: its files are
         // not the site's, and listing them costs minutes at national scale (1.6 million files at 100,000 reports).
-        if (buildPart() !== 'all') {
-          logger.info(`${pages.length} routes rendered (${buildPart()} part of the site: files not counted)`);
+        const part = buildPart();
+        if (part !== 'all') {
+          logger.info(`${pages.length} routes rendered (${part} part of the site: files not counted)`);
           return;
         }
         const counts = countFiles(fileURLToPath(dir));
