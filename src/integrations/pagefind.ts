@@ -28,6 +28,7 @@ import { readSummaries } from '../lib/report-parts';
 import { scopePages, type ScopePages, type ScopedAgency, type ScopedReport } from '../lib/search-scope-pages';
 import { PAGEFIND_DIR, SCOPES_MANIFEST, SCOPE_ENTRY, scopeBundlePath, type SearchScope } from '../lib/search/scopes';
 import { AgencyIndexEntry } from '../schema/report';
+import { withoutExcluded } from './pagefind-html';
 
 /** The path of the extended binary shipped in the platform package `@pagefind/<platform>-<arch>`. */
 export function extendedBinaryPath(): string {
@@ -137,7 +138,7 @@ async function indexScopesHere(siteDir: string, scopes: readonly ScopePages[]): 
       await Promise.all(
         files.map((file) =>
           limit(async () => {
-            const content = await readFile(join(siteDir, file), 'utf8');
+            const content = withoutExcluded(await readFile(join(siteDir, file), 'utf8'), EXCLUDED_FROM_INDEX);
             const added = await index.addHTMLFile({ url: `/${file.replace(/index\.html$/, '')}`, content });
             if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
           }),

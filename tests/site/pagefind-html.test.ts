@@ -1,0 +1,66 @@
+/**
+ * Pagefind is handed each page with the content of its excluded elements taken out (src/integrations/pagefind-html.ts):
+ * on the built site's report and agency pages, it writes the very files, name for name (they are named by their
+ * content's hash) and byte for byte, as when it reads the whole pages, with the real extended binary.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { EXCLUDED_FROM_INDEX, extendedBinaryPath } from '../../src/integrations/pagefind';
+import { withoutExcluded } from '../../src/integrations/pagefind-html';
+
+const dist = inject('siteDist');
+const work = await mkdtemp(join(tmpdir(), 'pagefind-html-'));
+
+/** Every indexed page of the built site: report and agency pages. */
+const pages = ['reports', 'agencies'].flatMap((dir) =>
+  readdirSync(join(dist, dir), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dist, dir, e.name, 'index.html')))
+    .map((e) => ({ url: `/${dir}/${e.name}/`, content: readFileSync(join(dist, dir, e.name, 'index.html'), 'utf8') })),
+);
+
+/** Pagefind's files, by name, written from `pages` as `hand` gives them. */
+async function bundle(name: string, hand: (html: string) => string): Promise<Map<string, Buffer>> {
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH ??= extendedBinaryPath();
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_INDEX });
+  if (!index) throw new Error(errors.join('; '));
+  try {
+    for (const page of pages) expect((await index.addHTMLFile({ url: page.url, content: hand(page.content) })).errors).toEqual([]);
+    const out = join(work, name);
+    expect((await index.writeFiles({ outputPath: out })).errors).toEqual([]);
+    const files = new Map<string, Buffer>();
+    const walk = (dir: string, prefix: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+        else files.set(`${prefix}${e.name}`, readFileSync(join(dir, e.name)));
+      }
+    };
+    walk(out, '');
+    return files;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('Pagefind reading only what it indexes', () => {
+  it('is handed much less of each report page', () => {
+    const reports = pages.filter((p) => p.url.startsWith('/reports/'));
+    expect(reports.length).toBeGreaterThanOrEqual(5);
+    for (const page of reports) expect(withoutExcluded(page.content, EXCLUDED_FROM_INDEX).length).toBeLessThan(page.content.length * 0.6);
+  });
+
+  it('writes the same files, name for name and byte for byte, as from the whole pages', async () => {
+    const whole = await bundle('whole', (html) => html);
+    const cut = await bundle('cut', (html) => withoutExcluded(html, EXCLUDED_FROM_INDEX));
+    expect([...cut.keys()].sort()).toEqual([...whole.keys()].sort());
+    expect([...whole.keys()].filter((name) => name.startsWith('fragment/')).length).toBe(pages.length);
+    for (const [name, bytes] of whole) expect(cut.get(name)?.equals(bytes), name).toBe(true);
+  });
+});
