@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -82,10 +82,35 @@ async function runLogged(command: string, args: string[], env: NodeJS.ProcessEnv
   if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}`);
 }
 
+/**
+ * An `astro build` (`build(dir)`) whose site ends up in `outDir`. Astro puts a build's intermediate files (the modules
+ * it renders the pages with) in the out folder when that is inside the project, and in the project's .astro/ when it
+ * is not: two such builds at once (tests building throwaway sites, shards) delete each other's modules there
+ * ("Cannot find module …/.astro/pages/…"). So a site for a folder outside the project is built in a folder of its
+ * own inside it (.cache/astro-out-*) and moved into place after (a rename; copied when on another file system).
+ */
+async function astroInto(outDir: string, build: (dir: string) => Promise<void>): Promise<void> {
+  if (path.resolve(outDir).startsWith(ROOT)) return build(outDir);
+  await mkdir(path.join(ROOT, '.cache'), { recursive: true });
+  const work = await mkdtemp(path.join(ROOT, '.cache', 'astro-out-'));
+  try {
+    const built = path.join(work, 'dist');
+    await build(built);
+    await rm(outDir, { recursive: true, force: true });
+    await mkdir(path.dirname(outDir), { recursive: true });
+    await rename(built, outDir).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error;
+      await cp(built, outDir, { recursive: true });
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** `astro build` of one part of the site (src/lib/build-part.ts) from `dataDir` into `distDir`, with its own cache. */
 function astroBuild(part: 'shard' | 'merge', dataDir: string, outDir: string): Promise<void> {
   const env = { [BUILD_PART_ENV]: part, DATA_DIR: dataDir, ASTRO_CACHE_DIR: path.join(outDir, 'astro-cache') };
-  return run(bin('astro'), ['build', '--outDir', path.join(outDir, 'dist')], env);
+  return astroInto(path.join(outDir, 'dist'), (dir) => run(bin('astro'), ['build', '--outDir', dir], env));
 }
 
 /** How many Astro processes build the site of `dataDir`: `asked`, else 2 for a large corpus on two cores or more. */
@@ -102,7 +127,7 @@ function siteProcesses(dataDir: string, asked: string | undefined): 1 | 2 {
  * The whole site from `dataDir` into `distDir` by two Astro processes at once, as a shard and a merge of one data
  * folder: the reports' pages (BUILD_PART=shard, which also indexes their search scopes) in a folder inside the project
  * (two builds at once must not both put their intermediate files in the shared .astro/), every other page
- * (BUILD_PART=merge) in `distDir`; then the first's files moved beside the second's (moveAbsent), one sitemap, the
+ * (BUILD_PART=merge) in `distDir` (built inside the project too when `distDir` is not: astroInto); then the first's files moved beside the second's (moveAbsent), one sitemap, the
  * agencies' search scopes and the runtime, as the merge of shards does (README: "Two processes").
  */
 async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string | null): Promise<void> {
@@ -117,7 +142,8 @@ async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string |
     if (logDir) await mkdir(logDir, { recursive: true });
     const astro = (part: 'shard' | 'merge', outDir: string, cacheDir: string) =>
       runLogged(bin('astro'), ['build', '--outDir', outDir], { [BUILD_PART_ENV]: part, DATA_DIR: dataDir, ASTRO_CACHE_DIR: cacheDir }, logOf(part === 'shard' ? 'reports' : 'site'));
-    await Promise.all([astro('shard', reportsSite, path.join(reportsDir, 'astro-cache')), astro('merge', distDir, process.env.ASTRO_CACHE_DIR ?? path.join(ROOT, 'node_modules', '.astro'))]);
+    const mergeCache = process.env.ASTRO_CACHE_DIR ?? path.join(ROOT, 'node_modules', '.astro');
+    await Promise.all([astro('shard', reportsSite, path.join(reportsDir, 'astro-cache')), astroInto(distDir, (dir) => astro('merge', dir, mergeCache))]);
     console.log(`[site] both Astro processes done (${lap()})`);
     const moved = await moveAbsent(reportsSite, distDir);
     console.log(`[site] the reports' pages moved beside the other pages (${moved} files and folders) (${lap()})`);
@@ -197,7 +223,10 @@ if (argv.includes('--site')) {
   const { data, out, processes, logs } = parsed.values;
   const dataDir = path.resolve(data);
   if (siteProcesses(dataDir, processes) === 2) await buildSiteInTwo(dataDir, path.resolve(out), logs ? path.resolve(logs) : null);
-  else await runLogged(bin('astro'), ['build', '--outDir', path.resolve(out)], { DATA_DIR: dataDir }, logs ? path.join(path.resolve(logs), 'astro-site.log') : null);
+  else {
+    const log = logs ? path.join(path.resolve(logs), 'astro-site.log') : null;
+    await astroInto(path.resolve(out), (dir) => runLogged(bin('astro'), ['build', '--outDir', dir], { DATA_DIR: dataDir }, log));
+  }
 } else if (!mergeMode && !argv.some((a) => a === '--shard' || a.startsWith('--shard='))) {
   // The whole site, as `npm run build` always was: arguments go to astro build (one process).
   await run(bin('tsx'), ['scripts/data.ts']);
