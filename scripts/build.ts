@@ -151,7 +151,7 @@ async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string |
     console.log(`[site] sitemap of ${urls} pages (${lap()})`);
     if (process.env[SKIP_INDEX_ENV] !== '0') {
       const shardOf = new Map(readSummaries(dataDir).map((r) => [r.id, 0]));
-      const { taken, indexed } = await mergeSearchIndex(distDir, dataDir, [reportsSite], { shardOf, dropped: [[]] });
+      const { taken, indexed } = await mergeSearchIndex(distDir, dataDir, [reportsSite], { shardOf, dropped: [[]] }, { move: true });
       console.log(`[site] search index: ${taken} scopes found indexed (the reports' by their build, the agencies' by the other), ${indexed.scopes} indexed here (${indexed.largest} pages at most) (${lap()})`);
       const line = `[pagefind] ${indexedText(indexed)}`;
       console.log(line);

@@ -3,7 +3,7 @@
  * and one sitemap for them all. Files are hard-linked (copied across file systems), never read.
  */
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { z } from 'zod/v4';
@@ -148,9 +148,16 @@ export async function mergeSitemaps(siteDir: string, shardSites: readonly string
  * merge's) were indexed by the merge's own build (src/integrations/pagefind.ts), and are indexed here only where
  * their bundle is missing; report scopes spread over several shards are indexed here; then the runtime bundle and
  * the scopes' manifest (made from the bundles in pagefind/). `taken`: the scopes found indexed (shards' or the merge
- * build's).
+ * build's). `move`: the shards' sites are thrown away after (a site built in two processes), so a bundle taken is
+ * moved, one rename of its folder, instead of linked file by file (76 s for the 67 bundles of 100,000 reports).
  */
-export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSites: readonly string[], merged: Pick<MergeResult, 'shardOf' | 'dropped'>): Promise<{ taken: number; indexed: IndexSummary }> {
+export async function mergeSearchIndex(
+  siteDir: string,
+  dataDir: string,
+  shardSites: readonly string[],
+  merged: Pick<MergeResult, 'shardOf' | 'dropped'>,
+  { move = false } = {},
+): Promise<{ taken: number; indexed: IndexSummary }> {
   const reports = readSummaries(dataDir);
   const agencies = readDataFile(path.join(dataDir, 'agencies.json'), z.array(AgencyIndexEntry));
   const toIndex = [];
@@ -168,7 +175,11 @@ export async function mergeSearchIndex(siteDir: string, dataDir: string, shardSi
       toIndex.push(entry);
       continue;
     }
-    for (const file of own) await linkFile(path.join(shardSites[shard!], bundle, file), path.join(siteDir, bundle, file));
+    const [from, to] = [path.join(shardSites[shard!], bundle), path.join(siteDir, bundle)];
+    if (move && !existsSync(to)) {
+      await mkdir(path.dirname(to), { recursive: true });
+      await rename(from, to);
+    } else for (const file of own) await linkFile(path.join(from, file), path.join(to, file));
     taken++;
   }
   const indexed = await indexScopes(siteDir, toIndex);
