@@ -7,7 +7,7 @@
  * when it holds a quote, a comma or a line break (CR or LF alone too: without `quote_record_delimiter` csv-stringify
  * left them unquoted in CRLF records, splitting the record for a reader), its quotes doubled; numbers print as
  * JavaScript prints them; null and undefined are empty. csv-stringify's per-field option handling took about a
- * third of the site-files writer's CPU for these small files (BENCHMARKS.md, "Pagefind reads only what it indexes; the site's CSV without csv-stringify");
+ * third of what the site-files writer computed for a report (BENCHMARKS.md, "Pagefind reads only what it indexes; the site's CSV without csv-stringify");
  * tests/unit/site-csv.test.ts holds this to csv-stringify and csv-parse over random rows. Imports nothing but the
  * guard, so the compare page's browser script can use it.
  */
