@@ -20,8 +20,12 @@ interface SimpleSelector {
   className?: string;
 }
 
-/** Elements whose content is raw text or could hide a `<` that starts no tag: a page holding one is not cut. */
-const UNSAFE_IN_BODY = /<!--|<(script|style|textarea|title|template|noscript|iframe|xmp|plaintext|noembed|noframes)[\s>/]/i;
+/**
+ * Elements whose content is raw text or could hide a `<` that starts no tag: a page holding one is not cut. Not
+ * `title`: in a body it is an inline SVG's accessible name (every chart drawn in a page has one), and its text is
+ * escaped as all text is.
+ */
+const UNSAFE_IN_BODY = /<!--|<(script|style|textarea|template|noscript|iframe|xmp|plaintext|noembed|noframes)[\s>/]/i;
 /** An opening or closing tag: its name and its attributes. */
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g;
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);

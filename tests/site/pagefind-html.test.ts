@@ -16,11 +16,20 @@ const dist = inject('siteDist');
 const work = await mkdtemp(join(tmpdir(), 'pagefind-html-'));
 
 /** Every indexed page of the built site: report and agency pages. */
-const pages = ['reports', 'agencies'].flatMap((dir) =>
+const built = ['reports', 'agencies'].flatMap((dir) =>
   readdirSync(join(dist, dir), { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dist, dir, e.name, 'index.html')))
     .map((e) => ({ url: `/${dir}/${e.name}/`, content: readFileSync(join(dist, dir, e.name, 'index.html'), 'utf8') })),
 );
+/**
+ * An agency page with a chart drawn in it, as an agency of several years has (the seeds' agencies have one year
+ * each): a built embed's figure (two inline SVGs, each named by an SVG title) put in an agency page's indexed body.
+ */
+const embedDir = join(dist, 'embed', readdirSync(join(dist, 'embed')).find((name) => name.startsWith('report-'))!);
+const figure = /<figure class="chart-figure">[\s\S]*<\/figure>/.exec(readFileSync(join(embedDir, 'index.html'), 'utf8'))![0];
+const agency = built.find((p) => p.url.startsWith('/agencies/'))!;
+const withChart = { url: `${agency.url}chart/`, content: agency.content.replace('<div data-pagefind-body>', `<div data-pagefind-body>${figure}`) };
+const pages = [...built, withChart];
 
 /** Pagefind's files, by name, written from `pages` as `hand` gives them. */
 async function bundle(name: string, hand: (html: string) => string): Promise<Map<string, Buffer>> {
@@ -54,6 +63,14 @@ describe('Pagefind reading only what it indexes', () => {
     const reports = pages.filter((p) => p.url.startsWith('/reports/'));
     expect(reports.length).toBeGreaterThanOrEqual(5);
     for (const page of reports) expect(withoutExcluded(page.content, EXCLUDED_FROM_INDEX).length).toBeLessThan(page.content.length * 0.6);
+  });
+
+  it('is handed a page with a chart without the drawing', () => {
+    expect(withChart.content).toContain('<title id=');
+    expect(withChart.content.length - agency.content.length).toBeGreaterThan(2000);
+    const cut = withoutExcluded(withChart.content, EXCLUDED_FROM_INDEX);
+    expect(cut.slice(cut.indexOf('<body'))).not.toMatch(/<title|<desc|<rect|<text/);
+    expect(cut.length).toBeLessThan(withChart.content.length - 2000);
   });
 
   it('writes the same files, name for name and byte for byte, as from the whole pages', async () => {

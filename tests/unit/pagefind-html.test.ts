@@ -32,6 +32,11 @@ describe('withoutExcluded', () => {
     expect(withoutExcluded(page(body), SELECTORS)).toBe(page('<section id="cite"><span data-pagefind-filter="year">2024</span><nav></nav></section>'));
   });
 
+  it('cuts an inline chart, whose accessible name is an SVG title', () => {
+    const svg = '<svg viewBox="0 0 10 10" role="img" aria-labelledby="t"><title id="t">某局历年申请数</title><desc>2023 年 3 件</desc><text>3</text></svg>';
+    expect(withoutExcluded(page(`<p>前</p>${svg}<p>后</p>`), ['svg'])).toBe(page('<p>前</p><svg viewBox="0 0 10 10" role="img" aria-labelledby="t"></svg><p>后</p>'));
+  });
+
   it('hands over the page as it is when its body holds a comment, a script or raw text, or its tags do not close', () => {
     for (const body of [
       '<!-- <table> --><p>文字</p><table><tr><td>1</td></tr></table>',
