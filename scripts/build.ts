@@ -82,6 +82,12 @@ async function runLogged(command: string, args: string[], env: NodeJS.ProcessEnv
   if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}`);
 }
 
+/** A new folder of its own under the project's .cache/ (inside the project: see astroInto). */
+async function projectTemp(prefix: string): Promise<string> {
+  await mkdir(path.join(ROOT, '.cache'), { recursive: true });
+  return mkdtemp(path.join(ROOT, '.cache', prefix));
+}
+
 /**
  * An `astro build` (`build(dir)`) whose site ends up in `outDir`. Astro puts a build's intermediate files (the modules
  * it renders the pages with) in the out folder when that is inside the project, and in the project's .astro/ when it
@@ -91,8 +97,7 @@ async function runLogged(command: string, args: string[], env: NodeJS.ProcessEnv
  */
 async function astroInto(outDir: string, build: (dir: string) => Promise<void>): Promise<void> {
   if (path.resolve(outDir).startsWith(ROOT)) return build(outDir);
-  await mkdir(path.join(ROOT, '.cache'), { recursive: true });
-  const work = await mkdtemp(path.join(ROOT, '.cache', 'astro-out-'));
+  const work = await projectTemp('astro-out-');
   try {
     const built = path.join(work, 'dist');
     await build(built);
@@ -127,14 +132,14 @@ function siteProcesses(dataDir: string, asked: string | undefined): 1 | 2 {
  * The whole site from `dataDir` into `distDir` by two Astro processes at once, as a shard and a merge of one data
  * folder: the reports' pages (BUILD_PART=shard, which also indexes their search scopes) in a folder inside the project
  * (two builds at once must not both put their intermediate files in the shared .astro/), every other page
- * (BUILD_PART=merge) in `distDir` (built inside the project too when `distDir` is not: astroInto); then the first's files moved beside the second's (moveAbsent), one sitemap, the
- * agencies' search scopes and the runtime, as the merge of shards does (README: "Two processes").
+ * (BUILD_PART=merge) in `distDir` (built inside the project too when `distDir` is not: astroInto); then the first's
+ * files moved beside the second's (moveAbsent), one sitemap, the agencies' search scopes and the runtime, as the
+ * merge of shards does (README: "Two processes").
  */
 async function buildSiteInTwo(dataDir: string, distDir: string, logDir: string | null): Promise<void> {
   const started = performance.now();
   const lap = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  await mkdir(path.join(ROOT, '.cache'), { recursive: true });
-  const reportsDir = await mkdtemp(path.join(ROOT, '.cache', 'site-reports-'));
+  const reportsDir = await projectTemp('site-reports-');
   const reportsSite = path.join(reportsDir, 'dist');
   const logOf = (part: string) => (logDir ? path.join(logDir, `astro-${part}.log`) : null);
   try {

@@ -30,6 +30,9 @@ const UNSAFE_IN_BODY = /<!--|<(script|style|textarea|template|noscript|iframe|xm
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g;
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const PAGEFIND_ATTRIBUTE = 'data-pagefind-';
+/** A tag's id and class, as this site writes attribute values: in double quotes. */
+const ID_ATTRIBUTE = /(?:^|\s)id="([^"]*)"/;
+const CLASS_ATTRIBUTE = /(?:^|\s)class="([^"]*)"/;
 
 function parseSelector(selector: string): SimpleSelector | null {
   const s = selector.trim();
@@ -39,18 +42,11 @@ function parseSelector(selector: string): SimpleSelector | null {
   return null;
 }
 
-/** An attribute's value in a tag's attribute text (values as this site writes them: in double quotes). */
-function attribute(attrs: string, name: string): string | null {
-  const found = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return found ? found[1] : null;
-}
-
 function matches(selectors: readonly SimpleSelector[], tag: string, attrs: string): boolean {
+  const id = ID_ATTRIBUTE.exec(attrs)?.[1];
+  const classes = CLASS_ATTRIBUTE.exec(attrs)?.[1].split(/\s+/) ?? [];
   return selectors.some(
-    (s) =>
-      (s.tag !== undefined && s.tag === tag) ||
-      (s.id !== undefined && attribute(attrs, 'id') === s.id) ||
-      (s.className !== undefined && (attribute(attrs, 'class') ?? '').split(/\s+/).includes(s.className)),
+    (s) => (s.tag !== undefined && s.tag === tag) || (s.id !== undefined && s.id === id) || (s.className !== undefined && classes.includes(s.className)),
   );
 }
 

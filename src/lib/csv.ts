@@ -7,9 +7,9 @@
  * when it holds a quote, a comma or a line break (CR or LF alone too: without `quote_record_delimiter` csv-stringify
  * left them unquoted in CRLF records, splitting the record for a reader), its quotes doubled; numbers print as
  * JavaScript prints them; null and undefined are empty. csv-stringify's per-field option handling took about a
- * third of what the site-files writer computed for a report (BENCHMARKS.md, "Pagefind reads only what it indexes; the site's CSV without csv-stringify");
- * tests/unit/site-csv.test.ts holds this to csv-stringify and csv-parse over random rows. Imports nothing but the
- * guard, so the compare page's browser script can use it.
+ * third of what the site-files writer computed for a report (BENCHMARKS.md, "Pagefind reads only what it indexes;
+ * the site's CSV without csv-stringify"); tests/unit/site-csv.test.ts holds this to csv-stringify and csv-parse over
+ * random rows. Imports nothing but the guard, so the compare page's browser script can use it.
  */
 import { safeCsvText } from '../schema/csv-guard';
 import type { CsvValue } from '../schema/csv';
@@ -30,7 +30,7 @@ export function csvField(value: CsvValue): string {
 }
 
 /** One record's fields joined, with its line break. */
-export const csvRecord = (values: readonly CsvValue[]): string => values.map(csvField).join(',') + RECORD_END;
+const csvRecord = (values: readonly CsvValue[]): string => values.map(csvField).join(',') + RECORD_END;
 
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
   let out = BOM;

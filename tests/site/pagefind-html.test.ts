@@ -11,6 +11,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { EXCLUDED_FROM_INDEX, extendedBinaryPath } from '../../src/integrations/pagefind';
 import { withoutExcluded } from '../../src/integrations/pagefind-html';
+import { filesBelow } from '../../src/pipeline/merge';
 
 const dist = inject('siteDist');
 const work = await mkdtemp(join(tmpdir(), 'pagefind-html-'));
@@ -40,15 +41,7 @@ async function bundle(name: string, hand: (html: string) => string): Promise<Map
     for (const page of pages) expect((await index.addHTMLFile({ url: page.url, content: hand(page.content) })).errors).toEqual([]);
     const out = join(work, name);
     expect((await index.writeFiles({ outputPath: out })).errors).toEqual([]);
-    const files = new Map<string, Buffer>();
-    const walk = (dir: string, prefix: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
-        else files.set(`${prefix}${e.name}`, readFileSync(join(dir, e.name)));
-      }
-    };
-    walk(out, '');
-    return files;
+    return new Map((await filesBelow(out)).map((file) => [file, readFileSync(join(out, file))]));
   } finally {
     await pagefind.close();
   }
