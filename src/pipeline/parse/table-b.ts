@@ -894,6 +894,12 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   const besideStray = new Map<RequestKey, StrayBeside>();
   /** The labels as the gap readers ask of them. */
   const labels = labelsOf(hits);
+  // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
+  // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
+  const withOwn = new Set(anchors.map((a) => a.key)).size;
+  const rowsOnLabels = withOwn >= 0.75 * present.length;
+  /** Each gap beside a row whose label line holds some of its numbers only, in text of column blocks (see below). */
+  const besideShort = new Map<Gap, Hit>();
   for (let b = 0; b + 1 < bounds.length; b++) {
     const lo = bounds[b];
     const hi = bounds[b + 1];
@@ -904,11 +910,20 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     }
     if (!inside.length) continue;
     const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, labels, !anchors.length, stream.pieced, stream.spanLines, paged);
+    const short = rowsOnLabels ? undefined : [anchors[b - 1], anchors[b]].find((a) => a !== undefined && a.own!.length < WIDTH);
+    if (short) besideShort.set(gap, short);
     gaps.push(gap);
     besideGap.set(gap, [anchors[b - 1]?.key, anchors[b]?.key].filter((k): k is RequestKey => k !== undefined));
   }
 
   if (gaps.length) settleByColumns(gaps, placed);
+  // In text that prints most rows' numbers away from their labels (column blocks: poppler's default mode), a row whose
+  // label line holds fewer numbers than columns has its others elsewhere, maybe among a gap's beside it: then the gap's
+  // count of numbers proves no row's that gathers its numbers from several lines (pdfCase('lay41-pdf', 304, undefined,
+  // { tableLayouts: true }) by pdftotext: "3.危及“三安 0", "4.保护第三方", seven zeros a line or two each, some of them
+  // 3.'s, 4.'s blanks printed as nothing, read as 4.'s row: 0 where the report left three cells blank). A row printed
+  // whole on one line is still read: moved numbers would have shifted it off its line.
+  for (const [g, short] of besideShort) if (g.reading) g.reading = withoutGathered(g, short, log);
   // No label stands with its numbers and the table's numbers could not be read as one block: each label's numbers
   // may follow it (a cell per line, blank cells printed as nothing).
   const following = !anchors.length && gaps.length === 1 && !gaps[0].reading ? followingRuns(hits, units, present) : null;
@@ -964,10 +979,6 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // Positions place a short row's numbers only where the rows prove how the text counts its columns.
   const crossed = new Map<number, number[]>();
   const grids = short && !stream.positionsUnproved ? columnGrids(stream.display ? spanLines : withoutLeadingZeros(stream, lines), WIDTH, !stream.display, crossed) : [];
-  // Rows printed on their labels' lines (most rows): a short label line holds its row's numbers in order, which the
-  // row's arithmetic may place. Else (column blocks) a number on a label line may be another row's.
-  const withOwn = new Set(anchors.map((a) => a.key)).size;
-  const rowsOnLabels = withOwn >= 0.75 * present.length;
   const built = buildRequests(present, placed, firstHits, spanLines, grids, rowsOnLabels, units.length > 0, paged ? new Set() : outdentedRows(hits, lines), !stream.display, log);
   // Where glyphs stand by their x positions (pdftotext -layout: values laid out, not a space apart), the rows whose
   // values mix two fonts' digits. Narrow columns put many values a space apart: one gap wider than a space to two
@@ -1613,6 +1624,25 @@ function withoutLeadingZeros(stream: Stream, lines: Line[]): number[][] {
 const GLYPH_CLASSES = [/[0-9]/, /[０-９]/, /无/, /[—–－]/];
 
 /** The lines a row's tokens are, when they are exactly the tokens of units one after another (see Placed.valuesLines). */
+/** The gap's reading without the rows that gather their numbers from several units, each withdrawn saying why. */
+function withoutGathered(g: Gap, short: Hit, log: DiagnosticLog): PlacedRow[] {
+  const whole = (r: PlacedRow) => g.units.some((u) => u.tokens.length === r.tokens.length && u.tokens.every((t, i) => t === r.tokens[i]));
+  return g.reading!.filter((r) => {
+    if (r.why || whole(r)) return true;
+    const shown = shownTokens(r.tokens);
+    const own = short.own!.length;
+    log.warn(
+      'table-b-unproved',
+      r.line,
+      `the row's ${WIDTH} numbers on one line, or every row beside it with all its numbers on its label's line`,
+      `${shown} from several lines, beside ${short.key}, ${own} number(s) on its label's line`,
+      `表三“${r.key}”行的数字 ${shown} 分印在几行，相邻的“${short.key}”行标签所在行只有 ${own} 个数字，其余数字印在别处，可能就在其中：不能证明属于该行，记为空值`,
+      `requests.${r.key}`,
+    );
+    return false;
+  });
+}
+
 function valuesLinesOf(units: Unit[], tokens: CellToken[]): number[] | undefined {
   const first = units.findIndex((u) => u.tokens[0] === tokens[0]);
   if (first < 0) return undefined;
