@@ -910,8 +910,8 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
     }
     if (!inside.length) continue;
     const gap = readGap(inside, rowSetsBetween(present, lo.rank, hi.rank), lo.rank > hi.rank, labels, !anchors.length, stream.pieced, stream.spanLines, paged);
-    const short = rowsOnLabels ? undefined : [anchors[b - 1], anchors[b]].find((a) => a !== undefined && a.own!.length < WIDTH);
-    if (short) besideShort.set(gap, short);
+    const shortBeside = rowsOnLabels ? undefined : [anchors[b - 1], anchors[b]].find((a) => a !== undefined && a.own!.length < WIDTH);
+    if (shortBeside) besideShort.set(gap, shortBeside);
     gaps.push(gap);
     besideGap.set(gap, [anchors[b - 1]?.key, anchors[b]?.key].filter((k): k is RequestKey => k !== undefined));
   }
@@ -923,7 +923,7 @@ export function parseTableB(source: Line[], start: number, stop: number, log: Di
   // { tableLayouts: true }) by pdftotext: "3.危及“三安 0", "4.保护第三方", seven zeros a line or two each, some of them
   // 3.'s, 4.'s blanks printed as nothing, read as 4.'s row: 0 where the report left three cells blank). A row printed
   // whole on one line is still read: moved numbers would have shifted it off its line.
-  for (const [g, short] of besideShort) if (g.reading) g.reading = withoutGathered(g, short, log);
+  for (const [g, shortBeside] of besideShort) if (g.reading) g.reading = withoutGathered(g, shortBeside, log);
   // No label stands with its numbers and the table's numbers could not be read as one block: each label's numbers
   // may follow it (a cell per line, blank cells printed as nothing).
   const following = !anchors.length && gaps.length === 1 && !gaps[0].reading ? followingRuns(hits, units, present) : null;
@@ -1623,7 +1623,6 @@ function withoutLeadingZeros(stream: Stream, lines: Line[]): number[][] {
 /** Glyphs that a report prints its cells in, each maybe from a font of its own: ASCII digits, full-width digits, 无, dashes. */
 const GLYPH_CLASSES = [/[0-9]/, /[０-９]/, /无/, /[—–－]/];
 
-/** The lines a row's tokens are, when they are exactly the tokens of units one after another (see Placed.valuesLines). */
 /** The gap's reading without the rows that gather their numbers from several units, each withdrawn saying why. */
 function withoutGathered(g: Gap, short: Hit, log: DiagnosticLog): PlacedRow[] {
   const whole = (r: PlacedRow) => g.units.some((u) => u.tokens.length === r.tokens.length && u.tokens.every((t, i) => t === r.tokens[i]));
@@ -1643,6 +1642,7 @@ function withoutGathered(g: Gap, short: Hit, log: DiagnosticLog): PlacedRow[] {
   });
 }
 
+/** The lines a row's tokens are, when they are exactly the tokens of units one after another (see Placed.valuesLines). */
 function valuesLinesOf(units: Unit[], tokens: CellToken[]): number[] | undefined {
   const first = units.findIndex((u) => u.tokens[0] === tokens[0]);
   if (first < 0) return undefined;
